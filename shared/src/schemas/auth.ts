@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { IsoDateTime } from './common';
+import { ClerkRole, Store, TillDevice, UserRole } from './org';
+
+export const OfficeSignInBody = z.object({
+  email: z.email(),
+  password: z.string().min(1).max(200),
+});
+export type OfficeSignInBody = z.infer<typeof OfficeSignInBody>;
+
+export const OfficeSession = z.object({
+  token: z.string(),
+  expiresAt: IsoDateTime,
+  user: z.object({ id: z.uuid(), name: z.string(), email: z.string(), role: UserRole }),
+});
+export type OfficeSession = z.infer<typeof OfficeSession>;
+
+export const CreatePairingCodeBody = z.object({
+  storeId: z.uuid(),
+  name: z.string().min(1).max(60),
+});
+export type CreatePairingCodeBody = z.infer<typeof CreatePairingCodeBody>;
+
+export const PairingCode = z.object({
+  code: z.string().regex(/^\d{8}$/),
+  deviceId: z.uuid(),
+  expiresAt: IsoDateTime,
+});
+export type PairingCode = z.infer<typeof PairingCode>;
+
+export const PairDeviceBody = z.object({
+  code: z.string().trim().regex(/^\d{8}$/, 'a pairing code is 8 digits'),
+});
+export type PairDeviceBody = z.infer<typeof PairDeviceBody>;
+
+export const PairedDevice = z.object({
+  deviceToken: z.string(),
+  device: TillDevice,
+  store: Store,
+  chain: z.object({ id: z.uuid(), name: z.string() }),
+});
+export type PairedDevice = z.infer<typeof PairedDevice>;
+
+export const ClerkSignInBody = z.object({
+  clerkCode: z.string().regex(/^\d{3,8}$/),
+  pin: z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits'),
+});
+export type ClerkSignInBody = z.infer<typeof ClerkSignInBody>;
+
+export const ClerkSession = z.object({
+  token: z.string(),
+  expiresAt: IsoDateTime,
+  clerk: z.object({ id: z.uuid(), name: z.string(), code: z.string(), role: ClerkRole }),
+});
+export type ClerkSession = z.infer<typeof ClerkSession>;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+export const IsoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
+export const LocalDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
+export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as CNY');
+export const TimeZone = z.string().min(1).max(64);
+export const Locale = z.enum(['zh-CN', 'en']);
+export type Locale = z.infer<typeof Locale>;
+
+/** The one error body every HQ endpoint answers with. `code` is stable; `message` is for developers. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** Codes the HQ API can answer with; the UI turns them into words in the user's language. */
+export const ErrorCode = z.enum([
+  'BAD_REQUEST',
+  'VALIDATION_FAILED',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'PAIRING_CODE_INVALID',
+  'PIN_INVALID',
+  'CLERK_LOCKED',
+  'INTERNAL',
+]);
+export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { Barcode, Category, Price, Product } from './catalog';
+import { ErrorBody } from './common';
+import { Clerk, Store } from './org';
+import { Sale } from './sales';
+
+export const PullQuery = z.object({
+  cursor: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
+export type PullQuery = z.infer<typeof PullQuery>;
+
+const change = <E extends string, T extends z.ZodType>(entity: E, data: T) =>
+  z.object({ seq: z.number().int(), entity: z.literal(entity), data });
+
+/** One row a till needs, with the change sequence number it was last written at. */
+export const Change = z.discriminatedUnion('entity', [
+  change('store', Store),
+  change('category', Category),
+  change('product', Product),
+  change('barcode', Barcode.extend({ active: z.boolean() })),
+  change('price', Price.extend({ active: z.boolean() })),
+  change('clerk', Clerk),
+]);
+export type Change = z.infer<typeof Change>;
+export type ChangeEntity = Change['entity'];
+
+export const PullResponse = z.object({
+  changes: z.array(Change),
+  /** Pass this as `cursor` on the next pull. */
+  cursor: z.number().int(),
+  hasMore: z.boolean(),
+  /** The newest change sequence at HQ when this page was read, so the till can show progress. */
+  headSeq: z.number().int(),
+});
+export type PullResponse = z.infer<typeof PullResponse>;
+
+/** Every kind of document a till pushes. Later kinds (refund, shift, cash movement) join this union. */
+export const SyncDocument = z.discriminatedUnion('kind', [Sale]);
+export type SyncDocument = z.infer<typeof SyncDocument>;
+
+/**
+ * A push holds documents as the till stored them. Each is validated on its own, so one
+ * malformed document is rejected with its reason while the others go in.
+ */
+export const PushBody = z.object({
+  documents: z.array(z.unknown()).min(1, 'push at least one document').max(500, 'push at most 500 documents at once'),
+});
+export type PushBody = z.infer<typeof PushBody>;
+
+export const PushStatus = z.enum(['accepted', 'duplicate', 'rejected']);
+export type PushStatus = z.infer<typeof PushStatus>;
+
+export const PushResult = z.object({
+  index: z.number().int(),
+  id: z.string().nullable(),
+  status: PushStatus,
+  reason: ErrorBody.shape.error.optional(),
+});
+export type PushResult = z.infer<typeof PushResult>;
+
+export const PushResponse = z.object({ results: z.array(PushResult) });
+export type PushResponse = z.infer<typeof PushResponse>;

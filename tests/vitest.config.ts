@@ -1,0 +1,40 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const integrationFiles = ['tests/integration/**/*.test.ts', 'hq-server/src/**/*.int.test.ts'];
+
+/**
+ * One test command for the whole repository. Integration tests run twice: against the
+ * PostgreSQL named by DATABASE_URL (when set; each file gets its own fresh database) and
+ * against embedded PGlite, so the same migrations and queries are proved on both.
+ */
+export default defineConfig({
+  test: {
+    root,
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          root,
+          include: ['shared/src/**/*.test.ts', 'hardware/src/**/*.test.ts', 'hq-server/src/**/*.test.ts', 'pos-client/src/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+        },
+      },
+      ...(process.env.DATABASE_URL
+        ? [{ test: { name: 'integration-postgres', root, include: integrationFiles, env: { POS_TEST_DB: 'postgres' }, testTimeout: 60_000, hookTimeout: 120_000 } }]
+        : []),
+      { test: { name: 'integration-pglite', root, include: integrationFiles, env: { POS_TEST_DB: 'pglite' }, testTimeout: 60_000, hookTimeout: 120_000 } },
+      {
+        test: {
+          name: 'e2e',
+          root,
+          include: ['tests/e2e/**/*.test.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 240_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
