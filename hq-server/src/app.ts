@@ -1,0 +1,42 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { authRoutes } from './auth/auth.routes';
+import type { AppEnv, Deps } from './http/app-env';
+import { AppError, errorResponse, onError, validationError } from './http/errors';
+import { jsonResponse } from './http/openapi-helpers';
+import { reportsRoutes } from './reports/reports.routes';
+import { syncRoutes } from './sync/sync.routes';
+
+const health = createRoute({
+  method: 'get', path: '/health', tags: ['health'], summary: 'Whether HQ is up; tills judge connectivity by this',
+  responses: { 200: jsonResponse(z.object({ status: z.literal('ok'), time: z.string() }), 'HQ is up') },
+});
+
+/** Path prefixes that belong to the API; everything else may be the till's web app. */
+export const apiPrefixes = ['/auth', '/devices', '/sync', '/reports', '/health', '/openapi.json'];
+
+/** The HQ API. Every capability mounts its routes here; `deps` carries the database and the clock. */
+export function createApp(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (!result.success) return errorResponse(c, validationError(result.error, result.target === 'json' ? 'request body' : `request ${result.target}`));
+    },
+  });
+  app.use(async (c, next) => {
+    c.set('deps', deps);
+    c.header('cache-control', 'no-store');
+    await next();
+  });
+  app.openapi(health, (c) => c.json({ status: 'ok' as const, time: deps.clock().toISOString() }, 200));
+  app.route('/', authRoutes);
+  app.route('/', syncRoutes);
+  app.route('/', reportsRoutes);
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http', scheme: 'bearer', description: 'An office session token, or a till device token (`dev.…`)',
+  });
+  app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'POS HQ API', version: '1.0.0', description: 'Retail chain HQ: sync, devices, auth and reports.' } });
+  app.notFound((c) => errorResponse(c, new AppError('NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`)));
+  app.onError(onError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const hqRoot = fileURLToPath(new URL('..', import.meta.url));
+
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: 'DATABASE_URL must be a postgres:// URL' }).optional(),
+  PGLITE_DIR: z.string().min(1).default(`${hqRoot}.data/pglite`),
+  STATIC_DIR: z.string().min(1).default(`${hqRoot}../pos-client/dist`),
+  SEED_ON_EMPTY: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  OFFICE_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  CLERK_SESSION_HOURS: z.coerce.number().positive().max(24).default(12),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Reads the configuration from the environment; a bad value stops the process with a clear message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+  console.error(`Invalid configuration:\n${problems}`);
+  process.exit(1);
+}

@@ -1,0 +1,5 @@
+export * from '../catalog/catalog.tables';
+export * from '../org/org.tables';
+export * from '../reports/reports.tables';
+export * from '../sales/sales.tables';
+export * from '../stock/stock.tables';

@@ -1,0 +1,25 @@
+import type { UserRole } from '@pos/shared';
+import type { Config } from '../config';
+import type { Db } from '../db/client';
+import type { Clock } from '../ids';
+
+export type OfficePrincipal = {
+  kind: 'office';
+  chainId: string;
+  userId: string;
+  role: UserRole;
+  franchiseeId: string | null;
+  storeId: string | null;
+};
+
+export type DevicePrincipal = { kind: 'device'; chainId: string; deviceId: string; deviceCode: string; storeId: string };
+
+export type Principal = OfficePrincipal | DevicePrincipal;
+
+export interface Deps {
+  db: Db;
+  clock: Clock;
+  config: Pick<Config, 'OFFICE_SESSION_HOURS' | 'CLERK_SESSION_HOURS'>;
+}
+
+export type AppEnv = { Variables: { deps: Deps; principal: Principal } };

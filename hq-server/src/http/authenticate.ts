@@ -1,0 +1,43 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import { createMiddleware } from 'hono/factory';
+import { parseToken } from '../auth/secrets';
+import { officeSessions, tillDevices, users } from '../org/org.tables';
+import type { AppEnv, Deps, Principal } from './app-env';
+import { AppError } from './errors';
+
+type Kind = Principal['kind'];
+
+/** Resolves the bearer token to a principal and refuses callers of a kind the route does not accept. */
+export const authenticate = (...accepted: Kind[]) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+    if (!token) throw new AppError('UNAUTHENTICATED', 'sign in first: send `Authorization: Bearer <token>`');
+    const principal = await resolvePrincipal(c.var.deps, token);
+    if (!principal) throw new AppError('UNAUTHENTICATED', 'the token is unknown, expired or revoked');
+    if (!accepted.includes(principal.kind)) throw new AppError('FORBIDDEN', `this endpoint is not for ${principal.kind === 'device' ? 'till devices' : 'office users'}`);
+    c.set('principal', principal);
+    await next();
+  });
+
+async function resolvePrincipal({ db, clock }: Deps, token: string): Promise<Principal | null> {
+  const parsed = parseToken(token);
+  if (!parsed) return null;
+  const { chainId, hash } = parsed;
+  if (parsed.kind === 'dev') {
+    const [device] = await db
+      .select({ id: tillDevices.id, code: tillDevices.code, storeId: tillDevices.storeId })
+      .from(tillDevices)
+      .where(and(eq(tillDevices.chainId, chainId), eq(tillDevices.tokenHash, hash), isNull(tillDevices.revokedAt)));
+    return device ? { kind: 'device', chainId, deviceId: device.id, deviceCode: device.code, storeId: device.storeId } : null;
+  }
+  if (parsed.kind === 'ofs') {
+    const [user] = await db
+      .select({ id: users.id, role: users.role, franchiseeId: users.franchiseeId, storeId: users.storeId })
+      .from(officeSessions)
+      .innerJoin(users, and(eq(users.chainId, officeSessions.chainId), eq(users.id, officeSessions.userId)))
+      .where(and(eq(officeSessions.chainId, chainId), eq(officeSessions.tokenHash, hash), gt(officeSessions.expiresAt, clock()), eq(users.active, true)));
+    return user ? { kind: 'office', chainId, userId: user.id, role: user.role, franchiseeId: user.franchiseeId, storeId: user.storeId } : null;
+  }
+  return null;
+}

@@ -1,0 +1,29 @@
+import type { Context } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import type { AppEnv } from './app-env';
+import { AppError } from './errors';
+
+/**
+ * A fixed-window limit per client address, in memory: enough to stop guessing of pairing
+ * codes and passwords on one HQ process. Behind a load balancer this moves to a shared store.
+ */
+export function rateLimit({ limit, windowMs }: { limit: number; windowMs: number }) {
+  const windows = new Map<string, { start: number; count: number }>();
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const now = c.var.deps.clock().getTime();
+    const key = clientAddress(c);
+    const window = windows.get(key);
+    if (!window || now - window.start >= windowMs) {
+      windows.set(key, { start: now, count: 1 });
+      if (windows.size > 10_000) windows.clear();
+    } else if (++window.count > limit) {
+      throw new AppError('RATE_LIMITED', 'too many attempts; wait a minute and try again', { retryAfterSeconds: Math.ceil((window.start + windowMs - now) / 1000) });
+    }
+    await next();
+  });
+}
+
+function clientAddress(c: Context): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'in-process';
+}

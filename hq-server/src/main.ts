@@ -1,0 +1,58 @@
+import { rearmPairingCode } from './auth/devices.service';
+import { newPairingCode } from './auth/secrets';
+import { loadConfig } from './config';
+import { openDatabase } from './db/client';
+import { migrateDatabase } from './db/migrate';
+import type { Deps } from './http/app-env';
+import { systemClock } from './ids';
+import { DEMO_PASSWORD, DEMO_PIN } from './seed/demo-org';
+import { demoDevices, isSeeded, seedDemo } from './seed/seed';
+import { startServer } from './server';
+
+const config = loadConfig();
+const database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { pgliteDir: config.PGLITE_DIR });
+console.log(`[hq] database: ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.PGLITE_DIR}`}`);
+await migrateDatabase(database);
+const deps: Deps = { db: database.db, clock: systemClock, config };
+
+if (config.SEED_ON_EMPTY && !(await isSeeded(deps))) {
+  console.log('[hq] empty database: creating the demo chain (5,000 products, 60 days of sales); this takes a minute once…');
+  const summary = await seedDemo(deps, { products: 5000, historyDays: 60 });
+  console.log(`[hq] demo chain ready: ${summary.products} products, ${summary.sales} historical sales`);
+}
+
+const server = await startServer(deps, { port: config.PORT, host: config.HOST, staticDir: config.STATIC_DIR });
+
+/** Fresh pairing codes for each unpaired demo till, valid for a day, so the demo can be paired straight away. */
+async function printDemoAccess(): Promise<void> {
+  const devices = (await demoDevices(deps)).filter((d) => d.pairedAt === null);
+  const lines: string[] = [];
+  for (const device of devices.filter((d, i, all) => all.findIndex((o) => o.storeCode === d.storeCode) === i)) {
+    const code = newPairingCode();
+    await rearmPairingCode(deps, device.chainId, device.id, code, 24 * 60);
+    lines.push(`    ${device.storeCode} ${device.storeName}  till ${device.code}: ${code}`);
+  }
+  console.log(
+    [
+      '',
+      `  POS HQ and till running at ${server.url}`,
+      `  API description: ${server.url}/openapi.json`,
+      '',
+      '  Pairing codes (type one into the till; valid 24 hours):',
+      ...(lines.length ? lines : ['    every demo till is paired already']),
+      '',
+      `  Clerk sign-in: S001 clerks 0011 (manager), 0012, 0013; S002 clerks 0021, 0022, 0023 …  PIN ${DEMO_PIN}`,
+      `  Office users: hq@demo.pos, east@demo.pos, west@demo.pos, s001@demo.pos  password ${DEMO_PASSWORD}`,
+      '',
+    ].join('\n'),
+  );
+}
+await printDemoAccess();
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, async () => {
+    await server.close();
+    await database.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,73 @@
+import { businessDate, type PushResult, type Sale } from '@pos/shared';
+import { and, eq, inArray } from 'drizzle-orm';
+import { products } from '../catalog/catalog.tables';
+import type { Db } from '../db/client';
+import type { Deps, DevicePrincipal } from '../http/app-env';
+import { clerks, stores } from '../org/org.tables';
+import { writeSales } from './write-sales';
+
+export type IngestOutcome = { status: 'accepted' | 'duplicate' } | { status: 'rejected'; reason: NonNullable<PushResult['reason']> };
+
+/** SQLSTATE classes 22 (data exception) and 23 (integrity violation) point at one bad document, not at HQ. */
+function isDataError(error: unknown): error is Error {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  return code.startsWith('22') || code.startsWith('23');
+}
+
+async function unknownReferences(db: Db, chainId: string, sales: Sale[]): Promise<Map<string, string[]>> {
+  const productIds = [...new Set(sales.flatMap((s) => s.lines.map((l) => l.productId)))];
+  const clerkIds = [...new Set(sales.flatMap((s) => [s.cashierId, ...s.lines.flatMap((l) => (l.clerkId ? [l.clerkId] : []))]))];
+  const [knownProducts, knownClerks] = await Promise.all([
+    productIds.length ? db.select({ id: products.id }).from(products).where(and(eq(products.chainId, chainId), inArray(products.id, productIds))) : [],
+    clerkIds.length ? db.select({ id: clerks.id }).from(clerks).where(and(eq(clerks.chainId, chainId), inArray(clerks.id, clerkIds))) : [],
+  ]);
+  const productSet = new Set(knownProducts.map((p) => p.id));
+  const clerkSet = new Set(knownClerks.map((c) => c.id));
+  const problems = new Map<string, string[]>();
+  for (const sale of sales) {
+    const found = [
+      ...(clerkSet.has(sale.cashierId) ? [] : [`unknown cashier ${sale.cashierId}`]),
+      ...sale.lines.filter((l) => !productSet.has(l.productId)).map((l) => `line ${l.lineNo}: unknown product ${l.productId}`),
+      ...sale.lines.filter((l) => l.clerkId && !clerkSet.has(l.clerkId)).map((l) => `line ${l.lineNo}: unknown clerk ${l.clerkId}`),
+    ];
+    if (found.length) problems.set(sale.id, found);
+  }
+  return problems;
+}
+
+/**
+ * Ingests sales exactly once. The batch is written in one transaction: headers are inserted
+ * with ON CONFLICT DO NOTHING and only the ones actually inserted get their lines, payments,
+ * stock movements and roll-ups, so a retried batch, or one that died half-way and was rolled
+ * back, changes nothing twice. Should the batch fail on one bad document, each document is
+ * retried in a transaction of its own so the others still go in.
+ */
+export async function ingestSales(deps: Deps, device: DevicePrincipal, sales: Sale[]): Promise<Map<string, IngestOutcome>> {
+  const outcomes = new Map<string, IngestOutcome>();
+  if (sales.length === 0) return outcomes;
+  const problems = await unknownReferences(deps.db, device.chainId, sales);
+  for (const [id, messages] of problems) {
+    outcomes.set(id, { status: 'rejected', reason: { code: 'VALIDATION_FAILED', message: 'the document refers to rows HQ does not know', details: messages } });
+  }
+  const [store] = await deps.db.select({ timeZone: stores.timeZone }).from(stores).where(and(eq(stores.chainId, device.chainId), eq(stores.id, device.storeId)));
+  if (!store) throw new Error(`store ${device.storeId} of device ${device.deviceId} is missing`);
+  const writable = sales.filter((s) => !problems.has(s.id)).map((sale) => ({ sale, businessDate: businessDate(sale.completedAt, store.timeZone) }));
+
+  const record = (inserted: Set<string>, batch: typeof writable) => {
+    for (const { sale } of batch) outcomes.set(sale.id, { status: inserted.has(sale.id) ? 'accepted' : 'duplicate' });
+  };
+  try {
+    record(await writeSales(deps, device.chainId, writable), writable);
+  } catch (error) {
+    if (!isDataError(error)) throw error;
+    for (const one of writable) {
+      try {
+        record(await writeSales(deps, device.chainId, [one]), [one]);
+      } catch (singleError) {
+        if (!isDataError(singleError)) throw singleError;
+        outcomes.set(one.sale.id, { status: 'rejected', reason: { code: 'VALIDATION_FAILED', message: `HQ could not store the document: ${singleError.message}` } });
+      }
+    }
+  }
+  return outcomes;
+}

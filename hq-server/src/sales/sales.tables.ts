@@ -1,0 +1,78 @@
+import { date, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { chainId, instant, money } from '../db/columns';
+import { products } from '../catalog/catalog.tables';
+import { stores } from '../org/org.tables';
+
+export const tender = pgEnum('tender', ['cash', 'bank_card', 'stored_value', 'points', 'voucher']);
+
+/** One row per finished sale, keyed by the id the till made: the idempotency key of ingest. */
+export const sales = pgTable(
+  'sales',
+  {
+    chainId: chainId(),
+    id: uuid('id').notNull(),
+    storeId: uuid('store_id').notNull(),
+    deviceId: uuid('device_id').notNull(),
+    cashierId: uuid('cashier_id').notNull(),
+    receiptNo: text('receipt_no').notNull(),
+    businessDate: date('business_date', { mode: 'string' }).notNull(),
+    currency: text('currency').notNull(),
+    startedAt: instant('started_at').notNull(),
+    completedAt: instant('completed_at').notNull(),
+    subtotalMinor: money('subtotal_minor').notNull(),
+    discountMinor: money('discount_minor').notNull(),
+    totalMinor: money('total_minor').notNull(),
+    changeMinor: money('change_minor').notNull(),
+    itemCount: integer('item_count').notNull(),
+    receivedAt: instant('received_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.chainId, t.id] }),
+    foreignKey({ columns: [t.chainId, t.storeId], foreignColumns: [stores.chainId, stores.id] }),
+    index('sales_store_day').on(t.chainId, t.storeId, t.businessDate),
+  ],
+);
+
+export const saleLines = pgTable(
+  'sale_lines',
+  {
+    chainId: chainId(),
+    id: uuid('id').notNull(),
+    saleId: uuid('sale_id').notNull(),
+    lineNo: integer('line_no').notNull(),
+    productId: uuid('product_id').notNull(),
+    barcode: text('barcode'),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    quantity: integer('quantity').notNull(),
+    unitPriceMinor: money('unit_price_minor').notNull(),
+    grossMinor: money('gross_minor').notNull(),
+    discountMinor: money('discount_minor').notNull(),
+    netMinor: money('net_minor').notNull(),
+    clerkId: uuid('clerk_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.chainId, t.id] }),
+    foreignKey({ columns: [t.chainId, t.saleId], foreignColumns: [sales.chainId, sales.id] }),
+    foreignKey({ columns: [t.chainId, t.productId], foreignColumns: [products.chainId, products.id] }),
+    index('sale_lines_sale').on(t.chainId, t.saleId),
+  ],
+);
+
+export const salePayments = pgTable(
+  'sale_payments',
+  {
+    chainId: chainId(),
+    id: uuid('id').notNull(),
+    saleId: uuid('sale_id').notNull(),
+    tender: tender('tender').notNull(),
+    amountMinor: money('amount_minor').notNull(),
+    tenderedMinor: money('tendered_minor'),
+    reference: text('reference'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.chainId, t.id] }),
+    foreignKey({ columns: [t.chainId, t.saleId], foreignColumns: [sales.chainId, sales.id] }),
+    index('sale_payments_sale').on(t.chainId, t.saleId),
+  ],
+);

@@ -1,0 +1,111 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { barcodes, categories, prices, products } from '../catalog/catalog.tables';
+import { hashPassword, hashPin } from '../auth/secrets';
+import type { Deps } from '../http/app-env';
+import { newId } from '../ids';
+import { chains, clerks, franchisees, stores, tillDevices, users } from '../org/org.tables';
+import { demoProducts, families } from './demo-catalog';
+import { DEMO_CHAIN, DEMO_PASSWORD, DEMO_PIN, demoClerkNames, demoFranchisees, demoStores, demoUsers } from './demo-org';
+import { seedSalesHistory } from './demo-sales';
+import { demoEan13, seededRandom } from './random';
+
+export interface SeedOptions {
+  products: number;
+  historyDays: number;
+  /** Fewer PBKDF2 iterations make test fixtures fast; real chains keep the default. */
+  pinIterations?: number;
+}
+
+export interface SeedSummary {
+  chainId: string;
+  products: number;
+  sales: number;
+}
+
+async function insertChunked<T>(rows: T[], insert: (part: T[]) => Promise<unknown>, size = 1000): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
+}
+
+/** Whether the demo chain is already there. */
+export async function isSeeded({ db }: Deps): Promise<boolean> {
+  return (await db.$count(chains, eq(chains.code, DEMO_CHAIN.code))) > 0;
+}
+
+/** Creates the demo chain: HQ, two franchisees, seven stores with two tills each, clerks, catalog, prices and sales history. */
+export async function seedDemo(deps: Deps, options: SeedOptions): Promise<SeedSummary> {
+  const { db, clock } = deps;
+  const random = seededRandom(20261122);
+  const id = () => newId(clock);
+  const chainId = id();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const pinHashes = await Promise.all(demoClerkNames.map(() => hashPin(DEMO_PIN, options.pinIterations)));
+
+  const franchiseeIds = Object.fromEntries(demoFranchisees.map((f) => [f.key, id()]));
+  const storeRows = demoStores.map((s) => ({
+    chainId, id: id(), code: s.code, nameZh: s.nameZh, nameEn: s.nameEn, operation: s.franchisee ? ('franchise' as const) : ('direct' as const),
+    connectivity: s.franchisee ? ('batch' as const) : ('online' as const), franchiseeId: s.franchisee ? franchiseeIds[s.franchisee]! : null,
+    timeZone: DEMO_CHAIN.timeZone, currency: DEMO_CHAIN.currency,
+  }));
+  const storeIdByCode = new Map(storeRows.map((s) => [s.code, s.id]));
+  const clerkRows = demoClerkNames.map((name, i) => {
+    const store = storeRows[i % storeRows.length]!;
+    const pin = pinHashes[i]!;
+    const perStore = Math.floor(i / storeRows.length);
+    return {
+      chainId, id: id(), storeId: store.id, code: `${store.code.slice(1)}${perStore + 1}`, name,
+      role: perStore === 0 ? ('store_manager' as const) : perStore === 3 ? ('sales_clerk' as const) : ('cashier' as const),
+      pinSalt: pin.salt, pinHash: pin.hash, pinIterations: pin.iterations,
+    };
+  });
+  const deviceRows = storeRows.flatMap((s, i) => [1, 2].map((n) => ({
+    chainId, id: id(), storeId: s.id, code: `T${String(i * 2 + n).padStart(3, '0')}`, name: `${s.nameZh} ${n}号收银台 Till ${n}`,
+  })));
+  const catalog = demoProducts(random, options.products);
+  const categoryRows = families.flatMap((family) => {
+    const parent = { chainId, id: id(), parentId: null, code: family.code, nameZh: family.name.zh, nameEn: family.name.en };
+    return [parent, ...family.kinds.map((kind, i) => ({ chainId, id: id(), parentId: parent.id, code: `${family.code}${i + 1}`, nameZh: kind.zh, nameEn: kind.en }))];
+  });
+  const categoryIdByCode = new Map(categoryRows.map((c) => [c.code, c.id]));
+  const productRows = catalog.map((p) => ({
+    chainId, id: id(), sku: `SKU${String(p.index + 1).padStart(6, '0')}`, nameZh: p.nameZh, nameEn: p.nameEn,
+    categoryId: categoryIdByCode.get(p.kindCode)!, brand: p.brand, unit: p.unit, weighed: false,
+  }));
+  const priceRows = productRows.map((p, i) => ({ chainId, id: id(), productId: p.id, storeId: null, kind: 'retail' as const, amountMinor: catalog[i]!.priceMinor }));
+  const storeOverrides = productRows.filter((_, i) => i % 20 === 0).map((p, i) => ({
+    chainId, id: id(), productId: p.id, storeId: storeRows[0]!.id, kind: 'retail' as const, amountMinor: Math.max(100, catalog[i * 20]!.priceMinor - 50),
+  }));
+
+  await db.transaction(async (tx) => {
+    await tx.insert(chains).values({ id: chainId, code: DEMO_CHAIN.code, name: DEMO_CHAIN.name, currency: DEMO_CHAIN.currency, timeZone: DEMO_CHAIN.timeZone, createdAt: clock() });
+    await tx.insert(franchisees).values(demoFranchisees.map((f) => ({ chainId, id: franchiseeIds[f.key]!, name: f.name, contact: f.contact })));
+    await tx.insert(stores).values(storeRows);
+    await tx.insert(users).values(demoUsers.map((u) => ({
+      chainId, id: id(), email: u.email, name: u.name, role: u.role, passwordHash,
+      franchiseeId: u.franchisee ? franchiseeIds[u.franchisee]! : null, storeId: u.store ? storeIdByCode.get(u.store)! : null,
+    })));
+    await tx.insert(clerks).values(clerkRows);
+    await tx.insert(tillDevices).values(deviceRows);
+    await tx.insert(categories).values(categoryRows);
+    await insertChunked(productRows, (part) => tx.insert(products).values(part));
+    await insertChunked(productRows.map((p, i) => ({ chainId, code: demoEan13(catalog[i]!.index), productId: p.id })), (part) => tx.insert(barcodes).values(part));
+    await insertChunked([...priceRows, ...storeOverrides], (part) => tx.insert(prices).values(part));
+  });
+
+  const salesCount = await seedSalesHistory(deps, {
+    chainId, days: options.historyDays, random,
+    stores: storeRows.map((s, i) => ({ ...s, traffic: demoStores[i]!.traffic, deviceIds: deviceRows.filter((d) => d.storeId === s.id).map((d) => d.id) })),
+    clerks: clerkRows, products: productRows.slice(0, 1500).map((p, i) => ({ ...p, barcode: demoEan13(catalog[i]!.index), priceMinor: catalog[i]!.priceMinor })),
+  });
+  await db.execute(sql`analyze`);
+  return { chainId, products: productRows.length, sales: salesCount };
+}
+
+/** The demo till devices of a store, for printing pairing codes at start-up. */
+export async function demoDevices({ db }: Deps) {
+  return db
+    .select({ chainId: tillDevices.chainId, id: tillDevices.id, code: tillDevices.code, storeCode: stores.code, storeName: stores.nameZh, pairedAt: tillDevices.pairedAt })
+    .from(tillDevices)
+    .innerJoin(stores, and(eq(stores.chainId, tillDevices.chainId), eq(stores.id, tillDevices.storeId)))
+    .innerJoin(chains, and(eq(chains.id, tillDevices.chainId), eq(chains.code, DEMO_CHAIN.code)))
+    .orderBy(tillDevices.code);
+}

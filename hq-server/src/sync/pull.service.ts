@@ -1,0 +1,48 @@
+import type { Change, PullQuery, PullResponse } from '@pos/shared';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { query } from '../db/query';
+import type { DevicePrincipal } from '../http/app-env';
+
+/**
+ * Each entity a till pulls, as one sub-select shaped like its wire schema. Stores, store
+ * prices and clerks are limited to the till's own store.
+ */
+function entitySelects(device: DevicePrincipal, cursor: number, limit: number): SQL[] {
+  const page = (entity: string, table: string, data: SQL, scope?: SQL) => sql`(
+    select change_seq as seq, ${entity}::text as entity, ${data} as data from ${sql.identifier(table)}
+    where chain_id = ${device.chainId} and change_seq > ${cursor} ${scope ? sql`and ${scope}` : sql``}
+    order by change_seq limit ${limit})`;
+  return [
+    page('store', 'stores', sql`json_build_object('id', id, 'code', code, 'nameZh', name_zh, 'nameEn', name_en, 'operation', operation,
+      'connectivity', connectivity, 'franchiseeId', franchisee_id, 'timeZone', time_zone, 'currency', currency, 'active', active)`, sql`id = ${device.storeId}`),
+    page('category', 'categories', sql`json_build_object('id', id, 'parentId', parent_id, 'code', code, 'nameZh', name_zh, 'nameEn', name_en)`),
+    page('product', 'products', sql`json_build_object('id', id, 'sku', sku, 'nameZh', name_zh, 'nameEn', name_en, 'categoryId', category_id,
+      'brand', brand, 'unit', unit, 'weighed', weighed, 'active', active)`),
+    page('barcode', 'barcodes', sql`json_build_object('code', code, 'productId', product_id, 'active', active)`),
+    page('price', 'prices', sql`json_build_object('id', id, 'productId', product_id, 'storeId', store_id, 'kind', kind,
+      'amountMinor', amount_minor, 'effectiveFrom', effective_from, 'active', active)`, sql`(store_id is null or store_id = ${device.storeId})`),
+    page('clerk', 'clerks', sql`json_build_object('id', id, 'storeId', store_id, 'code', code, 'name', name, 'role', role, 'active', active,
+      'pin', json_build_object('algorithm', 'pbkdf2-sha256', 'iterations', pin_iterations, 'salt', pin_salt, 'hash', pin_hash))`,
+      sql`(store_id is null or store_id = ${device.storeId})`),
+  ];
+}
+
+/**
+ * Changes after the cursor, in sequence order, in one statement so they come from one
+ * snapshot. Each entity's sub-select is limited too, so the merged page is exactly the
+ * first `limit` changes of all entities together.
+ */
+export async function pullChanges(db: Db, device: DevicePrincipal, { cursor, limit }: PullQuery): Promise<PullResponse> {
+  const union = sql.join(entitySelects(device, cursor, limit + 1), sql` union all `);
+  const rows = await query<{ seq: string | number; entity: Change['entity']; data: unknown }>(
+    db,
+    sql`select seq, entity, data from (${union}) as changes order by seq limit ${limit + 1}`,
+  );
+  const head = await query<{ last_value: string | number; is_called: boolean }>(db, sql`select last_value, is_called from sync_change_seq`);
+  const all = rows.map((row) => ({ seq: Number(row.seq), entity: row.entity, data: row.data }) as Change);
+  const changes = all.slice(0, limit);
+  const headRow = head[0];
+  const headSeq = headRow?.is_called ? Number(headRow.last_value) : 0;
+  return { changes, cursor: changes.at(-1)?.seq ?? cursor, hasMore: all.length > limit, headSeq };
+}
