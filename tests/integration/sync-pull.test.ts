@@ -1,4 +1,5 @@
 import { products } from '@pos/hq-server/catalog/catalog.tables';
+import { families } from '@pos/hq-server/seed/demo-catalog';
 import { Change, PullResponse } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,7 +43,7 @@ describe('GET /sync/pull', () => {
     expect(count('product')).toBe(300);
     expect(count('barcode')).toBe(300);
     expect(count('price')).toBe(300 + 15);
-    expect(count('category')).toBe(42);
+    expect(count('category')).toBe(families.length + families.reduce((n, family) => n + family.kinds.length, 0));
     expect(count('clerk')).toBe(4);
     expect(changes.every((c) => c.entity !== 'store' || c.data.id === f.storeIds.S001)).toBe(true);
     expect(changes.every((c) => c.entity !== 'price' || c.data.storeId === null || c.data.storeId === f.storeIds.S001)).toBe(true);

@@ -21,7 +21,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return { ...database, url: null };
 }
 
-async function createPostgresDatabase(serverUrl: string): Promise<TestDatabase> {
+export async function createPostgresDatabase(serverUrl: string): Promise<TestDatabase> {
   const name = `pos_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
   await admin.unsafe(`create database "${name}"`);

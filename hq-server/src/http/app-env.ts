@@ -12,7 +12,7 @@ export type OfficePrincipal = {
   storeId: string | null;
 };
 
-export type DevicePrincipal = { kind: 'device'; chainId: string; deviceId: string; deviceCode: string; storeId: string };
+export type DevicePrincipal = { kind: 'device'; chainId: string; deviceId: string; deviceCode: string; storeId: string; storeTimeZone: string };
 
 export type Principal = OfficePrincipal | DevicePrincipal;
 

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
 import { parseToken } from '../auth/secrets';
-import { officeSessions, tillDevices, users } from '../org/org.tables';
+import { officeSessions, stores, tillDevices, users } from '../org/org.tables';
 import type { AppEnv, Deps, Principal } from './app-env';
 import { AppError } from './errors';
 
@@ -26,10 +26,11 @@ async function resolvePrincipal({ db, clock }: Deps, token: string): Promise<Pri
   const { chainId, hash } = parsed;
   if (parsed.kind === 'dev') {
     const [device] = await db
-      .select({ id: tillDevices.id, code: tillDevices.code, storeId: tillDevices.storeId })
+      .select({ id: tillDevices.id, code: tillDevices.code, storeId: tillDevices.storeId, timeZone: stores.timeZone })
       .from(tillDevices)
+      .innerJoin(stores, and(eq(stores.chainId, tillDevices.chainId), eq(stores.id, tillDevices.storeId)))
       .where(and(eq(tillDevices.chainId, chainId), eq(tillDevices.tokenHash, hash), isNull(tillDevices.revokedAt)));
-    return device ? { kind: 'device', chainId, deviceId: device.id, deviceCode: device.code, storeId: device.storeId } : null;
+    return device ? { kind: 'device', chainId, deviceId: device.id, deviceCode: device.code, storeId: device.storeId, storeTimeZone: device.timeZone } : null;
   }
   if (parsed.kind === 'ofs') {
     const [user] = await db

@@ -3,7 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { products } from '../catalog/catalog.tables';
 import type { Db } from '../db/client';
 import type { Deps, DevicePrincipal } from '../http/app-env';
-import { clerks, stores } from '../org/org.tables';
+import { clerks } from '../org/org.tables';
 import { writeSales } from './write-sales';
 
 export type IngestOutcome = { status: 'accepted' | 'duplicate' } | { status: 'rejected'; reason: NonNullable<PushResult['reason']> };
@@ -49,9 +49,7 @@ export async function ingestSales(deps: Deps, device: DevicePrincipal, sales: Sa
   for (const [id, messages] of problems) {
     outcomes.set(id, { status: 'rejected', reason: { code: 'VALIDATION_FAILED', message: 'the document refers to rows HQ does not know', details: messages } });
   }
-  const [store] = await deps.db.select({ timeZone: stores.timeZone }).from(stores).where(and(eq(stores.chainId, device.chainId), eq(stores.id, device.storeId)));
-  if (!store) throw new Error(`store ${device.storeId} of device ${device.deviceId} is missing`);
-  const writable = sales.filter((s) => !problems.has(s.id)).map((sale) => ({ sale, businessDate: businessDate(sale.completedAt, store.timeZone) }));
+  const writable = sales.filter((s) => !problems.has(s.id)).map((sale) => ({ sale, businessDate: businessDate(sale.completedAt, device.storeTimeZone) }));
 
   const record = (inserted: Set<string>, batch: typeof writable) => {
     for (const { sale } of batch) outcomes.set(sale.id, { status: inserted.has(sale.id) ? 'accepted' : 'duplicate' });

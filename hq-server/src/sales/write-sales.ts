@@ -1,99 +1,101 @@
 import type { Sale } from '@pos/shared';
 import { sql } from 'drizzle-orm';
+import { query } from '../db/query';
 import type { Deps } from '../http/app-env';
-import { newId } from '../ids';
-import { storeDayProductSales, storeDaySales } from '../reports/reports.tables';
-import { stockLevels, stockMovements } from '../stock/stock.tables';
-import { salePayments, saleLines, sales } from './sales.tables';
 
 export interface SaleToWrite {
   sale: Sale;
   businessDate: string;
 }
 
-const CHUNK = 1000;
-
-function chunks<T>(rows: T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
-  return out;
+function payload(chainId: string, batch: SaleToWrite[], receivedAt: Date) {
+  const headers = batch.map(({ sale, businessDate }) => ({
+    chain_id: chainId, id: sale.id, store_id: sale.storeId, device_id: sale.deviceId, cashier_id: sale.cashierId, receipt_no: sale.receiptNo,
+    business_date: businessDate, currency: sale.currency, started_at: sale.startedAt, completed_at: sale.completedAt,
+    subtotal_minor: sale.subtotalMinor, discount_minor: sale.discountMinor, total_minor: sale.totalMinor, change_minor: sale.changeMinor,
+    item_count: sale.lines.reduce((n, l) => n + l.quantity, 0), received_at: receivedAt.toISOString(),
+  }));
+  const lines = batch.flatMap(({ sale, businessDate }) => sale.lines.map((l) => ({
+    id: l.id, sale_id: sale.id, store_id: sale.storeId, business_date: businessDate, line_no: l.lineNo, product_id: l.productId, barcode: l.barcode,
+    name_zh: l.nameZh, name_en: l.nameEn, quantity: l.quantity, unit_price_minor: l.unitPriceMinor, gross_minor: l.grossMinor,
+    discount_minor: l.discountMinor, net_minor: l.netMinor, clerk_id: l.clerkId,
+  })));
+  const payments = batch.flatMap(({ sale }) => sale.payments.map((p) => ({
+    id: p.id, sale_id: sale.id, tender: p.tender, amount_minor: p.amountMinor, tendered_minor: p.tenderedMinor, reference: p.reference,
+  })));
+  return { headers: JSON.stringify(headers), lines: JSON.stringify(lines), payments: JSON.stringify(payments) };
 }
 
-function addTo<K, V>(map: Map<K, V>, key: K, initial: V, add: (current: V) => V): void {
-  map.set(key, add(map.get(key) ?? initial));
-}
-
-/** Writes the sales in one transaction and returns the ids that were new; effects are written for those only. */
+/**
+ * Writes a batch of sales in one statement, so one round trip and one transaction: the
+ * headers go in with ON CONFLICT DO NOTHING, and lines, payments, stock movements, stock
+ * levels and roll-ups are written only for the headers actually inserted. A sale seen before
+ * changes nothing. Each stock movement takes the id of the sale line it comes from, so the
+ * ledger can be traced back line by line. Returns the ids that were new.
+ */
 export async function writeSales({ db, clock }: Deps, chainId: string, batch: SaleToWrite[]): Promise<Set<string>> {
   if (batch.length === 0) return new Set();
-  const now = clock();
-  return db.transaction(async (tx) => {
-    const headers = batch.map(({ sale, businessDate }) => ({
-      chainId, id: sale.id, storeId: sale.storeId, deviceId: sale.deviceId, cashierId: sale.cashierId, receiptNo: sale.receiptNo, businessDate,
-      currency: sale.currency, startedAt: new Date(sale.startedAt), completedAt: new Date(sale.completedAt), subtotalMinor: sale.subtotalMinor,
-      discountMinor: sale.discountMinor, totalMinor: sale.totalMinor, changeMinor: sale.changeMinor,
-      itemCount: sale.lines.reduce((n, l) => n + l.quantity, 0), receivedAt: now,
-    }));
-    const inserted = new Set<string>();
-    for (const part of chunks(headers)) {
-      const rows = await tx.insert(sales).values(part).onConflictDoNothing().returning({ id: sales.id });
-      rows.forEach((r) => inserted.add(r.id));
-    }
-    const fresh = batch.filter(({ sale }) => inserted.has(sale.id));
-    if (fresh.length === 0) return inserted;
-
-    const lines = fresh.flatMap(({ sale }) => sale.lines.map((l) => ({ chainId, saleId: sale.id, ...l })));
-    const payments = fresh.flatMap(({ sale }) => sale.payments.map((p) => ({ chainId, saleId: sale.id, ...p })));
-    const movements = fresh.flatMap(({ sale }) =>
-      sale.lines.map((l) => ({ chainId, id: newId(clock), storeId: sale.storeId, productId: l.productId, delta: -l.quantity, reason: 'sale' as const, documentId: sale.id, createdAt: now })),
-    );
-    for (const part of chunks(lines)) await tx.insert(saleLines).values(part);
-    for (const part of chunks(payments)) await tx.insert(salePayments).values(part);
-    for (const part of chunks(movements)) await tx.insert(stockMovements).values(part);
-
-    const levels = new Map<string, { storeId: string; productId: string; delta: number }>();
-    const days = new Map<string, { storeId: string; businessDate: string; sales: number; discount: number; tickets: number; items: number }>();
-    const productDays = new Map<string, { storeId: string; businessDate: string; productId: string; quantity: number; sales: number }>();
-    for (const { sale, businessDate } of fresh) {
-      addTo(days, `${sale.storeId}|${businessDate}`, { storeId: sale.storeId, businessDate, sales: 0, discount: 0, tickets: 0, items: 0 }, (d) => ({
-        ...d, sales: d.sales + sale.totalMinor, discount: d.discount + sale.discountMinor, tickets: d.tickets + 1, items: d.items + sale.lines.reduce((n, l) => n + l.quantity, 0),
-      }));
-      for (const line of sale.lines) {
-        addTo(levels, `${sale.storeId}|${line.productId}`, { storeId: sale.storeId, productId: line.productId, delta: 0 }, (l) => ({ ...l, delta: l.delta - line.quantity }));
-        addTo(productDays, `${sale.storeId}|${businessDate}|${line.productId}`, { storeId: sale.storeId, businessDate, productId: line.productId, quantity: 0, sales: 0 }, (p) => ({
-          ...p, quantity: p.quantity + line.quantity, sales: p.sales + line.netMinor,
-        }));
-      }
-    }
-    // Sorted so that concurrent batches take row locks in the same order and cannot deadlock.
-    const sorted = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
-    for (const part of chunks(sorted(levels))) {
-      await tx
-        .insert(stockLevels)
-        .values(part.map((l) => ({ chainId, storeId: l.storeId, productId: l.productId, quantity: l.delta, updatedAt: now })))
-        .onConflictDoUpdate({ target: [stockLevels.chainId, stockLevels.storeId, stockLevels.productId], set: { quantity: sql`stock_levels.quantity + excluded.quantity`, updatedAt: now } });
-    }
-    await tx
-      .insert(storeDaySales)
-      .values(sorted(days).map((d) => ({ chainId, storeId: d.storeId, businessDate: d.businessDate, salesMinor: d.sales, discountMinor: d.discount, tickets: d.tickets, items: d.items })))
-      .onConflictDoUpdate({
-        target: [storeDaySales.chainId, storeDaySales.storeId, storeDaySales.businessDate],
-        set: {
-          salesMinor: sql`store_day_sales.sales_minor + excluded.sales_minor`,
-          discountMinor: sql`store_day_sales.discount_minor + excluded.discount_minor`,
-          tickets: sql`store_day_sales.tickets + excluded.tickets`,
-          items: sql`store_day_sales.items + excluded.items`,
-        },
-      });
-    for (const part of chunks(sorted(productDays))) {
-      await tx
-        .insert(storeDayProductSales)
-        .values(part.map((p) => ({ chainId, storeId: p.storeId, businessDate: p.businessDate, productId: p.productId, quantity: p.quantity, salesMinor: p.sales })))
-        .onConflictDoUpdate({
-          target: [storeDayProductSales.chainId, storeDayProductSales.storeId, storeDayProductSales.businessDate, storeDayProductSales.productId],
-          set: { quantity: sql`store_day_product_sales.quantity + excluded.quantity`, salesMinor: sql`store_day_product_sales.sales_minor + excluded.sales_minor` },
-        });
-    }
-    return inserted;
-  });
+  const { headers, lines, payments } = payload(chainId, batch, clock());
+  const rows = await query<{ id: string }>(db, sql`
+    with new_sales as (
+      insert into sales (chain_id, id, store_id, device_id, cashier_id, receipt_no, business_date, currency, started_at, completed_at,
+                         subtotal_minor, discount_minor, total_minor, change_minor, item_count, received_at)
+      select * from jsonb_to_recordset(${headers}::jsonb) as h(chain_id uuid, id uuid, store_id uuid, device_id uuid, cashier_id uuid,
+        receipt_no text, business_date date, currency text, started_at timestamptz, completed_at timestamptz, subtotal_minor bigint,
+        discount_minor bigint, total_minor bigint, change_minor bigint, item_count int, received_at timestamptz)
+      on conflict do nothing
+      returning id, store_id, business_date, total_minor, discount_minor, item_count, received_at
+    ),
+    new_lines as (
+      select l.* from jsonb_to_recordset(${lines}::jsonb) as l(id uuid, sale_id uuid, store_id uuid, business_date date, line_no int,
+        product_id uuid, barcode text, name_zh text, name_en text, quantity int, unit_price_minor bigint, gross_minor bigint,
+        discount_minor bigint, net_minor bigint, clerk_id uuid)
+      where l.sale_id in (select id from new_sales)
+    ),
+    lines_written as (
+      insert into sale_lines (chain_id, id, sale_id, line_no, product_id, barcode, name_zh, name_en, quantity, unit_price_minor,
+                              gross_minor, discount_minor, net_minor, clerk_id)
+      select ${chainId}::uuid, id, sale_id, line_no, product_id, barcode, name_zh, name_en, quantity, unit_price_minor,
+             gross_minor, discount_minor, net_minor, clerk_id from new_lines
+    ),
+    payments_written as (
+      insert into sale_payments (chain_id, id, sale_id, tender, amount_minor, tendered_minor, reference)
+      select ${chainId}::uuid, p.id, p.sale_id, p.tender::tender, p.amount_minor, p.tendered_minor, p.reference
+      from jsonb_to_recordset(${payments}::jsonb) as p(id uuid, sale_id uuid, tender text, amount_minor bigint, tendered_minor bigint, reference text)
+      where p.sale_id in (select id from new_sales)
+    ),
+    movements_written as (
+      insert into stock_movements (chain_id, id, store_id, product_id, delta, reason, document_id, created_at)
+      select ${chainId}::uuid, l.id, l.store_id, l.product_id, -l.quantity, 'sale', l.sale_id, s.received_at
+      from new_lines l join new_sales s on s.id = l.sale_id
+    ),
+    levels_written as (
+      -- Ordered so that concurrent batches take row locks in the same order and cannot deadlock.
+      insert into stock_levels (chain_id, store_id, product_id, quantity, updated_at)
+      select ${chainId}::uuid, store_id, product_id, -sum(quantity), max(s.received_at)
+      from new_lines join (select id as sale_id, received_at from new_sales) s using (sale_id)
+      group by store_id, product_id order by store_id, product_id
+      on conflict (chain_id, store_id, product_id) do update
+        set quantity = stock_levels.quantity + excluded.quantity, updated_at = excluded.updated_at
+    ),
+    days_written as (
+      insert into store_day_sales (chain_id, store_id, business_date, sales_minor, discount_minor, tickets, items)
+      select ${chainId}::uuid, store_id, business_date, sum(total_minor), sum(discount_minor), count(*), sum(item_count)
+      from new_sales group by store_id, business_date order by store_id, business_date
+      on conflict (chain_id, store_id, business_date) do update set
+        sales_minor = store_day_sales.sales_minor + excluded.sales_minor,
+        discount_minor = store_day_sales.discount_minor + excluded.discount_minor,
+        tickets = store_day_sales.tickets + excluded.tickets,
+        items = store_day_sales.items + excluded.items
+    ),
+    product_days_written as (
+      insert into store_day_product_sales (chain_id, store_id, business_date, product_id, quantity, sales_minor)
+      select ${chainId}::uuid, store_id, business_date, product_id, sum(quantity), sum(net_minor)
+      from new_lines group by store_id, business_date, product_id order by store_id, business_date, product_id
+      on conflict (chain_id, store_id, business_date, product_id) do update set
+        quantity = store_day_product_sales.quantity + excluded.quantity,
+        sales_minor = store_day_product_sales.sales_minor + excluded.sales_minor
+    )
+    select id from new_sales`);
+  return new Set(rows.map((r) => r.id));
 }

@@ -5,7 +5,7 @@ import { stores } from '../org/org.tables';
 
 export const stockMovementReason = pgEnum('stock_movement_reason', ['sale']);
 
-/** The stock ledger: append-only. `stock_levels` is its running balance, written in the same transaction. */
+/** The stock ledger: append-only, no foreign keys (see sales.tables.ts). `stock_levels` is its running balance, written in the same transaction. */
 export const stockMovements = pgTable(
   'stock_movements',
   {
@@ -20,8 +20,6 @@ export const stockMovements = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.chainId, t.id] }),
-    foreignKey({ columns: [t.chainId, t.storeId], foreignColumns: [stores.chainId, stores.id] }),
-    foreignKey({ columns: [t.chainId, t.productId], foreignColumns: [products.chainId, products.id] }),
     index('stock_movements_store_product').on(t.chainId, t.storeId, t.productId),
     index('stock_movements_document').on(t.chainId, t.documentId),
   ],
