@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import type { GlyphSource } from '../printer/raster-receipt';
+import { transportFor } from '../printer/transports/transport-for';
+import type { InputGrabber } from '../hid/evdev-grab';
+import { createHidWatcher } from '../hid/hid-watcher';
+import type { HidSource } from '../hid/hid-source';
+import { fileAuditLog } from './audit-log';
+import type { BridgeConfig } from './bridge-config';
+import { startBridgeServer } from './bridge-server';
+import { DeviceRegistry } from './device-registry';
+import { openPairingStore } from './pairing-store';
+import { createPrinterService, type ManagedPrinter } from './printer-service';
+import { createRateLimiter } from './rate-limiter';
+
+export interface BridgeEnvironment {
+  hid: HidSource | null;
+  grabber: InputGrabber | null;
+  glyphs?: GlyphSource;
+  /** Replaces the configured links, e.g. with simulated printers. */
+  printers?: readonly ManagedPrinter[];
+  log(line: string): void;
+  announcePairingCode(code: string): void;
+  retryMs?: number;
+  hidPollMs?: number;
+}
+
+/** Everything the bridge runs, wired together; `close` stops it all. */
+export async function startBridge(config: BridgeConfig, env: BridgeEnvironment) {
+  const registry = new DeviceRegistry();
+  const audit = fileAuditLog(join(config.stateDir, 'audit.log'), env.log);
+  const pairing = await openPairingStore(join(config.stateDir, 'pairings.json'), env.announcePairingCode);
+  const managed = env.printers ?? config.printers.map((p) => ({ id: p.id, name: p.name, profile: p.profile, transport: transportFor(p.link) }));
+  const printers = createPrinterService(managed, { registry, audit, glyphs: env.glyphs, retryMs: env.retryMs });
+  const deps = { pairing, printers, registry, audit, drawerLimiter: createRateLimiter(config.drawer) };
+  const server = await startBridgeServer({ port: config.port, allowedOrigins: config.allowedOrigins, deps });
+  const watcher = env.hid ? createHidWatcher({ source: env.hid, registry, wedgeDevices: config.wedgeDevices, grabber: env.grabber, log: env.log }) : null;
+  const scanHid = () => watcher?.scan().catch((error: unknown) => env.log(`HID scan failed: ${String(error)}`));
+  await Promise.all([scanHid(), printers.refreshAll()]);
+  const timers = [setInterval(scanHid, env.hidPollMs ?? 2000), setInterval(() => void printers.refreshAll(), config.statusPollMs)];
+  return {
+    port: server.port,
+    registry,
+    printers,
+    audit,
+    scanHid,
+    async close() {
+      for (const timer of timers) clearInterval(timer);
+      printers.stop();
+      await watcher?.close();
+      await server.close();
+      await audit.flushed();
+    },
+  };
+}
+export type RunningBridge = Awaited<ReturnType<typeof startBridge>>;

@@ -1,0 +1,32 @@
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { BridgeConfig, DEFAULT_CONFIG } from './bridge-config';
+
+export interface LaunchOptions {
+  config: BridgeConfig;
+  simulate: boolean;
+}
+
+export const defaultStateDir = () => process.env.POS_BRIDGE_STATE_DIR ?? join(process.env.XDG_STATE_HOME ?? join(homedir(), '.local', 'state'), 'pos-bridge');
+
+/** Defaults, then a JSON config file, then environment (`POS_BRIDGE_PORT`, `POS_BRIDGE_ORIGINS`), then flags. */
+export async function loadLaunchOptions(argv: readonly string[]): Promise<LaunchOptions> {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { simulate: { type: 'boolean', default: false }, port: { type: 'string' }, config: { type: 'string' }, 'state-dir': { type: 'string' } },
+  });
+  const file: unknown = values.config ? JSON.parse(await readFile(values.config, 'utf8')) : {};
+  const env = process.env;
+  const merged = {
+    ...DEFAULT_CONFIG,
+    stateDir: defaultStateDir(),
+    ...(typeof file === 'object' ? file : {}),
+    ...(env.POS_BRIDGE_PORT ? { port: Number(env.POS_BRIDGE_PORT) } : {}),
+    ...(env.POS_BRIDGE_ORIGINS ? { allowedOrigins: env.POS_BRIDGE_ORIGINS.split(',').map((o) => o.trim()) } : {}),
+    ...(values.port ? { port: Number(values.port) } : {}),
+    ...(values['state-dir'] ? { stateDir: values['state-dir'] } : {}),
+  };
+  return { config: BridgeConfig.parse(merged), simulate: values.simulate };
+}

@@ -1,0 +1,46 @@
+import { connect } from 'node:net';
+import { parseArgs } from 'node:util';
+import { defaultStateDir } from './bridge/load-config';
+import { simSocketPath, tracksFor, type SimCommand } from './sim/sim-commands';
+
+const USAGE = `usage:
+  pnpm bridge scan <barcode>
+  pnpm bridge swipe <typed tracks>            e.g. '%B6222021234567890^ZHANG/SAN^2812?;6222021234567890=2812?'
+  pnpm bridge swipe --card <number> --name <SURNAME/GIVEN>
+  pnpm bridge printer on|off
+  pnpm bridge paper out|in
+Talks to a bridge started with --simulate (pnpm start).`;
+
+const { values, positionals } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== '--'),
+  allowPositionals: true,
+  options: { card: { type: 'string' }, name: { type: 'string' }, 'state-dir': { type: 'string' } },
+});
+
+function commandFrom(): SimCommand | null {
+  const [verb, arg] = positionals;
+  if (verb === 'scan' && arg) return { cmd: 'scan', data: arg };
+  if (verb === 'swipe' && values.card) return { cmd: 'swipe', typed: tracksFor(values.card, values.name ?? 'MEMBER/CARD') };
+  if (verb === 'swipe' && arg) return { cmd: 'swipe', typed: arg };
+  if (verb === 'printer' && (arg === 'on' || arg === 'off')) return { cmd: 'printer', power: arg };
+  if (verb === 'paper' && (arg === 'out' || arg === 'in')) return { cmd: 'paper', out: arg === 'out' };
+  return null;
+}
+
+const command = commandFrom();
+if (!command) {
+  console.error(USAGE);
+  process.exit(2);
+}
+const socket = connect(simSocketPath(values['state-dir'] ?? defaultStateDir()));
+socket.setEncoding('utf8');
+socket.on('connect', () => socket.write(`${JSON.stringify(command)}\n`));
+socket.on('data', (reply: string) => {
+  const { ok, message } = JSON.parse(reply) as { ok: boolean; message: string };
+  console.log(message);
+  process.exitCode = ok ? 0 : 1;
+});
+socket.on('error', (error) => {
+  console.error(`no simulated bridge is running (${error.message}); start one with: pnpm start`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,85 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { layoutDocument, measureText, ReceiptDocument, type ReceiptModel } from '@pos/shared/receipt/index';
+import { GROCERY_LINES, sampleSale } from '../sim/sample-documents';
+import { SLIP_DOCUMENTS } from './receipt-golden.cases';
+import { decodeEscPos, type DecodedEvent } from './decode-escpos';
+import { encodeReceipt } from './encode-receipt';
+import { defaultProfile, type PrinterProfile } from './printer-profile';
+import { textCodecFor } from './text-codec';
+
+const goldenDir = fileURLToPath(new URL('../../../tests/golden/receipts/', import.meta.url));
+const english = [
+  { zh: 'Coffee beans 1kg', en: 'Coffee beans 1kg', qty: 1, unit: 12800 },
+  { zh: 'Paper cups x50', en: 'Paper cups x50', qty: 3, unit: 1550, off: 300 },
+];
+const longNames = [
+  { zh: '德芙丝滑牛奶巧克力礼盒装（情人节限定版）超值家庭分享装', en: 'Dove silky milk chocolate gift box, limited edition family sharing pack', qty: 2, unit: 8990, off: 1000 },
+  ...GROCERY_LINES,
+];
+
+interface Case {
+  name: string;
+  model: ReceiptModel;
+  profile: PrinterProfile;
+  openDrawer: boolean;
+  total: string | null;
+}
+
+const sale = (opts: Parameters<typeof sampleSale>[0]) => layoutDocument(ReceiptDocument.parse(sampleSale(opts)));
+const cases: Case[] = [
+  { name: 'chinese-member-80', model: sale({ lines: GROCERY_LINES, member: true, tendered: 10000 }), profile: defaultProfile(80), openDrawer: true, total: '62.40' },
+  { name: 'chinese-member-58', model: sale({ lines: GROCERY_LINES, member: true, tendered: 10000 }), profile: defaultProfile(58), openDrawer: true, total: '62.40' },
+  { name: 'english-cp437-80', model: sale({ lines: english }), profile: defaultProfile(80, { encoding: 'cp437', cjkMode: false, columns: 42 }), openDrawer: false, total: '171.50' },
+  { name: 'long-names-discount-58', model: sale({ lines: longNames, tendered: 50000 }), profile: defaultProfile(58, { cut: 'partial', drawerPins: [2, 5] }), openDrawer: true, total: '232.20' },
+  { name: 'mixed-gb18030-42', model: sale({ lines: [...english, ...GROCERY_LINES], member: true }), profile: defaultProfile(80, { encoding: 'gb18030', columns: 42 }), openDrawer: false, total: '233.90' },
+  ...SLIP_DOCUMENTS.map((doc) => ({ name: doc.kind.replaceAll('_', '-'), model: layoutDocument(doc), profile: defaultProfile(80), openDrawer: false, total: null })),
+];
+
+const lines = (events: DecodedEvent[]) => events.flatMap((e) => (e.kind === 'line' ? [e] : []));
+
+describe.each(cases)('receipt $name', ({ name, model, profile, openDrawer, total }) => {
+  const bytes = encodeReceipt(model, profile, { openDrawer });
+  const events = decodeEscPos(bytes, { startsInChineseMode: profile.cjkMode });
+  const width = textCodecFor(profile.encoding).width;
+
+  it('matches the committed bytes exactly', () => {
+    const file = `${goldenDir}${name}.bin`;
+    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, bytes);
+    expect(existsSync(file), `${name}.bin missing: run with UPDATE_GOLDEN=1 and review the decoded text`).toBe(true);
+    expect(Buffer.from(bytes).equals(readFileSync(file))).toBe(true);
+  });
+
+  it('keeps every line within the paper width, Chinese characters counted double', () => {
+    for (const line of lines(events)) expect(measureText(line.text, width) * (line.large ? 2 : 1)).toBeLessThanOrEqual(profile.columns);
+  });
+
+  it('ends amounts on the last column', () => {
+    const amounts = lines(events).filter((l) => !l.large && /\d\.\d\d$/.test(l.text));
+    if (total) expect(amounts.length).toBeGreaterThan(0);
+    for (const line of amounts) expect(measureText(line.text, width)).toBe(profile.columns);
+  });
+
+  it('prints the total, then cuts, and kicks the drawer only when asked', () => {
+    const text = lines(events).map((l) => l.text);
+    if (total) expect(text.find((t) => t.startsWith('合计 TOTAL') || t.startsWith('?? TOTAL'))).toMatch(new RegExp(`${total.replace('.', '\\.')}$`));
+    const cut = events.findIndex((e) => e.kind === 'cut');
+    expect(cut).toBe(events.length - 1);
+    expect(events[cut]).toEqual({ kind: 'cut', partial: profile.cut === 'partial' });
+    const kicks = events.filter((e) => e.kind === 'drawer');
+    expect(kicks).toEqual(openDrawer ? profile.drawerPins.map((pin) => ({ kind: 'drawer', pin, onMs: 50, offMs: 240 })) : []);
+    expect(events.filter((e) => e.kind === 'unknown')).toEqual([]);
+  });
+});
+
+describe('text encoding', () => {
+  it('prints ¥ as the two-byte full-width sign on GBK and GB18030 printers, never as four bytes', () => {
+    for (const encoding of ['gbk', 'gb18030'] as const) expect([...textCodecFor(encoding).encode('¥1')]).toEqual([0xa3, 0xa4, 0x31]);
+  });
+
+  it('writes the drawer kick as 1B 70 00 19 78 and selects Chinese mode with FS &', () => {
+    const bytes = encodeReceipt({ documentId: 'd', currencyExponent: 2, blocks: [{ kind: 'text', text: '中' }] }, defaultProfile(80, { cut: 'none', feedBeforeCut: 0 }), { openDrawer: true });
+    expect(Buffer.from(bytes).toString('hex')).toBe('1b401c261b70001978d6d00a');
+  });
+});

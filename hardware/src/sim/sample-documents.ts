@@ -1,0 +1,60 @@
+import type { SaleReceiptDocument } from '@pos/shared/receipt/index';
+import { minor, type Minor } from '@pos/shared';
+
+/** Documents the demo prints and the golden tests pin; ids are fixed so bytes are stable. */
+const STORE = { name: '星光便利店 Starlight Mart', address: '上海市黄浦区南京东路 100 号', phone: '021-6300 1234' };
+const uuid = (n: number) => `00000000-0000-4000-8000-${n.toString().padStart(12, '0')}`;
+
+interface LineSpec {
+  zh: string;
+  en: string;
+  qty: number;
+  unit: number;
+  off?: number;
+}
+
+export function sampleSale(options: { lines: readonly LineSpec[]; member?: boolean; tendered?: number; reprint?: boolean }): SaleReceiptDocument {
+  const lines = options.lines.map((l, i) => {
+    const gross = l.unit * l.qty;
+    const discount = l.off ?? 0;
+    return {
+      id: uuid(100 + i), lineNo: i + 1, productId: uuid(200 + i), barcode: `69012345678${String(i).padStart(2, '0')}`,
+      nameZh: l.zh, nameEn: l.en, quantity: l.qty, unitPriceMinor: m(l.unit), grossMinor: m(gross),
+      discountMinor: m(discount), netMinor: m(gross - discount), clerkId: null,
+    };
+  });
+  const sum = (pick: (l: (typeof lines)[number]) => number) => lines.reduce((n, l) => n + pick(l), 0);
+  const total = sum((l) => l.netMinor);
+  const tendered = options.tendered ?? total;
+  return {
+    kind: 'sale_receipt',
+    store: STORE,
+    cashierName: '王芳 Wang Fang',
+    sale: {
+      kind: 'sale', id: '0190f5a2-7c3e-7a10-8b2c-4d5e6f708192', storeId: uuid(1), deviceId: uuid(2), cashierId: uuid(3),
+      receiptNo: 'S01-20250314-0042', currency: 'CNY', startedAt: '2025-03-14T18:02:11+08:00', completedAt: '2025-03-14T18:03:40+08:00',
+      lines, payments: [{ id: uuid(300), tender: 'cash', amountMinor: m(total), tenderedMinor: m(tendered), reference: null }],
+      subtotalMinor: m(sum((l) => l.grossMinor)), discountMinor: m(sum((l) => l.discountMinor)), totalMinor: m(total), changeMinor: m(tendered - total),
+    },
+    member: options.member
+      ? { cardNoMasked: '************4321', name: '李雷 Li Lei', level: '金卡 Gold', pointsEarned: Math.floor(total / 100), pointsBalance: 1280, storedValueBalanceMinor: m(35_000) }
+      : null,
+    promotions: sum((l) => l.discountMinor) > 0 ? [{ name: '满100减10 Spend 100 save 10', savedMinor: m(sum((l) => l.discountMinor)) }] : [],
+    footer: ['谢谢惠顾 Thank you!', '7天内凭小票退换 Returns within 7 days'],
+    reprint: options.reprint ?? false,
+  };
+}
+
+const m = (n: number): Minor => minor(n);
+
+export const GROCERY_LINES: readonly LineSpec[] = [
+  { zh: '农夫山泉 550ml', en: 'Mineral water 550ml', qty: 2, unit: 200 },
+  { zh: '康师傅红烧牛肉面', en: 'Braised beef noodles', qty: 1, unit: 450 },
+  { zh: '蒙牛纯牛奶 250ml×12', en: 'Mengniu whole milk 250ml x12', qty: 1, unit: 5990, off: 600 },
+];
+
+/** A receipt of `count` lines, for the print benchmark and queue tests. */
+export function longSale(count: number): SaleReceiptDocument {
+  const lines = Array.from({ length: count }, (_, i) => ({ zh: `商品${i + 1}号 测试`, en: `Item number ${i + 1}`, qty: 1 + (i % 3), unit: 100 + i * 7 }));
+  return sampleSale({ lines, tendered: 1_000_000 });
+}

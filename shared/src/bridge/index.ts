@@ -1,0 +1,3 @@
+export * from './bridge-devices.schemas';
+export * from './bridge-messages.schemas';
+export * from './bridge-replies.schemas';

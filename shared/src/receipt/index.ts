@@ -1,0 +1,6 @@
+export * from './layout-sale-receipt';
+export * from './layout-slips';
+export * from './receipt-documents.schemas';
+export * from './receipt-lines';
+export * from './receipt-model.schemas';
+export * from './text-width';

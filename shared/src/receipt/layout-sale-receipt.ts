@@ -1,0 +1,52 @@
+import type { SalePayment } from '../schemas/sales';
+import type { ReceiptMember, SaleReceiptDocument } from './receipt-documents.schemas';
+import { LABELS, TENDER_LABELS, localTime, money, pair, storeHeader, yuan } from './receipt-labels';
+import type { ReceiptBlock, ReceiptModel } from './receipt-model.schemas';
+
+export function layoutSaleReceipt(doc: SaleReceiptDocument): ReceiptModel {
+  const { sale } = doc;
+  const blocks: ReceiptBlock[] = [
+    ...storeHeader(doc.store),
+    pair(LABELS.receiptNo, sale.receiptNo),
+    pair(LABELS.time, localTime(sale.completedAt)),
+    pair(LABELS.cashier, doc.cashierName),
+    ...(doc.reprint ? [{ kind: 'text', text: LABELS.reprint, align: 'center', bold: true } as const] : []),
+    { kind: 'rule', char: '-' },
+    ...sale.lines.flatMap((line): ReceiptBlock[] => [
+      { kind: 'item', name: line.nameZh, secondName: line.nameEn === line.nameZh ? null : line.nameEn, quantity: line.quantity, unitPriceMinor: line.unitPriceMinor, amountMinor: line.grossMinor },
+      ...(line.discountMinor > 0 ? [pair(LABELS.lineDiscount, `-${money(line.discountMinor)}`, { indent: 2 })] : []),
+    ]),
+    { kind: 'rule', char: '-' },
+    pair(LABELS.items, String(sale.lines.reduce((n, l) => n + l.quantity, 0))),
+    pair(LABELS.subtotal, money(sale.subtotalMinor)),
+    ...(sale.discountMinor > 0 ? [pair(LABELS.discount, `-${money(sale.discountMinor)}`)] : []),
+    ...doc.promotions.map((p) => pair(p.name, `-${money(p.savedMinor)}`, { indent: 2 })),
+    pair(LABELS.total, yuan(sale.totalMinor), { bold: true }),
+    ...sale.payments.flatMap(paymentBlocks),
+    ...(sale.changeMinor > 0 ? [pair(LABELS.change, money(sale.changeMinor))] : []),
+    ...(doc.member ? memberBlocks(doc.member) : []),
+    { kind: 'rule', char: '=' },
+    ...doc.footer.map((text): ReceiptBlock => ({ kind: 'text', text, align: 'center' })),
+    { kind: 'code', symbology: 'qr', data: sale.id },
+  ];
+  return { documentId: sale.id, blocks, currencyExponent: 2 };
+}
+
+function paymentBlocks(payment: SalePayment): ReceiptBlock[] {
+  const label = TENDER_LABELS[payment.tender];
+  const reference = payment.reference ? [pair(`#${payment.reference}`, '', { indent: 2 })] : [];
+  if (payment.tenderedMinor === null) return [pair(label, money(payment.amountMinor)), ...reference];
+  return [pair(label, money(payment.amountMinor)), pair(LABELS.tendered, money(payment.tenderedMinor), { indent: 2 })];
+}
+
+function memberBlocks(member: ReceiptMember): ReceiptBlock[] {
+  return [
+    { kind: 'rule', char: '-' },
+    pair(LABELS.member, member.cardNoMasked),
+    ...(member.name ? [pair('', member.name, { indent: 2 })] : []),
+    ...(member.level ? [pair(LABELS.level, member.level)] : []),
+    pair(LABELS.pointsEarned, String(member.pointsEarned)),
+    pair(LABELS.pointsBalance, String(member.pointsBalance)),
+    ...(member.storedValueBalanceMinor === null ? [] : [pair(LABELS.storedValue, money(member.storedValueBalanceMinor))]),
+  ];
+}
