@@ -1,0 +1,32 @@
+import { Component, type ReactNode } from 'react';
+
+interface State {
+  failed: boolean;
+}
+
+/**
+ * Shown only for bugs and a broken browser database; business failures never get here.
+ * Sales already completed are safe in IndexedDB, so reloading is the right advice.
+ */
+export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
+  override state: State = { failed: false };
+
+  static getDerivedStateFromError(): State {
+    return { failed: true };
+  }
+
+  override render() {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <div className="centered">
+        <div className="card" role="alert">
+          <h1>收银台出现故障 · The till hit a problem</h1>
+          <p>已完成的销售单均已保存。请重新加载。 Completed sales are saved. Reload the page to continue.</p>
+          <button type="button" className="button button-primary" onClick={() => window.location.reload()}>
+            重新加载 · Reload
+          </button>
+        </div>
+      </div>
+    );
+  }
+}

@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+import { signOutClerk } from '../features/auth/sign-in-clerk';
+import { InitialPullScreen } from '../till/initial-pull-screen';
+import { PairScreen } from '../till/pair-screen';
+import { SellScreen } from '../till/sell-screen';
+import { SignInScreen } from '../till/sign-in-screen';
+import { StatusBar } from '../till/status-bar';
+import { useTillServices } from './services-context';
+import { useTillPhase } from './use-till-phase';
+
+/** Picks the screen for where the till is: pairing, first pull, sign-in or selling. */
+export function TillShell() {
+  const { db, sync } = useTillServices();
+  const phase = useTillPhase();
+  const [repairing, setRepairing] = useState(false);
+  const syncing = phase.kind === 'signed-out' || phase.kind === 'selling';
+
+  useEffect(() => {
+    if (syncing) sync.start();
+  }, [syncing, sync]);
+
+  if (phase.kind === 'loading') return null;
+  if (phase.kind === 'unpaired' || repairing) {
+    return <PairScreen onPaired={() => setRepairing(false)} onCancel={repairing ? () => setRepairing(false) : undefined} />;
+  }
+  if (phase.kind === 'initial-pull') return <InitialPullScreen />;
+  const session = phase.kind === 'selling' ? phase.session : null;
+  return (
+    <div className="till">
+      <StatusBar pairing={phase.pairing} session={session} onSignOut={() => void signOutClerk(db)} onRepair={() => setRepairing(true)} />
+      <div className="till-main">{phase.kind === 'selling' ? <SellScreen key={phase.session.signedInAt} pairing={phase.pairing} /> : <SignInScreen />}</div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import 'fake-indexeddb/auto';
+import { minor, type Clerk, type PairedDevice, type Product } from '@pos/shared';
+import { TillDb } from './till-db';
+
+let counter = 0;
+
+/** A fresh, empty till database in fake-indexeddb, one per test. */
+export function createTestDb(): TillDb {
+  counter += 1;
+  return new TillDb(`till-test-${counter}-${Date.now()}`);
+}
+
+export const ids = {
+  chain: '0195505c-0000-7000-8000-000000000c00',
+  store: '0195505c-0000-7000-8000-0000000000b1',
+  device: '0195505c-0000-7000-8000-0000000000d1',
+  clerk: '0195505c-0000-7000-8000-0000000000c1',
+  cola: '0195505c-0000-7000-8000-0000000000a1',
+  colaPrice: '0195505c-0000-7000-8000-0000000000a2',
+};
+
+export const pairedDevice: PairedDevice = {
+  deviceToken: 'device-token',
+  device: { id: ids.device, storeId: ids.store, code: 'T01', name: 'Till 1', pairedAt: '2025-03-01T08:00:00.000Z' },
+  store: {
+    id: ids.store,
+    code: 'S001',
+    nameZh: '人民路店',
+    nameEn: 'Renmin Road',
+    operation: 'direct',
+    connectivity: 'online',
+    franchiseeId: null,
+    timeZone: 'Asia/Shanghai',
+    currency: 'CNY',
+    active: true,
+  },
+  chain: { id: ids.chain, name: 'Demo Mart' },
+};
+
+export const cola: Product = {
+  id: ids.cola,
+  sku: 'COLA-330',
+  nameZh: '可乐 330毫升',
+  nameEn: 'Cola 330 ml',
+  categoryId: null,
+  brand: null,
+  unit: 'bottle',
+  weighed: false,
+  active: true,
+};
+
+export const colaPrice = { id: ids.colaPrice, productId: ids.cola, storeId: null, kind: 'retail' as const, amountMinor: minor(350), effectiveFrom: null, active: true };
+
+export function clerkWithPin(pin: Clerk['pin']): Clerk {
+  return { id: ids.clerk, storeId: ids.store, code: '1001', name: 'Li Na', role: 'cashier', active: true, pin };
+}

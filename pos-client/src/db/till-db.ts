@@ -1,0 +1,106 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Category, Clerk, PairedDevice, Product, Sale, Store, Price, Barcode, ErrorBody } from '@pos/shared';
+
+export type PulledBarcode = Barcode & { active: boolean };
+export type PulledPrice = Price & { active: boolean };
+
+export type OutboxState = 'pending' | 'sent' | 'rejected';
+export type RejectReason = ErrorBody['error'];
+
+/** A finished document waiting for HQ; the id is the document's own id (the idempotency key). */
+export interface OutboxEntry {
+  id: string;
+  kind: Sale['kind'];
+  body: Sale;
+  state: OutboxState;
+  attempts: number;
+  createdAt: string;
+  lastAttemptAt: string | null;
+  sentAt: string | null;
+  reason: RejectReason | null;
+}
+
+export interface SyncMeta {
+  cursor: number;
+  headSeq: number;
+  initialPullDoneAt: string | null;
+  lastPullAt: string | null;
+  lastPushAt: string | null;
+}
+
+export interface ClerkSignIn {
+  clerkId: string;
+  code: string;
+  name: string;
+  role: Clerk['role'];
+  /** HQ's session token; null when the clerk signed in offline against the pulled PIN hash. */
+  token: string | null;
+  signedInAt: string;
+}
+
+/** Every value kept in the `meta` table, by key. */
+export interface MetaValues {
+  pairing: PairedDevice;
+  sync: SyncMeta;
+  session: ClerkSignIn;
+  receiptCounter: { deviceId: string; last: number };
+}
+export type MetaKey = keyof MetaValues;
+export type MetaRow = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaKey];
+
+export interface PinAttempts {
+  clerkCode: string;
+  failures: number;
+  lockedUntil: string | null;
+}
+
+export const emptySyncMeta: SyncMeta = { cursor: 0, headSeq: 0, initialPullDoneAt: null, lastPullAt: null, lastPushAt: null };
+
+export class TillDb extends Dexie {
+  stores!: EntityTable<Store, 'id'>;
+  categories!: EntityTable<Category, 'id'>;
+  products!: EntityTable<Product, 'id'>;
+  barcodes!: EntityTable<PulledBarcode, 'code'>;
+  prices!: EntityTable<PulledPrice, 'id'>;
+  clerks!: EntityTable<Clerk, 'id'>;
+  meta!: EntityTable<MetaRow, 'key'>;
+  outbox!: EntityTable<OutboxEntry, 'id'>;
+  journal!: EntityTable<Sale, 'id'>;
+  pinAttempts!: EntityTable<PinAttempts, 'clerkCode'>;
+
+  constructor(name = 'pos-till') {
+    // Chromium's default durability reports a write done before it reaches the disk; a sale
+    // the cashier saw completed must survive a power cut.
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores({
+      stores: 'id',
+      categories: 'id',
+      products: 'id',
+      barcodes: 'code, productId',
+      prices: 'id, productId',
+      clerks: 'id, code',
+      meta: 'key',
+      outbox: 'id, state',
+      journal: 'id, completedAt',
+      pinAttempts: 'clerkCode',
+    });
+  }
+
+  /** The catalog tables a pull writes into. */
+  get catalogTables() {
+    return [this.stores, this.categories, this.products, this.barcodes, this.prices, this.clerks];
+  }
+
+  async getMeta<K extends MetaKey>(key: K): Promise<MetaValues[K] | undefined> {
+    const row = await this.meta.get(key);
+    return row?.value as MetaValues[K] | undefined;
+  }
+
+  async putMeta<K extends MetaKey>(key: K, value: MetaValues[K]): Promise<void> {
+    await this.meta.put({ key, value } as MetaRow);
+  }
+
+  async getSyncMeta(): Promise<SyncMeta> {
+    return (await this.getMeta('sync')) ?? emptySyncMeta;
+  }
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { minor } from '@pos/shared';
+import { addItem, basketTotal, changeQuantity, emptyBasket, itemCount, moveSelection, removeLine, type ScannedItem } from './basket';
+
+const cola: ScannedItem = { productId: 'p-cola', barcode: '6901234567892', nameZh: '可乐', nameEn: 'Cola', unitPriceMinor: minor(350) };
+const chips: ScannedItem = { productId: 'p-chips', barcode: '6901234567908', nameZh: '薯片', nameEn: 'Crisps', unitPriceMinor: minor(699) };
+const t0 = '2025-03-01T10:00:00.000Z';
+const t1 = '2025-03-01T10:00:05.000Z';
+
+describe('basket', () => {
+  it('adds one to the line when the same product is scanned again', () => {
+    const basket = addItem(addItem(emptyBasket, cola, 'l1', t0), cola, 'l2', t1);
+    expect(basket.lines).toHaveLength(1);
+    expect(basket.lines[0]!.quantity).toBe(2);
+    expect(basket.startedAt).toBe(t0);
+  });
+
+  it('totals unit price times quantity over every line', () => {
+    let basket = addItem(addItem(emptyBasket, cola, 'l1', t0), chips, 'l2', t1);
+    basket = changeQuantity(basket, 'l1', 2);
+    expect(basketTotal(basket)).toBe(3 * 350 + 699);
+    expect(itemCount(basket)).toBe(4);
+  });
+
+  it('never lets a quantity fall below one', () => {
+    const basket = changeQuantity(addItem(emptyBasket, cola, 'l1', t0), 'l1', -5);
+    expect(basket.lines[0]!.quantity).toBe(1);
+  });
+
+  it('selects the neighbour of a removed line and empties fully when the last goes', () => {
+    let basket = addItem(addItem(emptyBasket, cola, 'l1', t0), chips, 'l2', t1);
+    basket = removeLine(basket, 'l2');
+    expect(basket.selectedId).toBe('l1');
+    expect(removeLine(basket, 'l1')).toEqual(emptyBasket);
+  });
+
+  it('moves the selection within the list', () => {
+    const basket = addItem(addItem(emptyBasket, cola, 'l1', t0), chips, 'l2', t1);
+    expect(moveSelection(basket, -1).selectedId).toBe('l1');
+    expect(moveSelection(moveSelection(basket, -1), -1).selectedId).toBe('l1');
+    expect(moveSelection(basket, 1).selectedId).toBe('l2');
+  });
+});

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import {
+  ClerkSession,
+  ErrorBody,
+  PairedDevice,
+  PullResponse,
+  PushResponse,
+  type ClerkSignInBody,
+  type PairDeviceBody,
+  type SyncDocument,
+} from '@pos/shared';
+import type { HqResult } from './hq-failure';
+
+const Health = z.object({ status: z.literal('ok'), time: z.string() });
+export type Health = z.infer<typeof Health>;
+
+export interface HqClientOptions {
+  /** Empty in the app: HQ serves the till on its own origin. */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+interface Call<T> {
+  method: 'GET' | 'POST';
+  path: string;
+  schema: z.ZodType<T>;
+  deviceToken?: string;
+  body?: unknown;
+  timeoutMs?: number;
+}
+
+export function createHqClient(options: HqClientOptions = {}) {
+  const baseUrl = options.baseUrl ?? '';
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const defaultTimeout = options.timeoutMs ?? 15_000;
+
+  async function call<T>({ method, path, schema, deviceToken, body, timeoutMs }: Call<T>): Promise<HqResult<T>> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (deviceToken) headers.authorization = `Bearer ${deviceToken}`;
+    let response: Response;
+    try {
+      response = await doFetch(`${baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        cache: 'no-store',
+        signal: AbortSignal.timeout(timeoutMs ?? defaultTimeout),
+      });
+    } catch {
+      return { ok: false, failure: { kind: 'unreachable' } };
+    }
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch {
+      return { ok: false, failure: response.ok ? { kind: 'invalid-response', status: response.status } : httpFailureWithoutBody(response.status) };
+    }
+    if (!response.ok) {
+      const error = ErrorBody.safeParse(json);
+      if (!error.success) return { ok: false, failure: httpFailureWithoutBody(response.status) };
+      const { code, message, details } = error.data.error;
+      return { ok: false, failure: { kind: 'http', status: response.status, code, message, details } };
+    }
+    const parsed = schema.safeParse(json);
+    return parsed.success ? { ok: true, value: parsed.data } : { ok: false, failure: { kind: 'invalid-response', status: response.status } };
+  }
+
+  return {
+    health: () => call({ method: 'GET', path: '/health', schema: Health, timeoutMs: 5_000 }),
+    pairDevice: (body: PairDeviceBody) => call({ method: 'POST', path: '/devices/pair', schema: PairedDevice, body }),
+    signInClerk: (deviceToken: string, body: ClerkSignInBody) =>
+      call({ method: 'POST', path: '/auth/clerk/sign-in', schema: ClerkSession, deviceToken, body, timeoutMs: 8_000 }),
+    pull: (deviceToken: string, cursor: number, limit: number) =>
+      call({ method: 'GET', path: `/sync/pull?cursor=${cursor}&limit=${limit}`, schema: PullResponse, deviceToken, timeoutMs: 60_000 }),
+    push: (deviceToken: string, documents: readonly SyncDocument[]) =>
+      call({ method: 'POST', path: '/sync/push', schema: PushResponse, deviceToken, body: { documents }, timeoutMs: 60_000 }),
+  };
+}
+
+export type HqClient = ReturnType<typeof createHqClient>;
+
+/** A proxy or a crashed HQ may answer without our error body; keep the status so the UI can still judge it. */
+function httpFailureWithoutBody(status: number) {
+  return { kind: 'http' as const, status, code: status === 401 ? 'UNAUTHENTICATED' : status >= 500 ? 'INTERNAL' : 'BAD_REQUEST', message: `HTTP ${status}`, details: undefined };
+}

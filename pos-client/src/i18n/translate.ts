@@ -1,0 +1,49 @@
+import { formatMinor, type Locale, type Minor } from '@pos/shared';
+import { messagesEn, type MessageKey } from './messages-en';
+import { messagesZh } from './messages-zh';
+
+const tables: Record<Locale, Record<MessageKey, string>> = { en: messagesEn, 'zh-CN': messagesZh };
+
+export type MessageParams = Record<string, string | number>;
+
+export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
+  return tables[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+function isMessageKey(key: string): key is MessageKey {
+  return key in messagesEn;
+}
+
+/** Whether the till has its own words for an error code (HQ may add codes the till does not know yet). */
+export function knowsErrorCode(code: string): boolean {
+  return isMessageKey(`error.${code}`);
+}
+
+/** Display text for an error code from HQ or from the till itself; unknown codes still say which code. */
+export function errorText(locale: Locale, code: string, params: MessageParams = {}): string {
+  const key = `error.${code}`;
+  if (code === 'CLERK_LOCKED') {
+    const total = Number(params.retryAfterSeconds ?? 300);
+    return translate(locale, 'error.CLERK_LOCKED', { minutes: Math.floor(total / 60), seconds: total % 60 });
+  }
+  return isMessageKey(key) ? translate(locale, key, params) : translate(locale, 'error.unknown', { code });
+}
+
+/** Minor units of a currency per major unit, as a power of ten (CNY 2, JPY 0). */
+export function currencyExponent(currency: string): number {
+  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+export function formatMoney(amount: Minor, currency: string): string {
+  const symbol = new Intl.NumberFormat('en', { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).formatToParts(0).find((p) => p.type === 'currency')?.value ?? currency;
+  const text = formatMinor(amount, currencyExponent(currency));
+  return text.startsWith('-') ? `-${symbol}${text.slice(1)}` : `${symbol}${text}`;
+}
+
+export function formatDateTime(locale: Locale, iso: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+export function formatClock(locale: Locale, iso: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date(iso));
+}

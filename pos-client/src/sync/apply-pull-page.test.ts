@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import type { PullResponse } from '@pos/shared';
+import { cola, colaPrice, createTestDb, ids, pairedDevice } from '../db/test-db.fixture';
+import { applyPullPage } from './apply-pull-page';
+import { pullFraction } from './pull-changes';
+
+const now = '2025-03-01T10:00:00.000Z';
+const otherProduct = '0195505c-0000-7000-8000-0000000000a9';
+
+function page(changes: PullResponse['changes'], cursor: number, hasMore = false, headSeq = cursor): PullResponse {
+  return { changes, cursor, hasMore, headSeq };
+}
+
+describe('applyPullPage', () => {
+  it('writes the changes and the cursor together', async () => {
+    const db = createTestDb();
+    const meta = await applyPullPage(
+      db,
+      page(
+        [
+          { seq: 1, entity: 'product', data: cola },
+          { seq: 2, entity: 'barcode', data: { code: '6901234567892', productId: ids.cola, active: true } },
+          { seq: 3, entity: 'price', data: colaPrice },
+        ],
+        3,
+        true,
+        10,
+      ),
+      now,
+    );
+    expect(meta).toMatchObject({ cursor: 3, headSeq: 10, lastPullAt: now, initialPullDoneAt: null });
+    expect(await db.getSyncMeta()).toEqual(meta);
+    expect(await db.products.get(ids.cola)).toEqual(cola);
+    expect(await db.barcodes.get('6901234567892')).toMatchObject({ productId: ids.cola });
+  });
+
+  it('marks the initial pull done with the last page', async () => {
+    const db = createTestDb();
+    await applyPullPage(db, page([], 5, true, 9), now);
+    expect((await applyPullPage(db, page([], 9), now)).initialPullDoneAt).toBe(now);
+  });
+
+  it('removes rows that became inactive, in seq order', async () => {
+    const db = createTestDb();
+    await applyPullPage(db, page([{ seq: 1, entity: 'product', data: cola }, { seq: 2, entity: 'price', data: colaPrice }], 2), now);
+    await applyPullPage(
+      db,
+      page([{ seq: 4, entity: 'product', data: cola }, { seq: 3, entity: 'product', data: { ...cola, active: false } }, { seq: 5, entity: 'price', data: { ...colaPrice, active: false } }], 5),
+      now,
+    );
+    expect(await db.products.get(ids.cola)).toEqual(cola);
+    expect(await db.prices.count()).toBe(0);
+  });
+
+  it('keeps a barcode that moved to another product when its old row is retired afterwards', async () => {
+    const db = createTestDb();
+    const code = '6901234567892';
+    await applyPullPage(
+      db,
+      page([{ seq: 1, entity: 'barcode', data: { code, productId: otherProduct, active: true } }, { seq: 2, entity: 'barcode', data: { code, productId: ids.cola, active: false } }], 2),
+      now,
+    );
+    expect(await db.barcodes.get(code)).toMatchObject({ productId: otherProduct });
+  });
+
+  it('refreshes the paired store when HQ changes it', async () => {
+    const db = createTestDb();
+    await db.putMeta('pairing', pairedDevice);
+    await applyPullPage(db, page([{ seq: 1, entity: 'store', data: { ...pairedDevice.store, nameEn: 'Renmin Rd.' } }], 1), now);
+    expect((await db.getMeta('pairing'))?.store.nameEn).toBe('Renmin Rd.');
+  });
+
+  it('leaves nothing behind when a page fails half-way', async () => {
+    const db = createTestDb();
+    const broken = page([{ seq: 1, entity: 'product', data: cola }, { seq: 2, entity: 'product', data: { ...cola, id: undefined as unknown as string } }], 2);
+    await expect(applyPullPage(db, broken, now)).rejects.toThrow();
+    expect(await db.products.count()).toBe(0);
+    expect((await db.getSyncMeta()).cursor).toBe(0);
+  });
+});
+
+describe('pullFraction', () => {
+  it('measures progress from where this pull started', () => {
+    expect(pullFraction(0, 250, 1000)).toBe(0.25);
+    expect(pullFraction(500, 750, 1000)).toBe(0.5);
+    expect(pullFraction(1000, 1000, 1000)).toBe(1);
+  });
+});

@@ -1,0 +1,49 @@
+import type { TillDb } from '../db/till-db';
+import type { HqClient } from '../hq/hq-client';
+import type { HqResult } from '../hq/hq-failure';
+import { applyPullPage } from './apply-pull-page';
+
+export const pullPageSize = 1000;
+
+export interface PullProgress {
+  cursor: number;
+  headSeq: number;
+  /** 0 … 1; 1 when the till holds every change HQ had when the page was read. */
+  fraction: number;
+}
+
+export interface PullDeps {
+  db: TillDb;
+  hq: HqClient;
+  now: () => Date;
+}
+
+export function pullFraction(startCursor: number, cursor: number, headSeq: number): number {
+  if (headSeq <= startCursor) return 1;
+  return Math.min(1, Math.max(0, (cursor - startCursor) / (headSeq - startCursor)));
+}
+
+/** Pulls page after page until HQ has no more, each page applied with its cursor in one transaction. */
+export async function pullChanges(
+  { db, hq, now }: PullDeps,
+  onProgress: (progress: PullProgress) => void = () => undefined,
+): Promise<HqResult<{ pages: number; changes: number }>> {
+  const pairing = await db.getMeta('pairing');
+  if (!pairing) return { ok: false, failure: { kind: 'http', status: 401, code: 'UNAUTHENTICATED', message: 'this till is not paired', details: undefined } };
+  const start = await db.getSyncMeta();
+  let cursor = start.cursor;
+  let pages = 0;
+  let changes = 0;
+  for (;;) {
+    const result = await hq.pull(pairing.deviceToken, cursor, pullPageSize);
+    if (!result.ok) return result;
+    const page = result.value;
+    const meta = await applyPullPage(db, page, now().toISOString());
+    pages += 1;
+    changes += page.changes.length;
+    onProgress({ cursor: meta.cursor, headSeq: meta.headSeq, fraction: page.hasMore ? pullFraction(start.cursor, meta.cursor, meta.headSeq) : 1 });
+    // A page that does not move the cursor would loop for ever; stop and try again later.
+    if (!page.hasMore || page.cursor <= cursor) return { ok: true, value: { pages, changes } };
+    cursor = page.cursor;
+  }
+}

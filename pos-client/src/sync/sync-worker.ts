@@ -1,0 +1,126 @@
+import type { TillDb } from '../db/till-db';
+import type { HqClient } from '../hq/hq-client';
+import { failureCode, isUnreachable, type HqFailure } from '../hq/hq-failure';
+import { backoffDelay } from './backoff';
+import { createExclusiveLock } from './exclusive-lock';
+import { pullChanges } from './pull-changes';
+import { pushOutbox } from './push-outbox';
+
+export type Connection = 'unknown' | 'online' | 'offline';
+
+export interface SyncStatus {
+  /** Judged by whether HQ answers, never by `navigator.onLine` (a LAN without a route to HQ is "online"). */
+  connection: Connection;
+  /** HQ refused the device token: the till must be paired again before it can sync. */
+  deviceRefused: boolean;
+  busy: 'idle' | 'pushing' | 'pulling';
+  lastErrorCode: string | null;
+  nextAttemptAt: number | null;
+}
+
+export interface SyncWorkerDeps {
+  db: TillDb;
+  hq: HqClient;
+  now: () => Date;
+  random: () => number;
+}
+
+export const pullIntervalMs = 30_000;
+const refusedRetryMs = 5 * 60_000;
+
+/** Pushes the outbox, then pulls, every ~30 s and soon after each sale; backs off while HQ cannot be reached. */
+export function createSyncWorker(deps: SyncWorkerDeps) {
+  const push = createExclusiveLock('pos-till-push');
+  const listeners = new Set<() => void>();
+  let status: SyncStatus = { connection: 'unknown', deviceRefused: false, busy: 'idle', lastErrorCode: null, nextAttemptAt: null };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let failures = 0;
+  let running = false;
+  let rerun = false;
+  let started = false;
+
+  function update(patch: Partial<SyncStatus>): void {
+    status = { ...status, ...patch };
+    listeners.forEach((listener) => listener());
+  }
+
+  function schedule(delayMs: number): void {
+    clearTimeout(timer);
+    if (!started) return;
+    update({ nextAttemptAt: deps.now().getTime() + delayMs });
+    timer = setTimeout(() => void cycle(), delayMs);
+  }
+
+  function fail(failure: HqFailure): void {
+    if (failure.kind === 'http' && failure.status === 401) {
+      update({ connection: 'online', deviceRefused: true, busy: 'idle', lastErrorCode: 'DEVICE_REFUSED' });
+      schedule(refusedRetryMs);
+      return;
+    }
+    update({ connection: isUnreachable(failure) ? 'offline' : 'online', busy: 'idle', lastErrorCode: failureCode(failure) });
+    schedule(backoffDelay(failures, deps.random()));
+    failures += 1;
+  }
+
+  async function cycle(): Promise<void> {
+    if (running) {
+      rerun = true;
+      return;
+    }
+    running = true;
+    try {
+      await runOnce();
+    } finally {
+      running = false;
+    }
+    if (rerun) {
+      rerun = false;
+      await cycle();
+    }
+  }
+
+  async function runOnce(): Promise<void> {
+    const health = await deps.hq.health();
+    if (!health.ok) return fail(health.failure);
+    update({ connection: 'online', busy: 'pushing' });
+    const pushed = await push(() => pushOutbox(deps));
+    if (pushed && !pushed.ok) return fail(pushed.failure);
+    update({ busy: 'pulling' });
+    const pulled = await pullChanges(deps);
+    if (!pulled.ok) return fail(pulled.failure);
+    failures = 0;
+    update({ busy: 'idle', deviceRefused: false, lastErrorCode: null });
+    schedule(pullIntervalMs + Math.round(deps.random() * 5_000));
+  }
+
+  return {
+    getStatus: () => status,
+    subscribe(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    start(): void {
+      if (started) return;
+      started = true;
+      void cycle();
+    },
+    stop(): void {
+      started = false;
+      clearTimeout(timer);
+      update({ nextAttemptAt: null });
+    },
+    /** Sync as soon as possible, e.g. right after a sale was written to the outbox. */
+    syncSoon(): void {
+      if (!started) return;
+      failures = 0;
+      clearTimeout(timer);
+      void cycle();
+    },
+    /** Sign-in and pairing talk to HQ too; what they learn about the connection counts. */
+    noteConnection(connection: Connection): void {
+      if (connection !== status.connection) update({ connection });
+    },
+  };
+}
+
+export type SyncWorker = ReturnType<typeof createSyncWorker>;

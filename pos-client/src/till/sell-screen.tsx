@@ -1,0 +1,74 @@
+import type { FocusEvent } from 'react';
+import type { PairedDevice } from '@pos/shared';
+import { useSellScreen } from '../features/sales/use-sell-screen';
+import { useI18n } from '../i18n/i18n-context';
+import { BasketTable } from './basket-table';
+import { CashPanel } from './cash-panel';
+import { LastSaleSummary } from './last-sale-summary';
+import { SellNoticeLine } from './sell-notice-line';
+
+const keepFocus = (event: { preventDefault: () => void }) => event.preventDefault();
+
+/** A keyboard-wedge scanner types into whatever has focus, so the scan field takes it back unless the cashier chose another field. */
+function reclaimFocus(event: FocusEvent<HTMLInputElement>): void {
+  const input = event.currentTarget;
+  requestAnimationFrame(() => {
+    const active = document.activeElement;
+    if (active instanceof HTMLInputElement || active?.closest('dialog')) return;
+    input.focus();
+  });
+}
+
+export function SellScreen({ pairing }: { pairing: PairedDevice }) {
+  const { t } = useI18n();
+  const sell = useSellScreen(pairing);
+  const hasLines = sell.basket.lines.length > 0;
+  return (
+    <main className="sell">
+      <section className="sell-left">
+        <label className="field">
+          <span>{t('sell.scanLabel')}</span>
+          <input
+            ref={sell.scanRef}
+            className="input scan-input num"
+            placeholder={t('sell.scanPlaceholder')}
+            onKeyDown={sell.onScanKeyDown}
+            onBlur={reclaimFocus}
+            inputMode="numeric"
+            autoComplete="off"
+            autoFocus
+            data-testid="scan-input"
+          />
+        </label>
+        <SellNoticeLine notice={sell.notice} />
+        <BasketTable basket={sell.basket} currency={sell.currency} onSelect={sell.select} />
+        <div className="line-keys">
+          <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => sell.adjustSelected(1)} disabled={!hasLines} data-testid="qty-up">
+            {t('sell.qtyUp')} <span className="key">+</span>
+          </button>
+          <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => sell.adjustSelected(-1)} disabled={!hasLines} data-testid="qty-down">
+            {t('sell.qtyDown')} <span className="key">−</span>
+          </button>
+          <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={sell.removeSelected} disabled={!hasLines} data-testid="line-remove">
+            {t('sell.remove')} <span className="key">Del</span>
+          </button>
+        </div>
+        {sell.lastSale && <LastSaleSummary sale={sell.lastSale} currency={sell.currency} />}
+        <div className="keys-hint">{t('sell.keys')}</div>
+      </section>
+      <aside className="sell-right">
+        <CashPanel
+          total={sell.total}
+          itemCount={sell.itemCount}
+          currency={sell.currency}
+          cash={sell.cash}
+          tenderedRef={sell.tenderedRef}
+          onTenderedKeyDown={sell.onTenderedKeyDown}
+          onComplete={() => void sell.complete()}
+          completing={sell.completing}
+          canComplete={hasLines}
+        />
+      </aside>
+    </main>
+  );
+}

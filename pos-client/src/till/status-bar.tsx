@@ -1,0 +1,70 @@
+import { useState } from 'react';
+import type { PairedDevice } from '@pos/shared';
+import type { ClerkSignIn } from '../db/till-db';
+import { useI18n } from '../i18n/i18n-context';
+import { formatClock } from '../i18n/translate';
+import { useAppUpdate } from '../sw/use-app-update';
+import { useSyncStatus } from '../sync/use-sync-status';
+import { RejectedDialog } from './rejected-dialog';
+
+interface StatusBarProps {
+  pairing: PairedDevice;
+  session: ClerkSignIn | null;
+  onSignOut: () => void;
+  onRepair: () => void;
+}
+
+export function StatusBar({ pairing, session, onSignOut, onRepair }: StatusBarProps) {
+  const { t, toggleLocale, pickName, locale } = useI18n();
+  const sync = useSyncStatus();
+  const update = useAppUpdate();
+  const [showRejected, setShowRejected] = useState(false);
+  const connection = sync.connection === 'unknown' ? 'checking' : sync.connection;
+  return (
+    <>
+      <header className="status-bar">
+        <div className="who">
+          <strong data-testid="status-store">{pickName(pairing.store)}</strong>
+          <span data-testid="status-device">
+            {pairing.device.code} · {pairing.device.name}
+          </span>
+          {session && (
+            <span data-testid="status-clerk">
+              {session.name} ({session.code})
+            </span>
+          )}
+        </div>
+        {sync.deviceRefused && (
+          <button type="button" className="pill alert" onClick={onRepair} data-testid="device-refused">
+            {t('status.deviceRefused')} · {t('status.repair')}
+          </button>
+        )}
+        <span className={`pill ${connection}`} data-testid="online-indicator" data-state={connection}>
+          <span className="dot" />
+          {t(`status.${connection}`)}
+        </span>
+        <button type="button" className={`pill${sync.rejected > 0 ? ' alert' : ''}`} onClick={() => setShowRejected(true)} data-testid="outbox-count" data-unsent={sync.unsent} data-rejected={sync.rejected}>
+          {t('status.outbox', { count: sync.unsent })}
+          {sync.rejected > 0 && ` · ${t('status.rejected', { count: sync.rejected })}`}
+        </button>
+        <span className="muted num" data-testid="last-sync">
+          {sync.lastSyncAt ? t('status.lastSync', { time: formatClock(locale, sync.lastSyncAt) }) : t('status.neverSynced')}
+        </span>
+        {update.waiting && (
+          <button type="button" onClick={update.applyUpdate}>
+            {t('status.update')}
+          </button>
+        )}
+        <button type="button" onClick={toggleLocale} data-testid="language-switch">
+          {t('status.language')}
+        </button>
+        {session && (
+          <button type="button" onClick={onSignOut} data-testid="sign-out-button">
+            {t('status.signOut')}
+          </button>
+        )}
+      </header>
+      <RejectedDialog open={showRejected} onClose={() => setShowRejected(false)} />
+    </>
+  );
+}
