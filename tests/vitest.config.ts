@@ -30,6 +30,8 @@ export default defineConfig({
           name: 'e2e',
           root,
           include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          env: { POS_TEST_DB: process.env.DATABASE_URL ? 'postgres' : 'pglite' },
           testTimeout: 180_000,
           hookTimeout: 240_000,
           fileParallelism: false,

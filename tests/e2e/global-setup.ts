@@ -1,0 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** Builds the till once for the browser tests, as HQ serves it in production. */
+export default function buildTill(): void {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  execFileSync('pnpm', ['--filter', '@pos/pos-client', 'build'], { cwd: root, stdio: 'inherit' });
+}
