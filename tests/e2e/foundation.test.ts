@@ -1,0 +1,93 @@
+import { rearmPairingCode } from '@pos/hq-server/auth/devices.service';
+import { tillDevices } from '@pos/hq-server/org/org.tables';
+import { sales } from '@pos/hq-server/sales/sales.tables';
+import type { RunningServer } from '@pos/hq-server/server';
+import { businessDate, StoreDayReport } from '@pos/shared';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser';
+import { DEMO_PIN, seedFixture, signInOffice, type Fixture } from '../support/fixture';
+import { startHq } from '../support/hq';
+import { createTestDatabase, type TestDatabase } from '../support/test-db';
+
+let database: TestDatabase;
+let f: Fixture;
+let hq: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  f = await seedFixture(database);
+  hq = await startHq(f);
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await hq?.close();
+  await database?.close();
+});
+
+/** The test may run across midnight in Shanghai, so the report spans the days either side. */
+const dayAround = (offsetDays: number) => businessDate(new Date(Date.now() + offsetDays * 86_400_000), 'Asia/Shanghai');
+
+let officeToken: string | undefined;
+
+async function reportTickets(): Promise<number> {
+  officeToken ??= await signInOffice(f, 'hq@demo.pos');
+  const token = officeToken;
+  const res = await f.app.request(`/reports/store-day?from=${dayAround(-1)}&to=${dayAround(1)}&storeId=${f.storeIds.S001}`, { headers: { authorization: `Bearer ${token}` } });
+  return StoreDayReport.parse(await res.json()).totals.tickets;
+}
+
+async function sell(barcodes: string[]): Promise<void> {
+  const before = await page.getByTestId('last-sale-summary').textContent().catch(() => null);
+  for (const [i, code] of barcodes.entries()) {
+    await page.getByTestId('scan-input').fill(code);
+    await page.getByTestId('scan-input').press('Enter');
+    await expect.poll(() => page.getByTestId('basket-line').count()).toBe(i + 1);
+  }
+  await page.getByTestId('tender-exact').click();
+  await page.getByTestId('complete-button').click();
+  await expect.poll(() => page.getByTestId('basket-line').count()).toBe(0);
+  await expect.poll(() => page.getByTestId('last-sale-summary').textContent()).not.toBe(before);
+}
+
+const unsent = () => page.getByTestId('outbox-count').getAttribute('data-unsent').then(Number);
+
+describe('one sale from till to HQ report', () => {
+  it('pairs a till, signs a clerk in, and sells twice for cash into the HQ report', async () => {
+    const [device] = await f.deps.db.select().from(tillDevices).where(and(eq(tillDevices.chainId, f.chainId), eq(tillDevices.storeId, f.storeIds.S001!))).orderBy(tillDevices.code);
+    await rearmPairingCode(f.deps, f.chainId, device!.id, '24681357', 30);
+    await page.goto(hq.url);
+    await page.getByTestId('pairing-code-input').fill('24681357');
+    await page.getByTestId('pair-button').click();
+    await page.getByTestId('clerk-code-input').waitFor({ timeout: 60_000 });
+    await page.getByTestId('clerk-code-input').fill('0012');
+    await page.getByTestId('pin-input').fill(DEMO_PIN);
+    await page.getByTestId('sign-in-button').click();
+    await page.getByTestId('scan-input').waitFor();
+
+    await sell([f.catalog[0]!.barcode]);
+    await sell([f.catalog[1]!.barcode, f.catalog[2]!.barcode]);
+    await expect.poll(unsent, { timeout: 30_000 }).toBe(0);
+    await expect.poll(reportTickets, { timeout: 30_000 }).toBe(2);
+  });
+
+  it('keeps selling with HQ stopped, and every sale arrives exactly once when HQ is back', async () => {
+    const port = new URL(hq.url).port;
+    await hq.close();
+    for (let i = 0; i < 3; i++) await sell([f.catalog[10 + i]!.barcode]);
+    await expect.poll(() => page.getByTestId('online-indicator').getAttribute('data-state'), { timeout: 30_000 }).toBe('offline');
+    expect(await unsent()).toBe(3);
+
+    hq = await startHq(f, Number(port));
+    await expect.poll(unsent, { timeout: 120_000, interval: 1000 }).toBe(0);
+    await expect.poll(reportTickets, { timeout: 30_000 }).toBe(5);
+    const [counted] = await f.deps.db.select({ n: sql<number>`count(*)::int`, ids: sql<number>`count(distinct id)::int` }).from(sales).where(eq(sales.storeId, f.storeIds.S001!));
+    expect(counted).toEqual({ n: 5, ids: 5 });
+  });
+});
