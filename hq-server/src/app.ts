@@ -1,8 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { authRoutes } from './auth/auth.routes';
+import { catalogRoutes } from './catalog/catalog.routes';
 import type { AppEnv, Deps } from './http/app-env';
 import { AppError, errorResponse, onError, validationError } from './http/errors';
 import { jsonResponse } from './http/openapi-helpers';
+import { pricingPreviewRoutes } from './pricing/pricing-preview.routes';
+import { pricingRoutes } from './pricing/pricing.routes';
+import { promotionsRoutes } from './promotions/promotions.routes';
 import { reportsRoutes } from './reports/reports.routes';
 import { syncRoutes } from './sync/sync.routes';
 
@@ -12,7 +16,7 @@ const health = createRoute({
 });
 
 /** Path prefixes that belong to the API; everything else may be the till's web app. */
-export const apiPrefixes = ['/auth', '/devices', '/sync', '/reports', '/health', '/openapi.json'];
+export const apiPrefixes = ['/auth', '/devices', '/sync', '/reports', '/catalog', '/pricing', '/promotions', '/health', '/openapi.json'];
 
 /** The HQ API. Every capability mounts its routes here; `deps` carries the database and the clock. */
 export function createApp(deps: Deps) {
@@ -30,10 +34,14 @@ export function createApp(deps: Deps) {
   app.route('/', authRoutes);
   app.route('/', syncRoutes);
   app.route('/', reportsRoutes);
+  app.route('/', catalogRoutes);
+  app.route('/', pricingRoutes);
+  app.route('/', pricingPreviewRoutes);
+  app.route('/', promotionsRoutes);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http', scheme: 'bearer', description: 'An office session token, or a till device token (`dev.…`)',
   });
-  app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'POS HQ API', version: '1.0.0', description: 'Retail chain HQ: sync, devices, auth and reports.' } });
+  app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'POS HQ API', version: '1.0.0', description: 'Retail chain HQ: sync, devices, auth, reports, catalog, prices and promotions.' } });
   app.notFound((c) => errorResponse(c, new AppError('NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`)));
   app.onError(onError);
   return app;

@@ -21,9 +21,9 @@ export default async function ingestBench(): Promise<Record<string, unknown>> {
   try {
     const fixture = await seedFixture(database);
     await database.db.execute(sql`analyze`);
-    const till = await pairTill(fixture, 'S001');
+    const till = await pairTill(fixture, 'S002');
     const server = await startServer(fixture.deps, { port: 0, host: '127.0.0.1', staticDir: null });
-    const docs: Sale[] = Array.from({ length: SALES }, (_, i) => makeSale(fixture, till, '0012', { lines: LINES, at: new Date(Date.parse('2026-11-22T02:00:00Z') + i * 1000) }));
+    const docs: Sale[] = Array.from({ length: SALES }, (_, i) => makeSale(fixture, till, '0022', { lines: LINES, at: new Date(Date.parse('2026-11-22T02:00:00Z') + i * 1000) }));
     const batchMs: number[] = [];
     const started = performance.now();
     for (let i = 0; i < docs.length; i += BATCH) {

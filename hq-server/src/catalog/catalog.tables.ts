@@ -1,6 +1,8 @@
-import { boolean, foreignKey, index, pgEnum, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, foreignKey, index, pgEnum, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { chainId, changeSeq, instant, money } from '../db/columns';
 import { chains, stores } from '../org/org.tables';
+import { memberLevels } from '../pricing/pricing.tables';
 
 export const productUnit = pgEnum('product_unit', ['piece', 'kg', 'box', 'bottle', 'pack']);
 export const priceKind = pgEnum('price_kind', ['retail', 'member', 'wholesale']);
@@ -72,6 +74,7 @@ export const prices = pgTable(
     productId: uuid('product_id').notNull(),
     storeId: uuid('store_id'),
     kind: priceKind('kind').notNull(),
+    memberLevelId: uuid('member_level_id'),
     amountMinor: money('amount_minor').notNull(),
     effectiveFrom: instant('effective_from'),
     active: boolean('active').notNull().default(true),
@@ -81,6 +84,8 @@ export const prices = pgTable(
     primaryKey({ columns: [t.chainId, t.id] }),
     foreignKey({ columns: [t.chainId, t.productId], foreignColumns: [products.chainId, products.id] }),
     foreignKey({ columns: [t.chainId, t.storeId], foreignColumns: [stores.chainId, stores.id] }),
+    foreignKey({ columns: [t.chainId, t.memberLevelId], foreignColumns: [memberLevels.chainId, memberLevels.id] }),
+    check('prices_member_level_only_for_member', sql`${t.kind} = 'member' or ${t.memberLevelId} is null`),
     index('prices_product').on(t.chainId, t.productId),
     index('prices_sync').on(t.chainId, t.changeSeq),
   ],

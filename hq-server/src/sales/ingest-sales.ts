@@ -4,6 +4,7 @@ import { products } from '../catalog/catalog.tables';
 import type { Db } from '../db/client';
 import type { Deps, DevicePrincipal } from '../http/app-env';
 import { clerks } from '../org/org.tables';
+import { repricingDataFor, repriceSale } from './reprice-sales';
 import { writeSales } from './write-sales';
 
 export type IngestOutcome = { status: 'accepted' | 'duplicate' } | { status: 'rejected'; reason: NonNullable<PushResult['reason']> };
@@ -14,20 +15,22 @@ function isDataError(error: unknown): error is Error {
   return code.startsWith('22') || code.startsWith('23');
 }
 
-async function unknownReferences(db: Db, chainId: string, sales: Sale[]): Promise<Map<string, string[]>> {
-  const productIds = [...new Set(sales.flatMap((s) => s.lines.map((l) => l.productId)))];
+/** Products are never deleted, so one the repricing data already knows needs no look-up. */
+async function unknownReferences(db: Db, chainId: string, sales: Sale[], cachedProducts: ReadonlyMap<string, unknown>): Promise<Map<string, string[]>> {
+  const productIds = [...new Set(sales.flatMap((s) => s.lines.map((l) => l.productId)))].filter((id) => !cachedProducts.has(id));
   const clerkIds = [...new Set(sales.flatMap((s) => [s.cashierId, ...s.lines.flatMap((l) => (l.clerkId ? [l.clerkId] : []))]))];
   const [knownProducts, knownClerks] = await Promise.all([
     productIds.length ? db.select({ id: products.id }).from(products).where(and(eq(products.chainId, chainId), inArray(products.id, productIds))) : [],
     clerkIds.length ? db.select({ id: clerks.id }).from(clerks).where(and(eq(clerks.chainId, chainId), inArray(clerks.id, clerkIds))) : [],
   ]);
-  const productSet = new Set(knownProducts.map((p) => p.id));
+  const fetchedProducts = new Set(knownProducts.map((p) => p.id));
+  const isKnownProduct = (id: string) => cachedProducts.has(id) || fetchedProducts.has(id);
   const clerkSet = new Set(knownClerks.map((c) => c.id));
   const problems = new Map<string, string[]>();
   for (const sale of sales) {
     const found = [
       ...(clerkSet.has(sale.cashierId) ? [] : [`unknown cashier ${sale.cashierId}`]),
-      ...sale.lines.filter((l) => !productSet.has(l.productId)).map((l) => `line ${l.lineNo}: unknown product ${l.productId}`),
+      ...sale.lines.filter((l) => !isKnownProduct(l.productId)).map((l) => `line ${l.lineNo}: unknown product ${l.productId}`),
       ...sale.lines.filter((l) => l.clerkId && !clerkSet.has(l.clerkId)).map((l) => `line ${l.lineNo}: unknown clerk ${l.clerkId}`),
     ];
     if (found.length) problems.set(sale.id, found);
@@ -36,20 +39,26 @@ async function unknownReferences(db: Db, chainId: string, sales: Sale[]): Promis
 }
 
 /**
- * Ingests sales exactly once. The batch is written in one transaction: headers are inserted
- * with ON CONFLICT DO NOTHING and only the ones actually inserted get their lines, payments,
- * stock movements and roll-ups, so a retried batch, or one that died half-way and was rolled
+ * Ingests sales exactly once. Each sale is first priced again with the shared engine from
+ * HQ's prices and promotions, loaded once for the batch; differences from the till's
+ * figures are kept beside the sale, which is accepted either way. The batch is written in
+ * one transaction: headers are inserted with ON CONFLICT DO NOTHING and only the ones
+ * actually inserted get their lines, payments, stock movements, roll-ups and pricing
+ * discrepancies, so a retried batch, or one that died half-way and was rolled
  * back, changes nothing twice. Should the batch fail on one bad document, each document is
  * retried in a transaction of its own so the others still go in.
  */
 export async function ingestSales(deps: Deps, device: DevicePrincipal, sales: Sale[]): Promise<Map<string, IngestOutcome>> {
   const outcomes = new Map<string, IngestOutcome>();
   if (sales.length === 0) return outcomes;
-  const problems = await unknownReferences(deps.db, device.chainId, sales);
+  const pricing = await repricingDataFor(deps.db, device.chainId, device.storeId);
+  const problems = await unknownReferences(deps.db, device.chainId, sales, pricing.lineFacts);
   for (const [id, messages] of problems) {
     outcomes.set(id, { status: 'rejected', reason: { code: 'VALIDATION_FAILED', message: 'the document refers to rows HQ does not know', details: messages } });
   }
-  const writable = sales.filter((s) => !problems.has(s.id)).map((sale) => ({ sale, businessDate: businessDate(sale.completedAt, device.storeTimeZone) }));
+  const writable = sales.filter((s) => !problems.has(s.id)).map((sale) => ({
+    sale, businessDate: businessDate(sale.completedAt, device.storeTimeZone), discrepancies: repriceSale(pricing, sale, device.storeTimeZone),
+  }));
 
   const record = (inserted: Set<string>, batch: typeof writable) => {
     for (const { sale } of batch) outcomes.set(sale.id, { status: inserted.has(sale.id) ? 'accepted' : 'duplicate' });

@@ -2,13 +2,17 @@ import type { Sale } from '@pos/shared';
 import { sql } from 'drizzle-orm';
 import { query } from '../db/query';
 import type { Deps } from '../http/app-env';
+import { newId } from '../ids';
+import type { SaleDiscrepancy } from './reprice-sales';
 
 export interface SaleToWrite {
   sale: Sale;
   businessDate: string;
+  /** Where HQ's pricing differs from the till's; written only if the sale is new. */
+  discrepancies?: SaleDiscrepancy[];
 }
 
-function payload(chainId: string, batch: SaleToWrite[], receivedAt: Date) {
+function payload(chainId: string, batch: SaleToWrite[], receivedAt: Date, id: () => string) {
   const headers = batch.map(({ sale, businessDate }) => ({
     chain_id: chainId, id: sale.id, store_id: sale.storeId, device_id: sale.deviceId, cashier_id: sale.cashierId, receipt_no: sale.receiptNo,
     business_date: businessDate, currency: sale.currency, started_at: sale.startedAt, completed_at: sale.completedAt,
@@ -23,19 +27,23 @@ function payload(chainId: string, batch: SaleToWrite[], receivedAt: Date) {
   const payments = batch.flatMap(({ sale }) => sale.payments.map((p) => ({
     id: p.id, sale_id: sale.id, tender: p.tender, amount_minor: p.amountMinor, tendered_minor: p.tenderedMinor, reference: p.reference,
   })));
-  return { headers: JSON.stringify(headers), lines: JSON.stringify(lines), payments: JSON.stringify(payments) };
+  const discrepancies = batch.flatMap(({ sale, discrepancies: found = [] }) => found.map((d) => ({
+    id: id(), sale_id: sale.id, store_id: sale.storeId, line_id: d.lineId, till_minor: d.tillMinor, hq_minor: d.hqMinor,
+    difference_minor: d.tillMinor - d.hqMinor, detail: d.detail, created_at: receivedAt.toISOString(),
+  })));
+  return { headers: JSON.stringify(headers), lines: JSON.stringify(lines), payments: JSON.stringify(payments), discrepancies: JSON.stringify(discrepancies) };
 }
 
 /**
  * Writes a batch of sales in one statement, so one round trip and one transaction: the
  * headers go in with ON CONFLICT DO NOTHING, and lines, payments, stock movements, stock
- * levels and roll-ups are written only for the headers actually inserted. A sale seen before
+ * levels, roll-ups and pricing discrepancies are written only for the headers actually inserted. A sale seen before
  * changes nothing. Each stock movement takes the id of the sale line it comes from, so the
  * ledger can be traced back line by line. Returns the ids that were new.
  */
 export async function writeSales({ db, clock }: Deps, chainId: string, batch: SaleToWrite[]): Promise<Set<string>> {
   if (batch.length === 0) return new Set();
-  const { headers, lines, payments } = payload(chainId, batch, clock());
+  const { headers, lines, payments, discrepancies } = payload(chainId, batch, clock(), () => newId(clock));
   const rows = await query<{ id: string }>(db, sql`
     with new_sales as (
       insert into sales (chain_id, id, store_id, device_id, cashier_id, receipt_no, business_date, currency, started_at, completed_at,
@@ -87,6 +95,13 @@ export async function writeSales({ db, clock }: Deps, chainId: string, batch: Sa
         discount_minor = store_day_sales.discount_minor + excluded.discount_minor,
         tickets = store_day_sales.tickets + excluded.tickets,
         items = store_day_sales.items + excluded.items
+    ),
+    discrepancies_written as (
+      insert into pricing_discrepancies (chain_id, id, sale_id, store_id, line_id, till_minor, hq_minor, difference_minor, detail, created_at)
+      select ${chainId}::uuid, d.id, d.sale_id, d.store_id, d.line_id, d.till_minor, d.hq_minor, d.difference_minor, d.detail, d.created_at
+      from jsonb_to_recordset(${discrepancies}::jsonb) as d(id uuid, sale_id uuid, store_id uuid, line_id uuid, till_minor bigint, hq_minor bigint,
+        difference_minor bigint, detail jsonb, created_at timestamptz)
+      where d.sale_id in (select id from new_sales)
     ),
     product_days_written as (
       insert into store_day_product_sales (chain_id, store_id, business_date, product_id, quantity, sales_minor)

@@ -6,7 +6,8 @@ import type { DevicePrincipal } from '../http/app-env';
 
 /**
  * Each entity a till pulls, as one sub-select shaped like its wire schema. Stores, store
- * prices and clerks are limited to the till's own store.
+ * prices and clerks are limited to the till's own store. Promotions all go to every till:
+ * a rule edited to leave a store must still reach that store to stop applying there.
  */
 function entitySelects(device: DevicePrincipal, cursor: number, limit: number): SQL[] {
   const page = (entity: string, table: string, data: SQL, scope?: SQL) => sql`(
@@ -20,11 +21,13 @@ function entitySelects(device: DevicePrincipal, cursor: number, limit: number): 
     page('product', 'products', sql`json_build_object('id', id, 'sku', sku, 'nameZh', name_zh, 'nameEn', name_en, 'categoryId', category_id,
       'brand', brand, 'unit', unit, 'weighed', weighed, 'active', active)`),
     page('barcode', 'barcodes', sql`json_build_object('code', code, 'productId', product_id, 'active', active)`),
-    page('price', 'prices', sql`json_build_object('id', id, 'productId', product_id, 'storeId', store_id, 'kind', kind,
+    page('price', 'prices', sql`json_build_object('id', id, 'productId', product_id, 'storeId', store_id, 'kind', kind, 'memberLevelId', member_level_id,
       'amountMinor', amount_minor, 'effectiveFrom', effective_from, 'active', active)`, sql`(store_id is null or store_id = ${device.storeId})`),
     page('clerk', 'clerks', sql`json_build_object('id', id, 'storeId', store_id, 'code', code, 'name', name, 'role', role, 'active', active,
       'pin', json_build_object('algorithm', 'pbkdf2-sha256', 'iterations', pin_iterations, 'salt', pin_salt, 'hash', pin_hash))`,
       sql`(store_id is null or store_id = ${device.storeId})`),
+    page('member_level', 'member_levels', sql`json_build_object('id', id, 'code', code, 'nameZh', name_zh, 'nameEn', name_en, 'active', active)`),
+    page('promotion', 'promotions', sql`json_build_object('id', id, 'status', status, 'rule', rule, 'updatedAt', updated_at)`),
   ];
 }
 

@@ -30,18 +30,46 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+function wallClockOffsetMs(instantMs: number, timeZone: string): number {
+  const parts: Record<string, string> = {};
+  for (const part of formatterFor(timeZone).formatToParts(instantMs)) parts[part.type] = part.value;
+  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return wall - (instantMs - (((instantMs % 1000) + 1000) % 1000));
+}
+
+const QUARTER_HOUR = 900_000;
+const offsets = new Map<string, number>();
+
+/**
+ * The zone's offset, cached per quarter hour: formatting with Intl is slow enough to show at
+ * ingest, and offsets only change on quarter-hour boundaries in any modern zone.
+ */
+function cachedOffsetMs(instantMs: number, timeZone: string): number {
+  const bucket = Math.floor(instantMs / QUARTER_HOUR);
+  const key = `${timeZone} ${bucket}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = wallClockOffsetMs(bucket * QUARTER_HOUR, timeZone);
+    if (offsets.size >= 50_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
 /** Reads an ISO instant on the wall clock of a store in an IANA time zone. */
 export function storeLocalTime(instant: string, timeZone: string): StoreLocalTime {
-  const parts: Record<string, string> = {};
-  for (const part of formatterFor(timeZone).formatToParts(Date.parse(instant))) parts[part.type] = part.value;
-  const { year = '', month = '', day = '', hour = '', minute = '', second = '' } = parts;
-  const date = `${year}-${month}-${day}`;
-  const sundayFirst = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day))).getUTCDay();
+  const instantMs = Date.parse(instant);
+  if (Number.isNaN(instantMs)) throw new RangeError(`not an instant: ${instant}`);
+  const wall = new Date(instantMs + cachedOffsetMs(instantMs, timeZone));
+  const date = `${pad(wall.getUTCFullYear(), 4)}-${pad(wall.getUTCMonth() + 1)}-${pad(wall.getUTCDate())}`;
+  const sundayFirst = wall.getUTCDay();
   return {
     date,
-    dateTime: `${date}T${hour}:${minute}:${second}`,
+    dateTime: `${date}T${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}:${pad(wall.getUTCSeconds())}`,
     weekday: sundayFirst === 0 ? 7 : sundayFirst,
-    minuteOfDay: Number(hour) * 60 + Number(minute),
+    minuteOfDay: wall.getUTCHours() * 60 + wall.getUTCMinutes(),
   };
 }
 

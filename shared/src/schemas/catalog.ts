@@ -35,12 +35,17 @@ export type Barcode = z.infer<typeof Barcode>;
 export const PriceKind = z.enum(['retail', 'member', 'wholesale']);
 export type PriceKind = z.infer<typeof PriceKind>;
 
-/** A price of a product; `storeId` null is the chain price, otherwise the store's own. */
+/**
+ * A price of a product; `storeId` null is the chain price, otherwise the store's own.
+ * `memberLevelId` names the level a member price is for; null or absent is every level.
+ * `effectiveFrom` null has always applied; otherwise the price applies from that instant.
+ */
 export const Price = z.object({
   id: z.uuid(),
   productId: z.uuid(),
   storeId: z.uuid().nullable(),
   kind: PriceKind,
+  memberLevelId: z.uuid().nullable().optional(),
   amountMinor: NonNegativeMinor,
   effectiveFrom: IsoDateTime.nullable(),
 });

@@ -5,3 +5,5 @@ export * from './org';
 export * from './reports';
 export * from './sales';
 export * from './sync';
+export * from './pricing-admin';
+export * from './promotions-admin';

@@ -1,10 +1,29 @@
 import { z } from 'zod';
 import { NonNegativeMinor } from '../money/money';
 import { UuidV7 } from '../ids/uuidv7';
+import { ManualDiscount, MemberContext } from '../promotions/promotions.schemas';
 import { CurrencyCode, IsoDateTime } from './common';
 
 export const Tender = z.enum(['cash', 'bank_card', 'stored_value', 'points', 'voucher']);
 export type Tender = z.infer<typeof Tender>;
+
+/** One discount on a line as the till's engine gave it; a ticket-level one appears as its share on each line. */
+export const SaleLineAdjustment = z.object({
+  ruleId: z.string().min(1).max(80),
+  ruleName: z.string().max(120),
+  amountMinor: NonNegativeMinor,
+});
+export type SaleLineAdjustment = z.infer<typeof SaleLineAdjustment>;
+
+/** What the till priced the sale with beyond the catalog, so HQ can price it again. */
+export const SalePricing = z.object({
+  channel: z.enum(['retail', 'wholesale']).default('retail'),
+  member: MemberContext.nullable().default(null),
+  vouchers: z.array(z.object({ code: z.string().min(1).max(64) })).max(20).default([]),
+  /** Discounts the cashier typed (销售折让), each naming who entered it. */
+  manualDiscounts: z.array(ManualDiscount).max(100).default([]),
+});
+export type SalePricing = z.infer<typeof SalePricing>;
 
 export const SaleLine = z.object({
   id: z.uuid(),
@@ -20,6 +39,10 @@ export const SaleLine = z.object({
   netMinor: NonNegativeMinor,
   /** The sales clerk credited with this line (commission); null when the cashier sold it. */
   clerkId: z.uuid().nullable(),
+  /** For a weighed line whose label carries the weight: `unitPriceMinor` is then the whole label. */
+  weightGrams: z.number().int().positive().nullable().optional(),
+  /** The discounts behind `discountMinor`; when present they add up to it. */
+  adjustments: z.array(SaleLineAdjustment).max(50).optional(),
 });
 export type SaleLine = z.infer<typeof SaleLine>;
 
@@ -49,6 +72,8 @@ const SaleShape = z.object({
   discountMinor: NonNegativeMinor,
   totalMinor: NonNegativeMinor,
   changeMinor: NonNegativeMinor,
+  /** Absent on sales from tills that price without the engine: HQ then prices them as a walk-in customer's. */
+  pricing: SalePricing.optional(),
 });
 
 /** A finished sale as the till made it. The arithmetic must hold to the fen or the document is refused. */
@@ -63,6 +88,8 @@ export const Sale = SaleShape.superRefine((sale, ctx) => {
     lineIds.add(line.id);
     if (line.grossMinor !== line.unitPriceMinor * line.quantity) issue(['lines', i, 'grossMinor'], 'gross is not unit price × quantity');
     if (line.netMinor !== line.grossMinor - line.discountMinor) issue(['lines', i, 'netMinor'], 'net is not gross − discount');
+    const adjusted = line.adjustments?.reduce((sum, a) => sum + a.amountMinor, 0);
+    if (adjusted !== undefined && adjusted !== line.discountMinor) issue(['lines', i, 'adjustments'], 'adjustments do not add up to the line discount');
     subtotal += line.grossMinor;
     discount += line.discountMinor;
     net += line.netMinor;

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { Barcode, Category, Price, Product } from './catalog';
 import { ErrorBody } from './common';
 import { Clerk, Store } from './org';
+import { MemberLevel } from './pricing-admin';
+import { Promotion } from './promotions-admin';
 import { Sale } from './sales';
 
 export const PullQuery = z.object({
@@ -21,6 +23,9 @@ export const Change = z.discriminatedUnion('entity', [
   change('barcode', Barcode.extend({ active: z.boolean() })),
   change('price', Price.extend({ active: z.boolean() })),
   change('clerk', Clerk),
+  change('member_level', MemberLevel),
+  /** Every promotion of the chain, whatever its status: only `active` ones price a basket. */
+  change('promotion', Promotion),
 ]);
 export type Change = z.infer<typeof Change>;
 export type ChangeEntity = Change['entity'];

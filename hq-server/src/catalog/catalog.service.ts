@@ -1,0 +1,38 @@
+import { compilePriceBook, resolvePrice, type PriceEntry, type ProductPage, type ProductSearchQuery } from '@pos/shared';
+import { eq } from 'drizzle-orm';
+import type { Deps, Principal } from '../http/app-env';
+import { storeInScope, storesInScope } from '../http/scope';
+import { chains } from '../org/org.tables';
+import { toPriceEntry } from '../pricing/price-entries.repo';
+import { findBarcodesAndPrices, findProducts } from './product-search.repo';
+
+/** A store id no entry carries, so only chain prices match. */
+const CHAIN_ONLY = '';
+
+/**
+ * Products matching a search, a page at a time, each with its barcodes, the prices the caller
+ * may see (the chain's and those of the stores in scope) and the retail price that applies
+ * now. A store outside the caller's scope is 404, as everywhere.
+ */
+export async function searchProducts({ db, clock }: Deps, principal: Principal, query: ProductSearchQuery): Promise<ProductPage> {
+  const chosen = query.storeId ? await storeInScope(db, principal, query.storeId) : null;
+  const visible = await storesInScope(db, principal);
+  const [chain] = await db.select({ timeZone: chains.timeZone }).from(chains).where(eq(chains.id, principal.chainId));
+  const { rows, total } = await findProducts(db, principal.chainId, query.q, query.page, query.pageSize);
+  const { codes, entries } = await findBarcodesAndPrices(db, principal.chainId, rows.map((p) => p.id), visible.map((s) => s.id));
+  const priceEntries: PriceEntry[] = entries.map(toPriceEntry);
+  const book = compilePriceBook({ products: rows, prices: priceEntries });
+  const instant = clock().toISOString();
+  const items = rows.map((product) => {
+    const now = resolvePrice(book, {
+      productId: product.id, storeId: chosen?.id ?? CHAIN_ONLY, memberLevelId: null, channel: 'retail', instant, timeZone: chosen?.timeZone ?? chain!.timeZone,
+    });
+    return {
+      product,
+      barcodes: codes.filter((c) => c.productId === product.id).map((c) => c.code),
+      prices: priceEntries.filter((p) => p.productId === product.id),
+      retailNowMinor: now.ok ? now.unitPriceMinor : null,
+    };
+  });
+  return { items, page: query.page, pageSize: query.pageSize, total };
+}

@@ -1,0 +1,48 @@
+import { boolean, index, jsonb, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { chainId, changeSeq, instant, money } from '../db/columns';
+import { chains } from '../org/org.tables';
+
+/** Member levels (会员级别): member prices and promotions name them; tills pull them. */
+export const memberLevels = pgTable(
+  'member_levels',
+  {
+    chainId: chainId().references(() => chains.id),
+    id: uuid('id').notNull(),
+    code: text('code').notNull(),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    active: boolean('active').notNull().default(true),
+    changeSeq: changeSeq(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.chainId, t.id] }),
+    unique('member_levels_chain_code').on(t.chainId, t.code),
+    index('member_levels_sync').on(t.chainId, t.changeSeq),
+  ],
+);
+
+/**
+ * Where HQ's re-pricing of an ingested sale differs from the till's figure: one row per line
+ * that differs and one (`line_id` null) for the ticket total. Append-only, written in the
+ * same statement as the sale, without foreign keys (see sales.tables.ts).
+ */
+export const pricingDiscrepancies = pgTable(
+  'pricing_discrepancies',
+  {
+    chainId: chainId(),
+    id: uuid('id').notNull(),
+    saleId: uuid('sale_id').notNull(),
+    storeId: uuid('store_id').notNull(),
+    lineId: uuid('line_id'),
+    tillMinor: money('till_minor').notNull(),
+    hqMinor: money('hq_minor').notNull(),
+    differenceMinor: money('difference_minor').notNull(),
+    detail: jsonb('detail').notNull(),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.chainId, t.id] }),
+    index('pricing_discrepancies_sale').on(t.chainId, t.saleId),
+    index('pricing_discrepancies_store_time').on(t.chainId, t.storeId, t.createdAt),
+  ],
+);

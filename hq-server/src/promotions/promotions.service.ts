@@ -1,0 +1,65 @@
+import { storeLocalTime, type Promotion, type PromotionBody, type PromotionList, type PromotionListQuery } from '@pos/shared';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import type { Deps } from '../http/app-env';
+import { AppError } from '../http/errors';
+import { chains, stores } from '../org/org.tables';
+import { memberLevels } from '../pricing/pricing.tables';
+import { promotionState } from './promotion-state';
+import { findPromotion, listPromotionRows, savedColumns, toPromotion } from './promotions.repo';
+import { promotions } from './promotions.tables';
+
+/** Stores and member levels a rule names must be the chain's own; each unknown one is reported at its path. */
+async function checkReferences(db: Db, chainId: string, rule: PromotionBody['rule']): Promise<void> {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const [knownStores, knownLevels] = await Promise.all([
+    rule.storeIds.some((id) => uuid.test(id)) ? db.select({ id: stores.id }).from(stores).where(and(eq(stores.chainId, chainId), inArray(stores.id, rule.storeIds.filter((id) => uuid.test(id))))) : [],
+    rule.memberLevelIds.some((id) => uuid.test(id)) ? db.select({ id: memberLevels.id }).from(memberLevels).where(and(eq(memberLevels.chainId, chainId), inArray(memberLevels.id, rule.memberLevelIds.filter((id) => uuid.test(id))))) : [],
+  ]);
+  const storeSet = new Set(knownStores.map((s) => s.id));
+  const levelSet = new Set(knownLevels.map((l) => l.id));
+  const problems = [
+    ...rule.storeIds.flatMap((id, i) => (storeSet.has(id) ? [] : [{ path: `rule.storeIds.${i}`, message: `no store ${id}` }])),
+    ...rule.memberLevelIds.flatMap((id, i) => (levelSet.has(id) ? [] : [{ path: `rule.memberLevelIds.${i}`, message: `no member level ${id}` }])),
+  ];
+  if (problems.length) throw new AppError('VALIDATION_FAILED', 'invalid request body', problems);
+}
+
+export async function createPromotion({ db, clock }: Deps, chainId: string, body: PromotionBody): Promise<Promotion> {
+  await checkReferences(db, chainId, body.rule);
+  const now = clock();
+  const [row] = await db.insert(promotions).values({ chainId, id: body.rule.id, createdAt: now, ...savedColumns(body.status, body.rule, now) }).onConflictDoNothing().returning();
+  if (!row) throw new AppError('CONFLICT', `promotion ${body.rule.id} exists; replace it with PUT /promotions`);
+  return toPromotion(row);
+}
+
+export async function replacePromotion({ db, clock }: Deps, chainId: string, body: PromotionBody): Promise<Promotion> {
+  await checkReferences(db, chainId, body.rule);
+  const [row] = await db.update(promotions).set(savedColumns(body.status, body.rule, clock()))
+    .where(and(eq(promotions.chainId, chainId), eq(promotions.id, body.rule.id))).returning();
+  if (!row) throw new AppError('NOT_FOUND', 'no such promotion');
+  return toPromotion(row);
+}
+
+/** Archiving is how a promotion is deleted: the tills must hear of it, so the row stays with status `archived`. */
+export async function archivePromotion({ db, clock }: Deps, chainId: string, id: string): Promise<Promotion> {
+  const [row] = await db.update(promotions).set({ status: 'archived', updatedAt: clock() }).where(and(eq(promotions.chainId, chainId), eq(promotions.id, id))).returning();
+  if (!row) throw new AppError('NOT_FOUND', 'no such promotion');
+  return toPromotion(row);
+}
+
+export async function getPromotion(db: Db, chainId: string, id: string): Promise<Promotion> {
+  const row = await findPromotion(db, chainId, id);
+  if (!row) throw new AppError('NOT_FOUND', 'no such promotion');
+  return toPromotion(row);
+}
+
+/** Promotions with where they stand at HQ's clock on the chain's wall clock; archived ones only when asked for. */
+export async function listPromotions({ db, clock }: Deps, chainId: string, query: PromotionListQuery): Promise<PromotionList> {
+  const [chain] = await db.select({ timeZone: chains.timeZone }).from(chains).where(eq(chains.id, chainId));
+  const asOf = clock().toISOString();
+  const localNow = storeLocalTime(asOf, chain!.timeZone).dateTime;
+  const items = (await listPromotionRows(db, chainId)).map(toPromotion).map((p) => ({ ...p, state: promotionState(p, localNow) }));
+  const wanted = query.state ? items.filter((p) => p.state === query.state) : items.filter((p) => p.state !== 'archived');
+  return { items: wanted, asOf };
+}

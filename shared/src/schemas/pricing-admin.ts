@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { NonNegativeMinor } from '../money/money';
+import { Basket, PricingContext } from '../promotions/promotions.schemas';
+import { PromotionRule } from '../promotions/rule-registry';
+import { Price, PriceKind, Product } from './catalog';
+import { IsoDateTime } from './common';
+
+/** A member level (会员级别); member prices and promotions name it. */
+export const MemberLevel = z.object({
+  id: z.uuid(),
+  code: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, - and _, at most 32'),
+  nameZh: z.string().min(1).max(60),
+  nameEn: z.string().min(1).max(60),
+  active: z.boolean(),
+});
+export type MemberLevel = z.infer<typeof MemberLevel>;
+
+export const CreateMemberLevelBody = MemberLevel.omit({ id: true, active: true });
+export type CreateMemberLevelBody = z.infer<typeof CreateMemberLevelBody>;
+
+/** A price-list entry as HQ answers with it: every field present, `active` false once cancelled. */
+export const PriceEntry = Price.extend({ memberLevelId: z.uuid().nullable(), active: z.boolean() });
+export type PriceEntry = z.infer<typeof PriceEntry>;
+
+/**
+ * Sets a chain price (`storeId` null) or a store's own price. `effectiveFrom` null or absent
+ * takes effect now; a future instant schedules the change (调价指定日期生效). Setting the
+ * same product, store, kind, level and instant again replaces the amount.
+ */
+export const SetPriceBody = z
+  .object({
+    productId: z.uuid(),
+    storeId: z.uuid().nullable().default(null),
+    kind: PriceKind.default('retail'),
+    memberLevelId: z.uuid().nullable().default(null),
+    amountMinor: NonNegativeMinor,
+    effectiveFrom: IsoDateTime.nullable().default(null),
+  })
+  .refine((b) => b.kind === 'member' || b.memberLevelId === null, { message: 'only member prices name a member level', path: ['memberLevelId'] });
+export type SetPriceBody = z.infer<typeof SetPriceBody>;
+
+/** One CSV row that could not be taken: 1-based row number counting the header as row 1. */
+export const PriceImportProblem = z.object({ row: z.number().int(), column: z.string(), message: z.string() });
+export type PriceImportProblem = z.infer<typeof PriceImportProblem>;
+
+export const PriceImportResult = z.object({
+  imported: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+});
+export type PriceImportResult = z.infer<typeof PriceImportResult>;
+
+export const ProductSearchQuery = z.object({
+  /** Part of the SKU, a name (Chinese or English) or a barcode. */
+  q: z.string().trim().max(60).optional(),
+  /** Show this store's prices too, and resolve its retail price now. */
+  storeId: z.uuid().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type ProductSearchQuery = z.infer<typeof ProductSearchQuery>;
+
+export const ProductWithPrices = z.object({
+  product: Product,
+  barcodes: z.array(z.string()),
+  /** Active entries of the chain and of the stores the caller may see, scheduled ones included. */
+  prices: z.array(PriceEntry),
+  /** The retail price that applies now (in `storeId` when given, else the chain's); null when there is none. */
+  retailNowMinor: NonNegativeMinor.nullable(),
+});
+export type ProductWithPrices = z.infer<typeof ProductWithPrices>;
+
+export const ProductPage = z.object({
+  items: z.array(ProductWithPrices),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+});
+export type ProductPage = z.infer<typeof ProductPage>;
+
+/** A basket priced without selling it; `draftRules` replace saved rules with the same id. */
+export const PreviewBody = z.object({
+  basket: Basket,
+  context: PricingContext,
+  draftRules: z.array(PromotionRule).max(50).default([]),
+  savedRules: z.enum(['include', 'exclude']).default('include'),
+});
+export type PreviewBody = z.infer<typeof PreviewBody>;
+
+const Stage = z.enum(['line', 'ticket', 'voucher', 'manual']);
+
+/** The engine's priced basket on the wire: every adjustment names the rule behind it. */
+export const PricedBasketBody = z.object({
+  lines: z.array(z.object({
+    lineId: z.string(), productId: z.string(), quantity: z.number().int(), unitPriceMinor: z.number().int(), grossMinor: z.number().int(),
+    discountMinor: z.number().int(), netMinor: z.number().int(), pointsMultiplierBp: z.number().int(), clerkId: z.string().nullable(),
+    discounts: z.array(z.object({ ruleId: z.string(), stage: Stage, amountMinor: z.number().int() })).readonly(),
+  })).readonly(),
+  adjustments: z.array(z.object({
+    ruleId: z.string(), ruleName: z.string(), kind: z.string(), stage: Stage, lineId: z.string().nullable(), amountMinor: z.number().int(),
+    enteredBy: z.string().nullable(), reference: z.string().nullable(),
+  })).readonly(),
+  gifts: z.array(z.object({ lineId: z.string(), ruleId: z.string(), ruleName: z.string(), productId: z.string(), quantity: z.number().int(), valueMinor: z.number().int() })).readonly(),
+  vouchers: z.array(z.object({ code: z.string(), status: z.string(), ruleId: z.string().nullable(), amountMinor: z.number().int() })).readonly(),
+  ignoredManualDiscountIds: z.array(z.string()).readonly(),
+  subtotalMinor: z.number().int(),
+  discountMinor: z.number().int(),
+  totalMinor: z.number().int(),
+  roundingMinor: z.number().int(),
+  payableMinor: z.number().int(),
+  totalSavingMinor: z.number().int(),
+  giftValueMinor: z.number().int(),
+});
+export type PricedBasketBody = z.infer<typeof PricedBasketBody>;
+
+/** Where HQ's re-pricing of an ingested sale differs from the till's; `lineId` null for the ticket total. */
+export const PricingDiscrepancy = z.object({
+  id: z.uuid(),
+  saleId: z.uuid(),
+  storeId: z.uuid(),
+  lineId: z.uuid().nullable(),
+  tillMinor: z.number().int(),
+  hqMinor: z.number().int(),
+  differenceMinor: z.number().int(),
+  detail: z.record(z.string(), z.unknown()),
+  createdAt: IsoDateTime,
+});
+export type PricingDiscrepancy = z.infer<typeof PricingDiscrepancy>;
+
+/** Newest first; by store and by sale. */
+export const DiscrepancyQuery = z.object({
+  saleId: z.uuid().optional(),
+  storeId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type DiscrepancyQuery = z.infer<typeof DiscrepancyQuery>;
+
+export const DiscrepancyList = z.object({ items: z.array(PricingDiscrepancy) });
+export type DiscrepancyList = z.infer<typeof DiscrepancyList>;
+
+/** An id passed in the query string (`?id=`), for deleting or cancelling one row. */
+export const IdQuery = z.object({ id: z.uuid() });
+export type IdQuery = z.infer<typeof IdQuery>;

@@ -1,0 +1,129 @@
+import { pricingDiscrepancies } from '@pos/hq-server/pricing/pricing.tables';
+import { seededRandom } from '@pos/hq-server/seed/random';
+import { DiscrepancyList, PushResponse, type MemberLevel, type PairedDevice, type Sale } from '@pos/shared';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, json, pairTill, seedFixture, signInOffice, type Fixture } from '../support/fixture';
+import { catalogFacts, createMemberLevel, createPromotion, every, ruleOf } from '../support/pricing-setup';
+import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { priceSaleOnTill, pullEverything, tillPricer, type TillPricer, type TillSaleInput } from '../support/till-pricing';
+
+let database: TestDatabase;
+let f: Fixture;
+let till: PairedDevice;
+let hq: string;
+let gold: MemberLevel;
+let silver: MemberLevel;
+let pricer: TillPricer;
+const random = seededRandom(7301);
+const HOUR = 3_600_000;
+
+async function setPrice(body: Record<string, unknown>) {
+  const res = await f.app.request('/pricing/prices', json(body, hq));
+  if (res.status !== 201) throw new Error(`price refused: ${res.status} ${await res.text()}`);
+}
+
+/** Prices of every kind: member prices per level and for all levels, scheduled chain and store changes. */
+async function setUpPrices(start: number) {
+  const items = f.catalog;
+  for (const [i, item] of items.slice(0, 20).entries()) await setPrice({ productId: item.id, amountMinor: item.priceMinor + 100 + i, effectiveFrom: new Date(start + 36 * HOUR).toISOString() });
+  for (const item of items.slice(20, 25)) await setPrice({ productId: item.id, storeId: till.store.id, amountMinor: item.priceMinor - 30, effectiveFrom: new Date(start + 12 * HOUR).toISOString() });
+  for (const item of items.slice(25, 45)) await setPrice({ productId: item.id, kind: 'member', memberLevelId: gold.id, amountMinor: Math.round(item.priceMinor * 0.9) });
+  for (const item of items.slice(45, 55)) await setPrice({ productId: item.id, kind: 'member', amountMinor: Math.round(item.priceMinor * 0.95) });
+}
+
+async function setUpPromotions(start: number) {
+  const { parents, children, brands } = await catalogFacts(f);
+  const ids = f.catalog.map((c) => c.id);
+  const endsTomorrow = new Date(start + 32 * HOUR).toISOString().slice(0, 10);
+  const rules = [
+    ruleOf('item_discount', '精选九折 Picks 10%', { productIds: ids.slice(0, 20), offer: { type: 'percent_off', percentBp: 1000 }, unitLimit: null }, { priority: 1 }),
+    ruleOf('category_discount', 'Family 15%', { categoryIds: [parents[0]!.id], offer: { type: 'percent_off', percentBp: 1500 }, unitLimit: 3 }, { combination: 'exclusive' }),
+    ruleOf('brand_discount', 'Brand 0.50 off', { brandIds: [brands[0]!], offer: { type: 'amount_off', amountMinor: 50 }, unitLimit: null }, { combination: 'best_of', group: 'brand' }),
+    ruleOf('brand_discount', 'Brand 5%', { brandIds: [brands[0]!], offer: { type: 'percent_off', percentBp: 500 }, unitLimit: null }, { combination: 'best_of', group: 'brand' }),
+    ruleOf('member_price', 'Gold special', { productIds: ids.slice(60, 70), priceMinor: 100, unitLimit: 2 }, { memberLevelIds: [gold.id] }),
+    ruleOf('happy_hour', 'Evening 20%', { scope: { ...every, categoryIds: [children[3]!.id] }, offer: { type: 'percent_off', percentBp: 2000 }, windows: [{ from: '17:00', to: '19:00' }], unitLimit: null }),
+    ruleOf('buy_n_get_m', 'Buy 2 get 1 half', { scope: { ...every, brandIds: [brands[1]!] }, buy: 2, get: 1, rewardPercentBp: 5000, maxApplications: null }),
+    ruleOf('spend_threshold_off', '满100减10', { scope: every, tiers: [{ minSpendMinor: 10_000, offMinor: 1000 }, { minSpendMinor: 20_000, offMinor: 2500 }], repeat: false }),
+    ruleOf('spend_threshold_percent', 'Big basket 3%', { scope: every, tiers: [{ minSpendMinor: 30_000, percentBp: 300 }] }, { combination: 'best_of', group: 'big' }),
+    ruleOf('spend_threshold_off', 'Big basket 8 off', { scope: every, tiers: [{ minSpendMinor: 30_000, offMinor: 800 }], repeat: false }, { combination: 'best_of', group: 'big' }),
+    ruleOf('voucher', 'Voucher 20', { scope: every, codes: ['SAVE20', 'SAVE20B'], faceValueMinor: 2000, minSpendMinor: 5000, maxPerTicket: 1 }),
+    ruleOf('points_multiplier', 'Double points', { scope: every, multiplierBp: 20_000 }),
+    ruleOf('birthday', 'Birthday week 10%', { scope: every, offer: { type: 'percent_off', percentBp: 1000 }, window: 'week', unitLimit: null }),
+    ruleOf('item_discount', 'Weekend 25%', { productIds: ids.slice(100, 120), offer: { type: 'percent_off', percentBp: 2500 }, unitLimit: null }, { weekdays: [6, 7] }),
+    ruleOf('item_discount', 'Ends tomorrow 30%', { productIds: ids.slice(120, 140), offer: { type: 'percent_off', percentBp: 3000 }, unitLimit: null }, { validTo: endsTomorrow }),
+  ];
+  for (const rule of rules) await createPromotion(f, hq, rule);
+  await createPromotion(f, hq, ruleOf('item_discount', 'Paused 90%', { productIds: ids.slice(0, 100), offer: { type: 'percent_off', percentBp: 9000 }, unitLimit: null }), 'paused');
+  await createPromotion(f, hq, ruleOf('spend_threshold_off', 'Draft', { scope: every, tiers: [{ minSpendMinor: 0, offMinor: 500 }], repeat: false }), 'draft');
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  f = await seedFixture(database);
+  till = await pairTill(f, 'S001');
+  hq = await signInOffice(f, 'hq@demo.pos');
+  gold = await createMemberLevel(f, hq, 'GOLD');
+  silver = await createMemberLevel(f, hq, 'SILVER');
+  const start = f.deps.clock().getTime();
+  await setUpPrices(start);
+  await setUpPromotions(start);
+  pricer = tillPricer((await pullEverything(f.app, till.deviceToken)).catalog);
+});
+afterAll(() => database.close());
+
+function randomInput(start: number): TillSaleInput {
+  const at = new Date(start + random.int(0, 72 * HOUR));
+  const roll = random.next();
+  const member = roll < 0.35 ? { id: 'm-gold', levelId: gold.id, birthday: random.next() < 0.5 ? '11-24' : null } : roll < 0.55 ? { id: 'm-silver', levelId: silver.id, birthday: null } : null;
+  const items = Array.from({ length: random.int(1, 6) }, () => ({ productId: random.pick(f.catalog).id, quantity: random.int(1, 4) }));
+  const vouchers = random.next() < 0.25 ? [random.pick(['SAVE20', 'SAVE20B', 'NOPE'])] : [];
+  const manual: TillSaleInput['manual'] = [
+    ...(random.next() < 0.1 ? [{ lineIndex: null, kind: 'percent' as const, value: 500 }] : []),
+    ...(random.next() < 0.1 ? [{ lineIndex: 0, kind: 'amount' as const, value: 100 }] : []),
+  ];
+  return { at, items, member, vouchers, manual };
+}
+
+async function push(documents: Sale[]) {
+  const res = await f.app.request('/sync/push', json({ documents }, till.deviceToken));
+  expect(res.status).toBe(200);
+  return PushResponse.parse(await res.json()).results;
+}
+
+const discrepancyCount = async () => (await f.deps.db.select({ n: sql<number>`count(*)::int` }).from(pricingDiscrepancies))[0]!.n;
+
+describe('the till and HQ price alike', () => {
+  it('finds zero discrepancies in 1,000 random sales priced on the till side', async () => {
+    const start = f.deps.clock().getTime();
+    const sales = Array.from({ length: 1000 }, (_, i) => priceSaleOnTill(pricer, till, f.clerkIds['0012']!, randomInput(start), `PAR-${i}`));
+    for (let i = 0; i < sales.length; i += 100) {
+      const results = await push(sales.slice(i, i + 100));
+      expect(results.filter((r) => r.status !== 'accepted')).toEqual([]);
+    }
+    expect(await discrepancyCount()).toBe(0);
+    const ruleIds = new Set(sales.flatMap((s) => s.lines.flatMap((l) => l.adjustments ?? []).map((a) => a.ruleId.replace(/^manual:.*/, 'manual'))));
+    expect(ruleIds.size).toBeGreaterThanOrEqual(10);
+    expect(sales.filter((s) => s.discountMinor > 0).length).toBeGreaterThan(300);
+  });
+
+  it('records a mis-priced sale as one discrepancy and still accepts it, once', async () => {
+    const before = await discrepancyCount();
+    const sale = priceSaleOnTill(pricer, till, f.clerkIds['0012']!, { at: f.deps.clock(), items: [{ productId: f.catalog[200]!.id, quantity: 2 }, { productId: f.catalog[201]!.id, quantity: 1 }], member: null, vouchers: [], manual: [] }, 'PAR-BAD');
+    const line = sale.lines[0]!;
+    const extra = 100 * line.quantity;
+    const mispriced = {
+      ...sale, lines: [{ ...line, unitPriceMinor: line.unitPriceMinor + 100, grossMinor: line.grossMinor + extra, netMinor: line.netMinor + extra }, ...sale.lines.slice(1)],
+      subtotalMinor: sale.subtotalMinor + extra, totalMinor: sale.totalMinor + extra, changeMinor: 0,
+      payments: [{ ...sale.payments[0]!, amountMinor: sale.totalMinor + extra, tenderedMinor: sale.totalMinor + extra }],
+    } as Sale;
+    expect((await push([mispriced]))[0]!.status).toBe('accepted');
+    expect((await push([mispriced]))[0]!.status).toBe('duplicate');
+    expect(await discrepancyCount()).toBe(before + 1);
+    const res = await f.app.request(`/pricing/discrepancies?saleId=${sale.id}`, bearer(hq));
+    const { items } = DiscrepancyList.parse(await res.json());
+    expect(items).toEqual([expect.objectContaining({ saleId: sale.id, lineId: line.id, tillMinor: line.netMinor + extra, hqMinor: line.netMinor, differenceMinor: extra })]);
+    const rows = await f.deps.db.select().from(pricingDiscrepancies).where(eq(pricingDiscrepancies.saleId, sale.id));
+    expect(rows[0]!.detail).toMatchObject({ tillUnitPriceMinor: line.unitPriceMinor + 100, hqUnitPriceMinor: line.unitPriceMinor });
+  });
+});
