@@ -22,7 +22,8 @@ export const WedgeDevice = z.object({ vendorId: z.number().int(), productId: z.n
 export type WedgeDevice = z.infer<typeof WedgeDevice>;
 
 export const BridgeConfig = z.object({
-  port: z.number().int().min(1).max(65535),
+  /** 0 takes any free port (tests); the console line "listening on ws://127.0.0.1:<port>" names it. */
+  port: z.number().int().min(0).max(65535),
   allowedOrigins: z.array(z.url()).min(1),
   stateDir: z.string().min(1),
   printers: z.array(PrinterConfig),
@@ -36,7 +37,8 @@ export type BridgeConfig = z.infer<typeof BridgeConfig>;
 
 export const DEFAULT_CONFIG: Omit<BridgeConfig, 'stateDir'> = {
   port: BRIDGE_DEFAULT_PORT,
-  allowedOrigins: ['http://localhost:5173', 'http://127.0.0.1:5173', 'http://localhost:4173', 'http://localhost:8787'],
+  // HQ serves the till on 8080 by default; 5173 and 4173 are Vite's dev and preview servers.
+  allowedOrigins: ['http://127.0.0.1:8080', 'http://localhost:8080', 'http://localhost:5173', 'http://127.0.0.1:5173', 'http://localhost:4173', 'http://localhost:8787'],
   printers: [],
   wedgeDevices: [],
   drawer: { minIntervalMs: 2000, maxPerMinute: 10 },

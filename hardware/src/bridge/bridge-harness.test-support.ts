@@ -13,7 +13,7 @@ import { DEFAULT_CONFIG } from './bridge-config';
 export const TILL_ORIGIN = 'http://localhost:5173';
 
 /** A real bridge on an ephemeral loopback port, with a simulated raw-9100 printer and HID devices. */
-export async function startTestBridge(options: { printerOn?: boolean } = {}) {
+export async function startTestBridge(options: { printerOn?: boolean; allowedOrigins?: string[] } = {}) {
   const stateDir = await mkdtemp(join(tmpdir(), 'pos-bridge-test-'));
   const printer = new SimulatedNetworkPrinter();
   const printerPort = await printer.switchOn();
@@ -23,7 +23,7 @@ export async function startTestBridge(options: { printerOn?: boolean } = {}) {
   hid.plug(SIM_CARD_READER);
   const codes: string[] = [];
   const logs: string[] = [];
-  const config = { ...DEFAULT_CONFIG, port: 0, stateDir, allowedOrigins: [TILL_ORIGIN], wedgeDevices: SIM_WEDGE_DEVICES, statusPollMs: 60_000 };
+  const config = { ...DEFAULT_CONFIG, port: 0, stateDir, allowedOrigins: options.allowedOrigins ?? [TILL_ORIGIN], wedgeDevices: SIM_WEDGE_DEVICES, statusPollMs: 60_000 };
   const bridge = await startBridge(config, {
     hid,
     grabber: null,

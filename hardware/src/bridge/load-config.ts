@@ -11,11 +11,13 @@ export interface LaunchOptions {
 
 export const defaultStateDir = () => process.env.POS_BRIDGE_STATE_DIR ?? join(process.env.XDG_STATE_HOME ?? join(homedir(), '.local', 'state'), 'pos-bridge');
 
-/** Defaults, then a JSON config file, then environment (`POS_BRIDGE_PORT`, `POS_BRIDGE_ORIGINS`), then flags. */
+const originList = (text: string) => text.split(',').map((o) => o.trim()).filter(Boolean);
+
+/** Defaults, then a JSON config file, then environment (`POS_BRIDGE_PORT`, `POS_BRIDGE_ORIGINS`), then flags (`--origins a,b`). */
 export async function loadLaunchOptions(argv: readonly string[]): Promise<LaunchOptions> {
   const { values } = parseArgs({
     args: [...argv],
-    options: { simulate: { type: 'boolean', default: false }, port: { type: 'string' }, config: { type: 'string' }, 'state-dir': { type: 'string' } },
+    options: { simulate: { type: 'boolean', default: false }, port: { type: 'string' }, config: { type: 'string' }, 'state-dir': { type: 'string' }, origins: { type: 'string' } },
   });
   const file: unknown = values.config ? JSON.parse(await readFile(values.config, 'utf8')) : {};
   const env = process.env;
@@ -24,9 +26,10 @@ export async function loadLaunchOptions(argv: readonly string[]): Promise<Launch
     stateDir: defaultStateDir(),
     ...(typeof file === 'object' ? file : {}),
     ...(env.POS_BRIDGE_PORT ? { port: Number(env.POS_BRIDGE_PORT) } : {}),
-    ...(env.POS_BRIDGE_ORIGINS ? { allowedOrigins: env.POS_BRIDGE_ORIGINS.split(',').map((o) => o.trim()) } : {}),
+    ...(env.POS_BRIDGE_ORIGINS ? { allowedOrigins: originList(env.POS_BRIDGE_ORIGINS) } : {}),
     ...(values.port ? { port: Number(values.port) } : {}),
     ...(values['state-dir'] ? { stateDir: values['state-dir'] } : {}),
+    ...(values.origins ? { allowedOrigins: originList(values.origins) } : {}),
   };
   return { config: BridgeConfig.parse(merged), simulate: values.simulate };
 }
