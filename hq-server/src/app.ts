@@ -15,8 +15,6 @@ const health = createRoute({
   responses: { 200: jsonResponse(z.object({ status: z.literal('ok'), time: z.string() }), 'HQ is up') },
 });
 
-/** Path prefixes that belong to the API; everything else may be the till's web app. */
-export const apiPrefixes = ['/auth', '/devices', '/sync', '/reports', '/catalog', '/pricing', '/promotions', '/health', '/openapi.json'];
 
 /** The HQ API. Every capability mounts its routes here; `deps` carries the database and the clock. */
 export function createApp(deps: Deps) {

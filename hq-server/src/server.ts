@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { apiPrefixes, createApp } from './app';
+import { isApiPath } from '@pos/shared';
+import { createApp } from './app';
 import type { Deps } from './http/app-env';
 
 /**
@@ -13,15 +14,14 @@ import type { Deps } from './http/app-env';
 export function createServerApp(deps: Deps, staticDir: string | null) {
   const root = new Hono();
   const api = createApp(deps);
-  const isApi = (path: string) => apiPrefixes.some((p) => path === p || path.startsWith(`${p}/`) || path.startsWith(`${p}?`));
   if (staticDir && existsSync(staticDir)) {
     root.use('*', async (c, next) => {
-      if (isApi(c.req.path) || c.req.method !== 'GET') return next();
+      if (isApiPath(c.req.path) || c.req.method !== 'GET') return next();
       if (c.req.path === '/sw.js' || c.req.path.endsWith('.webmanifest')) c.header('cache-control', 'no-cache');
       return serveStatic({ root: staticDir })(c, next);
     });
     root.get('*', async (c, next) => {
-      if (isApi(c.req.path)) return next();
+      if (isApiPath(c.req.path)) return next();
       return c.html(await readFile(`${staticDir}/index.html`, 'utf8'));
     });
   }

@@ -6,3 +6,4 @@ export * from './bridge';
 export * from './receipt';
 export * from './pricing';
 export * from './promotions';
+export * from './api/api-paths';

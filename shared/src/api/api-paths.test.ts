@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { isApiPath } from './api-paths';
+
+describe('isApiPath', () => {
+  it('tells API paths from the till’s pages', () => {
+    expect(isApiPath('/sync/pull')).toBe(true);
+    expect(isApiPath('/health')).toBe(true);
+    expect(isApiPath('/openapi.json')).toBe(true);
+    expect(isApiPath('/reports?from=1')).toBe(true);
+    expect(isApiPath('/')).toBe(false);
+    expect(isApiPath('/syncing')).toBe(false);
+    expect(isApiPath('/openapiXjson')).toBe(false);
+  });
+});
