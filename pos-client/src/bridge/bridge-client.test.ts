@@ -77,6 +77,15 @@ describe('bridge client', () => {
     expect(await client.request({ type: 'devices.list' })).toMatchObject({ ok: false, code: 'BRIDGE_OFFLINE' });
   });
 
+  it('tells a request lost with its connection from one never sent', async () => {
+    client.start();
+    sockets[0]!.open();
+    const printing = client.request({ type: 'devices.list' });
+    sockets[0]!.close();
+    expect(await printing).toMatchObject({ ok: false, code: 'CONNECTION_LOST' });
+    expect(await client.request({ type: 'devices.list' })).toMatchObject({ ok: false, code: 'BRIDGE_OFFLINE' });
+  });
+
   it('keeps device status from events', () => {
     client.start();
     sockets[0]!.open();

@@ -5,7 +5,8 @@ import {
 import { backoffDelay } from './bridge-backoff';
 
 export type BridgeState = 'connecting' | 'unpaired' | 'ready' | 'offline';
-export type BridgeClientErrorCode = BridgeErrorCode | 'BRIDGE_OFFLINE' | 'TIMEOUT';
+/** `BRIDGE_OFFLINE`: nothing was sent. `CONNECTION_LOST`: sent, but the link dropped before the answer, so it may have been done. */
+export type BridgeClientErrorCode = BridgeErrorCode | 'BRIDGE_OFFLINE' | 'CONNECTION_LOST' | 'TIMEOUT';
 export type BridgeOutcome<T> = { ok: true; result: T } | { ok: false; code: BridgeClientErrorCode; message: string };
 type RequestBody = BridgeRequest extends infer R ? (R extends BridgeRequest ? Omit<R, 'id'> : never) : never;
 
@@ -44,6 +45,7 @@ export class BridgeClient {
   constructor(private readonly options: BridgeClientOptions) {}
 
   start(): void {
+    if (!this.stopped) return;
     this.stopped = false;
     this.connect();
   }
@@ -116,7 +118,7 @@ export class BridgeClient {
   }
 
   private onClose(opened: boolean, withToken: boolean, code: number): void {
-    for (const id of [...this.pending.keys()]) this.settle(id, { ok: false, code: 'BRIDGE_OFFLINE', message: 'connection closed' });
+    for (const id of [...this.pending.keys()]) this.settle(id, { ok: false, code: 'CONNECTION_LOST', message: 'connection closed' });
     if (this.stopped) return;
     if (code === 4401) this.options.storage.removeItem(TOKEN_KEY);
     // A refused token and a bridge that is down look the same from a browser; try once without the token to tell them apart.

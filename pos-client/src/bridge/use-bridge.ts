@@ -1,62 +1,31 @@
-import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
-import { BRIDGE_DEFAULT_PORT, type BridgeEvent, type CardSwipe, type JobStatus } from '@pos/shared/bridge/index';
-import { layoutDocument, type ReceiptDocument, type ReceiptModel } from '@pos/shared/receipt/index';
-import { BridgeClient, type BridgeOutcome } from './bridge-client';
-import { printReceiptInBrowser } from './browser-print';
-import { listenForWedgeScans } from './wedge-scan-listener';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+import type { CardSwipe } from '@pos/shared/bridge/index';
+import type { BridgeClient, BridgeSnapshot } from './bridge-client';
 
-let shared: BridgeClient | null = null;
-
-/** One client per page, started on first use. */
-export function getBridgeClient(url = `ws://127.0.0.1:${BRIDGE_DEFAULT_PORT}`): BridgeClient {
-  if (!shared) {
-    shared = new BridgeClient({ url, storage: localStorage });
-    shared.start();
-  }
-  return shared;
+/** The bridge's state and devices, re-rendering when either changes. */
+export function useBridgeSnapshot(client: BridgeClient): BridgeSnapshot {
+  return useSyncExternalStore(client.subscribe, client.getSnapshot);
 }
 
-export type PrintOutcome = BridgeOutcome<JobStatus> | { ok: true; result: 'browser' };
-
-/** Device status, printing and the drawer for the till; falls back to the browser with no bridge. */
-export function useBridge(client: BridgeClient = getBridgeClient()) {
-  const { state, devices } = useSyncExternalStore(client.subscribe, client.getSnapshot);
-
-  const print = useCallback(
-    async (what: { document: ReceiptDocument } | { receipt: ReceiptModel }, options: { openDrawer?: boolean; jobId?: string } = {}): Promise<PrintOutcome> => {
-      const jobId = options.jobId ?? crypto.randomUUID();
-      if (client.state === 'ready') {
-        const outcome = 'document' in what
-          ? await client.request({ type: 'print.document', jobId, document: what.document, openDrawer: options.openDrawer })
-          : await client.request({ type: 'print.receipt', jobId, receipt: what.receipt, openDrawer: options.openDrawer });
-        if (outcome.ok || outcome.code !== 'BRIDGE_OFFLINE') return outcome;
-      }
-      printReceiptInBrowser('document' in what ? layoutDocument(what.document) : what.receipt);
-      return { ok: true, result: 'browser' };
-    },
-    [client],
-  );
-
-  const openDrawer = useCallback((saleId: string | null) => client.request({ type: 'drawer.open', saleId }), [client]);
-  const pair = useCallback((code: string, tillName: string) => client.pair(code, tillName), [client]);
-
-  return useMemo(() => ({ state, devices, print, openDrawer, pair, client }), [state, devices, print, openDrawer, pair, client]);
+/**
+ * Calls `onScan` for each bar code the bridge's scanners read. A keyboard-wedge scanner the
+ * bridge does not own types into the sell screen's scan field instead, which handles it alone.
+ */
+export function useBridgeScans(client: BridgeClient, onScan: (code: string) => void): void {
+  const latest = useRef(onScan);
+  latest.current = onScan;
+  useEffect(() => client.onEvent((event) => event.kind === 'scan' && latest.current(event.data)), [client]);
 }
 
-/** Calls `onScan` for each bar code: from the bridge when it is up, from wedge keystrokes when not. */
-export function useScans(onScan: (code: string) => void, client: BridgeClient = getBridgeClient()): void {
-  const { state } = useSyncExternalStore(client.subscribe, client.getSnapshot);
-  useEffect(() => client.onEvent((event: BridgeEvent) => event.kind === 'scan' && onScan(event.data)), [client, onScan]);
-  useEffect(() => (state === 'ready' ? undefined : listenForWedgeScans(window, onScan)), [state, onScan]);
-}
-
-export function useCardSwipes(onSwipe: (card: CardSwipe | null) => void, client: BridgeClient = getBridgeClient()): void {
+export function useCardSwipes(client: BridgeClient, onSwipe: (card: CardSwipe | null) => void): void {
+  const latest = useRef(onSwipe);
+  latest.current = onSwipe;
   useEffect(
     () =>
       client.onEvent((event) => {
-        if (event.kind === 'card.swiped') onSwipe(event.card);
-        if (event.kind === 'card.misread') onSwipe(null);
+        if (event.kind === 'card.swiped') latest.current(event.card);
+        if (event.kind === 'card.misread') latest.current(null);
       }),
-    [client, onSwipe],
+    [client],
   );
 }

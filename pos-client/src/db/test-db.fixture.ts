@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { minor, type Clerk, type PairedDevice, type Product } from '@pos/shared';
+import { PromotionRule, minor, type Clerk, type PairedDevice, type Product, type Promotion } from '@pos/shared';
 import { TillDb } from './till-db';
 
 let counter = 0;
@@ -54,3 +54,15 @@ export const colaPrice = { id: ids.colaPrice, productId: ids.cola, storeId: null
 export function clerkWithPin(pin: Clerk['pin']): Clerk {
   return { id: ids.clerk, storeId: ids.store, code: '1001', name: 'Li Na', role: 'cashier', active: true, pin };
 }
+
+/** An active promotion: 10% off cola. */
+export const colaPromotion: Promotion = {
+  id: '0195505c-0000-7000-8000-0000000000e1',
+  status: 'active',
+  updatedAt: '2025-03-01T08:00:00.000Z',
+  rule: PromotionRule.parse({
+    id: '0195505c-0000-7000-8000-0000000000e1', name: '可乐九折 Cola 10% off', priority: 0, combination: 'stackable', group: null,
+    validFrom: null, validTo: null, weekdays: [], hours: [], storeIds: [], memberLevelIds: [],
+    kind: 'item_discount', args: { productIds: [ids.cola], offer: { type: 'percent_off', percentBp: 1000 }, unitLimit: null },
+  }),
+};

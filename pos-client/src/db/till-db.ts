@@ -1,5 +1,5 @@
-import Dexie, { type EntityTable } from 'dexie';
-import type { Category, Clerk, PairedDevice, Product, Sale, Store, Price, Barcode, ErrorBody } from '@pos/shared';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { Category, Clerk, PairedDevice, Product, Sale, Store, Price, Barcode, ErrorBody, MemberLevel, Promotion } from '@pos/shared';
 
 export type PulledBarcode = Barcode & { active: boolean };
 export type PulledPrice = Price & { active: boolean };
@@ -54,6 +54,20 @@ export interface PinAttempts {
   lockedUntil: string | null;
 }
 
+/**
+ * Prices pulled before version 2 may lack `memberLevelId`. Promotions and member levels a
+ * version-1 till skipped lie behind its cursor, so the next pull starts again from zero
+ * (every change is an upsert); the first pull stays done, so selling goes on meanwhile.
+ */
+async function upgradeToMemberPricing(tx: Transaction): Promise<void> {
+  await tx.table<PulledPrice>('prices').toCollection().modify((price) => {
+    price.memberLevelId ??= null;
+  });
+  const meta = tx.table<MetaRow, string>('meta');
+  const sync = await meta.get('sync');
+  if (sync?.key === 'sync') await meta.put({ key: 'sync', value: { ...sync.value, cursor: 0 } });
+}
+
 export const emptySyncMeta: SyncMeta = { cursor: 0, headSeq: 0, initialPullDoneAt: null, lastPullAt: null, lastPushAt: null };
 
 export class TillDb extends Dexie {
@@ -63,6 +77,9 @@ export class TillDb extends Dexie {
   barcodes!: EntityTable<PulledBarcode, 'code'>;
   prices!: EntityTable<PulledPrice, 'id'>;
   clerks!: EntityTable<Clerk, 'id'>;
+  memberLevels!: EntityTable<MemberLevel, 'id'>;
+  /** Every promotion of the chain whatever its status; only active ones price a basket. */
+  promotions!: EntityTable<Promotion, 'id'>;
   meta!: EntityTable<MetaRow, 'key'>;
   outbox!: EntityTable<OutboxEntry, 'id'>;
   journal!: EntityTable<Sale, 'id'>;
@@ -84,11 +101,14 @@ export class TillDb extends Dexie {
       journal: 'id, completedAt',
       pinAttempts: 'clerkCode',
     });
+    this.version(2)
+      .stores({ memberLevels: 'id', promotions: 'id' })
+      .upgrade(upgradeToMemberPricing);
   }
 
   /** The catalog tables a pull writes into. */
   get catalogTables() {
-    return [this.stores, this.categories, this.products, this.barcodes, this.prices, this.clerks];
+    return [this.stores, this.categories, this.products, this.barcodes, this.prices, this.clerks, this.memberLevels, this.promotions];
   }
 
   async getMeta<K extends MetaKey>(key: K): Promise<MetaValues[K] | undefined> {

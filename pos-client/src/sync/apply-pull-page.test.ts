@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PullResponse } from '@pos/shared';
-import { cola, colaPrice, createTestDb, ids, pairedDevice } from '../db/test-db.fixture';
+import { cola, colaPrice, colaPromotion, createTestDb, ids, pairedDevice } from '../db/test-db.fixture';
 import { applyPullPage } from './apply-pull-page';
 import { pullFraction } from './pull-changes';
 
@@ -68,6 +68,24 @@ describe('applyPullPage', () => {
     await db.putMeta('pairing', pairedDevice);
     await applyPullPage(db, page([{ seq: 1, entity: 'store', data: { ...pairedDevice.store, nameEn: 'Renmin Rd.' } }], 1), now);
     expect((await db.getMeta('pairing'))?.store.nameEn).toBe('Renmin Rd.');
+  });
+
+  it('stores promotions whatever their status, member levels until retired, and member prices with their level', async () => {
+    const db = createTestDb();
+    const gold = { id: '0195505c-0000-7000-8000-0000000000f7', code: 'GOLD', nameZh: '金卡', nameEn: 'Gold', active: true };
+    const memberPrice = { ...colaPrice, id: '0195505c-0000-7000-8000-0000000000a3', kind: 'member' as const, memberLevelId: gold.id };
+    await applyPullPage(db, page([
+      { seq: 1, entity: 'member_level', data: gold },
+      { seq: 2, entity: 'promotion', data: colaPromotion },
+      { seq: 3, entity: 'price', data: memberPrice },
+      { seq: 4, entity: 'price', data: colaPrice },
+    ], 4), now);
+    expect(await db.memberLevels.get(gold.id)).toEqual(gold);
+    expect(await db.prices.get(memberPrice.id)).toMatchObject({ memberLevelId: gold.id });
+    expect(await db.prices.get(colaPrice.id)).toMatchObject({ memberLevelId: null });
+    await applyPullPage(db, page([{ seq: 5, entity: 'promotion', data: { ...colaPromotion, status: 'paused' } }, { seq: 6, entity: 'member_level', data: { ...gold, active: false } }], 6), now);
+    expect((await db.promotions.get(colaPromotion.id))?.status).toBe('paused');
+    expect(await db.memberLevels.count()).toBe(0);
   });
 
   it('leaves nothing behind when a page fails half-way', async () => {

@@ -35,10 +35,15 @@ async function applyChange(db: TillDb, change: Change): Promise<void> {
       return;
     case 'product':
       return upsertOrDelete(db.products, change.data, change.data.id);
-    case 'price':
-      return upsertOrDelete(db.prices, change.data, change.data.id);
     case 'clerk':
       return upsertOrDelete(db.clerks, change.data, change.data.id);
+    case 'member_level':
+      return upsertOrDelete(db.memberLevels, change.data, change.data.id);
+    case 'promotion':
+      await db.promotions.put(change.data);
+      return;
+    case 'price':
+      return upsertOrDelete(db.prices, { ...change.data, memberLevelId: change.data.memberLevelId ?? null }, change.data.id);
     case 'barcode': {
       if (change.data.active) {
         await db.barcodes.put(change.data);

@@ -19,6 +19,19 @@ export function createExclusiveLock(name: string) {
   return async function run<T>(task: () => Promise<T>): Promise<T | null> {
     const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
     if (!locks) return runHere(task);
-    return runHere(() => locks.request(name, { ifAvailable: true }, (lock) => (lock ? task() : null)));
+    return runHere(async () => {
+      let started = false;
+      try {
+        return await locks.request(name, { ifAvailable: true }, (lock) => {
+          started = true;
+          return lock ? task() : null;
+        });
+      } catch (error) {
+        // The Web Locks API can fail on its own (a print dialog in a headless browser does
+        // it); the in-tab flag still keeps this tab's tasks apart.
+        if (started) throw error;
+        return task();
+      }
+    });
   };
 }

@@ -57,4 +57,24 @@ describe('createSyncWorker', () => {
     expect(worker.getStatus()).toMatchObject({ connection: 'online', deviceRefused: true });
     worker.stop();
   });
+
+  it('keeps going after a cycle throws, instead of stopping for good', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const db = createTestDb();
+    await db.putMeta('pairing', pairedDevice);
+    let calls = 0;
+    const hq = fakeHq(() => {
+      calls += 1;
+      if (calls === 1) throw new Error('browser fault');
+      return { ok: true, value: { status: 'ok', time: '' } };
+    });
+    const worker = createSyncWorker({ db, hq, now, random: () => 0 });
+    worker.start();
+    await settle();
+    expect(worker.getStatus()).toMatchObject({ lastErrorCode: 'SYNC_FAILED', nextAttemptAt: now().getTime() + 1_000 });
+    await vi.advanceTimersByTimeAsync(1_000);
+    await settle();
+    expect(worker.getStatus()).toMatchObject({ connection: 'online', lastErrorCode: null });
+    worker.stop();
+  });
 });

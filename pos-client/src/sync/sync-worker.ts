@@ -70,6 +70,11 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
     running = true;
     try {
       await runOnce();
+    } catch {
+      // A bug or a browser fault (IndexedDB, Web Locks) must never stop syncing for good.
+      update({ busy: 'idle', lastErrorCode: 'SYNC_FAILED' });
+      schedule(backoffDelay(failures, deps.random()));
+      failures += 1;
     } finally {
       running = false;
     }

@@ -1,10 +1,25 @@
+import { useCallback, useRef } from 'react';
 import type { Basket } from '../features/sales/basket';
-import { lineTotal } from '../features/sales/basket';
+import type { LinePricing } from '../features/sales/price-till-basket';
+import type { GiftView } from '../features/sales/use-priced-basket';
 import { useI18n } from '../i18n/i18n-context';
-import { formatMoney } from '../i18n/translate';
+import { BasketRow } from './basket-row';
+import { GiftRow } from './gift-row';
+import './promotions.css';
 
-export function BasketTable({ basket, currency, onSelect }: { basket: Basket; currency: string; onSelect: (lineId: string) => void }) {
-  const { t, pickName, locale } = useI18n();
+interface BasketTableProps {
+  basket: Basket;
+  currency: string;
+  pricing: ReadonlyMap<string, LinePricing>;
+  gifts: readonly GiftView[];
+  onSelect: (lineId: string) => void;
+}
+
+export function BasketTable({ basket, currency, pricing, gifts, onSelect }: BasketTableProps) {
+  const { t } = useI18n();
+  const latestSelect = useRef(onSelect);
+  latestSelect.current = onSelect;
+  const select = useCallback((lineId: string) => latestSelect.current(lineId), []);
   if (basket.lines.length === 0) {
     return (
       <div className="basket">
@@ -26,29 +41,10 @@ export function BasketTable({ basket, currency, onSelect }: { basket: Basket; cu
         </thead>
         <tbody>
           {basket.lines.map((line, index) => (
-            <tr
-              key={line.id}
-              className={line.id === basket.selectedId ? 'selected' : undefined}
-              onMouseDown={(event) => event.preventDefault()}
-              onClick={() => onSelect(line.id)}
-              aria-selected={line.id === basket.selectedId}
-              data-testid="basket-line"
-            >
-              <td className="line-no num">{index + 1}</td>
-              <td>
-                {pickName(line)}
-                <span className="sub num">
-                  {line.barcode} · {locale === 'en' ? line.nameZh : line.nameEn}
-                </span>
-              </td>
-              <td className="right num" data-testid="basket-line-quantity">
-                {line.quantity}
-              </td>
-              <td className="right num">{formatMoney(line.unitPriceMinor, currency)}</td>
-              <td className="right num">
-                <strong>{formatMoney(lineTotal(line), currency)}</strong>
-              </td>
-            </tr>
+            <BasketRow key={line.id} line={line} lineNo={index + 1} selected={line.id === basket.selectedId} currency={currency} pricing={pricing.get(line.id)} onSelect={select} />
+          ))}
+          {gifts.map((gift) => (
+            <GiftRow key={gift.lineId} gift={gift} />
           ))}
         </tbody>
       </table>

@@ -6,6 +6,8 @@ import { formatMoney } from '../i18n/translate';
 
 interface CashPanelProps {
   total: Minor;
+  /** Money off plus the value of gifts. */
+  savingMinor: Minor;
   itemCount: number;
   currency: string;
   cash: ReturnType<typeof useCashPayment>;
@@ -19,7 +21,7 @@ interface CashPanelProps {
 /** Keeps focus where it is when a button is pressed, so the scan field stays ready. */
 const keepFocus = (event: { preventDefault: () => void }) => event.preventDefault();
 
-export function CashPanel({ total, itemCount, currency, cash, tenderedRef, onTenderedKeyDown, onComplete, completing, canComplete }: CashPanelProps) {
+export function CashPanel({ total, savingMinor, itemCount, currency, cash, tenderedRef, onTenderedKeyDown, onComplete, completing, canComplete }: CashPanelProps) {
   const { t } = useI18n();
   return (
     <>
@@ -31,6 +33,14 @@ export function CashPanel({ total, itemCount, currency, cash, tenderedRef, onTen
         <div className="amount num" data-testid="basket-total">
           {formatMoney(total, currency)}
         </div>
+        {savingMinor > 0 && (
+          <div className="saving">
+            <span>{t('sell.totalSaving')}</span>
+            <span className="num" data-testid="basket-saving">
+              {formatMoney(savingMinor, currency)}
+            </span>
+          </div>
+        )}
       </div>
       <label className="field">
         <span>

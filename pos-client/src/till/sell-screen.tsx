@@ -5,6 +5,8 @@ import { useI18n } from '../i18n/i18n-context';
 import { BasketTable } from './basket-table';
 import { CashPanel } from './cash-panel';
 import { LastSaleSummary } from './last-sale-summary';
+import { ReceiptLine } from './receipt-line';
+import { ReceiptPreview } from './receipt-preview';
 import { SellNoticeLine } from './sell-notice-line';
 
 const keepFocus = (event: { preventDefault: () => void }) => event.preventDefault();
@@ -41,7 +43,11 @@ export function SellScreen({ pairing }: { pairing: PairedDevice }) {
           />
         </label>
         <SellNoticeLine notice={sell.notice} />
-        <BasketTable basket={sell.basket} currency={sell.currency} onSelect={sell.select} />
+        {!hasLines && sell.receipts.onScreen ? (
+          <ReceiptPreview model={sell.receipts.onScreen.model} receiptNo={sell.receipts.onScreen.receiptNo} />
+        ) : (
+          <BasketTable basket={sell.basket} currency={sell.currency} pricing={sell.pricing.lines} gifts={sell.pricing.gifts} onSelect={sell.select} />
+        )}
         <div className="line-keys">
           <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => sell.adjustSelected(1)} disabled={!hasLines} data-testid="qty-up">
             {t('sell.qtyUp')} <span className="key">+</span>
@@ -54,11 +60,13 @@ export function SellScreen({ pairing }: { pairing: PairedDevice }) {
           </button>
         </div>
         {sell.lastSale && <LastSaleSummary sale={sell.lastSale} currency={sell.currency} />}
+        <ReceiptLine print={sell.receipts.last} onReprint={() => void sell.receipts.reprintLast()} />
         <div className="keys-hint">{t('sell.keys')}</div>
       </section>
       <aside className="sell-right">
         <CashPanel
           total={sell.total}
+          savingMinor={sell.savingMinor}
           itemCount={sell.itemCount}
           currency={sell.currency}
           cash={sell.cash}

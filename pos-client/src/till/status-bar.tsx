@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { formatClock } from '../i18n/translate';
 import { useAppUpdate } from '../sw/use-app-update';
 import { useSyncStatus } from '../sync/use-sync-status';
+import { BridgeStatus } from './bridge-status';
 import { RejectedDialog } from './rejected-dialog';
 
 interface StatusBarProps {
@@ -39,6 +40,7 @@ export function StatusBar({ pairing, session, onSignOut, onRepair }: StatusBarPr
             {t('status.deviceRefused')} · {t('status.repair')}
           </button>
         )}
+        <BridgeStatus pairing={pairing} />
         <span className={`pill ${connection}`} data-testid="online-indicator" data-state={connection}>
           <span className="dot" />
           {t(`status.${connection}`)}

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { minor } from '@pos/shared';
 import { addItem, basketTotal, changeQuantity, emptyBasket, itemCount, moveSelection, removeLine, type ScannedItem } from './basket';
 
-const cola: ScannedItem = { productId: 'p-cola', barcode: '6901234567892', nameZh: '可乐', nameEn: 'Cola', unitPriceMinor: minor(350) };
-const chips: ScannedItem = { productId: 'p-chips', barcode: '6901234567908', nameZh: '薯片', nameEn: 'Crisps', unitPriceMinor: minor(699) };
+const noFacts = { categoryId: null, ancestorCategoryIds: [], brandId: null };
+const cola: ScannedItem = { productId: 'p-cola', barcode: '6901234567892', nameZh: '可乐', nameEn: 'Cola', unitPriceMinor: minor(350), ...noFacts };
+const chips: ScannedItem = { productId: 'p-chips', barcode: '6901234567908', nameZh: '薯片', nameEn: 'Crisps', unitPriceMinor: minor(699), ...noFacts };
 const t0 = '2025-03-01T10:00:00.000Z';
 const t1 = '2025-03-01T10:00:05.000Z';
 

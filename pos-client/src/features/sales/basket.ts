@@ -8,6 +8,10 @@ export interface BasketLine {
   nameEn: string;
   quantity: number;
   unitPriceMinor: Minor;
+  /** What promotions match a line on: its category, every category above it, its brand. */
+  categoryId: string | null;
+  ancestorCategoryIds: readonly string[];
+  brandId: string | null;
 }
 
 export interface Basket {

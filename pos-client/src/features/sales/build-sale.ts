@@ -1,10 +1,13 @@
-import { Sale, minor, type Minor } from '@pos/shared';
-import { basketTotal, lineTotal, type Basket } from './basket';
+import { Sale, minor, type CompiledRules, type Minor } from '@pos/shared';
+import type { Basket } from './basket';
+import { lineAdjustments, priceTillBasket, walkInPricing } from './price-till-basket';
 
 export interface SaleContext {
   saleId: string;
   paymentId: string;
   storeId: string;
+  /** The store's time zone: the basket is priced on its wall clock at `completedAt`, as HQ prices it again. */
+  timeZone: string;
   deviceId: string;
   cashierId: string;
   currency: string;
@@ -17,15 +20,21 @@ export interface SaleContext {
 export type BuildSaleError = 'BASKET_EMPTY' | 'TENDERED_TOO_LOW' | 'SALE_INVALID';
 export type BuildSaleResult = { ok: true; sale: Sale } | { ok: false; code: BuildSaleError };
 
-/** A cash sale document exactly as HQ expects it, checked by the shared schema before anything is written. */
-export function buildCashSale(basket: Basket, tenderedMinor: Minor, context: SaleContext): BuildSaleResult {
+/**
+ * A cash sale document exactly as HQ expects it, priced with the shared engine and checked by
+ * the shared schema before anything is written. Gifts the engine gives are not lines of the sale.
+ */
+export function buildCashSale(basket: Basket, tenderedMinor: Minor, context: SaleContext, rules: CompiledRules): BuildSaleResult {
   if (basket.lines.length === 0) return { ok: false, code: 'BASKET_EMPTY' };
-  const total = basketTotal(basket);
+  const lineIds = basket.lines.map((_, index) => context.lineIds[index] ?? '');
+  const priced = priceTillBasket(basket, context, context.completedAt, rules, lineIds);
+  const total = priced.totalMinor;
   if (tenderedMinor < total) return { ok: false, code: 'TENDERED_TOO_LOW' };
-  const lines = basket.lines.map((line, index) => {
-    const gross = lineTotal(line);
+  const adjustments = lineAdjustments(priced);
+  const lines = priced.lines.map((pricedLine, index) => {
+    const line = basket.lines[index]!;
     return {
-      id: context.lineIds[index] ?? '',
+      id: pricedLine.lineId,
       lineNo: index + 1,
       productId: line.productId,
       barcode: line.barcode,
@@ -33,10 +42,11 @@ export function buildCashSale(basket: Basket, tenderedMinor: Minor, context: Sal
       nameEn: line.nameEn,
       quantity: line.quantity,
       unitPriceMinor: line.unitPriceMinor,
-      grossMinor: gross,
-      discountMinor: minor(0),
-      netMinor: gross,
+      grossMinor: pricedLine.grossMinor,
+      discountMinor: pricedLine.discountMinor,
+      netMinor: pricedLine.netMinor,
       clerkId: null,
+      adjustments: adjustments[index] ?? [],
     };
   });
   const parsed = Sale.safeParse({
@@ -51,10 +61,11 @@ export function buildCashSale(basket: Basket, tenderedMinor: Minor, context: Sal
     completedAt: context.completedAt,
     lines,
     payments: [{ id: context.paymentId, tender: 'cash', amountMinor: total, tenderedMinor, reference: null }],
-    subtotalMinor: total,
-    discountMinor: minor(0),
+    subtotalMinor: priced.subtotalMinor,
+    discountMinor: priced.discountMinor,
     totalMinor: total,
     changeMinor: minor(tenderedMinor - total),
+    pricing: walkInPricing,
   });
   return parsed.success ? { ok: true, sale: parsed.data } : { ok: false, code: 'SALE_INVALID' };
 }

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { Sale, minor } from '@pos/shared';
-import { cola, colaPrice, createTestDb, ids, pairedDevice } from '../../db/test-db.fixture';
+import { Sale, compileRules, minor, type CompiledRules } from '@pos/shared';
+import { cola, colaPrice, colaPromotion, createTestDb, ids, pairedDevice } from '../../db/test-db.fixture';
 import { addItem, emptyBasket, type Basket } from './basket';
 import { completeCashSale } from './complete-sale';
 import { findScannedItem } from './find-scanned-item';
 
 const now = () => new Date('2025-03-01T10:00:30.000Z');
 const randomBytes = (length: number) => crypto.getRandomValues(new Uint8Array(length));
+const place = { storeId: ids.store, timeZone: 'Asia/Shanghai' };
+const noRules = compileRules([]);
 
 async function readyDb() {
   const db = createTestDb();
@@ -21,33 +23,51 @@ async function readyDb() {
 async function scannedTwice(db: Awaited<ReturnType<typeof readyDb>>): Promise<Basket> {
   let basket = emptyBasket;
   for (const lineId of ['a', 'b']) {
-    const found = await findScannedItem(db, '6901234567892', ids.store, now());
+    const found = await findScannedItem(db, '6901234567892', place, now());
     if (!found.ok) throw new Error(found.code);
     basket = addItem(basket, found.item, lineId, '2025-03-01T10:00:00.000Z');
   }
   return basket;
 }
 
+async function sell(rules: CompiledRules, tendered: number) {
+  const db = await readyDb();
+  return { db, result: await completeCashSale({ db, now, randomBytes }, await scannedTwice(db), minor(tendered), rules) };
+}
+
 describe('completeCashSale', () => {
   it('writes a valid sale to the journal and the outbox together, numbering receipts per device', async () => {
     const db = await readyDb();
     const deps = { db, now, randomBytes };
-    const first = await completeCashSale(deps, await scannedTwice(db), minor(1000));
-    const second = await completeCashSale(deps, await scannedTwice(db), minor(700));
+    const first = await completeCashSale(deps, await scannedTwice(db), minor(1000), noRules);
+    const second = await completeCashSale(deps, await scannedTwice(db), minor(700), noRules);
     if (!first.ok || !second.ok) throw new Error('sale not completed');
     expect(() => Sale.parse(first.sale)).not.toThrow();
     expect(first.sale.receiptNo).toBe('T01-1');
     expect(second.sale.receiptNo).toBe('T01-2');
     expect(first.sale.totalMinor).toBe(700);
     expect(first.sale.changeMinor).toBe(300);
-    expect(first.sale.lines[0]).toMatchObject({ lineNo: 1, quantity: 2, unitPriceMinor: 350, grossMinor: 700, netMinor: 700, clerkId: null });
+    expect(first.sale.lines[0]).toMatchObject({ lineNo: 1, quantity: 2, unitPriceMinor: 350, grossMinor: 700, netMinor: 700, clerkId: null, adjustments: [] });
     expect(await db.journal.count()).toBe(2);
     expect((await db.outbox.get(first.sale.id))?.state).toBe('pending');
   });
 
+  it('records the promotion on the line, the totals net of it and the pricing context HQ prices it again with', async () => {
+    const { result } = await sell(compileRules([colaPromotion.rule]), 1000);
+    if (!result.ok) throw new Error(result.code);
+    const { sale } = result;
+    expect(() => Sale.parse(sale)).not.toThrow();
+    expect(sale.lines[0]).toMatchObject({
+      grossMinor: 700, discountMinor: 70, netMinor: 630,
+      adjustments: [{ ruleId: colaPromotion.id, ruleName: colaPromotion.rule.name, amountMinor: 70 }],
+    });
+    expect(sale).toMatchObject({ subtotalMinor: 700, discountMinor: 70, totalMinor: 630, changeMinor: 370 });
+    expect(sale.payments[0]).toMatchObject({ amountMinor: 630, tenderedMinor: 1000 });
+    expect(sale.pricing).toEqual({ channel: 'retail', member: null, vouchers: [], manualDiscounts: [] });
+  });
+
   it('writes nothing when the cash tendered is short', async () => {
-    const db = await readyDb();
-    const result = await completeCashSale({ db, now, randomBytes }, await scannedTwice(db), minor(500));
+    const { db, result } = await sell(noRules, 500);
     expect(result).toEqual({ ok: false, code: 'TENDERED_TOO_LOW' });
     expect(await db.journal.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
@@ -56,7 +76,7 @@ describe('completeCashSale', () => {
 
   it('refuses to sell an unknown barcode', async () => {
     const db = await readyDb();
-    expect(await findScannedItem(db, '6900000000000', ids.store, now())).toEqual({ ok: false, code: 'ITEM_NOT_FOUND' });
-    expect(await findScannedItem(db, '12ab', ids.store, now())).toEqual({ ok: false, code: 'BARCODE_INVALID' });
+    expect(await findScannedItem(db, '6900000000000', place, now())).toEqual({ ok: false, code: 'ITEM_NOT_FOUND' });
+    expect(await findScannedItem(db, '12ab', place, now())).toEqual({ ok: false, code: 'BARCODE_INVALID' });
   });
 });

@@ -1,4 +1,4 @@
-import { uuidv7, type Minor, type Sale } from '@pos/shared';
+import { uuidv7, type CompiledRules, type Minor, type Sale } from '@pos/shared';
 import type { TillDb } from '../../db/till-db';
 import type { Basket } from './basket';
 import { buildCashSale, type BuildSaleError } from './build-sale';
@@ -14,12 +14,13 @@ export type CompleteSaleResult = { ok: true; sale: Sale } | { ok: false; code: B
 /**
  * Finishes a cash sale: takes the next receipt number and writes the journal entry and the
  * outbox entry in one strict-durability transaction, so the sale is either fully kept or
- * not at all.
+ * not at all. The basket is priced again at the moment of completion, the instant HQ prices it at.
  */
 export async function completeCashSale(
   { db, now, randomBytes }: CompleteSaleDeps,
   basket: Basket,
   tenderedMinor: Minor,
+  rules: CompiledRules,
 ): Promise<CompleteSaleResult> {
   return db.transaction('rw', db.meta, db.journal, db.outbox, async () => {
     const pairing = await db.getMeta('pairing');
@@ -34,12 +35,13 @@ export async function completeCashSale(
       paymentId: id(),
       lineIds: basket.lines.map(id),
       storeId: pairing.store.id,
+      timeZone: pairing.store.timeZone,
       deviceId: pairing.device.id,
       cashierId: session.clerkId,
       currency: pairing.store.currency,
       receiptNo: `${pairing.device.code}-${number}`,
       completedAt: at.toISOString(),
-    });
+    }, rules);
     if (!built.ok) return built;
     const { sale } = built;
     await db.journal.add(sale);

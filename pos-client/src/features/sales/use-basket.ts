@@ -3,13 +3,14 @@ import { uuidv7 } from '@pos/shared';
 import { useTillServices } from '../../app/services-context';
 import { addItem, changeQuantity, emptyBasket, moveSelection, removeLine, type Basket } from './basket';
 import { findScannedItem } from './find-scanned-item';
+import type { TillPricingPlace } from './price-till-basket';
 
 export type SellNotice =
   | { tone: 'info'; names: { nameZh: string; nameEn: string } }
   | { tone: 'error'; code: string; params?: Record<string, string | number> };
 
 /** The basket being rung up, and scanning into it from the pulled catalog. */
-export function useBasket(storeId: string) {
+export function useBasket(place: TillPricingPlace) {
   const { db, now, randomBytes } = useTillServices();
   const [basket, setBasket] = useState<Basket>(emptyBasket);
   const [notice, setNotice] = useState<SellNotice | null>(null);
@@ -34,7 +35,7 @@ export function useBasket(storeId: string) {
 
   async function scanNow(input: string): Promise<void> {
     const at = now();
-    const found = await findScannedItem(db, input, storeId, at);
+    const found = await findScannedItem(db, input, place, at);
     if (!found.ok) {
       setNotice({ tone: 'error', code: found.code, params: { code: input.trim() } });
       return;

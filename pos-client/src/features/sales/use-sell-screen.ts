@@ -1,10 +1,14 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { PairedDevice } from '@pos/shared';
+import { minor, type PairedDevice } from '@pos/shared';
 import { useTillServices } from '../../app/services-context';
+import { useBridgeScans } from '../../bridge/use-bridge';
 import { basketTotal, itemCount } from './basket';
 import { completeCashSale } from './complete-sale';
+import { priceTillBasket } from './price-till-basket';
 import { useBasket } from './use-basket';
-import { useCashPayment } from './use-cash-payment';
+import { looksLikeScan, useCashPayment } from './use-cash-payment';
+import { usePricedBasket } from './use-priced-basket';
+import { useReceiptPrinting } from './use-receipt-printing';
 
 export interface LastSale {
   receiptNo: string;
@@ -13,12 +17,16 @@ export interface LastSale {
   changeMinor: number;
 }
 
-/** Everything the sell screen does: scanning, quantity keys, cash and completing the sale. */
+/** Everything the sell screen does: scanning (typed, wedge or from the bridge), quantity keys, cash, completing the sale and its receipt. */
 export function useSellScreen(pairing: PairedDevice) {
   const services = useTillServices();
-  const basket = useBasket(pairing.store.id);
-  const total = basketTotal(basket.basket);
+  const place = { storeId: pairing.store.id, timeZone: pairing.store.timeZone };
+  const basket = useBasket(place);
+  const pricing = usePricedBasket(basket.basket, place);
+  const total = pricing.priced?.totalMinor ?? basketTotal(basket.basket);
   const cash = useCashPayment(total, pairing.store.currency);
+  const receipts = useReceiptPrinting(pairing);
+  useBridgeScans(services.bridge, (code) => void basket.scan(code));
   const [lastSale, setLastSale] = useState<LastSale | null>(null);
   const [completing, setCompleting] = useState(false);
   const completingRef = useRef(false);
@@ -36,18 +44,21 @@ export function useSellScreen(pairing: PairedDevice) {
     const current = basket.current();
     if (completingRef.current) return;
     if (current.lines.length === 0) return basket.setNotice({ tone: 'error', code: 'BASKET_EMPTY' });
-    const tendered = cash.tenderedFor(basketTotal(current));
+    const { rules } = pricing;
+    if (!rules) return basket.setNotice({ tone: 'error', code: 'NOT_READY' });
+    const tendered = cash.tenderedFor(priceTillBasket(current, place, services.now().toISOString(), rules).totalMinor);
     if (tendered === null) return basket.setNotice({ tone: 'error', code: 'TENDERED_INVALID' });
     completingRef.current = true;
     setCompleting(true);
     try {
-      const result = await completeCashSale(services, current, tendered);
+      const result = await completeCashSale(services, current, tendered, rules);
       if (!result.ok) return basket.setNotice({ tone: 'error', code: result.code });
       const { sale } = result;
       setLastSale({ receiptNo: sale.receiptNo, totalMinor: sale.totalMinor, tenderedMinor: sale.payments[0]?.tenderedMinor ?? sale.totalMinor, changeMinor: sale.changeMinor });
       basket.clear();
       basket.setNotice(null);
       cash.clear();
+      void receipts.printSale(sale);
       services.sync.syncSoon();
       focusScan();
     } finally {
@@ -83,8 +94,20 @@ export function useSellScreen(pairing: PairedDevice) {
   function onTenderedKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
     if (event.key !== 'Enter') return;
     event.preventDefault();
-    void complete();
+    const typed = event.currentTarget.value.trim();
+    if (!looksLikeScan(typed)) return void complete();
+    // A keyboard-wedge scan landed in the cash field: no amount has that many digits and no point.
+    cash.clear();
+    focusScan();
+    void basket.scan(typed);
   }
+
+  useEffect(() => {
+    // A closing dialog hands focus back to what opened it, often a status-bar button: the scan field takes it instead.
+    const onDialogClose = () => requestAnimationFrame(() => (document.activeElement instanceof HTMLInputElement ? undefined : focusScan()));
+    document.addEventListener('close', onDialogClose, true);
+    return () => document.removeEventListener('close', onDialogClose, true);
+  }, []);
 
   useEffect(() => {
     const shortcuts: Record<string, () => void> = {
@@ -93,6 +116,7 @@ export function useSellScreen(pairing: PairedDevice) {
         cash.setExact();
         focusTendered();
       },
+      F8: () => void receipts.reprintLast(),
       F9: () => void complete(),
       Escape: () => {
         cash.clear();
@@ -113,10 +137,13 @@ export function useSellScreen(pairing: PairedDevice) {
   return {
     ...basket,
     total,
+    pricing,
+    savingMinor: pricing.priced?.totalSavingMinor ?? minor(0),
     itemCount: itemCount(basket.basket),
     currency: pairing.store.currency,
     cash,
     lastSale,
+    receipts,
     completing,
     complete,
     scanRef,

@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react';
+import { minor, type BasketLine, type PricedBasketBody, type ProductWithPrices, type PromotionRule } from '@pos/shared';
+import { failureCode } from '../../hq/hq-failure';
+import { localDate } from '../office-core/local-date';
+import type { OfficeHttp } from '../office-core/office-http';
+import { previewBasket } from './promotion-api';
+
+export interface PreviewItem {
+  item: ProductWithPrices;
+  quantity: number;
+}
+
+export interface PreviewSetup {
+  storeId: string;
+  /** `YYYY-MM-DDTHH:mm` in the office user's time zone. */
+  at: string;
+  memberLevelId: string | null;
+  birthday: string;
+  vouchers: string;
+  includeSaved: boolean;
+}
+
+/**
+ * A basket line as the till builds it. A weighed product is tried as one kilogram. The office
+ * has no category tree, so a rule on a parent category does not reach the line here.
+ */
+export function toBasketLine({ item, quantity }: PreviewItem, index: number): BasketLine {
+  const { product } = item;
+  return {
+    lineId: `line-${index + 1}`,
+    productId: product.id,
+    quantity: product.weighed ? 1 : quantity,
+    unitPriceMinor: minor((item.retailNowMinor ?? 0) * (product.weighed ? quantity : 1)),
+    categoryId: product.categoryId,
+    ancestorCategoryIds: [],
+    brandId: product.brand,
+    clerkId: null,
+    weightGrams: product.weighed ? quantity * 1_000 : null,
+  };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const nowLocal = (d: Date) => `${localDate(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+
+/** "Try a basket": prices the basket with HQ's engine, the draft rule on top of the saved ones, whenever either changes. */
+export function useBasketPreview(http: OfficeHttp, draft: PromotionRule | null, draftValid: boolean, defaultStoreId: string) {
+  const [items, setItems] = useState<PreviewItem[]>([]);
+  const [setup, setSetup] = useState<PreviewSetup>(() => ({ storeId: '', at: nowLocal(new Date()), memberLevelId: null, birthday: '', vouchers: '', includeSaved: true }));
+  const [priced, setPriced] = useState<PricedBasketBody | null>(null);
+  const [errorCode, setErrorCode] = useState<string | null>(null);
+
+  const storeId = setup.storeId || defaultStoreId;
+
+  useEffect(() => {
+    if (items.length === 0 || !storeId) return setPriced(null);
+    let current = true;
+    const timer = setTimeout(() => {
+      const body = {
+        basket: { lines: items.map(toBasketLine) },
+        context: {
+          storeId,
+          instant: new Date(setup.at).toISOString(),
+          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+          member: setup.memberLevelId ? { id: 'preview-member', levelId: setup.memberLevelId, birthday: setup.birthday || null } : null,
+          vouchers: setup.vouchers.split(/[\s,]+/).filter(Boolean).map((code) => ({ code })),
+          manualDiscounts: [],
+          rounding: { unitMinor: 1 as const, mode: 'half_up' as const },
+        },
+        draftRules: draft && draftValid ? [draft] : [],
+        savedRules: setup.includeSaved ? ('include' as const) : ('exclude' as const),
+      };
+      void previewBasket(http, body).then((result) => {
+        if (!current) return;
+        setPriced(result.ok ? result.value : null);
+        setErrorCode(result.ok ? null : failureCode(result.failure));
+      });
+    }, 300);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [http, items, setup, storeId, draft, draftValid]);
+
+  return {
+    items,
+    add: (item: ProductWithPrices) => setItems((list) => [...list, { item, quantity: 1 }]),
+    setQuantity: (index: number, quantity: number) => setItems((list) => list.map((l, i) => (i === index ? { ...l, quantity: Math.max(1, quantity) } : l))),
+    remove: (index: number) => setItems((list) => list.filter((_, i) => i !== index)),
+    setup: { ...setup, storeId },
+    changeSetup: (patch: Partial<PreviewSetup>) => setSetup((s) => ({ ...s, ...patch })),
+    priced,
+    errorCode,
+  };
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { SaleReceiptDocument, layoutDocument } from '@pos/shared/receipt/index';
+import { minor, type Sale } from '@pos/shared';
+import { pairedDevice } from '../../db/test-db.fixture';
+import { sampleSale } from './sample-sale.fixture';
+import { promotionSavings, saleReceiptDocument } from './sale-receipt-document';
+
+function discountedSale(): Sale {
+  const sale = sampleSale('0195505c-0000-7000-8000-000000000101');
+  const line = sale.lines[0]!;
+  const adjustments = [
+    { ruleId: 'cola-10', ruleName: '可乐九折 Cola 10%', amountMinor: minor(70) },
+    { ruleId: 'spend', ruleName: '满5减1', amountMinor: minor(100) },
+  ];
+  return {
+    ...sale,
+    lines: [{ ...line, discountMinor: minor(170), netMinor: minor(530), adjustments }],
+    discountMinor: minor(170),
+    totalMinor: minor(530),
+    payments: [{ ...sale.payments[0]!, amountMinor: minor(530) }],
+    changeMinor: minor(470),
+  };
+}
+
+describe('the sale receipt', () => {
+  it("names each promotion with what it saved and prints the total saving", () => {
+    const sale = discountedSale();
+    expect(promotionSavings(sale)).toEqual([{ name: '可乐九折 Cola 10%', savedMinor: 70 }, { name: '满5减1', savedMinor: 100 }]);
+    const document = saleReceiptDocument(sale, pairedDevice.store, 'Li Na');
+    expect(() => SaleReceiptDocument.parse(document)).not.toThrow();
+    const texts = layoutDocument(document).blocks.flatMap((b) => (b.kind === 'pair' ? [`${b.left}|${b.right}`] : []));
+    expect(texts).toEqual(expect.arrayContaining(['可乐九折 Cola 10%|-0.70', '满5减1|-1.00', '优惠 Discount|-1.70']));
+  });
+
+  it("prints the time on the store's clock, not UTC", () => {
+    const document = saleReceiptDocument(sampleSale('0195505c-0000-7000-8000-000000000102'), pairedDevice.store, 'Li Na');
+    const time = layoutDocument(document).blocks.find((b) => b.kind === 'pair' && b.left.includes('Time'));
+    expect(time).toMatchObject({ right: '2025-03-01 18:00:30' });
+  });
+});

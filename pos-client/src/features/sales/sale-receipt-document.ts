@@ -1,0 +1,37 @@
+import { minor, type Minor, type PairedDevice, type Sale } from '@pos/shared';
+import type { SaleReceiptDocument } from '@pos/shared/receipt/index';
+import { toStoreLocalIso } from './store-local-iso';
+
+const FOOTER = ['谢谢惠顾 欢迎再次光临', 'Thank you, see you again'];
+
+/** What each promotion saved over the whole sale, in the order they first appear. */
+export function promotionSavings(sale: Sale): { name: string; savedMinor: Minor }[] {
+  const byRule = new Map<string, { name: string; saved: number }>();
+  for (const adjustment of sale.lines.flatMap((line) => line.adjustments ?? [])) {
+    const entry = byRule.get(adjustment.ruleId) ?? { name: (adjustment.ruleName || adjustment.ruleId).slice(0, 80), saved: 0 };
+    entry.saved += adjustment.amountMinor;
+    byRule.set(adjustment.ruleId, entry);
+  }
+  return [...byRule.values()].filter((p) => p.saved > 0).map((p) => ({ name: p.name, savedMinor: minor(p.saved) }));
+}
+
+/**
+ * The receipt of a sale as the bridge prints it and the browser shows it; a reprint says so on
+ * the paper. The sale's total discount is the customer's total saving; the time is the store's.
+ */
+export function saleReceiptDocument(sale: Sale, store: PairedDevice['store'], cashierName: string, reprint = false): SaleReceiptDocument {
+  const name = store.nameZh === store.nameEn ? store.nameZh : `${store.nameZh} ${store.nameEn}`;
+  return {
+    kind: 'sale_receipt',
+    store: { name: name.slice(0, 80), address: null, phone: null },
+    cashierName: cashierName.slice(0, 40) || '—',
+    sale: { ...sale, completedAt: toStoreLocalIso(sale.completedAt, store.timeZone) },
+    member: null,
+    promotions: promotionSavings(sale).slice(0, 50),
+    footer: FOOTER,
+    reprint,
+  };
+}
+
+/** The drawer opens only when notes went into it. */
+export const tookCash = (sale: Sale): boolean => sale.payments.some((payment) => payment.tender === 'cash' && payment.amountMinor > 0);

@@ -1,0 +1,35 @@
+import { useMemo } from 'react';
+import type { GiftLine } from '@pos/shared';
+import { useTillServices } from '../../app/services-context';
+import { useLiveQuery } from '../../db/use-live-query';
+import type { Basket } from './basket';
+import { linePricingById, priceTillBasket, type LinePricing, type TillPricingPlace } from './price-till-basket';
+import { compileActivePromotions } from './promotion-rules';
+
+/** A gift the engine gives, with the product's names for the screen. */
+export interface GiftView extends GiftLine {
+  nameZh: string;
+  nameEn: string;
+}
+
+/**
+ * The basket priced with the shared engine after every change. The promotions are compiled
+ * once and again only when the pulled promotions change; `rules` is null until they are read.
+ */
+export function usePricedBasket(basket: Basket, place: TillPricingPlace) {
+  const { db, now } = useTillServices();
+  const promotions = useLiveQuery(() => db.promotions.toArray(), [db]);
+  const rules = useMemo(() => (promotions ? compileActivePromotions(promotions) : null), [promotions]);
+  const priced = useMemo(
+    () => (rules ? priceTillBasket(basket, place, now().toISOString(), rules) : null),
+    [basket, rules, place.storeId, place.timeZone],
+  );
+  const lines = useMemo<ReadonlyMap<string, LinePricing>>(() => (priced ? linePricingById(priced) : new Map()), [priced]);
+  const giftIds = (priced?.gifts ?? []).map((g) => g.productId);
+  const giftProducts = useLiveQuery(() => db.products.bulkGet(giftIds), [db, giftIds.join()]);
+  const gifts: GiftView[] = (priced?.gifts ?? []).map((gift, index) => {
+    const product = giftProducts?.[index];
+    return { ...gift, nameZh: product?.nameZh ?? gift.ruleName, nameEn: product?.nameEn ?? gift.ruleName };
+  });
+  return { rules, priced, lines, gifts };
+}

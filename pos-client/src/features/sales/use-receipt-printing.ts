@@ -1,0 +1,65 @@
+import { useRef, useState } from 'react';
+import { uuidv7, type PairedDevice, type Sale } from '@pos/shared';
+import type { ReceiptModel, SaleReceiptDocument } from '@pos/shared/receipt/index';
+import { useTillServices } from '../../app/services-context';
+import { printReceiptInBrowser } from '../../bridge/browser-print';
+import type { TillDb } from '../../db/till-db';
+import { printReceipt, type PrintJob, type PrintOutcome } from './print-receipt';
+import { saleReceiptDocument, tookCash } from './sale-receipt-document';
+
+interface SaleJob extends PrintJob {
+  sale: Sale;
+  document: SaleReceiptDocument;
+}
+
+/** The last receipt sent, and how it went (null while the bridge has not answered). */
+export interface ReceiptPrint {
+  reprint: boolean;
+  outcome: PrintOutcome | null;
+}
+
+async function cashierName(db: TillDb, sale: Sale): Promise<string> {
+  return (await db.clerks.get(sale.cashierId))?.name ?? (await db.getMeta('session'))?.name ?? '';
+}
+
+/**
+ * Receipts after each sale and on request. Nothing here is awaited by the sale itself: the
+ * sale is already kept, and the till goes on selling while the bridge prints.
+ */
+export function useReceiptPrinting(pairing: PairedDevice) {
+  const { bridge, db, now, randomBytes } = useTillServices();
+  const [last, setLast] = useState<ReceiptPrint | null>(null);
+  const [onScreen, setOnScreen] = useState<{ model: ReceiptModel; receiptNo: string } | null>(null);
+  const lastJob = useRef<{ job: SaleJob; outcome: PrintOutcome | null } | null>(null);
+
+  async function send(job: SaleJob): Promise<void> {
+    const { reprint } = job.document;
+    lastJob.current = { job, outcome: null };
+    setOnScreen(null);
+    setLast({ reprint, outcome: null });
+    const outcome = await printReceipt(bridge, job, (model) => {
+      setOnScreen({ model, receiptNo: job.sale.receiptNo });
+      printReceiptInBrowser(model);
+    });
+    if (lastJob.current.job === job) lastJob.current = { job, outcome };
+    setLast((current) => (lastJob.current?.job === job ? { reprint, outcome } : current));
+  }
+
+  async function printSale(sale: Sale): Promise<void> {
+    const document = saleReceiptDocument(sale, pairing.store, await cashierName(db, sale));
+    await send({ sale, jobId: sale.id, document, openDrawer: tookCash(sale) });
+  }
+
+  /** After a failed print the same job again (it cannot print twice); otherwise a copy marked as a reprint. */
+  async function reprintLast(): Promise<void> {
+    const previous = lastJob.current;
+    if (previous?.outcome?.via === 'failed') return send(previous.job);
+    if (previous && previous.outcome === null) return;
+    const sale = previous?.job.sale ?? (await db.journal.orderBy('completedAt').last());
+    if (!sale) return;
+    const document = saleReceiptDocument(sale, pairing.store, await cashierName(db, sale), true);
+    await send({ sale, jobId: uuidv7(now().getTime(), randomBytes(10)), document, openDrawer: false });
+  }
+
+  return { last, onScreen, printSale, reprintLast };
+}

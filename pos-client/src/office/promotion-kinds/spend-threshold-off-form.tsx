@@ -1,0 +1,32 @@
+import { minor } from '@pos/shared';
+import { useI18n } from '../../i18n/i18n-context';
+import { DecimalInput } from '../promotion-fields/decimal-input';
+import { ScopeField } from '../promotion-fields/scope-field';
+import { nextThreshold, TiersField } from '../promotion-fields/tiers-field';
+import type { KindFormProps } from './kind-form-props';
+
+/** 满减: spend X, get Y off, tiered; "for every X" repeats the reward. */
+export function SpendThresholdOffForm({ args, onChange }: KindFormProps<'spend_threshold_off'>) {
+  const { t } = useI18n();
+  return (
+    <>
+      <TiersField
+        path="args.tiers"
+        value={args.tiers}
+        onChange={(tiers) => onChange({ ...args, tiers })}
+        newTier={(last) => ({ minSpendMinor: nextThreshold(last), offMinor: minor((last?.offMinor ?? 500) * 2) })}
+        reward={(tier, set) => (
+          <>
+            <span className="office-muted">{t('office.promo.getOff')}</span>
+            <DecimalInput value={tier.offMinor} suffix="¥" onChange={(offMinor) => set({ ...tier, offMinor })} />
+          </>
+        )}
+      />
+      <label className="office-check">
+        <input type="checkbox" checked={args.repeat} onChange={(e) => onChange({ ...args, repeat: e.target.checked })} />
+        {t('office.promo.repeat')}
+      </label>
+      <ScopeField path="args.scope" value={args.scope} onChange={(scope) => onChange({ ...args, scope })} />
+    </>
+  );
+}

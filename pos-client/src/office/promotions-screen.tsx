@@ -1,0 +1,14 @@
+import type { OfficeHttp } from '../features/office-core/office-http';
+import { isRuleKind } from '../features/office-promotions/rule-defaults';
+import { PromotionEditorScreen } from './promotion-editor-screen';
+import { PromotionKindChooser } from './promotion-kind-chooser';
+import { PromotionListScreen } from './promotion-list-screen';
+
+/** `#/office/promotions`, `…/new`, `…/new/<kind>`, `…/edit/<id>`. */
+export function PromotionsScreen({ http, rest }: { http: OfficeHttp; rest: string[] }) {
+  const [action, arg] = rest;
+  if (action === 'new' && isRuleKind(arg)) return <PromotionEditorScreen key={`new-${arg}`} http={http} target={{ kind: 'new', ruleKind: arg }} />;
+  if (action === 'new') return <PromotionKindChooser />;
+  if (action === 'edit' && arg) return <PromotionEditorScreen key={arg} http={http} target={{ kind: 'edit', id: arg }} />;
+  return <PromotionListScreen http={http} />;
+}

@@ -1,0 +1,48 @@
+import type { StoreDayRow } from '@pos/shared';
+import { formatAmount, formatCount } from '../features/office-core/format-amount';
+import type { Figures } from '../features/office-reports/store-day-summary';
+import { useI18n } from '../i18n/i18n-context';
+
+export function StoreDayTable({ rows, totals }: { rows: StoreDayRow[]; totals: Figures }) {
+  const { t } = useI18n();
+  if (rows.length === 0) return <p className="office-empty">{t('office.report.noRows')}</p>;
+  return (
+    <div className="office-table-scroll">
+      <table className="office-table">
+        <thead>
+          <tr>
+            <th>{t('office.report.colDate')}</th>
+            <th>{t('office.report.colStore')}</th>
+            <th className="right">{t('office.report.colSales')}</th>
+            <th className="right">{t('office.report.colTickets')}</th>
+            <th className="right">{t('office.report.colItems')}</th>
+            <th className="right">{t('office.report.colBasket')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={`${r.businessDate}-${r.storeId}`}>
+              <td className="num">{r.businessDate}</td>
+              <td>
+                <span className="office-code">{r.storeCode}</span> {r.storeName}
+              </td>
+              <td className="right num">{formatAmount(r.salesMinor)}</td>
+              <td className="right num">{formatCount(r.tickets)}</td>
+              <td className="right num">{formatCount(r.items)}</td>
+              <td className="right num">{formatAmount(r.averageBasketMinor)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <td colSpan={2}>{t('office.report.total')}</td>
+            <td className="right num">{formatAmount(totals.salesMinor)}</td>
+            <td className="right num">{formatCount(totals.tickets)}</td>
+            <td className="right num">{formatCount(totals.items)}</td>
+            <td className="right num">{formatAmount(totals.averageBasketMinor)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
