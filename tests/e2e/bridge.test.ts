@@ -75,15 +75,17 @@ describe('the till with its hardware bridge', () => {
   });
 
   it('prints the receipt with the total and kicks the drawer after a cash sale; F8 prints a marked copy', async () => {
+    // Under load the socket may be reconnecting; the till would then rightly print in the browser.
+    await page.locator('[data-testid="bridge-status"][data-state="ready"]').waitFor({ timeout: 30_000 });
     const before = bridge.jobs().length;
     const total = await completeExactCash();
-    const receipt = await bridge.waitForJob(before + 1);
+    const receipt = await bridge.waitForJob(before + 1, 30_000);
     expect(receipt.text).toMatch(new RegExp(`TOTAL.*${total.replace('.', '\\.')}`));
     expect(receipt.text).toContain('[drawer kick');
     await page.locator('[data-testid="receipt-status"][data-via="bridge"]').waitFor();
 
     await page.keyboard.press('F8');
-    const copy = await bridge.waitForJob(before + 2);
+    const copy = await bridge.waitForJob(before + 2, 30_000);
     expect(copy.text).toContain('REPRINT');
     expect(copy.text).not.toContain('[drawer kick');
   });
