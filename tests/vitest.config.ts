@@ -29,6 +29,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           root,
+          // After every other project, so the browser tests do not share the two cores with them.
+          sequence: { groupOrder: 1 },
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
           env: { POS_TEST_DB: process.env.DATABASE_URL ? 'postgres' : 'pglite' },
