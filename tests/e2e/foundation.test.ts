@@ -1,13 +1,12 @@
-import { rearmPairingCode } from '@pos/hq-server/auth/devices.service';
-import { tillDevices } from '@pos/hq-server/org/org.tables';
 import { sales } from '@pos/hq-server/sales/sales.tables';
 import type { RunningServer } from '@pos/hq-server/server';
 import { businessDate, StoreDayReport } from '@pos/shared';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
-import { DEMO_PIN, seedFixture, signInOffice, type Fixture } from '../support/fixture';
+import { seedFixture, signInOffice, type Fixture } from '../support/fixture';
+import { openSellingTill } from './till-page';
 import { startHq } from '../support/hq';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 
@@ -60,16 +59,7 @@ const unsent = () => page.getByTestId('outbox-count').getAttribute('data-unsent'
 
 describe('one sale from till to HQ report', () => {
   it('pairs a till, signs a clerk in, and sells twice for cash into the HQ report', async () => {
-    const [device] = await f.deps.db.select().from(tillDevices).where(and(eq(tillDevices.chainId, f.chainId), eq(tillDevices.storeId, f.storeIds.S001!))).orderBy(tillDevices.code);
-    await rearmPairingCode(f.deps, f.chainId, device!.id, '24681357', 30);
-    await page.goto(hq.url);
-    await page.getByTestId('pairing-code-input').fill('24681357');
-    await page.getByTestId('pair-button').click();
-    await page.getByTestId('clerk-code-input').waitFor({ timeout: 60_000 });
-    await page.getByTestId('clerk-code-input').fill('0012');
-    await page.getByTestId('pin-input').fill(DEMO_PIN);
-    await page.getByTestId('sign-in-button').click();
-    await page.getByTestId('scan-input').waitFor();
+    await openSellingTill(page, f, hq.url);
 
     await sell([f.catalog[0]!.barcode]);
     await sell([f.catalog[1]!.barcode, f.catalog[2]!.barcode]);

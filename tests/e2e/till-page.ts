@@ -4,12 +4,12 @@ import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { DEMO_PIN, type Fixture } from '../support/fixture';
 
-/** Opens the till against a bridge address, pairs it with HQ through the pairing screen and signs clerk `0012` in. */
-export async function openSellingTill(page: Page, f: Fixture, hqUrl: string, bridgeUrl: string, tillIndex = 0): Promise<void> {
+/** Opens the till (against a bridge address, when given), pairs it with HQ through the pairing screen and signs clerk `0012` in. */
+export async function openSellingTill(page: Page, f: Fixture, hqUrl: string, bridgeUrl?: string, tillIndex = 0): Promise<void> {
   const devices = await f.deps.db.select().from(tillDevices).where(and(eq(tillDevices.chainId, f.chainId), eq(tillDevices.storeId, f.storeIds.S001!))).orderBy(tillDevices.code);
   const code = String(10_000_000 + Math.floor(Math.random() * 89_999_999));
   await rearmPairingCode(f.deps, f.chainId, devices[tillIndex]!.id, code, 30);
-  await page.goto(`${hqUrl}/?bridge=${encodeURIComponent(bridgeUrl)}`);
+  await page.goto(bridgeUrl ? `${hqUrl}/?bridge=${encodeURIComponent(bridgeUrl)}` : hqUrl);
   await page.getByTestId('pairing-code-input').fill(code);
   await page.getByTestId('pair-button').click();
   await page.getByTestId('clerk-code-input').waitFor({ timeout: 60_000 });

@@ -1,13 +1,12 @@
-import { rearmPairingCode } from '@pos/hq-server/auth/devices.service';
-import { tillDevices } from '@pos/hq-server/org/org.tables';
 import { pricingDiscrepancies } from '@pos/hq-server/pricing/pricing.tables';
 import { sales } from '@pos/hq-server/sales/sales.tables';
 import type { RunningServer } from '@pos/hq-server/server';
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
-import { DEMO_PIN, seedFixture, signInOffice, type Fixture } from '../support/fixture';
+import { seedFixture, signInOffice, type Fixture } from '../support/fixture';
+import { openSellingTill } from './till-page';
 import { startHq } from '../support/hq';
 import { createPromotion, ruleOf } from '../support/pricing-setup';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
@@ -52,16 +51,7 @@ const storeSales = () => f.deps.db.select().from(sales).where(eq(sales.storeId, 
 
 describe('a promotion from HQ on the till', () => {
   it('pulls the promotion, shows its name and saving, and HQ prices the pushed sale alike', async () => {
-    const [device] = await f.deps.db.select().from(tillDevices).where(and(eq(tillDevices.chainId, f.chainId), eq(tillDevices.storeId, f.storeIds.S001!))).orderBy(tillDevices.code);
-    await rearmPairingCode(f.deps, f.chainId, device!.id, '13572468', 30);
-    await page.goto(hq.url);
-    await page.getByTestId('pairing-code-input').fill('13572468');
-    await page.getByTestId('pair-button').click();
-    await page.getByTestId('clerk-code-input').waitFor({ timeout: 60_000 });
-    await page.getByTestId('clerk-code-input').fill('0012');
-    await page.getByTestId('pin-input').fill(DEMO_PIN);
-    await page.getByTestId('sign-in-button').click();
-    await page.getByTestId('scan-input').waitFor();
+    await openSellingTill(page, f, hq.url);
 
     await scan(f.catalog[0]!.barcode, 1);
     await scan(f.catalog[0]!.barcode, 1);
