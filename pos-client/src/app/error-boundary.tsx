@@ -4,11 +4,8 @@ interface State {
   failed: boolean;
 }
 
-/**
- * Shown only for bugs and a broken browser database; business failures never get here.
- * Sales already completed are safe in IndexedDB, so reloading is the right advice.
- */
-export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
+/** Shows `fallback` instead of a blank page when rendering hits a bug; business failures never get here. */
+export class ErrorBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, State> {
   override state: State = { failed: false };
 
   static getDerivedStateFromError(): State {
@@ -16,17 +13,6 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
   }
 
   override render() {
-    if (!this.state.failed) return this.props.children;
-    return (
-      <div className="centered">
-        <div className="card" role="alert">
-          <h1>收银台出现故障 · The till hit a problem</h1>
-          <p>已完成的销售单均已保存。请重新加载。 Completed sales are saved. Reload the page to continue.</p>
-          <button type="button" className="button button-primary" onClick={() => window.location.reload()}>
-            重新加载 · Reload
-          </button>
-        </div>
-      </div>
-    );
+    return this.state.failed ? this.props.fallback : this.props.children;
   }
 }

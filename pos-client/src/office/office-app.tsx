@@ -1,14 +1,15 @@
 import { I18nProvider } from '../i18n/i18n-context';
-import { OfficeErrorBoundary } from './office-error-boundary';
+import { ErrorBoundary } from '../app/error-boundary';
+import { OfficeFailure } from './office-failure';
 import { OfficeShell } from './office-shell';
 import './office.css';
 
 export function OfficeApp() {
   return (
-    <OfficeErrorBoundary>
+    <ErrorBoundary fallback={<OfficeFailure />}>
       <I18nProvider>
         <OfficeShell />
       </I18nProvider>
-    </OfficeErrorBoundary>
+    </ErrorBoundary>
   );
 }
