@@ -1,5 +1,5 @@
-import type { Clerk, Store } from '@pos/shared';
-import type { clerks, stores } from './org.tables';
+import type { Store } from '@pos/shared';
+import type { stores } from './org.tables';
 
 export function toStore(row: typeof stores.$inferSelect): Store {
   return {
@@ -13,17 +13,5 @@ export function toStore(row: typeof stores.$inferSelect): Store {
     timeZone: row.timeZone,
     currency: row.currency,
     active: row.active,
-  };
-}
-
-export function toClerk(row: typeof clerks.$inferSelect): Clerk {
-  return {
-    id: row.id,
-    storeId: row.storeId,
-    code: row.code,
-    name: row.name,
-    role: row.role,
-    active: row.active,
-    pin: { algorithm: 'pbkdf2-sha256', iterations: row.pinIterations, salt: row.pinSalt, hash: row.pinHash },
   };
 }

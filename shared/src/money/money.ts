@@ -18,12 +18,6 @@ export function minor(value: number): Minor {
   return value as Minor;
 }
 
-export function addMinor(...values: readonly Minor[]): Minor {
-  let total = 0;
-  for (const v of values) total += v;
-  return minor(total);
-}
-
 export function sumMinor(values: Iterable<Minor>): Minor {
   let total = 0;
   for (const v of values) total += v;
