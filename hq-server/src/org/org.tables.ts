@@ -1,4 +1,5 @@
-import { boolean, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, check, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { chainId, changeSeq, instant } from '../db/columns';
 
 export const storeOperation = pgEnum('store_operation', ['direct', 'franchise']);
@@ -14,6 +15,28 @@ export const chains = pgTable('chains', {
   timeZone: text('time_zone').notNull(),
   createdAt: instant('created_at').notNull(),
 });
+
+export const cashRoundingMode = pgEnum('cash_rounding_mode', ['half_up', 'down']);
+
+/**
+ * What every till of a chain prices with beyond the catalog: cash rounding (抹零) and the
+ * layouts of the labels its scales print. One row a chain; tills pull it.
+ */
+export const chainSettings = pgTable(
+  'chain_settings',
+  {
+    chainId: uuid('chain_id').primaryKey().references(() => chains.id),
+    cashRoundingUnitMinor: integer('cash_rounding_unit_minor').notNull().default(1),
+    cashRoundingMode: cashRoundingMode('cash_rounding_mode').notNull().default('half_up'),
+    scaleLayouts: jsonb('scale_layouts').notNull().default([]),
+    updatedAt: instant('updated_at').notNull(),
+    changeSeq: changeSeq(),
+  },
+  (t) => [
+    check('chain_settings_rounding_unit', sql`${t.cashRoundingUnitMinor} in (1, 10, 100)`),
+    index('chain_settings_sync').on(t.chainId, t.changeSeq),
+  ],
+);
 
 export const franchisees = pgTable(
   'franchisees',

@@ -1,4 +1,4 @@
-import { boolean, index, jsonb, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, jsonb, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { chainId, changeSeq, instant, money } from '../db/columns';
 import { chains } from '../org/org.tables';
 
@@ -18,6 +18,29 @@ export const memberLevels = pgTable(
     primaryKey({ columns: [t.chainId, t.id] }),
     unique('member_levels_chain_code').on(t.chainId, t.code),
     index('member_levels_sync').on(t.chainId, t.changeSeq),
+  ],
+);
+
+/** A member (会员) as the till looks one up by card number or phone to price the basket. */
+export const members = pgTable(
+  'members',
+  {
+    chainId: chainId().references(() => chains.id),
+    id: uuid('id').notNull(),
+    cardNo: text('card_no').notNull(),
+    phone: text('phone'),
+    name: text('name').notNull(),
+    levelId: uuid('level_id').notNull(),
+    /** MM-DD, or YYYY-MM-DD when the year was given. */
+    birthday: text('birthday'),
+    active: boolean('active').notNull().default(true),
+    createdAt: instant('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.chainId, t.id] }),
+    unique('members_chain_card').on(t.chainId, t.cardNo),
+    index('members_phone').on(t.chainId, t.phone),
+    foreignKey({ columns: [t.chainId, t.levelId], foreignColumns: [memberLevels.chainId, memberLevels.id] }),
   ],
 );
 

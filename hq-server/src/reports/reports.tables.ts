@@ -11,6 +11,7 @@ export const storeDaySales = pgTable(
     businessDate: date('business_date', { mode: 'string' }).notNull(),
     salesMinor: money('sales_minor').notNull(),
     discountMinor: money('discount_minor').notNull(),
+    roundingMinor: money('rounding_minor').notNull().default(0),
     tickets: integer('tickets').notNull(),
     items: bigint('items', { mode: 'number' }).notNull(),
   },

@@ -26,6 +26,8 @@ export const sales = pgTable(
     subtotalMinor: money('subtotal_minor').notNull(),
     discountMinor: money('discount_minor').notNull(),
     totalMinor: money('total_minor').notNull(),
+    /** Cash rounding (抹零): what the customer paid minus `total_minor`. */
+    roundingMinor: money('rounding_minor').notNull().default(0),
     changeMinor: money('change_minor').notNull(),
     itemCount: integer('item_count').notNull(),
     receivedAt: instant('received_at').notNull(),
@@ -54,6 +56,8 @@ export const saleLines = pgTable(
     discountMinor: money('discount_minor').notNull(),
     netMinor: money('net_minor').notNull(),
     clerkId: uuid('clerk_id'),
+    /** For a gift (赠品) the promotion that gave it; the line's discount is then its whole value. */
+    giftRuleId: text('gift_rule_id'),
   },
   (t) => [
     primaryKey({ columns: [t.chainId, t.id] }),
