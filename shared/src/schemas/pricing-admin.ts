@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NonNegativeMinor } from '../money/money';
-import { Basket, PricingContext } from '../promotions/promotions.schemas';
+import { ScaleBarcodeLayout } from '../pricing/scale-barcode.schemas';
+import { Basket, PricingContext, RoundingPolicy } from '../promotions/promotions.schemas';
 import { PromotionRule } from '../promotions/rule-registry';
 import { Price, PriceKind, Product } from './catalog';
 import { IsoDateTime } from './common';
@@ -138,6 +139,15 @@ export type DiscrepancyQuery = z.infer<typeof DiscrepancyQuery>;
 export const DiscrepancyList = z.object({ items: z.array(PricingDiscrepancy) });
 export type DiscrepancyList = z.infer<typeof DiscrepancyList>;
 
-/** An id passed in the query string (`?id=`), for deleting or cancelling one row. */
-export const IdQuery = z.object({ id: z.uuid() });
-export type IdQuery = z.infer<typeof IdQuery>;
+/**
+ * What every till of a chain prices with beyond the catalog: cash rounding (抹零), applied
+ * when a sale is paid in cash alone, and the layouts of the labels the chain's scales print.
+ */
+export const PricingSettings = z.object({
+  cashRounding: RoundingPolicy,
+  scaleLayouts: z.array(ScaleBarcodeLayout).max(10),
+});
+export type PricingSettings = z.infer<typeof PricingSettings>;
+
+/** No rounding and no scale labels: a chain's settings until HQ sets them. */
+export const defaultPricingSettings: PricingSettings = { cashRounding: { unitMinor: 1, mode: 'half_up' }, scaleLayouts: [] };
