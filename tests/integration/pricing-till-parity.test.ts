@@ -1,3 +1,4 @@
+import { chainSettings } from '@pos/hq-server/org/org.tables';
 import { pricingDiscrepancies } from '@pos/hq-server/pricing/pricing.tables';
 import { seededRandom } from '@pos/hq-server/seed/random';
 import { DiscrepancyList, PushResponse, type MemberLevel, type PairedDevice, type Sale } from '@pos/shared';
@@ -17,6 +18,8 @@ let silver: MemberLevel;
 let pricer: TillPricer;
 const random = seededRandom(7301);
 const HOUR = 3_600_000;
+/** 抹零 to the nearest 0.10, so every cash sale carries a rounding HQ must agree with. */
+const rounding = { unitMinor: 10, mode: 'half_up' } as const;
 
 async function setPrice(body: Record<string, unknown>) {
   const res = await f.app.request('/pricing/prices', json(body, hq));
@@ -48,6 +51,7 @@ async function setUpPromotions(start: number) {
     ruleOf('spend_threshold_percent', 'Big basket 3%', { scope: every, tiers: [{ minSpendMinor: 30_000, percentBp: 300 }] }, { combination: 'best_of', group: 'big' }),
     ruleOf('spend_threshold_off', 'Big basket 8 off', { scope: every, tiers: [{ minSpendMinor: 30_000, offMinor: 800 }], repeat: false }, { combination: 'best_of', group: 'big' }),
     ruleOf('voucher', 'Voucher 20', { scope: every, codes: ['SAVE20', 'SAVE20B'], faceValueMinor: 2000, minSpendMinor: 5000, maxPerTicket: 1 }),
+    ruleOf('spend_gift', '满60赠 Gift over 60', { scope: every, minSpendMinor: 6000, gift: { productId: ids.at(-1)!, quantity: 2, valueMinor: 999 } }),
     ruleOf('points_multiplier', 'Double points', { scope: every, multiplierBp: 20_000 }),
     ruleOf('birthday', 'Birthday week 10%', { scope: every, offer: { type: 'percent_off', percentBp: 1000 }, window: 'week', unitLimit: null }),
     ruleOf('item_discount', 'Weekend 25%', { productIds: ids.slice(100, 120), offer: { type: 'percent_off', percentBp: 2500 }, unitLimit: null }, { weekdays: [6, 7] }),
@@ -68,6 +72,8 @@ beforeAll(async () => {
   const start = f.deps.clock().getTime();
   await setUpPrices(start);
   await setUpPromotions(start);
+  const settings = { cashRoundingUnitMinor: rounding.unitMinor, cashRoundingMode: rounding.mode, updatedAt: f.deps.clock() };
+  await f.deps.db.insert(chainSettings).values({ chainId: f.chainId, ...settings }).onConflictDoUpdate({ target: chainSettings.chainId, set: settings });
   pricer = tillPricer((await pullEverything(f.app, till.deviceToken)).catalog);
 });
 afterAll(() => database.close());
@@ -82,7 +88,7 @@ function randomInput(start: number): TillSaleInput {
     ...(random.next() < 0.1 ? [{ lineIndex: null, kind: 'percent' as const, value: 500 }] : []),
     ...(random.next() < 0.1 ? [{ lineIndex: 0, kind: 'amount' as const, value: 100 }] : []),
   ];
-  return { at, items, member, vouchers, manual };
+  return { at, items, member, vouchers, manual, rounding };
 }
 
 async function push(documents: Sale[]) {
@@ -105,17 +111,19 @@ describe('the till and HQ price alike', () => {
     const ruleIds = new Set(sales.flatMap((s) => s.lines.flatMap((l) => l.adjustments ?? []).map((a) => a.ruleId.replace(/^manual:.*/, 'manual'))));
     expect(ruleIds.size).toBeGreaterThanOrEqual(10);
     expect(sales.filter((s) => s.discountMinor > 0).length).toBeGreaterThan(300);
+    expect(sales.filter((s) => s.lines.some((l) => l.giftRuleId)).length).toBeGreaterThan(20);
+    expect(sales.filter((s) => s.roundingMinor !== 0).length).toBeGreaterThan(500);
   });
 
   it('records a mis-priced sale as one discrepancy and still accepts it, once', async () => {
     const before = await discrepancyCount();
-    const sale = priceSaleOnTill(pricer, till, f.clerkIds['0012']!, { at: f.deps.clock(), items: [{ productId: f.catalog[200]!.id, quantity: 2 }, { productId: f.catalog[201]!.id, quantity: 1 }], member: null, vouchers: [], manual: [] }, 'PAR-BAD');
+    const sale = priceSaleOnTill(pricer, till, f.clerkIds['0012']!, { at: f.deps.clock(), items: [{ productId: f.catalog[200]!.id, quantity: 2 }, { productId: f.catalog[201]!.id, quantity: 1 }], member: null, vouchers: [], manual: [], rounding }, 'PAR-BAD');
     const line = sale.lines[0]!;
     const extra = 100 * line.quantity;
     const mispriced = {
       ...sale, lines: [{ ...line, unitPriceMinor: line.unitPriceMinor + 100, grossMinor: line.grossMinor + extra, netMinor: line.netMinor + extra }, ...sale.lines.slice(1)],
       subtotalMinor: sale.subtotalMinor + extra, totalMinor: sale.totalMinor + extra, changeMinor: 0,
-      payments: [{ ...sale.payments[0]!, amountMinor: sale.totalMinor + extra, tenderedMinor: sale.totalMinor + extra }],
+      payments: [{ ...sale.payments[0]!, amountMinor: sale.totalMinor + sale.roundingMinor + extra, tenderedMinor: sale.totalMinor + sale.roundingMinor + extra }],
     } as Sale;
     expect((await push([mispriced]))[0]!.status).toBe('accepted');
     expect((await push([mispriced]))[0]!.status).toBe('duplicate');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
-  compilePriceBook, compileRules, priceBasket, PullResponse, resolvePrice, uuidv7,
-  type BasketLine, type Category, type Change, type CompiledRules, type ManualDiscount, type MemberContext, type PairedDevice, type PriceBook, type PricedLine, type Product, type Sale,
+  compilePriceBook, compileRules, giftSaleAmounts, priceBasket, PullResponse, resolvePrice, uuidv7,
+  type BasketLine, type Category, type Change, type CompiledRules, type GiftLine, type ManualDiscount, type MemberContext, type PairedDevice, type PriceBook, type PricedLine, type Product, type RoundingPolicy, type Sale,
 } from '@pos/shared';
 import type { App } from './fixture';
 
@@ -69,6 +69,10 @@ export interface TillSaleInput {
   vouchers: string[];
   /** `lineIndex` null for a ticket discount. */
   manual: { lineIndex: number | null; kind: 'percent' | 'amount'; value: number }[];
+  /** The chain's cash rounding; none when absent. */
+  rounding?: RoundingPolicy;
+  /** The till's pull cursor, recorded on the sale. */
+  dataSeq?: number;
 }
 
 const newUuid = (at: Date) => uuidv7(at.getTime(), randomBytes(10));
@@ -81,6 +85,16 @@ function saleLineOf(pricer: TillPricer, priced: PricedLine, lineNo: number, rule
     id: priced.lineId, lineNo, productId: priced.productId, barcode: null, nameZh: product.nameZh, nameEn: product.nameEn, quantity: priced.quantity,
     unitPriceMinor: priced.unitPriceMinor, grossMinor: priced.grossMinor, discountMinor: priced.discountMinor, netMinor: priced.netMinor, clerkId: null,
     adjustments: [...byRule].map(([ruleId, amount]) => ({ ruleId, ruleName: ruleNames.get(ruleId) ?? ruleId, amountMinor: amount as Sale['totalMinor'] })),
+  };
+}
+
+function giftLineOf(pricer: TillPricer, gift: GiftLine, id: string, lineNo: number): Sale['lines'][number] {
+  const product = pricer.catalog.products.get(gift.productId)!;
+  const { unitPriceMinor, grossMinor } = giftSaleAmounts(gift);
+  return {
+    id, lineNo, productId: gift.productId, barcode: null, nameZh: product.nameZh, nameEn: product.nameEn, quantity: gift.quantity,
+    unitPriceMinor, grossMinor, discountMinor: grossMinor, netMinor: 0 as Sale['totalMinor'], clerkId: null,
+    adjustments: [{ ruleId: gift.ruleId, ruleName: gift.ruleName, amountMinor: grossMinor }], giftRuleId: gift.ruleId,
   };
 }
 
@@ -100,16 +114,21 @@ export function priceSaleOnTill(pricer: TillPricer, till: PairedDevice, cashierI
   const manualDiscounts: ManualDiscount[] = input.manual.map((m) => ({
     id: newUuid(at), lineId: m.lineIndex === null ? null : lines[m.lineIndex]!.lineId, kind: m.kind, value: m.value, enteredBy: cashierId, reason: null,
   }));
-  const pricing = { channel, member: input.member, vouchers: input.vouchers.map((code) => ({ code })), manualDiscounts };
-  const priced = priceBasket({ lines }, { storeId: till.store.id, instant: at.toISOString(), timeZone: till.store.timeZone, ...pricing, rounding: { unitMinor: 1, mode: 'half_up' } }, pricer.rules);
+  const pricing = { channel, member: input.member, vouchers: input.vouchers.map((code) => ({ code })), manualDiscounts, ...(input.dataSeq === undefined ? {} : { dataSeq: input.dataSeq }) };
+  const rounding = input.rounding ?? { unitMinor: 1, mode: 'half_up' };
+  const priced = priceBasket({ lines }, { storeId: till.store.id, instant: at.toISOString(), timeZone: till.store.timeZone, ...pricing, rounding }, pricer.rules);
   const ruleNames = new Map(priced.adjustments.map((a) => [a.ruleId, a.ruleName]));
-  const total = priced.totalMinor;
-  const tendered = Math.ceil((total + 1) / 10_000) * 10_000;
+  const sold = priced.lines.map((line, i) => saleLineOf(pricer, line, i + 1, ruleNames));
+  const gifts = priced.gifts.map((gift, i) => giftLineOf(pricer, gift, newUuid(at), sold.length + i + 1));
+  const giftValue = gifts.reduce((sum, g) => sum + g.grossMinor, 0);
+  const payable = priced.payableMinor;
+  const tendered = Math.ceil((payable + 1) / 10_000) * 10_000;
   return {
     kind: 'sale', id: newUuid(at), storeId: till.store.id, deviceId: till.device.id, cashierId, receiptNo, currency: till.store.currency,
     startedAt: new Date(at.getTime() - 60_000).toISOString(), completedAt: at.toISOString(),
-    lines: priced.lines.map((line, i) => saleLineOf(pricer, line, i + 1, ruleNames)),
-    payments: [{ id: newUuid(at), tender: 'cash', amountMinor: total, tenderedMinor: tendered as Sale['totalMinor'], reference: null }],
-    subtotalMinor: priced.subtotalMinor, discountMinor: priced.discountMinor, totalMinor: total, changeMinor: (tendered - total) as Sale['totalMinor'], pricing,
+    lines: [...sold, ...gifts],
+    payments: [{ id: newUuid(at), tender: 'cash', amountMinor: payable, tenderedMinor: tendered as Sale['totalMinor'], reference: null }],
+    subtotalMinor: (priced.subtotalMinor + giftValue) as Sale['totalMinor'], discountMinor: (priced.discountMinor + giftValue) as Sale['totalMinor'],
+    totalMinor: priced.totalMinor, roundingMinor: priced.roundingMinor, changeMinor: (tendered - payable) as Sale['totalMinor'], pricing,
   };
 }

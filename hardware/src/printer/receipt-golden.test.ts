@@ -33,6 +33,7 @@ const cases: Case[] = [
   { name: 'chinese-member-58', model: sale({ lines: GROCERY_LINES, member: true, tendered: 10000 }), profile: defaultProfile(58), openDrawer: true, total: '62.40' },
   { name: 'english-cp437-80', model: sale({ lines: english }), profile: defaultProfile(80, { encoding: 'cp437', cjkMode: false, columns: 42 }), openDrawer: false, total: '171.50' },
   { name: 'long-names-discount-58', model: sale({ lines: longNames, tendered: 50000 }), profile: defaultProfile(58, { cut: 'partial', drawerPins: [2, 5] }), openDrawer: true, total: '232.20' },
+  { name: 'gift-rounding-58', model: sale({ lines: [...GROCERY_LINES, { zh: '环保购物袋', en: 'Tote bag', qty: 1, unit: 500, gift: true }], roundingMinor: -40, tendered: 7000 }), profile: defaultProfile(58), openDrawer: true, total: '62.40' },
   { name: 'mixed-gb18030-42', model: sale({ lines: [...english, ...GROCERY_LINES], member: true }), profile: defaultProfile(80, { encoding: 'gb18030', columns: 42 }), openDrawer: false, total: '233.90' },
   ...SLIP_DOCUMENTS.map((doc) => ({ name: doc.kind.replaceAll('_', '-'), model: layoutDocument(doc), profile: defaultProfile(80), openDrawer: false, total: null })),
 ];

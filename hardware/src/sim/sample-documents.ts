@@ -11,21 +11,27 @@ interface LineSpec {
   qty: number;
   unit: number;
   off?: number;
+  /** A gift line: discounted by its whole amount. */
+  gift?: boolean;
 }
 
-export function sampleSale(options: { lines: readonly LineSpec[]; member?: boolean; tendered?: number; reprint?: boolean }): SaleReceiptDocument {
+export function sampleSale(options: { lines: readonly LineSpec[]; member?: boolean; tendered?: number; reprint?: boolean; roundingMinor?: number }): SaleReceiptDocument {
   const lines = options.lines.map((l, i) => {
     const gross = l.unit * l.qty;
-    const discount = l.off ?? 0;
+    const discount = l.gift ? gross : l.off ?? 0;
     return {
       id: uuid(100 + i), lineNo: i + 1, productId: uuid(200 + i), barcode: `69012345678${String(i).padStart(2, '0')}`,
       nameZh: l.zh, nameEn: l.en, quantity: l.qty, unitPriceMinor: m(l.unit), grossMinor: m(gross),
-      discountMinor: m(discount), netMinor: m(gross - discount), clerkId: null,
+      discountMinor: m(discount), netMinor: m(gross - discount), clerkId: null, giftRuleId: l.gift ? 'gift-rule' : null,
     };
   });
   const sum = (pick: (l: (typeof lines)[number]) => number) => lines.reduce((n, l) => n + pick(l), 0);
   const total = sum((l) => l.netMinor);
-  const tendered = options.tendered ?? total;
+  const giftSum = sum((l) => (l.giftRuleId ? l.discountMinor : 0));
+  const offSum = sum((l) => l.discountMinor) - giftSum;
+  const rounding = options.roundingMinor ?? 0;
+  const payable = total + rounding;
+  const tendered = options.tendered ?? payable;
   return {
     kind: 'sale_receipt',
     store: STORE,
@@ -33,13 +39,16 @@ export function sampleSale(options: { lines: readonly LineSpec[]; member?: boole
     sale: {
       kind: 'sale', id: '0190f5a2-7c3e-7a10-8b2c-4d5e6f708192', storeId: uuid(1), deviceId: uuid(2), cashierId: uuid(3),
       receiptNo: 'S01-20250314-0042', currency: 'CNY', startedAt: '2025-03-14T18:02:11+08:00', completedAt: '2025-03-14T18:03:40+08:00',
-      lines, payments: [{ id: uuid(300), tender: 'cash', amountMinor: m(total), tenderedMinor: m(tendered), reference: null }],
-      subtotalMinor: m(sum((l) => l.grossMinor)), discountMinor: m(sum((l) => l.discountMinor)), totalMinor: m(total), changeMinor: m(tendered - total),
+      lines, payments: [{ id: uuid(300), tender: 'cash', amountMinor: m(payable), tenderedMinor: m(tendered), reference: null }],
+      subtotalMinor: m(sum((l) => l.grossMinor)), discountMinor: m(sum((l) => l.discountMinor)), totalMinor: m(total), roundingMinor: rounding, changeMinor: m(tendered - payable),
     },
     member: options.member
       ? { cardNoMasked: '************4321', name: '李雷 Li Lei', level: '金卡 Gold', pointsEarned: Math.floor(total / 100), pointsBalance: 1280, storedValueBalanceMinor: m(35_000) }
       : null,
-    promotions: sum((l) => l.discountMinor) > 0 ? [{ name: '满100减10 Spend 100 save 10', savedMinor: m(sum((l) => l.discountMinor)) }] : [],
+    promotions: [
+      ...(offSum > 0 ? [{ name: '满100减10 Spend 100 save 10', savedMinor: m(offSum) }] : []),
+      ...(giftSum > 0 ? [{ name: '满60赠购物袋 Free tote over 60', savedMinor: m(giftSum) }] : []),
+    ],
     footer: ['谢谢惠顾 Thank you!', '7天内凭小票退换 Returns within 7 days'],
     reprint: options.reprint ?? false,
   };

@@ -1,7 +1,9 @@
-import type { PriceListEntry } from '@pos/shared';
-import { and, eq, isNull, or } from 'drizzle-orm';
+import { PricingSettings, defaultPricingSettings, type PriceListEntry } from '@pos/shared';
+import { and, eq, isNull, or, sql } from 'drizzle-orm';
 import { categories, prices, products } from '../catalog/catalog.tables';
 import type { Db } from '../db/client';
+import { query } from '../db/query';
+import { chainSettings } from '../org/org.tables';
 
 export interface RepricingProduct {
   id: string;
@@ -28,4 +30,20 @@ export async function loadRepricingRows(db: Db, chainId: string, storeId: string
     ...p, amountMinor: p.amountMinor as PriceListEntry['amountMinor'], effectiveFrom: p.effectiveFrom?.toISOString() ?? null,
   }));
   return { productRows: productRows satisfies RepricingProduct[], priceEntries, categoryRows };
+}
+
+/** The chain's cash rounding and scale layouts; a chain HQ never set them for has the defaults. */
+export async function loadPricingSettings(db: Db, chainId: string): Promise<PricingSettings> {
+  const [row] = await db.select().from(chainSettings).where(eq(chainSettings.chainId, chainId));
+  if (!row) return defaultPricingSettings;
+  return PricingSettings.parse({ cashRounding: { unitMinor: row.cashRoundingUnitMinor, mode: row.cashRoundingMode }, scaleLayouts: row.scaleLayouts });
+}
+
+/** The newest change a till of the store must have pulled to price as HQ does now. */
+export async function latestPricingChange(db: Db, chainId: string, storeId: string): Promise<number> {
+  const [row] = await query<{ seq: string | null }>(db, sql`select greatest(
+    (select max(change_seq) from promotions where chain_id = ${chainId}),
+    (select max(change_seq) from prices where chain_id = ${chainId} and (store_id is null or store_id = ${storeId})),
+    (select max(change_seq) from chain_settings where chain_id = ${chainId}))::text as seq`);
+  return Number(row?.seq ?? 0);
 }

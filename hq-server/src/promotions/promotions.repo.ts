@@ -1,7 +1,7 @@
 import { PromotionRule, type Promotion, type PromotionStatus } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { promotions } from './promotions.tables';
+import { promotionRevisions, promotions } from './promotions.tables';
 
 type PromotionRow = typeof promotions.$inferSelect;
 
@@ -24,7 +24,22 @@ export async function listPromotionRows(db: Db, chainId: string): Promise<Promot
   return db.select().from(promotions).where(eq(promotions.chainId, chainId)).orderBy(promotions.name, promotions.id);
 }
 
-/** The chain's active rules as the engine takes them: what ingest and the preview price with. */
+/** Keeps the state a save left, in force from the instant of the save. */
+export async function recordRevision(db: Db, row: PromotionRow): Promise<void> {
+  await db.insert(promotionRevisions).values({
+    chainId: row.chainId, promotionId: row.id, revision: row.revision, status: row.status, rule: row.rule, inForceFrom: row.updatedAt,
+  });
+}
+
+/** Every revision of the chain's promotions, oldest first: what sales are priced again with, each as of when it was made. */
+export async function loadRevisions(db: Db, chainId: string) {
+  const rows = await db.select({ promotionId: promotionRevisions.promotionId, status: promotionRevisions.status, rule: promotionRevisions.rule, inForceFrom: promotionRevisions.inForceFrom })
+    .from(promotionRevisions).where(eq(promotionRevisions.chainId, chainId))
+    .orderBy(promotionRevisions.inForceFrom, promotionRevisions.promotionId, promotionRevisions.revision);
+  return rows.map((r) => ({ promotionId: r.promotionId, active: r.status === 'active', rule: PromotionRule.parse(r.rule), inForceFrom: r.inForceFrom.getTime() }));
+}
+
+/** The chain's active rules as the engine takes them now: what the preview prices with. */
 export async function loadActiveRules(db: Db, chainId: string): Promise<PromotionRule[]> {
   const rows = await db.select({ rule: promotions.rule }).from(promotions).where(and(eq(promotions.chainId, chainId), eq(promotions.status, 'active')));
   return rows.map((r) => PromotionRule.parse(r.rule));

@@ -1,12 +1,12 @@
 import { storeLocalTime, type Promotion, type PromotionBody, type PromotionList, type PromotionListQuery } from '@pos/shared';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Deps } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { chains, stores } from '../org/org.tables';
 import { memberLevels } from '../pricing/pricing.tables';
 import { promotionState } from './promotion-state';
-import { findPromotion, listPromotionRows, savedColumns, toPromotion } from './promotions.repo';
+import { findPromotion, listPromotionRows, recordRevision, savedColumns, toPromotion } from './promotions.repo';
 import { promotions } from './promotions.tables';
 
 /** Stores and member levels a rule names must be the chain's own; each unknown one is reported at its path. */
@@ -28,24 +28,34 @@ async function checkReferences(db: Db, chainId: string, rule: PromotionBody['rul
 export async function createPromotion({ db, clock }: Deps, chainId: string, body: PromotionBody): Promise<Promotion> {
   await checkReferences(db, chainId, body.rule);
   const now = clock();
-  const [row] = await db.insert(promotions).values({ chainId, id: body.rule.id, createdAt: now, ...savedColumns(body.status, body.rule, now) }).onConflictDoNothing().returning();
-  if (!row) throw new AppError('CONFLICT', `promotion ${body.rule.id} exists; replace it with PUT /promotions`);
-  return toPromotion(row);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(promotions).values({ chainId, id: body.rule.id, createdAt: now, ...savedColumns(body.status, body.rule, now) }).onConflictDoNothing().returning();
+    if (!row) throw new AppError('CONFLICT', `promotion ${body.rule.id} exists; replace it with PUT /promotions`);
+    await recordRevision(tx, row);
+    return toPromotion(row);
+  });
 }
 
 export async function replacePromotion({ db, clock }: Deps, chainId: string, body: PromotionBody): Promise<Promotion> {
   await checkReferences(db, chainId, body.rule);
-  const [row] = await db.update(promotions).set(savedColumns(body.status, body.rule, clock()))
-    .where(and(eq(promotions.chainId, chainId), eq(promotions.id, body.rule.id))).returning();
-  if (!row) throw new AppError('NOT_FOUND', 'no such promotion');
-  return toPromotion(row);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.update(promotions).set({ ...savedColumns(body.status, body.rule, clock()), revision: sql`${promotions.revision} + 1` })
+      .where(and(eq(promotions.chainId, chainId), eq(promotions.id, body.rule.id))).returning();
+    if (!row) throw new AppError('NOT_FOUND', 'no such promotion');
+    await recordRevision(tx, row);
+    return toPromotion(row);
+  });
 }
 
 /** Archiving is how a promotion is deleted: the tills must hear of it, so the row stays with status `archived`. */
 export async function archivePromotion({ db, clock }: Deps, chainId: string, id: string): Promise<Promotion> {
-  const [row] = await db.update(promotions).set({ status: 'archived', updatedAt: clock() }).where(and(eq(promotions.chainId, chainId), eq(promotions.id, id))).returning();
-  if (!row) throw new AppError('NOT_FOUND', 'no such promotion');
-  return toPromotion(row);
+  return db.transaction(async (tx) => {
+    const [row] = await tx.update(promotions).set({ status: 'archived', updatedAt: clock(), revision: sql`${promotions.revision} + 1` })
+      .where(and(eq(promotions.chainId, chainId), eq(promotions.id, id))).returning();
+    if (!row) throw new AppError('NOT_FOUND', 'no such promotion');
+    await recordRevision(tx, row);
+    return toPromotion(row);
+  });
 }
 
 export async function getPromotion(db: Db, chainId: string, id: string): Promise<Promotion> {

@@ -1,14 +1,18 @@
-import { compilePriceBook, compileRules, priceBasket, resolvePrice, scaleMinor, type BasketLine, type CompiledRules, type PriceBook, type PricedBasket, type Sale, type SaleLine } from '@pos/shared';
+import { compilePriceBook, giftSaleAmounts, priceBasket, resolvePrice, scaleMinor, type BasketLine, type PriceBook, type PricedBasket, type PricingSettings, type RoundingPolicy, type Sale, type SaleLine } from '@pos/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { query } from '../db/query';
-import { loadRepricingRows } from '../pricing/repricing-data.repo';
-import { loadActiveRules } from '../promotions/promotions.repo';
+import { latestPricingChange, loadPricingSettings, loadRepricingRows } from '../pricing/repricing-data.repo';
+import { loadRevisions } from '../promotions/promotions.repo';
+import { promotionTimeline, type PromotionTimeline } from './promotion-timeline';
 
 export interface RepricingData {
   book: PriceBook;
-  rules: CompiledRules;
+  promotions: PromotionTimeline;
+  settings: PricingSettings;
   lineFacts: ReadonlyMap<string, Pick<BasketLine, 'categoryId' | 'ancestorCategoryIds' | 'brandId'>>;
+  /** The newest price, promotion or settings change of the store: a till that pulled less priced with older data. */
+  seq: number;
 }
 
 /** A difference between the till's figure and HQ's; `lineId` null for the ticket total. */
@@ -26,11 +30,15 @@ function ancestorsOf(categoryId: string | null, parentOf: ReadonlyMap<string, st
 }
 
 async function loadAndCompile(db: Db, chainId: string, storeId: string): Promise<RepricingData> {
-  const [{ productRows, priceEntries, categoryRows }, rules] = await Promise.all([loadRepricingRows(db, chainId, storeId), loadActiveRules(db, chainId)]);
+  const [{ productRows, priceEntries, categoryRows }, revisions, settings, seq] = await Promise.all([
+    loadRepricingRows(db, chainId, storeId), loadRevisions(db, chainId), loadPricingSettings(db, chainId), latestPricingChange(db, chainId, storeId),
+  ]);
   const parentOf = new Map(categoryRows.map((c) => [c.id, c.parentId]));
   return {
     book: compilePriceBook({ products: productRows, prices: priceEntries }),
-    rules: compileRules(rules),
+    promotions: promotionTimeline(revisions),
+    settings,
+    seq,
     lineFacts: new Map(productRows.map((p) => [p.id, { categoryId: p.categoryId, ancestorCategoryIds: ancestorsOf(p.categoryId, parentOf), brandId: p.brand }])),
   };
 }
@@ -62,8 +70,10 @@ export async function repricingDataFor(db: Db, chainId: string, storeId: string)
   return fresh.data;
 }
 
+type Unit = { unit: number; problem: string | null };
+
 /** HQ's unit price for a line; a weighed line's label price stands when the label carries no weight. */
-function unitPriceOf(data: RepricingData, sale: Sale, line: SaleLine, timeZone: string): { unit: number; problem: string | null } {
+function unitPriceOf(data: RepricingData, sale: Sale, line: SaleLine, timeZone: string): Unit {
   const price = resolvePrice(data.book, {
     productId: line.productId, storeId: sale.storeId, memberLevelId: sale.pricing?.member?.levelId ?? null,
     channel: sale.pricing?.channel ?? 'retail', instant: sale.completedAt, timeZone,
@@ -73,9 +83,15 @@ function unitPriceOf(data: RepricingData, sale: Sale, line: SaleLine, timeZone: 
   return { unit: line.weightGrams ? scaleMinor(price.unitPriceMinor, line.weightGrams, 1000) : line.unitPriceMinor, problem: null };
 }
 
-/** One row per line that differs; the ticket total is their sum, so it gets no row of its own. */
-function compare(sale: Sale, units: { unit: number; problem: string | null }[], priced: PricedBasket): SaleDiscrepancy[] {
-  return sale.lines.flatMap((line, i) => {
+/** The till's facts a difference row carries, so the office can tell a stale till from a wrong one. */
+function tillData(data: RepricingData, sale: Sale) {
+  const dataSeq = sale.pricing?.dataSeq ?? null;
+  return { tillDataSeq: dataSeq, hqDataSeq: data.seq, tillBehind: dataSeq !== null && dataSeq < data.seq };
+}
+
+/** One row per sold line that differs; the ticket total is their sum, so it gets no row of its own. */
+function compareLines(sold: readonly SaleLine[], units: readonly Unit[], priced: PricedBasket): SaleDiscrepancy[] {
+  return sold.flatMap((line, i) => {
     const hq = priced.lines[i]!;
     const { unit, problem } = units[i]!;
     if (line.netMinor === hq.netMinor && line.unitPriceMinor === unit && problem === null) return [];
@@ -86,21 +102,52 @@ function compare(sale: Sale, units: { unit: number; problem: string | null }[], 
   });
 }
 
+/** A gift line the engine did not give, or a gift it gave that the sale lacks: each a row valued at the gift. */
+function compareGifts(giftLines: readonly SaleLine[], priced: PricedBasket): SaleDiscrepancy[] {
+  const key = (ruleId: string, productId: string, quantity: number, grossMinor: number) => `${ruleId}|${productId}|${quantity}|${grossMinor}`;
+  const expected = new Map(priced.gifts.map((g) => [key(g.ruleId, g.productId, g.quantity, giftSaleAmounts(g).grossMinor), g]));
+  const found = new Set<string>();
+  const extra = giftLines.flatMap((line) => {
+    const k = key(line.giftRuleId ?? '', line.productId, line.quantity, line.grossMinor);
+    if (expected.has(k) && !found.has(k)) {
+      found.add(k);
+      return [];
+    }
+    return [{ lineId: line.id, tillMinor: line.grossMinor, hqMinor: 0, detail: { problem: 'GIFT_NOT_DUE', productId: line.productId, ruleId: line.giftRuleId } }];
+  });
+  const missing = [...expected].filter(([k]) => !found.has(k)).map(([, gift]) => ({
+    lineId: null, tillMinor: 0, hqMinor: giftSaleAmounts(gift).grossMinor, detail: { problem: 'GIFT_MISSING', productId: gift.productId, ruleId: gift.ruleId, quantity: gift.quantity },
+  }));
+  return [...extra, ...missing];
+}
+
+/** Cash rounding applies to a sale paid in cash alone, at the chain's unit. */
+function roundingFor(sale: Sale, settings: PricingSettings): RoundingPolicy {
+  return sale.payments.every((p) => p.tender === 'cash') ? settings.cashRounding : { unitMinor: 1, mode: 'half_up' };
+}
+
 /**
- * Prices a sale again with the shared engine from HQ's data as of when it was made and
- * returns where HQ and the till differ. Never throws: the customer has paid, so the sale is
- * taken whatever happens here, and a failure is recorded as a difference to look at.
+ * Prices a sale again with the shared engine from HQ's data as of when it was made (prices
+ * by their effective instants, promotions as they stood then) and returns where HQ and the
+ * till differ: sold lines, gifts and cash rounding. Never throws: the customer has paid, so
+ * the sale is taken whatever happens here, and a failure is recorded as a difference to look at.
  */
 export function repriceSale(data: RepricingData, sale: Sale, timeZone: string): SaleDiscrepancy[] {
   try {
-    const units = sale.lines.map((line) => unitPriceOf(data, sale, line, timeZone));
-    const lines: BasketLine[] = sale.lines.map((line, i) => ({
+    const sold = sale.lines.filter((line) => !line.giftRuleId);
+    const units = sold.map((line) => unitPriceOf(data, sale, line, timeZone));
+    const lines: BasketLine[] = sold.map((line, i) => ({
       lineId: line.id, productId: line.productId, quantity: line.quantity, unitPriceMinor: units[i]!.unit as BasketLine['unitPriceMinor'],
       categoryId: null, ancestorCategoryIds: [], brandId: null, ...data.lineFacts.get(line.productId), clerkId: line.clerkId, weightGrams: line.weightGrams ?? null,
     }));
     const { member = null, vouchers = [], manualDiscounts = [] } = sale.pricing ?? {};
-    const context = { storeId: sale.storeId, instant: sale.completedAt, timeZone, member, vouchers, manualDiscounts, rounding: { unitMinor: 1 as const, mode: 'half_up' as const } };
-    return compare(sale, units, priceBasket({ lines }, context, data.rules));
+    const context = { storeId: sale.storeId, instant: sale.completedAt, timeZone, member, vouchers, manualDiscounts, rounding: roundingFor(sale, data.settings) };
+    const priced = priceBasket({ lines }, context, data.promotions.rulesAt(sale.completedAt));
+    const rounding = sale.roundingMinor === priced.roundingMinor ? [] : [{
+      lineId: null, tillMinor: sale.roundingMinor, hqMinor: priced.roundingMinor, detail: { problem: 'ROUNDING', rounding: context.rounding },
+    }];
+    const found = [...compareLines(sold, units, priced), ...compareGifts(sale.lines.filter((l) => l.giftRuleId), priced), ...rounding];
+    return found.map((d) => ({ ...d, detail: { ...d.detail, ...tillData(data, sale) } }));
   } catch (error) {
     return [{ lineId: null, tillMinor: sale.totalMinor, hqMinor: sale.totalMinor, detail: { problem: 'REPRICE_FAILED', message: error instanceof Error ? error.message : String(error) } }];
   }

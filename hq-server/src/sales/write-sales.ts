@@ -16,13 +16,14 @@ function payload(chainId: string, batch: SaleToWrite[], receivedAt: Date, id: ()
   const headers = batch.map(({ sale, businessDate }) => ({
     chain_id: chainId, id: sale.id, store_id: sale.storeId, device_id: sale.deviceId, cashier_id: sale.cashierId, receipt_no: sale.receiptNo,
     business_date: businessDate, currency: sale.currency, started_at: sale.startedAt, completed_at: sale.completedAt,
-    subtotal_minor: sale.subtotalMinor, discount_minor: sale.discountMinor, total_minor: sale.totalMinor, change_minor: sale.changeMinor,
+    subtotal_minor: sale.subtotalMinor, discount_minor: sale.discountMinor, total_minor: sale.totalMinor, rounding_minor: sale.roundingMinor,
+    change_minor: sale.changeMinor,
     item_count: sale.lines.reduce((n, l) => n + l.quantity, 0), received_at: receivedAt.toISOString(),
   }));
   const lines = batch.flatMap(({ sale, businessDate }) => sale.lines.map((l) => ({
     id: l.id, sale_id: sale.id, store_id: sale.storeId, business_date: businessDate, line_no: l.lineNo, product_id: l.productId, barcode: l.barcode,
     name_zh: l.nameZh, name_en: l.nameEn, quantity: l.quantity, unit_price_minor: l.unitPriceMinor, gross_minor: l.grossMinor,
-    discount_minor: l.discountMinor, net_minor: l.netMinor, clerk_id: l.clerkId,
+    discount_minor: l.discountMinor, net_minor: l.netMinor, clerk_id: l.clerkId, gift_rule_id: l.giftRuleId ?? null,
   })));
   const payments = batch.flatMap(({ sale }) => sale.payments.map((p) => ({
     id: p.id, sale_id: sale.id, tender: p.tender, amount_minor: p.amountMinor, tendered_minor: p.tenderedMinor, reference: p.reference,
@@ -47,24 +48,24 @@ export async function writeSales({ db, clock }: Deps, chainId: string, batch: Sa
   const rows = await query<{ id: string }>(db, sql`
     with new_sales as (
       insert into sales (chain_id, id, store_id, device_id, cashier_id, receipt_no, business_date, currency, started_at, completed_at,
-                         subtotal_minor, discount_minor, total_minor, change_minor, item_count, received_at)
+                         subtotal_minor, discount_minor, total_minor, rounding_minor, change_minor, item_count, received_at)
       select * from jsonb_to_recordset(${headers}::jsonb) as h(chain_id uuid, id uuid, store_id uuid, device_id uuid, cashier_id uuid,
         receipt_no text, business_date date, currency text, started_at timestamptz, completed_at timestamptz, subtotal_minor bigint,
-        discount_minor bigint, total_minor bigint, change_minor bigint, item_count int, received_at timestamptz)
+        discount_minor bigint, total_minor bigint, rounding_minor bigint, change_minor bigint, item_count int, received_at timestamptz)
       on conflict do nothing
-      returning id, store_id, business_date, total_minor, discount_minor, item_count, received_at
+      returning id, store_id, business_date, total_minor, discount_minor, rounding_minor, item_count, received_at
     ),
     new_lines as (
       select l.* from jsonb_to_recordset(${lines}::jsonb) as l(id uuid, sale_id uuid, store_id uuid, business_date date, line_no int,
         product_id uuid, barcode text, name_zh text, name_en text, quantity int, unit_price_minor bigint, gross_minor bigint,
-        discount_minor bigint, net_minor bigint, clerk_id uuid)
+        discount_minor bigint, net_minor bigint, clerk_id uuid, gift_rule_id text)
       where l.sale_id in (select id from new_sales)
     ),
     lines_written as (
       insert into sale_lines (chain_id, id, sale_id, line_no, product_id, barcode, name_zh, name_en, quantity, unit_price_minor,
-                              gross_minor, discount_minor, net_minor, clerk_id)
+                              gross_minor, discount_minor, net_minor, clerk_id, gift_rule_id)
       select ${chainId}::uuid, id, sale_id, line_no, product_id, barcode, name_zh, name_en, quantity, unit_price_minor,
-             gross_minor, discount_minor, net_minor, clerk_id from new_lines
+             gross_minor, discount_minor, net_minor, clerk_id, gift_rule_id from new_lines
     ),
     payments_written as (
       insert into sale_payments (chain_id, id, sale_id, tender, amount_minor, tendered_minor, reference)
@@ -87,12 +88,13 @@ export async function writeSales({ db, clock }: Deps, chainId: string, batch: Sa
         set quantity = stock_levels.quantity + excluded.quantity, updated_at = excluded.updated_at
     ),
     days_written as (
-      insert into store_day_sales (chain_id, store_id, business_date, sales_minor, discount_minor, tickets, items)
-      select ${chainId}::uuid, store_id, business_date, sum(total_minor), sum(discount_minor), count(*), sum(item_count)
+      insert into store_day_sales (chain_id, store_id, business_date, sales_minor, discount_minor, rounding_minor, tickets, items)
+      select ${chainId}::uuid, store_id, business_date, sum(total_minor), sum(discount_minor), sum(rounding_minor), count(*), sum(item_count)
       from new_sales group by store_id, business_date order by store_id, business_date
       on conflict (chain_id, store_id, business_date) do update set
         sales_minor = store_day_sales.sales_minor + excluded.sales_minor,
         discount_minor = store_day_sales.discount_minor + excluded.discount_minor,
+        rounding_minor = store_day_sales.rounding_minor + excluded.rounding_minor,
         tickets = store_day_sales.tickets + excluded.tickets,
         items = store_day_sales.items + excluded.items
     ),

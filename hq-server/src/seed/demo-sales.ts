@@ -42,7 +42,7 @@ function demoSale(input: HistoryInput, store: HistoryInput['stores'][number], ca
     kind: 'sale', id: uuidv7(at, random.bytes(10)), storeId: store.id, deviceId: random.pick(store.deviceIds), cashierId, receiptNo, currency: store.currency,
     startedAt: new Date(at - random.int(20_000, 180_000)).toISOString(), completedAt: new Date(at).toISOString(), lines,
     payments: [{ id: uuidv7(at, random.bytes(10)), tender: cash ? 'cash' : 'bank_card', amountMinor: total, tenderedMinor: tendered, reference: cash ? null : `POS${random.int(100000, 999999)}` }],
-    subtotalMinor: total, discountMinor: 0, totalMinor: total, changeMinor: tendered === null ? 0 : tendered - total,
+    subtotalMinor: total, discountMinor: 0, totalMinor: total, roundingMinor: 0, changeMinor: tendered === null ? 0 : tendered - total,
   } as Sale;
 }
 

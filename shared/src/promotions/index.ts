@@ -7,3 +7,4 @@ export * from './priced-basket.types';
 export * from './promotions.schemas';
 export * from './rule-common.schemas';
 export * from './rule-registry';
+export * from './gift-sale-line';

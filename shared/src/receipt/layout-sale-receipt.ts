@@ -14,7 +14,8 @@ export function layoutSaleReceipt(doc: SaleReceiptDocument): ReceiptModel {
     { kind: 'rule', char: '-' },
     ...sale.lines.flatMap((line): ReceiptBlock[] => [
       { kind: 'item', name: line.nameZh, secondName: line.nameEn === line.nameZh ? null : line.nameEn, quantity: line.quantity, unitPriceMinor: line.unitPriceMinor, amountMinor: line.grossMinor },
-      ...(line.discountMinor > 0 ? [pair(LABELS.lineDiscount, `-${money(line.discountMinor)}`, { indent: 2 })] : []),
+      ...(line.giftRuleId ? [pair(LABELS.gift, `-${money(line.discountMinor)}`, { indent: 2 })] : []),
+      ...(line.discountMinor > 0 && !line.giftRuleId ? [pair(LABELS.lineDiscount, `-${money(line.discountMinor)}`, { indent: 2 })] : []),
     ]),
     { kind: 'rule', char: '-' },
     pair(LABELS.items, String(sale.lines.reduce((n, l) => n + l.quantity, 0))),
@@ -22,8 +23,10 @@ export function layoutSaleReceipt(doc: SaleReceiptDocument): ReceiptModel {
     ...(sale.discountMinor > 0 ? [pair(LABELS.discount, `-${money(sale.discountMinor)}`)] : []),
     ...doc.promotions.map((p) => pair(p.name, `-${money(p.savedMinor)}`, { indent: 2 })),
     pair(LABELS.total, yuan(sale.totalMinor), { bold: true }),
+    ...(sale.roundingMinor === 0 ? [] : [pair(LABELS.rounding, signed(sale.roundingMinor)), pair(LABELS.payable, yuan(sale.totalMinor + sale.roundingMinor), { bold: true })]),
     ...sale.payments.flatMap(paymentBlocks),
     ...(sale.changeMinor > 0 ? [pair(LABELS.change, money(sale.changeMinor))] : []),
+    ...(sale.discountMinor > 0 ? [pair(LABELS.saved, yuan(sale.discountMinor), { bold: true })] : []),
     ...(doc.member ? memberBlocks(doc.member) : []),
     { kind: 'rule', char: '=' },
     ...doc.footer.map((text): ReceiptBlock => ({ kind: 'text', text, align: 'center' })),
@@ -31,6 +34,8 @@ export function layoutSaleReceipt(doc: SaleReceiptDocument): ReceiptModel {
   ];
   return { documentId: sale.id, blocks, currencyExponent: 2 };
 }
+
+const signed = (amount: number) => (amount < 0 ? `-${money(-amount)}` : `+${money(amount)}`);
 
 function paymentBlocks(payment: SalePayment): ReceiptBlock[] {
   const label = TENDER_LABELS[payment.tender];

@@ -22,6 +22,8 @@ export const SalePricing = z.object({
   vouchers: z.array(z.object({ code: z.string().min(1).max(64) })).max(20).default([]),
   /** Discounts the cashier typed (销售折让), each naming who entered it. */
   manualDiscounts: z.array(ManualDiscount).max(100).default([]),
+  /** The till's pull cursor when it priced the sale: how current its prices and promotions were. */
+  dataSeq: z.number().int().min(0).optional(),
 });
 export type SalePricing = z.infer<typeof SalePricing>;
 
@@ -43,6 +45,8 @@ export const SaleLine = z.object({
   weightGrams: z.number().int().positive().nullable().optional(),
   /** The discounts behind `discountMinor`; when present they add up to it. */
   adjustments: z.array(SaleLineAdjustment).max(50).optional(),
+  /** A gift (赠品): the promotion that gave it. Its discount is its whole gross, so it nets to nothing. */
+  giftRuleId: z.string().min(1).max(80).nullable().optional(),
 });
 export type SaleLine = z.infer<typeof SaleLine>;
 
@@ -71,6 +75,8 @@ const SaleShape = z.object({
   subtotalMinor: NonNegativeMinor,
   discountMinor: NonNegativeMinor,
   totalMinor: NonNegativeMinor,
+  /** Cash rounding (抹零): the payments add up to `totalMinor + roundingMinor`; negative when rounded down. */
+  roundingMinor: z.number().int().min(-99).max(99).default(0),
   changeMinor: NonNegativeMinor,
   /** Absent on sales from tills that price without the engine: HQ then prices them as a walk-in customer's. */
   pricing: SalePricing.optional(),
@@ -88,6 +94,7 @@ export const Sale = SaleShape.superRefine((sale, ctx) => {
     lineIds.add(line.id);
     if (line.grossMinor !== line.unitPriceMinor * line.quantity) issue(['lines', i, 'grossMinor'], 'gross is not unit price × quantity');
     if (line.netMinor !== line.grossMinor - line.discountMinor) issue(['lines', i, 'netMinor'], 'net is not gross − discount');
+    if (line.giftRuleId && line.discountMinor !== line.grossMinor) issue(['lines', i, 'discountMinor'], 'a gift line is discounted by its whole gross');
     const adjusted = line.adjustments?.reduce((sum, a) => sum + a.amountMinor, 0);
     if (adjusted !== undefined && adjusted !== line.discountMinor) issue(['lines', i, 'adjustments'], 'adjustments do not add up to the line discount');
     subtotal += line.grossMinor;
@@ -98,7 +105,8 @@ export const Sale = SaleShape.superRefine((sale, ctx) => {
   if (sale.discountMinor !== discount) issue(['discountMinor'], 'discount is not the sum of line discounts');
   if (sale.totalMinor !== net) issue(['totalMinor'], 'total is not the sum of line net amounts');
   const paid = sale.payments.reduce((sum, p) => sum + p.amountMinor, 0);
-  if (paid !== sale.totalMinor) issue(['payments'], 'payments do not add up to the total');
+  if (sale.totalMinor + sale.roundingMinor < 0) issue(['roundingMinor'], 'rounding takes the total below zero');
+  if (paid !== sale.totalMinor + sale.roundingMinor) issue(['payments'], 'payments do not add up to the total plus rounding');
   const change = sale.payments.reduce((sum, p) => sum + (p.tenderedMinor === null ? 0 : p.tenderedMinor - p.amountMinor), 0);
   sale.payments.forEach((p, i) => {
     if (p.tenderedMinor !== null && p.tender !== 'cash') issue(['payments', i, 'tenderedMinor'], 'only cash is tendered with change');
