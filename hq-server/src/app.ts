@@ -1,10 +1,14 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { authRoutes } from './auth/auth.routes';
+import { assortmentsRoutes } from './catalog/assortments.routes';
 import { catalogRoutes } from './catalog/catalog.routes';
 import type { AppEnv, Deps } from './http/app-env';
 import { AppError, errorResponse, onError, validationError } from './http/errors';
 import { jsonResponse } from './http/openapi-helpers';
+import { membersRoutes } from './members/members.routes';
+import { orgRoutes } from './org/org.routes';
 import { pricingPreviewRoutes } from './pricing/pricing-preview.routes';
+import { pricingSettingsRoutes } from './pricing/pricing-settings.routes';
 import { pricingRoutes } from './pricing/pricing.routes';
 import { promotionsRoutes } from './promotions/promotions.routes';
 import { reportsRoutes } from './reports/reports.routes';
@@ -15,12 +19,14 @@ const health = createRoute({
   responses: { 200: jsonResponse(z.object({ status: z.literal('ok'), time: z.string() }), 'HQ is up') },
 });
 
+/** How a validation error names the part of the request that was wrong. */
+const targetNames: Record<string, string> = { json: 'body', param: 'path' };
 
 /** The HQ API. Every capability mounts its routes here; `deps` carries the database and the clock. */
 export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
-      if (!result.success) return errorResponse(c, validationError(result.error, result.target === 'json' ? 'request body' : `request ${result.target}`));
+      if (!result.success) return errorResponse(c, validationError(result.error, `request ${targetNames[result.target] ?? result.target}`));
     },
   });
   app.use(async (c, next) => {
@@ -32,14 +38,18 @@ export function createApp(deps: Deps) {
   app.route('/', authRoutes);
   app.route('/', syncRoutes);
   app.route('/', reportsRoutes);
+  app.route('/', orgRoutes);
   app.route('/', catalogRoutes);
+  app.route('/', assortmentsRoutes);
   app.route('/', pricingRoutes);
   app.route('/', pricingPreviewRoutes);
+  app.route('/', pricingSettingsRoutes);
   app.route('/', promotionsRoutes);
+  app.route('/', membersRoutes);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http', scheme: 'bearer', description: 'An office session token, or a till device token (`dev.…`)',
   });
-  app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'POS HQ API', version: '1.0.0', description: 'Retail chain HQ: sync, devices, auth, reports, catalog, prices and promotions.' } });
+  app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'POS HQ API', version: '1.0.0', description: 'Retail chain HQ: sync, devices, auth, reports, stores, catalog, prices, promotions and members.' } });
   app.notFound((c) => errorResponse(c, new AppError('NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`)));
   app.onError(onError);
   return app;

@@ -5,6 +5,7 @@ import { openDatabase } from './db/client';
 import { migrateDatabase } from './db/migrate';
 import type { Deps } from './http/app-env';
 import { systemClock } from './ids';
+import { describeShowcaseMembers } from './seed/demo-members';
 import { DEMO_PASSWORD, DEMO_PIN } from './seed/demo-org';
 import { demoDevices, isSeeded, seedDemo } from './seed/seed';
 import { startServer } from './server';
@@ -18,7 +19,7 @@ const deps: Deps = { db: database.db, clock: systemClock, config };
 if (config.SEED_ON_EMPTY && !(await isSeeded(deps))) {
   console.log('[hq] empty database: creating the demo chain (5,000 products, 60 days of sales); this takes a minute once…');
   const summary = await seedDemo(deps, { products: 5000, historyDays: 60 });
-  console.log(`[hq] demo chain ready: ${summary.products} products, ${summary.sales} historical sales`);
+  console.log(`[hq] demo chain ready: ${summary.products} products, ${summary.members} members, ${summary.sales} historical sales`);
 }
 
 const server = await startServer(deps, { port: config.PORT, host: config.HOST, staticDir: config.STATIC_DIR });
@@ -43,6 +44,7 @@ async function printDemoAccess(): Promise<void> {
       '',
       `  Clerk sign-in: S001 clerks 0011 (manager), 0012, 0013; S002 clerks 0021, 0022, 0023 …  PIN ${DEMO_PIN}`,
       `  Office users: hq@demo.pos, east@demo.pos, west@demo.pos, s001@demo.pos  password ${DEMO_PASSWORD}`,
+      `  Members (card or phone, at the till): ${describeShowcaseMembers()}`,
       '',
     ].join('\n'),
   );

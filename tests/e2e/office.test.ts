@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
 import { DEMO_PASSWORD } from '@pos/hq-server/seed/demo-org';
-import { json, makeSale, pairTill, seedFixture, testClock, type Fixture } from '../support/fixture';
+import { json, makeSale, pairTill, seedFixture, signInOffice, testClock, type Fixture } from '../support/fixture';
 import { startHq } from '../support/hq';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 
@@ -72,6 +72,57 @@ describe('back office', () => {
     await signIn(page, 'hq@demo.pos');
     expect(await page.locator('.office-nav a').allTextContents()).toEqual(['Store-day report', 'Prices', 'Promotions', 'Tills']);
     expect(await storesShown(page)).toEqual({ table: ['S001', 'S004', 'S005', 'S006'], options: ['S001', 'S004', 'S005', 'S006'] });
+    await context.close();
+  });
+
+  it('offers every store in scope when pairing a till, a store without sales too', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US' });
+    const page = await context.newPage();
+    await signIn(page, 'west@demo.pos');
+    await page.goto(`${hq.url}/#/office/devices`);
+    await page.waitForSelector('.office-form select option', { state: 'attached' });
+    expect(await page.locator('.office-form select option').allTextContents()).toEqual(['S006 · Hongqiao', 'S007 · Zhongshan Park']);
+    await context.close();
+  });
+
+  it('picks categories from the chain’s tree, and saves, reopens and deletes the promotion at its id', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US' });
+    const page = await context.newPage();
+    await signIn(page, 'hq@demo.pos');
+    await page.goto(`${hq.url}/#/office/promotions/new/category_discount`);
+    await page.click('text=+ Add category');
+    await page.fill('.office-picker-drop input', 'soda');
+    expect(await page.locator('.office-picker-tree button').allTextContents()).toEqual(['DRK2 Soda']);
+    await page.click('.office-picker-tree button');
+    await page.fill('input[maxlength="120"]', 'Soda week');
+    await page.click('text=Save as draft');
+    await page.waitForSelector('text=Saved as a draft');
+    await page.click('text=Save and activate');
+    await page.waitForSelector('text=Saved and active');
+    await page.goto(`${hq.url}/#/office/promotions`);
+    await page.click('text=Soda week');
+    await page.waitForSelector('.office-chip');
+    expect(await page.locator('.office-chip').first().textContent()).toBe('Drinks › Soda×');
+    await page.goto(`${hq.url}/#/office/promotions`);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.locator('tr', { hasText: 'Soda week' }).locator('button', { hasText: 'Delete' }).click();
+    await page.locator('tr', { hasText: 'Soda week' }).waitFor({ state: 'detached' });
+    await context.close();
+  });
+
+  it('cancels a scheduled price at its id', async () => {
+    const product = f.catalog[0]!;
+    const later = new Date(Date.now() + DAY_MS).toISOString();
+    const res = await f.app.request('/pricing/prices', json({ productId: product.id, amountMinor: 4321, effectiveFrom: later }, await signInOffice(f, 'hq@demo.pos')));
+    expect(res.status).toBe(201);
+    const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US' });
+    const page = await context.newPage();
+    await signIn(page, 'hq@demo.pos');
+    await page.goto(`${hq.url}/#/office/prices`);
+    await page.fill('input[type=search]', product.barcode);
+    await page.click(`tr:has-text("${product.nameEn}")`);
+    await page.click('text=Cancel change');
+    await page.locator('text=Cancel change').waitFor({ state: 'detached' });
     await context.close();
   });
 

@@ -1,6 +1,6 @@
 import { prices } from '@pos/hq-server/catalog/catalog.tables';
 import { PriceEntry, PriceImportResult, ProductPage } from '@pos/shared';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, json, seedFixture, signInOffice, testClock, type Fixture } from '../support/fixture';
 import { createMemberLevel } from '../support/pricing-setup';
@@ -23,6 +23,8 @@ afterAll(() => database.close());
 
 const details = async (res: Response) => ((await res.json()) as { error: { code: string; details: { path?: string; row?: number; column?: string }[] } }).error;
 const priceCount = async () => (await f.deps.db.select({ n: sql<number>`count(*)::int` }).from(prices))[0]!.n;
+const activePrices = async () => (await f.deps.db.select({ n: sql<number>`count(*)::int` }).from(prices).where(eq(prices.active, true)))[0]!.n;
+const cancel = (id: string, token = hq) => f.app.request(`/pricing/prices/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
 const search = async (query: string, token = hq) => f.app.request(`/catalog/products?${query}`, bearer(token));
 const importCsv = (text: string, token = hq) => f.app.request('/pricing/prices/import', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body: text });
 
@@ -65,11 +67,23 @@ describe('setting prices', () => {
   it('cancels a scheduled change but not a price in force', async () => {
     const later = new Date(clock().getTime() + 3_600_000).toISOString();
     const entry = PriceEntry.parse(await (await f.app.request('/pricing/prices', json({ productId: f.catalog[7]!.id, amountMinor: 500, effectiveFrom: later }, hq))).json());
-    const cancel = (id: string) => f.app.request(`/pricing/prices?id=${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${hq}` } });
     expect(PriceEntry.parse(await (await cancel(entry.id)).json()).active).toBe(false);
     const inForce = PriceEntry.parse(await (await f.app.request('/pricing/prices', json({ productId: f.catalog[7]!.id, amountMinor: 600 }, hq))).json());
     expect((await cancel(inForce.id)).status).toBe(409);
     expect((await cancel('0195505c-0000-7000-8000-000000000003')).status).toBe(404);
+  });
+
+  it('refuses an id that is not a UUID, the old query-string path and anyone but HQ, and cancels nothing', async () => {
+    const later = new Date(clock().getTime() + 3_600_000).toISOString();
+    const entry = PriceEntry.parse(await (await f.app.request('/pricing/prices', json({ productId: f.catalog[8]!.id, amountMinor: 700, effectiveFrom: later }, hq))).json());
+    const before = await activePrices();
+    const bad = await cancel('42');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ error: { code: 'VALIDATION_FAILED', message: 'invalid request path', details: [{ path: 'id', message: 'must be a UUID' }] } });
+    expect((await f.app.request(`/pricing/prices?id=${entry.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${hq}` } })).status).toBe(404);
+    expect((await cancel(entry.id, east)).status).toBe(403);
+    expect(await activePrices()).toBe(before);
+    expect((await cancel(entry.id)).status).toBe(200);
   });
 
   it('lets only HQ write prices', async () => {

@@ -1,7 +1,7 @@
 import { Promotion, PromotionList, PullResponse } from '@pos/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, json, pairTill, seedFixture, signInOffice, testClock, type Fixture } from '../support/fixture';
-import { createMemberLevel, createPromotion, every, ruleOf } from '../support/pricing-setup';
+import { createMemberLevel, createPromotion, every, newUuid, ruleOf } from '../support/pricing-setup';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { pullEverything } from '../support/till-pricing';
 
@@ -20,7 +20,10 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 const tenOff = (name: string, common = {}) => ruleOf('spend_threshold_off', name, { scope: every, tiers: [{ minSpendMinor: 10_000, offMinor: 1000 }], repeat: false }, common);
-const send = (method: string, body: unknown, token = hq) => f.app.request('/promotions', { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+const send = (method: string, body: unknown, token = hq, path = '/promotions') => f.app.request(path, { method, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+/** A replacement, sent to the path of the rule's own id. */
+const replace = <B extends { rule: { id: string } }>(body: B, token = hq) => send('PUT', body, token, `/promotions/${body.rule.id}`);
+const archive = (id: string, token = hq) => f.app.request(`/promotions/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
 const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; details: { path: string; message: string }[] } }).error;
 
 describe('promotions CRUD', () => {
@@ -30,12 +33,12 @@ describe('promotions CRUD', () => {
     expect(created.status).toBe(201);
     expect(Promotion.parse(await created.json())).toMatchObject({ id: rule.id, status: 'draft' });
     expect((await send('POST', { rule })).status).toBe(409);
-    const replaced = await send('PUT', { status: 'active', rule: { ...rule, name: '满100减10 (new)' } });
+    const replaced = await replace({ status: 'active', rule: { ...rule, name: '满100减10 (new)' } });
     expect(Promotion.parse(await replaced.json())).toMatchObject({ status: 'active', rule: { name: '满100减10 (new)' } });
-    expect((await send('PUT', { rule: tenOff('unknown') })).status).toBe(404);
-    const one = await f.app.request(`/promotions/one?id=${rule.id}`, bearer(east));
+    expect((await replace({ rule: tenOff('unknown') })).status).toBe(404);
+    const one = await f.app.request(`/promotions/${rule.id}`, bearer(east));
     expect(Promotion.parse(await one.json()).rule.name).toBe('满100减10 (new)');
-    const archived = await f.app.request(`/promotions?id=${rule.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${hq}` } });
+    const archived = await archive(rule.id);
     expect(Promotion.parse(await archived.json()).status).toBe('archived');
   });
 
@@ -56,9 +59,49 @@ describe('promotions CRUD', () => {
 
   it('lets only HQ write, and a franchisee read', async () => {
     expect((await send('POST', { rule: tenOff('sneaky') }, east)).status).toBe(403);
-    expect((await send('PUT', { rule: tenOff('sneaky') }, east)).status).toBe(403);
+    expect((await replace({ rule: tenOff('sneaky') }, east)).status).toBe(403);
+    expect((await archive(newUuid(), east)).status).toBe(403);
     expect((await f.app.request('/promotions', bearer(east))).status).toBe(200);
     expect((await f.app.request('/promotions')).status).toBe(401);
+  });
+});
+
+describe('promotions by the id in the path', () => {
+  const unknown = '0195505c-0000-7000-8000-0000000000aa';
+  const read = async (id: string) => Promotion.parse(await (await f.app.request(`/promotions/${id}`, bearer(hq))).json());
+
+  it('answers 404 for an unknown id and 400 naming `id` for one that is not a UUID', async () => {
+    expect((await f.app.request(`/promotions/${unknown}`, bearer(hq))).status).toBe(404);
+    expect((await archive(unknown)).status).toBe(404);
+    const bad = await f.app.request('/promotions/not-a-uuid', bearer(hq));
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ error: { code: 'VALIDATION_FAILED', message: 'invalid request path', details: [{ path: 'id', message: 'must be a UUID' }] } });
+    expect((await errorOf(await archive('not-a-uuid'))).details).toEqual([{ path: 'id', message: 'must be a UUID' }]);
+    expect((await errorOf(await send('PUT', { rule: tenOff('x') }, hq, '/promotions/not-a-uuid'))).details).toEqual([{ path: 'id', message: 'must be a UUID' }]);
+  });
+
+  it('refuses a replacement whose `rule.id` is not the id in the path, and changes nothing', async () => {
+    const saved = await createPromotion(f, hq, tenOff('kept'), 'draft');
+    const other = await createPromotion(f, hq, tenOff('other'), 'draft');
+    const res = await send('PUT', { status: 'active', rule: { ...saved.rule, name: 'moved' } }, hq, `/promotions/${other.id}`);
+    expect(res.status).toBe(400);
+    const error = await errorOf(res);
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.details).toEqual([expect.objectContaining({ path: 'rule.id' })]);
+    expect(await read(saved.id)).toEqual(saved);
+    expect(await read(other.id)).toEqual(other);
+    expect((await errorOf(await send('PUT', { rule: tenOff('new') }, hq, `/promotions/${unknown}`))).details).toEqual([expect.objectContaining({ path: 'rule.id' })]);
+    expect((await f.app.request(`/promotions/${unknown}`, bearer(hq))).status).toBe(404);
+  });
+
+  it('no longer serves the query-string paths, and they change nothing', async () => {
+    const saved = await createPromotion(f, hq, tenOff('still here'), 'draft');
+    const deleted = await f.app.request(`/promotions?id=${saved.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${hq}` } });
+    expect(deleted.status).toBe(404);
+    expect((await send('PUT', { status: 'active', rule: { ...saved.rule, name: 'renamed' } })).status).toBe(404);
+    // `one` now stands where an id goes, and is not one.
+    expect((await f.app.request(`/promotions/one?id=${saved.id}`, bearer(hq))).status).toBe(400);
+    expect(await read(saved.id)).toEqual(saved);
   });
 });
 
@@ -92,7 +135,7 @@ describe('tills pull prices, member levels and promotions', () => {
     const product = f.catalog[3]!.id;
     await f.app.request('/pricing/prices', json({ productId: product, kind: 'member', memberLevelId: level.id, amountMinor: 100 }, hq));
     await f.app.request('/pricing/prices', json({ productId: product, storeId: f.storeIds.S003, amountMinor: 50 }, hq));
-    await send('PUT', { status: 'paused', rule: promotion.rule });
+    await replace({ status: 'paused', rule: promotion.rule });
     const { changes } = await pullEverything(f.app, till.deviceToken, undefined, cursor);
     PullResponse.parse({ changes, cursor: 0, hasMore: false, headSeq: 0 });
     expect(changes.map((c) => c.entity)).toEqual(['member_level', 'price', 'promotion']);

@@ -16,7 +16,7 @@ function matching(chainId: string, q: string | undefined): SQL | undefined {
 export async function findProducts(db: Db, chainId: string, q: string | undefined, page: number, pageSize: number): Promise<{ rows: Product[]; total: number }> {
   const where = matching(chainId, q);
   const [rows, [counted]] = await Promise.all([
-    db.select({ id: products.id, sku: products.sku, nameZh: products.nameZh, nameEn: products.nameEn, categoryId: products.categoryId, brand: products.brand, unit: products.unit, weighed: products.weighed, active: products.active })
+    db.select({ id: products.id, sku: products.sku, nameZh: products.nameZh, nameEn: products.nameEn, categoryId: products.categoryId, brand: products.brand, unit: products.unit, weighed: products.weighed, scaleItemCode: products.scaleItemCode, active: products.active })
       .from(products).where(where).orderBy(asc(products.sku)).limit(pageSize).offset((page - 1) * pageSize),
     db.select({ n: count() }).from(products).where(where),
   ]);

@@ -1,5 +1,5 @@
+import { z } from '@hono/zod-openapi';
 import { ErrorBody } from '@pos/shared';
-import type { z } from 'zod';
 
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true as const });
 
@@ -16,3 +16,6 @@ export const commonErrors = {
 } as const;
 
 export const bearer = [{ bearer: [] }];
+
+/** The id of the one row a route acts on, in its path (`/promotions/{id}`). */
+export const IdParams = z.object({ id: z.uuid({ message: 'must be a UUID' }) });

@@ -4,14 +4,14 @@ import type { AppEnv } from './app-env';
 import { AppError } from './errors';
 
 /**
- * A fixed-window limit per client address, in memory: enough to stop guessing of pairing
- * codes and passwords on one HQ process. Behind a load balancer this moves to a shared store.
+ * A fixed-window limit per client address (or per `key`), in memory: enough to stop guessing of
+ * pairing codes and passwords on one HQ process. Behind a load balancer this moves to a shared store.
  */
-export function rateLimit({ limit, windowMs }: { limit: number; windowMs: number }) {
+export function rateLimit({ limit, windowMs, key: keyOf = clientAddress }: { limit: number; windowMs: number; key?: (c: Context<AppEnv>) => string }) {
   const windows = new Map<string, { start: number; count: number }>();
   return createMiddleware<AppEnv>(async (c, next) => {
     const now = c.var.deps.clock().getTime();
-    const key = clientAddress(c);
+    const key = keyOf(c);
     const window = windows.get(key);
     if (!window || now - window.start >= windowMs) {
       windows.set(key, { start: now, count: 1 });
@@ -26,4 +26,10 @@ export function rateLimit({ limit, windowMs }: { limit: number; windowMs: number
 function clientAddress(c: Context): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.incoming?.socket?.remoteAddress ?? 'in-process';
+}
+
+/** One count per signed-in till or office user, for use after `authenticate`: a store's tills share one address. */
+export function callerKey(c: Context<AppEnv>): string {
+  const principal = c.var.principal;
+  return principal.kind === 'device' ? `device:${principal.deviceId}` : `office:${principal.userId}`;
 }

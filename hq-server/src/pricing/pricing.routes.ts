@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { CreateMemberLevelBody, IdQuery, MemberLevel, PriceEntry, PriceImportResult, SetPriceBody } from '@pos/shared';
+import { CreateMemberLevelBody, MemberLevel, PriceEntry, PriceImportResult, SetPriceBody } from '@pos/shared';
 import type { AppEnv } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
-import { bearer, commonErrors, jsonBody, jsonResponse } from '../http/openapi-helpers';
+import { bearer, commonErrors, IdParams, jsonBody, jsonResponse } from '../http/openapi-helpers';
 import { requireRole } from '../http/require-role';
 import { createMemberLevel, listMemberLevels } from './member-levels.service';
 import { importPrices } from './price-import.service';
@@ -19,9 +19,9 @@ const setPriceRoute = createRoute({
 });
 
 const cancelPriceRoute = createRoute({
-  method: 'delete', path: '/pricing/prices', tags: ['pricing'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
+  method: 'delete', path: '/pricing/prices/{id}', tags: ['pricing'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
   summary: 'Cancel a scheduled price change that has not started (HQ only)',
-  request: { query: IdQuery },
+  request: { params: IdParams },
   responses: { 200: jsonResponse(PriceEntry, 'Cancelled'), ...commonErrors, ...conflict },
 });
 
@@ -48,7 +48,7 @@ const createLevelRoute = createRoute({
 
 export const pricingRoutes = new OpenAPIHono<AppEnv>()
   .openapi(setPriceRoute, async (c) => c.json(await setPrice(c.var.deps, c.var.principal.chainId, c.req.valid('json')), 201))
-  .openapi(cancelPriceRoute, async (c) => c.json(await cancelScheduledPrice(c.var.deps, c.var.principal.chainId, c.req.valid('query').id), 200))
+  .openapi(cancelPriceRoute, async (c) => c.json(await cancelScheduledPrice(c.var.deps, c.var.principal.chainId, c.req.valid('param').id), 200))
   .openapi(importRoute, async (c) => c.json(await importPrices(c.var.deps, c.var.principal.chainId, await c.req.text()), 200))
   .openapi(listLevelsRoute, async (c) => c.json(await listMemberLevels(c.var.deps.db, c.var.principal.chainId), 200))
   .openapi(createLevelRoute, async (c) => c.json(await createMemberLevel(c.var.deps, c.var.principal.chainId, c.req.valid('json')), 201));

@@ -1,9 +1,8 @@
-import { PricingSettings, defaultPricingSettings, type PriceListEntry } from '@pos/shared';
+import type { PriceListEntry, StoreAssortment } from '@pos/shared';
 import { and, eq, isNull, or, sql } from 'drizzle-orm';
-import { categories, prices, products } from '../catalog/catalog.tables';
+import { assortmentItems, categories, prices, products, storeAssortments } from '../catalog/catalog.tables';
 import type { Db } from '../db/client';
 import { query } from '../db/query';
-import { chainSettings } from '../org/org.tables';
 
 export interface RepricingProduct {
   id: string;
@@ -16,27 +15,24 @@ export interface RepricingProduct {
 /**
  * What HQ needs to price sales of one store again: the products, every active price entry
  * for the chain and that store (past ones too, since a sale is priced as of when it was
- * made), and the category tree for rules on parent categories.
+ * made), the category tree for rules on parent categories, and what the store carries.
  */
 export async function loadRepricingRows(db: Db, chainId: string, storeId: string) {
-  const [productRows, priceRows, categoryRows] = await Promise.all([
+  const [productRows, priceRows, categoryRows, assortmentRows, itemRows] = await Promise.all([
     db.select({ id: products.id, active: products.active, weighed: products.weighed, categoryId: products.categoryId, brand: products.brand })
       .from(products).where(eq(products.chainId, chainId)),
     db.select({ id: prices.id, productId: prices.productId, storeId: prices.storeId, kind: prices.kind, memberLevelId: prices.memberLevelId, amountMinor: prices.amountMinor, effectiveFrom: prices.effectiveFrom })
       .from(prices).where(and(eq(prices.chainId, chainId), eq(prices.active, true), or(isNull(prices.storeId), eq(prices.storeId, storeId)))),
     db.select({ id: categories.id, parentId: categories.parentId }).from(categories).where(eq(categories.chainId, chainId)),
+    db.select({ mode: storeAssortments.mode }).from(storeAssortments).where(and(eq(storeAssortments.chainId, chainId), eq(storeAssortments.storeId, storeId))),
+    db.select({ productId: assortmentItems.productId }).from(assortmentItems)
+      .where(and(eq(assortmentItems.chainId, chainId), eq(assortmentItems.storeId, storeId), eq(assortmentItems.active, true))),
   ]);
+  const assortments: StoreAssortment[] = assortmentRows.map(({ mode }) => ({ storeId, mode, productIds: itemRows.map((r) => r.productId) }));
   const priceEntries: PriceListEntry[] = priceRows.map((p) => ({
     ...p, amountMinor: p.amountMinor as PriceListEntry['amountMinor'], effectiveFrom: p.effectiveFrom?.toISOString() ?? null,
   }));
-  return { productRows: productRows satisfies RepricingProduct[], priceEntries, categoryRows };
-}
-
-/** The chain's cash rounding and scale layouts; a chain HQ never set them for has the defaults. */
-export async function loadPricingSettings(db: Db, chainId: string): Promise<PricingSettings> {
-  const [row] = await db.select().from(chainSettings).where(eq(chainSettings.chainId, chainId));
-  if (!row) return defaultPricingSettings;
-  return PricingSettings.parse({ cashRounding: { unitMinor: row.cashRoundingUnitMinor, mode: row.cashRoundingMode }, scaleLayouts: row.scaleLayouts });
+  return { productRows: productRows satisfies RepricingProduct[], priceEntries, categoryRows, assortments };
 }
 
 /** The newest change a till of the store must have pulled to price as HQ does now. */

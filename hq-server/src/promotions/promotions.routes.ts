@@ -1,11 +1,17 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { ErrorBody, IdQuery, Promotion, PromotionBody, PromotionList, PromotionListQuery } from '@pos/shared';
+import { ErrorBody, Promotion, PromotionBody, PromotionList, PromotionListQuery } from '@pos/shared';
 import type { AppEnv } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
-import { bearer, commonErrors, jsonBody, jsonResponse } from '../http/openapi-helpers';
+import { AppError } from '../http/errors';
+import { bearer, commonErrors, IdParams, jsonBody, jsonResponse } from '../http/openapi-helpers';
 import { requireRole } from '../http/require-role';
 import { archivePromotion, createPromotion, getPromotion, listPromotions, replacePromotion } from './promotions.service';
 
+/** A replacement names its promotion twice, in the path and in `rule.id`; they must agree. */
+function samePromotion(pathId: string, body: PromotionBody): PromotionBody {
+  if (body.rule.id !== pathId) throw new AppError('VALIDATION_FAILED', 'invalid request body', [{ path: 'rule.id', message: `must be the id in the path, ${pathId}` }]);
+  return body;
+}
 
 const listRoute = createRoute({
   method: 'get', path: '/promotions', tags: ['promotions'], security: bearer, middleware: [authenticate('office')] as const,
@@ -15,9 +21,9 @@ const listRoute = createRoute({
 });
 
 const getRoute = createRoute({
-  method: 'get', path: '/promotions/one', tags: ['promotions'], security: bearer, middleware: [authenticate('office')] as const,
+  method: 'get', path: '/promotions/{id}', tags: ['promotions'], security: bearer, middleware: [authenticate('office')] as const,
   summary: 'One promotion by id',
-  request: { query: IdQuery },
+  request: { params: IdParams },
   responses: { 200: jsonResponse(Promotion, 'The promotion'), ...commonErrors },
 });
 
@@ -29,22 +35,22 @@ const createRouteDef = createRoute({
 });
 
 const replaceRoute = createRoute({
-  method: 'put', path: '/promotions', tags: ['promotions'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
-  summary: 'Replace a promotion’s rule and status, found by `rule.id` (HQ only)',
-  request: { body: jsonBody(PromotionBody) },
+  method: 'put', path: '/promotions/{id}', tags: ['promotions'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
+  summary: 'Replace a promotion’s rule and status; `rule.id` must be the id in the path (HQ only)',
+  request: { params: IdParams, body: jsonBody(PromotionBody) },
   responses: { 200: jsonResponse(Promotion, 'Replaced'), ...commonErrors },
 });
 
 const archiveRoute = createRoute({
-  method: 'delete', path: '/promotions', tags: ['promotions'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
+  method: 'delete', path: '/promotions/{id}', tags: ['promotions'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
   summary: 'Delete a promotion: it is archived, so tills drop it at their next pull (HQ only)',
-  request: { query: IdQuery },
+  request: { params: IdParams },
   responses: { 200: jsonResponse(Promotion, 'Archived'), ...commonErrors },
 });
 
 export const promotionsRoutes = new OpenAPIHono<AppEnv>()
   .openapi(listRoute, async (c) => c.json(await listPromotions(c.var.deps, c.var.principal.chainId, c.req.valid('query')), 200))
-  .openapi(getRoute, async (c) => c.json(await getPromotion(c.var.deps.db, c.var.principal.chainId, c.req.valid('query').id), 200))
+  .openapi(getRoute, async (c) => c.json(await getPromotion(c.var.deps.db, c.var.principal.chainId, c.req.valid('param').id), 200))
   .openapi(createRouteDef, async (c) => c.json(await createPromotion(c.var.deps, c.var.principal.chainId, c.req.valid('json')), 201))
-  .openapi(replaceRoute, async (c) => c.json(await replacePromotion(c.var.deps, c.var.principal.chainId, c.req.valid('json')), 200))
-  .openapi(archiveRoute, async (c) => c.json(await archivePromotion(c.var.deps, c.var.principal.chainId, c.req.valid('query').id), 200));
+  .openapi(replaceRoute, async (c) => c.json(await replacePromotion(c.var.deps, c.var.principal.chainId, samePromotion(c.req.valid('param').id, c.req.valid('json'))), 200))
+  .openapi(archiveRoute, async (c) => c.json(await archivePromotion(c.var.deps, c.var.principal.chainId, c.req.valid('param').id), 200));

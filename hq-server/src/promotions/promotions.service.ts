@@ -30,7 +30,7 @@ export async function createPromotion({ db, clock }: Deps, chainId: string, body
   const now = clock();
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(promotions).values({ chainId, id: body.rule.id, createdAt: now, ...savedColumns(body.status, body.rule, now) }).onConflictDoNothing().returning();
-    if (!row) throw new AppError('CONFLICT', `promotion ${body.rule.id} exists; replace it with PUT /promotions`);
+    if (!row) throw new AppError('CONFLICT', `promotion ${body.rule.id} exists; replace it with PUT /promotions/{id}`);
     await recordRevision(tx, row);
     return toPromotion(row);
   });

@@ -1,8 +1,9 @@
-import { compilePriceBook, giftSaleAmounts, priceBasket, resolvePrice, scaleMinor, type BasketLine, type PriceBook, type PricedBasket, type PricingSettings, type RoundingPolicy, type Sale, type SaleLine } from '@pos/shared';
+import { compilePriceBook, giftSaleAmounts, lineUnitPrice, priceBasket, type BasketLine, type PriceBook, type PricedBasket, type PricingSettings, type RoundingPolicy, type Sale, type SaleLine } from '@pos/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { query } from '../db/query';
-import { latestPricingChange, loadPricingSettings, loadRepricingRows } from '../pricing/repricing-data.repo';
+import { getPricingSettings } from '../pricing/pricing-settings.service';
+import { latestPricingChange, loadRepricingRows } from '../pricing/repricing-data.repo';
 import { loadRevisions } from '../promotions/promotions.repo';
 import { promotionTimeline, type PromotionTimeline } from './promotion-timeline';
 
@@ -30,12 +31,12 @@ function ancestorsOf(categoryId: string | null, parentOf: ReadonlyMap<string, st
 }
 
 async function loadAndCompile(db: Db, chainId: string, storeId: string): Promise<RepricingData> {
-  const [{ productRows, priceEntries, categoryRows }, revisions, settings, seq] = await Promise.all([
-    loadRepricingRows(db, chainId, storeId), loadRevisions(db, chainId), loadPricingSettings(db, chainId), latestPricingChange(db, chainId, storeId),
+  const [{ productRows, priceEntries, categoryRows, assortments }, revisions, settings, seq] = await Promise.all([
+    loadRepricingRows(db, chainId, storeId), loadRevisions(db, chainId), getPricingSettings(db, chainId), latestPricingChange(db, chainId, storeId),
   ]);
   const parentOf = new Map(categoryRows.map((c) => [c.id, c.parentId]));
   return {
-    book: compilePriceBook({ products: productRows, prices: priceEntries }),
+    book: compilePriceBook({ products: productRows, prices: priceEntries, assortments }),
     promotions: promotionTimeline(revisions),
     settings,
     seq,
@@ -72,15 +73,14 @@ export async function repricingDataFor(db: Db, chainId: string, storeId: string)
 
 type Unit = { unit: number; problem: string | null };
 
-/** HQ's unit price for a line; a weighed line's label price stands when the label carries no weight. */
+/** HQ's unit price for a line, decided as the till decides it; where HQ cannot price it, the till's stands, flagged. */
 function unitPriceOf(data: RepricingData, sale: Sale, line: SaleLine, timeZone: string): Unit {
-  const price = resolvePrice(data.book, {
+  const query = {
     productId: line.productId, storeId: sale.storeId, memberLevelId: sale.pricing?.member?.levelId ?? null,
     channel: sale.pricing?.channel ?? 'retail', instant: sale.completedAt, timeZone,
-  });
-  if (!price.ok) return { unit: line.unitPriceMinor, problem: price.code };
-  if (!price.weighed) return { unit: price.unitPriceMinor, problem: null };
-  return { unit: line.weightGrams ? scaleMinor(price.unitPriceMinor, line.weightGrams, 1000) : line.unitPriceMinor, problem: null };
+  };
+  const price = lineUnitPrice(data.book, query, { unitPriceMinor: line.unitPriceMinor, weightGrams: line.weightGrams ?? null });
+  return price.ok ? { unit: price.unitPriceMinor, problem: null } : { unit: line.unitPriceMinor, problem: price.code };
 }
 
 /** The till's facts a difference row carries, so the office can tell a stale till from a wrong one. */

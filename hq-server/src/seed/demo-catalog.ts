@@ -32,6 +32,17 @@ export const families: Family[] = [
     variants: [n('清新薄荷', 'Fresh Mint'), n('美白', 'Whitening'), n('去屑', 'Anti-dandruff'), n('柔顺', 'Smooth'), n('草本', 'Herbal')], sizes: ['120g', '180g', '400ml', '750ml', '2支装'] },
 ];
 
+/**
+ * Loose goods weighed at the counter (散称): priced per kilogram, with no barcode of their own;
+ * the scale prints a label carrying the item code, digit for digit as in the chain's layouts.
+ */
+export const demoWeighedProducts = [
+  { scaleItemCode: '10001', nameZh: '散称混合坚果', nameEn: 'Loose Mixed Nuts', kindCode: 'SNK3', pricePerKgMinor: 8990 },
+  { scaleItemCode: '10002', nameZh: '散称水果糖', nameEn: 'Loose Fruit Candy', kindCode: 'SNK5', pricePerKgMinor: 3990 },
+  { scaleItemCode: '10003', nameZh: '散称黄油曲奇', nameEn: 'Loose Butter Cookies', kindCode: 'SNK2', pricePerKgMinor: 4580 },
+  { scaleItemCode: '10004', nameZh: '散称黑巧克力', nameEn: 'Loose Dark Chocolate', kindCode: 'SNK6', pricePerKgMinor: 12800 },
+];
+
 export interface DemoProduct {
   index: number;
   familyCode: string;

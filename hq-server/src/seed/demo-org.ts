@@ -1,8 +1,24 @@
-import type { UserRole } from '@pos/shared';
+import { defaultPricingSettings, type PricingSettings, type UserRole } from '@pos/shared';
 
 export const DEMO_CHAIN = { code: 'DEMO', name: '好邻居便利 Good Neighbour Stores', currency: 'CNY', timeZone: 'Asia/Shanghai' };
 export const DEMO_PASSWORD = 'demo1234';
 export const DEMO_PIN = '1234';
+
+/**
+ * The demo chain's settings row, written with the chain. Its scales print weight labels
+ * starting 22 and price labels on every other 2x prefix: a scan takes the first layout that
+ * matches, so the specific one comes first. Cash rounding stays off.
+ */
+export const demoPricingSettings: PricingSettings = {
+  cashRounding: defaultPricingSettings.cashRounding,
+  scaleLayouts: [
+    { id: 'scale-weight-22', pattern: '22PPPPPVVVVVC', value: 'weight' },
+    { id: 'scale-price', pattern: '2FPPPPPVVVVVC', value: 'price' },
+  ],
+};
+
+/** A small franchise store with no scale: it carries everything but the loose goods sold by weight. */
+export const demoAssortmentStore = 'S007';
 
 export const demoFranchisees = [
   { key: 'east', name: '华东加盟商 East China Retail Co.', contact: '王先生 138 0000 1001' },

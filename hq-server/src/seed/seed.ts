@@ -1,15 +1,20 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { barcodes, categories, prices, products } from '../catalog/catalog.tables';
+import { assortmentItems, barcodes, categories, prices, products, storeAssortments } from '../catalog/catalog.tables';
 import { hashPassword, hashPin } from '../auth/secrets';
 import type { Deps } from '../http/app-env';
 import { newId } from '../ids';
-import { chains, clerks, franchisees, stores, tillDevices, users } from '../org/org.tables';
-import { demoProducts, families } from './demo-catalog';
-import { DEMO_CHAIN, DEMO_PASSWORD, DEMO_PIN, demoClerkNames, demoFranchisees, demoStores, demoUsers } from './demo-org';
+import { chainSettings, chains, clerks, franchisees, stores, tillDevices, users } from '../org/org.tables';
+import { pricingSettingsColumns } from '../pricing/pricing-settings.service';
+import { demoProducts, demoWeighedProducts, families } from './demo-catalog';
+import { seedDemoMembers } from './demo-members';
+import {
+  DEMO_CHAIN, DEMO_PASSWORD, DEMO_PIN, demoAssortmentStore, demoClerkNames, demoFranchisees, demoPricingSettings, demoStores, demoUsers,
+} from './demo-org';
 import { seedSalesHistory } from './demo-sales';
 import { demoEan13, seededRandom } from './random';
 
 export interface SeedOptions {
+  /** The size of the catalog, the few loose goods sold by weight included. */
   products: number;
   historyDays: number;
   /** Fewer PBKDF2 iterations make test fixtures fast; real chains keep the default. */
@@ -19,6 +24,7 @@ export interface SeedOptions {
 export interface SeedSummary {
   chainId: string;
   products: number;
+  members: number;
   sales: number;
 }
 
@@ -31,7 +37,10 @@ export async function isSeeded({ db }: Deps): Promise<boolean> {
   return (await db.$count(chains, eq(chains.code, DEMO_CHAIN.code))) > 0;
 }
 
-/** Creates the demo chain: HQ, two franchisees, seven stores with two tills each, clerks, catalog, prices and sales history. */
+/**
+ * Creates the demo chain: its settings (the scales' label layouts), HQ, two franchisees, seven stores with two tills each,
+ * clerks, catalog (loose goods with scale item codes among it), prices, one store's assortment, members and sales history.
+ */
 export async function seedDemo(deps: Deps, options: SeedOptions): Promise<SeedSummary> {
   const { db, clock } = deps;
   const random = seededRandom(20261122);
@@ -60,7 +69,7 @@ export async function seedDemo(deps: Deps, options: SeedOptions): Promise<SeedSu
   const deviceRows = storeRows.flatMap((s, i) => [1, 2].map((n) => ({
     chainId, id: id(), storeId: s.id, code: `T${String(i * 2 + n).padStart(3, '0')}`, name: `${s.nameZh} ${n}号收银台 Till ${n}`,
   })));
-  const catalog = demoProducts(random, options.products);
+  const catalog = demoProducts(random, options.products - demoWeighedProducts.length);
   const categoryRows = families.flatMap((family) => {
     const parent = { chainId, id: id(), parentId: null, code: family.code, nameZh: family.name.zh, nameEn: family.name.en };
     return [parent, ...family.kinds.map((kind, i) => ({ chainId, id: id(), parentId: parent.id, code: `${family.code}${i + 1}`, nameZh: kind.zh, nameEn: kind.en }))];
@@ -70,13 +79,23 @@ export async function seedDemo(deps: Deps, options: SeedOptions): Promise<SeedSu
     chainId, id: id(), sku: `SKU${String(p.index + 1).padStart(6, '0')}`, nameZh: p.nameZh, nameEn: p.nameEn,
     categoryId: categoryIdByCode.get(p.kindCode)!, brand: p.brand, unit: p.unit, weighed: false,
   }));
-  const priceRows = productRows.map((p, i) => ({ chainId, id: id(), productId: p.id, storeId: null, kind: 'retail' as const, amountMinor: catalog[i]!.priceMinor }));
+  const looseRows = demoWeighedProducts.map((p, i) => ({
+    chainId, id: id(), sku: `SKU${String(catalog.length + i + 1).padStart(6, '0')}`, nameZh: p.nameZh, nameEn: p.nameEn,
+    categoryId: categoryIdByCode.get(p.kindCode)!, brand: null, unit: 'kg' as const, weighed: true, scaleItemCode: p.scaleItemCode,
+  }));
+  const priceRows = [
+    ...productRows.map((p, i) => ({ chainId, id: id(), productId: p.id, storeId: null, kind: 'retail' as const, amountMinor: catalog[i]!.priceMinor })),
+    ...looseRows.map((p, i) => ({ chainId, id: id(), productId: p.id, storeId: null, kind: 'retail' as const, amountMinor: demoWeighedProducts[i]!.pricePerKgMinor })),
+  ];
+  // A store with no scale does not sell loose goods.
+  const assortmentStoreId = storeIdByCode.get(demoAssortmentStore)!;
   const storeOverrides = productRows.filter((_, i) => i % 20 === 0).map((p, i) => ({
     chainId, id: id(), productId: p.id, storeId: storeRows[0]!.id, kind: 'retail' as const, amountMinor: Math.max(100, catalog[i * 20]!.priceMinor - 50),
   }));
 
   await db.transaction(async (tx) => {
     await tx.insert(chains).values({ id: chainId, code: DEMO_CHAIN.code, name: DEMO_CHAIN.name, currency: DEMO_CHAIN.currency, timeZone: DEMO_CHAIN.timeZone, createdAt: clock() });
+    await tx.insert(chainSettings).values({ chainId, ...pricingSettingsColumns(demoPricingSettings, clock()) });
     await tx.insert(franchisees).values(demoFranchisees.map((f) => ({ chainId, id: franchiseeIds[f.key]!, name: f.name, contact: f.contact })));
     await tx.insert(stores).values(storeRows);
     await tx.insert(users).values(demoUsers.map((u) => ({
@@ -86,18 +105,21 @@ export async function seedDemo(deps: Deps, options: SeedOptions): Promise<SeedSu
     await tx.insert(clerks).values(clerkRows);
     await tx.insert(tillDevices).values(deviceRows);
     await tx.insert(categories).values(categoryRows);
-    await insertChunked(productRows, (part) => tx.insert(products).values(part));
+    await insertChunked([...productRows, ...looseRows], (part) => tx.insert(products).values(part));
     await insertChunked(productRows.map((p, i) => ({ chainId, code: demoEan13(catalog[i]!.index), productId: p.id })), (part) => tx.insert(barcodes).values(part));
     await insertChunked([...priceRows, ...storeOverrides], (part) => tx.insert(prices).values(part));
+    await tx.insert(storeAssortments).values({ chainId, storeId: assortmentStoreId, mode: 'all_except', updatedAt: clock() });
+    await tx.insert(assortmentItems).values(looseRows.map((p) => ({ chainId, storeId: assortmentStoreId, productId: p.id })));
   });
 
+  const memberCount = await seedDemoMembers(deps, chainId);
   const salesCount = await seedSalesHistory(deps, {
     chainId, days: options.historyDays, random,
     stores: storeRows.map((s, i) => ({ ...s, traffic: demoStores[i]!.traffic, deviceIds: deviceRows.filter((d) => d.storeId === s.id).map((d) => d.id) })),
     clerks: clerkRows, products: productRows.slice(0, 1500).map((p, i) => ({ ...p, barcode: demoEan13(catalog[i]!.index), priceMinor: catalog[i]!.priceMinor })),
   });
   await db.execute(sql`analyze`);
-  return { chainId, products: productRows.length, sales: salesCount };
+  return { chainId, products: productRows.length + looseRows.length, members: memberCount, sales: salesCount };
 }
 
 /** The demo till devices of a store, for printing pairing codes at start-up. */

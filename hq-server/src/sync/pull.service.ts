@@ -6,8 +6,8 @@ import type { DevicePrincipal } from '../http/app-env';
 
 /**
  * Each entity a till pulls, as one sub-select shaped like its wire schema. Stores, store
- * prices and clerks are limited to the till's own store. Promotions all go to every till:
- * a rule edited to leave a store must still reach that store to stop applying there.
+ * prices, clerks and assortments are limited to the till's own store. Promotions all go to
+ * every till: a rule edited to leave a store must still reach that store to stop applying there.
  */
 function entitySelects(device: DevicePrincipal, cursor: number, limit: number): SQL[] {
   const page = (entity: string, table: string, data: SQL, scope?: SQL) => sql`(
@@ -19,7 +19,7 @@ function entitySelects(device: DevicePrincipal, cursor: number, limit: number): 
       'connectivity', connectivity, 'franchiseeId', franchisee_id, 'timeZone', time_zone, 'currency', currency, 'active', active)`, sql`id = ${device.storeId}`),
     page('category', 'categories', sql`json_build_object('id', id, 'parentId', parent_id, 'code', code, 'nameZh', name_zh, 'nameEn', name_en)`),
     page('product', 'products', sql`json_build_object('id', id, 'sku', sku, 'nameZh', name_zh, 'nameEn', name_en, 'categoryId', category_id,
-      'brand', brand, 'unit', unit, 'weighed', weighed, 'active', active)`),
+      'brand', brand, 'unit', unit, 'weighed', weighed, 'scaleItemCode', scale_item_code, 'active', active)`),
     page('barcode', 'barcodes', sql`json_build_object('code', code, 'productId', product_id, 'active', active)`),
     page('price', 'prices', sql`json_build_object('id', id, 'productId', product_id, 'storeId', store_id, 'kind', kind, 'memberLevelId', member_level_id,
       'amountMinor', amount_minor, 'effectiveFrom', effective_from, 'active', active)`, sql`(store_id is null or store_id = ${device.storeId})`),
@@ -28,6 +28,11 @@ function entitySelects(device: DevicePrincipal, cursor: number, limit: number): 
       sql`(store_id is null or store_id = ${device.storeId})`),
     page('member_level', 'member_levels', sql`json_build_object('id', id, 'code', code, 'nameZh', name_zh, 'nameEn', name_en, 'active', active)`),
     page('promotion', 'promotions', sql`json_build_object('id', id, 'status', status, 'rule', rule, 'updatedAt', updated_at)`),
+    page('pricing_settings', 'chain_settings', sql`json_build_object('chainId', chain_id,
+      'cashRounding', json_build_object('unitMinor', cash_rounding_unit_minor, 'mode', cash_rounding_mode), 'scaleLayouts', scale_layouts)`),
+    page('store_assortment', 'store_assortments', sql`json_build_object('storeId', store_id, 'mode', mode)`, sql`store_id = ${device.storeId}`),
+    page('assortment_item', 'assortment_items', sql`json_build_object('storeId', store_id, 'productId', product_id, 'active', active)`,
+      sql`store_id = ${device.storeId}`),
   ];
 }
 

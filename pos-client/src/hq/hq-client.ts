@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   ClerkSession,
   ErrorBody,
+  FoundMember,
   PairedDevice,
   PullResponse,
   PushResponse,
@@ -76,6 +77,9 @@ export function createHqClient(options: HqClientOptions = {}) {
       call({ method: 'GET', path: `/sync/pull?cursor=${cursor}&limit=${limit}`, schema: PullResponse, deviceToken, timeoutMs: 60_000 }),
     push: (deviceToken: string, documents: readonly SyncDocument[]) =>
       call({ method: 'POST', path: '/sync/push', schema: PushResponse, deviceToken, body: { documents }, timeoutMs: 60_000 }),
+    /** Short: a cashier and a customer are waiting, and the sale can go on without the member. */
+    lookupMember: (deviceToken: string, code: string) =>
+      call({ method: 'GET', path: `/members/lookup?code=${encodeURIComponent(code)}`, schema: FoundMember, deviceToken, timeoutMs: 5_000 }),
   };
 }
 

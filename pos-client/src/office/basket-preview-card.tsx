@@ -9,8 +9,8 @@ import { usePromotionForm } from './promotion-fields/promotion-form-context';
 /** "Try a basket": pick products, a store, a time and a member, and see exactly what the engine gives. */
 export function BasketPreviewCard({ http, draft, draftValid }: { http: OfficeHttp; draft: PromotionRule | null; draftValid: boolean }) {
   const { t, pickName, errorText } = useI18n();
-  const { stores, levels } = usePromotionForm();
-  const preview = useBasketPreview(http, draft, draftValid, stores[0]?.id ?? '');
+  const { stores, levels, categories } = usePromotionForm();
+  const preview = useBasketPreview(http, draft, draftValid, stores[0]?.id ?? '', categories);
   const { setup, changeSetup } = preview;
   const search = useProductSearch(http);
   return (
@@ -20,7 +20,7 @@ export function BasketPreviewCard({ http, draft, draftValid }: { http: OfficeHtt
         <label className="office-field office-field-grow">
           <span>{t('office.report.store')}</span>
           <select value={setup.storeId} onChange={(e) => changeSetup({ storeId: e.target.value })}>
-            {stores.map((s) => <option key={s.id} value={s.id}>{s.code} · {s.name}</option>)}
+            {stores.map((s) => <option key={s.id} value={s.id}>{s.code} · {pickName(s)}</option>)}
           </select>
         </label>
         <label className="office-field">

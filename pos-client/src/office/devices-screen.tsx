@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { systemNow } from '../features/office-core/clock';
 import type { OfficeHttp } from '../features/office-core/office-http';
 import { usePairingCode } from '../features/office-devices/use-pairing-code';
 import { formatDateTime } from '../i18n/translate';
@@ -7,15 +6,15 @@ import { useI18n } from '../i18n/i18n-context';
 import { PairingCodeCard } from './pairing-code-card';
 
 export function DevicesScreen({ http }: { http: OfficeHttp }) {
-  const { t, errorText, locale } = useI18n();
-  const pairing = usePairingCode(http, systemNow);
+  const { t, errorText, locale, pickName } = useI18n();
+  const pairing = usePairingCode(http);
   const [storeId, setStoreId] = useState('');
   const [tillName, setTillName] = useState('');
   const stores = pairing.stores ?? [];
   const chosen = storeId || stores[0]?.id || '';
   const storeLabel = (id: string) => {
     const store = stores.find((s) => s.id === id);
-    return store ? `${store.code} · ${store.name}` : id;
+    return store ? `${store.code} · ${pickName(store)}` : id;
   };
 
   function submit(event: FormEvent) {

@@ -1,12 +1,11 @@
-import type { MemberLevel, PriceEntry } from '@pos/shared';
+import type { MemberLevel, PriceEntry, Store } from '@pos/shared';
 import { formatAmount } from '../features/office-core/format-amount';
-import type { ScopeStore } from '../features/office-core/scope-stores';
 import { useI18n } from '../i18n/i18n-context';
 import { formatDateTime } from '../i18n/translate';
 
 interface Props {
   entries: PriceEntry[];
-  stores: ScopeStore[];
+  stores: Store[];
   levels: MemberLevel[];
   onCancel: (id: string) => void;
 }

@@ -36,7 +36,7 @@ export function PricePanel({ editor }: { editor: ReturnType<typeof usePriceEdito
           <span>{t('office.prices.scope')}</span>
           <select value={values.storeId} onChange={(e) => set({ storeId: e.target.value })}>
             <option value="">{t('office.prices.chain')}</option>
-            {editor.stores.map((s) => <option key={s.id} value={s.id}>{s.code} · {s.name}</option>)}
+            {editor.stores.map((s) => <option key={s.id} value={s.id}>{s.code} · {pickName(s)}</option>)}
           </select>
         </label>
       </div>

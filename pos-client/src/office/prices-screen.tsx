@@ -31,7 +31,7 @@ export function PricesScreen({ http }: { http: OfficeHttp }) {
           <select value={products.search.storeId ?? ''} onChange={(e) => products.setStoreId(e.target.value || null)}>
             <option value="">{t('office.prices.chain')}</option>
             {editor.stores.map((s) => (
-              <option key={s.id} value={s.id}>{s.code} · {s.name}</option>
+              <option key={s.id} value={s.id}>{s.code} · {pickName(s)}</option>
             ))}
           </select>
         </label>

@@ -43,7 +43,7 @@ export function PromotionCommonFields({ rule, onChange }: { rule: PromotionRule;
           {stores.map((s) => (
             <label key={s.id} className="office-check">
               <input type="checkbox" checked={rule.storeIds.includes(s.id)} onChange={() => set({ storeIds: toggle(rule.storeIds, s.id) })} />
-              {s.code} {s.name}
+              {s.code} {pickName(s)}
             </label>
           ))}
         </div>

@@ -1,9 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { MemberLevel } from '@pos/shared';
-import { systemNow } from '../features/office-core/clock';
+import type { Category, MemberLevel, Store } from '@pos/shared';
+import { fetchCategories } from '../features/office-core/category-tree';
 import type { OfficeHttp } from '../features/office-core/office-http';
 import { officeHash } from '../features/office-core/office-route';
-import { fetchScopeStores, type ScopeStore } from '../features/office-core/scope-stores';
+import { fetchScopeStores } from '../features/office-core/scope-stores';
 import { listMemberLevels } from '../features/office-pricing/price-api';
 import { usePromotionEditor, type EditorTarget } from '../features/office-promotions/use-promotion-editor';
 import { useI18n } from '../i18n/i18n-context';
@@ -15,18 +15,20 @@ import { PromotionKindForm } from './promotion-kind-form';
 export function PromotionEditorScreen({ http, target }: { http: OfficeHttp; target: EditorTarget }) {
   const { t, errorText } = useI18n();
   const editor = usePromotionEditor(http, target);
-  const [stores, setStores] = useState<ScopeStore[]>([]);
+  const [stores, setStores] = useState<Store[]>([]);
   const [levels, setLevels] = useState<MemberLevel[]>([]);
+  const [categories, setCategories] = useState<Category[]>([]);
   const [names] = useState(() => new Map<string, string>());
 
   useEffect(() => {
-    void fetchScopeStores(http, systemNow()).then((r) => r.ok && setStores(r.value));
+    void fetchScopeStores(http).then((r) => r.ok && setStores(r.value));
     void listMemberLevels(http).then((r) => r.ok && setLevels(r.value));
+    void fetchCategories(http).then((r) => r.ok && setCategories(r.value));
   }, [http]);
 
   const context = useMemo(
-    () => ({ http, stores, levels, problems: editor.problems, showProblems: editor.showProblems, names }),
-    [http, stores, levels, editor.problems, editor.showProblems, names],
+    () => ({ http, stores, levels, categories, problems: editor.problems, showProblems: editor.showProblems, names }),
+    [http, stores, levels, categories, editor.problems, editor.showProblems, names],
   );
   const { draft, saved } = editor;
   if (editor.loadError) return <section className="office-page"><div className="office-notice office-notice-error">{errorText(editor.loadError)}</div></section>;

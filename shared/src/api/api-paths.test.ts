@@ -7,6 +7,11 @@ describe('isApiPath', () => {
     expect(isApiPath('/health')).toBe(true);
     expect(isApiPath('/openapi.json')).toBe(true);
     expect(isApiPath('/reports?from=1')).toBe(true);
+    expect(isApiPath('/stores')).toBe(true);
+    expect(isApiPath('/categories')).toBe(true);
+    expect(isApiPath('/assortments/0195505c-0000-7000-8000-0000000000b1')).toBe(true);
+    expect(isApiPath('/settings/pricing')).toBe(true);
+    expect(isApiPath('/members/lookup?code=88880001')).toBe(true);
     expect(isApiPath('/')).toBe(false);
     expect(isApiPath('/syncing')).toBe(false);
     expect(isApiPath('/openapiXjson')).toBe(false);

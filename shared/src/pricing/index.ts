@@ -8,3 +8,4 @@ export * from './resolve-scan';
 export * from './scale-barcode';
 export * from './scale-barcode.schemas';
 export * from './store-local-time';
+export * from './line-unit-price';

@@ -32,3 +32,31 @@ export const ScaleBarcodeLayout = z
     if (checks === 1 && values !== 4 && values !== 5) fail('a price check digit covers 4 or 5 value digits');
   });
 export type ScaleBarcodeLayout = z.infer<typeof ScaleBarcodeLayout>;
+
+/** Each position a layout fixes to a literal digit; only codes with those digits are read with it. */
+function literalsOf(pattern: string): [number, string][] {
+  return [...pattern].flatMap((symbol, index): [number, string][] => (symbol >= '0' && symbol <= '9' ? [[index, symbol]] : []));
+}
+
+/** Whether every code `later` could read is taken first by `earlier`: its literal digits are all among `later`'s. */
+export function isShadowedBy(later: ScaleBarcodeLayout, earlier: ScaleBarcodeLayout): boolean {
+  return literalsOf(earlier.pattern).every(([index, digit]) => later.pattern[index] === digit);
+}
+
+/**
+ * A chain's layouts in the order a scan tries them: the first whose literal digits match reads
+ * the label, so a specific layout (`22PPPPPVVVVVC`) goes before a general one (`2FPPPPPVVVVVC`).
+ * Ids are unique, and a layout that an earlier one would always take over (the same pattern
+ * twice, or a general one before a specific one) is refused: it could never be used.
+ */
+export const ScaleBarcodeLayouts = z
+  .array(ScaleBarcodeLayout)
+  .max(10)
+  .superRefine((layouts, ctx) => {
+    layouts.forEach((layout, index) => {
+      const earlier = layouts.slice(0, index);
+      if (earlier.some((other) => other.id === layout.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: `layout id ${layout.id} is used twice` });
+      const shadow = earlier.find((other) => isShadowedBy(layout, other));
+      if (shadow) ctx.addIssue({ code: 'custom', path: [index, 'pattern'], message: `every label this layout reads is read first by layout ${shadow.id} (${shadow.pattern}); put the more specific layout first` });
+    });
+  });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ean13CheckDigit } from './ean13';
 import { decodeScaleBarcode } from './scale-barcode';
-import { ScaleBarcodeLayout } from './scale-barcode.schemas';
+import { ScaleBarcodeLayout, ScaleBarcodeLayouts } from './scale-barcode.schemas';
 
 const withCheck = (first12: string) => `${first12}${ean13CheckDigit(first12)}`;
 
@@ -45,5 +45,27 @@ describe('ScaleBarcodeLayout', () => {
     expect(ScaleBarcodeLayout.safeParse({ id: 'x', pattern: '2FPPPPPVVVVV1', value: 'price' }).success).toBe(false);
     expect(ScaleBarcodeLayout.safeParse({ id: 'x', pattern: '2FPPVPPVVVVVC', value: 'price' }).success).toBe(false);
     expect(ScaleBarcodeLayout.safeParse({ id: 'x', pattern: '2FPPPXVVVVVVC', value: 'price' }).success).toBe(false);
+  });
+});
+
+describe('ScaleBarcodeLayouts', () => {
+  const weight = { id: 'weight', pattern: '22PPPPPVVVVVC', value: 'weight' };
+  const price = { id: 'price', pattern: '2FPPPPPVVVVVC', value: 'price' };
+  const problems = (layouts: unknown[]) => {
+    const parsed = ScaleBarcodeLayouts.safeParse(layouts);
+    return parsed.success ? [] : parsed.error.issues.map((issue) => issue.path.join('.'));
+  };
+
+  it('takes a specific layout before a general one', () => {
+    expect(problems([weight, price])).toEqual([]);
+  });
+
+  it('refuses a layout an earlier one always takes over: the same pattern twice, or general before specific', () => {
+    expect(problems([price, weight])).toEqual(['1.pattern']);
+    expect(problems([weight, { ...weight, id: 'again' }])).toEqual(['1.pattern']);
+  });
+
+  it('refuses an id used twice', () => {
+    expect(problems([weight, { ...price, id: 'weight' }])).toEqual(['1.id']);
   });
 });

@@ -22,6 +22,8 @@ export const Product = z.object({
   brand: z.string().max(60).nullable(),
   unit: ProductUnit,
   weighed: z.boolean(),
+  /** The item code the chain's scales print inside a 2x label (PLU), digit for digit as printed; null when none. */
+  scaleItemCode: z.string().regex(/^\d{1,6}$/, 'a scale item code is 1 to 6 digits').nullable(),
   active: z.boolean(),
 });
 export type Product = z.infer<typeof Product>;
@@ -50,3 +52,28 @@ export const Price = z.object({
   effectiveFrom: IsoDateTime.nullable(),
 });
 export type Price = z.infer<typeof Price>;
+
+export const AssortmentMode = z.enum(['listed', 'all_except']);
+export type AssortmentMode = z.infer<typeof AssortmentMode>;
+
+/**
+ * What a store carries (门店经营范围): only the listed products, or all but them. A store with
+ * no assortment answers `all_except` with no products: it carries the whole catalog.
+ */
+export const AssortmentBody = z.object({
+  mode: AssortmentMode,
+  productIds: z
+    .array(z.uuid({ message: 'must be a product id (a UUID)' }))
+    .max(50_000, 'at most 50,000 products')
+    .superRefine((ids, ctx) => {
+      const seen = new Set<string>();
+      ids.forEach((id, index) => {
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [index], message: `product ${id} is listed twice` });
+        seen.add(id);
+      });
+    }),
+});
+export type AssortmentBody = z.infer<typeof AssortmentBody>;
+
+export const Assortment = AssortmentBody.extend({ storeId: z.uuid() });
+export type Assortment = z.infer<typeof Assortment>;

@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './catalog';
 export * from './common';
+export * from './members';
 export * from './org';
 export * from './reports';
 export * from './sales';

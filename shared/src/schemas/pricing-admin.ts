@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NonNegativeMinor } from '../money/money';
-import { ScaleBarcodeLayout } from '../pricing/scale-barcode.schemas';
+import { ScaleBarcodeLayouts } from '../pricing/scale-barcode.schemas';
 import { Basket, PricingContext, RoundingPolicy } from '../promotions/promotions.schemas';
 import { PromotionRule } from '../promotions/rule-registry';
 import { Price, PriceKind, Product } from './catalog';
@@ -141,11 +141,12 @@ export type DiscrepancyList = z.infer<typeof DiscrepancyList>;
 
 /**
  * What every till of a chain prices with beyond the catalog: cash rounding (抹零), applied
- * when a sale is paid in cash alone, and the layouts of the labels the chain's scales print.
+ * when a sale is paid in cash alone, and the layouts of the labels the chain's scales print,
+ * in the order a scan tries them.
  */
 export const PricingSettings = z.object({
   cashRounding: RoundingPolicy,
-  scaleLayouts: z.array(ScaleBarcodeLayout).max(10),
+  scaleLayouts: ScaleBarcodeLayouts,
 });
 export type PricingSettings = z.infer<typeof PricingSettings>;
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Barcode, Category, Price, Product } from './catalog';
+import { Assortment, Barcode, Category, Price, Product } from './catalog';
 import { ErrorBody } from './common';
 import { Clerk, Store } from './org';
-import { MemberLevel } from './pricing-admin';
+import { MemberLevel, PricingSettings } from './pricing-admin';
 import { Promotion } from './promotions-admin';
 import { Sale } from './sales';
 
@@ -26,6 +26,12 @@ export const Change = z.discriminatedUnion('entity', [
   change('member_level', MemberLevel),
   /** Every promotion of the chain, whatever its status: only `active` ones price a basket. */
   change('promotion', Promotion),
+  /** The chain's one settings row; a chain without one prices with `defaultPricingSettings`. */
+  change('pricing_settings', PricingSettings.extend({ chainId: z.uuid() })),
+  /** The till's own store only; `all_except` with no active items carries the whole catalog. */
+  change('store_assortment', Assortment.pick({ storeId: true, mode: true })),
+  /** One product the till's store lists (or excludes); `active` false once it is taken off the list. */
+  change('assortment_item', z.object({ storeId: z.uuid(), productId: z.uuid(), active: z.boolean() })),
 ]);
 export type Change = z.infer<typeof Change>;
 export type ChangeEntity = Change['entity'];

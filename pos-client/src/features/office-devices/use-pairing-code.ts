@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { PairingCode } from '@pos/shared';
+import { PairingCode, type Store } from '@pos/shared';
 import { failureCode } from '../../hq/hq-failure';
 import type { OfficeHttp } from '../office-core/office-http';
-import { fetchScopeStores, type ScopeStore } from '../office-core/scope-stores';
+import { fetchScopeStores } from '../office-core/scope-stores';
 
 export interface IssuedCode extends PairingCode {
   storeId: string;
@@ -10,8 +10,8 @@ export interface IssuedCode extends PairingCode {
 }
 
 /** Creates a till device for a store in scope and its one-time pairing code. */
-export function usePairingCode(http: OfficeHttp, now: () => Date) {
-  const [stores, setStores] = useState<ScopeStore[] | null>(null);
+export function usePairingCode(http: OfficeHttp) {
+  const [stores, setStores] = useState<Store[] | null>(null);
   const [storesError, setStoresError] = useState<string | null>(null);
   const [issued, setIssued] = useState<IssuedCode[]>([]);
   const [busy, setBusy] = useState(false);
@@ -19,7 +19,7 @@ export function usePairingCode(http: OfficeHttp, now: () => Date) {
 
   useEffect(() => {
     let current = true;
-    void fetchScopeStores(http, now()).then((result) => {
+    void fetchScopeStores(http).then((result) => {
       if (!current) return;
       if (result.ok) setStores(result.value);
       else setStoresError(failureCode(result.failure));
@@ -27,7 +27,7 @@ export function usePairingCode(http: OfficeHttp, now: () => Date) {
     return () => {
       current = false;
     };
-  }, [http, now]);
+  }, [http]);
 
   async function create(storeId: string, tillName: string) {
     setBusy(true);

@@ -6,7 +6,7 @@ import type { OfficeHttp } from '../office-core/office-http';
 export const setPrice = (http: OfficeHttp, body: SetPriceBody) => http({ method: 'POST', path: '/pricing/prices', schema: PriceEntry, body });
 
 export const cancelScheduledPrice = (http: OfficeHttp, id: string) =>
-  http({ method: 'DELETE', path: `/pricing/prices?id=${encodeURIComponent(id)}`, schema: PriceEntry });
+  http({ method: 'DELETE', path: `/pricing/prices/${encodeURIComponent(id)}`, schema: PriceEntry });
 
 export const listMemberLevels = (http: OfficeHttp) => http({ method: 'GET', path: '/pricing/member-levels', schema: z.array(MemberLevel) });
 

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { MemberLevel, ProductWithPrices } from '@pos/shared';
+import type { MemberLevel, ProductWithPrices, Store } from '@pos/shared';
 import { failureCode } from '../../hq/hq-failure';
 import type { OfficeHttp } from '../office-core/office-http';
-import { fetchScopeStores, type ScopeStore } from '../office-core/scope-stores';
+import { fetchScopeStores } from '../office-core/scope-stores';
 import { cancelScheduledPrice, listMemberLevels, setPrice } from './price-api';
 import { readPriceForm, type PriceFormResult, type PriceFormValues } from './price-form';
 import { useProductSearch } from '../office-core/use-product-search';
@@ -12,7 +12,7 @@ type Saved = { kind: 'idle' } | { kind: 'saved' } | { kind: 'failed'; code: stri
 /** The price editor: search, pick a product, set or schedule its chain or store price, cancel a scheduled change. */
 export function usePriceEditor(http: OfficeHttp, now: () => Date) {
   const products = useProductSearch(http);
-  const [stores, setStores] = useState<ScopeStore[]>([]);
+  const [stores, setStores] = useState<Store[]>([]);
   const [levels, setLevels] = useState<MemberLevel[]>([]);
   const [selected, setSelected] = useState<ProductWithPrices | null>(null);
   const [formErrors, setFormErrors] = useState<Extract<PriceFormResult, { ok: false }>['errors']>({});
@@ -20,9 +20,9 @@ export function usePriceEditor(http: OfficeHttp, now: () => Date) {
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    void fetchScopeStores(http, now()).then((r) => r.ok && setStores(r.value));
+    void fetchScopeStores(http).then((r) => r.ok && setStores(r.value));
     void listMemberLevels(http).then((r) => r.ok && setLevels(r.value));
-  }, [http, now]);
+  }, [http]);
 
   useEffect(() => {
     if (!selected || !products.page) return;

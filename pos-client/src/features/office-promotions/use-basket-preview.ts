@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { minor, type BasketLine, type PricedBasketBody, type ProductWithPrices, type PromotionRule } from '@pos/shared';
+import { minor, type BasketLine, type Category, type PricedBasketBody, type ProductWithPrices, type PromotionRule } from '@pos/shared';
 import { failureCode } from '../../hq/hq-failure';
+import { ancestorsOf } from '../office-core/category-tree';
 import { localDate } from '../office-core/local-date';
 import type { OfficeHttp } from '../office-core/office-http';
 import { previewBasket } from './promotion-api';
@@ -21,10 +22,10 @@ export interface PreviewSetup {
 }
 
 /**
- * A basket line as the till builds it. A weighed product is tried as one kilogram. The office
- * has no category tree, so a rule on a parent category does not reach the line here.
+ * A basket line as the till builds it, with the categories above the product's own so a rule
+ * on a parent category reaches it. A weighed product is tried as one kilogram.
  */
-export function toBasketLine({ item, quantity }: PreviewItem, index: number): BasketLine {
+export function toBasketLine({ item, quantity }: PreviewItem, index: number, categories: readonly Category[]): BasketLine {
   const { product } = item;
   return {
     lineId: `line-${index + 1}`,
@@ -32,7 +33,7 @@ export function toBasketLine({ item, quantity }: PreviewItem, index: number): Ba
     quantity: product.weighed ? 1 : quantity,
     unitPriceMinor: minor((item.retailNowMinor ?? 0) * (product.weighed ? quantity : 1)),
     categoryId: product.categoryId,
-    ancestorCategoryIds: [],
+    ancestorCategoryIds: ancestorsOf(categories, product.categoryId),
     brandId: product.brand,
     clerkId: null,
     weightGrams: product.weighed ? quantity * 1_000 : null,
@@ -43,7 +44,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const nowLocal = (d: Date) => `${localDate(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 
 /** "Try a basket": prices the basket with HQ's engine, the draft rule on top of the saved ones, whenever either changes. */
-export function useBasketPreview(http: OfficeHttp, draft: PromotionRule | null, draftValid: boolean, defaultStoreId: string) {
+export function useBasketPreview(http: OfficeHttp, draft: PromotionRule | null, draftValid: boolean, defaultStoreId: string, categories: readonly Category[]) {
   const [items, setItems] = useState<PreviewItem[]>([]);
   const [setup, setSetup] = useState<PreviewSetup>(() => ({ storeId: '', at: nowLocal(new Date()), memberLevelId: null, birthday: '', vouchers: '', includeSaved: true }));
   const [priced, setPriced] = useState<PricedBasketBody | null>(null);
@@ -56,7 +57,7 @@ export function useBasketPreview(http: OfficeHttp, draft: PromotionRule | null, 
     let current = true;
     const timer = setTimeout(() => {
       const body = {
-        basket: { lines: items.map(toBasketLine) },
+        basket: { lines: items.map((item, index) => toBasketLine(item, index, categories)) },
         context: {
           storeId,
           instant: new Date(setup.at).toISOString(),
@@ -79,7 +80,7 @@ export function useBasketPreview(http: OfficeHttp, draft: PromotionRule | null, 
       current = false;
       clearTimeout(timer);
     };
-  }, [http, items, setup, storeId, draft, draftValid]);
+  }, [http, items, setup, storeId, draft, draftValid, categories]);
 
   return {
     items,

@@ -1,6 +1,12 @@
 import type { StoreDayReport, StoreDayRow } from '@pos/shared';
 import { datesBetween } from '../office-core/local-date';
-import { distinctStores, type ScopeStore } from '../office-core/scope-stores';
+
+/** A store as the report rows name it. */
+export interface ReportStore {
+  id: string;
+  code: string;
+  name: string;
+}
 
 export interface Figures {
   salesMinor: number;
@@ -10,19 +16,26 @@ export interface Figures {
 }
 
 export interface StoreFigures extends Figures {
-  store: ScopeStore;
+  store: ReportStore;
   /** The store's share of the sales shown, in basis points. */
   shareBp: number;
 }
 
 export interface StoreDaySummary {
-  stores: ScopeStore[];
+  stores: ReportStore[];
   /** The rows shown, newest day first, then by store code. */
   rows: StoreDayRow[];
   totals: Figures;
   byStore: StoreFigures[];
   /** One entry for every day of the range, zero on days without sales. */
   byDay: { date: string; salesMinor: number; tickets: number }[];
+}
+
+/** The stores that appear in report rows, by code. */
+function distinctStores(rows: readonly StoreDayRow[]): ReportStore[] {
+  const byId = new Map<string, ReportStore>();
+  for (const row of rows) byId.set(row.storeId, { id: row.storeId, code: row.storeCode, name: row.storeName });
+  return [...byId.values()].sort((a, b) => a.code.localeCompare(b.code));
 }
 
 /** The same rounding HQ uses: sales over tickets, to the nearest minor unit. */

@@ -2,18 +2,18 @@ import { useState } from 'react';
 import type { ProductWithPrices } from '@pos/shared';
 import { useProductSearch } from '../../features/office-core/use-product-search';
 import { useI18n } from '../../i18n/i18n-context';
+import { ChosenChips } from './chosen-chips';
 import { usePromotionForm } from './promotion-form-context';
 
 interface Props {
-  /** The ids chosen: products, or categories when `pick` takes a product's category. */
+  /** The ids of the products chosen. */
   value: string[];
   onChange: (ids: string[]) => void;
-  pick?: 'product' | 'category';
   single?: boolean;
 }
 
-/** Chosen items as removable chips, and a search that adds a product (or its category) to them. */
-export function ProductPicker({ value, onChange, pick = 'product', single = false }: Props) {
+/** Chosen products as removable chips, and a search that adds a product to them. */
+export function ProductPicker({ value, onChange, single = false }: Props) {
   const { t, pickName } = useI18n();
   const { http, names } = usePromotionForm();
   const search = useProductSearch(http);
@@ -21,26 +21,15 @@ export function ProductPicker({ value, onChange, pick = 'product', single = fals
   const label = (id: string) => names.get(id) ?? `${id.slice(0, 8)}…`;
 
   function choose(item: ProductWithPrices) {
-    const id = pick === 'product' ? item.product.id : item.product.categoryId;
-    if (!id) return;
-    names.set(id, pick === 'product' ? `${item.product.sku} ${pickName(item.product)}` : t('office.promo.categoryOf', { name: pickName(item.product) }));
+    const id = item.product.id;
+    names.set(id, `${item.product.sku} ${pickName(item.product)}`);
     onChange(single ? [id] : value.includes(id) ? value : [...value, id]);
     setOpen(false);
   }
 
   return (
     <div className="office-picker">
-      <div className="office-chips">
-        {value.map((id) => (
-          <span key={id} className="office-chip">
-            {label(id)}
-            <button type="button" aria-label={t('office.promo.remove')} onClick={() => onChange(value.filter((v) => v !== id))}>×</button>
-          </span>
-        ))}
-        <button type="button" className="office-link" onClick={() => setOpen(!open)}>
-          {pick === 'product' ? t('office.promo.addProduct') : t('office.promo.addCategory')}
-        </button>
-      </div>
+      <ChosenChips ids={value} label={label} onChange={onChange} addText={t('office.promo.addProduct')} onAdd={() => setOpen(!open)} />
       {open && (
         <div className="office-picker-drop">
           <input className="office-input" autoFocus placeholder={t('office.prices.searchPlaceholder')} value={search.search.q} onChange={(e) => search.setQuery(e.target.value)} />

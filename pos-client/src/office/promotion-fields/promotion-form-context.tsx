@@ -1,13 +1,13 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { MemberLevel } from '@pos/shared';
+import type { Category, MemberLevel, Store } from '@pos/shared';
 import type { OfficeHttp } from '../../features/office-core/office-http';
-import type { ScopeStore } from '../../features/office-core/scope-stores';
 import { problemAt, type RuleProblem } from '../../features/office-promotions/rule-problems';
 
 export interface PromotionFormContextValue {
   http: OfficeHttp;
-  stores: ScopeStore[];
+  stores: Store[];
   levels: MemberLevel[];
+  categories: Category[];
   problems: RuleProblem[];
   /** Problems are shown once the user tries to save, not while a new form is still empty. */
   showProblems: boolean;

@@ -1,5 +1,6 @@
 import type { LineScope } from '@pos/shared';
 import { useI18n } from '../../i18n/i18n-context';
+import { CategoryPicker } from './category-picker';
 import { RuleField } from './field-problem';
 import { ProductPicker } from './product-picker';
 import { TextListInput } from './text-list-input';
@@ -16,7 +17,7 @@ export function ScopeField({ path, value, onChange }: { path: string; value: Lin
         <ProductPicker value={value.productIds} onChange={(productIds) => onChange({ ...value, productIds })} />
       </RuleField>
       <RuleField path={`${path}.categoryIds`} label={t('office.promo.categories')}>
-        <ProductPicker pick="category" value={value.categoryIds} onChange={(categoryIds) => onChange({ ...value, categoryIds })} />
+        <CategoryPicker value={value.categoryIds} onChange={(categoryIds) => onChange({ ...value, categoryIds })} />
       </RuleField>
       <RuleField path={`${path}.brandIds`} label={t('office.promo.brands')}>
         <TextListInput value={value.brandIds} placeholder={t('office.promo.brandsPlaceholder')} onChange={(brandIds) => onChange({ ...value, brandIds })} />

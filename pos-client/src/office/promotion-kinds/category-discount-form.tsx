@@ -1,7 +1,7 @@
 import { useI18n } from '../../i18n/i18n-context';
+import { CategoryPicker } from '../promotion-fields/category-picker';
 import { RuleField } from '../promotion-fields/field-problem';
 import { OfferField } from '../promotion-fields/offer-field';
-import { ProductPicker } from '../promotion-fields/product-picker';
 import { UnitLimitField } from '../promotion-fields/unit-limit-field';
 import type { KindFormProps } from './kind-form-props';
 
@@ -11,7 +11,7 @@ export function CategoryDiscountForm({ args, onChange }: KindFormProps<'category
   return (
     <>
       <RuleField path="args.categoryIds" label={t('office.promo.categories')} hint={t('office.promo.categoryHint')}>
-        <ProductPicker pick="category" value={args.categoryIds} onChange={(categoryIds) => onChange({ ...args, categoryIds })} />
+        <CategoryPicker value={args.categoryIds} onChange={(categoryIds) => onChange({ ...args, categoryIds })} />
       </RuleField>
       <OfferField path="args.offer" value={args.offer} onChange={(offer) => onChange({ ...args, offer })} />
       <UnitLimitField path="args.unitLimit" value={args.unitLimit} onChange={(unitLimit) => onChange({ ...args, unitLimit })} />

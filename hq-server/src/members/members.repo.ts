@@ -1,0 +1,55 @@
+import type { FoundMember, MemberRecord } from '@pos/shared';
+import { and, asc, count, eq, ilike, like, or, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { memberLevels, members } from '../pricing/pricing.tables';
+import { maskPhone } from './mask-phone';
+
+const columns = {
+  id: members.id, cardNo: members.cardNo, name: members.name, phone: members.phone, birthday: members.birthday, active: members.active, createdAt: members.createdAt,
+  levelId: memberLevels.id, levelCode: memberLevels.code, levelNameZh: memberLevels.nameZh, levelNameEn: memberLevels.nameEn,
+};
+
+function selectMembers(db: Db, where: SQL | undefined) {
+  return db.select(columns).from(members)
+    .innerJoin(memberLevels, and(eq(memberLevels.chainId, members.chainId), eq(memberLevels.id, members.levelId)))
+    .where(where);
+}
+
+type Row = Awaited<ReturnType<typeof selectMembers>>[number];
+
+function toFoundMember(row: Row): FoundMember {
+  return {
+    id: row.id, cardNo: row.cardNo, name: row.name, phoneMasked: row.phone === null ? null : maskPhone(row.phone),
+    level: { id: row.levelId, code: row.levelCode, nameZh: row.levelNameZh, nameEn: row.levelNameEn }, birthday: row.birthday,
+  };
+}
+
+const toMemberRecord = (row: Row): MemberRecord => ({ ...toFoundMember(row), active: row.active, createdAt: row.createdAt.toISOString() });
+
+/** Active members whose card number is `cardNo` or whose phone is `phone`; at most a few, for the caller to choose from. */
+export async function findActiveMembers(db: Db, chainId: string, cardNo: string, phone: string | null): Promise<FoundMember[]> {
+  const byCode = phone === null ? eq(members.cardNo, cardNo) : or(eq(members.cardNo, cardNo), eq(members.phone, phone));
+  const rows = await selectMembers(db, and(eq(members.chainId, chainId), eq(members.active, true), byCode)).limit(3);
+  return rows.map(toFoundMember);
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Members whose card starts with `q`, whose phone holds it (digits only) or whose name holds it; by card number. */
+export async function findMembers(db: Db, chainId: string, q: string | undefined, limit: number, offset: number): Promise<{ items: MemberRecord[]; total: number }> {
+  const inChain = eq(members.chainId, chainId);
+  const text = q ? escapeLike(q) : '';
+  const where = q
+    ? and(inChain, or(like(members.cardNo, `${text}%`), ilike(members.name, `%${text}%`), /^\d{3,}$/.test(q) ? like(members.phone, `%${text}%`) : undefined))
+    : inChain;
+  const [rows, [counted]] = await Promise.all([
+    selectMembers(db, where).orderBy(asc(members.cardNo)).limit(limit).offset(offset),
+    db.select({ n: count() }).from(members).where(where),
+  ]);
+  return { items: rows.map(toMemberRecord), total: counted?.n ?? 0 };
+}
+
+export async function findMemberRecord(db: Db, chainId: string, id: string): Promise<MemberRecord | undefined> {
+  const [row] = await selectMembers(db, and(eq(members.chainId, chainId), eq(members.id, id)));
+  return row && toMemberRecord(row);
+}

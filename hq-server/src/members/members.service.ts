@@ -1,0 +1,46 @@
+import { phoneInMemberCode, type EnrolMemberBody, type FoundMember, type MemberList, type MemberRecord, type MemberSearchQuery } from '@pos/shared';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import type { Deps } from '../http/app-env';
+import { AppError } from '../http/errors';
+import { newId } from '../ids';
+import { memberLevels, members } from '../pricing/pricing.tables';
+import { findActiveMembers, findMemberRecord, findMembers } from './members.repo';
+
+/**
+ * The active member a till's code names: the member with that card number, else the one with
+ * that mobile number. No member and an inactive one answer alike, so a look-up tells a
+ * stranger nothing about cards that were cancelled.
+ */
+export async function lookupMember(db: Db, chainId: string, code: string): Promise<FoundMember> {
+  const found = await findActiveMembers(db, chainId, code, phoneInMemberCode(code));
+  const byCard = found.find((m) => m.cardNo === code);
+  if (byCard) return byCard;
+  if (found.length > 1) throw new AppError('CONFLICT', 'several members share this mobile number; look the member up by card number');
+  if (!found[0]) throw new AppError('NOT_FOUND', 'no active member has this card number or mobile number');
+  return found[0];
+}
+
+export async function searchMembers(db: Db, chainId: string, { q, limit, offset }: MemberSearchQuery): Promise<MemberList> {
+  return findMembers(db, chainId, q, limit, offset);
+}
+
+const problem = (path: string, message: string) => [{ path, message }];
+
+/** Enrols a member at a known, active level; a card number is the chain's once, and so is an active member's mobile number. */
+export async function enrolMember({ db, clock }: Deps, chainId: string, body: EnrolMemberBody): Promise<MemberRecord> {
+  const [level] = await db.select({ active: memberLevels.active }).from(memberLevels).where(and(eq(memberLevels.chainId, chainId), eq(memberLevels.id, body.levelId)));
+  if (!level?.active) {
+    const message = `member level ${body.levelId} ${level ? 'is no longer in use' : 'does not exist in this chain'}`;
+    throw new AppError('VALIDATION_FAILED', message, problem('levelId', message));
+  }
+  if (body.phone !== null && (await db.$count(members, and(eq(members.chainId, chainId), eq(members.phone, body.phone), eq(members.active, true)))) > 0) {
+    throw new AppError('CONFLICT', `mobile number ${body.phone} belongs to another member`, problem('phone', 'already used by another member'));
+  }
+  const id = newId(clock);
+  const inserted = await db.insert(members).values({ chainId, id, ...body, createdAt: clock() })
+    .onConflictDoNothing({ target: [members.chainId, members.cardNo] })
+    .returning({ id: members.id });
+  if (inserted.length === 0) throw new AppError('CONFLICT', `card ${body.cardNo} is already enrolled`, problem('cardNo', 'already enrolled'));
+  return (await findMemberRecord(db, chainId, id))!;
+}

@@ -1,0 +1,161 @@
+import { newId } from '@pos/hq-server/ids';
+import { chains } from '@pos/hq-server/org/org.tables';
+import { memberLevels, members } from '@pos/hq-server/pricing/pricing.tables';
+import { FoundMember, MemberList, MemberRecord, type PairedDevice } from '@pos/shared';
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, json, pairTill, seedFixture, signInOffice, testClock, type Fixture } from '../support/fixture';
+import { createTestDatabase, type TestDatabase } from '../support/test-db';
+
+let database: TestDatabase;
+let f: Fixture;
+let till: PairedDevice;
+let hq: string;
+let manager: string;
+let east: string;
+let levels: Record<string, string>;
+const clock = testClock('2026-11-22T04:00:00Z');
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  f = await seedFixture(database, clock);
+  till = await pairTill(f, 'S001');
+  [hq, manager, east] = await Promise.all([signInOffice(f, 'hq@demo.pos'), signInOffice(f, 's001@demo.pos'), signInOffice(f, 'east@demo.pos')]);
+  const rows = await f.deps.db.select().from(memberLevels).where(eq(memberLevels.chainId, f.chainId));
+  levels = Object.fromEntries(rows.map((l) => [l.code, l.id]));
+});
+afterAll(() => database.close());
+
+const lookup = (code: string, token = till.deviceToken) => f.app.request(`/members/lookup?code=${encodeURIComponent(code)}`, bearer(token));
+const search = (query: string, token = hq) => f.app.request(`/members?${query}`, bearer(token));
+const enrol = (body: unknown, token = hq) => f.app.request('/members', json(body, token));
+const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string; details?: { path: string; message: string }[] } }).error;
+const memberCount = async () => (await f.deps.db.select({ n: sql<number>`count(*)::int` }).from(members))[0]!.n;
+
+/** A member put straight into the table, as another system or another chain would have them. */
+async function insertMember(chainId: string, levelId: string, values: { cardNo: string; phone: string | null; active?: boolean }) {
+  await f.deps.db.insert(members).values({ chainId, id: newId(clock), name: '测试会员', levelId, birthday: null, createdAt: clock(), ...values });
+}
+
+describe('member look-up', () => {
+  it('finds a demo member by card number from a till, with the phone masked', async () => {
+    const res = await lookup('88880001');
+    expect(res.status).toBe(200);
+    expect(FoundMember.parse(await res.json())).toEqual({
+      id: expect.any(String), cardNo: '88880001', name: '王小明', phoneMasked: '138****5678',
+      level: { id: levels.GOLD_CARD, code: 'GOLD_CARD', nameZh: '金卡会员', nameEn: 'Gold card' }, birthday: '1988-06-15',
+    });
+  });
+
+  it('finds the same member by mobile number however it is written, and answers office sessions too', async () => {
+    const byCard = FoundMember.parse(await (await lookup('88880002')).json());
+    for (const phone of ['13987654321', '139 8765 4321', '+86 139-8765-4321']) {
+      expect(FoundMember.parse(await (await lookup(phone)).json()).id).toBe(byCard.id);
+    }
+    expect(FoundMember.parse(await (await lookup('13987654321', manager)).json()).id).toBe(byCard.id);
+  });
+
+  it('prefers the member whose card it is over one with that phone, and refuses a phone two members share', async () => {
+    await insertMember(f.chainId, levels.BASIC!, { cardNo: '13700001111', phone: null });
+    await insertMember(f.chainId, levels.SILVER_CARD!, { cardNo: '99990001', phone: '13700001111' });
+    expect(FoundMember.parse(await (await lookup('13700001111')).json()).cardNo).toBe('13700001111');
+    await insertMember(f.chainId, levels.BASIC!, { cardNo: '99990002', phone: '13600002222' });
+    await insertMember(f.chainId, levels.BASIC!, { cardNo: '99990003', phone: '13600002222' });
+    const shared = await lookup('13600002222');
+    expect(shared.status).toBe(409);
+    expect((await errorOf(shared)).message).toMatch(/card number/);
+  });
+
+  it('answers 404 for an unknown card, an inactive member and another chain’s member', async () => {
+    const other = newId(clock);
+    await f.deps.db.insert(chains).values({ id: other, code: 'OTHER', name: 'Other chain', currency: 'CNY', timeZone: 'Asia/Shanghai', createdAt: clock() });
+    const otherLevel = newId(clock);
+    await f.deps.db.insert(memberLevels).values({ chainId: other, id: otherLevel, code: 'GOLD_CARD', nameZh: '金卡', nameEn: 'Gold' });
+    await insertMember(other, otherLevel, { cardNo: '77770001', phone: '13511112222' });
+    await insertMember(f.chainId, levels.BASIC!, { cardNo: '99990004', phone: '13522223333', active: false });
+    for (const code of ['88889999', '77770001', '13511112222', '99990004', '13522223333']) {
+      const res = await lookup(code);
+      expect(res.status, code).toBe(404);
+      expect(await errorOf(res)).toMatchObject({ code: 'NOT_FOUND', message: 'no active member has this card number or mobile number' });
+    }
+  });
+
+  it('refuses a malformed code with 400 and a caller without a token with 401', async () => {
+    for (const code of ['12345', 'abc', '8'.repeat(20), '']) {
+      const res = await lookup(code);
+      expect(res.status, code).toBe(400);
+      expect((await errorOf(res)).details?.[0]?.path).toBe('code');
+    }
+    expect((await f.app.request('/members/lookup')).status).toBe(401);
+  });
+
+  it('limits a till to 30 look-ups a minute', async () => {
+    const busy = await pairTill(f, 'S002');
+    for (let i = 0; i < 30; i++) expect((await lookup(`8888${String(i + 1).padStart(4, '0')}`, busy.deviceToken)).status).not.toBe(429);
+    const limited = await lookup('88880001', busy.deviceToken);
+    expect(limited.status).toBe(429);
+    expect((await lookup('88880001')).status).toBe(200);
+    clock.advance(60_000);
+    expect((await lookup('88880001', busy.deviceToken)).status).toBe(200);
+  });
+});
+
+describe('office member search', () => {
+  it('pages through members by card number', async () => {
+    const first = MemberList.parse(await (await search('q=888800&limit=5')).json());
+    expect(first.items.map((m) => m.cardNo)).toEqual(['88880001', '88880002', '88880003', '88880004', '88880005']);
+    expect(first.total).toBe(99);
+    const next = MemberList.parse(await (await search('q=888800&limit=5&offset=5')).json());
+    expect(next.items[0]!.cardNo).toBe('88880006');
+  });
+
+  it('finds by name and by part of the phone, for any office user, and includes inactive members', async () => {
+    expect(MemberList.parse(await (await search(`q=${encodeURIComponent('王小明')}`, manager)).json()).items.map((m) => m.cardNo)).toContain('88880001');
+    expect(MemberList.parse(await (await search('q=87654321', east)).json()).items.map((m) => m.cardNo)).toContain('88880002');
+    const inactive = MemberList.parse(await (await search('q=99990004')).json()).items;
+    expect(inactive).toMatchObject([{ cardNo: '99990004', active: false, phoneMasked: '135****3333' }]);
+  });
+
+  it('refuses a limit over 100 and till devices', async () => {
+    expect((await search('limit=101')).status).toBe(400);
+    expect((await search('q=8888', till.deviceToken)).status).toBe(403);
+  });
+});
+
+describe('enrolling a member', () => {
+  const body = (over: Record<string, unknown> = {}) => ({ cardNo: '66660001', name: ' 赵新 ', phone: '+86 186 0000 7777', levelId: levels.SILVER_CARD, birthday: '05-20', ...over });
+
+  it('enrols a member the till can then look up by card and phone', async () => {
+    const res = await enrol(body());
+    expect(res.status).toBe(201);
+    expect(MemberRecord.parse(await res.json())).toMatchObject({ cardNo: '66660001', name: '赵新', phoneMasked: '186****7777', level: { code: 'SILVER_CARD' }, birthday: '05-20', active: true });
+    expect(FoundMember.parse(await (await lookup('18600007777')).json()).cardNo).toBe('66660001');
+  });
+
+  it('refuses bad input, an unknown level, a taken card or phone and other roles, and changes nothing', async () => {
+    const before = await memberCount();
+    const invalid = await enrol(body({ cardNo: '12', name: '', phone: '12345', birthday: '02-30' }));
+    expect(invalid.status).toBe(400);
+    expect((await errorOf(invalid)).details?.map((d) => d.path).sort()).toEqual(['birthday', 'cardNo', 'name', 'phone']);
+
+    const unknownLevel = '0195505c-0000-7000-8000-00000000dead';
+    const noLevel = await enrol(body({ cardNo: '66660002', phone: null, levelId: unknownLevel }));
+    expect(noLevel.status).toBe(400);
+    expect(await errorOf(noLevel)).toMatchObject({ code: 'VALIDATION_FAILED', message: expect.stringContaining(unknownLevel), details: [{ path: 'levelId' }] });
+    await f.deps.db.update(memberLevels).set({ active: false }).where(and(eq(memberLevels.chainId, f.chainId), eq(memberLevels.code, 'BASIC')));
+    const retired = await enrol(body({ cardNo: '66660002', phone: null, levelId: levels.BASIC }));
+    await f.deps.db.update(memberLevels).set({ active: true }).where(and(eq(memberLevels.chainId, f.chainId), eq(memberLevels.code, 'BASIC')));
+    expect(await errorOf(retired)).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ path: 'levelId' }] });
+
+    const takenCard = await enrol(body({ cardNo: '88880001', phone: null }));
+    expect(takenCard.status).toBe(409);
+    expect((await errorOf(takenCard)).details).toEqual([{ path: 'cardNo', message: 'already enrolled' }]);
+    const takenPhone = await enrol(body({ cardNo: '66660003', phone: '13812345678' }));
+    expect(takenPhone.status).toBe(409);
+    expect((await errorOf(takenPhone)).details?.[0]?.path).toBe('phone');
+
+    expect((await enrol(body({ cardNo: '66660004' }), east)).status).toBe(403);
+    expect((await enrol(body({ cardNo: '66660004' }), till.deviceToken)).status).toBe(403);
+    expect(await memberCount()).toBe(before);
+  });
+});
