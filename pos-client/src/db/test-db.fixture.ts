@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { PromotionRule, minor, type Clerk, type PairedDevice, type Product, type Promotion } from '@pos/shared';
-import { TillDb } from './till-db';
+import { TillDb, type PulledPricingSettings } from './till-db';
 
 let counter = 0;
 
@@ -46,6 +46,7 @@ export const cola: Product = {
   brand: null,
   unit: 'bottle',
   weighed: false,
+  scaleItemCode: null,
   active: true,
 };
 
@@ -65,4 +66,30 @@ export const colaPromotion: Promotion = {
     validFrom: null, validTo: null, weekdays: [], hours: [], storeIds: [], memberLevelIds: [],
     kind: 'item_discount', args: { productIds: [ids.cola], offer: { type: 'percent_off', percentBp: 1000 }, unitLimit: null },
   }),
+};
+
+/** Loose nuts sold by weight: the scale prints item code 10001 on its labels; ¥89.90 a kilogram. */
+export const looseNuts: Product = {
+  id: '0195505c-0000-7000-8000-0000000000a4',
+  sku: 'NUTS-LOOSE',
+  nameZh: '散称混合坚果',
+  nameEn: 'Loose Mixed Nuts',
+  categoryId: null,
+  brand: null,
+  unit: 'kg',
+  weighed: true,
+  scaleItemCode: '10001',
+  active: true,
+};
+
+export const looseNutsPrice = { ...colaPrice, id: '0195505c-0000-7000-8000-0000000000a5', productId: looseNuts.id, amountMinor: minor(8990) };
+
+/** Weight labels start 22; every other 2x label carries its price. */
+export const scaleSettings: PulledPricingSettings = {
+  chainId: ids.chain,
+  cashRounding: { unitMinor: 1, mode: 'half_up' },
+  scaleLayouts: [
+    { id: 'weight', pattern: '22PPPPPVVVVVC', value: 'weight' },
+    { id: 'price', pattern: '2FPPPPPVVVVVC', value: 'price' },
+  ],
 };

@@ -1,8 +1,15 @@
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { Category, Clerk, PairedDevice, Product, Sale, Store, Price, Barcode, ErrorBody, MemberLevel, Promotion } from '@pos/shared';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import type { Category, Change, Clerk, PairedDevice, Product, Sale, Store, Price, Barcode, ErrorBody, MemberLevel, Promotion } from '@pos/shared';
 
 export type PulledBarcode = Barcode & { active: boolean };
 export type PulledPrice = Price & { active: boolean };
+type PulledData<E extends Change['entity']> = Extract<Change, { entity: E }>['data'];
+/** The chain's pricing settings, one row keyed by the chain. */
+export type PulledPricingSettings = PulledData<'pricing_settings'>;
+/** The till's own store's assortment mode; no row, or `all_except` with no items, carries the whole catalog. */
+export type PulledStoreAssortment = PulledData<'store_assortment'>;
+/** A product the store's assortment names; only active ones are kept. */
+export type PulledAssortmentItem = PulledData<'assortment_item'>;
 
 export type OutboxState = 'pending' | 'sent' | 'rejected';
 export type RejectReason = ErrorBody['error'];
@@ -63,6 +70,11 @@ async function upgradeToMemberPricing(tx: Transaction): Promise<void> {
   await tx.table<PulledPrice>('prices').toCollection().modify((price) => {
     price.memberLevelId ??= null;
   });
+  await pullAgainFromStart(tx);
+}
+
+/** The next pull starts from zero; every change is an upsert, and the first pull stays done. */
+async function pullAgainFromStart(tx: Transaction): Promise<void> {
   const meta = tx.table<MetaRow, string>('meta');
   const sync = await meta.get('sync');
   if (sync?.key === 'sync') await meta.put({ key: 'sync', value: { ...sync.value, cursor: 0 } });
@@ -80,6 +92,10 @@ export class TillDb extends Dexie {
   memberLevels!: EntityTable<MemberLevel, 'id'>;
   /** Every promotion of the chain whatever its status; only active ones price a basket. */
   promotions!: EntityTable<Promotion, 'id'>;
+  pricingSettings!: EntityTable<PulledPricingSettings, 'chainId'>;
+  storeAssortments!: EntityTable<PulledStoreAssortment, 'storeId'>;
+  /** Keyed by `[storeId+productId]`: a scan asks for one product, never the whole list. */
+  assortmentItems!: Table<PulledAssortmentItem, [string, string]>;
   meta!: EntityTable<MetaRow, 'key'>;
   outbox!: EntityTable<OutboxEntry, 'id'>;
   journal!: EntityTable<Sale, 'id'>;
@@ -104,11 +120,20 @@ export class TillDb extends Dexie {
     this.version(2)
       .stores({ memberLevels: 'id', promotions: 'id' })
       .upgrade(upgradeToMemberPricing);
+    // Products are indexed by scale item code, so a scale label finds its product without a scan of the catalog.
+    // A version-2 till's parser dropped `scaleItemCode` from the products it pulled, and the settings and
+    // assortment were beyond it: it pulls everything again.
+    this.version(3)
+      .stores({ products: 'id, scaleItemCode', pricingSettings: 'chainId', storeAssortments: 'storeId', assortmentItems: '[storeId+productId]' })
+      .upgrade(pullAgainFromStart);
   }
 
   /** The catalog tables a pull writes into. */
   get catalogTables() {
-    return [this.stores, this.categories, this.products, this.barcodes, this.prices, this.clerks, this.memberLevels, this.promotions];
+    return [
+      this.stores, this.categories, this.products, this.barcodes, this.prices, this.clerks, this.memberLevels, this.promotions,
+      this.pricingSettings, this.storeAssortments, this.assortmentItems,
+    ];
   }
 
   async getMeta<K extends MetaKey>(key: K): Promise<MetaValues[K] | undefined> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PullResponse } from '@pos/shared';
-import { cola, colaPrice, colaPromotion, createTestDb, ids, pairedDevice } from '../db/test-db.fixture';
+import { cola, colaPrice, colaPromotion, createTestDb, ids, looseNuts, pairedDevice, scaleSettings } from '../db/test-db.fixture';
+import { loadPricingSettings } from '../features/sales/pricing-settings';
 import { applyPullPage } from './apply-pull-page';
 import { pullFraction } from './pull-changes';
 
@@ -86,6 +87,31 @@ describe('applyPullPage', () => {
     await applyPullPage(db, page([{ seq: 5, entity: 'promotion', data: { ...colaPromotion, status: 'paused' } }, { seq: 6, entity: 'member_level', data: { ...gold, active: false } }], 6), now);
     expect((await db.promotions.get(colaPromotion.id))?.status).toBe('paused');
     expect(await db.memberLevels.count()).toBe(0);
+  });
+
+  it('keeps the chain\'s pricing settings, replaced whole by each change', async () => {
+    const db = createTestDb();
+    await applyPullPage(db, page([{ seq: 1, entity: 'pricing_settings', data: scaleSettings }], 1), now);
+    expect(await loadPricingSettings(db)).toEqual({ cashRounding: scaleSettings.cashRounding, scaleLayouts: scaleSettings.scaleLayouts });
+    const rounding = { unitMinor: 10, mode: 'down' } as const;
+    await applyPullPage(db, page([{ seq: 2, entity: 'pricing_settings', data: { ...scaleSettings, cashRounding: rounding, scaleLayouts: [] } }], 2), now);
+    expect(await loadPricingSettings(db)).toEqual({ cashRounding: rounding, scaleLayouts: [] });
+  });
+
+  it('keeps the store\'s assortment and drops the items taken off it', async () => {
+    const db = createTestDb();
+    const item = (productId: string, active: boolean) => ({ storeId: ids.store, productId, active });
+    await applyPullPage(db, page([
+      { seq: 1, entity: 'store_assortment', data: { storeId: ids.store, mode: 'all_except' } },
+      { seq: 2, entity: 'assortment_item', data: item(ids.cola, true) },
+      { seq: 3, entity: 'assortment_item', data: item(looseNuts.id, true) },
+    ], 3), now);
+    await applyPullPage(db, page([
+      { seq: 4, entity: 'store_assortment', data: { storeId: ids.store, mode: 'listed' } },
+      { seq: 5, entity: 'assortment_item', data: item(ids.cola, false) },
+    ], 5), now);
+    expect(await db.storeAssortments.get(ids.store)).toEqual({ storeId: ids.store, mode: 'listed' });
+    expect(await db.assortmentItems.toArray()).toEqual([item(looseNuts.id, true)]);
   });
 
   it('leaves nothing behind when a page fails half-way', async () => {

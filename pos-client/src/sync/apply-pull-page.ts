@@ -44,6 +44,14 @@ async function applyChange(db: TillDb, change: Change): Promise<void> {
       return;
     case 'price':
       return upsertOrDelete(db.prices, { ...change.data, memberLevelId: change.data.memberLevelId ?? null }, change.data.id);
+    case 'pricing_settings':
+      await db.pricingSettings.put(change.data);
+      return;
+    case 'store_assortment':
+      await db.storeAssortments.put(change.data);
+      return;
+    case 'assortment_item':
+      return upsertOrDelete(db.assortmentItems, change.data, [change.data.storeId, change.data.productId]);
     case 'barcode': {
       if (change.data.active) {
         await db.barcodes.put(change.data);
@@ -57,12 +65,12 @@ async function applyChange(db: TillDb, change: Change): Promise<void> {
   }
 }
 
-interface KeyedTable<T> {
+interface KeyedTable<T, K> {
   put(row: T): Promise<unknown>;
-  delete(key: string): Promise<void>;
+  delete(key: K): Promise<void>;
 }
 
-async function upsertOrDelete<T extends { active: boolean }>(table: KeyedTable<T>, row: T, key: string): Promise<void> {
+async function upsertOrDelete<T extends { active: boolean }, K>(table: KeyedTable<T, K>, row: T, key: K): Promise<void> {
   if (row.active) await table.put(row);
   else await table.delete(key);
 }

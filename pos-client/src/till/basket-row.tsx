@@ -32,6 +32,7 @@ export const BasketRow = memo(function BasketRow({ line, lineNo, selected, curre
         {pickName(line)}
         <span className="sub num">
           {line.barcode} · {locale === 'en' ? line.nameZh : line.nameEn}
+          {line.weightGrams ? ` · ${(line.weightGrams / 1000).toFixed(3)} kg` : null}
         </span>
         {pricing?.adjustments.map((adjustment) => (
           <span key={adjustment.ruleId} className="line-saving" data-testid="line-promotion">

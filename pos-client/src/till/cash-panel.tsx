@@ -1,11 +1,14 @@
 import type { RefObject, KeyboardEvent } from 'react';
-import type { Minor } from '@pos/shared';
+import { minor, type Minor } from '@pos/shared';
 import { quickNotes, type useCashPayment } from '../features/sales/use-cash-payment';
 import { useI18n } from '../i18n/i18n-context';
 import { formatMoney } from '../i18n/translate';
 
 interface CashPanelProps {
+  /** What the customer pays: the basket total with the cash rounding. */
   total: Minor;
+  /** 抹零: what the cash rounding added (negative when it took off). */
+  roundingMinor: number;
   /** Money off plus the value of gifts. */
   savingMinor: Minor;
   itemCount: number;
@@ -21,7 +24,7 @@ interface CashPanelProps {
 /** Keeps focus where it is when a button is pressed, so the scan field stays ready. */
 const keepFocus = (event: { preventDefault: () => void }) => event.preventDefault();
 
-export function CashPanel({ total, savingMinor, itemCount, currency, cash, tenderedRef, onTenderedKeyDown, onComplete, completing, canComplete }: CashPanelProps) {
+export function CashPanel({ total, roundingMinor, savingMinor, itemCount, currency, cash, tenderedRef, onTenderedKeyDown, onComplete, completing, canComplete }: CashPanelProps) {
   const { t } = useI18n();
   return (
     <>
@@ -33,6 +36,15 @@ export function CashPanel({ total, savingMinor, itemCount, currency, cash, tende
         <div className="amount num" data-testid="basket-total">
           {formatMoney(total, currency)}
         </div>
+        {roundingMinor !== 0 && (
+          <div className="rounding">
+            <span>{t('sell.rounding')}</span>
+            <span className="num" data-testid="basket-rounding">
+              {roundingMinor < 0 ? '−' : '+'}
+              {formatMoney(minor(Math.abs(roundingMinor)), currency)}
+            </span>
+          </div>
+        )}
         {savingMinor > 0 && (
           <div className="saving">
             <span>{t('sell.totalSaving')}</span>

@@ -5,6 +5,8 @@ import { useI18n } from '../i18n/i18n-context';
 import { BasketTable } from './basket-table';
 import { CashPanel } from './cash-panel';
 import { LastSaleSummary } from './last-sale-summary';
+import { MemberDialog } from './member-dialog';
+import { MemberStrip } from './member-strip';
 import { ReceiptLine } from './receipt-line';
 import { ReceiptPreview } from './receipt-preview';
 import { SellNoticeLine } from './sell-notice-line';
@@ -64,8 +66,10 @@ export function SellScreen({ pairing }: { pairing: PairedDevice }) {
         <div className="keys-hint">{t('sell.keys')}</div>
       </section>
       <aside className="sell-right">
+        <MemberStrip member={sell.member} onLookUp={sell.memberDialog.show} onClear={sell.clearMember} />
         <CashPanel
           total={sell.total}
+          roundingMinor={sell.pricing.priced?.roundingMinor ?? 0}
           savingMinor={sell.savingMinor}
           itemCount={sell.itemCount}
           currency={sell.currency}
@@ -77,6 +81,7 @@ export function SellScreen({ pairing }: { pairing: PairedDevice }) {
           canComplete={hasLines}
         />
       </aside>
+      <MemberDialog open={sell.memberDialog.open} onChoose={sell.memberDialog.choose} onClose={sell.memberDialog.close} />
     </main>
   );
 }

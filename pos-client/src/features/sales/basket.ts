@@ -7,7 +7,10 @@ export interface BasketLine {
   nameZh: string;
   nameEn: string;
   quantity: number;
+  /** Per piece; for a scale label, the whole label (the price it prints, or its weight × the price per kilogram). */
   unitPriceMinor: Minor;
+  /** The weight a scale label carries, in grams, for each unit of the line; absent or null for anything else. */
+  weightGrams?: number | null;
   /** What promotions match a line on: its category, every category above it, its brand. */
   categoryId: string | null;
   ancestorCategoryIds: readonly string[];
@@ -27,9 +30,10 @@ export const maxLineQuantity = 100_000;
 
 export type ScannedItem = Omit<BasketLine, 'id' | 'quantity'>;
 
-/** Scanning a product already in the basket at the same price adds one to its line. */
+/** Scanning a product already in the basket at the same price (and, for a weight label, the same weight) adds one to its line. */
 export function addItem(basket: Basket, item: ScannedItem, newLineId: string, now: string): Basket {
-  const existing = basket.lines.find((l) => l.productId === item.productId && l.unitPriceMinor === item.unitPriceMinor);
+  const sameWeight = (line: BasketLine) => (line.weightGrams ?? null) === (item.weightGrams ?? null);
+  const existing = basket.lines.find((l) => l.productId === item.productId && l.unitPriceMinor === item.unitPriceMinor && sameWeight(l));
   if (existing) return changeQuantity({ ...basket, selectedId: existing.id }, existing.id, 1);
   return {
     lines: [...basket.lines, { ...item, id: newLineId, quantity: 1 }],

@@ -1,6 +1,13 @@
-import { Sale, minor, type CompiledRules, type Minor } from '@pos/shared';
+import { Sale, giftSaleAmounts, minor, sumMinor, type GiftLine, type Minor } from '@pos/shared';
 import type { Basket } from './basket';
-import { lineAdjustments, priceTillBasket, walkInPricing } from './price-till-basket';
+import { lineAdjustments, priceTillBasket, salePricingOf, type TillPricing } from './price-till-basket';
+
+/** A gift product's names and barcode for its line on the sale. */
+export interface GiftProduct {
+  nameZh: string;
+  nameEn: string;
+  barcode: string | null;
+}
 
 export interface SaleContext {
   saleId: string;
@@ -13,25 +20,39 @@ export interface SaleContext {
   currency: string;
   receiptNo: string;
   completedAt: string;
-  /** One id per basket line, in order (the basket's own line ids are only for the screen). */
-  lineIds: readonly string[];
+  /** Makes the id of each line of the sale (the basket's own line ids are only for the screen). */
+  newLineId: () => string;
+  /** The till's pull cursor: how current the prices and promotions it priced with are. */
+  dataSeq: number;
+  giftProducts: ReadonlyMap<string, GiftProduct>;
 }
 
 export type BuildSaleError = 'BASKET_EMPTY' | 'TENDERED_TOO_LOW' | 'SALE_INVALID';
 export type BuildSaleResult = { ok: true; sale: Sale } | { ok: false; code: BuildSaleError };
 
+/** A gift the engine gave as a line of the sale: it leaves the shelf, so it moves stock, and nets to nothing. */
+function giftLine(gift: GiftLine, id: string, lineNo: number, product: GiftProduct | undefined): Sale['lines'][number] {
+  const { unitPriceMinor, grossMinor } = giftSaleAmounts(gift);
+  return {
+    id, lineNo, productId: gift.productId, barcode: product?.barcode ?? null, nameZh: product?.nameZh ?? gift.ruleName, nameEn: product?.nameEn ?? gift.ruleName,
+    quantity: gift.quantity, unitPriceMinor, grossMinor, discountMinor: grossMinor, netMinor: minor(0), clerkId: null,
+    adjustments: [{ ruleId: gift.ruleId, ruleName: gift.ruleName, amountMinor: grossMinor }], giftRuleId: gift.ruleId,
+  };
+}
+
 /**
  * A cash sale document exactly as HQ expects it, priced with the shared engine and checked by
- * the shared schema before anything is written. Gifts the engine gives are not lines of the sale.
+ * the shared schema before anything is written: sold lines, then the gifts the promotions
+ * gave, and the cash rounding, so the customer pays `totalMinor + roundingMinor`.
  */
-export function buildCashSale(basket: Basket, tenderedMinor: Minor, context: SaleContext, rules: CompiledRules): BuildSaleResult {
+export function buildCashSale(basket: Basket, tenderedMinor: Minor, context: SaleContext, pricing: TillPricing): BuildSaleResult {
   if (basket.lines.length === 0) return { ok: false, code: 'BASKET_EMPTY' };
-  const lineIds = basket.lines.map((_, index) => context.lineIds[index] ?? '');
-  const priced = priceTillBasket(basket, context, context.completedAt, rules, lineIds);
-  const total = priced.totalMinor;
-  if (tenderedMinor < total) return { ok: false, code: 'TENDERED_TOO_LOW' };
+  const lineIds = basket.lines.map(() => context.newLineId());
+  const priced = priceTillBasket(basket, context, context.completedAt, pricing, lineIds);
+  const payable = priced.payableMinor;
+  if (tenderedMinor < payable) return { ok: false, code: 'TENDERED_TOO_LOW' };
   const adjustments = lineAdjustments(priced);
-  const lines = priced.lines.map((pricedLine, index) => {
+  const sold = priced.lines.map((pricedLine, index) => {
     const line = basket.lines[index]!;
     return {
       id: pricedLine.lineId,
@@ -46,9 +67,12 @@ export function buildCashSale(basket: Basket, tenderedMinor: Minor, context: Sal
       discountMinor: pricedLine.discountMinor,
       netMinor: pricedLine.netMinor,
       clerkId: null,
+      weightGrams: line.weightGrams ?? null,
       adjustments: adjustments[index] ?? [],
     };
   });
+  const gifts = priced.gifts.map((gift, i) => giftLine(gift, context.newLineId(), sold.length + i + 1, context.giftProducts.get(gift.productId)));
+  const giftValue = sumMinor(gifts.map((g) => g.grossMinor));
   const parsed = Sale.safeParse({
     kind: 'sale',
     id: context.saleId,
@@ -59,13 +83,14 @@ export function buildCashSale(basket: Basket, tenderedMinor: Minor, context: Sal
     currency: context.currency,
     startedAt: basket.startedAt ?? context.completedAt,
     completedAt: context.completedAt,
-    lines,
-    payments: [{ id: context.paymentId, tender: 'cash', amountMinor: total, tenderedMinor, reference: null }],
-    subtotalMinor: priced.subtotalMinor,
-    discountMinor: priced.discountMinor,
-    totalMinor: total,
-    changeMinor: minor(tenderedMinor - total),
-    pricing: walkInPricing,
+    lines: [...sold, ...gifts],
+    payments: [{ id: context.paymentId, tender: 'cash', amountMinor: payable, tenderedMinor, reference: null }],
+    subtotalMinor: priced.subtotalMinor + giftValue,
+    discountMinor: priced.discountMinor + giftValue,
+    totalMinor: priced.totalMinor,
+    roundingMinor: priced.roundingMinor,
+    changeMinor: minor(tenderedMinor - payable),
+    pricing: salePricingOf(pricing, context.dataSeq),
   });
   return parsed.success ? { ok: true, sale: parsed.data } : { ok: false, code: 'SALE_INVALID' };
 }

@@ -1,7 +1,9 @@
-import { uuidv7, type CompiledRules, type Minor, type Sale } from '@pos/shared';
+import { uuidv7, type Minor, type Sale } from '@pos/shared';
 import type { TillDb } from '../../db/till-db';
 import type { Basket } from './basket';
-import { buildCashSale, type BuildSaleError } from './build-sale';
+import { buildCashSale, type BuildSaleError, type GiftProduct } from './build-sale';
+import { priceTillBasket, type TillPricing } from './price-till-basket';
+import { repriceLines } from './reprice-lines';
 
 export interface CompleteSaleDeps {
   db: TillDb;
@@ -11,18 +13,30 @@ export interface CompleteSaleDeps {
 
 export type CompleteSaleResult = { ok: true; sale: Sale } | { ok: false; code: BuildSaleError | 'NOT_READY' };
 
+/** The names and a barcode of each gift product, read from the pulled catalog. */
+async function giftProductsOf(db: TillDb, productIds: readonly string[]): Promise<Map<string, GiftProduct>> {
+  const found = new Map<string, GiftProduct>();
+  for (const productId of new Set(productIds)) {
+    const product = await db.products.get(productId);
+    const barcode = await db.barcodes.where('productId').equals(productId).first();
+    if (product) found.set(productId, { nameZh: product.nameZh, nameEn: product.nameEn, barcode: barcode?.code ?? null });
+  }
+  return found;
+}
+
 /**
  * Finishes a cash sale: takes the next receipt number and writes the journal entry and the
  * outbox entry in one strict-durability transaction, so the sale is either fully kept or
- * not at all. The basket is priced again at the moment of completion, the instant HQ prices it at.
+ * not at all. The basket is priced again at the moment of completion, the instant HQ prices
+ * it at: each line's unit price for the customer, then the promotions.
  */
 export async function completeCashSale(
   { db, now, randomBytes }: CompleteSaleDeps,
   basket: Basket,
   tenderedMinor: Minor,
-  rules: CompiledRules,
+  pricing: TillPricing,
 ): Promise<CompleteSaleResult> {
-  return db.transaction('rw', db.meta, db.journal, db.outbox, async () => {
+  return db.transaction('rw', [db.meta, db.journal, db.outbox, db.products, db.barcodes, db.prices], async () => {
     const pairing = await db.getMeta('pairing');
     const session = await db.getMeta('session');
     if (!pairing || !session) return { ok: false, code: 'NOT_READY' } as const;
@@ -30,10 +44,16 @@ export async function completeCashSale(
     const number = (counter?.deviceId === pairing.device.id ? counter.last : 0) + 1;
     const at = now();
     const id = () => uuidv7(at.getTime(), randomBytes(10));
-    const built = buildCashSale(basket, tenderedMinor, {
+    const place = { storeId: pairing.store.id, timeZone: pairing.store.timeZone };
+    const lines = await repriceLines(db, basket.lines, place, at.toISOString(), pricing.member?.levelId ?? null);
+    const sold = { ...basket, lines };
+    const gifts = priceTillBasket(sold, place, at.toISOString(), pricing).gifts;
+    const built = buildCashSale(sold, tenderedMinor, {
       saleId: id(),
       paymentId: id(),
-      lineIds: basket.lines.map(id),
+      newLineId: id,
+      dataSeq: (await db.getSyncMeta()).cursor,
+      giftProducts: await giftProductsOf(db, gifts.map((g) => g.productId)),
       storeId: pairing.store.id,
       timeZone: pairing.store.timeZone,
       deviceId: pairing.device.id,
@@ -41,7 +61,7 @@ export async function completeCashSale(
       currency: pairing.store.currency,
       receiptNo: `${pairing.device.code}-${number}`,
       completedAt: at.toISOString(),
-    }, rules);
+    }, pricing);
     if (!built.ok) return built;
     const { sale } = built;
     await db.journal.add(sale);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { minor } from '@pos/shared';
-import { cola, colaPrice, createTestDb, ids } from '../../db/test-db.fixture';
+import { ean13CheckDigit, minor } from '@pos/shared';
+import { cola, colaPrice, createTestDb, ids, looseNuts, looseNutsPrice, scaleSettings } from '../../db/test-db.fixture';
 import { findScannedItem } from './find-scanned-item';
 
 const code = '6901234567892';
@@ -48,5 +48,68 @@ describe('findScannedItem', () => {
     const db = await dbWith([]);
     await db.prices.clear();
     expect(await priceAt(db, '2025-03-01T10:00:00Z')).toBe('PRICE_MISSING');
+  });
+});
+
+const withCheck = (first12: string) => `${first12}${ean13CheckDigit(first12)}`;
+const at = new Date('2025-03-01T10:00:00Z');
+
+/** The catalog of `dbWith` plus loose nuts with a scale item code, and the chain's scale layouts. */
+async function dbWithScale() {
+  const db = await dbWith([]);
+  await db.products.put(looseNuts);
+  await db.prices.put(looseNutsPrice);
+  await db.pricingSettings.put(scaleSettings);
+  return db;
+}
+
+describe('findScannedItem with scale labels and assortments', () => {
+  it('puts the price a scale label prints on the line', async () => {
+    const label = withCheck('201000101250');
+    expect(await findScannedItem(await dbWithScale(), label, place, at)).toMatchObject({
+      ok: true, item: { productId: looseNuts.id, barcode: label, unitPriceMinor: 1250, weightGrams: null, nameEn: 'Loose Mixed Nuts' },
+    });
+  });
+
+  it('prices a weight label as its weight times the price per kilogram, and keeps the weight', async () => {
+    // 0.555 kg at ¥89.90 a kilogram is 4,989.45 fen: ¥49.89.
+    expect(await findScannedItem(await dbWithScale(), withCheck('221000100555'), place, at)).toMatchObject({
+      ok: true, item: { productId: looseNuts.id, unitPriceMinor: 4989, weightGrams: 555 },
+    });
+  });
+
+  it('refuses a product the store does not carry, by barcode or by label', async () => {
+    const db = await dbWithScale();
+    await db.storeAssortments.put({ storeId: ids.store, mode: 'all_except' });
+    await db.assortmentItems.bulkPut([{ storeId: ids.store, productId: ids.cola, active: true }, { storeId: ids.store, productId: looseNuts.id, active: true }]);
+    expect(await findScannedItem(db, code, place, at)).toEqual({ ok: false, code: 'NOT_IN_ASSORTMENT' });
+    expect(await findScannedItem(db, withCheck('201000101250'), place, at)).toEqual({ ok: false, code: 'NOT_IN_ASSORTMENT' });
+  });
+
+  it('sells only the listed products in a store that lists them', async () => {
+    const db = await dbWithScale();
+    await db.storeAssortments.put({ storeId: ids.store, mode: 'listed' });
+    await db.assortmentItems.put({ storeId: ids.store, productId: looseNuts.id, active: true });
+    expect(await findScannedItem(db, code, place, at)).toEqual({ ok: false, code: 'NOT_IN_ASSORTMENT' });
+    expect(await findScannedItem(db, withCheck('201000101250'), place, at)).toMatchObject({ ok: true });
+  });
+
+  it('answers unknown codes, unknown scale items and misread labels as not found, and non-digits as invalid', async () => {
+    const db = await dbWithScale();
+    expect(await findScannedItem(db, '6900000000000', place, at)).toEqual({ ok: false, code: 'ITEM_NOT_FOUND' });
+    expect(await findScannedItem(db, withCheck('209999901250'), place, at)).toEqual({ ok: false, code: 'ITEM_NOT_FOUND' });
+    const misread = `201000101250${(ean13CheckDigit('201000101250') + 1) % 10}`;
+    expect(await findScannedItem(db, misread, place, at)).toEqual({ ok: false, code: 'ITEM_NOT_FOUND' });
+    expect(await findScannedItem(db, '20-1000', place, at)).toEqual({ ok: false, code: 'BARCODE_INVALID' });
+  });
+
+  it('reads a 2x code as an ordinary barcode until the chain\'s scale layouts are pulled', async () => {
+    const db = await dbWith([]);
+    await db.products.put(looseNuts);
+    await db.prices.put(looseNutsPrice);
+    const label = withCheck('201000101250');
+    expect(await findScannedItem(db, label, place, at)).toEqual({ ok: false, code: 'ITEM_NOT_FOUND' });
+    await db.barcodes.put({ code: label, productId: looseNuts.id, active: true });
+    expect(await findScannedItem(db, label, place, at)).toMatchObject({ ok: true, item: { unitPriceMinor: 8990, weightGrams: null } });
   });
 });

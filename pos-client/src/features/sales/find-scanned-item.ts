@@ -1,10 +1,25 @@
-import { compilePriceBook, resolvePrice } from '@pos/shared';
+import {
+  compilePriceBook, decodeScaleBarcode, resolveScan,
+  type PriceBook, type PriceBookInput, type PricingFailureCode, type Product, type ScaleBarcodeLayout, type StoreAssortment,
+} from '@pos/shared';
 import type { TillDb } from '../../db/till-db';
 import type { ScannedItem } from './basket';
 import type { TillPricingPlace } from './price-till-basket';
+import { loadPricingSettings } from './pricing-settings';
+import { priceEntriesOf } from './pulled-prices';
 
-export type ScanError = 'BARCODE_INVALID' | 'ITEM_NOT_FOUND' | 'PRICE_MISSING';
+export type ScanError = 'BARCODE_INVALID' | 'ITEM_NOT_FOUND' | 'PRICE_MISSING' | 'NOT_IN_ASSORTMENT';
 export type ScanResult = { ok: true; item: ScannedItem } | { ok: false; code: ScanError };
+
+/** The engine's failures as the cashier is told them; an inactive product or a misread label reads as an unknown code, as before. */
+const scanErrors: Record<PricingFailureCode, ScanError> = {
+  BAD_BARCODE: 'ITEM_NOT_FOUND',
+  NOT_SCALE_BARCODE: 'ITEM_NOT_FOUND',
+  ITEM_NOT_FOUND: 'ITEM_NOT_FOUND',
+  ITEM_INACTIVE: 'ITEM_NOT_FOUND',
+  NOT_IN_ASSORTMENT: 'NOT_IN_ASSORTMENT',
+  NO_PRICE: 'PRICE_MISSING',
+};
 
 /** Every category above the given one, nearest first; a loop in the tree stops the walk. */
 async function ancestorsOf(db: TillDb, categoryId: string | null): Promise<string[]> {
@@ -17,27 +32,65 @@ async function ancestorsOf(db: TillDb, categoryId: string | null): Promise<strin
   return found;
 }
 
+/** A product and the catalog link the scanned code reached it by. */
+interface Named {
+  product: Product;
+  link: Pick<PriceBookInput, 'barcodes' | 'scaleItems'>;
+}
+
+/** The one product a code names: by scale item code when one of the chain's layouts reads the code, else by barcode; both through an index. */
+async function productNamedBy(db: TillDb, code: string, layouts: readonly ScaleBarcodeLayout[]): Promise<Named | undefined> {
+  const label = decodeScaleBarcode(code, layouts);
+  if (label.ok) {
+    const product = await db.products.where('scaleItemCode').equals(label.itemCode).first();
+    return product && { product, link: { scaleItems: [{ itemCode: label.itemCode, productId: product.id }] } };
+  }
+  if (label.code !== 'NOT_SCALE_BARCODE') return undefined;
+  const barcode = await db.barcodes.get(code);
+  const product = barcode && (await db.products.get(barcode.productId));
+  return product && { product, link: { barcodes: [{ code, productId: product.id }] } };
+}
+
+/** The store's assortment as far as one product goes: whether it is on the store's list. */
+async function assortmentFor(db: TillDb, storeId: string, productId: string): Promise<StoreAssortment[]> {
+  const assortment = await db.storeAssortments.get(storeId);
+  if (!assortment) return [];
+  const listed = await db.assortmentItems.get([storeId, productId]);
+  return [{ storeId, mode: assortment.mode, productIds: listed ? [productId] : [] }];
+}
+
+/** A price book of just what one scan needs, so the shared engine decides it as it would with the whole catalog. */
+async function priceBookFor(db: TillDb, storeId: string, layouts: readonly ScaleBarcodeLayout[], { product, link }: Named): Promise<PriceBook> {
+  return compilePriceBook({
+    products: [{ id: product.id, active: product.active, weighed: product.weighed }],
+    prices: await priceEntriesOf(db, [product.id]),
+    assortments: await assortmentFor(db, storeId, product.id),
+    ...link,
+    scaleLayouts: layouts,
+  });
+}
+
 /**
- * Looks a scanned or typed code up in the pulled catalog and prices it with the shared
- * engine for this store at this instant, as a walk-in customer.
+ * Turns a scanned or typed code into a basket item with the shared `resolveScan`, for this
+ * store at this instant, for the member's level when a member was found (else as a walk-in
+ * customer): a scale label in one of the chain's layouts
+ * (its printed price, or its weight × the price per kilogram), or a product barcode at the
+ * price that applies. A product the store does not carry is refused.
  */
-export async function findScannedItem(db: TillDb, input: string, place: TillPricingPlace, now: Date): Promise<ScanResult> {
+export async function findScannedItem(db: TillDb, input: string, place: TillPricingPlace, now: Date, memberLevelId: string | null = null): Promise<ScanResult> {
   const code = input.trim();
   if (!/^\d{8,14}$/.test(code)) return { ok: false, code: 'BARCODE_INVALID' };
-  const barcode = await db.barcodes.get(code);
-  const product = barcode ? await db.products.get(barcode.productId) : undefined;
-  if (!barcode || !product?.active) return { ok: false, code: 'ITEM_NOT_FOUND' };
-  const prices = await db.prices.where('productId').equals(product.id).toArray();
-  const book = compilePriceBook({
-    products: [{ id: product.id, active: product.active, weighed: product.weighed }],
-    prices: prices.map((p) => ({ id: p.id, productId: p.productId, storeId: p.storeId, kind: p.kind, memberLevelId: p.memberLevelId ?? null, amountMinor: p.amountMinor, effectiveFrom: p.effectiveFrom })),
-  });
-  const price = resolvePrice(book, { productId: product.id, storeId: place.storeId, memberLevelId: null, channel: 'retail', instant: now.toISOString(), timeZone: place.timeZone });
-  if (!price.ok) return { ok: false, code: price.code === 'NO_PRICE' ? 'PRICE_MISSING' : 'ITEM_NOT_FOUND' };
+  const { scaleLayouts } = await loadPricingSettings(db);
+  const named = await productNamedBy(db, code, scaleLayouts);
+  if (!named) return { ok: false, code: 'ITEM_NOT_FOUND' };
+  const book = await priceBookFor(db, place.storeId, scaleLayouts, named);
+  const scanned = resolveScan(book, code, { storeId: place.storeId, memberLevelId, channel: 'retail', instant: now.toISOString(), timeZone: place.timeZone });
+  if (!scanned.ok) return { ok: false, code: scanErrors[scanned.code] };
+  const { product } = named;
   return {
     ok: true,
     item: {
-      productId: product.id, barcode: code, nameZh: product.nameZh, nameEn: product.nameEn, unitPriceMinor: price.unitPriceMinor,
+      productId: product.id, barcode: code, nameZh: product.nameZh, nameEn: product.nameEn, unitPriceMinor: scanned.unitPriceMinor, weightGrams: scanned.weightGrams,
       categoryId: product.categoryId, ancestorCategoryIds: await ancestorsOf(db, product.categoryId), brandId: product.brand,
     },
   };

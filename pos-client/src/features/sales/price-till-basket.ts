@@ -1,4 +1,4 @@
-import { minor, priceBasket, type BasketLine as EngineLine, type CompiledRules, type Minor, type PricedBasket, type SaleLineAdjustment, type SalePricing } from '@pos/shared';
+import { minor, priceBasket, type BasketLine as EngineLine, type CompiledRules, type MemberContext, type Minor, type PricedBasket, type RoundingPolicy, type SaleLineAdjustment, type SalePricing } from '@pos/shared';
 import type { Basket } from './basket';
 
 export interface TillPricingPlace {
@@ -7,11 +7,18 @@ export interface TillPricingPlace {
   timeZone: string;
 }
 
-/** A walk-in customer with no vouchers or typed discounts, recorded on the sale so HQ prices it alike. */
-export const walkInPricing: SalePricing = { channel: 'retail', member: null, vouchers: [], manualDiscounts: [] };
+/** What the till prices a basket with beyond its lines: the promotions, the chain's cash rounding and the member, if any. */
+export interface TillPricing {
+  rules: CompiledRules;
+  /** The sale is paid in cash alone, so the chain's cash rounding applies. */
+  rounding: RoundingPolicy;
+  member: MemberContext | null;
+}
 
-/** Cash rounding is not recorded on the sale yet, so the till leaves it off, as HQ does when it prices the sale again. */
-const noRounding = { unitMinor: 1, mode: 'half_up' } as const;
+/** What the sale records of how it was priced, so HQ prices it again alike. */
+export function salePricingOf(pricing: TillPricing, dataSeq: number): SalePricing {
+  return { channel: 'retail', member: pricing.member, vouchers: [], manualDiscounts: [], dataSeq };
+}
 
 /** What the screen shows for one line. */
 export interface LinePricing {
@@ -24,7 +31,7 @@ export interface LinePricing {
  * Prices the whole basket with the shared engine, building the lines and context exactly as
  * HQ does from the sale. `lineIds` replaces the screen's line ids with the sale's.
  */
-export function priceTillBasket(basket: Basket, place: TillPricingPlace, instant: string, rules: CompiledRules, lineIds?: readonly string[]): PricedBasket {
+export function priceTillBasket(basket: Basket, place: TillPricingPlace, instant: string, pricing: TillPricing, lineIds?: readonly string[]): PricedBasket {
   const lines: EngineLine[] = basket.lines.map((line, index) => ({
     lineId: lineIds?.[index] ?? line.id,
     productId: line.productId,
@@ -34,10 +41,10 @@ export function priceTillBasket(basket: Basket, place: TillPricingPlace, instant
     ancestorCategoryIds: [...line.ancestorCategoryIds],
     brandId: line.brandId,
     clerkId: null,
-    weightGrams: null,
+    weightGrams: line.weightGrams ?? null,
   }));
-  const { member, vouchers, manualDiscounts } = walkInPricing;
-  return priceBasket({ lines }, { ...place, instant, member, vouchers, manualDiscounts, rounding: noRounding }, rules);
+  const context = { ...place, instant, member: pricing.member, vouchers: [], manualDiscounts: [], rounding: pricing.rounding };
+  return priceBasket({ lines }, context, pricing.rules);
 }
 
 /** Each priced line's discounts by promotion, named, in the order the engine applied them. */

@@ -32,6 +32,7 @@ export function sampleSale(id: string): Sale {
     subtotalMinor: minor(700),
     discountMinor: minor(0),
     totalMinor: minor(700),
+    roundingMinor: 0,
     changeMinor: minor(300),
   };
 }

@@ -4,6 +4,7 @@ import { useTillServices } from '../../app/services-context';
 import { addItem, changeQuantity, emptyBasket, moveSelection, removeLine, type Basket } from './basket';
 import { findScannedItem } from './find-scanned-item';
 import type { TillPricingPlace } from './price-till-basket';
+import { repriceLines } from './reprice-lines';
 
 export type SellNotice =
   | { tone: 'info'; names: { nameZh: string; nameEn: string } }
@@ -16,6 +17,8 @@ export function useBasket(place: TillPricingPlace) {
   const [notice, setNotice] = useState<SellNotice | null>(null);
   const latest = useRef<Basket>(emptyBasket);
   const queue = useRef<Promise<void>>(Promise.resolve());
+  /** The level of the member the basket is for, as the queued actions reach it. */
+  const memberLevel = useRef<string | null>(null);
 
   /** Queued actions read the basket as the previous action left it, not as the last render saw it. */
   function update(change: (current: Basket) => Basket): void {
@@ -35,7 +38,7 @@ export function useBasket(place: TillPricingPlace) {
 
   async function scanNow(input: string): Promise<void> {
     const at = now();
-    const found = await findScannedItem(db, input, place, at);
+    const found = await findScannedItem(db, input, place, at, memberLevel.current);
     if (!found.ok) {
       setNotice({ tone: 'error', code: found.code, params: { code: input.trim() } });
       return;
@@ -43,6 +46,12 @@ export function useBasket(place: TillPricingPlace) {
     const lineId = uuidv7(at.getTime(), randomBytes(10));
     update((current) => addItem(current, found.item, lineId, at.toISOString()));
     setNotice({ tone: 'info', names: found.item });
+  }
+
+  async function repriceNow(memberLevelId: string | null): Promise<void> {
+    memberLevel.current = memberLevelId;
+    const lines = await repriceLines(db, latest.current.lines, place, now().toISOString(), memberLevelId);
+    update((current) => ({ ...current, lines }));
   }
 
   function onSelected(change: (current: Basket, lineId: string) => Basket): void {
@@ -58,7 +67,12 @@ export function useBasket(place: TillPricingPlace) {
     removeSelected: () => onSelected(removeLine),
     moveSelection: (step: number) => void inOrder(() => update((current) => moveSelection(current, step))),
     select: (lineId: string) => void inOrder(() => update((current) => ({ ...current, selectedId: lineId }))),
-    clear: () => update(() => emptyBasket),
+    /** Prices every line again for a member's level, or for a walk-in customer (null). */
+    priceFor: (memberLevelId: string | null) => inOrder(() => repriceNow(memberLevelId)),
+    clear: () => {
+      memberLevel.current = null;
+      update(() => emptyBasket);
+    },
     /** Runs after every action keyed before it, e.g. completing the sale after the last scan. */
     inOrder,
     current: () => latest.current,

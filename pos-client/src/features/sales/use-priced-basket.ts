@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import type { GiftLine } from '@pos/shared';
+import type { GiftLine, MemberContext, RoundingPolicy } from '@pos/shared';
 import { useTillServices } from '../../app/services-context';
 import { useLiveQuery } from '../../db/use-live-query';
 import type { Basket } from './basket';
-import { linePricingById, priceTillBasket, type LinePricing, type TillPricingPlace } from './price-till-basket';
+import { linePricingById, priceTillBasket, type LinePricing, type TillPricing, type TillPricingPlace } from './price-till-basket';
 import { compileActivePromotions } from './promotion-rules';
 
 /** A gift the engine gives, with the product's names for the screen. */
@@ -13,16 +13,18 @@ export interface GiftView extends GiftLine {
 }
 
 /**
- * The basket priced with the shared engine after every change. The promotions are compiled
- * once and again only when the pulled promotions change; `rules` is null until they are read.
+ * The basket priced with the shared engine after every change, for the member if one was
+ * looked up and with the chain's cash rounding. The promotions are compiled once and again
+ * only when the pulled promotions change; `pricing` is null until they are read.
  */
-export function usePricedBasket(basket: Basket, place: TillPricingPlace) {
+export function usePricedBasket(basket: Basket, place: TillPricingPlace, rounding: RoundingPolicy | null, member: MemberContext | null) {
   const { db, now } = useTillServices();
   const promotions = useLiveQuery(() => db.promotions.toArray(), [db]);
   const rules = useMemo(() => (promotions ? compileActivePromotions(promotions) : null), [promotions]);
+  const pricing = useMemo<TillPricing | null>(() => (rules && rounding ? { rules, rounding, member } : null), [rules, rounding, member]);
   const priced = useMemo(
-    () => (rules ? priceTillBasket(basket, place, now().toISOString(), rules) : null),
-    [basket, rules, place.storeId, place.timeZone],
+    () => (pricing ? priceTillBasket(basket, place, now().toISOString(), pricing) : null),
+    [basket, pricing, place.storeId, place.timeZone],
   );
   const lines = useMemo<ReadonlyMap<string, LinePricing>>(() => (priced ? linePricingById(priced) : new Map()), [priced]);
   const giftIds = (priced?.gifts ?? []).map((g) => g.productId);
@@ -31,5 +33,5 @@ export function usePricedBasket(basket: Basket, place: TillPricingPlace) {
     const product = giftProducts?.[index];
     return { ...gift, nameZh: product?.nameZh ?? gift.ruleName, nameEn: product?.nameEn ?? gift.ruleName };
   });
-  return { rules, priced, lines, gifts };
+  return { pricing, priced, lines, gifts };
 }

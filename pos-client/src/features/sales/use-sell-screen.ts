@@ -1,10 +1,13 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { minor, type PairedDevice } from '@pos/shared';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { minor, type FoundMember, type PairedDevice } from '@pos/shared';
 import { useTillServices } from '../../app/services-context';
 import { useBridgeScans } from '../../bridge/use-bridge';
+import { useLiveQuery } from '../../db/use-live-query';
+import { memberContextOf } from '../members/member-context';
 import { basketTotal, itemCount } from './basket';
 import { completeCashSale } from './complete-sale';
 import { priceTillBasket } from './price-till-basket';
+import { loadPricingSettings } from './pricing-settings';
 import { useBasket } from './use-basket';
 import { looksLikeScan, useCashPayment } from './use-cash-payment';
 import { usePricedBasket } from './use-priced-basket';
@@ -22,11 +25,16 @@ export function useSellScreen(pairing: PairedDevice) {
   const services = useTillServices();
   const place = { storeId: pairing.store.id, timeZone: pairing.store.timeZone };
   const basket = useBasket(place);
-  const pricing = usePricedBasket(basket.basket, place);
-  const total = pricing.priced?.totalMinor ?? basketTotal(basket.basket);
+  const settings = useLiveQuery(() => loadPricingSettings(services.db), [services.db]);
+  const [member, setMember] = useState<FoundMember | null>(null);
+  const [memberDialogOpen, setMemberDialogOpen] = useState(false);
+  const memberContext = useMemo(() => (member ? memberContextOf(member) : null), [member]);
+  const pricing = usePricedBasket(basket.basket, place, settings?.cashRounding ?? null, memberContext);
+  const total = pricing.priced?.payableMinor ?? basketTotal(basket.basket);
   const cash = useCashPayment(total, pairing.store.currency);
   const receipts = useReceiptPrinting(pairing);
-  useBridgeScans(services.bridge, (code) => void basket.scan(code));
+  // A scan while the member dialog is open is the member's card, typed into the dialog's field, not an item.
+  useBridgeScans(services.bridge, (code) => (memberDialogOpen ? undefined : void basket.scan(code)));
   const [lastSale, setLastSale] = useState<LastSale | null>(null);
   const [completing, setCompleting] = useState(false);
   const completingRef = useRef(false);
@@ -44,18 +52,20 @@ export function useSellScreen(pairing: PairedDevice) {
     const current = basket.current();
     if (completingRef.current) return;
     if (current.lines.length === 0) return basket.setNotice({ tone: 'error', code: 'BASKET_EMPTY' });
-    const { rules } = pricing;
-    if (!rules) return basket.setNotice({ tone: 'error', code: 'NOT_READY' });
-    const tendered = cash.tenderedFor(priceTillBasket(current, place, services.now().toISOString(), rules).totalMinor);
+    const tillPricing = pricing.pricing;
+    if (!tillPricing) return basket.setNotice({ tone: 'error', code: 'NOT_READY' });
+    const tendered = cash.tenderedFor(priceTillBasket(current, place, services.now().toISOString(), tillPricing).payableMinor);
     if (tendered === null) return basket.setNotice({ tone: 'error', code: 'TENDERED_INVALID' });
     completingRef.current = true;
     setCompleting(true);
     try {
-      const result = await completeCashSale(services, current, tendered, rules);
+      const result = await completeCashSale(services, current, tendered, tillPricing);
       if (!result.ok) return basket.setNotice({ tone: 'error', code: result.code });
       const { sale } = result;
-      setLastSale({ receiptNo: sale.receiptNo, totalMinor: sale.totalMinor, tenderedMinor: sale.payments[0]?.tenderedMinor ?? sale.totalMinor, changeMinor: sale.changeMinor });
+      const paid = sale.totalMinor + sale.roundingMinor;
+      setLastSale({ receiptNo: sale.receiptNo, totalMinor: paid, tenderedMinor: sale.payments[0]?.tenderedMinor ?? paid, changeMinor: sale.changeMinor });
       basket.clear();
+      setMember(null);
       basket.setNotice(null);
       cash.clear();
       void receipts.printSale(sale);
@@ -112,6 +122,7 @@ export function useSellScreen(pairing: PairedDevice) {
   useEffect(() => {
     const shortcuts: Record<string, () => void> = {
       F2: focusTendered,
+      F3: () => setMemberDialogOpen(true),
       F4: () => {
         cash.setExact();
         focusTendered();
@@ -138,6 +149,21 @@ export function useSellScreen(pairing: PairedDevice) {
     ...basket,
     total,
     pricing,
+    member,
+    memberDialog: {
+      open: memberDialogOpen,
+      choose: (found: FoundMember) => {
+        setMember(found);
+        setMemberDialogOpen(false);
+        void basket.priceFor(found.level.id);
+      },
+      close: () => setMemberDialogOpen(false),
+      show: () => setMemberDialogOpen(true),
+    },
+    clearMember: () => {
+      setMember(null);
+      void basket.priceFor(null);
+    },
     savingMinor: pricing.priced?.totalSavingMinor ?? minor(0),
     itemCount: itemCount(basket.basket),
     currency: pairing.store.currency,

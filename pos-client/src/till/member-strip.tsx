@@ -1,0 +1,34 @@
+import type { FoundMember } from '@pos/shared';
+import { useI18n } from '../i18n/i18n-context';
+
+const keepFocus = (event: { preventDefault: () => void }) => event.preventDefault();
+
+interface MemberStripProps {
+  member: FoundMember | null;
+  onLookUp: () => void;
+  onClear: () => void;
+}
+
+/** The member the basket is priced for, or the key that looks one up. */
+export function MemberStrip({ member, onLookUp, onClear }: MemberStripProps) {
+  const { t, pickName } = useI18n();
+  if (!member) {
+    return (
+      <button type="button" className="button member-strip-add" tabIndex={-1} onMouseDown={keepFocus} onClick={onLookUp} data-testid="member-add">
+        {t('sell.member')} <span className="key">F3</span>
+      </button>
+    );
+  }
+  return (
+    <div className="member-strip" data-testid="member-strip">
+      <div>
+        <strong>{member.name}</strong>
+        <span className="member-level">{pickName(member.level)}</span>
+        <span className="sub num">{member.cardNo}</span>
+      </div>
+      <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={onClear} data-testid="member-clear">
+        {t('sell.memberClear')}
+      </button>
+    </div>
+  );
+}

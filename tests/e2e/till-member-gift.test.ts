@@ -1,0 +1,95 @@
+import { chainSettings } from '@pos/hq-server/org/org.tables';
+import { memberLevels, pricingDiscrepancies } from '@pos/hq-server/pricing/pricing.tables';
+import { saleLines, sales } from '@pos/hq-server/sales/sales.tables';
+import type { RunningServer } from '@pos/hq-server/server';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser';
+import { json, seedFixture, signInOffice, type Fixture } from '../support/fixture';
+import { startHq } from '../support/hq';
+import { createPromotion, every, ruleOf } from '../support/pricing-setup';
+import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { openSellingTill } from './till-page';
+
+const SCREENSHOT = process.env.TILL_SCREENSHOT;
+/** The demo gold member every seeded chain has. */
+const GOLD_CARD = '88880001';
+/** Below the demo retail prices, and three of them not a whole number of 0.10, so the rounding shows. */
+const MEMBER_PRICE = 199;
+
+let database: TestDatabase;
+let f: Fixture;
+let hq: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  f = await seedFixture(database);
+  const office = await signInOffice(f, 'hq@demo.pos');
+  const [gold] = await f.deps.db.select().from(memberLevels).where(and(eq(memberLevels.chainId, f.chainId), eq(memberLevels.code, 'GOLD_CARD')));
+  const price = await f.app.request('/pricing/prices', json({ productId: f.catalog[0]!.id, kind: 'member', memberLevelId: gold!.id, amountMinor: MEMBER_PRICE }, office));
+  expect(price.status).toBe(201);
+  await createPromotion(f, office, ruleOf('spend_gift', '满5赠 Gift over 5', { scope: every, minSpendMinor: 500, gift: { productId: f.catalog[5]!.id, quantity: 1, valueMinor: 450 } }));
+  const rounding = { cashRoundingUnitMinor: 10, cashRoundingMode: 'down' as const, updatedAt: f.deps.clock() };
+  await f.deps.db.insert(chainSettings).values({ chainId: f.chainId, ...rounding }).onConflictDoUpdate({ target: chainSettings.chainId, set: rounding });
+  hq = await startHq(f);
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.addInitScript(() => {
+    window.print = () => undefined;
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await hq?.close();
+  await database?.close();
+});
+
+async function scan(code: string, lines: number): Promise<void> {
+  await page.getByTestId('scan-input').fill(code);
+  await page.getByTestId('scan-input').press('Enter');
+  await expect.poll(() => page.getByTestId('basket-line').count()).toBe(lines);
+}
+
+const storeSales = () => f.deps.db.select().from(sales).where(eq(sales.storeId, f.storeIds.S001!));
+
+describe('a member, a gift and cash rounding at the till', () => {
+  it('prices for the member found by card, adds the gift, rounds the cash, and HQ agrees', async () => {
+    await openSellingTill(page, f, hq.url);
+    for (let i = 0; i < 3; i++) await scan(f.catalog[0]!.barcode, 1);
+
+    await page.keyboard.press('F3');
+    const input = page.getByTestId('member-code-input');
+    await input.fill(GOLD_CARD);
+    await input.press('Enter');
+    await expect.poll(() => page.getByTestId('member-found').textContent(), { timeout: 15_000 }).toContain('王小明');
+    if (SCREENSHOT) await page.screenshot({ path: SCREENSHOT.replace('.png', '-dialog.png') });
+    await input.press('Enter');
+    await expect.poll(() => page.getByTestId('member-strip').textContent()).toContain(GOLD_CARD);
+
+    const total = 3 * MEMBER_PRICE;
+    await expect.poll(() => page.getByTestId('gift-line').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('basket-rounding').textContent()).toBe(`−¥${((total % 10) / 100).toFixed(2)}`);
+    await expect.poll(() => page.getByTestId('basket-total').textContent()).toBe(`¥${((total - (total % 10)) / 100).toFixed(2)}`);
+    if (SCREENSHOT) await page.screenshot({ path: SCREENSHOT });
+
+    await page.getByTestId('tender-exact').click();
+    await page.getByTestId('complete-button').click();
+    await expect.poll(() => page.getByTestId('basket-line').count()).toBe(0);
+    expect(await page.getByTestId('member-strip').count()).toBe(0);
+    await expect.poll(async () => (await storeSales()).length, { timeout: 60_000 }).toBe(1);
+
+    const [sale] = await storeSales();
+    expect(sale).toMatchObject({ totalMinor: total, roundingMinor: -(total % 10) });
+    const lines = await f.deps.db.select().from(saleLines).where(eq(saleLines.saleId, sale!.id)).orderBy(saleLines.lineNo);
+    expect(lines.map((l) => [l.productId, l.quantity, l.unitPriceMinor, l.netMinor, l.giftRuleId !== null])).toEqual([
+      [f.catalog[0]!.id, 3, MEMBER_PRICE, total, false],
+      [f.catalog[5]!.id, 1, 450, 0, true],
+    ]);
+    const [found] = await f.deps.db.select({ n: sql<number>`count(*)::int` }).from(pricingDiscrepancies).where(eq(pricingDiscrepancies.saleId, sale!.id));
+    expect(found!.n).toBe(0);
+  });
+});
