@@ -5,7 +5,7 @@ import { DiscrepancyList, PushResponse, type MemberLevel, type PairedDevice, typ
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, json, pairTill, seedFixture, signInOffice, type Fixture } from '../support/fixture';
-import { catalogFacts, createMemberLevel, createPromotion, every, ruleOf } from '../support/pricing-setup';
+import { catalogFacts, createMemberLevel, createPromotion, enrolMember, every, ruleOf } from '../support/pricing-setup';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { priceSaleOnTill, pullEverything, tillPricer, type TillPricer, type TillSaleInput } from '../support/till-pricing';
 
@@ -15,6 +15,8 @@ let till: PairedDevice;
 let hq: string;
 let gold: MemberLevel;
 let silver: MemberLevel;
+let goldMember: string;
+let silverMember: string;
 let pricer: TillPricer;
 const random = seededRandom(7301);
 const HOUR = 3_600_000;
@@ -69,6 +71,8 @@ beforeAll(async () => {
   hq = await signInOffice(f, 'hq@demo.pos');
   gold = await createMemberLevel(f, hq, 'GOLD');
   silver = await createMemberLevel(f, hq, 'SILVER');
+  goldMember = await enrolMember(f, hq, '66660001', gold.id);
+  silverMember = await enrolMember(f, hq, '66660002', silver.id);
   const start = f.deps.clock().getTime();
   await setUpPrices(start);
   await setUpPromotions(start);
@@ -81,7 +85,7 @@ afterAll(() => database.close());
 function randomInput(start: number): TillSaleInput {
   const at = new Date(start + random.int(0, 72 * HOUR));
   const roll = random.next();
-  const member = roll < 0.35 ? { id: 'm-gold', levelId: gold.id, birthday: random.next() < 0.5 ? '11-24' : null } : roll < 0.55 ? { id: 'm-silver', levelId: silver.id, birthday: null } : null;
+  const member = roll < 0.35 ? { id: goldMember, levelId: gold.id, birthday: random.next() < 0.5 ? '11-24' : null } : roll < 0.55 ? { id: silverMember, levelId: silver.id, birthday: null } : null;
   const items = Array.from({ length: random.int(1, 6) }, () => ({ productId: random.pick(f.catalog).id, quantity: random.int(1, 4) }));
   const vouchers = random.next() < 0.25 ? [random.pick(['SAVE20', 'SAVE20B', 'NOPE'])] : [];
   const manual: TillSaleInput['manual'] = [
@@ -113,6 +117,20 @@ describe('the till and HQ price alike', () => {
     expect(sales.filter((s) => s.discountMinor > 0).length).toBeGreaterThan(300);
     expect(sales.filter((s) => s.lines.some((l) => l.giftRuleId)).length).toBeGreaterThan(20);
     expect(sales.filter((s) => s.roundingMinor !== 0).length).toBeGreaterThan(500);
+  });
+
+  it('records a sale priced for a level the member does not hold, or for a member HQ does not know, and accepts it', async () => {
+    const items = [{ productId: f.catalog[30]!.id, quantity: 1 }];
+    const claimed = [
+      { member: { id: silverMember, levelId: gold.id, birthday: null }, problem: 'MEMBER_LEVEL' },
+      { member: { id: '0195505c-0000-7000-8000-00000000dead', levelId: gold.id, birthday: null }, problem: 'MEMBER_UNKNOWN' },
+    ];
+    for (const [i, { member, problem }] of claimed.entries()) {
+      const sale = priceSaleOnTill(pricer, till, f.clerkIds['0012']!, { at: f.deps.clock(), items, member, vouchers: [], manual: [], rounding }, `PAR-M${i}`);
+      expect((await push([sale]))[0]!.status).toBe('accepted');
+      const rows = await f.deps.db.select().from(pricingDiscrepancies).where(eq(pricingDiscrepancies.saleId, sale.id));
+      expect(rows.map((r) => r.detail)).toEqual([expect.objectContaining({ problem, memberId: member.id })]);
+    }
   });
 
   it('records a mis-priced sale as one discrepancy and still accepts it, once', async () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { categories, products } from '@pos/hq-server/catalog/catalog.tables';
-import { MemberLevel, Promotion, uuidv7, type PromotionBody } from '@pos/shared';
+import { MemberLevel, MemberRecord, Promotion, uuidv7, type PromotionBody } from '@pos/shared';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { json, type Fixture } from './fixture';
@@ -30,6 +30,13 @@ export async function createMemberLevel(f: Fixture, token: string, code: string)
   const res = await f.app.request('/pricing/member-levels', json({ code, nameZh: code, nameEn: code }, token));
   if (res.status !== 201) throw new Error(`member level refused: ${res.status} ${await res.text()}`);
   return MemberLevel.parse(await res.json());
+}
+
+/** Enrols a member at a level, returning the member's id. */
+export async function enrolMember(f: Fixture, token: string, cardNo: string, levelId: string): Promise<string> {
+  const res = await f.app.request('/members', json({ cardNo, name: `会员 ${cardNo}`, phone: null, levelId, birthday: null }, token));
+  if (res.status !== 201) throw new Error(`member refused: ${res.status} ${await res.text()}`);
+  return MemberRecord.parse(await res.json()).id;
 }
 
 /** The demo catalog's category tree and products with their category and brand, for building rules. */

@@ -4,7 +4,8 @@ import { products } from '../catalog/catalog.tables';
 import type { Db } from '../db/client';
 import type { Deps, DevicePrincipal } from '../http/app-env';
 import { clerks } from '../org/org.tables';
-import { repricingDataFor, repriceSale } from './reprice-sales';
+import { members } from '../pricing/pricing.tables';
+import { repricingDataFor, repriceSale, type SaleDiscrepancy } from './reprice-sales';
 import { writeSales } from './write-sales';
 
 export type IngestOutcome = { status: 'accepted' | 'duplicate' } | { status: 'rejected'; reason: NonNullable<PushResult['reason']> };
@@ -39,6 +40,28 @@ async function unknownReferences(db: Db, chainId: string, sales: Sale[], cachedP
 }
 
 /**
+ * A sale priced for a member HQ does not know, or at a level the member does not hold: the
+ * till's word decided the member prices, so the difference is kept for the office to look at.
+ */
+async function memberDiscrepancies(db: Db, chainId: string, sales: Sale[]): Promise<Map<string, SaleDiscrepancy[]>> {
+  const claimed = sales.flatMap((sale) => (sale.pricing?.member ? [{ sale, member: sale.pricing.member }] : []));
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const ids = [...new Set(claimed.map((c) => c.member.id))].filter((id) => uuid.test(id));
+  const known = ids.length
+    ? await db.select({ id: members.id, levelId: members.levelId }).from(members).where(and(eq(members.chainId, chainId), inArray(members.id, ids)))
+    : [];
+  const levelOf = new Map(known.map((m) => [m.id, m.levelId]));
+  const found = new Map<string, SaleDiscrepancy[]>();
+  for (const { sale, member } of claimed) {
+    const level = levelOf.get(member.id);
+    if (level === member.levelId) continue;
+    const problem = level === undefined ? 'MEMBER_UNKNOWN' : 'MEMBER_LEVEL';
+    found.set(sale.id, [{ lineId: null, tillMinor: sale.totalMinor, hqMinor: sale.totalMinor, detail: { problem, memberId: member.id, tillLevelId: member.levelId, hqLevelId: level ?? null } }]);
+  }
+  return found;
+}
+
+/**
  * Ingests sales exactly once. Each sale is first priced again with the shared engine from
  * HQ's prices and promotions, loaded once for the batch; differences from the till's
  * figures are kept beside the sale, which is accepted either way. The batch is written in
@@ -56,8 +79,10 @@ export async function ingestSales(deps: Deps, device: DevicePrincipal, sales: Sa
   for (const [id, messages] of problems) {
     outcomes.set(id, { status: 'rejected', reason: { code: 'VALIDATION_FAILED', message: 'the document refers to rows HQ does not know', details: messages } });
   }
+  const memberProblems = await memberDiscrepancies(deps.db, device.chainId, sales);
   const writable = sales.filter((s) => !problems.has(s.id)).map((sale) => ({
-    sale, businessDate: businessDate(sale.completedAt, device.storeTimeZone), discrepancies: repriceSale(pricing, sale, device.storeTimeZone),
+    sale, businessDate: businessDate(sale.completedAt, device.storeTimeZone),
+    discrepancies: [...(memberProblems.get(sale.id) ?? []), ...repriceSale(pricing, sale, device.storeTimeZone)],
   }));
 
   const record = (inserted: Set<string>, batch: typeof writable) => {
