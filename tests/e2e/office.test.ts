@@ -66,11 +66,11 @@ describe('back office', () => {
     await context.close();
   });
 
-  it('shows HQ every store with sales, and the price and promotion pages', async () => {
+  it('shows HQ every store with sales, and the price, promotion and settings pages', async () => {
     const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US' });
     const page = await context.newPage();
     await signIn(page, 'hq@demo.pos');
-    expect(await page.locator('.office-nav a').allTextContents()).toEqual(['Store-day report', 'Prices', 'Promotions', 'Tills']);
+    expect(await page.locator('.office-nav a').allTextContents()).toEqual(['Store-day report', 'Prices', 'Promotions', 'Tills', 'Settings']);
     expect(await storesShown(page)).toEqual({ table: ['S001', 'S004', 'S005', 'S006'], options: ['S001', 'S004', 'S005', 'S006'] });
     await context.close();
   });

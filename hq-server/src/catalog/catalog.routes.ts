@@ -1,9 +1,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { Category, ProductPage, ProductSearchQuery } from '@pos/shared';
+import { Category, Product, ProductIdsQuery, ProductPage, ProductSearchQuery } from '@pos/shared';
 import type { AppEnv } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
 import { bearer, commonErrors, jsonResponse } from '../http/openapi-helpers';
-import { searchProducts } from './catalog.service';
+import { productsById, searchProducts } from './catalog.service';
 import { listCategories } from './categories.service';
 
 const searchRoute = createRoute({
@@ -11,6 +11,13 @@ const searchRoute = createRoute({
   summary: 'Search products by SKU, name or barcode, a page at a time, with the prices the caller may see',
   request: { query: ProductSearchQuery },
   responses: { 200: jsonResponse(ProductPage, 'One page of products'), ...commonErrors },
+});
+
+const byIdRoute = createRoute({
+  method: 'get', path: '/products', tags: ['catalog'], security: bearer, middleware: [authenticate('office')] as const,
+  summary: 'Products by id (`?ids=a,b,c`, at most 200), by SKU; an id the chain does not have is left out. For naming what a list holds by id, such as an assortment',
+  request: { query: ProductIdsQuery },
+  responses: { 200: jsonResponse(z.array(Product), 'The products found, by SKU'), ...commonErrors },
 });
 
 const categoriesRoute = createRoute({
@@ -21,4 +28,5 @@ const categoriesRoute = createRoute({
 
 export const catalogRoutes = new OpenAPIHono<AppEnv>()
   .openapi(searchRoute, async (c) => c.json(await searchProducts(c.var.deps, c.var.principal, c.req.valid('query')), 200))
+  .openapi(byIdRoute, async (c) => c.json(await productsById(c.var.deps.db, c.var.principal, c.req.valid('query').ids), 200))
   .openapi(categoriesRoute, async (c) => c.json(await listCategories(c.var.deps.db, c.var.principal.chainId), 200));

@@ -1,10 +1,11 @@
-import { compilePriceBook, resolvePrice, type PriceEntry, type ProductPage, type ProductSearchQuery } from '@pos/shared';
+import { compilePriceBook, resolvePrice, type PriceEntry, type Product, type ProductPage, type ProductSearchQuery } from '@pos/shared';
 import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
 import type { Deps, Principal } from '../http/app-env';
 import { storeInScope, storesInScope } from '../http/scope';
 import { chains } from '../org/org.tables';
 import { toPriceEntry } from '../pricing/price-entries.repo';
-import { findBarcodesAndPrices, findProducts } from './product-search.repo';
+import { findBarcodesAndPrices, findProducts, findProductsById } from './product-search.repo';
 
 /** A store id no entry carries, so only chain prices match. */
 const CHAIN_ONLY = '';
@@ -35,4 +36,9 @@ export async function searchProducts({ db, clock }: Deps, principal: Principal, 
     };
   });
   return { items, page: query.page, pageSize: query.pageSize, total };
+}
+
+/** Products by id, so the office can name what a list holds by id (an assortment); the whole catalog is visible to every office user, as in search. */
+export function productsById(db: Db, principal: Principal, ids: readonly string[]): Promise<Product[]> {
+  return findProductsById(db, principal.chainId, ids);
 }

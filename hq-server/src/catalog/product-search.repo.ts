@@ -13,14 +13,25 @@ function matching(chainId: string, q: string | undefined): SQL | undefined {
   return and(inChain, or(ilike(products.sku, like), ilike(products.nameZh, like), ilike(products.nameEn, like), byBarcode));
 }
 
+/** The columns of a product in its wire shape. */
+const productColumns = {
+  id: products.id, sku: products.sku, nameZh: products.nameZh, nameEn: products.nameEn, categoryId: products.categoryId, brand: products.brand,
+  unit: products.unit, weighed: products.weighed, scaleItemCode: products.scaleItemCode, active: products.active,
+};
+
 export async function findProducts(db: Db, chainId: string, q: string | undefined, page: number, pageSize: number): Promise<{ rows: Product[]; total: number }> {
   const where = matching(chainId, q);
   const [rows, [counted]] = await Promise.all([
-    db.select({ id: products.id, sku: products.sku, nameZh: products.nameZh, nameEn: products.nameEn, categoryId: products.categoryId, brand: products.brand, unit: products.unit, weighed: products.weighed, scaleItemCode: products.scaleItemCode, active: products.active })
+    db.select(productColumns)
       .from(products).where(where).orderBy(asc(products.sku)).limit(pageSize).offset((page - 1) * pageSize),
     db.select({ n: count() }).from(products).where(where),
   ]);
   return { rows, total: counted?.n ?? 0 };
+}
+
+/** The chain's products among some ids, by SKU; ids the chain does not have are left out. */
+export function findProductsById(db: Db, chainId: string, ids: readonly string[]): Promise<Product[]> {
+  return db.select(productColumns).from(products).where(and(eq(products.chainId, chainId), inArray(products.id, [...ids]))).orderBy(asc(products.sku));
 }
 
 /** Barcodes and active prices of some products; store prices only of the stores given. */

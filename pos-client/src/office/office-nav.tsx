@@ -8,6 +8,7 @@ const sectionLabel: Record<OfficeSection, MessageKey> = {
   prices: 'office.nav.prices',
   promotions: 'office.nav.promotions',
   devices: 'office.nav.devices',
+  settings: 'office.nav.settings',
 };
 
 const roleLabel: Record<OfficeSession['user']['role'], MessageKey> = {

@@ -3,6 +3,7 @@ import type { OfficeSection } from '../features/office-core/office-route';
 import { DevicesScreen } from './devices-screen';
 import { PricesScreen } from './prices-screen';
 import { PromotionsScreen } from './promotions-screen';
+import { SettingsScreen } from './settings-screen';
 import { StoreDayScreen } from './store-day-screen';
 
 interface Props {
@@ -21,5 +22,7 @@ export function OfficeSectionView({ section, rest, http }: Props) {
       return <PricesScreen http={http} />;
     case 'promotions':
       return <PromotionsScreen http={http} rest={rest} />;
+    case 'settings':
+      return <SettingsScreen http={http} rest={rest} />;
   }
 }

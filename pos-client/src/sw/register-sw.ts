@@ -18,7 +18,8 @@ export function registerServiceWorker(): void {
     listeners.forEach((listener) => listener());
   });
   workbox.addEventListener('controlling', () => window.location.reload());
-  void workbox.register();
+  // A browser that refuses service workers (a policy, a private window) still runs the till, only not offline from a cold start.
+  workbox.register().catch((error: unknown) => console.warn('service worker not registered', error));
 }
 
 export function subscribeToUpdate(listener: Listener): () => void {

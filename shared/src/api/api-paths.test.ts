@@ -9,6 +9,8 @@ describe('isApiPath', () => {
     expect(isApiPath('/reports?from=1')).toBe(true);
     expect(isApiPath('/stores')).toBe(true);
     expect(isApiPath('/categories')).toBe(true);
+    expect(isApiPath('/products?ids=0195505c-0000-7000-8000-0000000000b1')).toBe(true);
+    expect(isApiPath('/productsheet')).toBe(false);
     expect(isApiPath('/assortments/0195505c-0000-7000-8000-0000000000b1')).toBe(true);
     expect(isApiPath('/settings/pricing')).toBe(true);
     expect(isApiPath('/members/lookup?code=88880001')).toBe(true);

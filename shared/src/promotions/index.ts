@@ -8,3 +8,4 @@ export * from './promotions.schemas';
 export * from './rule-common.schemas';
 export * from './rule-registry';
 export * from './gift-sale-line';
+export { cashRoundingDifference } from './engine/cash-rounding';

@@ -28,6 +28,16 @@ export const Product = z.object({
 });
 export type Product = z.infer<typeof Product>;
 
+/** Products by id, comma-separated, at most 200 a request: how the office names the products a list holds by id. */
+export const ProductIdsQuery = z.object({
+  ids: z
+    .string()
+    .describe('Product ids, comma-separated, 1 to 200')
+    .transform((text) => text.split(',').map((id) => id.trim()).filter(Boolean))
+    .pipe(z.array(z.uuid({ message: 'must be a product id (a UUID)' })).min(1, 'name at least one product').max(200, 'at most 200 products a request')),
+});
+export type ProductIdsQuery = z.infer<typeof ProductIdsQuery>;
+
 export const Barcode = z.object({
   code: z.string().regex(/^\d{8,14}$/, 'a barcode is 8 to 14 digits'),
   productId: z.uuid(),

@@ -1,6 +1,6 @@
 import type { UserRole } from '@pos/shared';
 
-export const officeSections = ['reports', 'prices', 'promotions', 'devices'] as const;
+export const officeSections = ['reports', 'prices', 'promotions', 'devices', 'settings'] as const;
 export type OfficeSection = (typeof officeSections)[number];
 
 export interface OfficeRoute {
@@ -26,11 +26,14 @@ export function officeHash(section: OfficeSection, ...rest: string[]): string {
   return [officePrefix, section, ...rest].join('/');
 }
 
-/** What each role may open: HQ everything; a franchisee or store manager their stores' reports and tills. */
+/**
+ * What each role may open: HQ everything; a franchisee or store manager their stores' reports
+ * and tills. Settings, like prices and promotions, are HQ's to change, so only HQ sees them.
+ */
 export function sectionsFor(role: UserRole): OfficeSection[] {
   switch (role) {
     case 'hq_admin':
-      return ['reports', 'prices', 'promotions', 'devices'];
+      return ['reports', 'prices', 'promotions', 'devices', 'settings'];
     case 'franchisee':
     case 'store_manager':
       return ['reports', 'devices'];

@@ -1,0 +1,138 @@
+import type { RunningServer } from '@pos/hq-server/server';
+import { DEMO_PASSWORD } from '@pos/hq-server/seed/demo-org';
+import { Assortment, ean13CheckDigit, PricingSettings } from '@pos/shared';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../support/browser';
+import { bearer, seedFixture, signInOffice, testClock, type Fixture } from '../support/fixture';
+import { startHq } from '../support/hq';
+import { createTestDatabase, type TestDatabase } from '../support/test-db';
+
+let database: TestDatabase;
+let f: Fixture;
+let hq: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  f = await seedFixture(database, testClock(new Date().toISOString()));
+  hq = await startHq(f);
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  await page?.context().close();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await hq?.close();
+  await database?.close();
+});
+
+async function signInAsHq(hash: string) {
+  const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US' });
+  page = await context.newPage();
+  await page.goto(`${hq.url}/#/office`);
+  await page.fill('input[type=email]', 'hq@demo.pos');
+  await page.fill('input[type=password]', DEMO_PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.office-nav');
+  await page.goto(`${hq.url}/${hash}`);
+}
+
+/** What HQ holds, asked through the API rather than the screen. */
+async function hqGet<T>(path: string, schema: { parse: (value: unknown) => T }): Promise<T> {
+  const res = await f.app.request(path, bearer(await signInOffice(f, 'hq@demo.pos')));
+  return schema.parse(await res.json());
+}
+
+const label = (first12: string) => `${first12}${ean13CheckDigit(first12)}`;
+const patterns = () => page.locator('.office-pattern').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+/** Chooses a store and waits until its assortment is on the screen. */
+async function chooseStore(storeId: string) {
+  await page.waitForSelector(`.office-filters option[value="${storeId}"]`, { state: 'attached' });
+  const loaded = page.waitForResponse((res) => res.url().endsWith(`/assortments/${storeId}`));
+  await page.selectOption('.office-filters select', storeId);
+  await loaded;
+}
+
+const pressed = (name: string) => page.getByRole('button', { name, exact: true }).getAttribute('aria-pressed');
+
+describe('back office settings', () => {
+  it('lets HQ round cash down to 0.10 and add a scale layout, and shows both after a reload', async () => {
+    await signInAsHq('#/office/settings');
+    await page.waitForSelector('[data-testid=scale-layout] >> nth=1');
+    await page.getByRole('button', { name: '¥0.10 (jiao)' }).click();
+    await page.getByRole('button', { name: 'Round down' }).click();
+    expect(await page.getByTestId('rounding-example').textContent()).toContain('¥12.37 → ¥12.30');
+
+    await page.click('text=+ Add a layout');
+    await page.locator('.office-pattern').last().fill('23pppppvvvvvc');
+    await page.locator('[data-testid=scale-layout]').last().locator('select').selectOption('price');
+    await page.locator('[data-testid=scale-layout]').last().getByRole('button', { name: 'Move up' }).click();
+    expect(await patterns()).toEqual(['22PPPPPVVVVVC', '23PPPPPVVVVVC', '2FPPPPPVVVVVC']);
+    expect(await page.locator('[data-testid=scale-layout]').nth(1).textContent()).toContain('prefix 23, item code 5 digits, price in fen 5 digits, check digit');
+
+    await page.fill('input[inputmode=numeric]', label('231000101234'));
+    expect(await page.getByTestId('label-reading').textContent()).toContain('Read with layout 2 (23PPPPPVVVVVC)Item code10001Price¥12.34');
+
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.waitForSelector('text=Saved. Tills pick up the change at their next sync.');
+    const saved = await hqGet('/settings/pricing', PricingSettings);
+    expect(saved.cashRounding).toEqual({ unitMinor: 10, mode: 'down' });
+    expect(saved.scaleLayouts.map((l) => [l.pattern, l.value])).toEqual([['22PPPPPVVVVVC', 'weight'], ['23PPPPPVVVVVC', 'price'], ['2FPPPPPVVVVVC', 'price']]);
+
+    await page.reload();
+    await page.waitForSelector('[data-testid=scale-layout] >> nth=2');
+    expect(await patterns()).toEqual(['22PPPPPVVVVVC', '23PPPPPVVVVVC', '2FPPPPPVVVVVC']);
+    expect(await pressed('¥0.10 (jiao)')).toBe('true');
+    expect(await pressed('Round down')).toBe('true');
+  });
+
+  it('shows what is wrong with a pattern at its field and saves nothing', async () => {
+    const before = await hqGet('/settings/pricing', PricingSettings);
+    await signInAsHq('#/office/settings');
+    const writes: string[] = [];
+    page.on('request', (request) => request.method() === 'PUT' && writes.push(request.url()));
+    await page.waitForSelector('[data-testid=scale-layout]');
+    await page.click('text=+ Add a layout');
+    await page.locator('.office-pattern').last().fill('2PPPPP');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.waitForSelector('text=Nothing was saved: fix the 1 marked field(s) first.');
+    expect(await page.locator('[data-testid=scale-layout]').last().locator('.office-field-error').textContent()).toBe('Use 13 characters: 2 first, C last, and 0–9, F, P, V or X between.');
+
+    await page.locator('.office-pattern').last().fill('24PPPPPVVVVVC');
+    expect(await page.locator('[data-testid=scale-layout]').last().locator('.office-field-error').textContent()).toMatch(/^Layout \d \(2FPPPPPVVVVVC\) reads every label this one would/);
+    expect(writes).toEqual([]);
+    expect(await hqGet('/settings/pricing', PricingSettings)).toEqual(before);
+  });
+
+  it('lets HQ have a store carry all but one product, then the whole catalog again', async () => {
+    const product = f.catalog[0]!;
+    const storeId = f.storeIds.S002!;
+    await signInAsHq('#/office/settings/assortments');
+    await chooseStore(storeId);
+    expect(await page.getByTestId('assortment-reach').textContent()).toBe('Carries the whole catalog');
+    expect(await pressed('All but the list')).toBe('true');
+
+    await page.fill('input[type=search]', product.barcode);
+    await page.locator('[data-testid=assortment-search] tr', { hasText: product.nameEn }).getByRole('button', { name: 'Add' }).click();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.waitForSelector('text=Saved. The store’s tills pick up the change at their next sync.');
+    expect(await page.getByTestId('assortment-reach').textContent()).toBe('Carries all but the list (1)');
+    expect(await hqGet(`/assortments/${storeId}`, Assortment)).toEqual({ storeId, mode: 'all_except', productIds: [product.id] });
+
+    // After a reload the list holds only the id; the screen names it through HQ.
+    await page.reload();
+    await chooseStore(storeId);
+    await page.locator('[data-testid=assortment-products]', { hasText: product.nameEn }).waitFor();
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Carry the whole catalog' }).click();
+    await page.waitForSelector('text=The store carries the whole catalog again.');
+    expect(await page.getByTestId('assortment-reach').textContent()).toBe('Carries the whole catalog');
+    expect(await hqGet(`/assortments/${storeId}`, Assortment)).toEqual({ storeId, mode: 'all_except', productIds: [] });
+  });
+});
