@@ -10,7 +10,7 @@ import { json, seedFixture, signInOffice, type Fixture } from '../support/fixtur
 import { startHq } from '../support/hq';
 import { createPromotion, every, ruleOf } from '../support/pricing-setup';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
-import { openSellingTill } from './till-page';
+import { newTillPage, openSellingTill, scanCode } from './till-page';
 
 const SCREENSHOT = process.env.TILL_SCREENSHOT;
 /** The demo gold member every seeded chain has. */
@@ -36,10 +36,7 @@ beforeAll(async () => {
   await f.deps.db.insert(chainSettings).values({ chainId: f.chainId, ...rounding }).onConflictDoUpdate({ target: chainSettings.chainId, set: rounding });
   hq = await startHq(f);
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  await page.addInitScript(() => {
-    window.print = () => undefined;
-  });
+  page = await newTillPage(browser);
 });
 
 afterAll(async () => {
@@ -49,8 +46,7 @@ afterAll(async () => {
 });
 
 async function scan(code: string, lines: number): Promise<void> {
-  await page.getByTestId('scan-input').fill(code);
-  await page.getByTestId('scan-input').press('Enter');
+  await scanCode(page, code);
   await expect.poll(() => page.getByTestId('basket-line').count()).toBe(lines);
 }
 

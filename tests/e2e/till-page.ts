@@ -1,7 +1,7 @@
 import { rearmPairingCode } from '@pos/hq-server/auth/devices.service';
 import { tillDevices } from '@pos/hq-server/org/org.tables';
 import { and, eq } from 'drizzle-orm';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { DEMO_PIN, type Fixture } from '../support/fixture';
 
 /** Opens the till (against a bridge address, when given), pairs it with HQ through the pairing screen and signs clerk `0012` in. */
@@ -25,4 +25,19 @@ export async function pairWithBridge(page: Page, code: string): Promise<void> {
   await page.getByTestId('bridge-code-input').fill(code);
   await page.getByTestId('bridge-pair-button').click();
   await page.locator('[data-testid="bridge-status"][data-state="ready"]').waitFor({ timeout: 15_000 });
+}
+
+/** A till-sized page whose on-screen receipt does not open a print dialog: headless Chromium's stalls the page's lock callbacks, and no one prints here. */
+export async function newTillPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  await page.addInitScript(() => {
+    window.print = () => undefined;
+  });
+  return page;
+}
+
+/** Types a code into the scan field and presses Enter, as a wedge scanner does. */
+export async function scanCode(page: Page, code: string): Promise<void> {
+  await page.getByTestId('scan-input').fill(code);
+  await page.getByTestId('scan-input').press('Enter');
 }

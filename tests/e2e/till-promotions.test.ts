@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
 import { seedFixture, signInOffice, type Fixture } from '../support/fixture';
-import { openSellingTill } from './till-page';
+import { newTillPage, openSellingTill, scanCode } from './till-page';
 import { startHq } from '../support/hq';
 import { createPromotion, ruleOf } from '../support/pricing-setup';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
@@ -27,11 +27,7 @@ beforeAll(async () => {
   const office = await signInOffice(f, 'hq@demo.pos');
   await createPromotion(f, office, ruleOf('item_discount', PROMOTION_NAME, { productIds: [f.catalog[0]!.id], offer: { type: 'percent_off', percentBp: 2000 }, unitLimit: null }));
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  // Headless Chromium's print dialog for the on-screen receipt stalls the page's lock callbacks; no one prints here.
-  await page.addInitScript(() => {
-    window.print = () => undefined;
-  });
+  page = await newTillPage(browser);
 });
 
 afterAll(async () => {
@@ -41,8 +37,7 @@ afterAll(async () => {
 });
 
 async function scan(code: string, lines: number): Promise<void> {
-  await page.getByTestId('scan-input').fill(code);
-  await page.getByTestId('scan-input').press('Enter');
+  await scanCode(page, code);
   await expect.poll(() => page.getByTestId('basket-line').count()).toBe(lines);
 }
 

@@ -9,7 +9,7 @@ import { launchBrowser } from '../support/browser';
 import { json, seedFixture, signInOffice, type Fixture } from '../support/fixture';
 import { startHq } from '../support/hq';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
-import { openSellingTill } from './till-page';
+import { newTillPage, openSellingTill, scanCode } from './till-page';
 
 const SCREENSHOT = process.env.TILL_SCREENSHOT;
 /** The demo chain's price layout `2FPPPPPVVVVVC`: flag 0, item 10001 (loose mixed nuts), ¥12.50. */
@@ -29,11 +29,7 @@ beforeAll(async () => {
   const res = await f.app.request(`/assortments/${f.storeIds.S001}`, { ...json({ mode: 'all_except', productIds: [f.catalog[3]!.id] }, office), method: 'PUT' });
   expect(res.status).toBe(200);
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  // Headless Chromium's print dialog for the on-screen receipt stalls the page's lock callbacks; no one prints here.
-  await page.addInitScript(() => {
-    window.print = () => undefined;
-  });
+  page = await newTillPage(browser);
 });
 
 afterAll(async () => {
@@ -42,22 +38,17 @@ afterAll(async () => {
   await database?.close();
 });
 
-async function scan(code: string): Promise<void> {
-  await page.getByTestId('scan-input').fill(code);
-  await page.getByTestId('scan-input').press('Enter');
-}
-
 const storeSales = () => f.deps.db.select().from(sales).where(eq(sales.storeId, f.storeIds.S001!));
 
 describe('scale labels and the store’s assortment on the till', () => {
   it('puts the price a scale label prints on the line, refuses a product the store does not carry, and HQ agrees with the sale', async () => {
     await openSellingTill(page, f, hq.url);
 
-    await scan(PRICE_LABEL);
+    await scanCode(page, PRICE_LABEL);
     await expect.poll(() => page.getByTestId('basket-line').count()).toBe(1);
     expect(await page.getByTestId('basket-line-amount').first().textContent()).toContain('12.50');
 
-    await scan(f.catalog[3]!.barcode);
+    await scanCode(page, f.catalog[3]!.barcode);
     await expect.poll(() => page.getByTestId('sell-error').textContent()).toContain(f.catalog[3]!.barcode);
     expect(await page.getByTestId('sell-error').textContent()).toMatch(/does not carry|不经营/);
     expect(await page.getByTestId('basket-line').count()).toBe(1);

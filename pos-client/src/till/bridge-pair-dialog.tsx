@@ -1,9 +1,9 @@
-import { useEffect, useRef } from 'react';
 import type { PairedDevice } from '@pos/shared';
 import type { BridgeState } from '../bridge/bridge-client';
 import { useBridgePairing } from '../features/devices/use-bridge-pairing';
 import { bridgeErrorText } from '../i18n/bridge-error-text';
 import { useI18n } from '../i18n/i18n-context';
+import { useModalDialog } from './use-modal-dialog';
 
 interface BridgePairDialogProps {
   open: boolean;
@@ -16,13 +16,7 @@ interface BridgePairDialogProps {
 export function BridgePairDialog({ open, state, pairing, onClose }: BridgePairDialogProps) {
   const { t, locale } = useI18n();
   const pair = useBridgePairing(pairing, onClose);
-  const ref = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (open && dialog && !dialog.open) dialog.showModal();
-    if (!open && dialog?.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(open);
 
   return (
     <dialog

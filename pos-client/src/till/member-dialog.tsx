@@ -1,7 +1,7 @@
-import { useEffect, useRef } from 'react';
 import type { FoundMember } from '@pos/shared';
 import { useMemberLookup } from '../features/members/use-member-lookup';
 import { useI18n } from '../i18n/i18n-context';
+import { useModalDialog } from './use-modal-dialog';
 import './bridge.css';
 import './member-dialog.css';
 
@@ -20,13 +20,7 @@ interface MemberDialogProps {
 export function MemberDialog({ open, onChoose, onClose }: MemberDialogProps) {
   const { t, errorText } = useI18n();
   const lookup = useMemberLookup({ listening: open });
-  const ref = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (open && dialog && !dialog.open) dialog.showModal();
-    if (!open && dialog?.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(open);
 
   const { member } = lookup;
   return (

@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
 import { minor } from '@pos/shared';
 import { useI18n } from '../i18n/i18n-context';
+import { useModalDialog } from './use-modal-dialog';
 import { formatDateTime, formatMoney, knowsErrorCode } from '../i18n/translate';
 import { useRejectedDocuments } from '../sync/use-sync-status';
 
@@ -8,13 +8,7 @@ import { useRejectedDocuments } from '../sync/use-sync-status';
 export function RejectedDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t, errorText, locale } = useI18n();
   const rejected = useRejectedDocuments();
-  const ref = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (open && dialog && !dialog.open) dialog.showModal();
-    if (!open && dialog?.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(open);
 
   return (
     <dialog ref={ref} className="rejected" onClose={onClose} data-testid="rejected-dialog">
