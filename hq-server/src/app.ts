@@ -12,6 +12,7 @@ import { pricingSettingsRoutes } from './pricing/pricing-settings.routes';
 import { pricingRoutes } from './pricing/pricing.routes';
 import { promotionsRoutes } from './promotions/promotions.routes';
 import { reportsRoutes } from './reports/reports.routes';
+import { vouchersRoutes } from './sales/vouchers.routes';
 import { syncRoutes } from './sync/sync.routes';
 
 const health = createRoute({
@@ -45,6 +46,7 @@ export function createApp(deps: Deps) {
   app.route('/', pricingPreviewRoutes);
   app.route('/', pricingSettingsRoutes);
   app.route('/', promotionsRoutes);
+  app.route('/', vouchersRoutes);
   app.route('/', membersRoutes);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http', scheme: 'bearer', description: 'An office session token, or a till device token (`dev.…`)',

@@ -1,7 +1,8 @@
 import { chainSettings } from '@pos/hq-server/org/org.tables';
 import { pricingDiscrepancies } from '@pos/hq-server/pricing/pricing.tables';
+import { voucherRedemptions } from '@pos/hq-server/sales/sales.tables';
 import { seededRandom } from '@pos/hq-server/seed/random';
-import { DiscrepancyList, PushResponse, type MemberLevel, type PairedDevice, type Sale } from '@pos/shared';
+import { DiscrepancyList, PushResponse, VoucherState, type MemberLevel, type PairedDevice, type Sale } from '@pos/shared';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, json, pairTill, seedFixture, signInOffice, type Fixture } from '../support/fixture';
@@ -20,6 +21,9 @@ let silverMember: string;
 let pricer: TillPricer;
 const random = seededRandom(7301);
 const HOUR = 3_600_000;
+/** Single-use codes of the voucher promotion, each handed out once. */
+const voucherCodes = Array.from({ length: 400 }, (_, i) => `V${String(i).padStart(4, '0')}`);
+let nextVoucher = 0;
 /** 抹零 to the nearest 0.10, so every cash sale carries a rounding HQ must agree with. */
 const rounding = { unitMinor: 10, mode: 'half_up' } as const;
 
@@ -52,7 +56,7 @@ async function setUpPromotions(start: number) {
     ruleOf('spend_threshold_off', '满100减10', { scope: every, tiers: [{ minSpendMinor: 10_000, offMinor: 1000 }, { minSpendMinor: 20_000, offMinor: 2500 }], repeat: false }),
     ruleOf('spend_threshold_percent', 'Big basket 3%', { scope: every, tiers: [{ minSpendMinor: 30_000, percentBp: 300 }] }, { combination: 'best_of', group: 'big' }),
     ruleOf('spend_threshold_off', 'Big basket 8 off', { scope: every, tiers: [{ minSpendMinor: 30_000, offMinor: 800 }], repeat: false }, { combination: 'best_of', group: 'big' }),
-    ruleOf('voucher', 'Voucher 20', { scope: every, codes: ['SAVE20', 'SAVE20B'], faceValueMinor: 2000, minSpendMinor: 5000, maxPerTicket: 1 }),
+    ruleOf('voucher', 'Voucher 20', { scope: every, codes: voucherCodes, faceValueMinor: 2000, minSpendMinor: 5000, maxPerTicket: 1 }),
     ruleOf('spend_gift', '满60赠 Gift over 60', { scope: every, minSpendMinor: 6000, gift: { productId: ids.at(-1)!, quantity: 2, valueMinor: 999 } }),
     ruleOf('points_multiplier', 'Double points', { scope: every, multiplierBp: 20_000 }),
     ruleOf('birthday', 'Birthday week 10%', { scope: every, offer: { type: 'percent_off', percentBp: 1000 }, window: 'week', unitLimit: null }),
@@ -87,7 +91,7 @@ function randomInput(start: number): TillSaleInput {
   const roll = random.next();
   const member = roll < 0.35 ? { id: goldMember, levelId: gold.id, birthday: random.next() < 0.5 ? '11-24' : null } : roll < 0.55 ? { id: silverMember, levelId: silver.id, birthday: null } : null;
   const items = Array.from({ length: random.int(1, 6) }, () => ({ productId: random.pick(f.catalog).id, quantity: random.int(1, 4) }));
-  const vouchers = random.next() < 0.25 ? [random.pick(['SAVE20', 'SAVE20B', 'NOPE'])] : [];
+  const vouchers = random.next() < 0.25 ? [random.next() < 0.8 ? voucherCodes[nextVoucher++]! : 'NOPE'] : [];
   const manual: TillSaleInput['manual'] = [
     ...(random.next() < 0.1 ? [{ lineIndex: null, kind: 'percent' as const, value: 500 }] : []),
     ...(random.next() < 0.1 ? [{ lineIndex: 0, kind: 'amount' as const, value: 100 }] : []),
@@ -131,6 +135,22 @@ describe('the till and HQ price alike', () => {
       const rows = await f.deps.db.select().from(pricingDiscrepancies).where(eq(pricingDiscrepancies.saleId, sale.id));
       expect(rows.map((r) => r.detail)).toEqual([expect.objectContaining({ problem, memberId: member.id })]);
     }
+  });
+
+  it('takes a voucher once: a second sale spending the same code is accepted and recorded as a difference', async () => {
+    const code = voucherCodes.at(-1)!;
+    const items = [{ productId: f.catalog[40]!.id, quantity: 20 }];
+    const [first, second] = [1, 2].map((n) => priceSaleOnTill(pricer, till, f.clerkIds['0012']!, { at: f.deps.clock(), items, member: null, vouchers: [code], manual: [], rounding }, `PAR-V${n}`));
+    expect(first!.discountMinor).toBeGreaterThanOrEqual(2000);
+    expect((await push([first!, second!])).map((r) => r.status)).toEqual(['accepted', 'accepted']);
+    expect(await f.deps.db.select().from(pricingDiscrepancies).where(eq(pricingDiscrepancies.saleId, first!.id))).toEqual([]);
+    const [reused] = await f.deps.db.select().from(pricingDiscrepancies).where(eq(pricingDiscrepancies.saleId, second!.id));
+    expect(reused).toMatchObject({ differenceMinor: -2000, detail: expect.objectContaining({ problem: 'VOUCHER_REUSED', code, spentBySaleId: first!.id }) });
+    const [redemption] = await f.deps.db.select().from(voucherRedemptions).where(eq(voucherRedemptions.code, code));
+    expect(redemption).toMatchObject({ saleId: first!.id, amountMinor: 2000 });
+    const state = async (asked: string) => VoucherState.parse(await (await f.app.request(`/vouchers/${asked}`, bearer(till.deviceToken))).json());
+    expect(await state(code)).toMatchObject({ redeemed: true, redemption: { saleId: first!.id, storeId: till.store.id, amountMinor: 2000 } });
+    expect(await state(voucherCodes[399 - 1]!)).toEqual({ code: voucherCodes[398], redeemed: false, redemption: null });
   });
 
   it('records a mis-priced sale as one discrepancy and still accepts it, once', async () => {

@@ -5,7 +5,8 @@ import type { Db } from '../db/client';
 import type { Deps, DevicePrincipal } from '../http/app-env';
 import { clerks } from '../org/org.tables';
 import { members } from '../pricing/pricing.tables';
-import { repricingDataFor, repriceSale, type SaleDiscrepancy } from './reprice-sales';
+import { repricingDataFor, repriceSale, type SaleDiscrepancy, type VoucherRedemption } from './reprice-sales';
+import { voucherRedemptions } from './sales.tables';
 import { writeSales } from './write-sales';
 
 export type IngestOutcome = { status: 'accepted' | 'duplicate' } | { status: 'rejected'; reason: NonNullable<PushResult['reason']> };
@@ -61,6 +62,27 @@ async function memberDiscrepancies(db: Db, chainId: string, sales: Sale[]): Prom
   return found;
 }
 
+/** Who spent each voucher code of the batch before: earlier sales at HQ, then earlier sales of the batch. */
+async function spentVouchers(db: Db, chainId: string, repriced: { sale: Sale; redemptions: VoucherRedemption[] }[]): Promise<Map<string, string>> {
+  const codes = [...new Set(repriced.flatMap((r) => r.redemptions.map((v) => v.code)))];
+  const rows = codes.length
+    ? await db.select({ code: voucherRedemptions.code, saleId: voucherRedemptions.saleId }).from(voucherRedemptions)
+      .where(and(eq(voucherRedemptions.chainId, chainId), inArray(voucherRedemptions.code, codes)))
+    : [];
+  const spentBy = new Map(rows.map((r) => [r.code, r.saleId]));
+  for (const { sale, redemptions } of repriced) for (const { code } of redemptions) if (!spentBy.has(code)) spentBy.set(code, sale.id);
+  return spentBy;
+}
+
+/** A voucher another sale already spent: single use, so what it took off is a difference to look at. */
+function reusedVouchers(sale: Sale, redemptions: readonly VoucherRedemption[], spentBy: ReadonlyMap<string, string>): SaleDiscrepancy[] {
+  return redemptions.flatMap(({ code, ruleId, amountMinor }) => {
+    const spender = spentBy.get(code);
+    if (spender === undefined || spender === sale.id) return [];
+    return [{ lineId: null, tillMinor: sale.totalMinor, hqMinor: sale.totalMinor + amountMinor, detail: { problem: 'VOUCHER_REUSED', code, ruleId, spentBySaleId: spender } }];
+  });
+}
+
 /**
  * Ingests sales exactly once. Each sale is first priced again with the shared engine from
  * HQ's prices and promotions, loaded once for the batch; differences from the till's
@@ -80,9 +102,11 @@ export async function ingestSales(deps: Deps, device: DevicePrincipal, sales: Sa
     outcomes.set(id, { status: 'rejected', reason: { code: 'VALIDATION_FAILED', message: 'the document refers to rows HQ does not know', details: messages } });
   }
   const memberProblems = await memberDiscrepancies(deps.db, device.chainId, sales);
-  const writable = sales.filter((s) => !problems.has(s.id)).map((sale) => ({
-    sale, businessDate: businessDate(sale.completedAt, device.storeTimeZone),
-    discrepancies: [...(memberProblems.get(sale.id) ?? []), ...repriceSale(pricing, sale, device.storeTimeZone)],
+  const repriced = sales.filter((s) => !problems.has(s.id)).map((sale) => ({ sale, ...repriceSale(pricing, sale, device.storeTimeZone) }));
+  const spent = await spentVouchers(deps.db, device.chainId, repriced);
+  const writable = repriced.map(({ sale, discrepancies, redemptions }) => ({
+    sale, businessDate: businessDate(sale.completedAt, device.storeTimeZone), redemptions,
+    discrepancies: [...(memberProblems.get(sale.id) ?? []), ...discrepancies, ...reusedVouchers(sale, redemptions, spent)],
   }));
 
   const record = (inserted: Set<string>, batch: typeof writable) => {

@@ -16,6 +16,13 @@ export interface RepricingData {
   seq: number;
 }
 
+/** A voucher code HQ's pricing spent on the sale. */
+export interface VoucherRedemption {
+  code: string;
+  ruleId: string;
+  amountMinor: number;
+}
+
 /** A difference between the till's figure and HQ's; `lineId` null for the ticket total. */
 export interface SaleDiscrepancy {
   lineId: string | null;
@@ -129,10 +136,10 @@ function roundingFor(sale: Sale, settings: PricingSettings): RoundingPolicy {
 /**
  * Prices a sale again with the shared engine from HQ's data as of when it was made (prices
  * by their effective instants, promotions as they stood then) and returns where HQ and the
- * till differ: sold lines, gifts and cash rounding. Never throws: the customer has paid, so
+ * till differ: sold lines, gifts and cash rounding, with the vouchers it spent. Never throws: the customer has paid, so
  * the sale is taken whatever happens here, and a failure is recorded as a difference to look at.
  */
-export function repriceSale(data: RepricingData, sale: Sale, timeZone: string): SaleDiscrepancy[] {
+export function repriceSale(data: RepricingData, sale: Sale, timeZone: string): { discrepancies: SaleDiscrepancy[]; redemptions: VoucherRedemption[] } {
   try {
     const sold = sale.lines.filter((line) => !line.giftRuleId);
     const units = sold.map((line) => unitPriceOf(data, sale, line, timeZone));
@@ -147,8 +154,12 @@ export function repriceSale(data: RepricingData, sale: Sale, timeZone: string): 
       lineId: null, tillMinor: sale.roundingMinor, hqMinor: priced.roundingMinor, detail: { problem: 'ROUNDING', rounding: context.rounding },
     }];
     const found = [...compareLines(sold, units, priced), ...compareGifts(sale.lines.filter((l) => l.giftRuleId), priced), ...rounding];
-    return found.map((d) => ({ ...d, detail: { ...d.detail, ...tillData(data, sale) } }));
+    return {
+      discrepancies: found.map((d) => ({ ...d, detail: { ...d.detail, ...tillData(data, sale) } })),
+      redemptions: priced.vouchers.flatMap((v) => (v.status === 'applied' && v.ruleId ? [{ code: v.code, ruleId: v.ruleId, amountMinor: v.amountMinor }] : [])),
+    };
   } catch (error) {
-    return [{ lineId: null, tillMinor: sale.totalMinor, hqMinor: sale.totalMinor, detail: { problem: 'REPRICE_FAILED', message: error instanceof Error ? error.message : String(error) } }];
+    const message = error instanceof Error ? error.message : String(error);
+    return { discrepancies: [{ lineId: null, tillMinor: sale.totalMinor, hqMinor: sale.totalMinor, detail: { problem: 'REPRICE_FAILED', message } }], redemptions: [] };
   }
 }

@@ -81,3 +81,22 @@ export const salePayments = pgTable(
     index('sale_payments_sale').on(t.chainId, t.saleId),
   ],
 );
+
+/**
+ * Each voucher code redeemed (代金券核销): a code is good for one sale in the whole chain.
+ * Written with the sale that spent it; a later sale presenting the same code is still taken,
+ * since the customer has gone, and its difference is kept for the office.
+ */
+export const voucherRedemptions = pgTable(
+  'voucher_redemptions',
+  {
+    chainId: chainId(),
+    code: text('code').notNull(),
+    saleId: uuid('sale_id').notNull(),
+    storeId: uuid('store_id').notNull(),
+    ruleId: text('rule_id').notNull(),
+    amountMinor: money('amount_minor').notNull(),
+    redeemedAt: instant('redeemed_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.chainId, t.code] })],
+);

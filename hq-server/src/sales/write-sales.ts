@@ -3,13 +3,15 @@ import { sql } from 'drizzle-orm';
 import { query } from '../db/query';
 import type { Deps } from '../http/app-env';
 import { newId } from '../ids';
-import type { SaleDiscrepancy } from './reprice-sales';
+import type { SaleDiscrepancy, VoucherRedemption } from './reprice-sales';
 
 export interface SaleToWrite {
   sale: Sale;
   businessDate: string;
   /** Where HQ's pricing differs from the till's; written only if the sale is new. */
   discrepancies?: SaleDiscrepancy[];
+  /** The voucher codes the sale spent; a code another sale spent first stays that sale's. */
+  redemptions?: VoucherRedemption[];
 }
 
 function payload(chainId: string, batch: SaleToWrite[], receivedAt: Date, id: () => string) {
@@ -32,19 +34,25 @@ function payload(chainId: string, batch: SaleToWrite[], receivedAt: Date, id: ()
     id: id(), sale_id: sale.id, store_id: sale.storeId, line_id: d.lineId, till_minor: d.tillMinor, hq_minor: d.hqMinor,
     difference_minor: d.tillMinor - d.hqMinor, detail: d.detail, created_at: receivedAt.toISOString(),
   })));
-  return { headers: JSON.stringify(headers), lines: JSON.stringify(lines), payments: JSON.stringify(payments), discrepancies: JSON.stringify(discrepancies) };
+  const redemptions = batch.flatMap(({ sale, redemptions: spent = [] }) => spent.map((v) => ({
+    code: v.code, sale_id: sale.id, store_id: sale.storeId, rule_id: v.ruleId, amount_minor: v.amountMinor, redeemed_at: sale.completedAt,
+  })));
+  return {
+    headers: JSON.stringify(headers), lines: JSON.stringify(lines), payments: JSON.stringify(payments),
+    discrepancies: JSON.stringify(discrepancies), redemptions: JSON.stringify(redemptions),
+  };
 }
 
 /**
  * Writes a batch of sales in one statement, so one round trip and one transaction: the
  * headers go in with ON CONFLICT DO NOTHING, and lines, payments, stock movements, stock
- * levels, roll-ups and pricing discrepancies are written only for the headers actually inserted. A sale seen before
+ * levels, roll-ups, voucher redemptions and pricing discrepancies are written only for the headers actually inserted. A sale seen before
  * changes nothing. Each stock movement takes the id of the sale line it comes from, so the
  * ledger can be traced back line by line. Returns the ids that were new.
  */
 export async function writeSales({ db, clock }: Deps, chainId: string, batch: SaleToWrite[]): Promise<Set<string>> {
   if (batch.length === 0) return new Set();
-  const { headers, lines, payments, discrepancies } = payload(chainId, batch, clock(), () => newId(clock));
+  const { headers, lines, payments, discrepancies, redemptions } = payload(chainId, batch, clock(), () => newId(clock));
   const rows = await query<{ id: string }>(db, sql`
     with new_sales as (
       insert into sales (chain_id, id, store_id, device_id, cashier_id, receipt_no, business_date, currency, started_at, completed_at,
@@ -104,6 +112,13 @@ export async function writeSales({ db, clock }: Deps, chainId: string, batch: Sa
       from jsonb_to_recordset(${discrepancies}::jsonb) as d(id uuid, sale_id uuid, store_id uuid, line_id uuid, till_minor bigint, hq_minor bigint,
         difference_minor bigint, detail jsonb, created_at timestamptz)
       where d.sale_id in (select id from new_sales)
+    ),
+    redemptions_written as (
+      insert into voucher_redemptions (chain_id, code, sale_id, store_id, rule_id, amount_minor, redeemed_at)
+      select ${chainId}::uuid, v.code, v.sale_id, v.store_id, v.rule_id, v.amount_minor, v.redeemed_at
+      from jsonb_to_recordset(${redemptions}::jsonb) as v(code text, sale_id uuid, store_id uuid, rule_id text, amount_minor bigint, redeemed_at timestamptz)
+      where v.sale_id in (select id from new_sales)
+      on conflict do nothing
     ),
     product_days_written as (
       insert into store_day_product_sales (chain_id, store_id, business_date, product_id, quantity, sales_minor)

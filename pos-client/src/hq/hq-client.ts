@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   ClerkSession,
   ErrorBody,
-  FoundMember,
+  FoundMember, VoucherState,
   PairedDevice,
   PullResponse,
   PushResponse,
@@ -80,6 +80,9 @@ export function createHqClient(options: HqClientOptions = {}) {
     /** Short: a cashier and a customer are waiting, and the sale can go on without the member. */
     lookupMember: (deviceToken: string, code: string) =>
       call({ method: 'GET', path: `/members/lookup?code=${encodeURIComponent(code)}`, schema: FoundMember, deviceToken, timeoutMs: 5_000 }),
+    /** Short, like the member look-up: the sale goes on without the answer, and HQ still catches a reused code at ingest. */
+    voucherState: (deviceToken: string, code: string) =>
+      call({ method: 'GET', path: `/vouchers/${encodeURIComponent(code)}`, schema: VoucherState, deviceToken, timeoutMs: 3_000 }),
   };
 }
 

@@ -7,6 +7,7 @@ import { CashPanel } from './cash-panel';
 import { LastSaleSummary } from './last-sale-summary';
 import { MemberDialog } from './member-dialog';
 import { MemberStrip } from './member-strip';
+import { VoucherDialog } from './voucher-dialog';
 import { ReceiptLine } from './receipt-line';
 import { ReceiptPreview } from './receipt-preview';
 import { SellNoticeLine } from './sell-notice-line';
@@ -60,13 +61,19 @@ export function SellScreen({ pairing }: { pairing: PairedDevice }) {
           <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={sell.removeSelected} disabled={!hasLines} data-testid="line-remove">
             {t('sell.remove')} <span className="key">Del</span>
           </button>
+          <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => sell.openDialog('discount')} disabled={!hasLines} data-testid="discount-open">
+            {t('sell.discount')} <span className="key">F6</span>
+          </button>
+          <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => sell.openDialog('voucher')} disabled={!hasLines} data-testid="voucher-open">
+            {t('sell.voucher')} <span className="key">F5</span>
+          </button>
         </div>
         {sell.lastSale && <LastSaleSummary sale={sell.lastSale} currency={sell.currency} />}
         <ReceiptLine print={sell.receipts.last} onReprint={() => void sell.receipts.reprintLast()} />
         <div className="keys-hint">{t('sell.keys')}</div>
       </section>
       <aside className="sell-right">
-        <MemberStrip member={sell.member} onLookUp={sell.memberDialog.show} onClear={sell.clearMember} />
+        <MemberStrip member={sell.member} onLookUp={() => sell.openDialog('member')} onClear={sell.clearMember} />
         <CashPanel
           total={sell.total}
           roundingMinor={sell.pricing.priced?.roundingMinor ?? 0}
@@ -81,7 +88,8 @@ export function SellScreen({ pairing }: { pairing: PairedDevice }) {
           canComplete={hasLines}
         />
       </aside>
-      <MemberDialog open={sell.memberDialog.open} onChoose={sell.memberDialog.choose} onClose={sell.memberDialog.close} />
+      <MemberDialog open={sell.dialog === 'member'} onChoose={sell.chooseMember} onClose={sell.closeDialog} />
+      <VoucherDialog open={sell.dialog === 'voucher'} vouchers={sell.pricing.priced?.vouchers ?? []} currency={sell.currency} spent={sell.spentVoucher} onAdd={(code) => void sell.addVoucher(code)} onRemove={sell.removeVoucher} onClose={sell.closeDialog} />
     </main>
   );
 }

@@ -8,3 +8,4 @@ export * from './sales';
 export * from './sync';
 export * from './pricing-admin';
 export * from './promotions-admin';
+export * from './vouchers';

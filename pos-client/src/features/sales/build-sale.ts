@@ -90,7 +90,7 @@ export function buildCashSale(basket: Basket, tenderedMinor: Minor, context: Sal
     totalMinor: priced.totalMinor,
     roundingMinor: priced.roundingMinor,
     changeMinor: minor(tenderedMinor - payable),
-    pricing: salePricingOf(pricing, context.dataSeq),
+    pricing: salePricingOf(pricing, context.dataSeq, (basketLineId) => lineIds[basket.lines.findIndex((l) => l.id === basketLineId)] ?? basketLineId),
   });
   return parsed.success ? { ok: true, sale: parsed.data } : { ok: false, code: 'SALE_INVALID' };
 }

@@ -10,7 +10,7 @@ const randomBytes = (length: number) => crypto.getRandomValues(new Uint8Array(le
 const place = { storeId: ids.store, timeZone: 'Asia/Shanghai' };
 const noRounding: RoundingPolicy = { unitMinor: 1, mode: 'half_up' };
 const pricingWith = (rules: readonly PromotionRule[], rounding = noRounding, member: { id: string; levelId: string; birthday: string | null } | null = null) =>
-  ({ rules: compileRules(rules), rounding, member });
+  ({ rules: compileRules(rules), rounding, member, vouchers: [], manualDiscounts: [] });
 const noRules = pricingWith([]);
 
 async function readyDb() {

@@ -7,7 +7,7 @@ import { lineAdjustments, linePricingById, priceTillBasket } from './price-till-
 const place = { storeId: ids.store, timeZone: 'Asia/Shanghai' };
 const at = '2025-03-01T10:00:00.000Z';
 const facts = { categoryId: null, ancestorCategoryIds: [], brandId: null };
-const pricing = (rules: readonly PromotionRule[]) => ({ rules: compileRules(rules), rounding: { unitMinor: 1, mode: 'half_up' } as const, member: null });
+const pricing = (rules: readonly PromotionRule[]) => ({ rules: compileRules(rules), rounding: { unitMinor: 1, mode: 'half_up' } as const, member: null, vouchers: [], manualDiscounts: [] });
 const cola: ScannedItem = { productId: ids.cola, barcode: '6901234567892', nameZh: '可乐', nameEn: 'Cola', unitPriceMinor: minor(350), ...facts };
 const chips: ScannedItem = { productId: 'p-chips', barcode: '6901234567908', nameZh: '薯片', nameEn: 'Crisps', unitPriceMinor: minor(700), categoryId: 'snacks', ancestorCategoryIds: ['food'], brandId: 'crunch' };
 const basket = addItem(addItem(addItem(emptyBasket, cola, 'l1', at), cola, 'l1', at), chips, 'l2', at);

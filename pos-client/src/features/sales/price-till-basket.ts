@@ -1,4 +1,4 @@
-import { minor, priceBasket, type BasketLine as EngineLine, type CompiledRules, type MemberContext, type Minor, type PricedBasket, type RoundingPolicy, type SaleLineAdjustment, type SalePricing } from '@pos/shared';
+import { minor, priceBasket, type BasketLine as EngineLine, type CompiledRules, type ManualDiscount, type MemberContext, type Minor, type PricedBasket, type RoundingPolicy, type SaleLineAdjustment, type SalePricing } from '@pos/shared';
 import type { Basket } from './basket';
 
 export interface TillPricingPlace {
@@ -7,17 +7,31 @@ export interface TillPricingPlace {
   timeZone: string;
 }
 
-/** What the till prices a basket with beyond its lines: the promotions, the chain's cash rounding and the member, if any. */
+/**
+ * What the till prices a basket with beyond its lines: the promotions, the chain's cash
+ * rounding, the member if one was found, the voucher codes presented and the discounts the
+ * cashier gave (their `lineId` is the basket line's id).
+ */
 export interface TillPricing {
   rules: CompiledRules;
   /** The sale is paid in cash alone, so the chain's cash rounding applies. */
   rounding: RoundingPolicy;
   member: MemberContext | null;
+  vouchers: readonly string[];
+  manualDiscounts: readonly ManualDiscount[];
+}
+
+/** A basket line's manual discounts under the sale's line ids, as the sale records them. */
+function underSaleIds(discounts: readonly ManualDiscount[], lineIdOf: (basketLineId: string) => string): ManualDiscount[] {
+  return discounts.map((d) => (d.lineId === null ? d : { ...d, lineId: lineIdOf(d.lineId) }));
 }
 
 /** What the sale records of how it was priced, so HQ prices it again alike. */
-export function salePricingOf(pricing: TillPricing, dataSeq: number): SalePricing {
-  return { channel: 'retail', member: pricing.member, vouchers: [], manualDiscounts: [], dataSeq };
+export function salePricingOf(pricing: TillPricing, dataSeq: number, lineIdOf: (basketLineId: string) => string): SalePricing {
+  return {
+    channel: 'retail', member: pricing.member, vouchers: pricing.vouchers.map((code) => ({ code })),
+    manualDiscounts: underSaleIds(pricing.manualDiscounts, lineIdOf), dataSeq,
+  };
 }
 
 /** What the screen shows for one line. */
@@ -32,8 +46,9 @@ export interface LinePricing {
  * HQ does from the sale. `lineIds` replaces the screen's line ids with the sale's.
  */
 export function priceTillBasket(basket: Basket, place: TillPricingPlace, instant: string, pricing: TillPricing, lineIds?: readonly string[]): PricedBasket {
-  const lines: EngineLine[] = basket.lines.map((line, index) => ({
-    lineId: lineIds?.[index] ?? line.id,
+  const saleIds = new Map(basket.lines.map((line, index) => [line.id, lineIds?.[index] ?? line.id]));
+  const lines: EngineLine[] = basket.lines.map((line) => ({
+    lineId: saleIds.get(line.id)!,
     productId: line.productId,
     quantity: line.quantity,
     unitPriceMinor: line.unitPriceMinor,
@@ -43,7 +58,10 @@ export function priceTillBasket(basket: Basket, place: TillPricingPlace, instant
     clerkId: null,
     weightGrams: line.weightGrams ?? null,
   }));
-  const context = { ...place, instant, member: pricing.member, vouchers: [], manualDiscounts: [], rounding: pricing.rounding };
+  const context = {
+    ...place, instant, member: pricing.member, vouchers: pricing.vouchers.map((code) => ({ code })),
+    manualDiscounts: underSaleIds(pricing.manualDiscounts, (id) => saleIds.get(id) ?? id), rounding: pricing.rounding,
+  };
   return priceBasket({ lines }, context, pricing.rules);
 }
 

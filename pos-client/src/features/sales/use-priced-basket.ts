@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { GiftLine, MemberContext, RoundingPolicy } from '@pos/shared';
+import type { GiftLine, RoundingPolicy } from '@pos/shared';
 import { useTillServices } from '../../app/services-context';
 import { useLiveQuery } from '../../db/use-live-query';
 import type { Basket } from './basket';
@@ -12,16 +12,19 @@ export interface GiftView extends GiftLine {
   nameEn: string;
 }
 
+/** Who the basket is priced for and what they presented: the member, voucher codes, the cashier's discounts. */
+export type TillCustomer = Pick<TillPricing, 'member' | 'vouchers' | 'manualDiscounts'>;
+
 /**
- * The basket priced with the shared engine after every change, for the member if one was
- * looked up and with the chain's cash rounding. The promotions are compiled once and again
- * only when the pulled promotions change; `pricing` is null until they are read.
+ * The basket priced with the shared engine after every change, for the customer and with
+ * the chain's cash rounding. The promotions are compiled once and again only when the
+ * pulled promotions change; `pricing` is null until they and the settings are read.
  */
-export function usePricedBasket(basket: Basket, place: TillPricingPlace, rounding: RoundingPolicy | null, member: MemberContext | null) {
+export function usePricedBasket(basket: Basket, place: TillPricingPlace, rounding: RoundingPolicy | null, customer: TillCustomer) {
   const { db, now } = useTillServices();
   const promotions = useLiveQuery(() => db.promotions.toArray(), [db]);
   const rules = useMemo(() => (promotions ? compileActivePromotions(promotions) : null), [promotions]);
-  const pricing = useMemo<TillPricing | null>(() => (rules && rounding ? { rules, rounding, member } : null), [rules, rounding, member]);
+  const pricing = useMemo<TillPricing | null>(() => (rules && rounding ? { rules, rounding, ...customer } : null), [rules, rounding, customer]);
   const priced = useMemo(
     () => (pricing ? priceTillBasket(basket, place, now().toISOString(), pricing) : null),
     [basket, pricing, place.storeId, place.timeZone],

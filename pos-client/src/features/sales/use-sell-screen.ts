@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { minor, type FoundMember, type PairedDevice } from '@pos/shared';
+import { minor, type FoundMember, type ManualDiscount, type PairedDevice } from '@pos/shared';
 import { useTillServices } from '../../app/services-context';
 import { useBridgeScans } from '../../bridge/use-bridge';
 import { useLiveQuery } from '../../db/use-live-query';
 import { memberContextOf } from '../members/member-context';
 import { basketTotal, itemCount } from './basket';
+import { spentVoucher, type SpentVoucher } from './check-voucher';
 import { completeCashSale } from './complete-sale';
 import { priceTillBasket } from './price-till-basket';
 import { loadPricingSettings } from './pricing-settings';
@@ -27,14 +28,17 @@ export function useSellScreen(pairing: PairedDevice) {
   const basket = useBasket(place);
   const settings = useLiveQuery(() => loadPricingSettings(services.db), [services.db]);
   const [member, setMember] = useState<FoundMember | null>(null);
-  const [memberDialogOpen, setMemberDialogOpen] = useState(false);
-  const memberContext = useMemo(() => (member ? memberContextOf(member) : null), [member]);
-  const pricing = usePricedBasket(basket.basket, place, settings?.cashRounding ?? null, memberContext);
+  const [vouchers, setVouchers] = useState<readonly string[]>([]);
+  const [spent, setSpent] = useState<SpentVoucher | null>(null);
+  const [manualDiscounts, setManualDiscounts] = useState<readonly ManualDiscount[]>([]);
+  const [dialog, setDialog] = useState<'member' | 'voucher' | 'discount' | null>(null);
+  const customer = useMemo(() => ({ member: member ? memberContextOf(member) : null, vouchers, manualDiscounts }), [member, vouchers, manualDiscounts]);
+  const pricing = usePricedBasket(basket.basket, place, settings?.cashRounding ?? null, customer);
   const total = pricing.priced?.payableMinor ?? basketTotal(basket.basket);
   const cash = useCashPayment(total, pairing.store.currency);
   const receipts = useReceiptPrinting(pairing);
-  // A scan while the member dialog is open is the member's card, typed into the dialog's field, not an item.
-  useBridgeScans(services.bridge, (code) => (memberDialogOpen ? undefined : void basket.scan(code)));
+  // A scan while a dialog is open is a member's card or a voucher, typed into the dialog's field, not an item.
+  useBridgeScans(services.bridge, (code) => (dialog === null ? void basket.scan(code) : undefined));
   const [lastSale, setLastSale] = useState<LastSale | null>(null);
   const [completing, setCompleting] = useState(false);
   const completingRef = useRef(false);
@@ -66,6 +70,9 @@ export function useSellScreen(pairing: PairedDevice) {
       setLastSale({ receiptNo: sale.receiptNo, totalMinor: paid, tenderedMinor: sale.payments[0]?.tenderedMinor ?? paid, changeMinor: sale.changeMinor });
       basket.clear();
       setMember(null);
+      setVouchers([]);
+      setSpent(null);
+      setManualDiscounts([]);
       basket.setNotice(null);
       cash.clear();
       void receipts.printSale(sale);
@@ -122,7 +129,9 @@ export function useSellScreen(pairing: PairedDevice) {
   useEffect(() => {
     const shortcuts: Record<string, () => void> = {
       F2: focusTendered,
-      F3: () => setMemberDialogOpen(true),
+      F3: () => setDialog('member'),
+      F5: () => setDialog('voucher'),
+      F6: () => setDialog('discount'),
       F4: () => {
         cash.setExact();
         focusTendered();
@@ -150,20 +159,34 @@ export function useSellScreen(pairing: PairedDevice) {
     total,
     pricing,
     member,
-    memberDialog: {
-      open: memberDialogOpen,
-      choose: (found: FoundMember) => {
-        setMember(found);
-        setMemberDialogOpen(false);
-        void basket.priceFor(found.level.id);
-      },
-      close: () => setMemberDialogOpen(false),
-      show: () => setMemberDialogOpen(true),
+    dialog,
+    openDialog: setDialog,
+    closeDialog: () => setDialog(null),
+    chooseMember: (found: FoundMember) => {
+      setMember(found);
+      setDialog(null);
+      void basket.priceFor(found.level.id);
     },
     clearMember: () => {
       setMember(null);
       void basket.priceFor(null);
     },
+    vouchers,
+    spentVoucher: spent,
+    /** A code presented again is ignored (the engine would refuse it as a duplicate); one HQ says was spent is refused. */
+    addVoucher: async (code: string) => {
+      setSpent(null);
+      const found = await spentVoucher(services, code);
+      if (found) return setSpent(found);
+      setVouchers((current) => (current.includes(code) ? current : [...current, code]));
+    },
+    removeVoucher: (code: string) => setVouchers((current) => current.filter((c) => c !== code)),
+    manualDiscounts,
+    addManualDiscount: (discount: ManualDiscount) => {
+      setManualDiscounts((current) => [...current, discount]);
+      setDialog(null);
+    },
+    removeManualDiscount: (id: string) => setManualDiscounts((current) => current.filter((d) => d.id !== id)),
     savingMinor: pricing.priced?.totalSavingMinor ?? minor(0),
     itemCount: itemCount(basket.basket),
     currency: pairing.store.currency,
