@@ -1,12 +1,12 @@
 import { chainSettings } from '@pos/hq-server/org/org.tables';
 import { memberLevels, pricingDiscrepancies } from '@pos/hq-server/pricing/pricing.tables';
-import { saleLines, sales } from '@pos/hq-server/sales/sales.tables';
+import { saleLines, sales, voucherRedemptions } from '@pos/hq-server/sales/sales.tables';
 import type { RunningServer } from '@pos/hq-server/server';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
-import { json, seedFixture, signInOffice, type Fixture } from '../support/fixture';
+import { DEMO_PIN, json, seedFixture, signInOffice, type Fixture } from '../support/fixture';
 import { startHq } from '../support/hq';
 import { createPromotion, every, ruleOf } from '../support/pricing-setup';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
@@ -17,6 +17,7 @@ const SCREENSHOT = process.env.TILL_SCREENSHOT;
 const GOLD_CARD = '88880001';
 /** Below the demo retail prices, and three of them not a whole number of 0.10, so the rounding shows. */
 const MEMBER_PRICE = 199;
+const VOUCHER = 'E2E-VOUCHER-5';
 
 let database: TestDatabase;
 let f: Fixture;
@@ -32,6 +33,7 @@ beforeAll(async () => {
   const price = await f.app.request('/pricing/prices', json({ productId: f.catalog[0]!.id, kind: 'member', memberLevelId: gold!.id, amountMinor: MEMBER_PRICE }, office));
   expect(price.status).toBe(201);
   await createPromotion(f, office, ruleOf('spend_gift', '满5赠 Gift over 5', { scope: every, minSpendMinor: 500, gift: { productId: f.catalog[5]!.id, quantity: 1, valueMinor: 450 } }));
+  await createPromotion(f, office, ruleOf('voucher', '代金券5元 Voucher 5', { scope: every, codes: [VOUCHER], faceValueMinor: 500, minSpendMinor: 0, maxPerTicket: 1 }));
   const rounding = { cashRoundingUnitMinor: 10, cashRoundingMode: 'down' as const, updatedAt: f.deps.clock() };
   await f.deps.db.insert(chainSettings).values({ chainId: f.chainId, ...rounding }).onConflictDoUpdate({ target: chainSettings.chainId, set: rounding });
   hq = await startHq(f);
@@ -87,5 +89,43 @@ describe('a member, a gift and cash rounding at the till', () => {
     ]);
     const [found] = await f.deps.db.select({ n: sql<number>`count(*)::int` }).from(pricingDiscrepancies).where(eq(pricingDiscrepancies.saleId, sale!.id));
     expect(found!.n).toBe(0);
+  });
+
+  it('takes a voucher once and a cashier discount approved by the manager, and HQ agrees', async () => {
+    // Enough that something is left after the voucher for the discount to take from.
+    for (let i = 0; i < 8; i++) await scan(f.catalog[1]!.barcode, 1);
+
+    await page.keyboard.press('F5');
+    await page.getByTestId('voucher-code-input').fill(VOUCHER);
+    await page.getByTestId('voucher-code-input').press('Enter');
+    await expect.poll(() => page.getByTestId('voucher-row').getAttribute('data-status')).toBe('applied');
+    await page.keyboard.press('Escape');
+
+    await page.keyboard.press('F6');
+    await page.getByTestId('discount-value-input').fill('10');
+    await page.getByTestId('discount-value-input').press('Enter');
+    await page.getByTestId('discount-approver-code').fill('0011');
+    await page.getByTestId('discount-approver-code').press('Enter');
+    await page.getByTestId('discount-approver-pin').fill(DEMO_PIN);
+    await page.getByTestId('discount-approver-pin').press('Enter');
+    await expect.poll(() => page.getByTestId('discount-dialog').isVisible()).toBe(false);
+    await expect.poll(async () => (await page.getByTestId('line-promotion').allTextContents()).join(' ')).toContain('折扣 Discount');
+    if (SCREENSHOT) await page.screenshot({ path: SCREENSHOT.replace('.png', '-discount.png') });
+
+    await page.getByTestId('tender-exact').click();
+    await page.getByTestId('complete-button').click();
+    await expect.poll(() => page.getByTestId('basket-line').count()).toBe(0);
+    await expect.poll(async () => (await storeSales()).length, { timeout: 60_000 }).toBe(2);
+    const [, sale] = (await storeSales()).sort((a, b) => a.completedAt.getTime() - b.completedAt.getTime());
+    const [found] = await f.deps.db.select({ n: sql<number>`count(*)::int` }).from(pricingDiscrepancies).where(eq(pricingDiscrepancies.saleId, sale!.id));
+    expect(found!.n).toBe(0);
+    expect(await f.deps.db.select().from(voucherRedemptions).where(eq(voucherRedemptions.code, VOUCHER))).toEqual([expect.objectContaining({ saleId: sale!.id, amountMinor: 500 })]);
+
+    await scan(f.catalog[1]!.barcode, 1);
+    await page.keyboard.press('F5');
+    await page.getByTestId('voucher-code-input').fill(VOUCHER);
+    await page.getByTestId('voucher-code-input').press('Enter');
+    await expect.poll(() => page.getByTestId('voucher-spent').textContent()).toContain(VOUCHER);
+    expect(await page.getByTestId('voucher-row').count()).toBe(0);
   });
 });

@@ -28,7 +28,7 @@ export function TillShell() {
   return (
     <div className="till">
       <StatusBar pairing={phase.pairing} session={session} onSignOut={() => void signOutClerk(db)} onRepair={() => setRepairing(true)} />
-      <div className="till-main">{phase.kind === 'selling' ? <SellScreen key={phase.session.signedInAt} pairing={phase.pairing} /> : <SignInScreen />}</div>
+      <div className="till-main">{phase.kind === 'selling' ? <SellScreen key={phase.session.signedInAt} pairing={phase.pairing} session={phase.session} /> : <SignInScreen />}</div>
     </div>
   );
 }

@@ -1,10 +1,12 @@
 import type { FocusEvent } from 'react';
-import type { PairedDevice } from '@pos/shared';
+import { minor, type PairedDevice } from '@pos/shared';
+import type { ClerkSignIn } from '../db/till-db';
 import { useSellScreen } from '../features/sales/use-sell-screen';
 import { useI18n } from '../i18n/i18n-context';
 import { BasketTable } from './basket-table';
 import { CashPanel } from './cash-panel';
 import { LastSaleSummary } from './last-sale-summary';
+import { DiscountDialog } from './discount-dialog';
 import { MemberDialog } from './member-dialog';
 import { MemberStrip } from './member-strip';
 import { VoucherDialog } from './voucher-dialog';
@@ -24,10 +26,12 @@ function reclaimFocus(event: FocusEvent<HTMLInputElement>): void {
   });
 }
 
-export function SellScreen({ pairing }: { pairing: PairedDevice }) {
+export function SellScreen({ pairing, session }: { pairing: PairedDevice; session: ClerkSignIn }) {
   const { t } = useI18n();
   const sell = useSellScreen(pairing);
   const hasLines = sell.basket.lines.length > 0;
+  const selected = sell.basket.lines.find((line) => line.id === sell.basket.selectedId);
+  const selectedNet = selected && sell.pricing.lines.get(selected.id)?.netMinor;
   return (
     <main className="sell">
       <section className="sell-left">
@@ -89,6 +93,16 @@ export function SellScreen({ pairing }: { pairing: PairedDevice }) {
         />
       </aside>
       <MemberDialog open={sell.dialog === 'member'} onChoose={sell.chooseMember} onClose={sell.closeDialog} />
+      <DiscountDialog
+        open={sell.dialog === 'discount'}
+        line={selected && selectedNet !== undefined ? { id: selected.id, nameZh: selected.nameZh, nameEn: selected.nameEn, netMinor: selectedNet } : null}
+        ticketMinor={sell.pricing.priced?.totalMinor ?? minor(0)}
+        currency={sell.currency}
+        clerk={{ id: session.clerkId, role: session.role }}
+        storeId={pairing.store.id}
+        onApply={sell.addManualDiscount}
+        onClose={sell.closeDialog}
+      />
       <VoucherDialog open={sell.dialog === 'voucher'} vouchers={sell.pricing.priced?.vouchers ?? []} currency={sell.currency} spent={sell.spentVoucher} onAdd={(code) => void sell.addVoucher(code)} onRemove={sell.removeVoucher} onClose={sell.closeDialog} />
     </main>
   );

@@ -6,7 +6,7 @@ import { spread, type TicketAmount } from './ticket-stage';
 function sourceOf(discount: ManualDiscount): AdjustmentSource {
   return {
     ruleId: `manual:${discount.id}`,
-    ruleName: discount.reason ?? 'manual discount',
+    ruleName: discount.reason ?? '折扣 Discount',
     kind: discount.lineId === null ? 'manual_ticket' : 'manual_line',
     stage: 'manual',
     exclusive: false,
