@@ -100,6 +100,7 @@ describe('a member, a gift and cash rounding at the till', () => {
     await page.getByTestId('voucher-code-input').press('Enter');
     await expect.poll(() => page.getByTestId('voucher-row').getAttribute('data-status')).toBe('applied');
     await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('voucher-dialog').isVisible()).toBe(false);
 
     await page.keyboard.press('F6');
     await page.getByTestId('discount-value-input').fill('10');
@@ -110,6 +111,12 @@ describe('a member, a gift and cash rounding at the till', () => {
     await page.getByTestId('discount-approver-pin').press('Enter');
     await expect.poll(() => page.getByTestId('discount-dialog').isVisible()).toBe(false);
     await expect.poll(async () => (await page.getByTestId('line-promotion').allTextContents()).join(' ')).toContain('折扣 Discount');
+    await page.keyboard.press('F6');
+    await page.getByTestId('discount-dialog').waitFor();
+    await expect.poll(() => page.getByTestId('discount-applied').count()).toBe(1);
+    if (SCREENSHOT) await page.screenshot({ path: SCREENSHOT.replace('.png', '-discount-applied.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('discount-dialog').isVisible()).toBe(false);
     if (SCREENSHOT) await page.screenshot({ path: SCREENSHOT.replace('.png', '-discount.png') });
 
     await page.getByTestId('tender-exact').click();

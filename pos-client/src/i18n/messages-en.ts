@@ -62,6 +62,7 @@ export const messagesEn = {
   'sell.voucher': 'Voucher',
   'sell.discount': 'Discount',
   'voucher.spent': 'Voucher {code} was already used ({at}). It cannot be used again.',
+  'discount.onTicket': 'Whole ticket',
   'sell.gift': 'Free gift',
   'sell.giftMark': 'Gift',
   'status.online': 'Online',

@@ -63,6 +63,7 @@ export const messagesZh: Record<MessageKey, string> = {
   'sell.voucher': '用券',
   'sell.discount': '折扣',
   'voucher.spent': '券码 {code} 已于 {at} 使用过，不能再次使用。',
+  'discount.onTicket': '整单',
   'sell.gift': '赠品',
   'sell.giftMark': '赠',
   'status.online': '在线',

@@ -1,5 +1,5 @@
 import { useEffect, type KeyboardEvent, type ReactNode } from 'react';
-import type { ClerkRole, ManualDiscount, Minor } from '@pos/shared';
+import { minor, type ClerkRole, type ManualDiscount, type Minor } from '@pos/shared';
 import { quickReasons } from '../features/sales/manual-discount';
 import { useDiscountEntry } from '../features/sales/use-discount-entry';
 import { useI18n } from '../i18n/i18n-context';
@@ -7,6 +7,7 @@ import { formatMoney } from '../i18n/translate';
 import { useModalDialog } from './use-modal-dialog';
 import './bridge.css';
 import './discount-dialog.css';
+import './member-dialog.css';
 
 interface DiscountDialogProps {
   open: boolean;
@@ -18,6 +19,9 @@ interface DiscountDialogProps {
   /** The signed-in clerk: id and role. */
   clerk: { id: string; role: ClerkRole };
   storeId: string;
+  /** Discounts already given on this basket, each with what it is on; removing one needs no approval. */
+  applied: readonly { discount: ManualDiscount; on: string }[];
+  onRemove: (id: string) => void;
   onApply: (discount: ManualDiscount) => void;
   /** Esc, Cancel, or the dialog closed after the discount was applied. */
   onClose: () => void;
@@ -35,7 +39,7 @@ function submitOnEnter(event: KeyboardEvent<HTMLFormElement>): void {
  * amount off and press Enter. A clerk who is not a store manager gets the manager's code and
  * PIN fields (店长授权), and Enter walks through them before the discount applies.
  */
-export function DiscountDialog({ open, line, ticketMinor, currency, clerk, storeId, onApply, onClose }: DiscountDialogProps) {
+export function DiscountDialog({ open, line, ticketMinor, currency, clerk, storeId, applied, onRemove, onApply, onClose }: DiscountDialogProps) {
   const { t, errorText, pickName } = useI18n();
   const entry = useDiscountEntry({ line, ticketMinor, currency, clerk, storeId, onApply });
   const ref = useModalDialog(open);
@@ -66,6 +70,22 @@ export function DiscountDialog({ open, line, ticketMinor, currency, clerk, store
         }}
       >
         <h2>{t('discount.title')}</h2>
+        {applied.length > 0 && (
+          <ul className="voucher-list">
+            {applied.map(({ discount, on }) => (
+              <li key={discount.id} className="applied" data-testid="discount-applied">
+                <span>{on}</span>
+                <span className="num">
+                  {discount.kind === 'percent' ? `${discount.value / 100}%` : money(minor(discount.value))}
+                  {discount.reason ? ` · ${discount.reason}` : ''}
+                </span>
+                <button type="button" className="button" onClick={() => onRemove(discount.id)}>
+                  {t('voucher.remove')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
         <Choices legend={t('discount.target')}>
           <Choice name="discount-target" checked={!entry.onTicket} disabled={!line} onChoose={() => entry.setOnTicket(false)} testId="discount-target-line">
             {line ? t('discount.targetLine', { name: pickName(line), amount: money(line.netMinor) }) : t('discount.targetNoLine')}

@@ -27,7 +27,7 @@ function reclaimFocus(event: FocusEvent<HTMLInputElement>): void {
 }
 
 export function SellScreen({ pairing, session }: { pairing: PairedDevice; session: ClerkSignIn }) {
-  const { t } = useI18n();
+  const { t, pickName } = useI18n();
   const sell = useSellScreen(pairing);
   const hasLines = sell.basket.lines.length > 0;
   const selected = sell.basket.lines.find((line) => line.id === sell.basket.selectedId);
@@ -100,6 +100,11 @@ export function SellScreen({ pairing, session }: { pairing: PairedDevice; sessio
         currency={sell.currency}
         clerk={{ id: session.clerkId, role: session.role }}
         storeId={pairing.store.id}
+        applied={sell.manualDiscounts.map((discount) => {
+          const on = sell.basket.lines.find((l) => l.id === discount.lineId);
+          return { discount, on: on ? pickName(on) : t('discount.onTicket') };
+        })}
+        onRemove={sell.removeManualDiscount}
         onApply={sell.addManualDiscount}
         onClose={sell.closeDialog}
       />

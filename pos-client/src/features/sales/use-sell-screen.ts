@@ -32,7 +32,12 @@ export function useSellScreen(pairing: PairedDevice) {
   const [spent, setSpent] = useState<SpentVoucher | null>(null);
   const [manualDiscounts, setManualDiscounts] = useState<readonly ManualDiscount[]>([]);
   const [dialog, setDialog] = useState<'member' | 'voucher' | 'discount' | null>(null);
-  const customer = useMemo(() => ({ member: member ? memberContextOf(member) : null, vouchers, manualDiscounts }), [member, vouchers, manualDiscounts]);
+  // A discount on a line taken out of the basket goes with it.
+  const liveDiscounts = useMemo(
+    () => manualDiscounts.filter((d) => d.lineId === null || basket.basket.lines.some((l) => l.id === d.lineId)),
+    [manualDiscounts, basket.basket.lines],
+  );
+  const customer = useMemo(() => ({ member: member ? memberContextOf(member) : null, vouchers, manualDiscounts: liveDiscounts }), [member, vouchers, liveDiscounts]);
   const pricing = usePricedBasket(basket.basket, place, settings?.cashRounding ?? null, customer);
   const total = pricing.priced?.payableMinor ?? basketTotal(basket.basket);
   const cash = useCashPayment(total, pairing.store.currency);
@@ -145,7 +150,8 @@ export function useSellScreen(pairing: PairedDevice) {
     };
     function onKeyDown(event: globalThis.KeyboardEvent): void {
       const action = shortcuts[event.key];
-      const inDialog = event.target instanceof Element && event.target.closest('dialog');
+      // Only an open dialog keeps the keys: right after Esc, focus can still sit in the one just closed.
+      const inDialog = event.target instanceof Element && event.target.closest('dialog[open]');
       if (!action || inDialog) return;
       event.preventDefault();
       action();
@@ -181,7 +187,7 @@ export function useSellScreen(pairing: PairedDevice) {
       setVouchers((current) => (current.includes(code) ? current : [...current, code]));
     },
     removeVoucher: (code: string) => setVouchers((current) => current.filter((c) => c !== code)),
-    manualDiscounts,
+    manualDiscounts: liveDiscounts,
     addManualDiscount: (discount: ManualDiscount) => {
       setManualDiscounts((current) => [...current, discount]);
       setDialog(null);
