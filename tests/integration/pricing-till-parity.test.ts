@@ -149,8 +149,8 @@ describe('the till and HQ price alike', () => {
     const [redemption] = await f.deps.db.select().from(voucherRedemptions).where(eq(voucherRedemptions.code, code));
     expect(redemption).toMatchObject({ saleId: first!.id, amountMinor: 2000 });
     const state = async (asked: string) => VoucherState.parse(await (await f.app.request(`/vouchers/${asked}`, bearer(till.deviceToken))).json());
-    expect(await state(code)).toMatchObject({ redeemed: true, redemption: { saleId: first!.id, storeId: till.store.id, amountMinor: 2000 } });
-    expect(await state(voucherCodes[399 - 1]!)).toEqual({ code: voucherCodes[398], redeemed: false, redemption: null });
+    expect(await state(code)).toEqual({ code, redeemedAt: first!.completedAt });
+    expect(await state(voucherCodes[398]!)).toEqual({ code: voucherCodes[398], redeemedAt: null });
   });
 
   it('records a mis-priced sale as one discrepancy and still accepts it, once', async () => {

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { minor, VoucherCodeParams, VoucherState } from '@pos/shared';
+import { VoucherCodeParams, VoucherState } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { AppEnv } from '../http/app-env';
@@ -9,15 +9,15 @@ import { voucherRedemptions } from './sales.tables';
 
 const stateRoute = createRoute({
   method: 'get', path: '/vouchers/{code}', tags: ['sales'], security: bearer, middleware: [authenticate('device', 'office')] as const,
-  summary: 'Whether a voucher code was spent, by which sale and where (a voucher is good for one sale in the chain)',
+  summary: 'When a voucher code was spent, or null (a voucher is good for one sale in the chain)',
   request: { params: VoucherCodeParams },
   responses: { 200: jsonResponse(VoucherState, 'The code, spent or not'), ...commonErrors },
 });
 
 async function voucherState(db: Db, chainId: string, code: string): Promise<VoucherState> {
-  const [row] = await db.select().from(voucherRedemptions).where(and(eq(voucherRedemptions.chainId, chainId), eq(voucherRedemptions.code, code)));
-  if (!row) return { code, redeemed: false, redemption: null };
-  return { code, redeemed: true, redemption: { saleId: row.saleId, storeId: row.storeId, amountMinor: minor(row.amountMinor), redeemedAt: row.redeemedAt.toISOString() } };
+  const [row] = await db.select({ redeemedAt: voucherRedemptions.redeemedAt }).from(voucherRedemptions)
+    .where(and(eq(voucherRedemptions.chainId, chainId), eq(voucherRedemptions.code, code)));
+  return { code, redeemedAt: row?.redeemedAt.toISOString() ?? null };
 }
 
 export const vouchersRoutes = new OpenAPIHono<AppEnv>()

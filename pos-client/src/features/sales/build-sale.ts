@@ -1,6 +1,6 @@
-import { Sale, giftSaleAmounts, minor, sumMinor, type GiftLine, type Minor } from '@pos/shared';
+import { Sale, giftSaleAmounts, minor, sumMinor, type GiftLine, type Minor, type PricedBasket } from '@pos/shared';
 import type { Basket } from './basket';
-import { lineAdjustments, priceTillBasket, salePricingOf, type TillPricing } from './price-till-basket';
+import { lineAdjustments, salePricingOf, type TillPricing } from './price-till-basket';
 
 /** A gift product's names and barcode for its line on the sale. */
 export interface GiftProduct {
@@ -13,14 +13,12 @@ export interface SaleContext {
   saleId: string;
   paymentId: string;
   storeId: string;
-  /** The store's time zone: the basket is priced on its wall clock at `completedAt`, as HQ prices it again. */
-  timeZone: string;
   deviceId: string;
   cashierId: string;
   currency: string;
   receiptNo: string;
   completedAt: string;
-  /** Makes the id of each line of the sale (the basket's own line ids are only for the screen). */
+  /** Makes the id of each gift line (sold lines take theirs from the priced basket). */
   newLineId: () => string;
   /** The till's pull cursor: how current the prices and promotions it priced with are. */
   dataSeq: number;
@@ -41,16 +39,16 @@ function giftLine(gift: GiftLine, id: string, lineNo: number, product: GiftProdu
 }
 
 /**
- * A cash sale document exactly as HQ expects it, priced with the shared engine and checked by
- * the shared schema before anything is written: sold lines, then the gifts the promotions
- * gave, and the cash rounding, so the customer pays `totalMinor + roundingMinor`.
+ * A cash sale document exactly as HQ expects it, from the basket as the shared engine priced
+ * it under the sale's line ids, checked by the shared schema before anything is written: sold
+ * lines, then the gifts the promotions gave, and the cash rounding, so the customer pays
+ * `totalMinor + roundingMinor`.
  */
-export function buildCashSale(basket: Basket, tenderedMinor: Minor, context: SaleContext, pricing: TillPricing): BuildSaleResult {
+export function buildCashSale(basket: Basket, priced: PricedBasket, tenderedMinor: Minor, context: SaleContext, pricing: TillPricing): BuildSaleResult {
   if (basket.lines.length === 0) return { ok: false, code: 'BASKET_EMPTY' };
-  const lineIds = basket.lines.map(() => context.newLineId());
-  const priced = priceTillBasket(basket, context, context.completedAt, pricing, lineIds);
   const payable = priced.payableMinor;
   if (tenderedMinor < payable) return { ok: false, code: 'TENDERED_TOO_LOW' };
+  const saleLineIds = new Map(basket.lines.map((line, index) => [line.id, priced.lines[index]!.lineId]));
   const adjustments = lineAdjustments(priced);
   const sold = priced.lines.map((pricedLine, index) => {
     const line = basket.lines[index]!;
@@ -90,7 +88,7 @@ export function buildCashSale(basket: Basket, tenderedMinor: Minor, context: Sal
     totalMinor: priced.totalMinor,
     roundingMinor: priced.roundingMinor,
     changeMinor: minor(tenderedMinor - payable),
-    pricing: salePricingOf(pricing, context.dataSeq, (basketLineId) => lineIds[basket.lines.findIndex((l) => l.id === basketLineId)] ?? basketLineId),
+    pricing: salePricingOf(pricing, context.dataSeq, (basketLineId) => saleLineIds.get(basketLineId) ?? basketLineId),
   });
   return parsed.success ? { ok: true, sale: parsed.data } : { ok: false, code: 'SALE_INVALID' };
 }

@@ -16,6 +16,6 @@ export async function spentVoucher({ db, hq }: { db: TillDb; hq: HqClient }, cod
   const pairing = await db.getMeta('pairing');
   if (!pairing) return null;
   const answer = await hq.voucherState(pairing.deviceToken, code);
-  if (!answer.ok || !answer.value.redemption) return null;
-  return { code, redeemedAt: answer.value.redemption.redeemedAt };
+  if (!answer.ok || answer.value.redeemedAt === null) return null;
+  return { code, redeemedAt: answer.value.redeemedAt };
 }

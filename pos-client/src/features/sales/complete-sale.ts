@@ -47,15 +47,14 @@ export async function completeCashSale(
     const place = { storeId: pairing.store.id, timeZone: pairing.store.timeZone };
     const lines = await repriceLines(db, basket.lines, place, at.toISOString(), pricing.member?.levelId ?? null);
     const sold = { ...basket, lines };
-    const gifts = priceTillBasket(sold, place, at.toISOString(), pricing).gifts;
-    const built = buildCashSale(sold, tenderedMinor, {
+    const priced = priceTillBasket(sold, place, at.toISOString(), pricing, lines.map(id));
+    const built = buildCashSale(sold, priced, tenderedMinor, {
       saleId: id(),
       paymentId: id(),
       newLineId: id,
       dataSeq: (await db.getSyncMeta()).cursor,
-      giftProducts: await giftProductsOf(db, gifts.map((g) => g.productId)),
+      giftProducts: await giftProductsOf(db, priced.gifts.map((g) => g.productId)),
       storeId: pairing.store.id,
-      timeZone: pairing.store.timeZone,
       deviceId: pairing.device.id,
       cashierId: session.clerkId,
       currency: pairing.store.currency,
