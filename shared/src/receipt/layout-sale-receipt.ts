@@ -50,8 +50,8 @@ function memberBlocks(member: ReceiptMember): ReceiptBlock[] {
     pair(LABELS.member, member.cardNoMasked),
     ...(member.name ? [pair('', member.name, { indent: 2 })] : []),
     ...(member.level ? [pair(LABELS.level, member.level)] : []),
-    pair(LABELS.pointsEarned, String(member.pointsEarned)),
-    pair(LABELS.pointsBalance, String(member.pointsBalance)),
+    ...(member.pointsEarned === null ? [] : [pair(LABELS.pointsEarned, String(member.pointsEarned))]),
+    ...(member.pointsBalance === null ? [] : [pair(LABELS.pointsBalance, String(member.pointsBalance))]),
     ...(member.storedValueBalanceMinor === null ? [] : [pair(LABELS.storedValue, money(member.storedValueBalanceMinor))]),
   ];
 }

@@ -11,8 +11,9 @@ export const ReceiptMember = z.object({
   cardNoMasked: z.string().min(4).max(32),
   name: z.string().max(40).nullable(),
   level: z.string().max(40).nullable(),
-  pointsEarned: z.number().int(),
-  pointsBalance: z.number().int(),
+  /** Null until the member's points are known to the till. */
+  pointsEarned: z.number().int().nullable(),
+  pointsBalance: z.number().int().nullable(),
   storedValueBalanceMinor: NonNegativeMinor.nullable(),
 });
 export type ReceiptMember = z.infer<typeof ReceiptMember>;

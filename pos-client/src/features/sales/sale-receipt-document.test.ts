@@ -3,7 +3,7 @@ import { SaleReceiptDocument, layoutDocument } from '@pos/shared/receipt/index';
 import { minor, type Sale } from '@pos/shared';
 import { pairedDevice } from '../../db/test-db.fixture';
 import { sampleSale } from './sample-sale.fixture';
-import { promotionSavings, saleReceiptDocument } from './sale-receipt-document';
+import { promotionSavings, receiptMemberOf, saleReceiptDocument } from './sale-receipt-document';
 
 function discountedSale(): Sale {
   const sale = sampleSale('0195505c-0000-7000-8000-000000000101');
@@ -36,5 +36,17 @@ describe('the sale receipt', () => {
     const document = saleReceiptDocument(sampleSale('0195505c-0000-7000-8000-000000000102'), pairedDevice.store, 'Li Na');
     const time = layoutDocument(document).blocks.find((b) => b.kind === 'pair' && b.left.includes('Time'));
     expect(time).toMatchObject({ right: '2025-03-01 18:00:30' });
+  });
+
+  it('prints the member found at the till: card masked but for the last four, name and level, no points yet', () => {
+    const member = receiptMemberOf({
+      id: '0195505c-0000-7000-8000-0000000000f1', cardNo: '88880001', name: '王小明', phoneMasked: '138****5678', birthday: null,
+      level: { id: '0195505c-0000-7000-8000-0000000000f2', code: 'GOLD', nameZh: '金卡会员', nameEn: 'Gold card' },
+    });
+    expect(member).toEqual({ cardNoMasked: '****0001', name: '王小明', level: '金卡会员 Gold card', pointsEarned: null, pointsBalance: null, storedValueBalanceMinor: null });
+    const document = SaleReceiptDocument.parse(saleReceiptDocument(discountedSale(), pairedDevice.store, 'Li Na', false, member));
+    const texts = layoutDocument(document).blocks.flatMap((b) => (b.kind === 'pair' ? [`${b.left} ${b.right}`] : []));
+    expect(texts).toEqual(expect.arrayContaining(['会员 Member ****0001', ' 王小明', '级别 Level 金卡会员 Gold card']));
+    expect(texts.some((t) => t.includes('Points'))).toBe(false);
   });
 });

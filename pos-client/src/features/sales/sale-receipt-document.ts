@@ -1,5 +1,5 @@
-import { minor, type Minor, type PairedDevice, type Sale } from '@pos/shared';
-import type { SaleReceiptDocument } from '@pos/shared/receipt/index';
+import { minor, type FoundMember, type Minor, type PairedDevice, type Sale } from '@pos/shared';
+import type { ReceiptMember, SaleReceiptDocument } from '@pos/shared/receipt/index';
 import { toStoreLocalIso } from './store-local-iso';
 
 const FOOTER = ['谢谢惠顾 欢迎再次光临', 'Thank you, see you again'];
@@ -15,18 +15,27 @@ export function promotionSavings(sale: Sale): { name: string; savedMinor: Minor 
   return [...byRule.values()].filter((p) => p.saved > 0).map((p) => ({ name: p.name, savedMinor: minor(p.saved) }));
 }
 
+/** The member as the receipt shows them: the card masked but for its last four digits, the level in both languages. */
+export function receiptMemberOf(member: FoundMember): ReceiptMember {
+  const level = member.level.nameZh === member.level.nameEn ? member.level.nameZh : `${member.level.nameZh} ${member.level.nameEn}`;
+  return {
+    cardNoMasked: `${'*'.repeat(Math.max(0, member.cardNo.length - 4))}${member.cardNo.slice(-4)}`,
+    name: member.name.slice(0, 40), level: level.slice(0, 40), pointsEarned: null, pointsBalance: null, storedValueBalanceMinor: null,
+  };
+}
+
 /**
  * The receipt of a sale as the bridge prints it and the browser shows it; a reprint says so on
  * the paper. The sale's total discount is the customer's total saving; the time is the store's.
  */
-export function saleReceiptDocument(sale: Sale, store: PairedDevice['store'], cashierName: string, reprint = false): SaleReceiptDocument {
+export function saleReceiptDocument(sale: Sale, store: PairedDevice['store'], cashierName: string, reprint = false, member: ReceiptMember | null = null): SaleReceiptDocument {
   const name = store.nameZh === store.nameEn ? store.nameZh : `${store.nameZh} ${store.nameEn}`;
   return {
     kind: 'sale_receipt',
     store: { name: name.slice(0, 80), address: null, phone: null },
     cashierName: cashierName.slice(0, 40) || '—',
     sale: { ...sale, completedAt: toStoreLocalIso(sale.completedAt, store.timeZone) },
-    member: null,
+    member,
     promotions: promotionSavings(sale).slice(0, 50),
     footer: FOOTER,
     reprint,

@@ -1,11 +1,11 @@
 import { useRef, useState } from 'react';
-import { uuidv7, type PairedDevice, type Sale } from '@pos/shared';
+import { uuidv7, type FoundMember, type PairedDevice, type Sale } from '@pos/shared';
 import type { ReceiptModel, SaleReceiptDocument } from '@pos/shared/receipt/index';
 import { useTillServices } from '../../app/services-context';
 import { printReceiptInBrowser } from '../../bridge/browser-print';
 import type { TillDb } from '../../db/till-db';
 import { printReceipt, type PrintJob, type PrintOutcome } from './print-receipt';
-import { saleReceiptDocument, tookCash } from './sale-receipt-document';
+import { receiptMemberOf, saleReceiptDocument, tookCash } from './sale-receipt-document';
 
 interface SaleJob extends PrintJob {
   sale: Sale;
@@ -45,8 +45,9 @@ export function useReceiptPrinting(pairing: PairedDevice) {
     setLast((current) => (lastJob.current?.job === job ? { reprint, outcome } : current));
   }
 
-  async function printSale(sale: Sale): Promise<void> {
-    const document = saleReceiptDocument(sale, pairing.store, await cashierName(db, sale));
+  /** The member, when the cashier found one, is printed on the receipt and on its reprints. */
+  async function printSale(sale: Sale, member: FoundMember | null = null): Promise<void> {
+    const document = saleReceiptDocument(sale, pairing.store, await cashierName(db, sale), false, member && receiptMemberOf(member));
     await send({ sale, jobId: sale.id, document, openDrawer: tookCash(sale) });
   }
 
@@ -57,7 +58,7 @@ export function useReceiptPrinting(pairing: PairedDevice) {
     if (previous && previous.outcome === null) return;
     const sale = previous?.job.sale ?? (await db.journal.orderBy('completedAt').last());
     if (!sale) return;
-    const document = saleReceiptDocument(sale, pairing.store, await cashierName(db, sale), true);
+    const document = saleReceiptDocument(sale, pairing.store, await cashierName(db, sale), true, previous?.job.document.member ?? null);
     await send({ sale, jobId: uuidv7(now().getTime(), randomBytes(10)), document, openDrawer: false });
   }
 

@@ -80,7 +80,7 @@ export function useSellScreen(pairing: PairedDevice) {
       setManualDiscounts([]);
       basket.setNotice(null);
       cash.clear();
-      void receipts.printSale(sale);
+      void receipts.printSale(sale, member);
       services.sync.syncSoon();
       focusScan();
     } finally {
