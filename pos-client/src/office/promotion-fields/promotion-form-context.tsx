@@ -11,7 +11,7 @@ export interface PromotionFormContextValue {
   problems: RuleProblem[];
   /** Problems are shown once the user tries to save, not while a new form is still empty. */
   showProblems: boolean;
-  /** Names of products picked in this session, so chosen ids read as names. */
+  /** Names of products picked while editing, so chosen ids read as names. */
   names: Map<string, string>;
 }
 
