@@ -1,16 +1,12 @@
-import { chainSettings } from '@pos/hq-server/org/org.tables';
 import { memberLevels, pricingDiscrepancies } from '@pos/hq-server/pricing/pricing.tables';
-import { saleLines, sales, voucherRedemptions } from '@pos/hq-server/sales/sales.tables';
+import { saleLines, voucherRedemptions } from '@pos/hq-server/sales/sales.tables';
 import type { RunningServer } from '@pos/hq-server/server';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
-import { DEMO_PIN, json, seedFixture, signInOffice, type Fixture } from '../support/fixture';
-import { startHq } from '../support/hq';
-import { createPromotion, every, ruleOf } from '../support/pricing-setup';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
-import { newTillPage, openSellingTill, scanCode } from './till-page';
+import { DEMO_PIN, json, type Fixture } from '../support/fixture';
+import { createPromotion, every, ruleOf, setCashRounding } from '../support/pricing-setup';
+import { openSellingTill, scanToLines, startTillHarness, tillStoreSales, type TillHarness } from './till-page';
 
 const SCREENSHOT = process.env.TILL_SCREENSHOT;
 /** The demo gold member every seeded chain has. */
@@ -19,40 +15,28 @@ const GOLD_CARD = '88880001';
 const MEMBER_PRICE = 199;
 const VOUCHER = 'E2E-VOUCHER-5';
 
-let database: TestDatabase;
+let harness: TillHarness;
 let f: Fixture;
 let hq: RunningServer;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database);
-  const office = await signInOffice(f, 'hq@demo.pos');
-  const [gold] = await f.deps.db.select().from(memberLevels).where(and(eq(memberLevels.chainId, f.chainId), eq(memberLevels.code, 'GOLD_CARD')));
-  const price = await f.app.request('/pricing/prices', json({ productId: f.catalog[0]!.id, kind: 'member', memberLevelId: gold!.id, amountMinor: MEMBER_PRICE }, office));
-  expect(price.status).toBe(201);
-  await createPromotion(f, office, ruleOf('spend_gift', '满5赠 Gift over 5', { scope: every, minSpendMinor: 500, gift: { productId: f.catalog[5]!.id, quantity: 1, valueMinor: 450 } }));
-  await createPromotion(f, office, ruleOf('voucher', '代金券5元 Voucher 5', { scope: every, codes: [VOUCHER], faceValueMinor: 500, minSpendMinor: 0, maxPerTicket: 1 }));
-  const rounding = { cashRoundingUnitMinor: 10, cashRoundingMode: 'down' as const, updatedAt: f.deps.clock() };
-  await f.deps.db.insert(chainSettings).values({ chainId: f.chainId, ...rounding }).onConflictDoUpdate({ target: chainSettings.chainId, set: rounding });
-  hq = await startHq(f);
-  browser = await launchBrowser();
-  page = await newTillPage(browser);
+  harness = await startTillHarness(async (fixture, office) => {
+    const [gold] = await fixture.deps.db.select().from(memberLevels).where(and(eq(memberLevels.chainId, fixture.chainId), eq(memberLevels.code, 'GOLD_CARD')));
+    const price = await fixture.app.request('/pricing/prices', json({ productId: fixture.catalog[0]!.id, kind: 'member', memberLevelId: gold!.id, amountMinor: MEMBER_PRICE }, office));
+    expect(price.status).toBe(201);
+    await createPromotion(fixture, office, ruleOf('spend_gift', '满5赠 Gift over 5', { scope: every, minSpendMinor: 500, gift: { productId: fixture.catalog[5]!.id, quantity: 1, valueMinor: 450 } }));
+    await createPromotion(fixture, office, ruleOf('voucher', '代金券5元 Voucher 5', { scope: every, codes: [VOUCHER], faceValueMinor: 500, minSpendMinor: 0, maxPerTicket: 1 }));
+    await setCashRounding(fixture, office, { unitMinor: 10, mode: 'down' });
+  });
+  ({ f, hq, page } = harness);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await hq?.close();
-  await database?.close();
-});
+afterAll(() => harness?.close());
 
-async function scan(code: string, lines: number): Promise<void> {
-  await scanCode(page, code);
-  await expect.poll(() => page.getByTestId('basket-line').count()).toBe(lines);
-}
+const scan = (code: string, lines: number) => scanToLines(page, code, lines);
 
-const storeSales = () => f.deps.db.select().from(sales).where(eq(sales.storeId, f.storeIds.S001!));
+const storeSales = () => tillStoreSales(f);
 
 describe('a member, a gift and cash rounding at the till', () => {
   it('prices for the member found by card, adds the gift, rounds the cash, and HQ agrees', async () => {

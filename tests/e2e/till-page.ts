@@ -1,8 +1,14 @@
 import { rearmPairingCode } from '@pos/hq-server/auth/devices.service';
 import { tillDevices } from '@pos/hq-server/org/org.tables';
+import { sales } from '@pos/hq-server/sales/sales.tables';
+import type { RunningServer } from '@pos/hq-server/server';
 import { and, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PIN, type Fixture } from '../support/fixture';
+import { expect } from 'vitest';
+import { launchBrowser } from '../support/browser';
+import { DEMO_PIN, seedFixture, signInOffice, type Fixture } from '../support/fixture';
+import { startHq } from '../support/hq';
+import { createTestDatabase } from '../support/test-db';
 
 /** Opens the till (against a bridge address, when given), pairs it with HQ through the pairing screen and signs clerk `0012` in. */
 export async function openSellingTill(page: Page, f: Fixture, hqUrl: string, bridgeUrl?: string, tillIndex = 0): Promise<void> {
@@ -41,3 +47,38 @@ export async function scanCode(page: Page, code: string): Promise<void> {
   await page.getByTestId('scan-input').fill(code);
   await page.getByTestId('scan-input').press('Enter');
 }
+
+/** A seeded HQ serving the till, and a browser page to sell on; `close` stops them all. */
+export interface TillHarness {
+  f: Fixture;
+  hq: RunningServer;
+  page: Page;
+  close: () => Promise<void>;
+}
+
+/** Starts a till test: a fresh database with the demo chain, what `prepare` sets up as HQ (with an office token), HQ itself and a till page. */
+export async function startTillHarness(prepare: (f: Fixture, office: string) => Promise<void> = async () => undefined): Promise<TillHarness> {
+  const database = await createTestDatabase();
+  const f = await seedFixture(database);
+  await prepare(f, await signInOffice(f, 'hq@demo.pos'));
+  const hq = await startHq(f);
+  const browser = await launchBrowser();
+  const page = await newTillPage(browser);
+  return {
+    f, hq, page,
+    close: async () => {
+      await browser.close();
+      await hq.close();
+      await database.close();
+    },
+  };
+}
+
+/** Scans a code and waits for the basket to show `lines` lines. */
+export async function scanToLines(page: Page, code: string, lines: number): Promise<void> {
+  await scanCode(page, code);
+  await expect.poll(() => page.getByTestId('basket-line').count()).toBe(lines);
+}
+
+/** The sales HQ holds for store S001, where the test till sells. */
+export const tillStoreSales = (f: Fixture) => f.deps.db.select().from(sales).where(eq(sales.storeId, f.storeIds.S001!));

@@ -1,48 +1,33 @@
 import { pricingDiscrepancies } from '@pos/hq-server/pricing/pricing.tables';
-import { sales } from '@pos/hq-server/sales/sales.tables';
 import type { RunningServer } from '@pos/hq-server/server';
 import { eq, sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
-import { seedFixture, signInOffice, type Fixture } from '../support/fixture';
-import { newTillPage, openSellingTill, scanCode } from './till-page';
-import { startHq } from '../support/hq';
+import type { Fixture } from '../support/fixture';
 import { createPromotion, ruleOf } from '../support/pricing-setup';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { openSellingTill, scanToLines, startTillHarness, tillStoreSales, type TillHarness } from './till-page';
 
 const PROMOTION_NAME = '矿泉水八折 Water 20% off';
 const SCREENSHOT = process.env.TILL_SCREENSHOT;
 
-let database: TestDatabase;
+let harness: TillHarness;
 let f: Fixture;
 let hq: RunningServer;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database);
-  hq = await startHq(f);
-  const office = await signInOffice(f, 'hq@demo.pos');
-  await createPromotion(f, office, ruleOf('item_discount', PROMOTION_NAME, { productIds: [f.catalog[0]!.id], offer: { type: 'percent_off', percentBp: 2000 }, unitLimit: null }));
-  browser = await launchBrowser();
-  page = await newTillPage(browser);
+  harness = await startTillHarness(async (fixture, office) => {
+    await createPromotion(fixture, office, ruleOf('item_discount', PROMOTION_NAME, { productIds: [fixture.catalog[0]!.id], offer: { type: 'percent_off', percentBp: 2000 }, unitLimit: null }));
+  });
+  ({ f, hq, page } = harness);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await hq?.close();
-  await database?.close();
-});
+afterAll(() => harness?.close());
 
-async function scan(code: string, lines: number): Promise<void> {
-  await scanCode(page, code);
-  await expect.poll(() => page.getByTestId('basket-line').count()).toBe(lines);
-}
+const scan = (code: string, lines: number) => scanToLines(page, code, lines);
 
 const unsent = () => page.getByTestId('outbox-count').getAttribute('data-unsent').then(Number);
-const storeSales = () => f.deps.db.select().from(sales).where(eq(sales.storeId, f.storeIds.S001!));
+const storeSales = () => tillStoreSales(f);
 
 describe('a promotion from HQ on the till', () => {
   it('pulls the promotion, shows its name and saving, and HQ prices the pushed sale alike', async () => {

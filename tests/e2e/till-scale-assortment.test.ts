@@ -1,44 +1,32 @@
 import { pricingDiscrepancies } from '@pos/hq-server/pricing/pricing.tables';
-import { sales } from '@pos/hq-server/sales/sales.tables';
 import type { RunningServer } from '@pos/hq-server/server';
 import { ean13CheckDigit } from '@pos/shared';
 import { eq, sql } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
-import { json, seedFixture, signInOffice, type Fixture } from '../support/fixture';
-import { startHq } from '../support/hq';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
-import { newTillPage, openSellingTill, scanCode } from './till-page';
+import { json, type Fixture } from '../support/fixture';
+import { openSellingTill, scanCode, startTillHarness, tillStoreSales, type TillHarness } from './till-page';
 
 const SCREENSHOT = process.env.TILL_SCREENSHOT;
 /** The demo chain's price layout `2FPPPPPVVVVVC`: flag 0, item 10001 (loose mixed nuts), ¥12.50. */
 const PRICE_LABEL = `201000101250${ean13CheckDigit('201000101250')}`;
 
-let database: TestDatabase;
+let harness: TillHarness;
 let f: Fixture;
 let hq: RunningServer;
-let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database);
-  hq = await startHq(f);
-  const office = await signInOffice(f, 'hq@demo.pos');
-  const res = await f.app.request(`/assortments/${f.storeIds.S001}`, { ...json({ mode: 'all_except', productIds: [f.catalog[3]!.id] }, office), method: 'PUT' });
-  expect(res.status).toBe(200);
-  browser = await launchBrowser();
-  page = await newTillPage(browser);
+  harness = await startTillHarness(async (fixture, office) => {
+    const res = await fixture.app.request(`/assortments/${fixture.storeIds.S001}`, { ...json({ mode: 'all_except', productIds: [fixture.catalog[3]!.id] }, office), method: 'PUT' });
+    expect(res.status).toBe(200);
+  });
+  ({ f, hq, page } = harness);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await hq?.close();
-  await database?.close();
-});
+afterAll(() => harness?.close());
 
-const storeSales = () => f.deps.db.select().from(sales).where(eq(sales.storeId, f.storeIds.S001!));
+const storeSales = () => tillStoreSales(f);
 
 describe('scale labels and the store’s assortment on the till', () => {
   it('puts the price a scale label prints on the line, refuses a product the store does not carry, and HQ agrees with the sale', async () => {

@@ -1,4 +1,3 @@
-import { chainSettings } from '@pos/hq-server/org/org.tables';
 import { pricingDiscrepancies } from '@pos/hq-server/pricing/pricing.tables';
 import { voucherRedemptions } from '@pos/hq-server/sales/sales.tables';
 import { seededRandom } from '@pos/hq-server/seed/random';
@@ -6,7 +5,7 @@ import { DiscrepancyList, PushResponse, VoucherState, type MemberLevel, type Pai
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, json, pairTill, seedFixture, signInOffice, type Fixture } from '../support/fixture';
-import { catalogFacts, createMemberLevel, createPromotion, enrolMember, every, ruleOf } from '../support/pricing-setup';
+import { catalogFacts, createMemberLevel, createPromotion, enrolMember, every, ruleOf, setCashRounding } from '../support/pricing-setup';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 import { priceSaleOnTill, pullEverything, tillPricer, type TillPricer, type TillSaleInput } from '../support/till-pricing';
 
@@ -80,8 +79,7 @@ beforeAll(async () => {
   const start = f.deps.clock().getTime();
   await setUpPrices(start);
   await setUpPromotions(start);
-  const settings = { cashRoundingUnitMinor: rounding.unitMinor, cashRoundingMode: rounding.mode, updatedAt: f.deps.clock() };
-  await f.deps.db.insert(chainSettings).values({ chainId: f.chainId, ...settings }).onConflictDoUpdate({ target: chainSettings.chainId, set: settings });
+  await setCashRounding(f, hq, rounding);
   pricer = tillPricer((await pullEverything(f.app, till.deviceToken)).catalog);
 });
 afterAll(() => database.close());

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { categories, products } from '@pos/hq-server/catalog/catalog.tables';
-import { MemberLevel, MemberRecord, Promotion, uuidv7, type PromotionBody } from '@pos/shared';
+import { MemberLevel, MemberRecord, PricingSettings, Promotion, uuidv7, type PromotionBody, type RoundingPolicy } from '@pos/shared';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { json, type Fixture } from './fixture';
+import { bearer, json, type Fixture } from './fixture';
 
 type RuleInput = z.input<typeof PromotionBody>['rule'];
 type Kind = RuleInput['kind'];
@@ -37,6 +37,13 @@ export async function enrolMember(f: Fixture, token: string, cardNo: string, lev
   const res = await f.app.request('/members', json({ cardNo, name: `会员 ${cardNo}`, phone: null, levelId, birthday: null }, token));
   if (res.status !== 201) throw new Error(`member refused: ${res.status} ${await res.text()}`);
   return MemberRecord.parse(await res.json()).id;
+}
+
+/** Sets the chain's cash rounding through HQ's API, keeping its scale layouts. */
+export async function setCashRounding(f: Fixture, token: string, cashRounding: RoundingPolicy): Promise<void> {
+  const current = PricingSettings.parse(await (await f.app.request('/settings/pricing', bearer(token))).json());
+  const res = await f.app.request('/settings/pricing', { ...json({ ...current, cashRounding }, token), method: 'PUT' });
+  if (res.status !== 200) throw new Error(`settings refused: ${res.status} ${await res.text()}`);
 }
 
 /** The demo catalog's category tree and products with their category and brand, for building rules. */

@@ -3,6 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Deps } from '../http/app-env';
 import { AppError } from '../http/errors';
+import { isUuid } from '../ids';
 import { chains, stores } from '../org/org.tables';
 import { memberLevels } from '../pricing/pricing.tables';
 import { promotionState } from './promotion-state';
@@ -11,10 +12,9 @@ import { promotions } from './promotions.tables';
 
 /** Stores and member levels a rule names must be the chain's own; each unknown one is reported at its path. */
 async function checkReferences(db: Db, chainId: string, rule: PromotionBody['rule']): Promise<void> {
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   const [knownStores, knownLevels] = await Promise.all([
-    rule.storeIds.some((id) => uuid.test(id)) ? db.select({ id: stores.id }).from(stores).where(and(eq(stores.chainId, chainId), inArray(stores.id, rule.storeIds.filter((id) => uuid.test(id))))) : [],
-    rule.memberLevelIds.some((id) => uuid.test(id)) ? db.select({ id: memberLevels.id }).from(memberLevels).where(and(eq(memberLevels.chainId, chainId), inArray(memberLevels.id, rule.memberLevelIds.filter((id) => uuid.test(id))))) : [],
+    rule.storeIds.some(isUuid) ? db.select({ id: stores.id }).from(stores).where(and(eq(stores.chainId, chainId), inArray(stores.id, rule.storeIds.filter(isUuid)))) : [],
+    rule.memberLevelIds.some(isUuid) ? db.select({ id: memberLevels.id }).from(memberLevels).where(and(eq(memberLevels.chainId, chainId), inArray(memberLevels.id, rule.memberLevelIds.filter(isUuid)))) : [],
   ]);
   const storeSet = new Set(knownStores.map((s) => s.id));
   const levelSet = new Set(knownLevels.map((l) => l.id));

@@ -4,6 +4,7 @@ import { products } from '../catalog/catalog.tables';
 import type { Db } from '../db/client';
 import type { Deps, DevicePrincipal } from '../http/app-env';
 import { clerks } from '../org/org.tables';
+import { isUuid } from '../ids';
 import { members } from '../pricing/pricing.tables';
 import { repricingDataFor, repriceSale, type SaleDiscrepancy, type VoucherRedemption } from './reprice-sales';
 import { voucherRedemptions } from './sales.tables';
@@ -46,8 +47,7 @@ async function unknownReferences(db: Db, chainId: string, sales: Sale[], cachedP
  */
 async function memberDiscrepancies(db: Db, chainId: string, sales: Sale[]): Promise<Map<string, SaleDiscrepancy[]>> {
   const claimed = sales.flatMap((sale) => (sale.pricing?.member ? [{ sale, member: sale.pricing.member }] : []));
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  const ids = [...new Set(claimed.map((c) => c.member.id))].filter((id) => uuid.test(id));
+  const ids = [...new Set(claimed.map((c) => c.member.id))].filter(isUuid);
   const known = ids.length
     ? await db.select({ id: members.id, levelId: members.levelId }).from(members).where(and(eq(members.chainId, chainId), inArray(members.id, ids)))
     : [];
