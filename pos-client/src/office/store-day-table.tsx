@@ -1,7 +1,8 @@
 import type { StoreDayRow } from '@pos/shared';
-import { formatAmount, formatCount } from '../features/office-core/format-amount';
+import { formatAmount } from '../features/office-core/format-amount';
 import type { Figures } from '../features/office-reports/store-day-summary';
 import { useI18n } from '../i18n/i18n-context';
+import { TrafficCells } from './traffic-cells';
 
 export function StoreDayTable({ rows, totals }: { rows: StoreDayRow[]; totals: Figures }) {
   const { t } = useI18n();
@@ -27,9 +28,7 @@ export function StoreDayTable({ rows, totals }: { rows: StoreDayRow[]; totals: F
                 <span className="office-code">{r.storeCode}</span> {r.storeName}
               </td>
               <td className="right num">{formatAmount(r.salesMinor)}</td>
-              <td className="right num">{formatCount(r.tickets)}</td>
-              <td className="right num">{formatCount(r.items)}</td>
-              <td className="right num">{formatAmount(r.averageBasketMinor)}</td>
+              <TrafficCells figures={r} />
             </tr>
           ))}
         </tbody>
@@ -37,9 +36,7 @@ export function StoreDayTable({ rows, totals }: { rows: StoreDayRow[]; totals: F
           <tr>
             <td colSpan={2}>{t('office.report.total')}</td>
             <td className="right num">{formatAmount(totals.salesMinor)}</td>
-            <td className="right num">{formatCount(totals.tickets)}</td>
-            <td className="right num">{formatCount(totals.items)}</td>
-            <td className="right num">{formatAmount(totals.averageBasketMinor)}</td>
+            <TrafficCells figures={totals} />
           </tr>
         </tfoot>
       </table>

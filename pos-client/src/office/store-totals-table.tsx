@@ -1,6 +1,7 @@
-import { formatAmount, formatCount } from '../features/office-core/format-amount';
+import { formatAmount } from '../features/office-core/format-amount';
 import type { Figures, StoreFigures } from '../features/office-reports/store-day-summary';
 import { useI18n } from '../i18n/i18n-context';
+import { TrafficCells } from './traffic-cells';
 
 export function StoreTotalsTable({ rows, totals }: { rows: StoreFigures[]; totals: Figures }) {
   const { t } = useI18n();
@@ -30,9 +31,7 @@ export function StoreTotalsTable({ rows, totals }: { rows: StoreFigures[]; total
               </span>
               <span className="num">{(r.shareBp / 100).toFixed(1)}%</span>
             </td>
-            <td className="right num">{formatCount(r.tickets)}</td>
-            <td className="right num">{formatCount(r.items)}</td>
-            <td className="right num">{formatAmount(r.averageBasketMinor)}</td>
+            <TrafficCells figures={r} />
           </tr>
         ))}
       </tbody>
@@ -41,9 +40,7 @@ export function StoreTotalsTable({ rows, totals }: { rows: StoreFigures[]; total
           <td>{t('office.report.total')}</td>
           <td className="right num">{formatAmount(totals.salesMinor)}</td>
           <td />
-          <td className="right num">{formatCount(totals.tickets)}</td>
-          <td className="right num">{formatCount(totals.items)}</td>
-          <td className="right num">{formatAmount(totals.averageBasketMinor)}</td>
+          <TrafficCells figures={totals} />
         </tr>
       </tfoot>
     </table>
