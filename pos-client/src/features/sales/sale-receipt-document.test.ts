@@ -49,4 +49,11 @@ describe('the sale receipt', () => {
     expect(texts).toEqual(expect.arrayContaining(['会员 Member ****0001', ' 王小明', '级别 Level 金卡会员 Gold card']));
     expect(texts.some((t) => t.includes('Points'))).toBe(false);
   });
+
+  it('stays a valid document when the sale started and ended within one second', () => {
+    const sale = { ...sampleSale('0195505c-0000-7000-8000-000000000102'), startedAt: '2025-03-01T10:00:30.800Z', completedAt: '2025-03-01T10:00:30.900Z' };
+    const document = saleReceiptDocument(sale, pairedDevice.store, 'Li Na');
+    expect(() => SaleReceiptDocument.parse(document)).not.toThrow();
+    expect(document.sale).toMatchObject({ startedAt: '2025-03-01T18:00:30+08:00', completedAt: '2025-03-01T18:00:30+08:00' });
+  });
 });

@@ -34,7 +34,8 @@ export function saleReceiptDocument(sale: Sale, store: PairedDevice['store'], ca
     kind: 'sale_receipt',
     store: { name: name.slice(0, 80), address: null, phone: null },
     cashierName: cashierName.slice(0, 40) || '—',
-    sale: { ...sale, completedAt: toStoreLocalIso(sale.completedAt, store.timeZone) },
+    // Both instants to whole seconds on the store's clock, so a sale rung up within one second still starts before it ends.
+    sale: { ...sale, startedAt: toStoreLocalIso(sale.startedAt, store.timeZone), completedAt: toStoreLocalIso(sale.completedAt, store.timeZone) },
     member,
     promotions: promotionSavings(sale).slice(0, 50),
     footer: FOOTER,
