@@ -35,7 +35,7 @@ async function simulatedEnvironment(config: BridgeConfig): Promise<{ env: Bridge
   config.wedgeDevices.push(...SIM_WEDGE_DEVICES);
   const printers = [{ id: 'receipt', name: `Simulated receipt printer (raw 9100 on 127.0.0.1:${port})`, profile: defaultProfile(80), transport: networkTransport({ host: '127.0.0.1', port }) }];
   log(`simulated printer listening on 127.0.0.1:${port}; scanner and card reader fed by "pnpm bridge scan|swipe"`);
-  return { env: { hid, grabber: null, printers, log, announcePairingCode }, start: async () => void (await startSimControl(config.stateDir, hid, printer)) };
+  return { env: { hid, grabber: null, printers, log, announcePairingCode }, start: async () => void (await startSimControl(config.stateDir, hid, printer, log)) };
 }
 
 const { config, simulate } = await loadLaunchOptions(process.argv.slice(2));

@@ -32,7 +32,7 @@ export async function startBridge(config: BridgeConfig, env: BridgeEnvironment) 
   const managed = env.printers ?? config.printers.map((p) => ({ id: p.id, name: p.name, profile: p.profile, transport: transportFor(p.link) }));
   const printers = createPrinterService(managed, { registry, audit, glyphs: env.glyphs, retryMs: env.retryMs });
   const deps = { pairing, printers, registry, audit, drawerLimiter: createRateLimiter(config.drawer) };
-  const server = await startBridgeServer({ port: config.port, allowedOrigins: config.allowedOrigins, deps });
+  const server = await startBridgeServer({ port: config.port, allowedOrigins: config.allowedOrigins, deps, log: env.log });
   const watcher = env.hid ? createHidWatcher({ source: env.hid, registry, wedgeDevices: config.wedgeDevices, grabber: env.grabber, log: env.log }) : null;
   const scanHid = () => watcher?.scan().catch((error: unknown) => env.log(`HID scan failed: ${String(error)}`));
   await Promise.all([scanHid(), printers.refreshAll()]);
