@@ -1,7 +1,7 @@
 import { createServer, STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { BRIDGE_PROTOCOL, type BridgeEvent } from '@pos/shared/bridge/index';
+import { BRIDGE_CLOSE, BRIDGE_PROTOCOL, type BridgeEvent } from '@pos/shared/bridge/index';
 import { startTillConnection } from './till-connection';
 import type { HandlerDeps } from './request-handlers';
 import { checkUpgrade } from './upgrade-guard';
@@ -39,7 +39,11 @@ export async function startBridgeServer(options: BridgeServerOptions): Promise<{
     socket.on('error', () => socket.destroy());
     const verdict = checkUpgrade(request, { port, allowedOrigins: options.allowedOrigins, verifyToken: options.deps.pairing.verify });
     if (!verdict.ok) return refuse(socket, verdict.status, verdict.reason);
-    wss.handleUpgrade(request, socket, head, (ws) => startTillConnection(ws, { pairedTill: verdict.tillId, deps: options.deps, subscribe, log: options.log }));
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      if (!verdict.unknownToken) return startTillConnection(ws, { pairedTill: verdict.tillId, deps: options.deps, subscribe, log: options.log });
+      ws.on('error', () => ws.terminate());
+      ws.close(BRIDGE_CLOSE.unknownToken, 'unknown token: pair again');
+    });
   });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);

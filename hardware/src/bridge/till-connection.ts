@@ -1,9 +1,6 @@
 import type { RawData, WebSocket } from 'ws';
-import { BridgeRequest, type BridgeError, type BridgeEvent, type BridgeMessage } from '@pos/shared/bridge/index';
+import { BRIDGE_CLOSE, BridgeRequest, type BridgeError, type BridgeEvent, type BridgeMessage } from '@pos/shared/bridge/index';
 import { handleRequest, type HandlerDeps, type Outcome } from './request-handlers';
-
-/** Close code for a connection that asked for something before pairing. */
-export const CLOSE_UNAUTHENTICATED = 4401;
 
 export interface TillConnectionOptions {
   pairedTill: string | null;
@@ -39,7 +36,7 @@ export function startTillConnection(socket: WebSocket, options: TillConnectionOp
     });
     if (!outcome.ok) {
       sendError(parsed.data.id, outcome.error);
-      if (outcome.error.code === 'UNAUTHENTICATED') socket.close(CLOSE_UNAUTHENTICATED, 'not paired');
+      if (outcome.error.code === 'UNAUTHENTICATED') socket.close(BRIDGE_CLOSE.unpaired, 'not paired');
       return;
     }
     if (outcome.tillId) tillId = outcome.tillId;
