@@ -14,7 +14,10 @@ import { SIM_CARD_READER, SIM_SCANNER, SIM_WEDGE_DEVICES, SimulatedHid } from '.
 import { SimulatedNetworkPrinter } from './sim/simulated-network-printer';
 
 const log = (line: string) => console.log(`[bridge] ${line}`);
-const announcePairingCode = (code: string) => console.log(`\n  ┌──────────────────────────┐\n  │  Pairing code: ${code}    │\n  └──────────────────────────┘\n`);
+const announcePairingCode = (code: string, validUntil: Date) => {
+  const until = validUntil.toTimeString().slice(0, 5);
+  console.log(`\n  ┌──────────────────────────┐\n  │  Pairing code: ${code}    │\n  │  valid until ${until}       │\n  └──────────────────────────┘\n`);
+};
 
 async function realEnvironment(config: BridgeConfig): Promise<BridgeEnvironment> {
   const hid = await loadNodeHidSource().catch((error: unknown) => (log(hidTroubleHint(error)), null));

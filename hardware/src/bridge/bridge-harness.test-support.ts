@@ -9,11 +9,12 @@ import { SIM_CARD_READER, SIM_SCANNER, SIM_WEDGE_DEVICES, SimulatedHid } from '.
 import { SimulatedNetworkPrinter } from '../sim/simulated-network-printer';
 import { startBridge } from './bridge-app';
 import { DEFAULT_CONFIG } from './bridge-config';
+import type { PairingLimits } from './pairing-code';
 
 export const TILL_ORIGIN = 'http://localhost:5173';
 
 /** A real bridge on an ephemeral loopback port, with a simulated raw-9100 printer and HID devices. */
-export async function startTestBridge(options: { printerOn?: boolean; allowedOrigins?: string[] } = {}) {
+export async function startTestBridge(options: { printerOn?: boolean; allowedOrigins?: string[]; now?: () => number; pairingLimits?: PairingLimits } = {}) {
   const stateDir = await mkdtemp(join(tmpdir(), 'pos-bridge-test-'));
   const printer = new SimulatedNetworkPrinter();
   const printerPort = await printer.switchOn();
@@ -30,6 +31,8 @@ export async function startTestBridge(options: { printerOn?: boolean; allowedOri
     printers: [{ id: 'receipt', name: 'test printer', profile: defaultProfile(80), transport: networkTransport({ host: '127.0.0.1', port: printerPort }) }],
     log: (line) => logs.push(line),
     announcePairingCode: (code) => codes.push(code),
+    now: options.now,
+    pairingLimits: options.pairingLimits,
     retryMs: 40,
   });
   return {

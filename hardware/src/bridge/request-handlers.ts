@@ -17,6 +17,12 @@ export type Outcome = { ok: true; result: unknown; tillId?: string } | { ok: fal
 
 const fail = (code: BridgeErrorCode, message: string): Outcome => ({ ok: false, error: { code, message } });
 
+const PAIRING_REFUSALS = {
+  PAIRING_CODE_INVALID: 'wrong pairing code',
+  PAIRING_CODE_EXPIRED: 'that code expired; a new one is on the bridge console',
+  PAIRING_LOCKED: 'too many wrong codes; pairing is paused, and the bridge console says until when',
+} as const;
+
 /** Answers one valid request from a paired till (or a pairing attempt). */
 export async function handleRequest(request: BridgeRequest, tillId: string | null, deps: HandlerDeps): Promise<Outcome> {
   if (request.type === 'pair') return pair(request.code, request.tillName, deps);
@@ -38,7 +44,7 @@ export async function handleRequest(request: BridgeRequest, tillId: string | nul
 
 async function pair(code: string, name: string, deps: HandlerDeps): Promise<Outcome> {
   const outcome = await deps.pairing.pair(code, name);
-  if (!outcome.ok) return fail(outcome.code, outcome.code === 'PAIRING_LOCKED' ? 'too many wrong codes; a new code is on the bridge console' : 'wrong pairing code');
+  if (!outcome.ok) return fail(outcome.code, PAIRING_REFUSALS[outcome.code]);
   deps.audit.record({ action: 'pair', tillId: outcome.tillId, name });
   return { ok: true, result: { token: outcome.token, tillId: outcome.tillId }, tillId: outcome.tillId };
 }

@@ -5,6 +5,7 @@ export const BridgeErrorCode = z.enum([
   'BAD_MESSAGE',
   'UNAUTHENTICATED',
   'PAIRING_CODE_INVALID',
+  'PAIRING_CODE_EXPIRED',
   'PAIRING_LOCKED',
   'NO_PRINTER',
   'UNKNOWN_PRINTER',
