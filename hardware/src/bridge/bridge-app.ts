@@ -35,7 +35,7 @@ export async function startBridge(config: BridgeConfig, env: BridgeEnvironment) 
   const audit = fileAuditLog(join(config.stateDir, 'audit.log'), env.log);
   const pairing = await openPairingStore(join(config.stateDir, 'pairings.json'), { announce: env.announcePairingCode, log: env.log, now: env.now, limits: env.pairingLimits });
   const managed = env.printers ?? config.printers.map((p) => ({ id: p.id, name: p.name, profile: p.profile, transport: transportFor(p.link) }));
-  const printers = createPrinterService(managed, { registry, audit, glyphs: env.glyphs, retryMs: env.retryMs });
+  const printers = await createPrinterService(managed, { registry, audit, stateDir: config.stateDir, log: env.log, glyphs: env.glyphs, retryMs: env.retryMs });
   const deps = { pairing, printers, registry, audit, drawerLimiter: createRateLimiter(config.drawer) };
   const server = await startBridgeServer({ port: config.port, allowedOrigins: config.allowedOrigins, deps, log: env.log });
   const watcher = env.hid ? createHidWatcher({ source: env.hid, registry, wedgeDevices: config.wedgeDevices, grabber: env.grabber, log: env.log }) : null;
@@ -50,9 +50,9 @@ export async function startBridge(config: BridgeConfig, env: BridgeEnvironment) 
     scanHid,
     async close() {
       for (const timer of timers) clearInterval(timer);
-      printers.stop();
       await watcher?.close();
       await server.close();
+      await printers.stop();
       await audit.flushed();
     },
   };

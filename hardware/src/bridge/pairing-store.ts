@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { writeFileDurably } from '../state/durable-file';
 import { createPairingCode, DEFAULT_PAIRING_LIMITS, safeEqual, type PairingLimits } from './pairing-code';
 
 const PairedTill = z.object({ tillId: z.string(), name: z.string(), tokenHash: z.string(), pairedAt: z.string() });
@@ -30,7 +31,7 @@ export async function openPairingStore(file: string, options: PairingStoreOption
   const code = createPairingCode({ announce: options.announce, log: options.log, now, limits: options.limits ?? DEFAULT_PAIRING_LIMITS });
   const save = async () => {
     await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, JSON.stringify({ tills }, null, 2), { mode: 0o600 });
+    await writeFileDurably(file, JSON.stringify({ tills }, null, 2));
   };
   return {
     async pair(attempt: string, name: string): Promise<PairOutcome> {

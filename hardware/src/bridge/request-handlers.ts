@@ -49,13 +49,13 @@ async function pair(code: string, name: string, deps: HandlerDeps): Promise<Outc
   return { ok: true, result: { token: outcome.token, tillId: outcome.tillId }, tillId: outcome.tillId };
 }
 
-function print(request: Extract<BridgeRequest, { type: 'print.receipt' | 'print.document' }>, tillId: string, deps: HandlerDeps): Outcome {
+async function print(request: Extract<BridgeRequest, { type: 'print.receipt' | 'print.document' }>, tillId: string, deps: HandlerDeps): Promise<Outcome> {
   const printer = deps.printers.resolve(request.printerId);
   if (!printer) return request.printerId ? fail('UNKNOWN_PRINTER', `no printer ${request.printerId}`) : fail('NO_PRINTER', 'no printer configured');
   const openDrawer = request.openDrawer === true;
   if (openDrawer && !deps.drawerLimiter.tryTake()) return fail('RATE_LIMITED', 'the drawer was opened moments ago');
   const model = request.type === 'print.receipt' ? request.receipt : layoutDocument(request.document);
-  const job = deps.printers.print(printer, request.jobId, model, openDrawer);
+  const job = await deps.printers.print(printer, request.jobId, model, openDrawer);
   deps.audit.record({ action: 'print', tillId, printerId: printer.id, jobId: request.jobId, documentId: model.documentId, openDrawer });
   return { ok: true, result: job };
 }
