@@ -34,6 +34,8 @@ export function createPrintQueue(options: PrintQueueOptions) {
   const { journal } = options;
   const jobs = new Map<string, JobStatus>(journal.restored.jobs.map((job) => [job.jobId, job]));
   const pending: PrintJob[] = journal.restored.pending.map(({ status, bytes }) => ({ jobId: status.jobId, documentId: status.documentId, bytes }));
+  /** Jobs being written to the journal: the same job sent again meanwhile answers when it is saved. */
+  const saving = new Map<string, Promise<JobStatus>>();
   let running = false;
   let stopped = false;
 
@@ -99,21 +101,28 @@ export function createPrintQueue(options: PrintQueueOptions) {
   return {
     /** Starts printing the jobs restored from the journal. */
     resume: start,
-    /** Adds a job once it is on disk; a job id seen before answers with that job's state and prints nothing. */
-    async enqueue(job: PrintJob): Promise<JobStatus> {
-      const known = jobs.get(job.jobId);
-      if (known) return known;
+    /** Adds a job and answers once it is on disk; a job id seen before answers with that job's state and prints nothing. */
+    enqueue(job: PrintJob): Promise<JobStatus> {
+      const known = saving.get(job.jobId) ?? jobs.get(job.jobId);
+      if (known) return Promise.resolve(known);
       const status: JobStatus = { jobId: job.jobId, printerId: options.printerId, documentId: job.documentId, state: 'queued', attempts: 0, error: null };
       jobs.set(job.jobId, status);
-      try {
-        await journal.append({ op: 'queued', job: status, bytes: Buffer.from(job.bytes).toString('base64') });
-      } catch (error) {
-        jobs.delete(job.jobId);
-        throw error;
-      }
-      pending.push(job);
-      start();
-      return status;
+      const saved = journal
+        .append({ op: 'queued', job: status, bytes: Buffer.from(job.bytes).toString('base64') })
+        .then(
+          () => {
+            pending.push(job);
+            start();
+            return status;
+          },
+          (error: unknown) => {
+            jobs.delete(job.jobId);
+            throw error;
+          },
+        )
+        .finally(() => saving.delete(job.jobId));
+      saving.set(job.jobId, saved);
+      return saved;
     },
     get: (jobId: string) => jobs.get(jobId),
     pendingCount: () => pending.length,
