@@ -14,7 +14,10 @@ import { SIM_CARD_READER, SIM_SCANNER, SIM_WEDGE_DEVICES, SimulatedHid } from '.
 import { SimulatedNetworkPrinter } from './sim/simulated-network-printer';
 
 const log = (line: string) => console.log(`[bridge] ${line}`);
-const announcePairingCode = (code: string) => console.log(`\n  ┌──────────────────────────┐\n  │  Pairing code: ${code}    │\n  └──────────────────────────┘\n`);
+const announcePairingCode = (code: string, validUntil: Date) => {
+  const until = validUntil.toTimeString().slice(0, 5);
+  console.log(`\n  ┌──────────────────────────┐\n  │  Pairing code: ${code}    │\n  │  valid until ${until}       │\n  └──────────────────────────┘\n`);
+};
 
 async function realEnvironment(config: BridgeConfig): Promise<BridgeEnvironment> {
   const hid = await loadNodeHidSource().catch((error: unknown) => (log(hidTroubleHint(error)), null));
@@ -35,7 +38,7 @@ async function simulatedEnvironment(config: BridgeConfig): Promise<{ env: Bridge
   config.wedgeDevices.push(...SIM_WEDGE_DEVICES);
   const printers = [{ id: 'receipt', name: `Simulated receipt printer (raw 9100 on 127.0.0.1:${port})`, profile: defaultProfile(80), transport: networkTransport({ host: '127.0.0.1', port }) }];
   log(`simulated printer listening on 127.0.0.1:${port}; scanner and card reader fed by "pnpm bridge scan|swipe"`);
-  return { env: { hid, grabber: null, printers, log, announcePairingCode }, start: async () => void (await startSimControl(config.stateDir, hid, printer)) };
+  return { env: { hid, grabber: null, printers, log, announcePairingCode }, start: async () => void (await startSimControl(config.stateDir, hid, printer, log)) };
 }
 
 const { config, simulate } = await loadLaunchOptions(process.argv.slice(2));

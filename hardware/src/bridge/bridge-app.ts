@@ -8,6 +8,7 @@ import { fileAuditLog } from './audit-log';
 import type { BridgeConfig } from './bridge-config';
 import { startBridgeServer } from './bridge-server';
 import { DeviceRegistry } from './device-registry';
+import type { PairingLimits } from './pairing-code';
 import { openPairingStore } from './pairing-store';
 import { createPrinterService, type ManagedPrinter } from './printer-service';
 import { createRateLimiter } from './rate-limiter';
@@ -19,7 +20,11 @@ export interface BridgeEnvironment {
   /** Replaces the configured links, e.g. with simulated printers. */
   printers?: readonly ManagedPrinter[];
   log(line: string): void;
-  announcePairingCode(code: string): void;
+  /** Shows the code a till pairs with, and until when it works. */
+  announcePairingCode(code: string, validUntil: Date): void;
+  /** The clock pairing limits are counted on (tests move it). */
+  now?: () => number;
+  pairingLimits?: PairingLimits;
   retryMs?: number;
   hidPollMs?: number;
 }
@@ -28,11 +33,11 @@ export interface BridgeEnvironment {
 export async function startBridge(config: BridgeConfig, env: BridgeEnvironment) {
   const registry = new DeviceRegistry();
   const audit = fileAuditLog(join(config.stateDir, 'audit.log'), env.log);
-  const pairing = await openPairingStore(join(config.stateDir, 'pairings.json'), env.announcePairingCode);
+  const pairing = await openPairingStore(join(config.stateDir, 'pairings.json'), { announce: env.announcePairingCode, log: env.log, now: env.now, limits: env.pairingLimits });
   const managed = env.printers ?? config.printers.map((p) => ({ id: p.id, name: p.name, profile: p.profile, transport: transportFor(p.link) }));
-  const printers = createPrinterService(managed, { registry, audit, glyphs: env.glyphs, retryMs: env.retryMs });
+  const printers = await createPrinterService(managed, { registry, audit, stateDir: config.stateDir, log: env.log, glyphs: env.glyphs, retryMs: env.retryMs });
   const deps = { pairing, printers, registry, audit, drawerLimiter: createRateLimiter(config.drawer) };
-  const server = await startBridgeServer({ port: config.port, allowedOrigins: config.allowedOrigins, deps });
+  const server = await startBridgeServer({ port: config.port, allowedOrigins: config.allowedOrigins, deps, log: env.log });
   const watcher = env.hid ? createHidWatcher({ source: env.hid, registry, wedgeDevices: config.wedgeDevices, grabber: env.grabber, log: env.log }) : null;
   const scanHid = () => watcher?.scan().catch((error: unknown) => env.log(`HID scan failed: ${String(error)}`));
   await Promise.all([scanHid(), printers.refreshAll()]);
@@ -45,9 +50,9 @@ export async function startBridge(config: BridgeConfig, env: BridgeEnvironment) 
     scanHid,
     async close() {
       for (const timer of timers) clearInterval(timer);
-      printers.stop();
       await watcher?.close();
       await server.close();
+      await printers.stop();
       await audit.flushed();
     },
   };

@@ -9,15 +9,29 @@ import { SIM_CARD_READER, SIM_SCANNER, SIM_WEDGE_DEVICES, SimulatedHid } from '.
 import { SimulatedNetworkPrinter } from '../sim/simulated-network-printer';
 import { startBridge } from './bridge-app';
 import { DEFAULT_CONFIG } from './bridge-config';
+import type { PairingLimits } from './pairing-code';
 
 export const TILL_ORIGIN = 'http://localhost:5173';
 
+interface TestBridgeOptions {
+  printerOn?: boolean;
+  allowedOrigins?: string[];
+  now?: () => number;
+  pairingLimits?: PairingLimits;
+  /** A state folder to reuse (a restart); it is then left in place on close. */
+  stateDir?: string;
+  /** A simulated printer the caller switches on and off and keeps across restarts. */
+  printer?: SimulatedNetworkPrinter;
+}
+
 /** A real bridge on an ephemeral loopback port, with a simulated raw-9100 printer and HID devices. */
-export async function startTestBridge(options: { printerOn?: boolean; allowedOrigins?: string[] } = {}) {
-  const stateDir = await mkdtemp(join(tmpdir(), 'pos-bridge-test-'));
-  const printer = new SimulatedNetworkPrinter();
-  const printerPort = await printer.switchOn();
-  if (options.printerOn === false) await printer.switchOff();
+export async function startTestBridge(options: TestBridgeOptions = {}) {
+  const stateDir = options.stateDir ?? (await mkdtemp(join(tmpdir(), 'pos-bridge-test-')));
+  const printer = options.printer ?? new SimulatedNetworkPrinter();
+  if (!options.printer) {
+    await printer.switchOn();
+    if (options.printerOn === false) await printer.switchOff();
+  }
   const hid = new SimulatedHid();
   hid.plug(SIM_SCANNER);
   hid.plug(SIM_CARD_READER);
@@ -27,9 +41,11 @@ export async function startTestBridge(options: { printerOn?: boolean; allowedOri
   const bridge = await startBridge(config, {
     hid,
     grabber: null,
-    printers: [{ id: 'receipt', name: 'test printer', profile: defaultProfile(80), transport: networkTransport({ host: '127.0.0.1', port: printerPort }) }],
+    printers: [{ id: 'receipt', name: 'test printer', profile: defaultProfile(80), transport: networkTransport({ host: '127.0.0.1', port: printer.port }) }],
     log: (line) => logs.push(line),
     announcePairingCode: (code) => codes.push(code),
+    now: options.now,
+    pairingLimits: options.pairingLimits,
     retryMs: 40,
   });
   return {
@@ -38,8 +54,8 @@ export async function startTestBridge(options: { printerOn?: boolean; allowedOri
     pairingCode: () => codes[codes.length - 1]!,
     async close() {
       await bridge.close();
-      await printer.switchOff();
-      await rm(stateDir, { recursive: true, force: true });
+      if (!options.printer) await printer.switchOff();
+      if (!options.stateDir) await rm(stateDir, { recursive: true, force: true });
     },
   };
 }

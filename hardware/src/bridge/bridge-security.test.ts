@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { BRIDGE_CLOSE } from '@pos/shared/bridge/index';
 import { connectTill, pairedTill, startTestBridge } from './bridge-harness.test-support';
 import { longSale } from '../sim/sample-documents';
 
@@ -18,8 +19,12 @@ describe('bridge security', () => {
     await expect(connectTill(harness.url, { host: `rebind.example:${harness.bridge.port}` })).rejects.toThrow('refused 403');
   });
 
-  it('refuses a bad token at the handshake', async () => {
-    await expect(connectTill(harness.url, { token: 'x'.repeat(43) })).rejects.toThrow('refused 401');
+  it('closes a connection whose token it does not know with the unknown-token code, answering nothing', async () => {
+    const till = await connectTill(harness.url, { token: 'x'.repeat(43) });
+    const closed = till.closed();
+    till.ws.send(JSON.stringify({ id: 'r1', type: 'devices.list' }));
+    expect(await closed).toBe(BRIDGE_CLOSE.unknownToken);
+    expect(till.messages).toEqual([]);
   });
 
   it('answers an unpaired connection with UNAUTHENTICATED and closes it', async () => {
@@ -27,7 +32,7 @@ describe('bridge security', () => {
     const closed = till.closed();
     const answer = await till.request({ type: 'devices.list' });
     expect(answer).toMatchObject({ type: 'error', error: { code: 'UNAUTHENTICATED' } });
-    expect(await closed).toBe(4401);
+    expect(await closed).toBe(BRIDGE_CLOSE.unpaired);
   });
 
   it('rejects a wrong pairing code and gives nothing away', async () => {

@@ -1,47 +1,46 @@
-import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { writeFileDurably } from '../state/durable-file';
+import { createPairingCode, DEFAULT_PAIRING_LIMITS, safeEqual, type PairingLimits } from './pairing-code';
 
 const PairedTill = z.object({ tillId: z.string(), name: z.string(), tokenHash: z.string(), pairedAt: z.string() });
 const PairingFile = z.object({ tills: z.array(PairedTill) });
 type PairedTill = z.infer<typeof PairedTill>;
 
-const MAX_WRONG_CODES = 5;
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export type PairOutcome = { ok: true; token: string; tillId: string } | { ok: false; code: 'PAIRING_CODE_INVALID' | 'PAIRING_LOCKED' };
+export interface PairingStoreOptions {
+  announce(code: string, validUntil: Date): void;
+  log(line: string): void;
+  now?: () => number;
+  limits?: PairingLimits;
+}
+
+export type PairOutcome = { ok: true; token: string; tillId: string } | { ok: false; code: 'PAIRING_CODE_INVALID' | 'PAIRING_CODE_EXPIRED' | 'PAIRING_LOCKED' };
 
 /**
  * Tills pair once with a code shown on the bridge's console and then present a token. Only
- * token hashes are stored. A new code is drawn after each pairing and after five wrong tries.
+ * token hashes are stored. Each start, each pairing, each lock-out and each use of an expired
+ * code shows a new code (see `createPairingCode` for the limits).
  */
-export async function openPairingStore(file: string, announce: (code: string) => void) {
+export async function openPairingStore(file: string, options: PairingStoreOptions) {
   const tills: PairedTill[] = await readTills(file);
-  let code = '';
-  let wrong = 0;
-  const newCode = () => {
-    code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-    wrong = 0;
-    announce(code);
-  };
-  newCode();
+  const now = options.now ?? Date.now;
+  const code = createPairingCode({ announce: options.announce, log: options.log, now, limits: options.limits ?? DEFAULT_PAIRING_LIMITS });
   const save = async () => {
     await mkdir(dirname(file), { recursive: true });
-    await writeFile(file, JSON.stringify({ tills }, null, 2), { mode: 0o600 });
+    await writeFileDurably(file, JSON.stringify({ tills }, null, 2));
   };
   return {
     async pair(attempt: string, name: string): Promise<PairOutcome> {
-      if (!safeEqual(attempt, code)) {
-        wrong += 1;
-        if (wrong >= MAX_WRONG_CODES) newCode();
-        return { ok: false, code: wrong === 0 ? 'PAIRING_LOCKED' : 'PAIRING_CODE_INVALID' };
-      }
+      const checked = code.check(attempt);
+      if (!checked.ok) return checked;
       const token = randomBytes(32).toString('base64url');
       const tillId = randomBytes(8).toString('hex');
-      tills.push({ tillId, name, tokenHash: hash(token), pairedAt: new Date().toISOString() });
+      tills.push({ tillId, name, tokenHash: hash(token), pairedAt: new Date(now()).toISOString() });
       await save();
-      newCode();
       return { ok: true, token, tillId };
     },
     /** The till a token belongs to, or null. */
@@ -52,12 +51,6 @@ export async function openPairingStore(file: string, announce: (code: string) =>
   };
 }
 export type PairingStore = Awaited<ReturnType<typeof openPairingStore>>;
-
-function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
 
 async function readTills(file: string): Promise<PairedTill[]> {
   try {

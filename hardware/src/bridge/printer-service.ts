@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import type { JobStatus } from '@pos/shared/bridge/index';
 import type { ReceiptModel } from '@pos/shared/receipt/index';
 import { encodeDrawerKick, encodeReceipt } from '../printer/encode-receipt';
+import { openPrintJournal } from '../printer/print-journal';
 import { createPrintQueue, type PrintQueue } from '../printer/print-queue';
 import type { PrinterProfile } from '../printer/printer-profile';
 import type { GlyphSource } from '../printer/raster-receipt';
@@ -20,19 +22,33 @@ interface Entry extends ManagedPrinter {
   status: LinkStatus | null;
 }
 
-/** The printers, each with its queue and last known status, polled in the background. */
-export function createPrinterService(printers: readonly ManagedPrinter[], deps: { registry: DeviceRegistry; audit: AuditLog; glyphs?: GlyphSource; retryMs?: number }) {
+export interface PrinterServiceDeps {
+  registry: DeviceRegistry;
+  audit: AuditLog;
+  /** Each printer's queue is kept in `<stateDir>/print-jobs/<printer id>.jsonl`. */
+  stateDir: string;
+  log(line: string): void;
+  glyphs?: GlyphSource;
+  retryMs?: number;
+}
+
+/** The printers, each with its queue (restored from disk) and last known status, polled in the background. */
+export async function createPrinterService(printers: readonly ManagedPrinter[], deps: PrinterServiceDeps) {
   const entries = new Map<string, Entry>();
   for (const printer of printers) {
+    const journal = await openPrintJournal(join(deps.stateDir, 'print-jobs', `${printer.id}.jsonl`));
     const queue = createPrintQueue({
       printerId: printer.id,
       transport: printer.transport,
       retryMs: deps.retryMs,
+      journal,
       lastStatus: () => entry.status,
       onChange: (job) => onJob(entry, job),
+      onError: (error) => deps.log(`print queue of ${printer.id}: could not save to disk: ${error instanceof Error ? error.message : String(error)}`),
     });
     const entry: Entry = { ...printer, status: null, queue };
     entries.set(printer.id, entry);
+    queue.resume();
     deps.registry.attach({ id: printer.id, kind: 'printer', name: printer.name, transport: printer.transport.kind, status: { connected: false, paperOut: null, coverOpen: null, error: null }, queued: 0 });
   }
 
@@ -50,16 +66,14 @@ export function createPrinterService(printers: readonly ManagedPrinter[], deps: 
 
   return {
     resolve: (id: string | undefined): Entry | undefined => (id === undefined ? entries.values().next().value : entries.get(id)),
-    print(entry: Entry, jobId: string, model: ReceiptModel, openDrawer: boolean): JobStatus {
+    print(entry: Entry, jobId: string, model: ReceiptModel, openDrawer: boolean): Promise<JobStatus> {
       const bytes = encodeReceipt(model, entry.profile, { openDrawer, glyphs: deps.glyphs });
       return entry.queue.enqueue({ jobId, documentId: model.documentId, bytes });
     },
     job: (jobId: string) => [...entries.values()].map((e) => e.queue.get(jobId)).find((j) => j !== undefined),
     kickDrawer: (entry: Entry) => entry.transport.write(encodeDrawerKick(entry.profile)),
     refreshAll: () => Promise.all([...entries.values()].map(refresh)).then(() => undefined),
-    stop() {
-      for (const entry of entries.values()) entry.queue.stop();
-    },
+    stop: () => Promise.all([...entries.values()].map((entry) => entry.queue.stop())).then(() => undefined),
   };
 }
-export type PrinterService = ReturnType<typeof createPrinterService>;
+export type PrinterService = Awaited<ReturnType<typeof createPrinterService>>;

@@ -17,6 +17,12 @@ export type Outcome = { ok: true; result: unknown; tillId?: string } | { ok: fal
 
 const fail = (code: BridgeErrorCode, message: string): Outcome => ({ ok: false, error: { code, message } });
 
+const PAIRING_REFUSALS = {
+  PAIRING_CODE_INVALID: 'wrong pairing code',
+  PAIRING_CODE_EXPIRED: 'that code expired; a new one is on the bridge console',
+  PAIRING_LOCKED: 'too many wrong codes; pairing is paused, and the bridge console says until when',
+} as const;
+
 /** Answers one valid request from a paired till (or a pairing attempt). */
 export async function handleRequest(request: BridgeRequest, tillId: string | null, deps: HandlerDeps): Promise<Outcome> {
   if (request.type === 'pair') return pair(request.code, request.tillName, deps);
@@ -38,18 +44,18 @@ export async function handleRequest(request: BridgeRequest, tillId: string | nul
 
 async function pair(code: string, name: string, deps: HandlerDeps): Promise<Outcome> {
   const outcome = await deps.pairing.pair(code, name);
-  if (!outcome.ok) return fail(outcome.code, outcome.code === 'PAIRING_LOCKED' ? 'too many wrong codes; a new code is on the bridge console' : 'wrong pairing code');
+  if (!outcome.ok) return fail(outcome.code, PAIRING_REFUSALS[outcome.code]);
   deps.audit.record({ action: 'pair', tillId: outcome.tillId, name });
   return { ok: true, result: { token: outcome.token, tillId: outcome.tillId }, tillId: outcome.tillId };
 }
 
-function print(request: Extract<BridgeRequest, { type: 'print.receipt' | 'print.document' }>, tillId: string, deps: HandlerDeps): Outcome {
+async function print(request: Extract<BridgeRequest, { type: 'print.receipt' | 'print.document' }>, tillId: string, deps: HandlerDeps): Promise<Outcome> {
   const printer = deps.printers.resolve(request.printerId);
   if (!printer) return request.printerId ? fail('UNKNOWN_PRINTER', `no printer ${request.printerId}`) : fail('NO_PRINTER', 'no printer configured');
   const openDrawer = request.openDrawer === true;
   if (openDrawer && !deps.drawerLimiter.tryTake()) return fail('RATE_LIMITED', 'the drawer was opened moments ago');
   const model = request.type === 'print.receipt' ? request.receipt : layoutDocument(request.document);
-  const job = deps.printers.print(printer, request.jobId, model, openDrawer);
+  const job = await deps.printers.print(printer, request.jobId, model, openDrawer);
   deps.audit.record({ action: 'print', tillId, printerId: printer.id, jobId: request.jobId, documentId: model.documentId, openDrawer });
   return { ok: true, result: job };
 }

@@ -8,21 +8,36 @@ import type { SimulatedNetworkPrinter } from './simulated-network-printer';
  * A Unix socket (owner-only) through which the CLI feeds the simulated devices. It exists
  * only with `--simulate` and is not reachable from a web page.
  */
-export async function startSimControl(stateDir: string, hid: SimulatedHid, printer: SimulatedNetworkPrinter): Promise<Server> {
+/** A command line is short; a peer that sends more without a newline is cut off. */
+const MAX_LINE_BYTES = 4096;
+
+export async function startSimControl(stateDir: string, hid: SimulatedHid, printer: SimulatedNetworkPrinter, log: (line: string) => void = () => undefined): Promise<Server> {
   const path = simSocketPath(stateDir);
   await rm(path, { force: true });
   const server = createServer((socket) => {
     socket.setEncoding('utf8');
-    let buffer = '';
-    socket.on('data', async (chunk: string) => {
-      buffer += chunk;
-      if (!buffer.includes('\n')) return;
-      const reply = await run(buffer.slice(0, buffer.indexOf('\n')), hid, printer);
-      socket.end(`${JSON.stringify(reply)}\n`);
-    });
     socket.on('error', () => socket.destroy());
+    let buffer = '';
+    const onData = (chunk: string) => {
+      buffer += chunk;
+      const end = buffer.indexOf('\n');
+      if (end < 0 && buffer.length <= MAX_LINE_BYTES) return;
+      socket.off('data', onData);
+      const reply = end < 0 || end > MAX_LINE_BYTES ? Promise.resolve({ ok: false, message: 'command too long' }) : run(buffer.slice(0, end), hid, printer);
+      void reply
+        .catch((error: unknown) => ({ ok: false, message: error instanceof Error ? error.message : String(error) }))
+        .then((answer) => socket.end(`${JSON.stringify(answer)}\n`));
+    };
+    socket.on('data', onData);
   });
-  await new Promise<void>((resolve) => server.listen({ path, readableAll: false, writableAll: false }, resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen({ path, readableAll: false, writableAll: false }, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  server.on('error', (error) => log(`simulator control socket error: ${error.message}`));
   return server;
 }
 

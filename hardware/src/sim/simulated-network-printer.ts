@@ -21,8 +21,12 @@ export class SimulatedNetworkPrinter extends EventEmitter<{ job: [Uint8Array] }>
     const server = createServer((socket) => this.accept(socket));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(port, '127.0.0.1', resolve);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
+    server.on('error', () => undefined);
     this.server = server;
     const address = server.address();
     this.port = typeof address === 'object' && address ? address.port : port;

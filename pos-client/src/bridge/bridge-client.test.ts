@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BRIDGE_PROTOCOL } from '@pos/shared/bridge/index';
+import { BRIDGE_CLOSE, BRIDGE_PROTOCOL } from '@pos/shared/bridge/index';
 import { backoffDelay } from './bridge-backoff';
 import { BridgeClient } from './bridge-client';
 import { renderReceiptHtml } from './receipt-html';
@@ -35,10 +35,11 @@ const memoryStorage = () => {
 describe('bridge client', () => {
   let sockets: FakeSocket[];
   let client: BridgeClient;
-  const storage = memoryStorage();
+  let storage: ReturnType<typeof memoryStorage>;
   beforeEach(() => {
     vi.useFakeTimers();
     sockets = [];
+    storage = memoryStorage();
     client = new BridgeClient({ url: 'ws://127.0.0.1:9111', storage, random: () => 1, createSocket: (_u, p) => (sockets.push(new FakeSocket(p)), sockets.at(-1) as unknown as WebSocket) });
   });
   afterEach(() => {
@@ -71,6 +72,36 @@ describe('bridge client', () => {
       await vi.advanceTimersByTimeAsync(1);
       expect(sockets.length).toBe(before + 1);
     }
+  });
+
+  it('keeps its token through a bridge outage and presents it when the bridge is back', async () => {
+    const token = 't'.repeat(43);
+    storage.setItem('pos.bridge.token', token);
+    client.start();
+    for (let failed = 0; failed < 2; failed++) {
+      sockets.at(-1)!.onclose?.({ code: 1006 });
+      await vi.advanceTimersByTimeAsync(30_000);
+    }
+    const back = sockets.at(-1)!;
+    expect(back.protocols).toEqual([BRIDGE_PROTOCOL, `token.${token}`]);
+    back.open();
+    expect(client.state).toBe('ready');
+    expect(storage.getItem('pos.bridge.token')).toBe(token);
+  });
+
+  it('forgets its token only when the bridge says the token is unknown', async () => {
+    storage.setItem('pos.bridge.token', 't'.repeat(43));
+    client.start();
+    sockets[0]!.onclose?.({ code: 1006 });
+    expect(storage.getItem('pos.bridge.token')).not.toBeNull();
+    await vi.advanceTimersByTimeAsync(30_000);
+    sockets[1]!.open();
+    sockets[1]!.onclose?.({ code: BRIDGE_CLOSE.unknownToken });
+    expect(storage.getItem('pos.bridge.token')).toBeNull();
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(sockets[2]!.protocols).toEqual([BRIDGE_PROTOCOL]);
+    sockets[2]!.open();
+    expect(client.state).toBe('unpaired');
   });
 
   it('answers BRIDGE_OFFLINE at once when no bridge is connected', async () => {

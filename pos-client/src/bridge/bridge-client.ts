@@ -1,5 +1,5 @@
 import {
-  BRIDGE_PROTOCOL, BRIDGE_TOKEN_PREFIX, BridgeMessage, BridgeResults,
+  BRIDGE_CLOSE, BRIDGE_PROTOCOL, BRIDGE_TOKEN_PREFIX, BridgeMessage, BridgeResults,
   type BridgeErrorCode, type BridgeEvent, type BridgeRequest, type BridgeResultOf, type DeviceInfo,
 } from '@pos/shared/bridge/index';
 import { backoffDelay } from './bridge-backoff';
@@ -32,8 +32,6 @@ export class BridgeClient {
   devices: DeviceInfo[] = [];
   private socket: WebSocket | null = null;
   private attempt = 0;
-  private failuresWithToken = 0;
-  private skipToken = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stopped = true;
   private nextId = 0;
@@ -93,36 +91,33 @@ export class BridgeClient {
   }
 
   private connect(): void {
-    const token = this.skipToken ? null : this.options.storage.getItem(TOKEN_KEY);
+    const token = this.options.storage.getItem(TOKEN_KEY);
     const protocols = [BRIDGE_PROTOCOL, ...(token ? [`${BRIDGE_TOKEN_PREFIX}${token}`] : [])];
     const create = this.options.createSocket ?? ((url, p) => new WebSocket(url, p));
     this.setState('connecting');
-    let opened = false;
     const socket = create(this.options.url, protocols);
     this.socket = socket;
     socket.onopen = () => {
-      opened = true;
       this.attempt = 0;
       this.onOpen(token);
     };
     socket.onmessage = (message) => this.onMessage(String(message.data));
-    socket.onclose = (close) => this.onClose(opened, token !== null, close.code);
+    socket.onclose = (close) => this.onClose(token, close.code);
   }
 
   private onOpen(token: string | null): void {
-    if (token === null && this.skipToken) this.options.storage.removeItem(TOKEN_KEY);
-    this.skipToken = false;
-    this.failuresWithToken = 0;
     this.setState(token ? 'ready' : 'unpaired');
     if (token) void this.refreshDevices();
   }
 
-  private onClose(opened: boolean, withToken: boolean, code: number): void {
+  /**
+   * The token is kept through any failure to connect (a bridge restarting looks like one) and
+   * forgotten only when the bridge closes with the code that says it does not know it.
+   */
+  private onClose(token: string | null, code: number): void {
     for (const id of [...this.pending.keys()]) this.settle(id, { ok: false, code: 'CONNECTION_LOST', message: 'connection closed' });
     if (this.stopped) return;
-    if (code === 4401) this.options.storage.removeItem(TOKEN_KEY);
-    // A refused token and a bridge that is down look the same from a browser; try once without the token to tell them apart.
-    if (!opened && withToken && ++this.failuresWithToken >= 2) this.skipToken = true;
+    if (code === BRIDGE_CLOSE.unknownToken && token !== null && this.options.storage.getItem(TOKEN_KEY) === token) this.options.storage.removeItem(TOKEN_KEY);
     this.setState('offline');
     this.timer = setTimeout(() => this.connect(), backoffDelay(this.attempt++, this.options.random ?? Math.random));
   }

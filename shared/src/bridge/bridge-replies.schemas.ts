@@ -5,6 +5,7 @@ export const BridgeErrorCode = z.enum([
   'BAD_MESSAGE',
   'UNAUTHENTICATED',
   'PAIRING_CODE_INVALID',
+  'PAIRING_CODE_EXPIRED',
   'PAIRING_LOCKED',
   'NO_PRINTER',
   'UNKNOWN_PRINTER',
@@ -58,3 +59,9 @@ export type BridgeMessage = z.infer<typeof BridgeMessage>;
 export const BRIDGE_PROTOCOL = 'pos-bridge.v1';
 export const BRIDGE_TOKEN_PREFIX = 'token.';
 export const BRIDGE_DEFAULT_PORT = 9111;
+
+/**
+ * Close codes the bridge sends. A till forgets its pairing token on `unknownToken` alone: a
+ * bridge that is down or restarting never says it, so an outage never unpairs a till.
+ */
+export const BRIDGE_CLOSE = { unpaired: 4401, unknownToken: 4403, tooManyCodes: 4429 } as const;
