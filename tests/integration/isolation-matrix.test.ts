@@ -2,52 +2,16 @@ import { createApp } from '@pos/hq-server/app';
 import { authenticate } from '@pos/hq-server/http/authenticate';
 import { IdParams } from '@pos/hq-server/http/openapi-helpers';
 import { stores } from '@pos/hq-server/org/org.tables';
-import { newId } from '@pos/hq-server/ids';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chainValues, scopedReference, unscopedParameters } from '../support/api-examples';
-import { checkOperation, violationKey, type Access, type MatrixContext, type Violation } from '../support/isolation-check';
-import { exampleBody, listOperations, type OpenApiDocument, type Operation } from '../support/openapi-walker';
-import { json, seedFixture, type Fixture } from '../support/fixture';
+import { prepareChainValues, scopedReference, unscopedParameters } from '../support/api-examples';
+import { checkOperation, violationKey, type MatrixContext, type Violation } from '../support/isolation-check';
+import { access } from '../support/operation-access';
+import { listOperations, type OpenApiDocument, type Operation } from '../support/openapi-walker';
+import { seedFixture, type Fixture } from '../support/fixture';
 import { buildScopeWorld, type ScopeWorld } from '../support/scope-world';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 
-/** Every operation HQ serves, by who may call it. A route missing here fails the first test: classify it. */
-const access: Record<string, Access> = {
-  'GET /health': 'public',
-  'POST /auth/office/sign-in': 'public',
-  'POST /devices/pair': 'public',
-  'POST /auth/clerk/sign-in': 'device',
-  'GET /sync/pull': 'device',
-  'POST /sync/push': 'device',
-  'GET /reports/store-day': 'device+office',
-  'GET /vouchers/{code}': 'device+office',
-  'GET /members/lookup': 'device+office',
-  'POST /devices/pairing-codes': 'office',
-  'GET /stores': 'office',
-  'GET /catalog/products': 'office',
-  'GET /products': 'office',
-  'GET /categories': 'office',
-  'GET /assortments/{storeId}': 'office',
-  'GET /pricing/member-levels': 'office',
-  'POST /pricing/preview': 'office',
-  'GET /pricing/discrepancies': 'office',
-  'GET /settings/pricing': 'office',
-  'GET /promotions': 'office',
-  'GET /promotions/{id}': 'office',
-  'GET /members': 'office',
-  'PUT /assortments/{storeId}': 'hq',
-  'DELETE /assortments/{storeId}': 'hq',
-  'POST /pricing/prices': 'hq',
-  'DELETE /pricing/prices/{id}': 'hq',
-  'POST /pricing/prices/import': 'hq',
-  'POST /pricing/member-levels': 'hq',
-  'PUT /settings/pricing': 'hq',
-  'POST /promotions': 'hq',
-  'PUT /promotions/{id}': 'hq',
-  'DELETE /promotions/{id}': 'hq',
-  'POST /members': 'hq',
-};
 
 /** Violations HQ shows today, by `operation actor probe`; each is asserted to still happen, so a fix turns it red until removed. */
 const knownFailures = new Set<string>([]);
@@ -65,12 +29,7 @@ beforeAll(async () => {
   world = await buildScopeWorld(f);
   const doc = (await (await f.app.request('/openapi.json')).json()) as OpenApiDocument;
   operations = listOperations(doc);
-  const promotionId = newId(f.deps.clock);
-  const values = chainValues(f, { levelId: world.levelId, memberCardNo: world.memberCardNo, promotionId });
-  const create = operations.find((op) => op.key === 'POST /promotions')!;
-  const hq = world.actors.find((a) => a.role === 'hq_admin')!;
-  const made = await f.app.request('/promotions', json((exampleBody(doc, create, values) as { json: unknown }).json, hq.token));
-  if (made.status !== 201) throw new Error(`promotion not created: ${await made.text()}`);
+  const values = await prepareChainValues(f, world, doc);
   ctx = { app: f.app, db: database.db, doc, values, markersOutside: world.markersOutside };
 });
 afterAll(() => database.close());

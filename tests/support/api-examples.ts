@@ -1,6 +1,15 @@
-import type { Filler, Operation, Slot } from './openapi-walker';
-import { DEMO_PIN, type Fixture } from './fixture';
-import type { StoreRefs } from './scope-world';
+import { createApp } from '@pos/hq-server/app';
+import type { Deps } from '@pos/hq-server/http/app-env';
+import { newId } from '@pos/hq-server/ids';
+import { exampleBody, listOperations, type Filler, type OpenApiDocument, type Operation, type Slot } from './openapi-walker';
+import { DEMO_PIN, json, type Fixture } from './fixture';
+import type { ScopeWorld, StoreRefs } from './scope-world';
+
+/** HQ's OpenAPI document, from an app without a database (serving the document touches none), so tests can be made per operation. */
+export async function loadDocument(): Promise<OpenApiDocument> {
+  const app = createApp({ config: { OFFICE_SESSION_HOURS: 12, CLERK_SESSION_HOURS: 12 }, clock: () => new Date() } as Deps);
+  return (await (await app.request('/openapi.json')).json()) as OpenApiDocument;
+}
 
 /** Real rows of the chain that examples name, so a valid example reaches the route's logic rather than a 404. */
 export interface ChainValues {
@@ -28,6 +37,16 @@ export function chainValues(f: Fixture, values: ChainValues): Filler {
     pageSize: (slot) => (slot.in === 'query' ? slot.schema?.maximum : undefined),
   };
   return (slot) => byName[slot.name]?.(slot);
+}
+
+/** The chain's values for examples, with a promotion made by HQ from the document's own example of `POST /promotions`. */
+export async function prepareChainValues(f: Fixture, world: ScopeWorld, doc: OpenApiDocument): Promise<Filler> {
+  const values = chainValues(f, { levelId: world.levelId, memberCardNo: world.memberCardNo, promotionId: newId(f.deps.clock) });
+  const create = listOperations(doc).find((op) => op.key === 'POST /promotions')!;
+  const body = exampleBody(doc, create, values) as { json: unknown };
+  const made = await f.app.request('/promotions', json(body.json, world.actors.find((a) => a.role === 'hq_admin')!.token));
+  if (made.status !== 201) throw new Error(`promotion not created: ${await made.text()}`);
+  return values;
 }
 
 /** Parameters and body properties that name one store's objects, and the value of each for a given store. */

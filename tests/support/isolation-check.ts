@@ -1,11 +1,9 @@
 import type { Db } from '@pos/hq-server/db/client';
 import { scopedReference } from './api-examples';
+import type { Access } from './operation-access';
 import { exampleBody, exampleParameters, toRequest, type Filler, type OpenApiDocument, type Operation, type Slot } from './openapi-walker';
 import type { Actor, StoreRefs } from './scope-world';
 import { changedTables, takeSnapshot, type TableSnapshot } from './table-snapshot';
-
-/** Who may call an operation: anyone, a till, an office user, both, or HQ's office users only. */
-export type Access = 'public' | 'device' | 'office' | 'device+office' | 'hq';
 
 export interface Violation {
   operation: string;

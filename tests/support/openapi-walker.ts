@@ -21,6 +21,7 @@ export interface JsonSchema {
   minLength?: number;
   maxLength?: number;
   minItems?: number;
+  maxItems?: number;
 }
 
 export interface Parameter {
@@ -161,9 +162,13 @@ export interface RequestParts {
 
 const asText = (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value));
 
+/** Percent-encodes text for a URL; a lone surrogate, which has no UTF-8, goes as the invalid bytes ED A0 80 a careless client would send. */
+const encodeText = (text: string) =>
+  [...text].map((c) => (c.length === 1 && c >= '\ud800' && c <= '\udfff' ? '%ED%A0%80' : encodeURIComponent(c))).join('');
+
 export function toRequest(op: Operation, parts: RequestParts): [string, RequestInit] {
-  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(asText(parts.path[name] ?? '')));
-  const search = new URLSearchParams(Object.entries(parts.query).map(([k, v]) => [k, asText(v)])).toString();
+  const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeText(asText(parts.path[name] ?? '')));
+  const search = Object.entries(parts.query).map(([k, v]) => `${encodeText(k)}=${encodeText(asText(v))}`).join('&');
   const headers: Record<string, string> = parts.token ? { authorization: `Bearer ${parts.token}` } : {};
   let body: string | undefined;
   if (parts.body && 'json' in parts.body) [body, headers['content-type']] = [JSON.stringify(parts.body.json), 'application/json'];

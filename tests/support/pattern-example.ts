@@ -1,17 +1,28 @@
 /**
- * The shortest string a JSON-schema `pattern` accepts, for the regular expressions HQ's schemas use:
+ * The shortest string a JSON-schema `pattern` accepts (the `variant`th of them, so examples can
+ * differ where a value must be unique), for the regular expressions HQ's schemas use:
  * literals, escapes (\d \w \s and escaped punctuation), character classes, non-capturing and
  * capturing groups, alternation and the quantifiers ? * + {n} {n,m}. Anything else throws, so a
  * pattern the generator cannot satisfy shows up as a test error rather than a wrong example.
  */
-export function patternExample(pattern: string): string {
-  const parser = { source: pattern, at: 0 };
+export function patternExample(pattern: string, variant = 0): string {
+  const parser: Parser = { source: pattern, at: 0, variant, place: 1 };
   const text = alternation(parser);
   if (parser.at !== pattern.length || !new RegExp(pattern).test(text)) throw new Error(`cannot make an example of /${pattern}/`);
   return text;
 }
 
-type Parser = { source: string; at: number };
+type Parser = { source: string; at: number; variant: number; place: number };
+
+const digits = '0123456789';
+const wordCharacters = `${digits}ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_`;
+
+/** One of the characters an atom allows: the next digit of the variant, written in base `choices.length`. */
+function choose(p: Parser, choices: string): string {
+  const index = Math.floor(p.variant / p.place) % choices.length;
+  p.place *= choices.length;
+  return choices[index]!;
+}
 
 function alternation(p: Parser): string {
   const first = sequence(p);
@@ -25,8 +36,16 @@ function alternation(p: Parser): string {
 function sequence(p: Parser): string {
   let text = '';
   while (p.at < p.source.length && p.source[p.at] !== '|' && p.source[p.at] !== ')') {
-    const unit = atom(p);
-    text += unit.repeat(quantifier(p));
+    const [start, place] = [p.at, p.place];
+    atom(p);
+    p.place = place;
+    const times = quantifier(p);
+    const end = p.at;
+    for (let i = 0; i < times; i++) {
+      p.at = start;
+      text += atom(p);
+    }
+    p.at = end;
   }
   return text;
 }
@@ -41,13 +60,14 @@ function atom(p: Parser): string {
     return inner;
   }
   if (c === '[') return characterClass(p);
-  if (c === '\\') return escape(p.source[p.at++]!);
+  if (c === '\\') return choose(p, escape(p.source[p.at++]!));
   if (c === '.') return 'a';
   return c;
 }
 
+/** The characters an escape stands for. */
 function escape(c: string): string {
-  const classes: Record<string, string> = { d: '0', w: 'a', s: ' ' };
+  const classes: Record<string, string> = { d: digits, w: wordCharacters, s: ' ' };
   if (c in classes) return classes[c]!;
   if (/[A-Za-z]/.test(c)) throw new Error(`unsupported escape \\${c}`);
   return c;
@@ -58,7 +78,15 @@ function characterClass(p: Parser): string {
   const body = p.source.slice(p.at, end);
   p.at = end + 1;
   if (body.startsWith('^')) throw new Error(`unsupported negated class [${body}]`);
-  return body.startsWith('\\') ? escape(body[1]!) : body[0]!;
+  let members = '';
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === '\\') members += escape(body[++i]!);
+    else if (body[i + 1] === '-' && i + 2 < body.length) {
+      for (let code = body.charCodeAt(i); code <= body.charCodeAt(i + 2); code++) members += String.fromCharCode(code);
+      i += 2;
+    } else members += body[i];
+  }
+  return choose(p, members);
 }
 
 /** How many times the preceding atom repeats: the least its quantifier allows. */
