@@ -33,8 +33,11 @@ const knownFailures = new Set<string>([
   // A lone surrogate in a promotion's name reaches jsonb, which refuses the escape: 500.
   'POST /promotions body rule.name lone surrogate',
   'PUT /promotions/{id} body rule.name lone surrogate',
+  // A lone surrogate is taken and stored as U+FFFD: the text comes back changed instead of being refused.
+  'POST /members body name lone surrogate round trip',
+  'POST /pricing/member-levels body nameZh lone surrogate round trip',
   // Any time zone the runtime does not know throws a RangeError in the pricing engine: 500.
-  ...['text', 'NUL', 'escape', 'lone surrogate', 'exotic text', 'sql quote', 'sql like', 'path traversal', 'NaN text', 'huge number text', 'negative text']
+  ...['text', 'NUL', 'escape', 'lone surrogate', 'exotic text', 'sql quote', 'sql like', 'path traversal']
     .map((label) => `POST /pricing/preview body context.timeZone ${label}`),
 ]);
 
@@ -125,29 +128,43 @@ describe('hostile input on every operation in /openapi.json', () => {
       expect(unexpected.map((x) => `${x.key}: ${x.detail}`)).toEqual([]);
     });
   }
+});
 
+describe('legal but exotic text', () => {
+  const hq = () => world.actors.find((a) => a.role === 'hq_admin')!.token;
+  const texts = [{ label: 'exotic text', value: exoticText }, { label: 'lone surrogate', value: 'a\ud800b' }];
+
+  /** A text HQ takes must come back as sent; one it cannot keep must be refused, not stored changed. */
+  function judgeRoundTrip(operation: string, field: string, label: string, sent: string, status: number, back: string | undefined) {
+    expect(status === 201 || (status >= 400 && status < 500)).toBe(true);
+    if (status === 201 && back !== sent) failures.push({ operation, key: `${operation} body ${field} ${label} round trip`, detail: `stored ${JSON.stringify(back)}` });
+  }
+
+  it('keeps supplementary-plane CJK and an emoji in a member’s name as sent', async () => {
+    for (const [i, { label, value }] of texts.entries()) {
+      const made = await f.app.request('/members', json({ cardNo: `99000000000${i}`, name: value, levelId: world.levelId }, hq()));
+      if (label === 'exotic text') expect(made.status).toBe(201);
+      const found = made.status === 201 ? MemberList.parse(await (await f.app.request(`/members?q=99000000000${i}`, bearer(hq()))).json()) : null;
+      judgeRoundTrip('POST /members', 'name', label, value, made.status, found?.items[0]?.name);
+    }
+    expect(failures.filter((x) => x.key.endsWith('round trip') && x.operation === 'POST /members' && !knownFailures.has(x.key))).toEqual([]);
+  });
+
+  it('keeps them in a member level’s names as sent', async () => {
+    for (const [i, { label, value }] of texts.entries()) {
+      const made = await f.app.request('/pricing/member-levels', json({ code: `EXOTIC${i}`, nameZh: value, nameEn: 'level' }, hq()));
+      if (label === 'exotic text') expect(made.status).toBe(201);
+      const levels = z.array(MemberLevel).parse(await (await f.app.request('/pricing/member-levels', bearer(hq()))).json());
+      judgeRoundTrip('POST /pricing/member-levels', 'nameZh', label, value, made.status, levels.find((l) => l.code === `EXOTIC${i}`)?.nameZh);
+    }
+    expect(failures.filter((x) => x.key.endsWith('round trip') && x.operation === 'POST /pricing/member-levels' && !knownFailures.has(x.key))).toEqual([]);
+  });
+});
+
+describe('known failures', () => {
   for (const key of knownFailures) {
     it.fails(`still fails, as known: ${key}`, () => {
       expect(failures.map((x) => x.key)).not.toContain(key);
     });
   }
-});
-
-describe('legal but exotic text', () => {
-  const hq = () => world.actors.find((a) => a.role === 'hq_admin')!.token;
-
-  it('keeps supplementary-plane CJK and an emoji intact in a member’s name', async () => {
-    const made = await f.app.request('/members', json({ cardNo: '990000000001', name: exoticText, levelId: world.levelId }, hq()));
-    expect(made.status).toBe(201);
-    expect(MemberRecord.parse(await made.json()).name).toBe(exoticText);
-    const found = MemberList.parse(await (await f.app.request('/members?q=990000000001', bearer(hq()))).json());
-    expect(found.items.map((m) => m.name)).toEqual([exoticText]);
-  });
-
-  it('keeps them intact in a member level’s names', async () => {
-    const made = await f.app.request('/pricing/member-levels', json({ code: 'EXOTIC', nameZh: exoticText, nameEn: `${exoticText} level` }, hq()));
-    expect(made.status).toBe(201);
-    const levels = z.array(MemberLevel).parse(await (await f.app.request('/pricing/member-levels', bearer(hq()))).json());
-    expect(levels.find((l) => l.code === 'EXOTIC')).toMatchObject({ nameZh: exoticText, nameEn: `${exoticText} level` });
-  });
 });

@@ -12,6 +12,7 @@ export const oneMegabyte = 'x'.repeat(1_000_000);
 /** Text that is odd but legal: supplementary-plane CJK (4 bytes in UTF-8 and in GB18030) and an emoji with a skin tone. */
 export const exoticText = '𠀀𪚥 👍🏽';
 
+/** Texts for any text slot; the ones below also go where a number is read from text. */
 const texts: Hostile<string>[] = [
   { label: 'empty text', value: '' },
   { label: '100 KB text', value: kb100 },
@@ -22,9 +23,14 @@ const texts: Hostile<string>[] = [
   { label: 'sql quote', value: "'; drop table sales; --" },
   { label: 'sql like', value: "%' or 1=1 --" },
   { label: 'path traversal', value: '../../etc/passwd' },
+];
+
+const numberTexts: Hostile<string>[] = [
   { label: 'NaN text', value: 'NaN' },
   { label: 'huge number text', value: '1e308' },
   { label: 'negative text', value: '-1' },
+  { label: '2^53 text', value: String(2 ** 53) },
+  { label: 'fraction text', value: '0.5' },
 ];
 
 const wrongTypes: Hostile<unknown>[] = [
@@ -55,7 +61,7 @@ export function hostileJsonValues(doc: OpenApiDocument, raw: JsonSchema): Hostil
 }
 
 /** Values for one path or query parameter, as text. */
-export const hostileParameterTexts: Hostile<string>[] = [...texts, { label: '2^53 text', value: String(2 ** 53) }, { label: 'fraction text', value: '0.5' }];
+export const hostileParameterTexts: Hostile<string>[] = [...texts, ...numberTexts];
 
 /** Whole bodies that are not the JSON object asked for; each must be refused. */
 export const hostileBodies: Hostile<{ raw: string; contentType: string }>[] = [
