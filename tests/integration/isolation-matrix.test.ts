@@ -12,8 +12,10 @@ import { seedFixture, type Fixture } from '../support/fixture';
 import { buildScopeWorld, type ScopeWorld } from '../support/scope-world';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 
-
-/** Violations HQ shows today, by `operation actor probe`; each is asserted to still happen, so a fix turns it red until removed. */
+/**
+ * Violations HQ shows today, by `operation actor probe` (`GET /stores/{id}/leak east path id`); each is
+ * asserted to still happen, so the fix that mends one turns it red until the entry is removed. None today.
+ */
 const knownFailures = new Set<string>([]);
 
 let database: TestDatabase;
