@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { DeviceSummary } from '@pos/shared';
 import { formatDateTime } from '../i18n/translate';
 import { useI18n } from '../i18n/i18n-context';
@@ -20,23 +20,30 @@ export function DeviceListCard({ devices, storeLabel, errorCode, busyId, rearmBu
   const stateText = (d: DeviceSummary) =>
     d.state === 'revoked' && d.revokedAt ? t('office.devices.state.revoked', { time: formatDateTime(locale, d.revokedAt) }) : t(`office.devices.state.${d.state}`);
 
-  function actions(d: DeviceSummary) {
+  function action(d: DeviceSummary) {
     if (d.state === 'revoked') {
       return <button type="button" className="office-link" disabled={rearmBusy} onClick={() => onRearm(d)}>{t('office.devices.rearm')}</button>;
     }
-    if (confirming !== d.id) {
-      return <button type="button" className="office-link office-button-danger" onClick={() => setConfirming(d.id)}>{t('office.devices.revoke')}</button>;
-    }
     return (
-      <div className="office-inline" role="alertdialog" aria-label={t('office.devices.revoke')}>
-        <span>{t('office.devices.revokeConfirm', { till: `${d.code} · ${d.name}` })}</span>
-        <button type="button" className="office-button office-button-danger" disabled={busyId === d.id} onClick={() => { setConfirming(null); onRevoke(d.id); }}>
-          {t('office.devices.revokeYes')}
-        </button>
-        <button type="button" className="office-button" onClick={() => setConfirming(null)}>{t('common.cancel')}</button>
-      </div>
+      <button type="button" className="office-link office-button-danger" disabled={confirming === d.id} onClick={() => setConfirming(d.id)}>
+        {t('office.devices.revoke')}
+      </button>
     );
   }
+
+  const confirmation = (d: DeviceSummary) => (
+    <tr data-testid="revoke-confirmation">
+      <td colSpan={5}>
+        <div className="office-notice office-notice-error office-confirm" role="alertdialog" aria-label={t('office.devices.revoke')}>
+          <span>{t('office.devices.revokeConfirm', { till: `${d.code} · ${d.name}` })}</span>
+          <button type="button" className="office-button office-button-danger" disabled={busyId === d.id} onClick={() => { setConfirming(null); onRevoke(d.id); }}>
+            {t('office.devices.revokeYes')}
+          </button>
+          <button type="button" className="office-button" onClick={() => setConfirming(null)}>{t('common.cancel')}</button>
+        </div>
+      </td>
+    </tr>
+  );
 
   return (
     <div className="office-card" data-testid="device-list">
@@ -56,13 +63,16 @@ export function DeviceListCard({ devices, storeLabel, errorCode, busyId, rearmBu
           </thead>
           <tbody>
             {devices.map((d) => (
-              <tr key={d.id} data-device-state={d.state}>
-                <td className="num">{d.code}</td>
-                <td>{storeLabel(d.storeId)}</td>
-                <td>{d.name}</td>
-                <td>{stateText(d)}</td>
-                <td className="right">{actions(d)}</td>
-              </tr>
+              <Fragment key={d.id}>
+                <tr data-device-state={d.state}>
+                  <td className="num">{d.code}</td>
+                  <td>{storeLabel(d.storeId)}</td>
+                  <td>{d.name}</td>
+                  <td>{stateText(d)}</td>
+                  <td className="right">{action(d)}</td>
+                </tr>
+                {confirming === d.id && confirmation(d)}
+              </Fragment>
             ))}
           </tbody>
         </table>
