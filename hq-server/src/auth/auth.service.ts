@@ -15,6 +15,8 @@ export const PASSWORD_LOCK_MINUTES = 15;
 const pinPolicy: LockoutPolicy = { maxAttempts: MAX_PIN_ATTEMPTS, lockMs: PIN_LOCK_MINUTES * 60_000 };
 const passwordPolicy: LockoutPolicy = { maxAttempts: MAX_PASSWORD_ATTEMPTS, lockMs: PASSWORD_LOCK_MINUTES * 60_000 };
 
+const NO_ROW = '00000000-0000-0000-0000-000000000000';
+
 /** Compared against when the e-mail is unknown, so a wrong address costs as long as a wrong password. */
 const decoyPasswordHash = hashPassword('not-a-real-password');
 
@@ -30,9 +32,9 @@ export async function signInOffice({ db, clock, config }: Deps, body: OfficeSign
   const user = found.length === 1 ? found[0] : undefined;
   const valid = await verifyPassword(body.password, user?.passwordHash ?? (await decoyPasswordHash));
   const now = clock();
-  if (!user) throw refused();
-  if (!valid) {
-    await recordPasswordFailure(db, user.chainId, user.id, now, passwordPolicy);
+  if (!user || !valid) {
+    // The same statement for an unknown e-mail (matching no row), so it takes as long as a wrong password.
+    await recordPasswordFailure(db, user?.chainId ?? NO_ROW, user?.id ?? NO_ROW, now, passwordPolicy);
     throw refused();
   }
   const expiresAt = new Date(now.getTime() + config.OFFICE_SESSION_HOURS * HOUR);
