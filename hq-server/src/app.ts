@@ -1,5 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { authRoutes } from './auth/auth.routes';
+import { devicesRoutes } from './auth/devices.routes';
+import { sessionsRoutes } from './auth/sessions.routes';
 import { assortmentsRoutes } from './catalog/assortments.routes';
 import { catalogRoutes } from './catalog/catalog.routes';
 import type { AppEnv, Deps } from './http/app-env';
@@ -37,6 +39,8 @@ export function createApp(deps: Deps) {
   });
   app.openapi(health, (c) => c.json({ status: 'ok' as const, time: deps.clock().toISOString() }, 200));
   app.route('/', authRoutes);
+  app.route('/', sessionsRoutes);
+  app.route('/', devicesRoutes);
   app.route('/', syncRoutes);
   app.route('/', reportsRoutes);
   app.route('/', orgRoutes);

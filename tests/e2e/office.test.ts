@@ -126,13 +126,36 @@ describe('back office', () => {
     await context.close();
   });
 
-  it('keeps the till at / and the session only until sign-out', async () => {
+  it('revokes a till only after asking, and HQ turns its token away from then on', async () => {
+    const till = await pairTill(f, 'S002', 1);
+    const pull = () => f.app.request('/sync/pull?cursor=0&limit=1', { headers: { authorization: `Bearer ${till.deviceToken}` } });
+    const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US' });
+    const page = await context.newPage();
+    await signIn(page, 'hq@demo.pos');
+    await page.goto(`${hq.url}/#/office/devices`);
+    const row = page.locator('[data-testid=device-list] tr', { hasText: till.device.code });
+    await row.locator('button', { hasText: 'Revoke' }).click();
+    const confirmation = page.locator('[data-testid=revoke-confirmation]');
+    await confirmation.locator('button', { hasText: 'Cancel' }).click();
+    expect((await pull()).status).toBe(200);
+    await row.locator('button', { hasText: 'Revoke' }).click();
+    await confirmation.locator('button', { hasText: 'Yes, revoke' }).click();
+    await page.locator(`[data-testid=device-list] tr[data-device-state=revoked]`, { hasText: till.device.code }).waitFor();
+    expect((await pull()).status).toBe(401);
+    await context.close();
+  });
+
+  it('keeps the till at / and the session only until sign-out, which ends it at HQ too', async () => {
     const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US' });
     const page = await context.newPage();
     await signIn(page, 'west@demo.pos');
+    const token = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('pos-office-session') ?? '{}') as { token?: string }).token);
+    const signedOut = page.waitForResponse((r) => r.url().endsWith('/auth/office/sign-out'));
     await page.click('.office-user-actions button:last-child');
     await page.waitForSelector('input[type=email]');
     expect(await page.evaluate(() => sessionStorage.getItem('pos-office-session'))).toBeNull();
+    expect((await signedOut).status()).toBe(204);
+    expect((await f.app.request('/devices', { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
     await page.goto(`${hq.url}/`);
     await page.waitForSelector('.card');
     expect(await page.locator('.office-nav').count()).toBe(0);

@@ -1,5 +1,6 @@
 import type { CreatePairingCodeBody, PairDeviceBody, PairedDevice, PairingCode } from '@pos/shared';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
 import type { Deps, OfficePrincipal } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { storeInScope } from '../http/scope';
@@ -8,26 +9,49 @@ import { chains, stores, tillDevices } from '../org/org.tables';
 import { toStore } from '../org/org.mappers';
 import { hashSecret, issueToken, newPairingCode } from './secrets';
 
-const PAIRING_MINUTES = 30;
+export const PAIRING_MINUTES = 30;
+/** The advisory lock class for numbering a chain's devices (7301 is the sync sequence's). */
+const DEVICE_NUMBERING_LOCK = 7302;
 
 /** An office user makes a new till device for a store in their scope and gets a one-time code to pair it. */
 export async function createPairingCode(deps: Deps, principal: OfficePrincipal, body: CreatePairingCodeBody): Promise<PairingCode> {
   if (principal.role === 'cashier') throw new AppError('FORBIDDEN', 'cashiers cannot pair devices');
   await storeInScope(deps.db, principal, body.storeId);
-  const code = newPairingCode();
-  const expiresAt = new Date(deps.clock().getTime() + PAIRING_MINUTES * 60_000);
+  const now = deps.clock();
+  const expiresAt = new Date(now.getTime() + PAIRING_MINUTES * 60_000);
   const deviceId = newId(deps.clock);
-  const count = await deps.db.$count(tillDevices, eq(tillDevices.chainId, principal.chainId));
-  await deps.db.insert(tillDevices).values({
-    chainId: principal.chainId,
-    id: deviceId,
-    storeId: body.storeId,
-    code: `T${String(count + 1).padStart(3, '0')}`,
-    name: body.name,
-    pairingCodeHash: hashSecret(code),
-    pairingExpiresAt: expiresAt,
+  const code = await deps.db.transaction(async (tx) => {
+    // Devices are numbered T001, T002 … in their chain: one maker at a time per chain, so two made at once never take one number.
+    await tx.execute(sql`select pg_advisory_xact_lock(${DEVICE_NUMBERING_LOCK}, hashtext(${principal.chainId}))`);
+    const pairingCode = await unusedPairingCode(tx, now);
+    const [last] = await tx
+      .select({ number: sql<number>`coalesce(max(substring(${tillDevices.code} from 2)::int), 0)` })
+      .from(tillDevices)
+      .where(and(eq(tillDevices.chainId, principal.chainId), sql`${tillDevices.code} ~ '^T[0-9]{1,9}$'`));
+    await tx.insert(tillDevices).values({
+      chainId: principal.chainId,
+      id: deviceId,
+      storeId: body.storeId,
+      code: `T${String(Number(last?.number ?? 0) + 1).padStart(3, '0')}`,
+      name: body.name,
+      pairingCodeHash: hashSecret(pairingCode),
+      pairingExpiresAt: expiresAt,
+    });
+    return pairingCode;
   });
   return { code, deviceId, expiresAt: expiresAt.toISOString() };
+}
+
+/** A fresh code that no device is waiting to be paired with, so a code names one device only. */
+export async function unusedPairingCode(db: Pick<Db, 'select'>, now: Date): Promise<string> {
+  for (;;) {
+    const code = newPairingCode();
+    const [taken] = await db
+      .select({ id: tillDevices.id })
+      .from(tillDevices)
+      .where(and(eq(tillDevices.pairingCodeHash, hashSecret(code)), gt(tillDevices.pairingExpiresAt, now)));
+    if (!taken) return code;
+  }
 }
 
 /** Re-arms an existing device with a fresh pairing code (used by the demo start-up to print codes). */

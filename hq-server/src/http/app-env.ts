@@ -7,6 +7,7 @@ export type OfficePrincipal = {
   kind: 'office';
   chainId: string;
   userId: string;
+  sessionId: string;
   role: UserRole;
   franchiseeId: string | null;
   storeId: string | null;

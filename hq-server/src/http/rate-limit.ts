@@ -15,12 +15,24 @@ export function rateLimit({ limit, windowMs, key: keyOf = clientAddress }: { lim
     const window = windows.get(key);
     if (!window || now - window.start >= windowMs) {
       windows.set(key, { start: now, count: 1 });
-      if (windows.size > 10_000) windows.clear();
+      if (windows.size > MAX_WINDOWS) forgetHarmless(windows, now, windowMs, limit);
     } else if (++window.count > limit) {
       throw new AppError('RATE_LIMITED', 'too many attempts; wait a minute and try again', { retryAfterSeconds: Math.ceil((window.start + windowMs - now) / 1000) });
     }
     await next();
   });
+}
+
+const MAX_WINDOWS = 10_000;
+
+/**
+ * Keeps memory bounded without letting a flood of new addresses wipe the count of one that has
+ * reached its limit: only windows that have run out, or that are below the limit, are dropped.
+ */
+function forgetHarmless(windows: Map<string, { start: number; count: number }>, now: number, windowMs: number, limit: number): void {
+  for (const [key, window] of windows) {
+    if (now - window.start >= windowMs || window.count < limit) windows.delete(key);
+  }
 }
 
 function clientAddress(c: Context): string {

@@ -85,6 +85,8 @@ export const users = pgTable(
     franchiseeId: uuid('franchisee_id'),
     storeId: uuid('store_id'),
     active: boolean('active').notNull().default(true),
+    failedPasswordAttempts: integer('failed_password_attempts').notNull().default(0),
+    lockedUntil: instant('locked_until'),
   },
   (t) => [
     primaryKey({ columns: [t.chainId, t.id] }),
@@ -104,6 +106,7 @@ export const officeSessions = pgTable(
     tokenHash: text('token_hash').notNull(),
     createdAt: instant('created_at').notNull(),
     expiresAt: instant('expires_at').notNull(),
+    revokedAt: instant('revoked_at'),
   },
   (t) => [
     primaryKey({ columns: [t.chainId, t.id] }),
@@ -171,6 +174,7 @@ export const clerkSessions = pgTable(
     tokenHash: text('token_hash').notNull(),
     createdAt: instant('created_at').notNull(),
     expiresAt: instant('expires_at').notNull(),
+    revokedAt: instant('revoked_at'),
   },
   (t) => [
     primaryKey({ columns: [t.chainId, t.id] }),

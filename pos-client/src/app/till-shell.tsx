@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { signOutClerk } from '../features/auth/sign-in-clerk';
+import { signOutClerk } from '../features/auth/sign-out-clerk';
 import { InitialPullScreen } from '../till/initial-pull-screen';
 import { PairScreen } from '../till/pair-screen';
 import { SellScreen } from '../till/sell-screen';
@@ -10,7 +10,7 @@ import { useTillPhase } from './use-till-phase';
 
 /** Picks the screen for where the till is: pairing, first pull, sign-in or selling. */
 export function TillShell() {
-  const { db, sync } = useTillServices();
+  const { db, hq, sync } = useTillServices();
   const phase = useTillPhase();
   const [repairing, setRepairing] = useState(false);
   const syncing = phase.kind === 'signed-out' || phase.kind === 'selling';
@@ -27,7 +27,7 @@ export function TillShell() {
   const session = phase.kind === 'selling' ? phase.session : null;
   return (
     <div className="till">
-      <StatusBar pairing={phase.pairing} session={session} onSignOut={() => void signOutClerk(db)} onRepair={() => setRepairing(true)} />
+      <StatusBar pairing={phase.pairing} session={session} onSignOut={() => void signOutClerk({ db, hq })} onRepair={() => setRepairing(true)} />
       <div className="till-main">{phase.kind === 'selling' ? <SellScreen key={phase.session.signedInAt} pairing={phase.pairing} session={phase.session} /> : <SignInScreen />}</div>
     </div>
   );

@@ -7,6 +7,7 @@ import {
   PullResponse,
   PushResponse,
   type ClerkSignInBody,
+  type ClerkSignOutBody,
   type PairDeviceBody,
   type SyncDocument,
 } from '@pos/shared';
@@ -52,9 +53,9 @@ export function createHqClient(options: HqClientOptions = {}) {
     } catch {
       return { ok: false, failure: { kind: 'unreachable' } };
     }
-    let json: unknown;
+    let json: unknown = null;
     try {
-      json = await response.json();
+      if (response.status !== 204) json = await response.json();
     } catch {
       return { ok: false, failure: response.ok ? { kind: 'invalid-response', status: response.status } : httpFailureWithoutBody(response.status) };
     }
@@ -73,6 +74,9 @@ export function createHqClient(options: HqClientOptions = {}) {
     pairDevice: (body: PairDeviceBody) => call({ method: 'POST', path: '/devices/pair', schema: PairedDevice, body }),
     signInClerk: (deviceToken: string, body: ClerkSignInBody) =>
       call({ method: 'POST', path: '/auth/clerk/sign-in', schema: ClerkSession, deviceToken, body, timeoutMs: 8_000 }),
+    /** Short: signing out never waits on HQ; this only ends the clerk's session there sooner than its expiry. */
+    signOutClerk: (deviceToken: string, body: ClerkSignOutBody) =>
+      call({ method: 'POST', path: '/auth/clerk/sign-out', schema: z.null(), deviceToken, body, timeoutMs: 5_000 }),
     pull: (deviceToken: string, cursor: number, limit: number) =>
       call({ method: 'GET', path: `/sync/pull?cursor=${cursor}&limit=${limit}`, schema: PullResponse, deviceToken, timeoutMs: 60_000 }),
     push: (deviceToken: string, documents: readonly SyncDocument[]) =>

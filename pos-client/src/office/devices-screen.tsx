@@ -1,13 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import type { OfficeHttp } from '../features/office-core/office-http';
+import { useDevices } from '../features/office-devices/use-devices';
 import { usePairingCode } from '../features/office-devices/use-pairing-code';
 import { formatDateTime } from '../i18n/translate';
 import { useI18n } from '../i18n/i18n-context';
+import { DeviceListCard } from './device-list-card';
 import { PairingCodeCard } from './pairing-code-card';
 
 export function DevicesScreen({ http }: { http: OfficeHttp }) {
   const { t, errorText, locale, pickName } = useI18n();
-  const pairing = usePairingCode(http);
+  const devices = useDevices(http);
+  const pairing = usePairingCode(http, () => void devices.reload());
   const [storeId, setStoreId] = useState('');
   const [tillName, setTillName] = useState('');
   const stores = pairing.stores ?? [];
@@ -57,6 +60,15 @@ export function DevicesScreen({ http }: { http: OfficeHttp }) {
           <div className="office-card office-placeholder">{t('office.devices.steps')}</div>
         )}
       </div>
+      <DeviceListCard
+        devices={devices.devices}
+        storeLabel={storeLabel}
+        errorCode={devices.errorCode}
+        busyId={devices.busyId}
+        rearmBusy={pairing.busy}
+        onRevoke={(id) => void devices.revoke(id)}
+        onRearm={(device) => void pairing.rearm(device)}
+      />
       {pairing.issued.length > 1 && (
         <div className="office-card">
           <h2>{t('office.devices.earlier')}</h2>

@@ -53,3 +53,38 @@ export const ClerkSession = z.object({
   clerk: z.object({ id: z.uuid(), name: z.string(), code: z.string(), role: ClerkRole }),
 });
 export type ClerkSession = z.infer<typeof ClerkSession>;
+
+/** The till ends a clerk's HQ session with the token sign-in gave it. */
+export const ClerkSignOutBody = z.object({ token: z.string().min(1).max(200) });
+export type ClerkSignOutBody = z.infer<typeof ClerkSignOutBody>;
+
+/** One office session that has not ended; `current` is the one the request came with. */
+export const OfficeSessionInfo = z.object({
+  id: z.uuid(),
+  userId: z.uuid(),
+  createdAt: IsoDateTime,
+  expiresAt: IsoDateTime,
+  current: z.boolean(),
+});
+export type OfficeSessionInfo = z.infer<typeof OfficeSessionInfo>;
+
+export const OfficeSessionList = z.object({ sessions: z.array(OfficeSessionInfo) });
+export type OfficeSessionList = z.infer<typeof OfficeSessionList>;
+
+/** Whose sessions to list: the caller's own when absent. */
+export const OfficeSessionsQuery = z.object({ userId: z.uuid({ message: 'must be a UUID' }).optional() });
+export type OfficeSessionsQuery = z.infer<typeof OfficeSessionsQuery>;
+
+/** `waiting`: made, not yet paired; `paired`: its token works; `revoked`: its token no longer works until it is paired again. */
+export const DeviceState = z.enum(['waiting', 'paired', 'revoked']);
+export type DeviceState = z.infer<typeof DeviceState>;
+
+export const DeviceSummary = TillDevice.extend({
+  state: DeviceState,
+  revokedAt: IsoDateTime.nullable(),
+  pairingExpiresAt: IsoDateTime.nullable(),
+});
+export type DeviceSummary = z.infer<typeof DeviceSummary>;
+
+export const DeviceList = z.object({ devices: z.array(DeviceSummary) });
+export type DeviceList = z.infer<typeof DeviceList>;

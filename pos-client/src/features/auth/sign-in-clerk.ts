@@ -72,7 +72,3 @@ function retryAfter(details: unknown): number | null {
   const value = details.retryAfterSeconds;
   return typeof value === 'number' && Number.isFinite(value) && value > 0 ? Math.ceil(value) : null;
 }
-
-export async function signOutClerk(db: TillDb): Promise<void> {
-  await db.meta.delete('session');
-}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { PairingCode, type Store } from '@pos/shared';
+import { PairingCode, type DeviceSummary, type Store } from '@pos/shared';
 import { failureCode } from '../../hq/hq-failure';
 import type { OfficeHttp } from '../office-core/office-http';
 import { fetchScopeStores } from '../office-core/scope-stores';
@@ -9,8 +9,8 @@ export interface IssuedCode extends PairingCode {
   tillName: string;
 }
 
-/** Creates a till device for a store in scope and its one-time pairing code. */
-export function usePairingCode(http: OfficeHttp) {
+/** Creates a till device for a store in scope and its one-time pairing code, or a new code for an existing device. */
+export function usePairingCode(http: OfficeHttp, onIssued: () => void) {
   const [stores, setStores] = useState<Store[] | null>(null);
   const [storesError, setStoresError] = useState<string | null>(null);
   const [issued, setIssued] = useState<IssuedCode[]>([]);
@@ -29,17 +29,22 @@ export function usePairingCode(http: OfficeHttp) {
     };
   }, [http]);
 
-  async function create(storeId: string, tillName: string) {
+  async function issue(path: string, body: unknown, storeId: string, tillName: string) {
     setBusy(true);
     setErrorCode(null);
-    const result = await http({ method: 'POST', path: '/devices/pairing-codes', schema: PairingCode, body: { storeId, name: tillName.trim() } });
+    const result = await http({ method: 'POST', path, schema: PairingCode, body });
     setBusy(false);
     if (!result.ok) {
       setErrorCode(failureCode(result.failure));
       return;
     }
-    setIssued((list) => [{ ...result.value, storeId, tillName: tillName.trim() }, ...list]);
+    setIssued((list) => [{ ...result.value, storeId, tillName }, ...list]);
+    onIssued();
   }
 
-  return { stores, storesError, issued, latest: issued[0] ?? null, busy, errorCode, create };
+  const create = (storeId: string, tillName: string) => issue('/devices/pairing-codes', { storeId, name: tillName.trim() }, storeId, tillName.trim());
+  /** Pairs a revoked till again as the same device, so the sales it queued still belong to it. */
+  const rearm = (device: DeviceSummary) => issue(`/devices/${device.id}/pairing-code`, undefined, device.storeId, device.name);
+
+  return { stores, storesError, issued, latest: issued[0] ?? null, busy, errorCode, create, rearm };
 }
