@@ -7,7 +7,8 @@ import type { Deps } from './http/app-env';
 import { systemClock } from './ids';
 import { describeShowcaseMembers } from './seed/demo-members';
 import { DEMO_PASSWORD, DEMO_PIN } from './seed/demo-org';
-import { demoDevices, isSeeded, seedDemo } from './seed/seed';
+import { demoDevices } from './seed/seed';
+import { seedDemoIfEmpty } from './seed/seed-on-start';
 import { startServer } from './server';
 
 const config = loadConfig();
@@ -16,11 +17,7 @@ console.log(`[hq] database: ${database.kind === 'postgres' ? 'PostgreSQL (DATABA
 await migrateDatabase(database);
 const deps: Deps = { db: database.db, clock: systemClock, config };
 
-if (config.SEED_ON_EMPTY && !(await isSeeded(deps))) {
-  console.log('[hq] empty database: creating the demo chain (5,000 products, 60 days of sales); this takes a minute once…');
-  const summary = await seedDemo(deps, { products: 5000, historyDays: 60 });
-  console.log(`[hq] demo chain ready: ${summary.products} products, ${summary.members} members, ${summary.sales} historical sales`);
-}
+if (config.SEED_ON_EMPTY) await seedDemoIfEmpty(deps, { products: 5000, historyDays: 60 });
 
 const server = await startServer(deps, { port: config.PORT, host: config.HOST, staticDir: config.STATIC_DIR });
 
