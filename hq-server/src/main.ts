@@ -1,6 +1,9 @@
 import { rearmPairingCode } from './auth/devices.service';
 import { newPairingCode } from './auth/secrets';
 import { loadConfig } from './config';
+import { fromInvocationDir } from './db/backup-paths';
+import { startBackupSchedule } from './db/backup-schedule';
+import { writeBackup } from './db/backup-write';
 import { openDatabase } from './db/client';
 import { migrateDatabase } from './db/migrate';
 import type { Deps } from './http/app-env';
@@ -48,8 +51,18 @@ async function printDemoAccess(): Promise<void> {
 }
 await printDemoAccess();
 
+const backupDir = config.BACKUP_DIR && fromInvocationDir(config.BACKUP_DIR);
+const backups = backupDir && config.BACKUP_EVERY_HOURS
+  ? startBackupSchedule({
+    dir: backupDir, everyMs: config.BACKUP_EVERY_HOURS * 3_600_000, keep: config.BACKUP_KEEP, clock: systemClock,
+    backUp: (file) => writeBackup(database, file, systemClock),
+  })
+  : null;
+if (backups) console.log(`[hq] backing the database up to ${backupDir} every ${config.BACKUP_EVERY_HOURS} hours, keeping the newest ${config.BACKUP_KEEP}`);
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
+    backups?.stop();
     await server.close();
     await database.close();
     process.exit(0);
