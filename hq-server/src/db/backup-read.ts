@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { StringDecoder } from 'node:string_decoder';
@@ -38,6 +38,46 @@ function readHeader(line: string): BackupHeader {
   return parsed.data;
 }
 
+/** Hands out the file's lines one by one; `atEnd` says whether none are left. */
+function lineReader(source: AsyncIterable<Buffer>) {
+  const lines = splitLines(source);
+  return {
+    async next(what: string): Promise<string> {
+      const step = await lines.next();
+      if (step.done) throw new BackupError(`the backup file is incomplete: it ends before ${what}`);
+      return step.value;
+    },
+    atEnd: async () => (await lines.next()).done === true,
+  };
+}
+
+/** Every table's rows, exactly as many as the header counts, to the visitor in batches, each line into the hash. */
+async function readRows(reader: ReturnType<typeof lineReader>, header: BackupHeader, hash: Hash, visitor: BackupVisitor): Promise<void> {
+  for (const table of header.tables) {
+    const batchRows = visitor.wholeTables?.has(table.name) ? Number.POSITIVE_INFINITY : (visitor.batchRows ?? 1000);
+    let batch: string[] = [];
+    for (let read = 0; read < table.rows; read++) {
+      const line = await reader.next(`the ${table.rows} rows of ${table.name} (${read} read)`);
+      if (!line.startsWith('{')) throw new BackupError(`the backup file is damaged: row ${read + 1} of ${table.name} is not a row`);
+      hash.update(`${line}\n`);
+      batch.push(line);
+      if (batch.length >= batchRows) {
+        await visitor.rows?.(table.name, batch);
+        batch = [];
+      }
+    }
+    if (batch.length) await visitor.rows?.(table.name, batch);
+  }
+}
+
+function explainFailure(error: unknown, file: string): unknown {
+  if (error instanceof BackupError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new BackupError(`there is no backup file at ${file}`);
+  if (code?.startsWith('Z_')) return new BackupError(`the backup file is damaged or incomplete (gzip: ${(error as Error).message})`);
+  return error;
+}
+
 /**
  * Reads a backup file through, checking as it goes that it is whole: gzip's own check, every
  * table's row count, nothing after the trailer and the SHA-256 in the trailer. Hands the rows to
@@ -47,47 +87,22 @@ function readHeader(line: string): BackupHeader {
 export async function readBackupFile(file: string, visitor: BackupVisitor = {}): Promise<BackupHeader> {
   const hash = createHash('sha256');
   let header: BackupHeader | null = null;
-  let trailerSeen = false;
   const consume = async (source: AsyncIterable<Buffer>) => {
-    const lines = splitLines(source);
-    const next = async (what: string) => {
-      const step = await lines.next();
-      if (step.done) throw new BackupError(`the backup file is incomplete: it ends before ${what}`);
-      return step.value;
-    };
-    const first = await next('its header');
+    const reader = lineReader(source);
+    const first = await reader.next('its header');
     header = readHeader(first);
     hash.update(`${first}\n`);
-    for (const table of header.tables) {
-      const batchRows = visitor.wholeTables?.has(table.name) ? Number.POSITIVE_INFINITY : (visitor.batchRows ?? 1000);
-      let batch: string[] = [];
-      for (let read = 0; read < table.rows; read++) {
-        const line = await next(`the ${table.rows} rows of ${table.name} (${read} read)`);
-        if (!line.startsWith('{')) throw new BackupError(`the backup file is damaged: row ${read + 1} of ${table.name} is not a row`);
-        hash.update(`${line}\n`);
-        batch.push(line);
-        if (batch.length >= batchRows) {
-          await visitor.rows?.(table.name, batch);
-          batch = [];
-        }
-      }
-      if (batch.length) await visitor.rows?.(table.name, batch);
-    }
-    const trailer = BackupTrailer.safeParse(parseJson(await next('its trailer'), 'trailer'));
+    await readRows(reader, header, hash, visitor);
+    const trailer = BackupTrailer.safeParse(parseJson(await reader.next('its trailer'), 'trailer'));
     if (!trailer.success) throw new BackupError('the backup file is damaged: its row counts do not match its header, or its trailer is missing');
     if (trailer.data.sha256 !== hash.digest('hex')) throw new BackupError('the backup file is damaged: its checksum does not match its contents');
-    if (!(await lines.next()).done) throw new BackupError('the backup file is damaged: there is more after its trailer');
-    trailerSeen = true;
+    if (!(await reader.atEnd())) throw new BackupError('the backup file is damaged: there is more after its trailer');
   };
   try {
     await pipeline(createReadStream(file), createGunzip(), consume);
   } catch (error) {
-    if (error instanceof BackupError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new BackupError(`there is no backup file at ${file}`);
-    if (code?.startsWith('Z_')) throw new BackupError(`the backup file is damaged or incomplete (gzip: ${(error as Error).message})`);
-    throw error;
+    throw explainFailure(error, file);
   }
-  if (!header || !trailerSeen) throw new BackupError('the backup file is incomplete');
+  if (!header) throw new BackupError('the backup file is incomplete');
   return header;
 }
