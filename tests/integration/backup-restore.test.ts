@@ -138,6 +138,24 @@ describe('db:backup and db:restore', () => {
     }
   });
 
+  it('restores an older backup at its own migration level, and refuses a database migrated past it', async () => {
+    const older = await open({ migrated: false });
+    await migrateDatabase(older, 3);
+    await older.db.execute(sql`insert into chains (id, code, name, currency, time_zone, created_at)
+      values ('01900000-0000-7000-8000-000000000001', 'OLD', 'Old chain', 'CNY', 'Asia/Shanghai', now())`);
+    const olderFile = join(dir, 'older.pos-backup.gz');
+    await writeBackup(older, olderFile, f.deps.clock);
+
+    const target = await open({ migrated: false });
+    expect(await restoreBackup(target, olderFile)).toMatchObject({ migrations: 3, rows: 1 });
+    expect((await readMigrationLevel(target.db)).applied).toBe(3);
+    expect(await contents(target.db)).toEqual(await contents(older.db));
+
+    const newer = await open();
+    await expect(restoreBackup(newer, olderFile)).rejects.toThrow(/migrated past the backup/);
+    expect(await readMigrationLevel(newer.db)).toEqual(await readMigrationLevel(source.db));
+  });
+
   it.runIf(process.env.POS_TEST_DB === 'postgres' && process.env.DATABASE_URL)('restores a PGlite backup into PostgreSQL', async () => {
     const embedded = await openDatabase({ pglite: await PGlite.create() });
     await migrateDatabase(embedded);
