@@ -19,7 +19,7 @@ export interface SeedOptions {
   historyDays: number;
   /** Fewer PBKDF2 iterations make test fixtures fast; real chains keep the default. */
   pinIterations?: number;
-  /** Told as each step is written (inside the seeding transaction), for progress on the console. */
+  /** Told as each step is committed, for progress on the console. */
   onStep?: (step: SeedStep) => void | Promise<void>;
 }
 
@@ -41,21 +41,24 @@ export async function isSeeded({ db }: Deps): Promise<boolean> {
   return (await db.$count(chains, eq(chains.code, DEMO_CHAIN.code))) > 0;
 }
 
+/** The code the demo chain carries while it is being seeded. It becomes `DEMO` last, so a chain still carrying it is a seed that was stopped. */
+export const SEEDING_CODE = `${DEMO_CHAIN.code}-SEEDING`;
+
 /**
  * Creates the demo chain: its settings (the scales' label layouts), HQ, two franchisees, seven stores with two tills each,
  * clerks, catalog (loose goods with scale item codes among it), prices, one store's assortment, members and sales history.
- * All of it in one transaction, so a seed that is stopped part-way (the process killed, a step failing) leaves nothing,
- * and the next start, finding no demo chain, seeds it whole; a half-made chain can never pass for the demo.
+ * The steps commit one by one (one transaction for all of it is several times slower on PGlite, as the roll-ups are
+ * updated over and over); the chain takes its real code only after the last, so a half-made one never passes for the demo.
  */
 export async function seedDemo(deps: Deps, options: SeedOptions): Promise<SeedSummary> {
-  const summary = await deps.db.transaction((tx) => seedDemoIn({ ...deps, db: tx }, options));
-  // Outside the transaction: fresh statistics for the planner once the rows are committed.
+  const summary = await seedDemoSteps(deps, options);
+  await deps.db.update(chains).set({ code: DEMO_CHAIN.code }).where(eq(chains.id, summary.chainId));
   await deps.db.execute(sql`analyze`);
   return summary;
 }
 
-async function seedDemoIn(deps: Deps, options: SeedOptions): Promise<SeedSummary> {
-  const { db: tx, clock } = deps;
+async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSummary> {
+  const { db, clock } = deps;
   const random = seededRandom(20261122);
   const id = () => newId(clock);
   const chainId = id();
@@ -106,22 +109,24 @@ async function seedDemoIn(deps: Deps, options: SeedOptions): Promise<SeedSummary
     chainId, id: id(), productId: p.id, storeId: storeRows[0]!.id, kind: 'retail' as const, amountMinor: Math.max(100, catalog[i * 20]!.priceMinor - 50),
   }));
 
-  await tx.insert(chains).values({ id: chainId, code: DEMO_CHAIN.code, name: DEMO_CHAIN.name, currency: DEMO_CHAIN.currency, timeZone: DEMO_CHAIN.timeZone, createdAt: clock() });
-  await tx.insert(chainSettings).values({ chainId, ...pricingSettingsColumns(demoPricingSettings, clock()) });
-  await tx.insert(franchisees).values(demoFranchisees.map((f) => ({ chainId, id: franchiseeIds[f.key]!, name: f.name, contact: f.contact })));
-  await tx.insert(stores).values(storeRows);
-  await tx.insert(users).values(demoUsers.map((u) => ({
-    chainId, id: id(), email: u.email, name: u.name, role: u.role, passwordHash,
-    franchiseeId: u.franchisee ? franchiseeIds[u.franchisee]! : null, storeId: u.store ? storeIdByCode.get(u.store)! : null,
-  })));
-  await tx.insert(clerks).values(clerkRows);
-  await tx.insert(tillDevices).values(deviceRows);
-  await tx.insert(categories).values(categoryRows);
-  await insertChunked([...productRows, ...looseRows], (part) => tx.insert(products).values(part));
-  await insertChunked(productRows.map((p, i) => ({ chainId, code: demoEan13(catalog[i]!.index), productId: p.id })), (part) => tx.insert(barcodes).values(part));
-  await insertChunked([...priceRows, ...storeOverrides], (part) => tx.insert(prices).values(part));
-  await tx.insert(storeAssortments).values({ chainId, storeId: assortmentStoreId, mode: 'all_except', updatedAt: clock() });
-  await tx.insert(assortmentItems).values(looseRows.map((p) => ({ chainId, storeId: assortmentStoreId, productId: p.id })));
+  await db.transaction(async (tx) => {
+    await tx.insert(chains).values({ id: chainId, code: SEEDING_CODE, name: DEMO_CHAIN.name, currency: DEMO_CHAIN.currency, timeZone: DEMO_CHAIN.timeZone, createdAt: clock() });
+    await tx.insert(chainSettings).values({ chainId, ...pricingSettingsColumns(demoPricingSettings, clock()) });
+    await tx.insert(franchisees).values(demoFranchisees.map((f) => ({ chainId, id: franchiseeIds[f.key]!, name: f.name, contact: f.contact })));
+    await tx.insert(stores).values(storeRows);
+    await tx.insert(users).values(demoUsers.map((u) => ({
+      chainId, id: id(), email: u.email, name: u.name, role: u.role, passwordHash,
+      franchiseeId: u.franchisee ? franchiseeIds[u.franchisee]! : null, storeId: u.store ? storeIdByCode.get(u.store)! : null,
+    })));
+    await tx.insert(clerks).values(clerkRows);
+    await tx.insert(tillDevices).values(deviceRows);
+    await tx.insert(categories).values(categoryRows);
+    await insertChunked([...productRows, ...looseRows], (part) => tx.insert(products).values(part));
+    await insertChunked(productRows.map((p, i) => ({ chainId, code: demoEan13(catalog[i]!.index), productId: p.id })), (part) => tx.insert(barcodes).values(part));
+    await insertChunked([...priceRows, ...storeOverrides], (part) => tx.insert(prices).values(part));
+    await tx.insert(storeAssortments).values({ chainId, storeId: assortmentStoreId, mode: 'all_except', updatedAt: clock() });
+    await tx.insert(assortmentItems).values(looseRows.map((p) => ({ chainId, storeId: assortmentStoreId, productId: p.id })));
+  });
   await options.onStep?.('organisation and catalog');
   const memberCount = await seedDemoMembers(deps, chainId);
   await options.onStep?.('members');
