@@ -12,6 +12,15 @@ const ConfigSchema = z.object({
   SEED_ON_EMPTY: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   OFFICE_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   CLERK_SESSION_HOURS: z.coerce.number().positive().max(24).default(12),
+  /** Where `db:backup` writes by default and scheduled backups go. */
+  BACKUP_DIR: z.string().min(1).optional(),
+  /** Back up from inside HQ every so many hours (needs BACKUP_DIR); unset, HQ makes no backups of its own. */
+  BACKUP_EVERY_HOURS: z.coerce.number({ message: 'BACKUP_EVERY_HOURS must be a number of hours' })
+    .min(0.25, 'BACKUP_EVERY_HOURS must be at least 0.25 (15 minutes)').max(24 * 7, 'BACKUP_EVERY_HOURS must be at most 168 (a week)').optional(),
+  BACKUP_KEEP: z.coerce.number().int().min(1, 'BACKUP_KEEP must keep at least 1 backup').max(10_000).default(14),
+}).refine((c) => c.BACKUP_EVERY_HOURS === undefined || c.BACKUP_DIR !== undefined, {
+  path: ['BACKUP_DIR'],
+  message: 'BACKUP_EVERY_HOURS is set, so BACKUP_DIR must name the folder the backups go to',
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -1,13 +1,17 @@
 import { rearmPairingCode } from './auth/devices.service';
 import { newPairingCode } from './auth/secrets';
 import { loadConfig } from './config';
+import { fromInvocationDir } from './db/backup-paths';
+import { startBackupSchedule } from './db/backup-schedule';
+import { writeBackup } from './db/backup-write';
 import { openDatabase } from './db/client';
 import { migrateDatabase } from './db/migrate';
 import type { Deps } from './http/app-env';
 import { systemClock } from './ids';
 import { describeShowcaseMembers } from './seed/demo-members';
 import { DEMO_PASSWORD, DEMO_PIN } from './seed/demo-org';
-import { demoDevices, isSeeded, seedDemo } from './seed/seed';
+import { demoDevices } from './seed/seed';
+import { seedDemoIfEmpty } from './seed/seed-on-start';
 import { startServer } from './server';
 
 const config = loadConfig();
@@ -16,11 +20,7 @@ console.log(`[hq] database: ${database.kind === 'postgres' ? 'PostgreSQL (DATABA
 await migrateDatabase(database);
 const deps: Deps = { db: database.db, clock: systemClock, config };
 
-if (config.SEED_ON_EMPTY && !(await isSeeded(deps))) {
-  console.log('[hq] empty database: creating the demo chain (5,000 products, 60 days of sales); this takes a minute once…');
-  const summary = await seedDemo(deps, { products: 5000, historyDays: 60 });
-  console.log(`[hq] demo chain ready: ${summary.products} products, ${summary.members} members, ${summary.sales} historical sales`);
-}
+if (config.SEED_ON_EMPTY) await seedDemoIfEmpty(deps, { products: 5000, historyDays: 60 });
 
 const server = await startServer(deps, { port: config.PORT, host: config.HOST, staticDir: config.STATIC_DIR });
 
@@ -51,8 +51,18 @@ async function printDemoAccess(): Promise<void> {
 }
 await printDemoAccess();
 
+const backupDir = config.BACKUP_DIR && fromInvocationDir(config.BACKUP_DIR);
+const backups = backupDir && config.BACKUP_EVERY_HOURS
+  ? startBackupSchedule({
+    dir: backupDir, everyMs: config.BACKUP_EVERY_HOURS * 3_600_000, keep: config.BACKUP_KEEP, clock: systemClock,
+    backUp: (file) => writeBackup(database, file, systemClock),
+  })
+  : null;
+if (backups) console.log(`[hq] backing the database up to ${backupDir} every ${config.BACKUP_EVERY_HOURS} hours, keeping the newest ${config.BACKUP_KEEP}`);
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
+    backups?.stop();
     await server.close();
     await database.close();
     process.exit(0);

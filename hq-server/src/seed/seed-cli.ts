@@ -3,7 +3,7 @@ import { loadConfig } from '../config';
 import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { systemClock } from '../ids';
-import { isSeeded, seedDemo } from './seed';
+import { seedDemoIfEmpty } from './seed-on-start';
 
 const { values } = parseArgs({ options: { products: { type: 'string', default: '5000' }, days: { type: 'string', default: '60' } } });
 const products = Number(values.products);
@@ -15,11 +15,7 @@ const config = loadConfig();
 const database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { pgliteDir: config.PGLITE_DIR });
 await migrateDatabase(database);
 const deps = { db: database.db, clock: systemClock, config };
-if (await isSeeded(deps)) {
+if (!(await seedDemoIfEmpty(deps, { products, historyDays }))) {
   console.log('The demo chain is already in this database; nothing to do. Point DATABASE_URL (or PGLITE_DIR) at an empty database to seed again.');
-} else {
-  const started = performance.now();
-  const summary = await seedDemo(deps, { products, historyDays });
-  console.log(`Seeded ${summary.products} products and ${summary.sales} historical sales in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
 }
 await database.close();

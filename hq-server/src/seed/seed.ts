@@ -19,7 +19,11 @@ export interface SeedOptions {
   historyDays: number;
   /** Fewer PBKDF2 iterations make test fixtures fast; real chains keep the default. */
   pinIterations?: number;
+  /** Told as each step is committed, for progress on the console. */
+  onStep?: (step: SeedStep) => void | Promise<void>;
 }
+
+export type SeedStep = 'organisation and catalog' | 'members' | 'sales history';
 
 export interface SeedSummary {
   chainId: string;
@@ -37,11 +41,23 @@ export async function isSeeded({ db }: Deps): Promise<boolean> {
   return (await db.$count(chains, eq(chains.code, DEMO_CHAIN.code))) > 0;
 }
 
+/** The code the demo chain carries while it is being seeded. It becomes `DEMO` last, so a chain still carrying it is a seed that was stopped. */
+export const SEEDING_CODE = `${DEMO_CHAIN.code}-SEEDING`;
+
 /**
  * Creates the demo chain: its settings (the scales' label layouts), HQ, two franchisees, seven stores with two tills each,
  * clerks, catalog (loose goods with scale item codes among it), prices, one store's assortment, members and sales history.
+ * The steps commit one by one (one transaction for all of it is several times slower on PGlite, as the roll-ups are
+ * updated over and over); the chain takes its real code only after the last, so a half-made one never passes for the demo.
  */
 export async function seedDemo(deps: Deps, options: SeedOptions): Promise<SeedSummary> {
+  const summary = await seedDemoSteps(deps, options);
+  await deps.db.update(chains).set({ code: DEMO_CHAIN.code }).where(eq(chains.id, summary.chainId));
+  await deps.db.execute(sql`analyze`);
+  return summary;
+}
+
+async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSummary> {
   const { db, clock } = deps;
   const random = seededRandom(20261122);
   const id = () => newId(clock);
@@ -94,7 +110,7 @@ export async function seedDemo(deps: Deps, options: SeedOptions): Promise<SeedSu
   }));
 
   await db.transaction(async (tx) => {
-    await tx.insert(chains).values({ id: chainId, code: DEMO_CHAIN.code, name: DEMO_CHAIN.name, currency: DEMO_CHAIN.currency, timeZone: DEMO_CHAIN.timeZone, createdAt: clock() });
+    await tx.insert(chains).values({ id: chainId, code: SEEDING_CODE, name: DEMO_CHAIN.name, currency: DEMO_CHAIN.currency, timeZone: DEMO_CHAIN.timeZone, createdAt: clock() });
     await tx.insert(chainSettings).values({ chainId, ...pricingSettingsColumns(demoPricingSettings, clock()) });
     await tx.insert(franchisees).values(demoFranchisees.map((f) => ({ chainId, id: franchiseeIds[f.key]!, name: f.name, contact: f.contact })));
     await tx.insert(stores).values(storeRows);
@@ -111,14 +127,15 @@ export async function seedDemo(deps: Deps, options: SeedOptions): Promise<SeedSu
     await tx.insert(storeAssortments).values({ chainId, storeId: assortmentStoreId, mode: 'all_except', updatedAt: clock() });
     await tx.insert(assortmentItems).values(looseRows.map((p) => ({ chainId, storeId: assortmentStoreId, productId: p.id })));
   });
-
+  await options.onStep?.('organisation and catalog');
   const memberCount = await seedDemoMembers(deps, chainId);
+  await options.onStep?.('members');
   const salesCount = await seedSalesHistory(deps, {
     chainId, days: options.historyDays, random,
     stores: storeRows.map((s, i) => ({ ...s, traffic: demoStores[i]!.traffic, deviceIds: deviceRows.filter((d) => d.storeId === s.id).map((d) => d.id) })),
     clerks: clerkRows, products: productRows.slice(0, 1500).map((p, i) => ({ ...p, barcode: demoEan13(catalog[i]!.index), priceMinor: catalog[i]!.priceMinor })),
   });
-  await db.execute(sql`analyze`);
+  await options.onStep?.('sales history');
   return { chainId, products: productRows.length + looseRows.length, members: memberCount, sales: salesCount };
 }
 

@@ -1,0 +1,32 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadConfig } from './config';
+
+afterEach(() => vi.restoreAllMocks());
+
+/** Runs loadConfig on an environment and answers what it printed when it refused it. */
+function refusal(env: NodeJS.ProcessEnv): string {
+  const printed: string[] = [];
+  vi.spyOn(console, 'error').mockImplementation((line: string) => void printed.push(line));
+  vi.spyOn(process, 'exit').mockImplementation(((code?: number) => {
+    throw new Error(`exit ${code}`);
+  }) as typeof process.exit);
+  expect(() => loadConfig(env)).toThrow('exit 1');
+  return printed.join('\n');
+}
+
+describe('backup settings', () => {
+  it('makes no scheduled backups unless asked, and keeps 14 when asked', () => {
+    const plain = loadConfig({});
+    expect([plain.BACKUP_DIR, plain.BACKUP_EVERY_HOURS, plain.BACKUP_KEEP]).toEqual([undefined, undefined, 14]);
+    expect(loadConfig({ BACKUP_DIR: '/var/backups/pos', BACKUP_EVERY_HOURS: '6', BACKUP_KEEP: '28' })).toMatchObject({
+      BACKUP_DIR: '/var/backups/pos', BACKUP_EVERY_HOURS: 6, BACKUP_KEEP: 28,
+    });
+  });
+
+  it('never starts with a schedule that has no folder or a nonsense interval', () => {
+    expect(refusal({ BACKUP_EVERY_HOURS: '6' })).toContain('BACKUP_DIR: BACKUP_EVERY_HOURS is set, so BACKUP_DIR must name the folder');
+    expect(refusal({ BACKUP_DIR: '/b', BACKUP_EVERY_HOURS: 'daily' })).toContain('BACKUP_EVERY_HOURS: BACKUP_EVERY_HOURS must be a number of hours');
+    expect(refusal({ BACKUP_DIR: '/b', BACKUP_EVERY_HOURS: '0' })).toContain('at least 0.25');
+    expect(refusal({ BACKUP_DIR: '/b', BACKUP_KEEP: '0' })).toContain('BACKUP_KEEP must keep at least 1 backup');
+  });
+});
