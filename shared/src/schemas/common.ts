@@ -26,6 +26,7 @@ export const ErrorCode = z.enum([
   'NOT_FOUND',
   'CONFLICT',
   'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
   'PAIRING_CODE_INVALID',
   'PIN_INVALID',
   'CLERK_LOCKED',
