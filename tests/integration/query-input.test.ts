@@ -30,3 +30,19 @@ describe('text in query strings and paths', () => {
     expect((await f.app.request('/vouchers/SAVE20', bearer(hq))).status).toBe(200);
   });
 });
+
+describe('report dates', () => {
+  const report = (from: string, to: string) => f.app.request(`/reports/store-day?from=${from}&to=${to}`, bearer(hq));
+
+  it('refuses days outside 2000–2100 and days that do not exist with 400, not 500', async () => {
+    for (const [from, to] of <const>[['0000-01-01', '2026-01-01'], ['1999-12-31', '2026-01-01'], ['2026-01-01', '9999-12-31'], ['2026-02-29', '2026-03-01'], ['2026-04-31', '2026-05-01']]) {
+      const res = await report(from, to);
+      expect(res.status, `${from}..${to}`).toBe(400);
+      expect((await errorOf(res)).code).toBe('VALIDATION_FAILED');
+    }
+  });
+
+  it('answers for the whole span it takes', async () => {
+    expect((await report('2000-01-01', '2100-12-31')).status).toBe(200);
+  });
+});
