@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, seedFixture, signInOffice, type Fixture } from '../support/fixture';
+import { bearer, json, seedFixture, signInOffice, type Fixture } from '../support/fixture';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
@@ -44,5 +44,16 @@ describe('report dates', () => {
 
   it('answers for the whole span it takes', async () => {
     expect((await report('2000-01-01', '2100-12-31')).status).toBe(200);
+  });
+});
+
+describe('text in JSON bodies', () => {
+  it('refuses the NUL character with 400 before it reaches the database, and takes an escaped backslash before u0000', async () => {
+    const levels = (await (await f.app.request('/pricing/member-levels', bearer(hq))).json()) as { id: string }[];
+    const enrol = (name: string, cardNo: string) => f.app.request('/members', json({ cardNo, name, phone: null, levelId: levels[0]!.id, birthday: null }, hq));
+    const nul = await enrol('王\u0000小明', '77770001');
+    expect(nul.status).toBe(400);
+    expect((await errorOf(nul)).code).toBe('VALIDATION_FAILED');
+    expect((await enrol('back\\u0000slash', '77770002')).status).toBe(201);
   });
 });
