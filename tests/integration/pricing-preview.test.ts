@@ -62,6 +62,12 @@ describe('POST /pricing/preview with saved rules', () => {
     expect(paths).toEqual(expect.arrayContaining(['draftRules.0.args.productIds', 'draftRules.0.args.offer.percentBp']));
   });
 
+  it('refuses a time zone the runtime does not know with 400 naming the field', async () => {
+    const { status, body } = await preview({ basket: basket([{ lineId: 'l1', productId: 'tea', unitPriceMinor: 100 }]), context: { ...context(), timeZone: 'Mars/Olympus_Mons' } });
+    expect(status).toBe(400);
+    expect((body as { error: { details: { path: string; message: string }[] } }).error.details).toEqual([{ path: 'context.timeZone', message: expect.stringContaining('time zone') }]);
+  });
+
   it('is for signed-in office users only', async () => {
     expect((await f.app.request('/pricing/preview', json({}))).status).toBe(401);
   });

@@ -66,6 +66,51 @@ describe('promotions CRUD', () => {
   });
 });
 
+describe('promotions that do not hold together', () => {
+  const pathsOf = async (res: Response) => (await errorOf(res)).details.map((d) => d.path);
+
+  it('refuses an end before the start, an empty or unreal period and an empty hour window, naming each field', async () => {
+    for (const [common, path] of [
+      [{ validFrom: '2026-12-10', validTo: '2026-12-01' }, 'rule.validTo'],
+      [{ validFrom: '2026-12-01T10:00', validTo: '2026-12-01T10:00' }, 'rule.validTo'],
+      [{ validFrom: '2026-02-30', validTo: null }, 'rule.validFrom'],
+      [{ hours: [{ from: '10:00', to: '10:00' }] }, 'rule.hours.0.to'],
+    ] as const) {
+      const res = await send('POST', { rule: tenOff('bad', common) });
+      expect(res.status, path).toBe(400);
+      expect(await pathsOf(res), path).toEqual([path]);
+    }
+    const happy = ruleOf('happy_hour', 'never', { scope: every, offer: { type: 'percent_off', percentBp: 1000 }, windows: [{ from: '18:00', to: '18:00' }], unitLimit: null });
+    expect(await pathsOf(await send('POST', { rule: happy }))).toEqual(['rule.args.windows.0.to']);
+    expect((await send('POST', { rule: tenOff('one day', { validFrom: '2026-12-01', validTo: '2026-12-01' }) })).status).toBe(201);
+    expect((await send('POST', { rule: tenOff('night', { hours: [{ from: '22:00', to: '02:00' }] }) })).status).toBe(201);
+  });
+
+  it('refuses tiers whose thresholds or rewards do not rise', async () => {
+    const off = ruleOf('spend_threshold_off', 'tiers', { scope: every, repeat: false, tiers: [{ minSpendMinor: 10_000, offMinor: 1000 }, { minSpendMinor: 10_000, offMinor: 2000 }, { minSpendMinor: 20_000, offMinor: 1500 }] });
+    expect(await pathsOf(await send('POST', { rule: off }))).toEqual(['rule.args.tiers.1.minSpendMinor', 'rule.args.tiers.2.offMinor']);
+    const pct = ruleOf('spend_threshold_percent', 'tiers', { scope: every, tiers: [{ minSpendMinor: 30_000, percentBp: 1200 }, { minSpendMinor: 10_000, percentBp: 500 }] });
+    expect(await pathsOf(await send('POST', { rule: pct }))).toEqual(['rule.args.tiers.1.minSpendMinor', 'rule.args.tiers.1.percentBp']);
+    const rising = ruleOf('spend_threshold_percent', 'tiers', { scope: every, tiers: [{ minSpendMinor: 10_000, percentBp: 500 }, { minSpendMinor: 30_000, percentBp: 1200 }] });
+    expect((await send('POST', { rule: rising })).status).toBe(201);
+  });
+
+  it('refuses products, categories and gift items the chain does not have, on create and on replace', async () => {
+    const ghost = '0195505c-0000-7000-8000-00000000beef';
+    const product = f.catalog[0]!.id;
+    const item = ruleOf('item_discount', 'ghost', { productIds: [product, ghost, 'tea'], offer: { type: 'percent_off', percentBp: 1000 }, unitLimit: null });
+    expect(await pathsOf(await send('POST', { rule: item }))).toEqual(['rule.args.productIds.1', 'rule.args.productIds.2']);
+    const category = ruleOf('category_discount', 'ghost', { categoryIds: [ghost], offer: { type: 'percent_off', percentBp: 1000 }, unitLimit: null });
+    expect(await pathsOf(await send('POST', { rule: category }))).toEqual(['rule.args.categoryIds.0']);
+    const giftArgs = { scope: { ...every, productIds: [ghost], categoryIds: [ghost] }, minSpendMinor: 10_000, gift: { productId: ghost, quantity: 1, valueMinor: 500 } };
+    const gift = ruleOf('spend_gift', 'ghost', giftArgs);
+    expect(await pathsOf(await send('POST', { rule: gift }))).toEqual(['rule.args.scope.productIds.0', 'rule.args.scope.categoryIds.0', 'rule.args.gift.productId']);
+    const good = { ...gift, args: { ...giftArgs, scope: every, gift: { ...giftArgs.gift, productId: product } } };
+    expect((await send('POST', { rule: good })).status).toBe(201);
+    expect(await pathsOf(await replace({ rule: gift }))).toEqual(['rule.args.scope.productIds.0', 'rule.args.scope.categoryIds.0', 'rule.args.gift.productId']);
+  });
+});
+
 describe('promotions by the id in the path', () => {
   const unknown = '0195505c-0000-7000-8000-0000000000aa';
   const read = async (id: string) => Promotion.parse(await (await f.app.request(`/promotions/${id}`, bearer(hq))).json());

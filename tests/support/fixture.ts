@@ -28,10 +28,10 @@ export interface Fixture {
   clerkIds: Record<string, string>;
 }
 
-/** The demo chain, small: 300 products and no history, seeded into the test database. */
-export async function seedFixture(database: TestDatabase, clock = testClock()): Promise<Fixture> {
+/** The demo chain, small (300 products unless asked for more) and without history, seeded into the test database. */
+export async function seedFixture(database: TestDatabase, clock = testClock(), productCount = 300): Promise<Fixture> {
   const deps: Deps = { db: database.db, clock, config: { OFFICE_SESSION_HOURS: 12, CLERK_SESSION_HOURS: 12 } };
-  const { chainId } = await seedDemo(deps, { products: 300, historyDays: 0, pinIterations: 1000 });
+  const { chainId } = await seedDemo(deps, { products: productCount, historyDays: 0, pinIterations: 1000 });
   const storeRows = await database.db.select().from(stores).where(eq(stores.chainId, chainId));
   const clerkRows = await database.db.select().from(clerks).where(eq(clerks.chainId, chainId));
   const catalog = await database.db

@@ -5,12 +5,27 @@ import { barcodes, prices, products } from './catalog.tables';
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** What a scanner reads off a pack (EAN-8, UPC-A, EAN-13, ITF-14): such a search is a look-up, not a browse. */
+const barcodeShaped = /^\d{8,14}$/;
+
+/** The products a barcode names in a chain, through the barcodes' primary key. */
+const productsWithBarcode = (chainId: string, code: string) =>
+  sql`select ${barcodes.productId} from ${barcodes} where ${barcodes.chainId} = ${chainId} and ${barcodes.code} = ${code}`;
+
+/**
+ * Which products a search means. A barcode-shaped search is answered from the barcodes' key
+ * `(chain_id, code)` and the unique SKU, by index, whatever the catalog's size; other text is
+ * looked for in SKUs and names (a scan of the chain's products) and in barcodes by key.
+ */
 function matching(chainId: string, q: string | undefined): SQL | undefined {
   const inChain = eq(products.chainId, chainId);
   if (!q) return inChain;
+  const byBarcode = productsWithBarcode(chainId, q);
+  if (barcodeShaped.test(q)) {
+    return and(inChain, inArray(products.id, sql`(${byBarcode} union select ${products.id} from ${products} where ${products.chainId} = ${chainId} and ${products.sku} = ${q})`));
+  }
   const like = `%${escapeLike(q)}%`;
-  const byBarcode = sql`exists (select 1 from ${barcodes} where ${barcodes.chainId} = ${products.chainId} and ${barcodes.productId} = ${products.id} and ${barcodes.code} = ${q})`;
-  return and(inChain, or(ilike(products.sku, like), ilike(products.nameZh, like), ilike(products.nameEn, like), byBarcode));
+  return and(inChain, or(ilike(products.sku, like), ilike(products.nameZh, like), ilike(products.nameEn, like), inArray(products.id, sql`(${byBarcode})`)));
 }
 
 /** The columns of a product in its wire shape. */
@@ -19,13 +34,19 @@ const productColumns = {
   unit: products.unit, weighed: products.weighed, scaleItemCode: products.scaleItemCode, active: products.active,
 };
 
+/** One page of the products a search means, by SKU, each row with how many there are in all (a window over the same rows). */
+export function productSearchQuery(db: Db, chainId: string, q: string | undefined, page: number, pageSize: number) {
+  return db.select({ ...productColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+    .from(products).where(matching(chainId, q)).orderBy(asc(products.sku)).limit(pageSize).offset((page - 1) * pageSize);
+}
+
+/** One page of the products a search means and how many there are in all, in one statement. */
 export async function findProducts(db: Db, chainId: string, q: string | undefined, page: number, pageSize: number): Promise<{ rows: Product[]; total: number }> {
-  const where = matching(chainId, q);
-  const [rows, [counted]] = await Promise.all([
-    db.select(productColumns)
-      .from(products).where(where).orderBy(asc(products.sku)).limit(pageSize).offset((page - 1) * pageSize),
-    db.select({ n: count() }).from(products).where(where),
-  ]);
+  const found = await productSearchQuery(db, chainId, q, page, pageSize);
+  const rows = found.map(({ total: _total, ...product }) => product);
+  if (found[0]) return { rows, total: found[0].total };
+  // A page past the end has no row to carry the total; only then is it counted on its own.
+  const [counted] = page > 1 ? await db.select({ n: count() }).from(products).where(matching(chainId, q)) : [{ n: 0 }];
   return { rows, total: counted?.n ?? 0 };
 }
 

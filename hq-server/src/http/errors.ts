@@ -24,6 +24,7 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
   CLERK_LOCKED: 423,
   RATE_LIMITED: 429,
   INTERNAL: 500,

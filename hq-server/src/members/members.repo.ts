@@ -1,4 +1,4 @@
-import type { FoundMember, MemberRecord } from '@pos/shared';
+import { phoneInMemberCode, type FoundMember, type MemberRecord } from '@pos/shared';
 import { and, asc, count, eq, ilike, like, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { memberLevels, members } from '../pricing/pricing.tables';
@@ -35,13 +35,22 @@ export async function findActiveMembers(db: Db, chainId: string, cardNo: string,
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Members whose card starts with `q`, whose phone holds it (digits only) or whose name holds it; by card number. */
+/**
+ * What a search matches: a card number by its start, a name by any part, and a mobile number
+ * only whole or by its last four digits (which the mask shows anyway). No part of the middle
+ * is ever matched, so no run of searches can uncover the digits a mask hides.
+ */
+function matching(q: string): SQL | undefined {
+  const text = escapeLike(q);
+  const phone = phoneInMemberCode(q.replace(/[\s-]/g, '').replace(/^\+/, ''));
+  const byPhone = phone ? eq(members.phone, phone) : /^\d{4}$/.test(q) ? like(members.phone, `%${text}`) : undefined;
+  return or(like(members.cardNo, `${text}%`), ilike(members.name, `%${text}%`), byPhone);
+}
+
+/** Members a search matches (see `matching`), or every member when there is no search; by card number. */
 export async function findMembers(db: Db, chainId: string, q: string | undefined, limit: number, offset: number): Promise<{ items: MemberRecord[]; total: number }> {
   const inChain = eq(members.chainId, chainId);
-  const text = q ? escapeLike(q) : '';
-  const where = q
-    ? and(inChain, or(like(members.cardNo, `${text}%`), ilike(members.name, `%${text}%`), /^\d{3,}$/.test(q) ? like(members.phone, `%${text}%`) : undefined))
-    : inChain;
+  const where = q ? and(inChain, matching(q)) : inChain;
   const [rows, [counted]] = await Promise.all([
     selectMembers(db, where).orderBy(asc(members.cardNo)).limit(limit).offset(offset),
     db.select({ n: count() }).from(members).where(where),

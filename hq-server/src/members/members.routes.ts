@@ -7,25 +7,32 @@ import { callerKey, rateLimit } from '../http/rate-limit';
 import { requireRole } from '../http/require-role';
 import { enrolMember, lookupMember, searchMembers } from './members.service';
 
+/**
+ * A look-up or a search answers for a whole mobile number, so trying the 10,000 middles of a
+ * masked one must take days: at most 30 a minute and 300 an hour per till or office user.
+ */
+const memberQueryLimits = () => [
+  rateLimit({ limit: 30, windowMs: 60_000, key: callerKey }),
+  rateLimit({ limit: 300, windowMs: 3_600_000, key: callerKey }),
+] as const;
+
 const lookupRoute = createRoute({
   method: 'get', path: '/members/lookup', tags: ['members'], security: bearer,
-  // A look-up answers for any phone number, so it is limited per till and per office user, like sign-in per address.
-  middleware: [authenticate('device', 'office'), rateLimit({ limit: 30, windowMs: 60_000, key: callerKey })] as const,
+  middleware: [authenticate('device', 'office'), ...memberQueryLimits()] as const,
   summary: 'The active member of the caller’s chain with this card number, else this mobile number (a till prices the basket for them)',
   description: '`code` is a card number (6 to 19 digits) or a mainland mobile number (11 digits starting with 1); spaces, dashes and a leading +86 are ignored. The phone comes back masked.',
   request: { query: MemberLookupQuery },
   responses: {
     200: jsonResponse(FoundMember, 'The member'), ...commonErrors,
-    409: jsonResponse(ErrorBody, 'Several members share this mobile number: look up by card'),
     429: jsonResponse(ErrorBody, 'Too many look-ups'),
   },
 });
 
 const searchRoute = createRoute({
-  method: 'get', path: '/members', tags: ['members'], security: bearer, middleware: [authenticate('office')] as const,
-  summary: 'Search the chain’s members by card number (prefix), mobile number or name, a page at a time',
+  method: 'get', path: '/members', tags: ['members'], security: bearer, middleware: [authenticate('office'), ...memberQueryLimits()] as const,
+  summary: 'Search the chain’s members by card number (prefix), mobile number (whole, or its last four digits) or name, a page at a time',
   request: { query: MemberSearchQuery },
-  responses: { 200: jsonResponse(MemberList, 'Members by card number, and how many match'), ...commonErrors },
+  responses: { 200: jsonResponse(MemberList, 'Members by card number, and how many match'), ...commonErrors, 429: jsonResponse(ErrorBody, 'Too many searches') },
 });
 
 const enrolRoute = createRoute({

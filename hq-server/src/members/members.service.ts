@@ -9,16 +9,14 @@ import { findActiveMembers, findMemberRecord, findMembers } from './members.repo
 
 /**
  * The active member a till's code names: the member with that card number, else the one with
- * that mobile number. No member and an inactive one answer alike, so a look-up tells a
- * stranger nothing about cards that were cancelled.
+ * that mobile number (an active member's number is theirs alone, by a unique index). No member
+ * and an inactive one answer alike, so a look-up tells a stranger nothing about cancelled cards.
  */
 export async function lookupMember(db: Db, chainId: string, code: string): Promise<FoundMember> {
   const found = await findActiveMembers(db, chainId, code, phoneInMemberCode(code));
-  const byCard = found.find((m) => m.cardNo === code);
-  if (byCard) return byCard;
-  if (found.length > 1) throw new AppError('CONFLICT', 'several members share this mobile number; look the member up by card number');
-  if (!found[0]) throw new AppError('NOT_FOUND', 'no active member has this card number or mobile number');
-  return found[0];
+  const chosen = found.find((m) => m.cardNo === code) ?? found[0];
+  if (!chosen) throw new AppError('NOT_FOUND', 'no active member has this card number or mobile number');
+  return chosen;
 }
 
 export async function searchMembers(db: Db, chainId: string, { q, limit, offset }: MemberSearchQuery): Promise<MemberList> {
@@ -34,13 +32,14 @@ export async function enrolMember({ db, clock }: Deps, chainId: string, body: En
     const message = `member level ${body.levelId} ${level ? 'is no longer in use' : 'does not exist in this chain'}`;
     throw new AppError('VALIDATION_FAILED', message, problem('levelId', message));
   }
-  if (body.phone !== null && (await db.$count(members, and(eq(members.chainId, chainId), eq(members.phone, body.phone), eq(members.active, true)))) > 0) {
+  const id = newId(clock);
+  // Without a target, so the unique card number and the unique active phone both end in "nothing inserted", even when two enrolments race.
+  const inserted = await db.insert(members).values({ chainId, id, ...body, createdAt: clock() }).onConflictDoNothing().returning({ id: members.id });
+  if (inserted.length === 0) {
+    if ((await db.$count(members, and(eq(members.chainId, chainId), eq(members.cardNo, body.cardNo)))) > 0) {
+      throw new AppError('CONFLICT', `card ${body.cardNo} is already enrolled`, problem('cardNo', 'already enrolled'));
+    }
     throw new AppError('CONFLICT', `mobile number ${body.phone} belongs to another member`, problem('phone', 'already used by another member'));
   }
-  const id = newId(clock);
-  const inserted = await db.insert(members).values({ chainId, id, ...body, createdAt: clock() })
-    .onConflictDoNothing({ target: [members.chainId, members.cardNo] })
-    .returning({ id: members.id });
-  if (inserted.length === 0) throw new AppError('CONFLICT', `card ${body.cardNo} is already enrolled`, problem('cardNo', 'already enrolled'));
   return (await findMemberRecord(db, chainId, id))!;
 }

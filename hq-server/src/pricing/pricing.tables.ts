@@ -1,4 +1,5 @@
-import { boolean, foreignKey, index, jsonb, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, foreignKey, index, jsonb, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { chainId, changeSeq, instant, money } from '../db/columns';
 import { chains } from '../org/org.tables';
 
@@ -40,6 +41,8 @@ export const members = pgTable(
     primaryKey({ columns: [t.chainId, t.id] }),
     unique('members_chain_card').on(t.chainId, t.cardNo),
     index('members_phone').on(t.chainId, t.phone),
+    /** An active member's mobile number is theirs alone in the chain: a till finds them by it. */
+    uniqueIndex('members_chain_active_phone').on(t.chainId, t.phone).where(sql`${t.active}`),
     foreignKey({ columns: [t.chainId, t.levelId], foreignColumns: [memberLevels.chainId, memberLevels.id] }),
   ],
 );

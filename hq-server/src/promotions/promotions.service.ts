@@ -1,29 +1,13 @@
 import { storeLocalTime, type Promotion, type PromotionBody, type PromotionList, type PromotionListQuery } from '@pos/shared';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Deps } from '../http/app-env';
 import { AppError } from '../http/errors';
-import { isUuid } from '../ids';
-import { chains, stores } from '../org/org.tables';
-import { memberLevels } from '../pricing/pricing.tables';
+import { chains } from '../org/org.tables';
 import { promotionState } from './promotion-state';
 import { findPromotion, listPromotionRows, recordRevision, savedColumns, toPromotion } from './promotions.repo';
 import { promotions } from './promotions.tables';
-
-/** Stores and member levels a rule names must be the chain's own; each unknown one is reported at its path. */
-async function checkReferences(db: Db, chainId: string, rule: PromotionBody['rule']): Promise<void> {
-  const [knownStores, knownLevels] = await Promise.all([
-    rule.storeIds.some(isUuid) ? db.select({ id: stores.id }).from(stores).where(and(eq(stores.chainId, chainId), inArray(stores.id, rule.storeIds.filter(isUuid)))) : [],
-    rule.memberLevelIds.some(isUuid) ? db.select({ id: memberLevels.id }).from(memberLevels).where(and(eq(memberLevels.chainId, chainId), inArray(memberLevels.id, rule.memberLevelIds.filter(isUuid)))) : [],
-  ]);
-  const storeSet = new Set(knownStores.map((s) => s.id));
-  const levelSet = new Set(knownLevels.map((l) => l.id));
-  const problems = [
-    ...rule.storeIds.flatMap((id, i) => (storeSet.has(id) ? [] : [{ path: `rule.storeIds.${i}`, message: `no store ${id}` }])),
-    ...rule.memberLevelIds.flatMap((id, i) => (levelSet.has(id) ? [] : [{ path: `rule.memberLevelIds.${i}`, message: `no member level ${id}` }])),
-  ];
-  if (problems.length) throw new AppError('VALIDATION_FAILED', 'invalid request body', problems);
-}
+import { checkReferences } from './rule-references';
 
 export async function createPromotion({ db, clock }: Deps, chainId: string, body: PromotionBody): Promise<Promotion> {
   await checkReferences(db, chainId, body.rule);

@@ -90,6 +90,7 @@ export const messagesEn = {
   'error.HQ_INVALID_RESPONSE': 'HQ sent an answer this till does not understand. Update the till or call support.',
   'error.DEVICE_REFUSED': 'HQ does not accept this till. Pair it again.',
   'error.UNAUTHENTICATED': 'HQ does not accept this till. Pair it again.',
+  'error.PAYLOAD_TOO_LARGE': 'That is too much to send to HQ at once.',
   'error.RATE_LIMITED': 'Too many attempts. Wait a moment and try again.',
   'error.BARCODE_INVALID': 'That is not a barcode (8 to 14 digits).',
   'error.ITEM_NOT_FOUND': 'Barcode {code} is not in the catalog.',

@@ -7,5 +7,6 @@ export * from './priced-basket.types';
 export * from './promotions.schemas';
 export * from './rule-common.schemas';
 export * from './rule-registry';
+export * from './rule-consistency';
 export * from './gift-sale-line';
 export { cashRoundingDifference } from './engine/cash-rounding';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime } from './common';
+import { IsoDateTime, SearchText } from './common';
 import { MemberLevel } from './pricing-admin';
 
 /** People type numbers with spaces, dashes and a leading +; none of them is part of the number. */
@@ -69,8 +69,12 @@ export const MemberLookupQuery = z.object({ code: MemberCode });
 export type MemberLookupQuery = z.infer<typeof MemberLookupQuery>;
 
 export const MemberSearchQuery = z.object({
-  /** The start of a card number, part of a mobile number, or part of a name; absent lists every member. */
-  q: z.string().trim().max(40).optional(),
+  /**
+   * The start of a card number, a whole mobile number or its last four digits, or part of a
+   * name; absent lists every member. Other parts of a phone find nothing: the middle digits
+   * stay hidden.
+   */
+  q: SearchText(40).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).default(0),
 });

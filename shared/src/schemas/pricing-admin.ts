@@ -4,7 +4,7 @@ import { ScaleBarcodeLayouts } from '../pricing/scale-barcode.schemas';
 import { Basket, PricingContext, RoundingPolicy } from '../promotions/promotions.schemas';
 import { PromotionRule } from '../promotions/rule-registry';
 import { Price, PriceKind, Product } from './catalog';
-import { IsoDateTime } from './common';
+import { IsoDateTime, SearchText } from './common';
 
 /** A member level (会员级别); member prices and promotions name it. */
 export const MemberLevel = z.object({
@@ -53,7 +53,7 @@ export type PriceImportResult = z.infer<typeof PriceImportResult>;
 
 export const ProductSearchQuery = z.object({
   /** Part of the SKU, a name (Chinese or English) or a barcode. */
-  q: z.string().trim().max(60).optional(),
+  q: SearchText(60).optional(),
   /** Show this store's prices too, and resolve its retail price now. */
   storeId: z.uuid().optional(),
   page: z.coerce.number().int().min(1).default(1),

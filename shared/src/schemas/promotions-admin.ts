@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ruleInconsistencies } from '../promotions/rule-consistency';
 import { PromotionRule } from '../promotions/rule-registry';
 import { IsoDateTime } from './common';
 
@@ -21,14 +22,18 @@ export type Promotion = z.infer<typeof Promotion>;
 
 /**
  * Creates or replaces a promotion. The office makes the id (a UUID, v7 preferred) and puts it
- * in `rule.id`, so a retried create is harmless.
+ * in `rule.id`, so a retried create is harmless. The rule must also hold together
+ * (`ruleInconsistencies`): dates in order, hour windows not empty, tiers rising.
  */
 export const PromotionBody = z
   .object({
     status: PromotionStatus.exclude(['archived']).default('draft'),
     rule: PromotionRule,
   })
-  .refine((b) => z.uuid().safeParse(b.rule.id).success, { message: 'a promotion id is a UUID', path: ['rule', 'id'] });
+  .superRefine((body, ctx) => {
+    if (!z.uuid().safeParse(body.rule.id).success) ctx.addIssue({ code: 'custom', message: 'a promotion id is a UUID', path: ['rule', 'id'] });
+    for (const problem of ruleInconsistencies(body.rule)) ctx.addIssue({ code: 'custom', message: problem.message, path: ['rule', ...problem.path] });
+  });
 export type PromotionBody = z.infer<typeof PromotionBody>;
 
 export const PromotionWithState = Promotion.extend({ state: PromotionState });

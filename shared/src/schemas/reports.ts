@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { LocalDate } from './common';
 
+/** A day a report may ask for: a real calendar day from 2000 to 2100, the span the business can have data in. */
+export const ReportDate = LocalDate.refine((date) => date >= '2000-01-01' && date <= '2100-12-31', 'must be a day from 2000-01-01 to 2100-12-31');
+
 export const StoreDayQuery = z
   .object({
-    from: LocalDate,
-    to: LocalDate,
+    from: ReportDate,
+    to: ReportDate,
     storeId: z.uuid().optional(),
   })
   .refine((q) => q.from <= q.to, { message: '`from` must not be after `to`', path: ['from'] });

@@ -50,12 +50,15 @@ export type PullResponse = z.infer<typeof PullResponse>;
 export const SyncDocument = z.discriminatedUnion('kind', [Sale]);
 export type SyncDocument = z.infer<typeof SyncDocument>;
 
+/** The most documents one push may hold; HQ sizes the push's body limit by it. */
+export const PUSH_MAX_DOCUMENTS = 500;
+
 /**
  * A push holds documents as the till stored them. Each is validated on its own, so one
  * malformed document is rejected with its reason while the others go in.
  */
 export const PushBody = z.object({
-  documents: z.array(z.unknown()).min(1, 'push at least one document').max(500, 'push at most 500 documents at once'),
+  documents: z.array(z.unknown()).min(1, 'push at least one document').max(PUSH_MAX_DOCUMENTS, `push at most ${PUSH_MAX_DOCUMENTS} documents at once`),
 });
 export type PushBody = z.infer<typeof PushBody>;
 

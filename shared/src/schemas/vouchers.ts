@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { IsoDateTime } from './common';
+import { IsoDateTime, QueryText } from './common';
 
-export const VoucherCodeParams = z.object({ code: z.string().min(1).max(64) });
+export const VoucherCodeParams = z.object({ code: QueryText(64).min(1) });
 
 /**
  * Whether a voucher code was spent, and when, so a till online refuses it before the customer

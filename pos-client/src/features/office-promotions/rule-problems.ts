@@ -1,4 +1,4 @@
-import { PromotionRule } from '@pos/shared';
+import { PromotionRule, ruleInconsistencies } from '@pos/shared';
 
 export type ProblemKey = 'required' | 'pickOne' | 'min' | 'max' | 'tooLong' | 'format' | 'group' | 'dates' | 'invalid';
 
@@ -38,14 +38,14 @@ function problemOf(issue: Issue): RuleProblem {
   }
 }
 
-/** Every problem the shared rule schema finds in a draft, plus the date order it cannot see. */
+/** Every problem the shared rule schema finds in a draft, then what HQ would refuse on saving it (dates out of order, empty windows, tiers that do not rise). */
 export function ruleProblems(draft: unknown): RuleProblem[] {
   const parsed = PromotionRule.safeParse(draft);
-  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => problemOf(issue as Issue));
-  if (parsed.success && parsed.data.validFrom && parsed.data.validTo && parsed.data.validTo < parsed.data.validFrom) {
-    problems.push({ path: 'validTo', key: 'dates', params: {} });
-  }
-  return problems;
+  if (!parsed.success) return parsed.error.issues.map((issue) => problemOf(issue as Issue));
+  return ruleInconsistencies(parsed.data).map(({ path }): RuleProblem => {
+    const joined = path.map(String).join('.');
+    return { path: joined, key: joined === 'validTo' ? 'dates' : 'invalid', params: {} };
+  });
 }
 
 /** The first problem at a field or anywhere inside it. */

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "members_chain_active_phone" ON "members" USING btree ("chain_id","phone") WHERE "members"."active";
