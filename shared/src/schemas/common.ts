@@ -4,6 +4,20 @@ export const IsoDateTime = z.iso.datetime({ offset: true, message: 'must be an I
 export const LocalDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
 export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as CNY');
 export const TimeZone = z.string().min(1).max(64);
+// C0 and C1 control characters (NUL, ESC, DEL …) and UTF-16 halves without their partner.
+const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** True when text holds no control character and no lone surrogate: what PostgreSQL, JSON and a printer all take. */
+export function isSafeText(text: string): boolean {
+  return !UNSAFE_TEXT.test(text);
+}
+
+/**
+ * Free text from outside (names, references, codes): a string with no control characters
+ * (NUL included) and no lone surrogates. Chain `.min()`/`.max()` as on any string; the check stays.
+ */
+export const SafeText = z.string().refine(isSafeText, 'must not contain control characters or broken Unicode');
+
 export const Locale = z.enum(['zh-CN', 'en']);
 export type Locale = z.infer<typeof Locale>;
 
