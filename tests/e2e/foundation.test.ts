@@ -5,7 +5,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
-import { seedFixture, signInOffice, type Fixture } from '../support/fixture';
+import { seedFixture, signInOffice, testClock, type Fixture } from '../support/fixture';
 import { openSellingTill } from './till-page';
 import { startHq } from '../support/hq';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
@@ -18,7 +18,8 @@ let page: Page;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  f = await seedFixture(database);
+  // The till sells by the browser's clock, and HQ takes no sale dated more than a day ahead of its own.
+  f = await seedFixture(database, testClock(new Date().toISOString()));
   hq = await startHq(f);
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 768 } });

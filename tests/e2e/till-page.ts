@@ -6,7 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { launchBrowser } from '../support/browser';
-import { DEMO_PIN, seedFixture, signInOffice, type Fixture } from '../support/fixture';
+import { DEMO_PIN, seedFixture, signInOffice, testClock, type Fixture } from '../support/fixture';
 import { startHq } from '../support/hq';
 import { createTestDatabase } from '../support/test-db';
 
@@ -59,7 +59,8 @@ export interface TillHarness {
 /** Starts a till test: a fresh database with the demo chain, what `prepare` sets up as HQ (with an office token), HQ itself and a till page. */
 export async function startTillHarness(prepare: (f: Fixture, office: string) => Promise<void> = async () => undefined): Promise<TillHarness> {
   const database = await createTestDatabase();
-  const f = await seedFixture(database);
+  // The till sells by the browser's clock, and HQ takes no sale dated more than a day ahead of its own.
+  const f = await seedFixture(database, testClock(new Date().toISOString()));
   await prepare(f, await signInOffice(f, 'hq@demo.pos'));
   const hq = await startHq(f);
   const browser = await launchBrowser();

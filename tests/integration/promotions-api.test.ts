@@ -57,6 +57,14 @@ describe('promotions CRUD', () => {
     expect((await errorOf(notUuid)).details).toEqual([expect.objectContaining({ path: 'rule.id' })]);
   });
 
+  it('refuses a name with control characters or broken Unicode, which no sale could carry to HQ', async () => {
+    for (const name of ['Ten off\n', 'Ten\u0000off', 'Ten off \ud800']) {
+      const res = await send('POST', { rule: tenOff(name) });
+      expect(res.status).toBe(400);
+      expect((await errorOf(res)).details).toEqual([expect.objectContaining({ path: 'rule.name' })]);
+    }
+  });
+
   it('lets only HQ write, and a franchisee read', async () => {
     expect((await send('POST', { rule: tenOff('sneaky') }, east)).status).toBe(403);
     expect((await replace({ rule: tenOff('sneaky') }, east)).status).toBe(403);

@@ -1,45 +1,18 @@
 import { businessDate, type PushResult, type Sale } from '@pos/shared';
 import { and, eq, inArray } from 'drizzle-orm';
-import { products } from '../catalog/catalog.tables';
 import type { Db } from '../db/client';
+import { isDataError, retryTransient, sqlStateOf } from '../db/sql-state';
 import type { Deps, DevicePrincipal } from '../http/app-env';
-import { clerks } from '../org/org.tables';
 import { isUuid } from '../ids';
 import { members } from '../pricing/pricing.tables';
+import { unknownReferences } from './check-references';
 import { repricingDataFor, repriceSale, type SaleDiscrepancy, type VoucherRedemption } from './reprice-sales';
 import { voucherRedemptions } from './sales.tables';
-import { writeSales } from './write-sales';
+import { ownersOf, writeSales, type SaleToWrite } from './write-sales';
 
-export type IngestOutcome = { status: 'accepted' | 'duplicate' } | { status: 'rejected'; reason: NonNullable<PushResult['reason']> };
+type Reason = NonNullable<PushResult['reason']>;
 
-/** SQLSTATE classes 22 (data exception) and 23 (integrity violation) point at one bad document, not at HQ. */
-function isDataError(error: unknown): error is Error {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  return code.startsWith('22') || code.startsWith('23');
-}
-
-/** Products are never deleted, so one the repricing data already knows needs no look-up. */
-async function unknownReferences(db: Db, chainId: string, sales: Sale[], cachedProducts: ReadonlyMap<string, unknown>): Promise<Map<string, string[]>> {
-  const productIds = [...new Set(sales.flatMap((s) => s.lines.map((l) => l.productId)))].filter((id) => !cachedProducts.has(id));
-  const clerkIds = [...new Set(sales.flatMap((s) => [s.cashierId, ...s.lines.flatMap((l) => (l.clerkId ? [l.clerkId] : []))]))];
-  const [knownProducts, knownClerks] = await Promise.all([
-    productIds.length ? db.select({ id: products.id }).from(products).where(and(eq(products.chainId, chainId), inArray(products.id, productIds))) : [],
-    clerkIds.length ? db.select({ id: clerks.id }).from(clerks).where(and(eq(clerks.chainId, chainId), inArray(clerks.id, clerkIds))) : [],
-  ]);
-  const fetchedProducts = new Set(knownProducts.map((p) => p.id));
-  const isKnownProduct = (id: string) => cachedProducts.has(id) || fetchedProducts.has(id);
-  const clerkSet = new Set(knownClerks.map((c) => c.id));
-  const problems = new Map<string, string[]>();
-  for (const sale of sales) {
-    const found = [
-      ...(clerkSet.has(sale.cashierId) ? [] : [`unknown cashier ${sale.cashierId}`]),
-      ...sale.lines.filter((l) => !isKnownProduct(l.productId)).map((l) => `line ${l.lineNo}: unknown product ${l.productId}`),
-      ...sale.lines.filter((l) => l.clerkId && !clerkSet.has(l.clerkId)).map((l) => `line ${l.lineNo}: unknown clerk ${l.clerkId}`),
-    ];
-    if (found.length) problems.set(sale.id, found);
-  }
-  return problems;
-}
+export type IngestOutcome = { status: 'accepted' | 'duplicate' } | { status: 'rejected'; reason: Reason };
 
 /**
  * A sale priced for a member HQ does not know, or at a level the member does not hold: the
@@ -83,21 +56,65 @@ function reusedVouchers(sale: Sale, redemptions: readonly VoucherRedemption[], s
   });
 }
 
+/** Why HQ could not store one document, from what PostgreSQL said, without the statement or its values. */
+function storeFailure(error: unknown): Reason {
+  const sqlState = sqlStateOf(error);
+  if (sqlState === '23505') return { code: 'CONFLICT', message: 'a line or payment id of the document is already used by another document' };
+  return { code: 'VALIDATION_FAILED', message: 'HQ could not store the document', details: { sqlState } };
+}
+
+/**
+ * Writes the batch in one statement; should it fail on one bad document, writes each on its
+ * own so that only the bad one is rejected. A deadlock or serialisation failure is retried.
+ */
+async function writeBatch(deps: Deps, chainId: string, writable: SaleToWrite[], outcomes: Map<string, IngestOutcome>): Promise<void> {
+  const record = (inserted: Set<string>, batch: SaleToWrite[]) => {
+    for (const { sale } of batch) outcomes.set(sale.id, { status: inserted.has(sale.id) ? 'accepted' : 'duplicate' });
+  };
+  try {
+    record(await retryTransient(() => writeSales(deps, chainId, writable)), writable);
+  } catch (error) {
+    if (!isDataError(error)) throw error;
+    for (const one of writable) {
+      try {
+        record(await retryTransient(() => writeSales(deps, chainId, [one])), [one]);
+      } catch (singleError) {
+        if (!isDataError(singleError)) throw singleError;
+        outcomes.set(one.sale.id, { status: 'rejected', reason: storeFailure(singleError) });
+      }
+    }
+  }
+}
+
+/**
+ * `duplicate` tells a till its sale is safe at HQ, so it is answered only to the till that
+ * made the sale. Another till, of this store or any other, that pushes a sale under an id
+ * already taken is told that the id is used, the same words whoever holds it.
+ */
+async function refuseForeignDuplicates(db: Db, device: DevicePrincipal, outcomes: Map<string, IngestOutcome>): Promise<void> {
+  const duplicates = [...outcomes].filter(([, o]) => o.status === 'duplicate').map(([id]) => id);
+  if (duplicates.length === 0) return;
+  for (const [id, owner] of await ownersOf(db, device.chainId, duplicates)) {
+    if (owner.storeId === device.storeId && owner.deviceId === device.deviceId) continue;
+    outcomes.set(id, { status: 'rejected', reason: { code: 'CONFLICT', message: 'the document id is already used; the till must make a new one' } });
+  }
+}
+
 /**
  * Ingests sales exactly once. Each sale is first priced again with the shared engine from
  * HQ's prices and promotions, loaded once for the batch; differences from the till's
  * figures are kept beside the sale, which is accepted either way. The batch is written in
- * one transaction: headers are inserted with ON CONFLICT DO NOTHING and only the ones
+ * one statement: headers are inserted with ON CONFLICT DO NOTHING and only the ones
  * actually inserted get their lines, payments, stock movements, roll-ups and pricing
  * discrepancies, so a retried batch, or one that died half-way and was rolled
- * back, changes nothing twice. Should the batch fail on one bad document, each document is
- * retried in a transaction of its own so the others still go in.
+ * back, changes nothing twice. A document HQ cannot store is rejected alone with its reason;
+ * only a failure of HQ itself fails the batch.
  */
 export async function ingestSales(deps: Deps, device: DevicePrincipal, sales: Sale[]): Promise<Map<string, IngestOutcome>> {
   const outcomes = new Map<string, IngestOutcome>();
   if (sales.length === 0) return outcomes;
   const pricing = await repricingDataFor(deps.db, device.chainId, device.storeId);
-  const problems = await unknownReferences(deps.db, device.chainId, sales, pricing.lineFacts);
+  const problems = await unknownReferences(deps.db, device, sales, pricing.lineFacts);
   for (const [id, messages] of problems) {
     outcomes.set(id, { status: 'rejected', reason: { code: 'VALIDATION_FAILED', message: 'the document refers to rows HQ does not know', details: messages } });
   }
@@ -108,22 +125,7 @@ export async function ingestSales(deps: Deps, device: DevicePrincipal, sales: Sa
     sale, businessDate: businessDate(sale.completedAt, device.storeTimeZone), redemptions,
     discrepancies: [...(memberProblems.get(sale.id) ?? []), ...discrepancies, ...reusedVouchers(sale, redemptions, spent)],
   }));
-
-  const record = (inserted: Set<string>, batch: typeof writable) => {
-    for (const { sale } of batch) outcomes.set(sale.id, { status: inserted.has(sale.id) ? 'accepted' : 'duplicate' });
-  };
-  try {
-    record(await writeSales(deps, device.chainId, writable), writable);
-  } catch (error) {
-    if (!isDataError(error)) throw error;
-    for (const one of writable) {
-      try {
-        record(await writeSales(deps, device.chainId, [one]), [one]);
-      } catch (singleError) {
-        if (!isDataError(singleError)) throw singleError;
-        outcomes.set(one.sale.id, { status: 'rejected', reason: { code: 'VALIDATION_FAILED', message: `HQ could not store the document: ${singleError.message}` } });
-      }
-    }
-  }
+  await writeBatch(deps, device.chainId, writable, outcomes);
+  await refuseForeignDuplicates(deps.db, device, outcomes);
   return outcomes;
 }

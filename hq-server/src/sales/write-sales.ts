@@ -1,9 +1,11 @@
 import type { Sale } from '@pos/shared';
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
 import { query } from '../db/query';
 import type { Deps } from '../http/app-env';
 import { newId } from '../ids';
 import type { SaleDiscrepancy, VoucherRedemption } from './reprice-sales';
+import { sales } from './sales.tables';
 
 export interface SaleToWrite {
   sale: Sale;
@@ -34,8 +36,8 @@ function payload(chainId: string, batch: SaleToWrite[], receivedAt: Date, id: ()
     id: id(), sale_id: sale.id, store_id: sale.storeId, line_id: d.lineId, till_minor: d.tillMinor, hq_minor: d.hqMinor,
     difference_minor: d.tillMinor - d.hqMinor, detail: d.detail, created_at: receivedAt.toISOString(),
   })));
-  const redemptions = batch.flatMap(({ sale, redemptions: spent = [] }) => spent.map((v) => ({
-    code: v.code, sale_id: sale.id, store_id: sale.storeId, rule_id: v.ruleId, amount_minor: v.amountMinor, redeemed_at: sale.completedAt,
+  const redemptions = batch.flatMap(({ sale, redemptions: spent = [] }, ord) => spent.map((v) => ({
+    ord, code: v.code, sale_id: sale.id, store_id: sale.storeId, rule_id: v.ruleId, amount_minor: v.amountMinor, redeemed_at: sale.completedAt,
   })));
   return {
     headers: JSON.stringify(headers), lines: JSON.stringify(lines), payments: JSON.stringify(payments),
@@ -49,6 +51,11 @@ function payload(chainId: string, batch: SaleToWrite[], receivedAt: Date, id: ()
  * levels, roll-ups, voucher redemptions and pricing discrepancies are written only for the headers actually inserted. A sale seen before
  * changes nothing. Each stock movement takes the id of the sale line it comes from, so the
  * ledger can be traced back line by line. Returns the ids that were new.
+ *
+ * Every insert that can meet another batch's rows takes them in key order (sales, lines,
+ * payments and movements by id, voucher codes by code, stock levels and roll-ups by their
+ * keys), so two batches holding the same sales in different orders wait for each other
+ * instead of deadlocking.
  */
 export async function writeSales({ db, clock }: Deps, chainId: string, batch: SaleToWrite[]): Promise<Set<string>> {
   if (batch.length === 0) return new Set();
@@ -60,6 +67,7 @@ export async function writeSales({ db, clock }: Deps, chainId: string, batch: Sa
       select * from jsonb_to_recordset(${headers}::jsonb) as h(chain_id uuid, id uuid, store_id uuid, device_id uuid, cashier_id uuid,
         receipt_no text, business_date date, currency text, started_at timestamptz, completed_at timestamptz, subtotal_minor bigint,
         discount_minor bigint, total_minor bigint, rounding_minor bigint, change_minor bigint, item_count int, received_at timestamptz)
+      order by id
       on conflict do nothing
       returning id, store_id, business_date, total_minor, discount_minor, rounding_minor, item_count, received_at
     ),
@@ -73,18 +81,18 @@ export async function writeSales({ db, clock }: Deps, chainId: string, batch: Sa
       insert into sale_lines (chain_id, id, sale_id, line_no, product_id, barcode, name_zh, name_en, quantity, unit_price_minor,
                               gross_minor, discount_minor, net_minor, clerk_id, gift_rule_id)
       select ${chainId}::uuid, id, sale_id, line_no, product_id, barcode, name_zh, name_en, quantity, unit_price_minor,
-             gross_minor, discount_minor, net_minor, clerk_id, gift_rule_id from new_lines
+             gross_minor, discount_minor, net_minor, clerk_id, gift_rule_id from new_lines order by id
     ),
     payments_written as (
       insert into sale_payments (chain_id, id, sale_id, tender, amount_minor, tendered_minor, reference)
       select ${chainId}::uuid, p.id, p.sale_id, p.tender::tender, p.amount_minor, p.tendered_minor, p.reference
       from jsonb_to_recordset(${payments}::jsonb) as p(id uuid, sale_id uuid, tender text, amount_minor bigint, tendered_minor bigint, reference text)
-      where p.sale_id in (select id from new_sales)
+      where p.sale_id in (select id from new_sales) order by p.id
     ),
     movements_written as (
       insert into stock_movements (chain_id, id, store_id, product_id, delta, reason, document_id, created_at)
       select ${chainId}::uuid, l.id, l.store_id, l.product_id, -l.quantity, 'sale', l.sale_id, s.received_at
-      from new_lines l join new_sales s on s.id = l.sale_id
+      from new_lines l join new_sales s on s.id = l.sale_id order by l.id
     ),
     levels_written as (
       -- Ordered so that concurrent batches take row locks in the same order and cannot deadlock.
@@ -116,8 +124,9 @@ export async function writeSales({ db, clock }: Deps, chainId: string, batch: Sa
     redemptions_written as (
       insert into voucher_redemptions (chain_id, code, sale_id, store_id, rule_id, amount_minor, redeemed_at)
       select ${chainId}::uuid, v.code, v.sale_id, v.store_id, v.rule_id, v.amount_minor, v.redeemed_at
-      from jsonb_to_recordset(${redemptions}::jsonb) as v(code text, sale_id uuid, store_id uuid, rule_id text, amount_minor bigint, redeemed_at timestamptz)
-      where v.sale_id in (select id from new_sales)
+      from jsonb_to_recordset(${redemptions}::jsonb) as v(ord int, code text, sale_id uuid, store_id uuid, rule_id text, amount_minor bigint, redeemed_at timestamptz)
+      -- A code two sales of the batch spent stays the earlier one's.
+      where v.sale_id in (select id from new_sales) order by v.code, v.ord
       on conflict do nothing
     ),
     product_days_written as (
@@ -130,4 +139,11 @@ export async function writeSales({ db, clock }: Deps, chainId: string, batch: Sa
     )
     select id from new_sales`);
   return new Set(rows.map((r) => r.id));
+}
+
+/** Which store and till each of these sales came from, for the ones HQ holds. */
+export async function ownersOf(db: Db, chainId: string, ids: string[]): Promise<Map<string, { storeId: string; deviceId: string }>> {
+  const rows = await db.select({ id: sales.id, storeId: sales.storeId, deviceId: sales.deviceId }).from(sales)
+    .where(and(eq(sales.chainId, chainId), inArray(sales.id, ids)));
+  return new Map(rows.map(({ id, ...owner }) => [id, owner]));
 }

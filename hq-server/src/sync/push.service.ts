@@ -1,4 +1,4 @@
-import { SyncDocument, type PushBody, type PushResponse, type PushResult, type Sale } from '@pos/shared';
+import { saleTimeIssue, SyncDocument, type PushBody, type PushResponse, type PushResult, type Sale } from '@pos/shared';
 import type { Deps, DevicePrincipal } from '../http/app-env';
 import { ingestSales } from '../sales/ingest-sales';
 
@@ -9,6 +9,11 @@ function idOf(raw: unknown): string | null {
   return null;
 }
 
+/** A document again under an id seen earlier in the batch gets what the first one got, `duplicate` if it went in. */
+function repeatOf(first: PushResult, index: number): PushResult {
+  return first.status === 'rejected' ? { ...first, index } : { index, id: first.id, status: 'duplicate' };
+}
+
 /**
  * Takes a till's batch: each document is validated on its own and answered on its own
  * (`accepted`, `duplicate` or `rejected` with a reason), keyed by the id the till made.
@@ -16,7 +21,9 @@ function idOf(raw: unknown): string | null {
 export async function pushDocuments(deps: Deps, device: DevicePrincipal, body: PushBody): Promise<PushResponse> {
   const results: PushResult[] = [];
   const pending: { index: number; sale: Sale }[] = [];
-  const seen = new Set<string>();
+  const repeats: { index: number; firstIndex: number }[] = [];
+  const seen = new Map<string, number>();
+  const now = deps.clock();
   const reject = (index: number, id: string | null, reason: Reason) => results.push({ index, id, status: 'rejected', reason });
 
   body.documents.forEach((raw, index) => {
@@ -27,11 +34,14 @@ export async function pushDocuments(deps: Deps, device: DevicePrincipal, body: P
       return reject(index, id, { code: 'VALIDATION_FAILED', message: 'the document is malformed', details });
     }
     const doc = parsed.data;
-    if (seen.has(doc.id)) return results.push({ index, id: doc.id, status: 'duplicate' });
-    seen.add(doc.id);
+    const firstIndex = seen.get(doc.id);
+    if (firstIndex !== undefined) return repeats.push({ index, firstIndex });
+    seen.set(doc.id, index);
     if (doc.storeId !== device.storeId || doc.deviceId !== device.deviceId) {
       return reject(index, doc.id, { code: 'FORBIDDEN', message: 'a till may only push documents of its own device and store' });
     }
+    const timeIssue = saleTimeIssue(doc.completedAt, now);
+    if (timeIssue) return reject(index, doc.id, { code: 'VALIDATION_FAILED', message: 'the document is dated outside what HQ takes', details: [{ path: 'completedAt', message: timeIssue }] });
     pending.push({ index, sale: doc });
   });
 
@@ -41,5 +51,7 @@ export async function pushDocuments(deps: Deps, device: DevicePrincipal, body: P
     if (!outcome) throw new Error(`ingest gave no outcome for ${sale.id}`);
     results.push(outcome.status === 'rejected' ? { index, id: sale.id, status: 'rejected', reason: outcome.reason } : { index, id: sale.id, status: outcome.status });
   }
+  const byIndex = new Map(results.map((r) => [r.index, r]));
+  for (const { index, firstIndex } of repeats) results.push(repeatOf(byIndex.get(firstIndex)!, index));
   return { results: results.sort((a, b) => a.index - b.index) };
 }

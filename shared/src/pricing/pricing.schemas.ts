@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { NonNegativeMinor } from '../money/money';
+import { SafeText } from '../schemas/common';
 
 /** An opaque id: UUIDs at HQ, short codes in fixtures; the engine only compares them. */
-export const EntityId = z.string().min(1).max(64);
+export const EntityId = SafeText.min(1).max(64);
 
 /** Store-local YYYY-MM-DD[THH:mm[:ss]], or an instant with an offset. */
 export const EffectiveFrom = z

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { NonNegativeMinor } from '../money/money';
 import { EntityId } from '../pricing/pricing.schemas';
-import { IsoDateTime, TimeZone } from '../schemas/common';
+import { IsoDateTime, SafeText, TimeZone } from '../schemas/common';
+import { SALE_LIMITS } from '../schemas/sale-limits';
 
 export const BasketLine = z.object({
   lineId: EntityId,
@@ -38,9 +39,9 @@ export const ManualDiscount = z
     lineId: EntityId.nullable(),
     kind: z.enum(['percent', 'amount']),
     /** Basis points for a percentage, minor units for an amount. */
-    value: z.number().int().min(0),
+    value: z.number().int().min(0).max(SALE_LIMITS.saleMinor),
     enteredBy: EntityId,
-    reason: z.string().max(120).nullable(),
+    reason: SafeText.max(120).nullable(),
   })
   .refine((d) => d.kind !== 'percent' || d.value <= 10_000, { message: 'a percentage is at most 10000 bp', path: ['value'] });
 export type ManualDiscount = z.infer<typeof ManualDiscount>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NonNegativeMinor } from '../money/money';
 import { EntityId } from '../pricing/pricing.schemas';
+import { SafeText } from '../schemas/common';
 
 const ClockTime = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'HH:mm');
 /** Store-local YYYY-MM-DD or YYYY-MM-DDTHH:mm[:ss]. */
@@ -20,10 +21,11 @@ export type Combination = z.infer<typeof Combination>;
  */
 export const RuleCommon = z.object({
   id: EntityId,
-  name: z.string().min(1).max(120),
+  /** Carried onto sale lines as the discount's name, so it must pass the sale's own text check. */
+  name: SafeText.min(1).max(120),
   priority: z.number().int(),
   combination: Combination,
-  group: z.string().min(1).max(64).nullable(),
+  group: SafeText.min(1).max(64).nullable(),
   validFrom: LocalDateTimeText.nullable(),
   validTo: LocalDateTimeText.nullable(),
   weekdays: z.array(z.number().int().min(1).max(7)),

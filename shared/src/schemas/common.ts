@@ -16,18 +16,26 @@ function isKnownTimeZone(name: string): boolean {
 /** An IANA time zone name the runtime knows, such as Asia/Shanghai. */
 export const TimeZone = z.string().min(1).max(64).refine(isKnownTimeZone, 'must be an IANA time zone such as Asia/Shanghai');
 
-const withoutControls = /^\P{Cc}*$/u;
-const controlsMessage = 'must not hold control characters';
+// C0 and C1 control characters (NUL, ESC, DEL …) and UTF-16 halves without their partner.
+const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const unsafeTextMessage = 'must not contain control characters or broken Unicode';
+
+/** True when text holds no control character and no lone surrogate: what PostgreSQL, JSON and a printer all take. */
+export function isSafeText(text: string): boolean {
+  return !UNSAFE_TEXT.test(text);
+}
 
 /**
- * Text a caller puts in a query string or a path, such as a code: at most `maxLength`
- * characters and no control characters (`%00` and the like), which no look-up needs and
- * PostgreSQL cannot take in a text parameter.
+ * Free text from outside (names, references, codes): a string with no control characters
+ * (NUL included) and no lone surrogates. Chain `.min()`/`.max()` as on any string; the check stays.
  */
-export const QueryText = (maxLength: number) => z.string().max(maxLength).regex(withoutControls, controlsMessage);
+export const SafeText = z.string().refine(isSafeText, unsafeTextMessage);
+
+/** Text a caller puts in a query string or a path, such as a code: at most `maxLength` characters of safe text. */
+export const QueryText = (maxLength: number) => z.string().max(maxLength).refine(isSafeText, unsafeTextMessage);
 
 /** Search text from a query string: as `QueryText`, trimmed. */
-export const SearchText = (maxLength: number) => z.string().trim().max(maxLength).regex(withoutControls, controlsMessage);
+export const SearchText = (maxLength: number) => z.string().trim().max(maxLength).refine(isSafeText, unsafeTextMessage);
 export const Locale = z.enum(['zh-CN', 'en']);
 export type Locale = z.infer<typeof Locale>;
 

@@ -4,6 +4,7 @@ export * from './common';
 export * from './members';
 export * from './org';
 export * from './reports';
+export * from './sale-limits';
 export * from './sales';
 export * from './sync';
 export * from './pricing-admin';

@@ -1,17 +1,20 @@
 import { z } from 'zod';
-import { NonNegativeMinor } from '../money/money';
 import { UuidV7 } from '../ids/uuidv7';
 import { ManualDiscount, MemberContext } from '../promotions/promotions.schemas';
-import { CurrencyCode, IsoDateTime } from './common';
+import { CurrencyCode, IsoDateTime, SafeText } from './common';
+import { minorUpTo, SALE_LIMITS } from './sale-limits';
+
+const LineMinor = minorUpTo(SALE_LIMITS.lineMinor);
+const SaleMinor = minorUpTo(SALE_LIMITS.saleMinor);
 
 export const Tender = z.enum(['cash', 'bank_card', 'stored_value', 'points', 'voucher']);
 export type Tender = z.infer<typeof Tender>;
 
 /** One discount on a line as the till's engine gave it; a ticket-level one appears as its share on each line. */
 export const SaleLineAdjustment = z.object({
-  ruleId: z.string().min(1).max(80),
-  ruleName: z.string().max(120),
-  amountMinor: NonNegativeMinor,
+  ruleId: SafeText.min(1).max(80),
+  ruleName: SafeText.max(120),
+  amountMinor: LineMinor,
 });
 export type SaleLineAdjustment = z.infer<typeof SaleLineAdjustment>;
 
@@ -19,7 +22,7 @@ export type SaleLineAdjustment = z.infer<typeof SaleLineAdjustment>;
 export const SalePricing = z.object({
   channel: z.enum(['retail', 'wholesale']).default('retail'),
   member: MemberContext.nullable().default(null),
-  vouchers: z.array(z.object({ code: z.string().min(1).max(64) })).max(20).default([]),
+  vouchers: z.array(z.object({ code: SafeText.min(1).max(64) })).max(20).default([]),
   /** Discounts the cashier typed (销售折让), each naming who entered it. */
   manualDiscounts: z.array(ManualDiscount).max(100).default([]),
   /** The till's pull cursor when it priced the sale: how current its prices and promotions were. */
@@ -31,32 +34,32 @@ export const SaleLine = z.object({
   id: z.uuid(),
   lineNo: z.number().int().min(1),
   productId: z.uuid(),
-  barcode: z.string().max(32).nullable(),
-  nameZh: z.string().min(1).max(120),
-  nameEn: z.string().min(1).max(120),
-  quantity: z.number().int().min(1).max(100_000),
-  unitPriceMinor: NonNegativeMinor,
-  grossMinor: NonNegativeMinor,
-  discountMinor: NonNegativeMinor,
-  netMinor: NonNegativeMinor,
+  barcode: SafeText.max(32).nullable(),
+  nameZh: SafeText.min(1).max(120),
+  nameEn: SafeText.min(1).max(120),
+  quantity: z.number().int().min(1).max(SALE_LIMITS.quantity),
+  unitPriceMinor: LineMinor,
+  grossMinor: LineMinor,
+  discountMinor: LineMinor,
+  netMinor: LineMinor,
   /** The sales clerk credited with this line (commission); null when the cashier sold it. */
   clerkId: z.uuid().nullable(),
   /** For a weighed line whose label carries the weight: `unitPriceMinor` is then the whole label. */
-  weightGrams: z.number().int().positive().nullable().optional(),
+  weightGrams: z.number().int().positive().max(SALE_LIMITS.weightGrams).nullable().optional(),
   /** The discounts behind `discountMinor`; when present they add up to it. */
   adjustments: z.array(SaleLineAdjustment).max(50).optional(),
   /** A gift (赠品): the promotion that gave it. Its discount is its whole gross, so it nets to nothing. */
-  giftRuleId: z.string().min(1).max(80).nullable().optional(),
+  giftRuleId: SafeText.min(1).max(80).nullable().optional(),
 });
 export type SaleLine = z.infer<typeof SaleLine>;
 
 export const SalePayment = z.object({
   id: z.uuid(),
   tender: Tender,
-  amountMinor: NonNegativeMinor,
+  amountMinor: SaleMinor,
   /** Cash handed over by the customer; the change is `tenderedMinor - amountMinor`. */
-  tenderedMinor: NonNegativeMinor.nullable(),
-  reference: z.string().max(64).nullable(),
+  tenderedMinor: SaleMinor.nullable(),
+  reference: SafeText.max(64).nullable(),
 });
 export type SalePayment = z.infer<typeof SalePayment>;
 
@@ -66,32 +69,43 @@ const SaleShape = z.object({
   storeId: z.uuid(),
   deviceId: z.uuid(),
   cashierId: z.uuid(),
-  receiptNo: z.string().min(1).max(32),
+  receiptNo: SafeText.min(1).max(32),
   currency: CurrencyCode,
   startedAt: IsoDateTime,
   completedAt: IsoDateTime,
-  lines: z.array(SaleLine).min(1, 'a sale has at least one line').max(500),
-  payments: z.array(SalePayment).min(1, 'a sale has at least one payment').max(20),
-  subtotalMinor: NonNegativeMinor,
-  discountMinor: NonNegativeMinor,
-  totalMinor: NonNegativeMinor,
+  lines: z.array(SaleLine).min(1, 'a sale has at least one line').max(SALE_LIMITS.lines),
+  payments: z.array(SalePayment).min(1, 'a sale has at least one payment').max(SALE_LIMITS.payments),
+  subtotalMinor: SaleMinor,
+  discountMinor: SaleMinor,
+  totalMinor: SaleMinor,
   /** Cash rounding (抹零): the payments add up to `totalMinor + roundingMinor`; negative when rounded down. */
   roundingMinor: z.number().int().min(-99).max(99).default(0),
-  changeMinor: NonNegativeMinor,
+  changeMinor: SaleMinor,
   /** Absent on sales from tills that price without the engine: HQ then prices them as a walk-in customer's. */
   pricing: SalePricing.optional(),
 });
 
-/** A finished sale as the till made it. The arithmetic must hold to the fen or the document is refused. */
-export const Sale = SaleShape.superRefine((sale, ctx) => {
-  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+type Issue = (path: (string | number)[], message: string) => void;
+
+/** The ids a sale makes for its rows: each used once, in lower case as the till writes them, since HQ compares them as UUIDs. */
+function checkIds(sale: z.infer<typeof SaleShape>, issue: Issue): void {
+  const lower = (id: string) => id === id.toLowerCase();
+  if (!lower(sale.id)) issue(['id'], 'ids are written in lower case');
+  for (const [key, rows] of [['lines', sale.lines], ['payments', sale.payments]] as const) {
+    const seen = new Set<string>();
+    rows.forEach(({ id }, i) => {
+      if (seen.has(id)) issue([key, i, 'id'], `${key === 'lines' ? 'line' : 'payment'} id repeated`);
+      else if (!lower(id)) issue([key, i, 'id'], 'ids are written in lower case');
+      seen.add(id);
+    });
+  }
+}
+
+function checkLines(sale: z.infer<typeof SaleShape>, issue: Issue): void {
   let subtotal = 0;
   let discount = 0;
   let net = 0;
-  const lineIds = new Set<string>();
   sale.lines.forEach((line, i) => {
-    if (lineIds.has(line.id)) issue(['lines', i, 'id'], 'line id repeated');
-    lineIds.add(line.id);
     if (line.grossMinor !== line.unitPriceMinor * line.quantity) issue(['lines', i, 'grossMinor'], 'gross is not unit price × quantity');
     if (line.netMinor !== line.grossMinor - line.discountMinor) issue(['lines', i, 'netMinor'], 'net is not gross − discount');
     if (line.giftRuleId && line.discountMinor !== line.grossMinor) issue(['lines', i, 'discountMinor'], 'a gift line is discounted by its whole gross');
@@ -104,6 +118,9 @@ export const Sale = SaleShape.superRefine((sale, ctx) => {
   if (sale.subtotalMinor !== subtotal) issue(['subtotalMinor'], 'subtotal is not the sum of line gross amounts');
   if (sale.discountMinor !== discount) issue(['discountMinor'], 'discount is not the sum of line discounts');
   if (sale.totalMinor !== net) issue(['totalMinor'], 'total is not the sum of line net amounts');
+}
+
+function checkPayments(sale: z.infer<typeof SaleShape>, issue: Issue): void {
   const paid = sale.payments.reduce((sum, p) => sum + p.amountMinor, 0);
   if (sale.totalMinor + sale.roundingMinor < 0) issue(['roundingMinor'], 'rounding takes the total below zero');
   if (paid !== sale.totalMinor + sale.roundingMinor) issue(['payments'], 'payments do not add up to the total plus rounding');
@@ -113,6 +130,20 @@ export const Sale = SaleShape.superRefine((sale, ctx) => {
     if (p.tenderedMinor !== null && p.tenderedMinor < p.amountMinor) issue(['payments', i, 'tenderedMinor'], 'cash tendered is less than the amount');
   });
   if (change !== sale.changeMinor) issue(['changeMinor'], 'change is not cash tendered − cash amount');
-  if (Date.parse(sale.completedAt) < Date.parse(sale.startedAt)) issue(['completedAt'], 'completed before it started');
+}
+
+/**
+ * A finished sale as the till made it. The arithmetic must hold to the fen, and every
+ * amount stay within `SALE_LIMITS`, or the document is refused. How far its dates may be
+ * from the receiver's clock is `saleTimeIssue`'s, since a schema has no clock.
+ */
+export const Sale = SaleShape.superRefine((sale, ctx) => {
+  const issue: Issue = (path, message) => ctx.addIssue({ code: 'custom', path, message });
+  checkIds(sale, issue);
+  checkLines(sale, issue);
+  checkPayments(sale, issue);
+  const took = Date.parse(sale.completedAt) - Date.parse(sale.startedAt);
+  if (took < 0) issue(['completedAt'], 'completed before it started');
+  if (took > SALE_LIMITS.durationMs) issue(['startedAt'], 'started more than a day before it was completed');
 });
 export type Sale = z.infer<typeof Sale>;

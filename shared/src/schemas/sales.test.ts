@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { SALE_LIMITS, saleTimeIssue } from './sale-limits';
+import { Sale } from './sales';
+
+const id = (n: number) => `0192f0e4-0000-7000-8000-${String(n).padStart(12, '0')}`;
+
+function sale(unitPriceMinor = 350, quantity = 2, lines = 1) {
+  const gross = unitPriceMinor * quantity;
+  const total = gross * lines;
+  return {
+    kind: 'sale', id: id(1), storeId: id(2), deviceId: id(3), cashierId: id(4), receiptNo: 'T1-1', currency: 'CNY',
+    startedAt: '2026-11-22T04:00:00Z', completedAt: '2026-11-22T04:01:00Z',
+    lines: Array.from({ length: lines }, (_, i) => ({
+      id: id(100 + i), lineNo: i + 1, productId: id(5), barcode: '6901234567892', nameZh: '可乐', nameEn: 'Cola',
+      quantity, unitPriceMinor, grossMinor: gross, discountMinor: 0, netMinor: gross, clerkId: null,
+    })),
+    payments: [{ id: id(900), tender: 'bank_card', amountMinor: total, tenderedMinor: null, reference: null }],
+    subtotalMinor: total, discountMinor: 0, totalMinor: total, roundingMinor: 0, changeMinor: 0,
+  };
+}
+
+const paths = (input: unknown) => {
+  const parsed = Sale.safeParse(input);
+  return parsed.success ? [] : parsed.error.issues.map((i) => i.path.join('.'));
+};
+
+describe('Sale', () => {
+  it('takes a well-formed sale', () => {
+    expect(paths(sale())).toEqual([]);
+  });
+
+  it('never takes two payments or two lines under one id', () => {
+    const twoPayments = sale();
+    twoPayments.payments = [{ ...twoPayments.payments[0]!, amountMinor: 300 }, { ...twoPayments.payments[0]!, amountMinor: 400 }];
+    expect(paths(twoPayments)).toEqual(['payments.1.id']);
+    const twoLines = sale(350, 2, 2);
+    twoLines.lines[1]!.id = twoLines.lines[0]!.id;
+    expect(paths(twoLines)).toEqual(['lines.1.id']);
+  });
+
+  it('never takes ids in upper case, which HQ would read as the same UUID as the lower-case one', () => {
+    const upper = sale();
+    upper.lines[0]!.id = upper.lines[0]!.id.toUpperCase();
+    expect(paths(upper)).toEqual(['lines.0.id']);
+  });
+
+  it('never takes control characters or lone surrogates in its text', () => {
+    const bad = sale();
+    bad.lines[0]!.nameEn = 'Co\u0000la';
+    bad.lines[0]!.nameZh = '\udc00';
+    bad.payments[0]!.reference = 'x\u001by' as never;
+    expect(paths(bad).sort()).toEqual(['lines.0.nameEn', 'lines.0.nameZh', 'payments.0.reference']);
+  });
+
+  it('takes a line just under 10 million yuan and a sale just under 100 million, nothing beyond', () => {
+    expect(paths(sale(SALE_LIMITS.lineMinor, 1, 10))).toEqual([]);
+    expect(paths(sale(SALE_LIMITS.lineMinor + 1, 1))).toEqual(expect.arrayContaining(['lines.0.unitPriceMinor', 'lines.0.grossMinor']));
+    expect(paths(sale(Number.MAX_SAFE_INTEGER, 1))).toContain('totalMinor');
+    expect(paths(sale(SALE_LIMITS.lineMinor, 1, 11))).toEqual(expect.arrayContaining(['subtotalMinor', 'totalMinor', 'payments.0.amountMinor']));
+    expect(paths(sale(1, SALE_LIMITS.quantity + 1))).toContain('lines.0.quantity');
+  });
+
+  it('never takes a sale whose scanning took more than a day, or ended before it began', () => {
+    expect(paths({ ...sale(), startedAt: '2026-11-20T04:00:00Z' })).toEqual(['startedAt']);
+    expect(paths({ ...sale(), startedAt: '2026-11-22T05:00:00Z' })).toEqual(['completedAt']);
+  });
+});
+
+describe('saleTimeIssue', () => {
+  const now = new Date('2026-11-22T04:00:00Z');
+
+  it('takes a sale from a till offline for weeks, or whose clock runs a little ahead', () => {
+    expect(saleTimeIssue('2026-09-01T04:00:00Z', now)).toBeNull();
+    expect(saleTimeIssue('2025-10-19T04:00:00Z', now)).toBeNull();
+    expect(saleTimeIssue('2026-11-22T20:00:00Z', now)).toBeNull();
+  });
+
+  it('never takes a sale dated 1970, 9999, or more than a day ahead of the clock', () => {
+    for (const at of ['1970-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '2026-11-23T04:00:01Z', '2025-10-17T04:00:00Z']) expect(saleTimeIssue(at, now)).not.toBeNull();
+  });
+
+  it('holds a day of sales at the bound far inside bigint, and exact as a number', () => {
+    const busyDay = 10_000 * SALE_LIMITS.saleMinor;
+    expect(BigInt(busyDay) < 2n ** 63n - 1n).toBe(true);
+    expect(Number.isSafeInteger(busyDay)).toBe(true);
+  });
+});
