@@ -5,18 +5,12 @@ import { stores } from '@pos/hq-server/org/org.tables';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareChainValues, scopedReference, unscopedParameters } from '../support/api-examples';
-import { checkOperation, violationKey, type MatrixContext, type Violation } from '../support/isolation-check';
+import { checkOperation, type MatrixContext, type Violation } from '../support/isolation-check';
 import { access } from '../support/operation-access';
 import { listOperations, type OpenApiDocument, type Operation } from '../support/openapi-walker';
 import { seedFixture, type Fixture } from '../support/fixture';
 import { buildScopeWorld, type ScopeWorld } from '../support/scope-world';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
-
-/**
- * Violations HQ shows today, by `operation actor probe` (`GET /stores/{id}/leak east path id`); each is
- * asserted to still happen, so the fix that mends one turns it red until the entry is removed. None today.
- */
-const knownFailures = new Set<string>([]);
 
 let database: TestDatabase;
 let f: Fixture;
@@ -57,14 +51,8 @@ describe('the isolation matrix', () => {
     it(`keeps ${name} to their own stores on every operation`, async () => {
       const actor = world.actors.find((a) => a.name === name)!;
       for (const op of operations) found.push(...(await checkOperation(ctx, op, access[op.key] ?? 'hq', actor)));
-      const unexpected = found.filter((v) => v.actor === name && !knownFailures.has(violationKey(v)));
+      const unexpected = found.filter((v) => v.actor === name);
       expect(unexpected).toEqual([]);
-    });
-  }
-
-  for (const key of knownFailures) {
-    it.fails(`still fails, as known: ${key}`, () => {
-      expect(found.map(violationKey)).not.toContain(key);
     });
   }
 

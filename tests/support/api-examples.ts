@@ -57,12 +57,13 @@ const scopedByName: Record<string, (refs: StoreRefs) => unknown> = {
   saleId: (r) => r.saleId,
   clerkId: (r) => r.clerkId,
   clerkCode: (r) => r.clerkCode,
+  userId: (r) => r.userId,
   documents: (r) => [r.sale],
   'text/csv': (r) => `sku,price,store\nSKU000001,1.00,${r.storeCode}`,
 };
 
 /** A path's `{id}` names a row of the collection before it: `/stores/{id}` a store, `/pricing/prices/{id}` a price. */
-const scopedCollections: Record<string, keyof StoreRefs> = { stores: 'storeId', devices: 'deviceId', sales: 'saleId', prices: 'priceId', clerks: 'clerkId' };
+const scopedCollections: Record<string, keyof StoreRefs> = { stores: 'storeId', devices: 'deviceId', sales: 'saleId', prices: 'priceId', clerks: 'clerkId', sessions: 'sessionId' };
 
 export function scopedReference(op: Operation, slot: Slot): ((refs: StoreRefs) => unknown) | undefined {
   if (slot.in === 'path' && slot.name === 'id') {

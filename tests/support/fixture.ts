@@ -21,6 +21,7 @@ export function testClock(start = '2026-11-22T04:00:00Z') {
 
 export interface Fixture {
   deps: Deps;
+  clock: ReturnType<typeof testClock>;
   app: App;
   chainId: string;
   storeIds: Record<string, string>;
@@ -42,7 +43,7 @@ export async function seedFixture(database: TestDatabase, clock = testClock(), p
     .where(eq(products.chainId, chainId))
     .orderBy(products.sku);
   return {
-    deps, app: createApp(deps), chainId, catalog,
+    deps, clock, app: createApp(deps), chainId, catalog,
     storeIds: Object.fromEntries(storeRows.map((s) => [s.code, s.id])),
     clerkIds: Object.fromEntries(clerkRows.map((c) => [c.code, c.id])),
   };

@@ -1,6 +1,6 @@
 import type { Db } from '@pos/hq-server/db/client';
 import { scopedReference } from './api-examples';
-import type { Access } from './operation-access';
+import { endsCallerSession, type Access } from './operation-access';
 import { exampleBody, exampleParameters, toRequest, type Filler, type OpenApiDocument, type Operation, type Slot } from './openapi-walker';
 import type { Actor, StoreRefs } from './scope-world';
 import { changedTables, takeSnapshot, type TableSnapshot } from './table-snapshot';
@@ -65,7 +65,8 @@ export async function checkOperation(ctx: MatrixContext, op: Operation, access: 
   let before: TableSnapshot = await takeSnapshot(ctx.db);
   for (const probe of probesFor(ctx, op, actor)) {
     const { path, query } = exampleParameters(ctx.doc, op, probe.fill);
-    const res = await ctx.app.request(...toRequest(op, { path, query, body: exampleBody(ctx.doc, op, probe.fill), token: actor.token }));
+    const token = endsCallerSession.has(op.key) && actor.signInAgain ? await actor.signInAgain() : actor.token;
+    const res = await ctx.app.request(...toRequest(op, { path, query, body: exampleBody(ctx.doc, op, probe.fill), token }));
     const text = await res.text();
     const after = await takeSnapshot(ctx.db);
     const report = (problem: string) => violations.push({ operation: op.key, actor: actor.name, probe: probe.label, status: res.status, problem });
@@ -80,6 +81,3 @@ export async function checkOperation(ctx: MatrixContext, op: Operation, access: 
   }
   return violations;
 }
-
-/** A violation's name in a known-failures list: `GET /stores east path id`. */
-export const violationKey = (v: Pick<Violation, 'operation' | 'actor' | 'probe'>) => `${v.operation} ${v.actor} ${v.probe}`;

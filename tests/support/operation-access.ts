@@ -15,6 +15,13 @@ export const access: Record<string, Access> = {
   'GET /reports/store-day': 'device+office',
   'GET /vouchers/{code}': 'device+office',
   'GET /members/lookup': 'device+office',
+  'POST /auth/clerk/sign-out': 'device',
+  'POST /auth/office/sign-out': 'office',
+  'GET /auth/sessions': 'office',
+  'DELETE /auth/sessions/{id}': 'office',
+  'GET /devices': 'office',
+  'POST /devices/{id}/revoke': 'office',
+  'POST /devices/{id}/pairing-code': 'office',
   'POST /devices/pairing-codes': 'office',
   'GET /stores': 'office',
   'GET /catalog/products': 'office',
@@ -40,3 +47,6 @@ export const access: Record<string, Access> = {
   'DELETE /promotions/{id}': 'hq',
   'POST /members': 'hq',
 };
+
+/** Operations that end the session their request came with: each call gets a session of its own, so the caller's stays usable. */
+export const endsCallerSession = new Set(['POST /auth/office/sign-out']);

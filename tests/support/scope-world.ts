@@ -3,9 +3,9 @@ import { members, memberLevels, pricingDiscrepancies } from '@pos/hq-server/pric
 import { prices } from '@pos/hq-server/catalog/catalog.tables';
 import { clerks, stores, tillDevices } from '@pos/hq-server/org/org.tables';
 import { sales } from '@pos/hq-server/sales/sales.tables';
-import { ClerkSession, PriceEntry, PushResponse, type PairedDevice, type Sale } from '@pos/shared';
+import { ClerkSession, OfficeSessionList, PriceEntry, PushResponse, type PairedDevice, type Sale } from '@pos/shared';
 import { eq, isNotNull } from 'drizzle-orm';
-import { DEMO_PIN, json, makeSale, pairTill, signInOffice, type Fixture } from './fixture';
+import { bearer, DEMO_PIN, json, makeSale, pairTill, signInOffice, type Fixture } from './fixture';
 
 /** The objects of one store that scoped parameters name: a store, one of its tills, a sale, a store price, a clerk. */
 export interface StoreRefs {
@@ -16,6 +16,9 @@ export interface StoreRefs {
   priceId: string;
   clerkId: string;
   clerkCode: string;
+  /** The office user who runs the store (its manager or franchisee), and one of their sessions that no actor uses. */
+  userId: string;
+  sessionId: string;
   /** A sale of this store as its till would push it. */
   sale: Sale;
 }
@@ -26,6 +29,8 @@ export interface Actor {
   kind: 'device' | 'clerk' | 'office';
   role: 'hq_admin' | 'franchisee' | 'store_manager' | null;
   token: string;
+  /** A new session for an office actor, for operations that end the session they come with; it moves the clock past the sign-in rate limit. */
+  signInAgain?: () => Promise<string>;
   visibleStoreIds: string[];
   own: StoreRefs;
   foreign: StoreRefs;
@@ -41,7 +46,20 @@ function mispriced(sale: Sale): Sale {
   return { ...sale, lines: [line, ...rest], payments: [payment], subtotalMinor: total, totalMinor: total, changeMinor: payment.tenderedMinor - total } as Sale;
 }
 
-async function storeRefs(f: Fixture, hq: string, storeCode: string, clerkCode: string): Promise<StoreRefs & { till: PairedDevice }> {
+async function signInAfterAMinute(f: Fixture, email: string): Promise<string> {
+  f.clock.advance(61_000);
+  return signInOffice(f, email);
+}
+
+/** A session of the store's office user that no actor holds, so revoking it by mistake breaks nothing but the check. */
+async function spareSession(f: Fixture, email: string): Promise<{ userId: string; sessionId: string }> {
+  const token = await signInOffice(f, email);
+  const { sessions } = OfficeSessionList.parse(await (await f.app.request('/auth/sessions', bearer(token))).json());
+  const current = sessions.find((s) => s.current)!;
+  return { userId: current.userId, sessionId: current.id };
+}
+
+async function storeRefs(f: Fixture, hq: string, storeCode: string, clerkCode: string, email: string): Promise<StoreRefs & { till: PairedDevice }> {
   const till = await pairTill(f, storeCode);
   const sale = mispriced(makeSale(f, till, clerkCode, { lines: 1 }));
   const pushed = PushResponse.parse(await (await f.app.request('/sync/push', json({ documents: [sale] }, till.deviceToken))).json());
@@ -50,13 +68,13 @@ async function storeRefs(f: Fixture, hq: string, storeCode: string, clerkCode: s
   const price = PriceEntry.parse(await (await f.app.request('/pricing/prices', json(scheduled, hq))).json());
   return {
     till, storeId: f.storeIds[storeCode]!, storeCode, deviceId: till.device.id, saleId: sale.id, priceId: price.id,
-    clerkId: f.clerkIds[clerkCode]!, clerkCode, sale: makeSale(f, till, clerkCode, { lines: 1 }),
+    clerkId: f.clerkIds[clerkCode]!, clerkCode, ...(await spareSession(f, email)), sale: makeSale(f, till, clerkCode, { lines: 1 }),
   };
 }
 
 const ghost = (): StoreRefs => {
   const id = randomUUID();
-  return { storeId: id, storeCode: 'S999', deviceId: randomUUID(), saleId: randomUUID(), priceId: randomUUID(), clerkId: randomUUID(), clerkCode: '9991', sale: {} as Sale };
+  return { storeId: id, storeCode: 'S999', deviceId: randomUUID(), saleId: randomUUID(), priceId: randomUUID(), clerkId: randomUUID(), clerkCode: '9991', userId: randomUUID(), sessionId: randomUUID(), sale: {} as Sale };
 };
 
 export interface ScopeWorld {
@@ -74,20 +92,22 @@ export interface ScopeWorld {
  */
 export async function buildScopeWorld(f: Fixture): Promise<ScopeWorld> {
   const hq = await signInOffice(f, 'hq@demo.pos');
-  const direct = await storeRefs(f, hq, 'S001', '0011');
-  const east = await storeRefs(f, hq, 'S004', '0042');
-  const west = await storeRefs(f, hq, 'S006', '0062');
+  const direct = await storeRefs(f, hq, 'S001', '0011', 's001@demo.pos');
+  const east = await storeRefs(f, hq, 'S004', '0042', 'east@demo.pos');
+  const west = await storeRefs(f, hq, 'S006', '0062', 'west@demo.pos');
   const clerk = await f.app.request('/auth/clerk/sign-in', json({ clerkCode: east.clerkCode, pin: DEMO_PIN }, east.till.deviceToken));
   const clerkToken = ClerkSession.parse(await clerk.json()).token;
   const ids = (...codes: string[]) => codes.map((c) => f.storeIds[c]!);
-  const office = async (email: string) => signInOffice(f, email);
+  const office = async (name: string, email: string, role: Actor['role'], visibleStoreIds: string[], own: StoreRefs, foreign: StoreRefs): Promise<Actor> => ({
+    name, kind: 'office', role, token: await signInOffice(f, email), signInAgain: () => signInAfterAMinute(f, email), visibleStoreIds, own, foreign,
+  });
   const actors: Actor[] = [
     { name: 'till S004', kind: 'device', role: null, token: east.till.deviceToken, visibleStoreIds: ids('S004'), own: east, foreign: west },
     { name: 'clerk 0042 of S004', kind: 'clerk', role: null, token: clerkToken, visibleStoreIds: ids('S004'), own: east, foreign: west },
-    { name: 'east', kind: 'office', role: 'franchisee', token: await office('east@demo.pos'), visibleStoreIds: ids('S004', 'S005'), own: east, foreign: west },
-    { name: 'west', kind: 'office', role: 'franchisee', token: await office('west@demo.pos'), visibleStoreIds: ids('S006', 'S007'), own: west, foreign: east },
-    { name: 's001 manager', kind: 'office', role: 'store_manager', token: await office('s001@demo.pos'), visibleStoreIds: ids('S001'), own: direct, foreign: east },
-    { name: 'hq', kind: 'office', role: 'hq_admin', token: hq, visibleStoreIds: Object.values(f.storeIds), own: direct, foreign: ghost() },
+    await office('east', 'east@demo.pos', 'franchisee', ids('S004', 'S005'), east, west),
+    await office('west', 'west@demo.pos', 'franchisee', ids('S006', 'S007'), west, east),
+    await office('s001 manager', 's001@demo.pos', 'store_manager', ids('S001'), direct, east),
+    { ...(await office('hq', 'hq@demo.pos', 'hq_admin', Object.values(f.storeIds), direct, ghost())), token: hq },
   ];
   const owned = await storeOwnedIds(f);
   const codes = Object.entries(f.storeIds).map(([code, id]) => ({ storeId: id, id: JSON.stringify(code) }));

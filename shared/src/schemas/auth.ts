@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime } from './common';
+import { IsoDateTime, SafeText } from './common';
 import { ClerkRole, Store, TillDevice, UserRole } from './org';
 
 export const OfficeSignInBody = z.object({
@@ -17,7 +17,7 @@ export type OfficeSession = z.infer<typeof OfficeSession>;
 
 export const CreatePairingCodeBody = z.object({
   storeId: z.uuid(),
-  name: z.string().min(1).max(60),
+  name: SafeText.min(1).max(60),
 });
 export type CreatePairingCodeBody = z.infer<typeof CreatePairingCodeBody>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDateTime, SearchText } from './common';
+import { IsoDateTime, SafeText, SearchText } from './common';
 import { MemberLevel } from './pricing-admin';
 
 /** People type numbers with spaces, dashes and a leading +; none of them is part of the number. */
@@ -86,7 +86,7 @@ export type MemberList = z.infer<typeof MemberList>;
 
 export const EnrolMemberBody = z.object({
   cardNo: CardNo,
-  name: z.string().trim().min(1).max(40),
+  name: SafeText.trim().min(1).max(40),
   phone: MobilePhone.nullable().default(null),
   levelId: z.uuid(),
   birthday: Birthday.nullable().default(null),

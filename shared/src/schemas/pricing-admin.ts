@@ -4,14 +4,14 @@ import { ScaleBarcodeLayouts } from '../pricing/scale-barcode.schemas';
 import { Basket, PricingContext, RoundingPolicy } from '../promotions/promotions.schemas';
 import { PromotionRule } from '../promotions/rule-registry';
 import { Price, PriceKind, Product } from './catalog';
-import { IsoDateTime, SearchText } from './common';
+import { IsoDateTime, SafeText, SearchText } from './common';
 
 /** A member level (会员级别); member prices and promotions name it. */
 export const MemberLevel = z.object({
   id: z.uuid(),
   code: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'letters, digits, - and _, at most 32'),
-  nameZh: z.string().min(1).max(60),
-  nameEn: z.string().min(1).max(60),
+  nameZh: SafeText.min(1).max(60),
+  nameEn: SafeText.min(1).max(60),
   active: z.boolean(),
 });
 export type MemberLevel = z.infer<typeof MemberLevel>;
