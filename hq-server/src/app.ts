@@ -6,7 +6,6 @@ import { assortmentsRoutes } from './catalog/assortments.routes';
 import { catalogRoutes } from './catalog/catalog.routes';
 import type { AppEnv, Deps } from './http/app-env';
 import { limitBodies } from './http/body-limit';
-import { refuseNulInJson } from './http/refuse-nul';
 import { AppError, errorResponse, onError, validationError } from './http/errors';
 import { jsonResponse } from './http/openapi-helpers';
 import { membersRoutes } from './members/members.routes';
@@ -34,7 +33,7 @@ export function createApp(deps: Deps) {
       if (!result.success) return errorResponse(c, validationError(result.error, `request ${targetNames[result.target] ?? result.target}`));
     },
   });
-  app.use(limitBodies(), refuseNulInJson);
+  app.use(limitBodies());
   app.use(async (c, next) => {
     c.set('deps', deps);
     c.header('cache-control', 'no-store');
