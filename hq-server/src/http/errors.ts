@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import { sqlStateOf } from '../db/sql-state';
 
 /** An expected failure with a stable code; the one table below maps it to an HTTP status. */
 export class AppError extends Error {
@@ -43,10 +44,24 @@ export function validationError(error: ZodError, where: string): AppError {
   );
 }
 
+/**
+ * A database refusal that a route did not foresee, by SQLSTATE class: 23 (a unique or foreign key
+ * the request runs into) and 22 (a value the database cannot hold) are the request's fault and
+ * change nothing, since the statement failed. Neither statement nor values reach the client.
+ */
+function requestFaultOf(error: unknown): AppError | null {
+  const sqlState = sqlStateOf(error) ?? '';
+  if (sqlState.startsWith('23')) return new AppError('CONFLICT', 'the request conflicts with what HQ holds', { sqlState });
+  if (sqlState.startsWith('22')) return new AppError('VALIDATION_FAILED', 'HQ cannot store a value of the request', { sqlState });
+  return null;
+}
+
 /** The single place thrown errors become responses: expected ones by their code, the rest as a bare 500. */
 export function onError(error: Error, c: Context) {
   if (error instanceof AppError) return errorResponse(c, error);
   if (error instanceof HTTPException && error.status < 500) return errorResponse(c, new AppError('BAD_REQUEST', error.message || 'bad request'));
+  const fault = requestFaultOf(error);
+  if (fault) return errorResponse(c, fault);
   // Drizzle wraps the driver's error and repeats the whole statement; the cause is what helps.
   console.error(`[hq] ${c.req.method} ${c.req.path} failed:`, error.cause instanceof Error ? error.cause : error);
   return errorResponse(c, new AppError('INTERNAL', 'something went wrong at HQ; the request can be retried'));
