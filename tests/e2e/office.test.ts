@@ -102,7 +102,8 @@ describe('back office', () => {
     await page.waitForSelector('text=Saved and active');
     await page.goto(`${hq.url}/#/office/promotions`);
     await page.click('text=Soda week');
-    await page.waitForSelector('.office-chip');
+    // The chip names the category once the chain's category list has arrived; until then it shows the id.
+    await page.locator('.office-chip', { hasText: 'Drinks › Soda' }).waitFor();
     expect(await page.locator('.office-chip').first().textContent()).toBe('Drinks › Soda×');
     await page.goto(`${hq.url}/#/office/promotions`);
     page.once('dialog', (dialog) => void dialog.accept());
