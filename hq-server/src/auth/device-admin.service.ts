@@ -1,5 +1,5 @@
 import type { DeviceSummary, PairingCode } from '@pos/shared';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Deps, OfficePrincipal } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { storesInScope } from '../http/scope';
@@ -56,8 +56,8 @@ export async function revokeDevice(deps: Deps, principal: OfficePrincipal, devic
   const now = deps.clock();
   return deps.db.transaction(async (tx) => {
     const device = and(eq(tillDevices.chainId, principal.chainId), eq(tillDevices.id, deviceId));
-    await tx.update(tillDevices).set({ revokedAt: now }).where(and(device, isNull(tillDevices.revokedAt)));
-    await tx.update(tillDevices).set({ pairingCodeHash: null, pairingExpiresAt: null }).where(device);
+    // A till revoked before keeps the instant it was first revoked.
+    await tx.update(tillDevices).set({ revokedAt: sql`coalesce(${tillDevices.revokedAt}, ${now.toISOString()}::timestamptz)`, pairingCodeHash: null, pairingExpiresAt: null }).where(device);
     await tx
       .update(clerkSessions)
       .set({ revokedAt: now })

@@ -30,6 +30,16 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** Whether the runtime knows a time zone by this name; an unknown one would throw when a store-local time is worked out. */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function wallClockOffsetMs(instantMs: number, timeZone: string): number {
   const parts: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(instantMs)) parts[part.type] = part.value;

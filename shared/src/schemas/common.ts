@@ -1,18 +1,9 @@
 import { z } from 'zod';
+import { isKnownTimeZone } from '../pricing/store-local-time';
 
 export const IsoDateTime = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time' });
 export const LocalDate = z.iso.date({ message: 'must be a date as YYYY-MM-DD' });
 export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as CNY');
-/** Whether the runtime knows a time zone by this name; an unknown one would throw when a store-local time is worked out. */
-function isKnownTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** An IANA time zone name the runtime knows, such as Asia/Shanghai. */
 export const TimeZone = z.string().min(1).max(64).refine(isKnownTimeZone, 'must be an IANA time zone such as Asia/Shanghai');
 
