@@ -54,6 +54,6 @@ export async function catalogFacts(f: Fixture) {
     parents: categoryRows.filter((c) => c.parentId === null),
     children: categoryRows.filter((c) => c.parentId !== null),
     products: productRows,
-    brands: [...new Set(productRows.map((p) => p.brand).filter((b): b is string => b !== null))].sort(),
+    brands: [...new Set(productRows.map((p) => p.brandId).filter((b): b is string => b !== null))].sort(),
   };
 }

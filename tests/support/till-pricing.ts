@@ -108,7 +108,7 @@ export function priceSaleOnTill(pricer: TillPricer, till: PairedDevice, cashierI
     if (!price.ok) throw new Error(`the till cannot price ${item.productId}: ${price.code}`);
     return {
       lineId: newUuid(at), productId: item.productId, quantity: item.quantity, unitPriceMinor: price.unitPriceMinor, categoryId: product.categoryId,
-      ancestorCategoryIds: ancestors(pricer.catalog, product.categoryId), brandId: product.brand, clerkId: null, weightGrams: null,
+      ancestorCategoryIds: ancestors(pricer.catalog, product.categoryId), brandId: product.brandId, clerkId: null, weightGrams: null,
     };
   });
   const manualDiscounts: ManualDiscount[] = input.manual.map((m) => ({

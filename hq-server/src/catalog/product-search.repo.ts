@@ -30,7 +30,7 @@ function matching(chainId: string, q: string | undefined): SQL | undefined {
 
 /** The columns of a product in its wire shape. */
 const productColumns = {
-  id: products.id, sku: products.sku, nameZh: products.nameZh, nameEn: products.nameEn, categoryId: products.categoryId, brand: products.brand,
+  id: products.id, sku: products.sku, nameZh: products.nameZh, nameEn: products.nameEn, categoryId: products.categoryId, brandId: products.brandId,
   unit: products.unit, weighed: products.weighed, scaleItemCode: products.scaleItemCode, active: products.active,
 };
 

@@ -10,6 +10,7 @@ export type OfficePrincipal = {
   sessionId: string;
   role: UserRole;
   franchiseeId: string | null;
+  regionId: string | null;
   storeId: string | null;
 };
 

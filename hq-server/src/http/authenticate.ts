@@ -34,11 +34,11 @@ async function resolvePrincipal({ db, clock }: Deps, token: string): Promise<Pri
   }
   if (parsed.kind === 'ofs') {
     const [user] = await db
-      .select({ sessionId: officeSessions.id, id: users.id, role: users.role, franchiseeId: users.franchiseeId, storeId: users.storeId })
+      .select({ sessionId: officeSessions.id, id: users.id, role: users.role, franchiseeId: users.franchiseeId, regionId: users.regionId, storeId: users.storeId })
       .from(officeSessions)
       .innerJoin(users, and(eq(users.chainId, officeSessions.chainId), eq(users.id, officeSessions.userId)))
       .where(and(eq(officeSessions.chainId, chainId), eq(officeSessions.tokenHash, hash), gt(officeSessions.expiresAt, clock()), isNull(officeSessions.revokedAt), eq(users.active, true)));
-    return user ? { kind: 'office', chainId, userId: user.id, sessionId: user.sessionId, role: user.role, franchiseeId: user.franchiseeId, storeId: user.storeId } : null;
+    return user ? { kind: 'office', chainId, userId: user.id, sessionId: user.sessionId, role: user.role, franchiseeId: user.franchiseeId, regionId: user.regionId, storeId: user.storeId } : null;
   }
   return null;
 }

@@ -1,6 +1,6 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { stores } from '../org/org.tables';
+import { regions, stores } from '../org/org.tables';
 import type { Principal } from './app-env';
 import { AppError } from './errors';
 
@@ -14,7 +14,7 @@ export interface StoreInScope {
 }
 
 /**
- * The stores a caller may see: all of the chain for HQ, the franchisee's own for a franchisee,
+ * The stores a caller may see: all of the chain for HQ, a region's and its sub-regions' for a region manager, the franchisee's own for a franchisee,
  * one store for a store manager, cashier or till. Every report and store look-up goes through here.
  */
 export async function storesInScope(db: Db, principal: Principal): Promise<StoreInScope[]> {
@@ -24,6 +24,9 @@ export async function storesInScope(db: Db, principal: Principal): Promise<Store
   switch (principal.role) {
     case 'hq_admin':
       return db.select(columns).from(stores).where(inChain).orderBy(stores.code);
+    case 'region_manager':
+      if (!principal.regionId) return [];
+      return db.select(columns).from(stores).where(and(inChain, inArray(stores.regionId, regionAndBelow(principal.chainId, principal.regionId)))).orderBy(stores.code);
     case 'franchisee':
       if (!principal.franchiseeId) return [];
       return db.select(columns).from(stores).where(and(inChain, eq(stores.franchiseeId, principal.franchiseeId))).orderBy(stores.code);
@@ -33,6 +36,13 @@ export async function storesInScope(db: Db, principal: Principal): Promise<Store
       return db.select(columns).from(stores).where(and(inChain, inArray(stores.id, [principal.storeId])));
   }
 }
+
+/** A region's id and the ids of every region under it, as a sub-select. */
+const regionAndBelow = (chainId: string, regionId: string) => sql`(
+  with recursive below(id) as (
+    select ${regions.id} from ${regions} where ${regions.chainId} = ${chainId} and ${regions.id} = ${regionId}
+    union select r.id from ${regions} r join below on r.parent_id = below.id where r.chain_id = ${chainId}
+  ) select id from below)`;
 
 /** One store the caller may see, or 404: a store out of scope is indistinguishable from one that does not exist. */
 export async function storeInScope(db: Db, principal: Principal, storeId: string): Promise<StoreInScope> {

@@ -9,7 +9,7 @@ export interface RepricingProduct {
   active: boolean;
   weighed: boolean;
   categoryId: string | null;
-  brand: string | null;
+  brandId: string | null;
 }
 
 /**
@@ -19,7 +19,7 @@ export interface RepricingProduct {
  */
 export async function loadRepricingRows(db: Db, chainId: string, storeId: string) {
   const [productRows, priceRows, categoryRows, assortmentRows, itemRows] = await Promise.all([
-    db.select({ id: products.id, active: products.active, weighed: products.weighed, categoryId: products.categoryId, brand: products.brand })
+    db.select({ id: products.id, active: products.active, weighed: products.weighed, categoryId: products.categoryId, brandId: products.brandId })
       .from(products).where(eq(products.chainId, chainId)),
     db.select({ id: prices.id, productId: prices.productId, storeId: prices.storeId, kind: prices.kind, memberLevelId: prices.memberLevelId, amountMinor: prices.amountMinor, effectiveFrom: prices.effectiveFrom })
       .from(prices).where(and(eq(prices.chainId, chainId), eq(prices.active, true), or(isNull(prices.storeId), eq(prices.storeId, storeId)))),

@@ -47,7 +47,7 @@ async function loadAndCompile(db: Db, chainId: string, storeId: string): Promise
     promotions: promotionTimeline(revisions),
     settings,
     seq,
-    lineFacts: new Map(productRows.map((p) => [p.id, { categoryId: p.categoryId, ancestorCategoryIds: ancestorsOf(p.categoryId, parentOf), brandId: p.brand }])),
+    lineFacts: new Map(productRows.map((p) => [p.id, { categoryId: p.categoryId, ancestorCategoryIds: ancestorsOf(p.categoryId, parentOf), brandId: p.brandId }])),
   };
 }
 

@@ -100,3 +100,24 @@ export const voucherRedemptions = pgTable(
   },
   (t) => [primaryKey({ columns: [t.chainId, t.code] })],
 );
+
+/**
+ * Each manager override the till recorded on a sale (a function key that needed a manager's PIN
+ * on the spot): which key, for which line, who asked and who approved. Written with the sale.
+ */
+export const saleApprovals = pgTable(
+  'sale_approvals',
+  {
+    chainId: chainId(),
+    id: uuid('id').notNull(),
+    saleId: uuid('sale_id').notNull(),
+    storeId: uuid('store_id').notNull(),
+    /** A `TillKey` from the shared permissions. */
+    key: text('key').notNull(),
+    lineId: uuid('line_id'),
+    requestedBy: uuid('requested_by').notNull(),
+    approvedBy: uuid('approved_by').notNull(),
+    at: instant('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.chainId, t.id] }), index('sale_approvals_sale').on(t.chainId, t.saleId), index('sale_approvals_store').on(t.chainId, t.storeId, t.at)],
+);

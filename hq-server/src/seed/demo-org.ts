@@ -21,8 +21,8 @@ export const demoPricingSettings: PricingSettings = {
 export const demoAssortmentStore = 'S007';
 
 export const demoFranchisees = [
-  { key: 'east', name: '华东加盟商 East China Retail Co.', contact: '王先生 138 0000 1001' },
-  { key: 'west', name: '西城加盟商 Westside Franchise Ltd.', contact: '李女士 139 0000 2002' },
+  { key: 'east', code: 'F01', name: '华东加盟商 East China Retail Co.', contact: '王先生 138 0000 1001' },
+  { key: 'west', code: 'F02', name: '西城加盟商 Westside Franchise Ltd.', contact: '李女士 139 0000 2002' },
 ] as const;
 
 export type FranchiseeKey = (typeof demoFranchisees)[number]['key'];

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { assortmentItems, barcodes, categories, prices, products, storeAssortments } from '../catalog/catalog.tables';
+import { assortmentItems, barcodes, brands, categories, prices, products, storeAssortments } from '../catalog/catalog.tables';
 import { hashPassword, hashPin } from '../auth/secrets';
 import type { Deps } from '../http/app-env';
 import { newId } from '../ids';
@@ -91,13 +91,16 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
     return [parent, ...family.kinds.map((kind, i) => ({ chainId, id: id(), parentId: parent.id, code: `${family.code}${i + 1}`, nameZh: kind.zh, nameEn: kind.en }))];
   });
   const categoryIdByCode = new Map(categoryRows.map((c) => [c.code, c.id]));
+  const brandNames = [...new Map(families.flatMap((f) => f.brands).map((b) => [b.en, b])).values()];
+  const brandRows = brandNames.map((b, i) => ({ chainId, id: id(), code: `B${String(i + 1).padStart(4, '0')}`, nameZh: b.zh, nameEn: b.en }));
+  const brandIdByName = new Map(brandRows.map((b) => [b.nameEn, b.id]));
   const productRows = catalog.map((p) => ({
     chainId, id: id(), sku: `SKU${String(p.index + 1).padStart(6, '0')}`, nameZh: p.nameZh, nameEn: p.nameEn,
-    categoryId: categoryIdByCode.get(p.kindCode)!, brand: p.brand, unit: p.unit, weighed: false,
+    categoryId: categoryIdByCode.get(p.kindCode)!, brandId: brandIdByName.get(p.brand)!, unit: p.unit, weighed: false,
   }));
   const looseRows = demoWeighedProducts.map((p, i) => ({
     chainId, id: id(), sku: `SKU${String(catalog.length + i + 1).padStart(6, '0')}`, nameZh: p.nameZh, nameEn: p.nameEn,
-    categoryId: categoryIdByCode.get(p.kindCode)!, brand: null, unit: 'kg' as const, weighed: true, scaleItemCode: p.scaleItemCode,
+    categoryId: categoryIdByCode.get(p.kindCode)!, brandId: null, unit: 'kg' as const, weighed: true, scaleItemCode: p.scaleItemCode,
   }));
   const priceRows = [
     ...productRows.map((p, i) => ({ chainId, id: id(), productId: p.id, storeId: null, kind: 'retail' as const, amountMinor: catalog[i]!.priceMinor })),
@@ -112,7 +115,7 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
   await db.transaction(async (tx) => {
     await tx.insert(chains).values({ id: chainId, code: SEEDING_CODE, name: DEMO_CHAIN.name, currency: DEMO_CHAIN.currency, timeZone: DEMO_CHAIN.timeZone, createdAt: clock() });
     await tx.insert(chainSettings).values({ chainId, ...pricingSettingsColumns(demoPricingSettings, clock()) });
-    await tx.insert(franchisees).values(demoFranchisees.map((f) => ({ chainId, id: franchiseeIds[f.key]!, name: f.name, contact: f.contact })));
+    await tx.insert(franchisees).values(demoFranchisees.map((f) => ({ chainId, id: franchiseeIds[f.key]!, code: f.code, name: f.name, contact: f.contact })));
     await tx.insert(stores).values(storeRows);
     await tx.insert(users).values(demoUsers.map((u) => ({
       chainId, id: id(), email: u.email, name: u.name, role: u.role, passwordHash,
@@ -121,6 +124,7 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
     await tx.insert(clerks).values(clerkRows);
     await tx.insert(tillDevices).values(deviceRows);
     await tx.insert(categories).values(categoryRows);
+    await tx.insert(brands).values(brandRows);
     await insertChunked([...productRows, ...looseRows], (part) => tx.insert(products).values(part));
     await insertChunked(productRows.map((p, i) => ({ chainId, code: demoEan13(catalog[i]!.index), productId: p.id })), (part) => tx.insert(barcodes).values(part));
     await insertChunked([...priceRows, ...storeOverrides], (part) => tx.insert(prices).values(part));

@@ -199,6 +199,7 @@ export const messagesEn = {
   'office.nav.devices': 'Tills',
   'office.nav.settings': 'Settings',
   'office.role.hq_admin': 'Head office',
+  'office.role.region_manager': 'Region manager',
   'office.role.franchisee': 'Franchisee',
   'office.role.store_manager': 'Store manager',
   'office.role.cashier': 'Cashier',

@@ -200,6 +200,7 @@ export const messagesZh: Record<MessageKey, string> = {
   'office.nav.devices': '收银机',
   'office.nav.settings': '设置',
   'office.role.hq_admin': '总部',
+  'office.role.region_manager': '区域经理',
   'office.role.franchisee': '加盟商',
   'office.role.store_manager': '店长',
   'office.role.cashier': '收银员',

@@ -13,6 +13,7 @@ const sectionLabel: Record<OfficeSection, MessageKey> = {
 
 const roleLabel: Record<OfficeSession['user']['role'], MessageKey> = {
   hq_admin: 'office.role.hq_admin',
+  region_manager: 'office.role.region_manager',
   franchisee: 'office.role.franchisee',
   store_manager: 'office.role.store_manager',
   cashier: 'office.role.cashier',

@@ -19,7 +19,7 @@ export const Product = z.object({
   nameZh: z.string().min(1).max(120),
   nameEn: z.string().min(1).max(120),
   categoryId: z.uuid().nullable(),
-  brand: z.string().max(60).nullable(),
+  brandId: z.uuid().nullable(),
   unit: ProductUnit,
   weighed: z.boolean(),
   /** The item code the chain's scales print inside a 2x label (PLU), digit for digit as printed; null when none. */

@@ -3,6 +3,7 @@ export * from './catalog';
 export * from './common';
 export * from './members';
 export * from './org';
+export * from './permissions';
 export * from './reports';
 export * from './sale-limits';
 export * from './sales';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CurrencyCode, IsoDateTime, TimeZone } from './common';
 
-export const UserRole = z.enum(['hq_admin', 'franchisee', 'store_manager', 'cashier']);
+export const UserRole = z.enum(['hq_admin', 'region_manager', 'franchisee', 'store_manager', 'cashier']);
 export type UserRole = z.infer<typeof UserRole>;
 
 export const StoreOperation = z.enum(['direct', 'franchise']);

@@ -34,6 +34,7 @@ export function sectionsFor(role: UserRole): OfficeSection[] {
   switch (role) {
     case 'hq_admin':
       return ['reports', 'prices', 'promotions', 'devices', 'settings'];
+    case 'region_manager':
     case 'franchisee':
     case 'store_manager':
       return ['reports', 'devices'];

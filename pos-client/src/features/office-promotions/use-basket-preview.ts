@@ -34,7 +34,7 @@ export function toBasketLine({ item, quantity }: PreviewItem, index: number, cat
     unitPriceMinor: minor((item.retailNowMinor ?? 0) * (product.weighed ? quantity : 1)),
     categoryId: product.categoryId,
     ancestorCategoryIds: ancestorsOf(categories, product.categoryId),
-    brandId: product.brand,
+    brandId: product.brandId,
     clerkId: null,
     weightGrams: product.weighed ? quantity * 1_000 : null,
   };

@@ -13,7 +13,7 @@ async function dbWith(prices: object[]) {
   const drinks = '0195505c-0000-7000-8000-000000000c01';
   const beverages = '0195505c-0000-7000-8000-000000000c02';
   await db.categories.bulkPut([category(drinks, beverages), category(beverages, null)]);
-  await db.products.put({ ...cola, categoryId: drinks, brand: 'Fizz' });
+  await db.products.put({ ...cola, categoryId: drinks, brandId: '0195505c-0000-7000-8000-0000000b0001' });
   await db.barcodes.put({ code, productId: ids.cola, active: true });
   await db.prices.bulkPut([colaPrice, ...prices].map((p) => ({ ...colaPrice, ...p })));
   return db;
@@ -41,7 +41,7 @@ describe('findScannedItem', () => {
 
   it('carries the category tree and brand that promotions match on', async () => {
     const found = await findScannedItem(await dbWith([]), code, place, new Date('2025-03-01T10:00:00Z'));
-    expect(found).toMatchObject({ ok: true, item: { categoryId: '0195505c-0000-7000-8000-000000000c01', ancestorCategoryIds: ['0195505c-0000-7000-8000-000000000c02'], brandId: 'Fizz' } });
+    expect(found).toMatchObject({ ok: true, item: { categoryId: '0195505c-0000-7000-8000-000000000c01', ancestorCategoryIds: ['0195505c-0000-7000-8000-000000000c02'], brandId: '0195505c-0000-7000-8000-0000000b0001' } });
   });
 
   it('answers PRICE_MISSING when no price applies here', async () => {

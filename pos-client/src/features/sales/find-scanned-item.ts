@@ -91,7 +91,7 @@ export async function findScannedItem(db: TillDb, input: string, place: TillPric
     ok: true,
     item: {
       productId: product.id, barcode: code, nameZh: product.nameZh, nameEn: product.nameEn, unitPriceMinor: scanned.unitPriceMinor, weightGrams: scanned.weightGrams,
-      categoryId: product.categoryId, ancestorCategoryIds: await ancestorsOf(db, product.categoryId), brandId: product.brand,
+      categoryId: product.categoryId, ancestorCategoryIds: await ancestorsOf(db, product.categoryId), brandId: product.brandId,
     },
   };
 }
