@@ -29,7 +29,7 @@ async function signIn(page: Page, email: string) {
   await page.fill('input[type=email]', email);
   await page.fill('input[type=password]', DEMO_PASSWORD);
   await page.click('button[type=submit]');
-  await page.waitForSelector('.office-nav');
+  await page.waitForSelector('.office-menu');
 }
 
 /** Store codes in the report's "by store" table and in the store filter. */
@@ -62,7 +62,7 @@ describe('back office', () => {
     const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US' });
     const page = await context.newPage();
     await signIn(page, 'east@demo.pos');
-    expect(await page.locator('.office-nav a').allTextContents()).toEqual(['Store-day report', 'Tills']);
+    expect(await page.locator('.office-menu a').allTextContents()).toEqual(['Tills', 'Store-day report']);
     expect(await storesShown(page)).toEqual({ table: ['S004', 'S005'], options: ['S004', 'S005'] });
     await context.close();
   });
@@ -71,7 +71,7 @@ describe('back office', () => {
     const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US' });
     const page = await context.newPage();
     await signIn(page, 'hq@demo.pos');
-    expect(await page.locator('.office-nav a').allTextContents()).toEqual(['Store-day report', 'Prices', 'Promotions', 'Tills', 'Settings']);
+    expect(await page.locator('.office-menu a').allTextContents()).toEqual(['Prices', 'Promotions', 'Store assortments', 'Tills', 'Store-day report', 'Cash rounding and scale labels']);
     expect(await storesShown(page)).toEqual({ table: ['S001', 'S004', 'S005', 'S006'], options: ['S001', 'S004', 'S005', 'S006'] });
     await context.close();
   });
@@ -155,7 +155,7 @@ describe('back office', () => {
     await signIn(page, 'west@demo.pos');
     const token = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('pos-office-session') ?? '{}') as { token?: string }).token);
     const signedOut = page.waitForResponse((r) => r.url().endsWith('/auth/office/sign-out'));
-    await page.click('.office-user-actions button:last-child');
+    await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForSelector('input[type=email]');
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     expect(await page.evaluate(() => sessionStorage.getItem('pos-office-session'))).toBeNull();
@@ -163,7 +163,7 @@ describe('back office', () => {
     expect((await f.app.request('/devices', { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
     await page.goto(`${hq.url}/`);
     await page.waitForSelector('.card');
-    expect(await page.locator('.office-nav').count()).toBe(0);
+    expect(await page.locator('.office-menu').count()).toBe(0);
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await context.close();
   });

@@ -1,15 +1,15 @@
 import type { AssortmentMode } from '@pos/shared';
-import type { OfficeHttp } from '../features/office-core/office-http';
+import { useOfficeHttp } from '../features/office-core/office-context';
 import { useAssortmentEditor } from '../features/office-settings/use-assortment-editor';
 import { useI18n } from '../i18n/i18n-context';
 import { AssortmentProductAdder } from './assortment-product-adder';
 import { AssortmentProductTable } from './assortment-product-table';
-import { SettingsTabs } from './settings-tabs';
 
 const modes: AssortmentMode[] = ['all_except', 'listed'];
 
 /** 门店经营范围: what one store carries, the products it lists or leaves out, and a way back to the whole catalog. */
-export function AssortmentScreen({ http }: { http: OfficeHttp }) {
+export function AssortmentScreen() {
+  const http = useOfficeHttp();
   const { t, errorText, pickName } = useI18n();
   const editor = useAssortmentEditor(http);
   const { draft, notice, reach } = editor;
@@ -40,7 +40,6 @@ export function AssortmentScreen({ http }: { http: OfficeHttp }) {
           </button>
         </div>
       </header>
-      <SettingsTabs current="assortments" />
       <div className="office-filters">
         <label className="office-field">
           <span>{t('office.assortment.store')}</span>

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { OfficeHttp } from '../features/office-core/office-http';
+import { useOfficeHttp } from '../features/office-core/office-context';
 import { useDevices } from '../features/office-devices/use-devices';
 import { usePairingCode } from '../features/office-devices/use-pairing-code';
 import { formatDateTime } from '../i18n/translate';
@@ -7,7 +7,8 @@ import { useI18n } from '../i18n/i18n-context';
 import { DeviceListCard } from './device-list-card';
 import { PairingCodeCard } from './pairing-code-card';
 
-export function DevicesScreen({ http }: { http: OfficeHttp }) {
+export function DevicesScreen() {
+  const http = useOfficeHttp();
   const { t, errorText, locale, pickName } = useI18n();
   const devices = useDevices(http);
   const pairing = usePairingCode(http, () => void devices.reload());

@@ -1,6 +1,7 @@
 import { I18nProvider } from '../i18n/i18n-context';
 import { ErrorBoundary } from '../app/error-boundary';
 import { OfficeFailure } from './office-failure';
+import { OfficeProviders } from './office-providers';
 import { OfficeShell } from './office-shell';
 import './office.css';
 
@@ -8,7 +9,9 @@ export function OfficeApp() {
   return (
     <ErrorBoundary fallback={<OfficeFailure />}>
       <I18nProvider>
-        <OfficeShell />
+        <OfficeProviders>
+          <OfficeShell />
+        </OfficeProviders>
       </I18nProvider>
     </ErrorBoundary>
   );

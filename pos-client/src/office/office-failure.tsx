@@ -1,13 +1,15 @@
+import { Button, Result } from 'antd';
+
+/** Shown when a screen fails to render; both languages, since the language context may be what failed. */
 export function OfficeFailure() {
   return (
-    <div className="office-centered">
-      <div className="office-card office-sign-in" role="alert">
-        <h1>后台出现故障 · The back office hit a problem</h1>
-        <p>请重新加载页面。 Reload the page to continue.</p>
-        <button type="button" className="office-button office-button-primary" onClick={() => window.location.reload()}>
-          重新加载 · Reload
-        </button>
-      </div>
-    </div>
+    <main className="office-centered">
+      <Result
+        status="error"
+        title="后台出现故障 · The back office hit a problem"
+        subTitle="请重新加载页面。 Reload the page to continue."
+        extra={<Button type="primary" onClick={() => window.location.reload()}>重新加载 · Reload</Button>}
+      />
+    </main>
   );
 }

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
 import type { OfficeSignInBody } from '@pos/shared';
 import { useI18n } from '../i18n/i18n-context';
 
@@ -6,15 +7,17 @@ interface Props {
   onSignIn: (body: OfficeSignInBody) => Promise<{ ok: true } | { ok: false; code: string }>;
 }
 
+interface Fields {
+  email: string;
+  password: string;
+}
+
 export function OfficeSignInScreen({ onSignIn }: Props) {
   const { t, errorText, toggleLocale } = useI18n();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [errorCode, setErrorCode] = useState<string | null>(null);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit({ email, password }: Fields) {
     setBusy(true);
     setErrorCode(null);
     const result = await onSignIn({ email: email.trim(), password });
@@ -26,28 +29,28 @@ export function OfficeSignInScreen({ onSignIn }: Props) {
 
   const message = errorCode === 'UNAUTHENTICATED' || errorCode === 'VALIDATION_FAILED' ? t('office.signIn.wrong') : errorCode && errorText(errorCode);
   return (
-    <div className="office-centered">
-      <form className="office-card office-sign-in" onSubmit={(e) => void submit(e)}>
+    <main className="office-centered">
+      <Card className="office-sign-in">
         <div className="office-sign-in-brand">
           <img src="/icons/icon.svg" alt="" />
           <span>{t('office.title')}</span>
-          <button type="button" className="office-link" onClick={toggleLocale}>{t('status.language')}</button>
+          <Button type="link" onClick={toggleLocale}>{t('status.language')}</Button>
         </div>
-        <h1>{t('office.signIn.title')}</h1>
-        <p>{t('office.signIn.hint')}</p>
-        <label className="office-field">
-          <span>{t('office.signIn.email')}</span>
-          <input type="email" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} />
-        </label>
-        <label className="office-field">
-          <span>{t('office.signIn.password')}</span>
-          <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-        </label>
-        {message && <div className="office-notice office-notice-error" role="alert">{message}</div>}
-        <button type="submit" className="office-button office-button-primary" disabled={busy}>
-          {busy ? t('office.signIn.busy') : t('office.signIn.submit')}
-        </button>
-      </form>
-    </div>
+        <Typography.Title level={1}>{t('office.signIn.title')}</Typography.Title>
+        <Typography.Paragraph type="secondary">{t('office.signIn.hint')}</Typography.Paragraph>
+        <Form<Fields> layout="vertical" requiredMark={false} onFinish={(fields) => void submit(fields)} disabled={busy}>
+          <Form.Item name="email" label={t('office.signIn.email')} rules={[{ required: true, type: 'email' }]}>
+            <Input type="email" autoComplete="username" autoFocus />
+          </Form.Item>
+          <Form.Item name="password" label={t('office.signIn.password')} rules={[{ required: true }]}>
+            <Input.Password autoComplete="current-password" />
+          </Form.Item>
+          {message && <Alert type="error" showIcon role="alert" className="office-sign-in-alert" title={message} />}
+          <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+            {busy ? t('office.signIn.busy') : t('office.signIn.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </main>
   );
 }

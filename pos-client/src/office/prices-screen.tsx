@@ -1,13 +1,14 @@
 import { systemNow } from '../features/office-core/clock';
 import { formatAmount } from '../features/office-core/format-amount';
-import type { OfficeHttp } from '../features/office-core/office-http';
+import { useOfficeHttp } from '../features/office-core/office-context';
 import { productPageSize } from '../features/office-core/product-search-api';
 import { usePriceEditor } from '../features/office-pricing/use-price-editor';
 import { useI18n } from '../i18n/i18n-context';
 import { PriceImportCard } from './price-import-card';
 import { PricePanel } from './price-panel';
 
-export function PricesScreen({ http }: { http: OfficeHttp }) {
+export function PricesScreen() {
+  const http = useOfficeHttp();
   const { t, errorText, pickName } = useI18n();
   const editor = usePriceEditor(http, systemNow);
   const { products } = editor;

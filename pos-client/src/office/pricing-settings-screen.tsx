@@ -1,12 +1,12 @@
-import type { OfficeHttp } from '../features/office-core/office-http';
+import { useOfficeHttp } from '../features/office-core/office-context';
 import { usePricingSettings } from '../features/office-settings/use-pricing-settings';
 import { useI18n } from '../i18n/i18n-context';
 import { CashRoundingCard } from './cash-rounding-card';
 import { ScaleLabelTester } from './scale-label-tester';
 import { ScaleLayoutsCard } from './scale-layouts-card';
-import { SettingsTabs } from './settings-tabs';
 
-export function PricingSettingsScreen({ http }: { http: OfficeHttp }) {
+export function PricingSettingsScreen() {
+  const http = useOfficeHttp();
   const { t, errorText } = useI18n();
   const settings = usePricingSettings(http);
   const { values, saved, problems } = settings;
@@ -21,7 +21,6 @@ export function PricingSettingsScreen({ http }: { http: OfficeHttp }) {
           {settings.busy ? t('office.settings.saving') : t('office.settings.save')}
         </button>
       </header>
-      <SettingsTabs current="pricing" />
       {settings.loadError && (
         <div className="office-notice office-notice-error" role="alert">
           {errorText(settings.loadError)}{' '}

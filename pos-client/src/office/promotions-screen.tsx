@@ -1,11 +1,13 @@
-import type { OfficeHttp } from '../features/office-core/office-http';
+import { useOfficeHttp } from '../features/office-core/office-context';
+import type { OfficeScreenProps } from './office-sections';
 import { isRuleKind } from '../features/office-promotions/rule-defaults';
 import { PromotionEditorScreen } from './promotion-editor-screen';
 import { PromotionKindChooser } from './promotion-kind-chooser';
 import { PromotionListScreen } from './promotion-list-screen';
 
 /** `#/office/promotions`, `…/new`, `…/new/<kind>`, `…/edit/<id>`. */
-export function PromotionsScreen({ http, rest }: { http: OfficeHttp; rest: string[] }) {
+export function PromotionsScreen({ rest }: OfficeScreenProps) {
+  const http = useOfficeHttp();
   const [action, arg] = rest;
   if (action === 'new' && isRuleKind(arg)) return <PromotionEditorScreen key={`new-${arg}`} http={http} target={{ kind: 'new', ruleKind: arg }} />;
   if (action === 'new') return <PromotionKindChooser />;

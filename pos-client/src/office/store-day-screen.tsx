@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { systemNow } from '../features/office-core/clock';
 import { formatCount, formatMoneyText } from '../features/office-core/format-amount';
-import type { OfficeHttp } from '../features/office-core/office-http';
+import { useOfficeHttp } from '../features/office-core/office-context';
 import { downloadText, storeDayCsv } from '../features/office-reports/store-day-csv';
 import { useStoreDayReport } from '../features/office-reports/use-store-day-report';
 import { useI18n } from '../i18n/i18n-context';
@@ -10,7 +10,8 @@ import { ReportFilters } from './report-filters';
 import { StoreDayTable } from './store-day-table';
 import { StoreTotalsTable } from './store-totals-table';
 
-export function StoreDayScreen({ http }: { http: OfficeHttp }) {
+export function StoreDayScreen() {
+  const http = useOfficeHttp();
   const { t, errorText } = useI18n();
   const [today] = useState(systemNow);
   const report = useStoreDayReport(http, today);

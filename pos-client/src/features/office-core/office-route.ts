@@ -1,12 +1,16 @@
 import type { UserRole } from '@pos/shared';
 
-export const officeSections = ['reports', 'prices', 'promotions', 'devices', 'settings'] as const;
-export type OfficeSection = (typeof officeSections)[number];
-
 export interface OfficeRoute {
-  section: OfficeSection | null;
+  /** The first segment after `#/office/`, e.g. `promotions`; null at `#/office` itself. */
+  section: string | null;
   /** What follows the section, e.g. `new` in `#/office/promotions/new`. */
   rest: string[];
+}
+
+/** What the router needs to know of a section: the office's registry (`office/office-sections.tsx`) holds the rest. */
+export interface RoutableSection {
+  key: string;
+  roles: readonly UserRole[];
 }
 
 const officePrefix = '#/office';
@@ -17,34 +21,27 @@ export function isOfficeHash(hash: string): boolean {
 }
 
 export function parseOfficeRoute(hash: string): OfficeRoute {
-  const [section = '', ...rest] = hash.slice(officePrefix.length).split('?')[0]!.split('/').filter(Boolean);
-  const known = officeSections.find((s) => s === section) ?? null;
-  return { section: known, rest: known ? rest : [] };
+  const [section, ...rest] = hash.slice(officePrefix.length).split('?')[0]!.split('/').filter(Boolean);
+  return section ? { section: decodeURIComponent(section), rest: rest.map(decodeURIComponent) } : { section: null, rest: [] };
 }
 
-export function officeHash(section: OfficeSection, ...rest: string[]): string {
+export function officeHash(section: string, ...rest: string[]): string {
   return [officePrefix, section, ...rest].join('/');
 }
 
-/**
- * What each role may open: HQ everything; a franchisee or store manager their stores' reports
- * and tills. Settings, like prices and promotions, are HQ's to change, so only HQ sees them.
- */
-export function sectionsFor(role: UserRole): OfficeSection[] {
-  switch (role) {
-    case 'hq_admin':
-      return ['reports', 'prices', 'promotions', 'devices', 'settings'];
-    case 'region_manager':
-    case 'franchisee':
-    case 'store_manager':
-      return ['reports', 'devices'];
-    case 'cashier':
-      return [];
-  }
+/** The sections a role may open, in the registry's order. */
+export function sectionsFor<S extends RoutableSection>(sections: readonly S[], role: UserRole): S[] {
+  return sections.filter((s) => s.roles.includes(role));
 }
 
-/** The section to show: the one asked for when the role may open it, else the role's first. */
-export function resolveSection(route: OfficeRoute, role: UserRole): OfficeSection | null {
-  const allowed = sectionsFor(role);
-  return route.section && allowed.includes(route.section) ? route.section : (allowed[0] ?? null);
+/**
+ * The section to show: the one asked for when the role may open it, else the role's first.
+ * `rest` is kept only for the section asked for.
+ */
+export function resolveSection<S extends RoutableSection>(sections: readonly S[], route: OfficeRoute, role: UserRole): { section: S; rest: string[] } | null {
+  const allowed = sectionsFor(sections, role);
+  const asked = allowed.find((s) => s.key === route.section);
+  if (asked) return { section: asked, rest: route.rest };
+  const first = allowed[0];
+  return first ? { section: first, rest: [] } : null;
 }

@@ -1,0 +1,39 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { App, ConfigProvider, type ThemeConfig } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useState, type ReactNode } from 'react';
+import { createOfficeQueryClient } from '../features/office-core/hq-query';
+import { useI18n } from '../i18n/i18n-context';
+
+/** Darker than antd's defaults where its greys and blue fall short of WCAG AA contrast on white. */
+const theme: ThemeConfig = {
+  token: {
+    colorPrimary: '#1554c0',
+    colorLink: '#1554c0',
+    colorError: '#c0262d',
+    colorSuccess: '#237a0e',
+    colorWarning: '#9a5b00',
+    colorTextSecondary: 'rgba(0, 0, 0, 0.66)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.5)',
+    fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
+  },
+  components: {
+    Menu: { groupTitleColor: 'rgba(0, 0, 0, 0.62)' },
+  },
+};
+
+/** antd in the app's language (the till's `pos-till-locale`), and one TanStack Query client for the tab. */
+export function OfficeProviders({ children }: { children: ReactNode }) {
+  const { locale } = useI18n();
+  const [queryClient] = useState(createOfficeQueryClient);
+  return (
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme}>
+      <App>
+        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      </App>
+    </ConfigProvider>
+  );
+}

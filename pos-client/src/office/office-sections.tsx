@@ -1,0 +1,52 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { UserRole } from '@pos/shared';
+import type { MessageKey } from '../i18n/messages-en';
+
+/** The menu's groups, in the order the menu shows them; a group without a section for the user is left out. */
+export const officeMenuGroups = ['catalog', 'organisation', 'people', 'sales', 'settings'] as const;
+export type OfficeMenuGroup = (typeof officeMenuGroups)[number];
+
+export const menuGroupLabel: Record<OfficeMenuGroup, MessageKey> = {
+  catalog: 'office.group.catalog',
+  organisation: 'office.group.organisation',
+  people: 'office.group.people',
+  sales: 'office.group.sales',
+  settings: 'office.group.settings',
+};
+
+/** What a screen gets: the address segments after its key, e.g. `['edit', id]` for `#/office/promotions/edit/<id>`. */
+export interface OfficeScreenProps {
+  rest: string[];
+}
+
+export interface OfficeSectionEntry {
+  /** The address: `#/office/<key>[/<sub>…]`. */
+  key: string;
+  group: OfficeMenuGroup;
+  label: MessageKey;
+  /** Who sees it in the menu and may open it; HQ checks every call again. */
+  roles: readonly UserRole[];
+  /** Loaded the first time it is opened. */
+  screen: LazyExoticComponent<ComponentType<OfficeScreenProps>>;
+}
+
+const hqOnly: readonly UserRole[] = ['hq_admin'];
+const storeStaff: readonly UserRole[] = ['hq_admin', 'region_manager', 'franchisee', 'store_manager'];
+
+/** A lazily loaded screen from a module's named export. */
+function screen<K extends string>(load: () => Promise<Record<K, ComponentType<OfficeScreenProps>>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+/**
+ * Every office screen, one entry each. A role opens the first entry it may see when the address
+ * names none (or one it may not open), so the store-day report comes first.
+ */
+export const officeSections: readonly OfficeSectionEntry[] = [
+  { key: 'reports', group: 'sales', label: 'office.nav.reports', roles: storeStaff, screen: screen(() => import('./store-day-screen'), 'StoreDayScreen') },
+  { key: 'prices', group: 'catalog', label: 'office.nav.prices', roles: hqOnly, screen: screen(() => import('./prices-screen'), 'PricesScreen') },
+  { key: 'promotions', group: 'catalog', label: 'office.nav.promotions', roles: hqOnly, screen: screen(() => import('./promotions-screen'), 'PromotionsScreen') },
+  { key: 'assortments', group: 'catalog', label: 'office.nav.assortments', roles: hqOnly, screen: screen(() => import('./assortment-screen'), 'AssortmentScreen') },
+  { key: 'devices', group: 'organisation', label: 'office.nav.devices', roles: storeStaff, screen: screen(() => import('./devices-screen'), 'DevicesScreen') },
+  { key: 'settings', group: 'settings', label: 'office.nav.settings', roles: hqOnly, screen: screen(() => import('./pricing-settings-screen'), 'PricingSettingsScreen') },
+];
