@@ -606,7 +606,6 @@ export const messagesEn = {
   'office.storePrices.bandRemove': 'Use the default band',
   'office.audit.intro': 'Who changed what and when. Open an entry to see what it changed.',
   'office.audit.entity': 'What',
-  'office.audit.allEntities': 'Everything',
   'office.audit.from': 'From',
   'office.audit.to': 'To',
   'office.audit.search': 'Search',

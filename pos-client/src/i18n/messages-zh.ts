@@ -607,7 +607,6 @@ export const messagesZh: Record<MessageKey, string> = {
   'office.storePrices.bandRemove': '改用默认范围',
   'office.audit.intro': '谁在何时修改了什么。打开一条记录查看修改内容。',
   'office.audit.entity': '对象',
-  'office.audit.allEntities': '全部',
   'office.audit.from': '开始日期',
   'office.audit.to': '结束日期',
   'office.audit.search': '搜索',

@@ -52,7 +52,7 @@ export function AuditScreen() {
         <label className="office-field">
           <span id="audit-entity">{t('office.audit.entity')}</span>
           <Select aria-labelledby="audit-entity" mode="multiple" allowClear style={{ minWidth: 240 }} value={entities} onChange={setEntities}
-            placeholder={t('office.audit.allEntities')} options={auditEntities.map((e) => ({ value: e, label: entityText(t, e) }))} />
+            options={auditEntities.map((e) => ({ value: e, label: entityText(t, e) }))} />
         </label>
         <label className="office-field">
           <span>{t('office.audit.from')}</span>
