@@ -49,20 +49,20 @@ export function AuditScreen() {
         </div>
       </header>
       <div className="office-filters">
-        <label className="office-field">
+        <label className="office-filter-field">
           <span id="audit-entity">{t('office.audit.entity')}</span>
           <Select aria-labelledby="audit-entity" mode="multiple" allowClear style={{ minWidth: 240 }} value={entities} onChange={setEntities}
             options={auditEntities.map((e) => ({ value: e, label: entityText(t, e) }))} />
         </label>
-        <label className="office-field">
+        <label className="office-filter-field">
           <span>{t('office.audit.from')}</span>
           <Input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
         </label>
-        <label className="office-field">
+        <label className="office-filter-field">
           <span>{t('office.audit.to')}</span>
           <Input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         </label>
-        <label className="office-field office-field-grow">
+        <label className="office-filter-field office-filter-grow">
           <span>{t('office.audit.search')}</span>
           <Input.Search allowClear value={table.search} onChange={(e) => table.setSearch(e.target.value)} placeholder={t('office.audit.searchHint')} />
         </label>

@@ -23,14 +23,14 @@ export function StorePriceActions({ row, storeId, maySet, isHq, onSet, onBand }:
   const hasOwn = row.current !== null || row.scheduled.length > 0;
   return (
     <Space size={4} wrap>
-      {maySet && <Button size="small" aria-label={`${t('office.storePrices.set')} ${name}`} onClick={() => onSet(row)}>{t('office.storePrices.set')}</Button>}
+      {maySet && <Button size="small" autoInsertSpace={false} aria-label={`${t('office.storePrices.set')} ${name}`} onClick={() => onSet(row)}>{t('office.storePrices.set')}</Button>}
       {maySet && hasOwn && (
         <Popconfirm title={t('office.storePrices.clearConfirm')} okText={t('office.storePrices.clear')} cancelText={t('office.storePrices.cancel')}
           onConfirm={() => clear.mutateAsync({ storeId, productId: row.product.id }).then(() => undefined, (e: unknown) => void message.error(errorText(e)))}>
-          <Button size="small" danger aria-label={`${t('office.storePrices.clear')} ${name}`}>{t('office.storePrices.clear')}</Button>
+          <Button size="small" danger autoInsertSpace={false} aria-label={`${t('office.storePrices.clear')} ${name}`}>{t('office.storePrices.clear')}</Button>
         </Popconfirm>
       )}
-      {isHq && <Button size="small" type="link" aria-label={`${t('office.storePrices.editBand')} ${name}`} onClick={() => onBand(row)}>{t('office.storePrices.editBand')}</Button>}
+      {isHq && <Button size="small" type="link" autoInsertSpace={false} aria-label={`${t('office.storePrices.editBand')} ${name}`} onClick={() => onBand(row)}>{t('office.storePrices.editBand')}</Button>}
     </Space>
   );
 }

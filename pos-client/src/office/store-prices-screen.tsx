@@ -73,12 +73,12 @@ export function StorePricesScreen() {
           description={maySet ? t('office.storePrices.mayHint', { percent: settings.data.storePriceBandBp / 100 }) : t('office.storePrices.mayNotHint')} />
       ))}
       <div className="office-filters">
-        <label className="office-field">
+        <label className="office-filter-field">
           <span id="store-prices-store">{t('office.storePrices.store')}</span>
           <Select aria-labelledby="store-prices-store" style={{ width: 260 }} value={storeId ?? undefined} loading={stores.isLoading} onChange={setChosen}
             options={(stores.data ?? []).map((s) => ({ value: s.id, label: `${s.code} ${pickName(s)}` }))} />
         </label>
-        <label className="office-field office-field-grow">
+        <label className="office-filter-field office-filter-grow">
           <span>{t('office.storePrices.search')}</span>
           <Input.Search allowClear value={table.search} onChange={(e) => table.setSearch(e.target.value)} placeholder={t('office.storePrices.searchHint')} />
         </label>
