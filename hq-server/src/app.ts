@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { authRoutes } from './auth/auth.routes';
 import { devicesRoutes } from './auth/devices.routes';
 import { sessionsRoutes } from './auth/sessions.routes';
+import { auditRoutes } from './audit/audit.routes';
 import { assortmentsRoutes } from './catalog/assortments.routes';
 import { catalogRoutes } from './catalog/catalog.routes';
 import type { AppEnv, Deps } from './http/app-env';
@@ -13,6 +14,7 @@ import { orgRoutes } from './org/org.routes';
 import { pricingPreviewRoutes } from './pricing/pricing-preview.routes';
 import { pricingSettingsRoutes } from './pricing/pricing-settings.routes';
 import { pricingRoutes } from './pricing/pricing.routes';
+import { storePricesRoutes } from './pricing/store-prices.routes';
 import { promotionsRoutes } from './promotions/promotions.routes';
 import { reportsRoutes } from './reports/reports.routes';
 import { vouchersRoutes } from './sales/vouchers.routes';
@@ -54,6 +56,8 @@ export function createApp(deps: Deps) {
   app.route('/', promotionsRoutes);
   app.route('/', vouchersRoutes);
   app.route('/', membersRoutes);
+  app.route('/', storePricesRoutes);
+  app.route('/', auditRoutes);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http', scheme: 'bearer', description: 'An office session token, or a till device token (`dev.…`)',
   });

@@ -46,6 +46,14 @@ export const access: Record<string, Access> = {
   'PUT /promotions/{id}': 'hq',
   'DELETE /promotions/{id}': 'hq',
   'POST /members': 'hq',
+  'GET /settings/store-pricing': 'office',
+  'PUT /settings/store-pricing': 'hq',
+  'GET /pricing/store-prices': 'office',
+  'PUT /pricing/store-prices/{storeId}/{productId}': 'office',
+  'DELETE /pricing/store-prices/{storeId}/{productId}': 'office',
+  'PUT /pricing/bands/{productId}': 'hq',
+  'DELETE /pricing/bands/{productId}': 'hq',
+  'GET /audit': 'office',
 };
 
 /** Operations that end the session their request came with: each call gets a session of its own, so the caller's stays usable. */

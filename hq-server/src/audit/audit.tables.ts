@@ -21,6 +21,8 @@ export const auditEntries = pgTable(
     entityId: text('entity_id').notNull(),
     /** `create`, `update`, `deactivate`, `reactivate`, `delete`, `reset_pin`, `import`… */
     action: text('action').notNull(),
+    /** The store the change is about, when it is about one: a franchisee or store manager reads the entries of their stores. */
+    storeId: uuid('store_id'),
     before: jsonb('before'),
     after: jsonb('after'),
   },
@@ -28,5 +30,6 @@ export const auditEntries = pgTable(
     primaryKey({ columns: [t.chainId, t.id] }),
     index('audit_entries_at').on(t.chainId, t.at),
     index('audit_entries_entity').on(t.chainId, t.entity, t.entityId, t.at),
+    index('audit_entries_store').on(t.chainId, t.storeId, t.at),
   ],
 );

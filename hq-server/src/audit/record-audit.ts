@@ -13,6 +13,8 @@ export interface AuditChange {
   /** The entity as it was (null when created) and as it is (null when deleted), in its wire shape, never with secrets. */
   before: unknown;
   after: unknown;
+  /** The store the change is about, when it is about one (a store price, a till, an assortment): its franchisee and manager read it. */
+  storeId?: string | null;
 }
 
 const actorOf = (principal: Principal) =>
@@ -26,6 +28,6 @@ export async function recordAudit(tx: Db, principal: Principal, clock: Clock, ..
   const at = clock();
   const rows = changes
     .filter((c) => c.action !== 'update' || JSON.stringify(c.before) !== JSON.stringify(c.after))
-    .map((c) => ({ chainId: principal.chainId, id: newId(clock), at, ...actorOf(principal), ...c, before: c.before ?? null, after: c.after ?? null }));
+    .map((c) => ({ chainId: principal.chainId, id: newId(clock), at, ...actorOf(principal), ...c, storeId: c.storeId ?? null, before: c.before ?? null, after: c.after ?? null }));
   if (rows.length) await tx.insert(auditEntries).values(rows);
 }

@@ -1,5 +1,6 @@
 import type { DeviceSummary, PairingCode } from '@pos/shared';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/record-audit';
 import type { Deps, OfficePrincipal } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { storesInScope } from '../http/scope';
@@ -52,7 +53,7 @@ async function deviceInScope(deps: Deps, principal: OfficePrincipal, deviceId: s
  * on stops working, and the clerk sessions begun on it end. Revoking it again changes nothing.
  */
 export async function revokeDevice(deps: Deps, principal: OfficePrincipal, deviceId: string): Promise<DeviceSummary> {
-  await deviceInScope(deps, principal, deviceId);
+  const before = await deviceInScope(deps, principal, deviceId);
   const now = deps.clock();
   return deps.db.transaction(async (tx) => {
     const device = and(eq(tillDevices.chainId, principal.chainId), eq(tillDevices.id, deviceId));
@@ -63,7 +64,9 @@ export async function revokeDevice(deps: Deps, principal: OfficePrincipal, devic
       .set({ revokedAt: now })
       .where(and(eq(clerkSessions.chainId, principal.chainId), eq(clerkSessions.deviceId, deviceId), isNull(clerkSessions.revokedAt)));
     const [row] = await tx.select().from(tillDevices).where(device);
-    return toDeviceSummary(row!);
+    const after = toDeviceSummary(row!);
+    await recordAudit(tx, principal, deps.clock, { entity: 'device', entityId: deviceId, action: 'revoke', before: toDeviceSummary(before), after, storeId: before.storeId });
+    return after;
   });
 }
 
@@ -72,13 +75,17 @@ export async function revokeDevice(deps: Deps, principal: OfficePrincipal, devic
  * paired again as the same device and push the sales it queued. Pairing replaces its token.
  */
 export async function rearmDevice(deps: Deps, principal: OfficePrincipal, deviceId: string): Promise<PairingCode> {
-  await deviceInScope(deps, principal, deviceId);
+  const before = await deviceInScope(deps, principal, deviceId);
   const now = deps.clock();
   const expiresAt = new Date(now.getTime() + PAIRING_MINUTES * 60_000);
   const code = await unusedPairingCode(deps.db, now);
-  await deps.db
-    .update(tillDevices)
-    .set({ pairingCodeHash: hashSecret(code), pairingExpiresAt: expiresAt })
-    .where(and(eq(tillDevices.chainId, principal.chainId), eq(tillDevices.id, deviceId)));
+  await deps.db.transaction(async (tx) => {
+    await tx.update(tillDevices).set({ pairingCodeHash: hashSecret(code), pairingExpiresAt: expiresAt })
+      .where(and(eq(tillDevices.chainId, principal.chainId), eq(tillDevices.id, deviceId)));
+    // The code itself is a secret: the trail keeps only until when it works.
+    await recordAudit(tx, principal, deps.clock, {
+      entity: 'device', entityId: deviceId, action: 'pairing_code', before: toDeviceSummary(before), after: { ...toDeviceSummary(before), pairingExpiresAt: expiresAt.toISOString() }, storeId: before.storeId,
+    });
+  });
   return { code, deviceId, expiresAt: expiresAt.toISOString() };
 }

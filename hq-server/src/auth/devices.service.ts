@@ -1,5 +1,6 @@
 import type { CreatePairingCodeBody, PairDeviceBody, PairedDevice, PairingCode } from '@pos/shared';
 import { and, eq, gt, sql } from 'drizzle-orm';
+import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db/client';
 import type { Deps, OfficePrincipal } from '../http/app-env';
 import { AppError } from '../http/errors';
@@ -37,6 +38,8 @@ export async function createPairingCode(deps: Deps, principal: OfficePrincipal, 
       pairingCodeHash: hashSecret(pairingCode),
       pairingExpiresAt: expiresAt,
     });
+    const after = { id: deviceId, storeId: body.storeId, name: body.name, pairingExpiresAt: expiresAt.toISOString() };
+    await recordAudit(tx, principal, deps.clock, { entity: 'device', entityId: deviceId, action: 'create', before: null, after, storeId: body.storeId });
     return pairingCode;
   });
   return { code, deviceId, expiresAt: expiresAt.toISOString() };
@@ -80,6 +83,11 @@ export async function pairDevice({ db, clock }: Deps, body: PairDeviceBody): Pro
     const [store] = await tx.select().from(stores).where(and(eq(stores.chainId, device.chainId), eq(stores.id, device.storeId)));
     const [chain] = await tx.select().from(chains).where(eq(chains.id, device.chainId));
     if (!store || !chain) throw new Error(`device ${device.id} points at a missing store or chain`);
+    const asDevice = { kind: 'device' as const, chainId: device.chainId, deviceId: device.id, deviceCode: device.code, storeId: device.storeId, storeTimeZone: store.timeZone };
+    await recordAudit(tx, asDevice, clock, {
+      entity: 'device', entityId: device.id, action: 'pair', before: { id: device.id, code: device.code, pairedAt: device.pairedAt?.toISOString() ?? null, revokedAt: device.revokedAt?.toISOString() ?? null },
+      after: { id: device.id, code: device.code, pairedAt: now.toISOString(), revokedAt: null }, storeId: device.storeId,
+    });
     return {
       deviceToken: token,
       device: { id: device.id, storeId: device.storeId, code: device.code, name: device.name, pairedAt: now.toISOString() },

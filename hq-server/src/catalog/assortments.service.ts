@@ -1,5 +1,6 @@
 import type { Assortment, AssortmentBody } from '@pos/shared';
 import { and, eq, inArray } from 'drizzle-orm';
+import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db/client';
 import type { Deps, Principal } from '../http/app-env';
 import { AppError } from '../http/errors';
@@ -66,11 +67,14 @@ export async function replaceAssortment({ db, clock }: Deps, principal: Principa
   await checkProducts(db, chainId, body.productIds);
   return db.transaction(async (tx) => {
     // Writing the store's row first locks it, so two replacements of one store take turns.
+    const before = await readAssortment(tx, chainId, storeId);
     const mode = { mode: body.mode, updatedAt: clock() };
     await tx.insert(storeAssortments).values({ chainId, storeId, ...mode })
       .onConflictDoUpdate({ target: [storeAssortments.chainId, storeAssortments.storeId], set: mode });
     await writeItems(tx, chainId, storeId, body.productIds);
-    return readAssortment(tx, chainId, storeId);
+    const after = await readAssortment(tx, chainId, storeId);
+    await recordAudit(tx, principal, clock, { entity: 'assortment', entityId: storeId, action: 'update', before, after, storeId });
+    return after;
   });
 }
 

@@ -27,6 +27,7 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   CLERK_LOCKED: 423,
+  PRICE_OUTSIDE_BAND: 400,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 };

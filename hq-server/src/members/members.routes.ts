@@ -45,4 +45,4 @@ const enrolRoute = createRoute({
 export const membersRoutes = new OpenAPIHono<AppEnv>()
   .openapi(lookupRoute, async (c) => c.json(await lookupMember(c.var.deps.db, c.var.principal.chainId, c.req.valid('query').code), 200))
   .openapi(searchRoute, async (c) => c.json(await searchMembers(c.var.deps.db, c.var.principal.chainId, c.req.valid('query')), 200))
-  .openapi(enrolRoute, async (c) => c.json(await enrolMember(c.var.deps, c.var.principal.chainId, c.req.valid('json')), 201));
+  .openapi(enrolRoute, async (c) => c.json(await enrolMember(c.var.deps, c.var.principal, c.req.valid('json')), 201));

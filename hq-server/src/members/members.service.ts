@@ -1,7 +1,8 @@
 import { phoneInMemberCode, type EnrolMemberBody, type FoundMember, type MemberList, type MemberRecord, type MemberSearchQuery } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import type { Deps } from '../http/app-env';
+import { recordAudit } from '../audit/record-audit';
+import type { Deps, Principal } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { newId } from '../ids';
 import { memberLevels, members } from '../pricing/pricing.tables';
@@ -26,7 +27,8 @@ export async function searchMembers(db: Db, chainId: string, { q, limit, offset 
 const problem = (path: string, message: string) => [{ path, message }];
 
 /** Enrols a member at a known, active level; a card number is the chain's once, and so is an active member's mobile number. */
-export async function enrolMember({ db, clock }: Deps, chainId: string, body: EnrolMemberBody): Promise<MemberRecord> {
+export async function enrolMember({ db, clock }: Deps, principal: Principal, body: EnrolMemberBody): Promise<MemberRecord> {
+  const { chainId } = principal;
   const [level] = await db.select({ active: memberLevels.active }).from(memberLevels).where(and(eq(memberLevels.chainId, chainId), eq(memberLevels.id, body.levelId)));
   if (!level?.active) {
     const message = `member level ${body.levelId} ${level ? 'is no longer in use' : 'does not exist in this chain'}`;
@@ -34,12 +36,19 @@ export async function enrolMember({ db, clock }: Deps, chainId: string, body: En
   }
   const id = newId(clock);
   // Without a target, so the unique card number and the unique active phone both end in "nothing inserted", even when two enrolments race.
-  const inserted = await db.insert(members).values({ chainId, id, ...body, createdAt: clock() }).onConflictDoNothing().returning({ id: members.id });
-  if (inserted.length === 0) {
+  const enrolled = await db.transaction(async (tx) => {
+    const inserted = await tx.insert(members).values({ chainId, id, ...body, createdAt: clock() }).onConflictDoNothing().returning({ id: members.id });
+    if (inserted.length === 0) return null;
+    // The member as the office sees them: the phone masked.
+    const record = (await findMemberRecord(tx, chainId, id))!;
+    await recordAudit(tx, principal, clock, { entity: 'member', entityId: id, action: 'create', before: null, after: record });
+    return record;
+  });
+  if (!enrolled) {
     if ((await db.$count(members, and(eq(members.chainId, chainId), eq(members.cardNo, body.cardNo)))) > 0) {
       throw new AppError('CONFLICT', `card ${body.cardNo} is already enrolled`, problem('cardNo', 'already enrolled'));
     }
     throw new AppError('CONFLICT', `mobile number ${body.phone} belongs to another member`, problem('phone', 'already used by another member'));
   }
-  return (await findMemberRecord(db, chainId, id))!;
+  return enrolled;
 }

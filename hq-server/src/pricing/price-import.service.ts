@@ -2,8 +2,10 @@ import type { PriceImportProblem, PriceImportResult } from '@pos/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import { products } from '../catalog/catalog.tables';
 import type { Db } from '../db/client';
-import type { Deps } from '../http/app-env';
+import { recordAudit } from '../audit/record-audit';
+import type { Deps, Principal } from '../http/app-env';
 import { AppError } from '../http/errors';
+import { newId } from '../ids';
 import { chains, stores } from '../org/org.tables';
 import { writePriceEntries, type NewPrice } from './price-entries.repo';
 import { cellsOf, readHeader, readRow, type ImportLookups } from './price-import.rows';
@@ -40,7 +42,8 @@ function duplicateProblems(entries: { row: number; entry: NewPrice }[]): PriceIm
  * row refuses the whole file with each problem by row and column, so a half-applied price
  * change never reaches the tills. A valid file is written in one transaction.
  */
-export async function importPrices({ db, clock }: Deps, chainId: string, text: string): Promise<PriceImportResult> {
+export async function importPrices({ db, clock }: Deps, principal: Principal, text: string): Promise<PriceImportResult> {
+  const { chainId } = principal;
   const { header, body, problems } = readHeader(text);
   if (problems.length) throw new AppError('VALIDATION_FAILED', 'the CSV cannot be read; nothing was imported', problems);
   const lookups = await loadLookups(db, chainId, [...new Set(body.map((fields) => cellsOf(header, fields).sku))], clock());
@@ -52,6 +55,11 @@ export async function importPrices({ db, clock }: Deps, chainId: string, text: s
   });
   problems.push(...duplicateProblems(entries));
   if (problems.length) throw new AppError('VALIDATION_FAILED', `${new Set(problems.map((p) => p.row)).size} rows are invalid; nothing was imported`, problems);
-  const written = await db.transaction((tx) => writePriceEntries(tx, clock, chainId, entries.map((e) => e.entry)));
-  return { imported: entries.length, created: written.created, updated: written.updated };
+  return db.transaction(async (tx) => {
+    const written = await writePriceEntries(tx, clock, chainId, entries.map((e) => e.entry));
+    const result = { imported: entries.length, created: written.created, updated: written.updated };
+    // One entry for the file, not one per row: the price entries themselves keep every amount and start.
+    await recordAudit(tx, principal, clock, { entity: 'price_import', entityId: newId(clock), action: 'import', before: null, after: result });
+    return result;
+  });
 }

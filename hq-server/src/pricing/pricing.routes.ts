@@ -47,8 +47,8 @@ const createLevelRoute = createRoute({
 });
 
 export const pricingRoutes = new OpenAPIHono<AppEnv>()
-  .openapi(setPriceRoute, async (c) => c.json(await setPrice(c.var.deps, c.var.principal.chainId, c.req.valid('json')), 201))
-  .openapi(cancelPriceRoute, async (c) => c.json(await cancelScheduledPrice(c.var.deps, c.var.principal.chainId, c.req.valid('param').id), 200))
-  .openapi(importRoute, async (c) => c.json(await importPrices(c.var.deps, c.var.principal.chainId, await c.req.text()), 200))
+  .openapi(setPriceRoute, async (c) => c.json(await setPrice(c.var.deps, c.var.principal, c.req.valid('json')), 201))
+  .openapi(cancelPriceRoute, async (c) => c.json(await cancelScheduledPrice(c.var.deps, c.var.principal, c.req.valid('param').id), 200))
+  .openapi(importRoute, async (c) => c.json(await importPrices(c.var.deps, c.var.principal, await c.req.text()), 200))
   .openapi(listLevelsRoute, async (c) => c.json(await listMemberLevels(c.var.deps.db, c.var.principal.chainId), 200))
-  .openapi(createLevelRoute, async (c) => c.json(await createMemberLevel(c.var.deps, c.var.principal.chainId, c.req.valid('json')), 201));
+  .openapi(createLevelRoute, async (c) => c.json(await createMemberLevel(c.var.deps, c.var.principal, c.req.valid('json')), 201));

@@ -1,7 +1,8 @@
 import { storeLocalTime, type Promotion, type PromotionBody, type PromotionList, type PromotionListQuery } from '@pos/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import type { Deps } from '../http/app-env';
+import { recordAudit } from '../audit/record-audit';
+import type { Deps, Principal } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { chains } from '../org/org.tables';
 import { promotionState } from './promotion-state';
@@ -9,36 +10,47 @@ import { findPromotion, listPromotionRows, recordRevision, savedColumns, toPromo
 import { promotions } from './promotions.tables';
 import { checkReferences } from './rule-references';
 
-export async function createPromotion({ db, clock }: Deps, chainId: string, body: PromotionBody): Promise<Promotion> {
+export async function createPromotion({ db, clock }: Deps, principal: Principal, body: PromotionBody): Promise<Promotion> {
+  const { chainId } = principal;
   await checkReferences(db, chainId, body.rule);
   const now = clock();
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(promotions).values({ chainId, id: body.rule.id, createdAt: now, ...savedColumns(body.status, body.rule, now) }).onConflictDoNothing().returning();
     if (!row) throw new AppError('CONFLICT', `promotion ${body.rule.id} exists; replace it with PUT /promotions/{id}`);
     await recordRevision(tx, row);
-    return toPromotion(row);
+    const after = toPromotion(row);
+    await recordAudit(tx, principal, clock, { entity: 'promotion', entityId: row.id, action: 'create', before: null, after });
+    return after;
   });
 }
 
-export async function replacePromotion({ db, clock }: Deps, chainId: string, body: PromotionBody): Promise<Promotion> {
+export async function replacePromotion({ db, clock }: Deps, principal: Principal, body: PromotionBody): Promise<Promotion> {
+  const { chainId } = principal;
   await checkReferences(db, chainId, body.rule);
   return db.transaction(async (tx) => {
+    const old = await findPromotion(tx, chainId, body.rule.id);
     const [row] = await tx.update(promotions).set({ ...savedColumns(body.status, body.rule, clock()), revision: sql`${promotions.revision} + 1` })
       .where(and(eq(promotions.chainId, chainId), eq(promotions.id, body.rule.id))).returning();
-    if (!row) throw new AppError('NOT_FOUND', 'no such promotion');
+    if (!row || !old) throw new AppError('NOT_FOUND', 'no such promotion');
     await recordRevision(tx, row);
-    return toPromotion(row);
+    const after = toPromotion(row);
+    await recordAudit(tx, principal, clock, { entity: 'promotion', entityId: row.id, action: 'update', before: toPromotion(old), after });
+    return after;
   });
 }
 
 /** Archiving is how a promotion is deleted: the tills must hear of it, so the row stays with status `archived`. */
-export async function archivePromotion({ db, clock }: Deps, chainId: string, id: string): Promise<Promotion> {
+export async function archivePromotion({ db, clock }: Deps, principal: Principal, id: string): Promise<Promotion> {
+  const { chainId } = principal;
   return db.transaction(async (tx) => {
+    const old = await findPromotion(tx, chainId, id);
     const [row] = await tx.update(promotions).set({ status: 'archived', updatedAt: clock(), revision: sql`${promotions.revision} + 1` })
       .where(and(eq(promotions.chainId, chainId), eq(promotions.id, id))).returning();
-    if (!row) throw new AppError('NOT_FOUND', 'no such promotion');
+    if (!row || !old) throw new AppError('NOT_FOUND', 'no such promotion');
     await recordRevision(tx, row);
-    return toPromotion(row);
+    const after = toPromotion(row);
+    await recordAudit(tx, principal, clock, { entity: 'promotion', entityId: row.id, action: 'archive', before: toPromotion(old), after });
+    return after;
   });
 }
 

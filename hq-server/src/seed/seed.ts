@@ -11,6 +11,7 @@ import {
   DEMO_CHAIN, DEMO_PASSWORD, DEMO_PIN, demoAssortmentStore, demoClerkNames, demoFranchisees, demoPricingSettings, demoStores, demoUsers,
 } from './demo-org';
 import { seedSalesHistory } from './demo-sales';
+import { seedDemoStorePricing } from './demo-store-pricing';
 import { demoEan13, seededRandom } from './random';
 
 export interface SeedOptions {
@@ -112,15 +113,17 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
     chainId, id: id(), productId: p.id, storeId: storeRows[0]!.id, kind: 'retail' as const, amountMinor: Math.max(100, catalog[i * 20]!.priceMinor - 50),
   }));
 
+  const userRows = demoUsers.map((u) => ({
+    chainId, id: id(), email: u.email, name: u.name, role: u.role, passwordHash,
+    franchiseeId: u.franchisee ? franchiseeIds[u.franchisee]! : null, storeId: u.store ? storeIdByCode.get(u.store)! : null,
+  }));
+
   await db.transaction(async (tx) => {
     await tx.insert(chains).values({ id: chainId, code: SEEDING_CODE, name: DEMO_CHAIN.name, currency: DEMO_CHAIN.currency, timeZone: DEMO_CHAIN.timeZone, createdAt: clock() });
     await tx.insert(chainSettings).values({ chainId, ...pricingSettingsColumns(demoPricingSettings, clock()) });
     await tx.insert(franchisees).values(demoFranchisees.map((f) => ({ chainId, id: franchiseeIds[f.key]!, code: f.code, name: f.name, contact: f.contact })));
     await tx.insert(stores).values(storeRows);
-    await tx.insert(users).values(demoUsers.map((u) => ({
-      chainId, id: id(), email: u.email, name: u.name, role: u.role, passwordHash,
-      franchiseeId: u.franchisee ? franchiseeIds[u.franchisee]! : null, storeId: u.store ? storeIdByCode.get(u.store)! : null,
-    })));
+    await tx.insert(users).values(userRows);
     await tx.insert(clerks).values(clerkRows);
     await tx.insert(tillDevices).values(deviceRows);
     await tx.insert(categories).values(categoryRows);
@@ -130,6 +133,10 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
     await insertChunked([...priceRows, ...storeOverrides], (part) => tx.insert(prices).values(part));
     await tx.insert(storeAssortments).values({ chainId, storeId: assortmentStoreId, mode: 'all_except', updatedAt: clock() });
     await tx.insert(assortmentItems).values(looseRows.map((p) => ({ chainId, storeId: assortmentStoreId, productId: p.id })));
+    await seedDemoStorePricing(tx, clock, {
+      chainId, products: productRows.slice(-5).map((p) => ({ id: p.id, priceMinor: catalog[productRows.indexOf(p)]!.priceMinor })),
+      storeId: storeIdByCode.get('S004')!, franchiseeUserId: userRows.find((u) => u.email === 'east@demo.pos')!.id,
+    });
   });
   await options.onStep?.('organisation and catalog');
   const memberCount = await seedDemoMembers(deps, chainId);

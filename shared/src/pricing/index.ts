@@ -9,3 +9,4 @@ export * from './scale-barcode';
 export * from './scale-barcode.schemas';
 export * from './store-local-time';
 export * from './line-unit-price';
+export * from './store-price-band';

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { IsoDateTime, QueryText, SearchText } from './common';
+
+export const AuditActorKind = z.enum(['user', 'clerk', 'device', 'system']);
+export type AuditActorKind = z.infer<typeof AuditActorKind>;
+
+/** The audit trail (操作日志) a page at a time, newest first unless asked otherwise (the office paging contract). */
+export const AuditQuery = z.object({
+  /** One or more entity nouns, comma-separated: `price,promotion`. */
+  entity: QueryText(200).regex(/^[a-z_]+(,[a-z_]+)*$/, 'entity nouns, comma-separated').optional(),
+  entityId: QueryText(100).optional(),
+  actorId: z.uuid().optional(),
+  from: IsoDateTime.optional(),
+  to: IsoDateTime.optional(),
+  q: SearchText(60).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  sort: z.enum(['at']).default('at'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+
+export const AuditEntry = z.object({
+  id: z.uuid(),
+  at: IsoDateTime,
+  actor: z.object({ kind: AuditActorKind, id: z.uuid().nullable(), name: z.string().nullable() }),
+  entity: z.string(),
+  entityId: z.string(),
+  action: z.string(),
+  /** The store the change is about, when it is about one. */
+  storeId: z.uuid().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditPage = z.object({ items: z.array(AuditEntry), total: z.number().int() });
+export type AuditPage = z.infer<typeof AuditPage>;
