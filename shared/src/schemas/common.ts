@@ -53,6 +53,7 @@ export const ErrorCode = z.enum([
   'PAIRING_CODE_INVALID',
   'PIN_INVALID',
   'CLERK_LOCKED',
+  'IMPORT_INVALID',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
