@@ -7,11 +7,11 @@ import type { BulkContext } from './kinds/kind';
 export type PageQuery = (ctx: BulkContext, after: string, limit: number) => Promise<SQL>;
 
 const currentRetail = (ctx: BulkContext) => sql`(select q.amount_minor from prices q where q.chain_id = p.chain_id and q.product_id = p.id
-  and q.store_id is null and q.kind = 'retail' and q.member_level_id is null and q.active and (q.effective_from is null or q.effective_from <= ${ctx.now})
+  and q.store_id is null and q.kind = 'retail' and q.member_level_id is null and q.active and (q.effective_from is null or q.effective_from <= ${ctx.now.toISOString()})
   order by q.effective_from desc nulls last limit 1)`;
 
 const currentCost = (ctx: BulkContext) => sql`(select k.amount_minor from product_costs k where k.chain_id = p.chain_id and k.product_id = p.id
-  and k.effective_from <= ${ctx.now} order by k.effective_from desc limit 1)`;
+  and k.effective_from <= ${ctx.now.toISOString()} order by k.effective_from desc limit 1)`;
 
 const products: PageQuery = async (ctx, after, limit) => sql`
   select p.sku as key, p.sku, p.name_zh, p.name_en, c.code as category, b.code as brand, p.unit, p.weighed, p.scale_item_code as scale_code, p.status,
@@ -34,7 +34,7 @@ const prices: PageQuery = async (ctx, after, limit) => sql`
   current as (
     select distinct on (q.product_id, q.store_id, q.kind, q.member_level_id) q.product_id, q.store_id, q.kind, q.member_level_id, q.amount_minor
     from prices q join page on page.id = q.product_id
-    where q.chain_id = ${ctx.chainId} and q.active and (q.effective_from is null or q.effective_from <= ${ctx.now})
+    where q.chain_id = ${ctx.chainId} and q.active and (q.effective_from is null or q.effective_from <= ${ctx.now.toISOString()})
     order by q.product_id, q.store_id, q.kind, q.member_level_id, q.effective_from desc nulls last)
   select page.sku as key, page.sku, s.code as store, cur.kind, l.code as level, cur.amount_minor as price
   from page left join current cur on cur.product_id = page.id

@@ -67,7 +67,7 @@ export async function readXlsx(bytes: Uint8Array): Promise<Table> {
   const records: { row: number; cells: string[] }[] = [];
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), {
-      sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit',
+      sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit',
     });
     for await (const sheet of reader) {
       for await (const row of sheet) {

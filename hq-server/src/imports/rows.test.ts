@@ -26,7 +26,7 @@ describe('rows', () => {
     const { issues } = parseRows({ header, rows: [{ row: 7, cells: ['', '可乐\u0000', 'litre', 'maybe', '3.555', '12'] }] }, at, ProductRow);
     expect(issues.map((i) => [i.row, i.column, i.code, i.expected])).toEqual([
       [7, 'sku', 'REQUIRED', undefined], [7, 'name_zh', 'INVALID', 'text:120'], [7, 'unit', 'INVALID', 'one_of'],
-      [7, 'weighed', 'INVALID', 'yes_no'], [7, 'retail_price', 'INVALID', 'amount'], [7, 'barcodes', 'INVALID', 'digits:8-14'],
+      [7, 'weighed', 'INVALID', 'yes_no'], [7, 'barcodes', 'INVALID', 'digits:8-14'], [7, 'retail_price', 'INVALID', 'amount'],
     ]);
   });
 

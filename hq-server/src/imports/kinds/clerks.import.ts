@@ -74,7 +74,7 @@ async function writeClerks(tx: Parameters<ImportKindDef<ClerkRow>['write']>[0], 
       ${onConflict} returning (xmax = 0) as inserted`);
     for (const r of result) r.inserted ? created++ : updated++;
   }
-  await tx.execute(sql`update clerk_sessions cs set revoked_at = ${ctx.now} from clerks c
+  await tx.execute(sql`update clerk_sessions cs set revoked_at = ${ctx.now.toISOString()} from clerks c
     where cs.chain_id = ${ctx.chainId} and c.chain_id = cs.chain_id and c.id = cs.clerk_id and not c.active and cs.revoked_at is null
       and c.code in (select json_array_elements_text(${jsonParam(rows.filter((r) => r.active === false).map((r) => r.code))}))`);
   return { created, updated, written: { clerks: created + updated } };

@@ -31,11 +31,11 @@ export async function writePrices(tx: Db, ctx: BulkContext, items: PriceItem[]):
   for (const chunk of chunksOf(items.map((i) => ({ ...i, id: newId(ctx.clock) })))) {
     const records = sql`json_to_recordset(${jsonParam(chunk)}) as r(id uuid, sku text, store text, kind text, level text, amount bigint)`;
     await tx.execute(sql`update prices q set amount_minor = r.amount from ${records} ${keyJoins(ctx.chainId)}
-      where q.chain_id = ${ctx.chainId} and ${sameKey} and q.active and q.effective_from = ${ctx.now} and q.amount_minor <> r.amount`);
+      where q.chain_id = ${ctx.chainId} and ${sameKey} and q.active and q.effective_from = ${ctx.now.toISOString()} and q.amount_minor <> r.amount`);
     written += await countOf(tx, sql`insert into prices (chain_id, id, product_id, store_id, kind, member_level_id, amount_minor, effective_from, active)
-      select ${ctx.chainId}, r.id, p.id, s.id, r.kind::price_kind, l.id, r.amount, ${ctx.now}, true from ${records} ${keyJoins(ctx.chainId)}
+      select ${ctx.chainId}, r.id, p.id, s.id, r.kind::price_kind, l.id, r.amount, ${ctx.now.toISOString()}, true from ${records} ${keyJoins(ctx.chainId)}
       where (select q.amount_minor from prices q where q.chain_id = ${ctx.chainId} and ${sameKey} and q.active
-        and (q.effective_from is null or q.effective_from <= ${ctx.now}) order by q.effective_from desc nulls last limit 1) is distinct from r.amount
+        and (q.effective_from is null or q.effective_from <= ${ctx.now.toISOString()}) order by q.effective_from desc nulls last limit 1) is distinct from r.amount
       returning 1`);
   }
   return written;

@@ -38,7 +38,7 @@ async function upsertProducts(tx: Db, ctx: BulkContext, rows: ProductRow[], pres
       insert into products (chain_id, id, sku, name_zh, name_en, category_id, brand_id, supplier_id, unit, weighed, scale_item_code, status,
         pinyin, pinyin_initials, attribute_1, attribute_2, attribute_3, attribute_4, attribute_5, attribute_6, updated_at)
       select ${ctx.chainId}, r.id, r.sku, r.name_zh, r.name_en, c.id, b.id, s.id, r.unit::product_unit, r.weighed, r.scale_code, r.status::product_status,
-        r.pinyin, r.initials, r.a1, r.a2, r.a3, r.a4, r.a5, r.a6, ${ctx.now}
+        r.pinyin, r.initials, r.a1, r.a2, r.a3, r.a4, r.a5, r.a6, ${ctx.now.toISOString()}
       from json_to_recordset(${jsonParam(records)}) as r(id uuid, sku text, name_zh text, name_en text, category text, brand text, supplier text,
         unit text, weighed boolean, scale_code text, status text, pinyin text, initials text, a1 text, a2 text, a3 text, a4 text, a5 text, a6 text)
       left join categories c on c.chain_id = ${ctx.chainId} and c.code = r.category
@@ -76,9 +76,9 @@ async function writeCosts(tx: Db, ctx: BulkContext, rows: ProductRow[]): Promise
   const items = rows.flatMap((r) => (r.cost === undefined ? [] : [{ id: newId(ctx.clock), sku: r.sku, amount: r.cost }]));
   for (const chunk of chunksOf(items)) {
     written += await countOf(tx, sql`insert into product_costs (chain_id, id, product_id, supplier_id, amount_minor, effective_from, entered_by, entered_at)
-      select ${ctx.chainId}, r.id, p.id, p.supplier_id, r.amount, ${ctx.now}, ${ctx.principal.userId}, ${ctx.now}
+      select ${ctx.chainId}, r.id, p.id, p.supplier_id, r.amount, ${ctx.now.toISOString()}, ${ctx.principal.userId}, ${ctx.now.toISOString()}
       from json_to_recordset(${jsonParam(chunk)}) as r(id uuid, sku text, amount bigint) ${productIdBySku(ctx.chainId)}
-      where (select k.amount_minor from product_costs k where k.chain_id = ${ctx.chainId} and k.product_id = p.id and k.effective_from <= ${ctx.now}
+      where (select k.amount_minor from product_costs k where k.chain_id = ${ctx.chainId} and k.product_id = p.id and k.effective_from <= ${ctx.now.toISOString()}
         order by k.effective_from desc limit 1) is distinct from r.amount
       returning 1`);
   }

@@ -34,7 +34,7 @@ export const suppliersImport: ImportKindDef<SupplierRow> = {
     for (const chunk of chunksOf(rows)) {
       const records = chunk.map((r) => ({ ...r, id: newId(ctx.clock), settlement: r.settlement ?? 'monthly', active: r.active ?? true }));
       const result = await query<{ inserted: boolean }>(tx, sql`insert into suppliers (chain_id, id, code, name, contact_name, phone, email, address, settlement, active, updated_at)
-        select ${ctx.chainId}, r.id, r.code, r.name, r.contact_name, r.phone, r.email, r.address, r.settlement::supplier_settlement, r.active, ${ctx.now}
+        select ${ctx.chainId}, r.id, r.code, r.name, r.contact_name, r.phone, r.email, r.address, r.settlement::supplier_settlement, r.active, ${ctx.now.toISOString()}
         from json_to_recordset(${jsonParam(records)}) as r(id uuid, code text, name text, contact_name text, phone text, email text, address text, settlement text, active boolean)
         ${onConflict} returning (xmax = 0) as inserted`);
       for (const r of result) r.inserted ? created++ : updated++;
