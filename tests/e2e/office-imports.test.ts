@@ -57,6 +57,6 @@ describe('import and export in the office', () => {
 
     const res = await f.app.request('/catalog/products?q=6911111111116', bearer(await signInOffice(f, 'hq@demo.pos')));
     const found = ProductPage.parse(await res.json());
-    expect(found.items.map((p) => [p.sku, p.nameZh])).toEqual([['E2E-1', '测试汽水']]);
+    expect(found.items.map((p) => [p.product.sku, p.product.nameZh, p.retailNowMinor])).toEqual([['E2E-1', '测试汽水', 450]]);
   });
 });

@@ -74,7 +74,7 @@ describe('importing members and suppliers', () => {
     const [one] = await f.deps.db.select().from(members).where(eq(members.cardNo, '880000000001'));
     expect(one).toMatchObject({ phone: '13800138001', birthday: '05-20', active: true });
     const taken = await refused(await postImport(f, hq, 'members', 'card_no,name,phone,level\n880000000003,陈三,13800138001,VIP\n880000000001,陈一,13800138001,NOPE'));
-    expect(taken.issues.map((i) => [i.row, i.column, i.code])).toEqual([[2, 'phone', 'TAKEN'], [3, 'level', 'UNKNOWN_REFERENCE']]);
+    expect(taken.issues.map((i) => [i.row, i.column, i.code])).toEqual([[2, 'phone', 'TAKEN'], [3, 'phone', 'DUPLICATE_IN_FILE'], [3, 'level', 'UNKNOWN_REFERENCE']]);
     const again = await imported(await postImport(f, hq, 'members', text(await exported(f, hq, 'members'))));
     expect(again).toMatchObject({ created: 0, updated: 0 });
   });
