@@ -594,7 +594,7 @@ export const messagesZh: Record<MessageKey, string> = {
   'office.imports.issue.REQUIRED': '必填。',
   'office.imports.issue.INVALID': '“{value}”不正确：{expected}。',
   'office.imports.issue.DUPLICATE_IN_FILE': '“{value}”与第 {row} 行重复。',
-  'office.imports.issue.UNKNOWN_REFERENCE': '没有编码为“{value}”的{column}。',
+  'office.imports.issue.UNKNOWN_REFERENCE': '{column}“{value}”不存在。',
   'office.imports.issue.TAKEN': '“{value}”已属于 {holder}。',
   'office.imports.issue.OUT_OF_SCOPE': '“{value}”不是您管理的门店。',
   'office.imports.expected.one_of': '请填写 {values} 之一',

@@ -25,7 +25,7 @@ export function ImportsScreen() {
   };
   const { outcome } = upload;
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+    <section className="office-page">
       <div>
         <Typography.Title level={2}>{t('office.nav.imports')}</Typography.Title>
         <Typography.Paragraph>{t('office.imports.hint')}</Typography.Paragraph>
@@ -71,6 +71,6 @@ export function ImportsScreen() {
           <ImportReportTable kind={kind} report={outcome.report} />
         </Card>
       )}
-    </Space>
+    </section>
   );
 }
