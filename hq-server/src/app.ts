@@ -9,6 +9,7 @@ import type { AppEnv, Deps } from './http/app-env';
 import { limitBodies } from './http/body-limit';
 import { AppError, errorResponse, onError, validationError } from './http/errors';
 import { jsonResponse } from './http/openapi-helpers';
+import { importsRoutes } from './imports/imports.routes';
 import { membersRoutes } from './members/members.routes';
 import { orgRoutes } from './org/org.routes';
 import { pricingPreviewRoutes } from './pricing/pricing-preview.routes';
@@ -58,6 +59,7 @@ export function createApp(deps: Deps) {
   app.route('/', membersRoutes);
   app.route('/', storePricesRoutes);
   app.route('/', auditRoutes);
+  app.route('/', importsRoutes);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http', scheme: 'bearer', description: 'An office session token, or a till device token (`dev.…`)',
   });

@@ -66,6 +66,7 @@ const scopedByName: Record<string, (refs: StoreRefs) => unknown> = {
 const scopedCollections: Record<string, keyof StoreRefs> = { stores: 'storeId', devices: 'deviceId', sales: 'saleId', prices: 'priceId', clerks: 'clerkId', sessions: 'sessionId' };
 
 export function scopedReference(op: Operation, slot: Slot): ((refs: StoreRefs) => unknown) | undefined {
+  if (op.key === 'POST /imports/clerks' && slot.in === 'body') return (r) => `code,name,store,pin\nC-PROBE,Probe,${r.storeCode},1234`;
   if (slot.in === 'path' && slot.name === 'id') {
     const collection = op.path.split('/{id}')[0]!.split('/').pop()!;
     const key = scopedCollections[collection];
@@ -78,4 +79,5 @@ export function scopedReference(op: Operation, slot: Slot): ((refs: StoreRefs) =
 export const unscopedParameters = new Set([
   'q', 'page', 'pageSize', 'limit', 'offset', 'cursor', 'from', 'to', 'state', 'ids', 'code', 'id',
   'productId', 'sort', 'order', 'entity', 'entityId', 'actorId',
+  'dryRun', 'fileName', 'format', 'lang', 'template',
 ]);

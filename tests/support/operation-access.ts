@@ -54,6 +54,18 @@ export const access: Record<string, Access> = {
   'PUT /pricing/bands/{productId}': 'hq',
   'DELETE /pricing/bands/{productId}': 'hq',
   'GET /audit': 'office',
+  'POST /imports/products': 'hq',
+  'POST /imports/barcodes': 'hq',
+  'POST /imports/prices': 'hq',
+  'POST /imports/suppliers': 'hq',
+  'POST /imports/members': 'hq',
+  'POST /imports/clerks': 'office',
+  'GET /exports/products': 'hq',
+  'GET /exports/barcodes': 'hq',
+  'GET /exports/prices': 'hq',
+  'GET /exports/suppliers': 'hq',
+  'GET /exports/members': 'hq',
+  'GET /exports/clerks': 'office',
 };
 
 /** Operations that end the session their request came with: each call gets a session of its own, so the caller's stays usable. */

@@ -12,12 +12,14 @@ const PUSH_BYTES_PER_DOCUMENT = 16 * KiB;
 
 /**
  * The largest body each route takes. A push is sized by its document count; a price import
- * by its most rows (`MAX_IMPORT_ROWS`, at up to 400 bytes a row); every other
+ * by its most rows (`MAX_IMPORT_ROWS`, at up to 400 bytes a row); a bulk import (`/imports/…`)
+ * by 200,000 product rows of up to about 300 bytes each, as CSV or .xlsx: 64 MB. Every other
  * body is a form or a small JSON document.
  */
 export const bodyLimits = {
   push: PUSH_MAX_DOCUMENTS * PUSH_BYTES_PER_DOCUMENT,
   priceImport: MAX_IMPORT_ROWS * 400,
+  imports: 64 * MiB,
   other: 256 * KiB,
 } as const;
 
@@ -26,6 +28,8 @@ const limitByPath: Record<string, number> = {
   '/pricing/prices/import': bodyLimits.priceImport,
 };
 
+const limitOf = (path: string): number => limitByPath[path] ?? (path.startsWith('/imports/') ? bodyLimits.imports : bodyLimits.other);
+
 function tooLarge(maxBytes: number) {
   return (): never => {
     throw new AppError('PAYLOAD_TOO_LARGE', `the request body is larger than the ${maxBytes} bytes this route takes`, { maxBytes });
@@ -33,7 +37,7 @@ function tooLarge(maxBytes: number) {
 }
 
 const limiters = new Map<number, MiddlewareHandler>(
-  [...new Set([...Object.values(limitByPath), bodyLimits.other])].map((maxSize) => [maxSize, bodyLimit({ maxSize, onError: tooLarge(maxSize) })]),
+  [...new Set([...Object.values(bodyLimits)])].map((maxSize) => [maxSize, bodyLimit({ maxSize, onError: tooLarge(maxSize) })]),
 );
 
 /**
@@ -41,5 +45,5 @@ const limiters = new Map<number, MiddlewareHandler>(
  * Content-Length when it has one, else by counting the chunks as they arrive.
  */
 export function limitBodies(): MiddlewareHandler {
-  return (c: Context, next) => limiters.get(limitByPath[c.req.path] ?? bodyLimits.other)!(c, next);
+  return (c: Context, next) => limiters.get(limitOf(c.req.path))!(c, next);
 }

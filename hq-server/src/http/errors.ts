@@ -26,6 +26,7 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  IMPORT_INVALID: 422,
   CLERK_LOCKED: 423,
   PRICE_OUTSIDE_BAND: 400,
   RATE_LIMITED: 429,

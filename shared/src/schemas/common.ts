@@ -54,6 +54,7 @@ export const ErrorCode = z.enum([
   'PIN_INVALID',
   'CLERK_LOCKED',
   'PRICE_OUTSIDE_BAND',
+  'IMPORT_INVALID',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

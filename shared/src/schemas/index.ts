@@ -13,3 +13,4 @@ export * from './promotions-admin';
 export * from './vouchers';
 export * from './store-pricing';
 export * from './audit';
+export * from './imports';

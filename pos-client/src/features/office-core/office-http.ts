@@ -7,8 +7,10 @@ export interface OfficeRequest<T> {
   path: string;
   schema: z.ZodType<T>;
   body?: unknown;
-  /** A body sent as it is, e.g. a CSV file, instead of JSON. */
-  text?: { content: string; type: string };
+  /** A body sent as it is, e.g. a CSV or .xlsx file, instead of JSON. */
+  text?: { content: string | Blob; type: string };
+  /** Read the answer as a file (`Blob`) rather than JSON. */
+  as?: 'blob';
 }
 
 export interface OfficeHttpOptions {
@@ -27,7 +29,7 @@ export type OfficeHttp = <T>(request: OfficeRequest<T>) => Promise<HqResult<T>>;
 export function createOfficeHttp(options: OfficeHttpOptions): OfficeHttp {
   const baseUrl = options.baseUrl ?? '';
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-  return async function request<T>({ method, path, schema, body, text }: OfficeRequest<T>): Promise<HqResult<T>> {
+  return async function request<T>({ method, path, schema, body, text, as }: OfficeRequest<T>): Promise<HqResult<T>> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (text) headers['content-type'] = text.type;
@@ -45,7 +47,7 @@ export function createOfficeHttp(options: OfficeHttpOptions): OfficeHttp {
     } catch {
       return { ok: false, failure: { kind: 'unreachable' } };
     }
-    const json: unknown = await response.json().catch(() => undefined);
+    const json: unknown = as === 'blob' && response.ok ? await response.blob() : await response.json().catch(() => undefined);
     if (!response.ok) {
       const failure = httpFailure(response.status, json);
       if (response.status === 401) options.onUnauthenticated?.();
