@@ -15,6 +15,7 @@ import { pricingSettingsRoutes } from './pricing/pricing-settings.routes';
 import { pricingRoutes } from './pricing/pricing.routes';
 import { promotionsRoutes } from './promotions/promotions.routes';
 import { reportsRoutes } from './reports/reports.routes';
+import { approvalsRoutes } from './sales/approvals.routes';
 import { vouchersRoutes } from './sales/vouchers.routes';
 import { syncRoutes } from './sync/sync.routes';
 
@@ -54,6 +55,7 @@ export function createApp(deps: Deps) {
   app.route('/', promotionsRoutes);
   app.route('/', vouchersRoutes);
   app.route('/', membersRoutes);
+  app.route('/', approvalsRoutes);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http', scheme: 'bearer', description: 'An office session token, or a till device token (`dev.…`)',
   });

@@ -11,3 +11,4 @@ export * from './sync';
 export * from './pricing-admin';
 export * from './promotions-admin';
 export * from './vouchers';
+export * from './approvals';
