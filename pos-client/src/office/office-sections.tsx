@@ -48,5 +48,6 @@ export const officeSections: readonly OfficeSectionEntry[] = [
   { key: 'promotions', group: 'catalog', label: 'office.nav.promotions', roles: hqOnly, screen: screen(() => import('./promotions-screen'), 'PromotionsScreen') },
   { key: 'assortments', group: 'catalog', label: 'office.nav.assortments', roles: hqOnly, screen: screen(() => import('./assortment-screen'), 'AssortmentScreen') },
   { key: 'devices', group: 'organisation', label: 'office.nav.devices', roles: storeStaff, screen: screen(() => import('./devices-screen'), 'DevicesScreen') },
+  { key: 'approvals', group: 'sales', label: 'office.nav.approvals', roles: storeStaff, screen: screen(() => import('./approvals-screen'), 'ApprovalsScreen') },
   { key: 'settings', group: 'settings', label: 'office.nav.settings', roles: hqOnly, screen: screen(() => import('./pricing-settings-screen'), 'PricingSettingsScreen') },
 ];
