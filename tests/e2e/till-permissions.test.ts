@@ -7,7 +7,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityFindings } from '../support/axe';
-import { DEMO_PASSWORD, DEMO_PIN, type Fixture } from '../support/fixture';
+import { DEMO_PASSWORD } from '@pos/hq-server/seed/demo-org';
+import { DEMO_PIN, type Fixture } from '../support/fixture';
 import { openSellingTill, scanToLines, startTillHarness, tillStoreSales, type TillHarness } from './till-page';
 
 /** Set E2E_SCREENSHOTS to a folder to keep pictures of the approval dialog and the office screen. */
