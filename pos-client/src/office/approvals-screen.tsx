@@ -1,7 +1,5 @@
 import { Alert, Card, Form, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
-import { useState } from 'react';
 import { TillKey, type ApprovalRecord } from '@pos/shared';
-import { systemNow } from '../features/office-core/clock';
 import { useApprovalsTable } from '../features/office-approvals/use-approvals-table';
 import { useI18n } from '../i18n/i18n-context';
 import { formatDateTime } from '../i18n/translate';
@@ -10,8 +8,7 @@ import { HqErrorAlert } from './hq-error';
 /** Who approved what at the tills (授权记录): each manager override, by the business day of its sale. */
 export function ApprovalsScreen() {
   const { t, locale, pickName } = useI18n();
-  const [today] = useState(systemNow);
-  const { table, stores, storeId, setStoreId, days, setDays, spanValid } = useApprovalsTable(today);
+  const { table, stores, storeId, setStoreId, days, setDays, spanValid } = useApprovalsTable();
   const clerk = (c: ApprovalRecord['requestedBy']) => `${c.name} (${c.code})`;
   const columns: TableColumnsType<ApprovalRecord> = [
     { title: t('office.approvals.colAt'), key: 'at', dataIndex: 'at', sorter: true, defaultSortOrder: 'descend', render: (at: string) => <span className="num">{formatDateTime(locale, at)}</span> },
@@ -44,10 +41,10 @@ export function ApprovalsScreen() {
             />
           </Form.Item>
           <Form.Item label={`${t('office.approvals.dates')} ${t('office.report.from')}`} htmlFor="approvals-from">
-            <Input id="approvals-from" type="date" value={days.from} max={days.to} onChange={(e) => setDays({ ...days, from: e.target.value })} />
+            <Input id="approvals-from" type="date" value={days.from} max={days.to || undefined} onChange={(e) => setDays({ ...days, from: e.target.value })} />
           </Form.Item>
           <Form.Item label={t('office.report.to')} htmlFor="approvals-to">
-            <Input id="approvals-to" type="date" value={days.to} min={days.from} onChange={(e) => setDays({ ...days, to: e.target.value })} />
+            <Input id="approvals-to" type="date" value={days.to} min={days.from || undefined} onChange={(e) => setDays({ ...days, to: e.target.value })} />
           </Form.Item>
         </Form>
       </Card>
