@@ -67,9 +67,6 @@ export function SellScreen({ pairing, session }: { pairing: PairedDevice; sessio
           <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={sell.keys.voidLine} disabled={!hasLines} data-testid="line-remove">
             {t('sell.remove')} <span className="key">Del</span>
           </button>
-          <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => sell.openDialog('price')} disabled={!selected} data-testid="price-open">
-            {t('sell.price')} <span className="key">F7</span>
-          </button>
           <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => sell.openDialog('discount')} disabled={!hasLines} data-testid="discount-open">
             {t('sell.discount')} <span className="key">F6</span>
           </button>
@@ -78,6 +75,9 @@ export function SellScreen({ pairing, session }: { pairing: PairedDevice; sessio
           </button>
         </div>
         <div className="line-keys">
+          <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => sell.openDialog('price')} disabled={!selected} data-testid="price-open">
+            {t('sell.price')} <span className="key">F7</span>
+          </button>
           <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={sell.keys.voidTicket} disabled={!hasLines} data-testid="void-ticket">
             {t('sell.voidTicket')} <span className="key">Shift+Del</span>
           </button>
