@@ -18,6 +18,7 @@ import { pricingRoutes } from './pricing/pricing.routes';
 import { storePricesRoutes } from './pricing/store-prices.routes';
 import { promotionsRoutes } from './promotions/promotions.routes';
 import { reportsRoutes } from './reports/reports.routes';
+import { approvalsRoutes } from './sales/approvals.routes';
 import { vouchersRoutes } from './sales/vouchers.routes';
 import { syncRoutes } from './sync/sync.routes';
 
@@ -60,6 +61,7 @@ export function createApp(deps: Deps) {
   app.route('/', storePricesRoutes);
   app.route('/', auditRoutes);
   app.route('/', importsRoutes);
+  app.route('/', approvalsRoutes);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http', scheme: 'bearer', description: 'An office session token, or a till device token (`dev.…`)',
   });

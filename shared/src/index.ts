@@ -1,6 +1,7 @@
 export * from './ids/uuidv7';
 export * from './money';
 export * from './schemas';
+export * from './permissions/till-gate';
 export * from './time/business-day';
 export * from './bridge';
 export * from './receipt';

@@ -62,7 +62,7 @@ describe('back office', () => {
     const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US' });
     const page = await context.newPage();
     await signIn(page, 'east@demo.pos');
-    expect(await page.locator('.office-menu a').allTextContents()).toEqual(['Tills', 'Store-day report']);
+    expect(await page.locator('.office-menu a').allTextContents()).toEqual(['Tills', 'Store-day report', 'Manager overrides']);
     expect(await storesShown(page)).toEqual({ table: ['S004', 'S005'], options: ['S004', 'S005'] });
     await context.close();
   });
@@ -71,7 +71,7 @@ describe('back office', () => {
     const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US' });
     const page = await context.newPage();
     await signIn(page, 'hq@demo.pos');
-    expect(await page.locator('.office-menu a').allTextContents()).toEqual(['Prices', 'Promotions', 'Store assortments', 'Tills', 'Store-day report', 'Cash rounding and scale labels']);
+    expect(await page.locator('.office-menu a').allTextContents()).toEqual(['Prices', 'Promotions', 'Store assortments', 'Tills', 'Store-day report', 'Manager overrides', 'Cash rounding and scale labels']);
     expect(await storesShown(page)).toEqual({ table: ['S001', 'S004', 'S005', 'S006'], options: ['S001', 'S004', 'S005', 'S006'] });
     await context.close();
   });

@@ -79,5 +79,5 @@ export function scopedReference(op: Operation, slot: Slot): ((refs: StoreRefs) =
 export const unscopedParameters = new Set([
   'q', 'page', 'pageSize', 'limit', 'offset', 'cursor', 'from', 'to', 'state', 'ids', 'code', 'id',
   'productId', 'sort', 'order', 'entity', 'entityId', 'actorId',
-  'dryRun', 'fileName', 'format', 'lang', 'template',
+  'dryRun', 'fileName', 'format', 'lang', 'template', 'key',
 ]);

@@ -97,6 +97,6 @@ export function makeSale(f: Fixture, till: PairedDevice, cashierCode: string, op
     receiptNo: `${till.device.code}-${++receiptCounter}`, currency: till.store.currency, startedAt: new Date(at.getTime() - 60_000).toISOString(),
     completedAt: at.toISOString(), lines,
     payments: [{ id: uuidv7(at.getTime(), randomBytes(10)), tender: 'cash', amountMinor: total, tenderedMinor: tendered, reference: null }],
-    subtotalMinor: total, discountMinor: 0, totalMinor: total, roundingMinor: 0, changeMinor: tendered - total,
+    subtotalMinor: total, discountMinor: 0, totalMinor: total, roundingMinor: 0, changeMinor: tendered - total, approvals: [] as Sale['approvals'],
   } as Sale;
 }

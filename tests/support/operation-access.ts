@@ -35,6 +35,7 @@ export const access: Record<string, Access> = {
   'GET /promotions': 'office',
   'GET /promotions/{id}': 'office',
   'GET /members': 'office',
+  'GET /sales/approvals': 'office',
   'PUT /assortments/{storeId}': 'hq',
   'DELETE /assortments/{storeId}': 'hq',
   'POST /pricing/prices': 'hq',

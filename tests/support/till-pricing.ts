@@ -124,7 +124,7 @@ export function priceSaleOnTill(pricer: TillPricer, till: PairedDevice, cashierI
   const payable = priced.payableMinor;
   const tendered = Math.ceil((payable + 1) / 10_000) * 10_000;
   return {
-    kind: 'sale', id: newUuid(at), storeId: till.store.id, deviceId: till.device.id, cashierId, receiptNo, currency: till.store.currency,
+    kind: 'sale', id: newUuid(at), storeId: till.store.id, deviceId: till.device.id, cashierId, receiptNo, currency: till.store.currency, approvals: [],
     startedAt: new Date(at.getTime() - 60_000).toISOString(), completedAt: at.toISOString(),
     lines: [...sold, ...gifts],
     payments: [{ id: newUuid(at), tender: 'cash', amountMinor: payable, tenderedMinor: tendered as Sale['totalMinor'], reference: null }],

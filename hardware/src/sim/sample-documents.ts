@@ -41,6 +41,7 @@ export function sampleSale(options: { lines: readonly LineSpec[]; member?: boole
       receiptNo: 'S01-20250314-0042', currency: 'CNY', startedAt: '2025-03-14T18:02:11+08:00', completedAt: '2025-03-14T18:03:40+08:00',
       lines, payments: [{ id: uuid(300), tender: 'cash', amountMinor: m(payable), tenderedMinor: m(tendered), reference: null }],
       subtotalMinor: m(sum((l) => l.grossMinor)), discountMinor: m(sum((l) => l.discountMinor)), totalMinor: m(total), roundingMinor: rounding, changeMinor: m(tendered - payable),
+      approvals: [],
     },
     member: options.member
       ? { cardNoMasked: '************4321', name: '李雷 Li Lei', level: '金卡 Gold', pointsEarned: Math.floor(total / 100), pointsBalance: 1280, storedValueBalanceMinor: m(35_000) }

@@ -11,10 +11,14 @@ import { clerks } from '../org/org.tables';
  * chain's with no store). A clerk of another store reads as unknown, so the answer tells a
  * till nothing about other stores. Products are never deleted, so one the repricing data
  * already knows needs no look-up.
+ *
+ * A manager override names who approved it: a clerk of the sale's store or of the whole chain,
+ * active or not (a till sells offline, so the approver may have left since), and who asked for it:
+ * the sale's cashier or a clerk credited with one of its lines.
  */
 export async function unknownReferences(db: Db, device: DevicePrincipal, sales: Sale[], cachedProducts: ReadonlyMap<string, unknown>): Promise<Map<string, string[]>> {
   const productIds = [...new Set(sales.flatMap((s) => s.lines.map((l) => l.productId)))].filter((id) => !cachedProducts.has(id));
-  const clerkIds = [...new Set(sales.flatMap((s) => [s.cashierId, ...s.lines.flatMap((l) => (l.clerkId ? [l.clerkId] : []))]))];
+  const clerkIds = [...new Set(sales.flatMap((s) => [s.cashierId, ...lineClerks(s), ...s.approvals.map((a) => a.approvedBy)]))];
   const [knownProducts, knownClerks] = await Promise.all([
     productIds.length ? db.select({ id: products.id }).from(products).where(and(eq(products.chainId, device.chainId), inArray(products.id, productIds))) : [],
     clerkIds.length ? db.select({ id: clerks.id, storeId: clerks.storeId }).from(clerks).where(and(eq(clerks.chainId, device.chainId), inArray(clerks.id, clerkIds))) : [],
@@ -28,8 +32,19 @@ export async function unknownReferences(db: Db, device: DevicePrincipal, sales: 
       ...(storeClerks.has(sale.cashierId) ? [] : [`unknown cashier ${sale.cashierId}`]),
       ...sale.lines.filter((l) => !isKnownProduct(l.productId)).map((l) => `line ${l.lineNo}: unknown product ${l.productId}`),
       ...sale.lines.filter((l) => l.clerkId && !storeClerks.has(l.clerkId)).map((l) => `line ${l.lineNo}: unknown clerk ${l.clerkId}`),
+      ...approvalProblems(sale, storeClerks),
     ];
     if (found.length) problems.set(sale.id, found);
   }
   return problems;
+}
+
+const lineClerks = (sale: Sale) => sale.lines.flatMap((l) => (l.clerkId ? [l.clerkId] : []));
+
+function approvalProblems(sale: Sale, storeClerks: ReadonlySet<string>): string[] {
+  const askers = new Set([sale.cashierId, ...lineClerks(sale)]);
+  return sale.approvals.flatMap((a, i) => [
+    ...(storeClerks.has(a.approvedBy) ? [] : [`approval ${i + 1}: unknown approver ${a.approvedBy}`]),
+    ...(askers.has(a.requestedBy) ? [] : [`approval ${i + 1}: requested by ${a.requestedBy}, who is not the sale's cashier or a line's clerk`]),
+  ]);
 }

@@ -59,7 +59,7 @@ function reusedVouchers(sale: Sale, redemptions: readonly VoucherRedemption[], s
 /** Why HQ could not store one document, from what PostgreSQL said, without the statement or its values. */
 function storeFailure(error: unknown): Reason {
   const sqlState = sqlStateOf(error);
-  if (sqlState === '23505') return { code: 'CONFLICT', message: 'a line or payment id of the document is already used by another document' };
+  if (sqlState === '23505') return { code: 'CONFLICT', message: 'a line, payment or approval id of the document is already used by another document' };
   return { code: 'VALIDATION_FAILED', message: 'HQ could not store the document', details: { sqlState } };
 }
 

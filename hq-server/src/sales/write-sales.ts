@@ -39,8 +39,11 @@ function payload(chainId: string, batch: SaleToWrite[], receivedAt: Date, id: ()
   const redemptions = batch.flatMap(({ sale, redemptions: spent = [] }, ord) => spent.map((v) => ({
     ord, code: v.code, sale_id: sale.id, store_id: sale.storeId, rule_id: v.ruleId, amount_minor: v.amountMinor, redeemed_at: sale.completedAt,
   })));
+  const approvals = batch.flatMap(({ sale }) => sale.approvals.map((a) => ({
+    id: a.id, sale_id: sale.id, store_id: sale.storeId, key: a.key, line_id: a.lineId, requested_by: a.requestedBy, approved_by: a.approvedBy, at: a.at,
+  })));
   return {
-    headers: JSON.stringify(headers), lines: JSON.stringify(lines), payments: JSON.stringify(payments),
+    headers: JSON.stringify(headers), approvals: JSON.stringify(approvals), lines: JSON.stringify(lines), payments: JSON.stringify(payments),
     discrepancies: JSON.stringify(discrepancies), redemptions: JSON.stringify(redemptions),
   };
 }
@@ -48,7 +51,7 @@ function payload(chainId: string, batch: SaleToWrite[], receivedAt: Date, id: ()
 /**
  * Writes a batch of sales in one statement, so one round trip and one transaction: the
  * headers go in with ON CONFLICT DO NOTHING, and lines, payments, stock movements, stock
- * levels, roll-ups, voucher redemptions and pricing discrepancies are written only for the headers actually inserted. A sale seen before
+ * levels, roll-ups, voucher redemptions, manager approvals and pricing discrepancies are written only for the headers actually inserted. A sale seen before
  * changes nothing. Each stock movement takes the id of the sale line it comes from, so the
  * ledger can be traced back line by line. Returns the ids that were new.
  *
@@ -59,7 +62,7 @@ function payload(chainId: string, batch: SaleToWrite[], receivedAt: Date, id: ()
  */
 export async function writeSales({ db, clock }: Deps, chainId: string, batch: SaleToWrite[]): Promise<Set<string>> {
   if (batch.length === 0) return new Set();
-  const { headers, lines, payments, discrepancies, redemptions } = payload(chainId, batch, clock(), () => newId(clock));
+  const { headers, lines, payments, discrepancies, redemptions, approvals } = payload(chainId, batch, clock(), () => newId(clock));
   const rows = await query<{ id: string }>(db, sql`
     with new_sales as (
       insert into sales (chain_id, id, store_id, device_id, cashier_id, receipt_no, business_date, currency, started_at, completed_at,
@@ -128,6 +131,13 @@ export async function writeSales({ db, clock }: Deps, chainId: string, batch: Sa
       -- A code two sales of the batch spent stays the earlier one's.
       where v.sale_id in (select id from new_sales) order by v.code, v.ord
       on conflict do nothing
+    ),
+    approvals_written as (
+      insert into sale_approvals (chain_id, id, sale_id, store_id, key, line_id, requested_by, approved_by, at)
+      select ${chainId}::uuid, a.id, a.sale_id, a.store_id, a.key, a.line_id, a.requested_by, a.approved_by, a.at
+      from jsonb_to_recordset(${approvals}::jsonb) as a(id uuid, sale_id uuid, store_id uuid, key text, line_id uuid, requested_by uuid,
+        approved_by uuid, at timestamptz)
+      where a.sale_id in (select id from new_sales) order by a.id
     ),
     product_days_written as (
       insert into store_day_product_sales (chain_id, store_id, business_date, product_id, quantity, sales_minor)

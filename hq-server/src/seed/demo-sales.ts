@@ -22,7 +22,16 @@ function saleInstant(random: Random, dayStartUtc: number): number {
   return dayStartUtc + (hour - 8) * 3_600_000 + random.int(0, 3_599_999);
 }
 
-function demoSale(input: HistoryInput, store: HistoryInput['stores'][number], cashierId: string, at: number, receiptNo: string): Sale {
+/**
+ * Now and then a cashier takes a line off and their role asks for the store manager (店长授权),
+ * so the office's manager overrides have something to show at first start.
+ */
+function demoApprovals(input: HistoryInput, cashierId: string, managerId: string | undefined, at: number): Sale['approvals'] {
+  if (managerId === undefined || managerId === cashierId || input.random.next() >= 0.02) return [];
+  return [{ id: uuidv7(at, input.random.bytes(10)), key: 'void_line', lineId: null, requestedBy: cashierId, approvedBy: managerId, at: new Date(at - 30_000).toISOString() }];
+}
+
+function demoSale(input: HistoryInput, store: HistoryInput['stores'][number], cashierId: string, at: number, receiptNo: string, managerId?: string): Sale {
   const { random } = input;
   const lineCount = random.pick([1, 1, 2, 2, 2, 3, 3, 4, 5, 6]);
   const lines = Array.from({ length: lineCount }, (_, i) => {
@@ -43,6 +52,7 @@ function demoSale(input: HistoryInput, store: HistoryInput['stores'][number], ca
     startedAt: new Date(at - random.int(20_000, 180_000)).toISOString(), completedAt: new Date(at).toISOString(), lines,
     payments: [{ id: uuidv7(at, random.bytes(10)), tender: cash ? 'cash' : 'bank_card', amountMinor: total, tenderedMinor: tendered, reference: cash ? null : `POS${random.int(100000, 999999)}` }],
     subtotalMinor: total, discountMinor: 0, totalMinor: total, roundingMinor: 0, changeMinor: tendered === null ? 0 : tendered - total,
+    approvals: demoApprovals(input, cashierId, managerId, at),
   } as Sale;
 }
 
@@ -52,6 +62,7 @@ export async function seedSalesHistory(deps: Deps, input: HistoryInput): Promise
   let written = 0;
   for (const store of input.stores) {
     const cashiers = input.clerks.filter((c) => c.storeId === store.id && c.role !== 'sales_clerk').map((c) => c.id);
+    const managerId = input.clerks.find((c) => c.storeId === store.id && c.role === 'store_manager')?.id;
     const batch: SaleToWrite[] = [];
     let receipt = 0;
     for (let day = input.days; day >= 1; day--) {
@@ -59,7 +70,7 @@ export async function seedSalesHistory(deps: Deps, input: HistoryInput): Promise
       const tickets = Math.round(store.traffic * weekdayFactor[new Date(dayStart).getUTCDay()]! * (0.8 + input.random.next() * 0.4));
       const instants = Array.from({ length: tickets }, () => saleInstant(input.random, dayStart)).sort((a, b) => a - b);
       for (const at of instants) {
-        const sale = demoSale(input, store, input.random.pick(cashiers), at, `${store.code}-H${++receipt}`);
+        const sale = demoSale(input, store, input.random.pick(cashiers), at, `${store.code}-H${++receipt}`, managerId);
         batch.push({ sale, businessDate: businessDate(sale.completedAt, store.timeZone) });
       }
     }

@@ -24,6 +24,7 @@ function entitySelects(device: DevicePrincipal, cursor: number, limit: number): 
     page('price', 'prices', sql`json_build_object('id', id, 'productId', product_id, 'storeId', store_id, 'kind', kind, 'memberLevelId', member_level_id,
       'amountMinor', amount_minor, 'effectiveFrom', effective_from, 'active', active)`, sql`(store_id is null or store_id = ${device.storeId})`),
     page('clerk', 'clerks', sql`json_build_object('id', id, 'storeId', store_id, 'code', code, 'name', name, 'role', role, 'active', active,
+      'badgeCode', badge_code, 'permissionRoleId', permission_role_id,
       'pin', json_build_object('algorithm', 'pbkdf2-sha256', 'iterations', pin_iterations, 'salt', pin_salt, 'hash', pin_hash))`,
       sql`(store_id is null or store_id = ${device.storeId})`),
     page('member_level', 'member_levels', sql`json_build_object('id', id, 'code', code, 'nameZh', name_zh, 'nameEn', name_en, 'active', active)`),
@@ -33,6 +34,8 @@ function entitySelects(device: DevicePrincipal, cursor: number, limit: number): 
     page('store_assortment', 'store_assortments', sql`json_build_object('storeId', store_id, 'mode', mode)`, sql`store_id = ${device.storeId}`),
     page('assortment_item', 'assortment_items', sql`json_build_object('storeId', store_id, 'productId', product_id, 'active', active)`,
       sql`store_id = ${device.storeId}`),
+    page('till_role', 'permission_roles', sql`json_build_object('id', id, 'code', code, 'nameZh', name_zh, 'nameEn', name_en,
+      'permissions', permissions, 'active', active)`, sql`kind = 'till'`),
   ];
 }
 

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
-import type { Category, Change, Clerk, PairedDevice, Product, Sale, Store, Price, Barcode, ErrorBody, MemberLevel, Promotion } from '@pos/shared';
+import type { Category, Change, Clerk, PairedDevice, Product, Sale, Store, Price, Barcode, ErrorBody, MemberLevel, Promotion, TillRole } from '@pos/shared';
 
 export type PulledBarcode = Barcode & { active: boolean };
 export type PulledPrice = Price & { active: boolean };
@@ -100,6 +100,8 @@ export class TillDb extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'id'>;
   journal!: EntityTable<Sale, 'id'>;
   pinAttempts!: EntityTable<PinAttempts, 'clerkCode'>;
+  /** The chain's active till roles; a clerk's `permissionRoleId` names one, or the clerk's role defaults apply. */
+  tillRoles!: EntityTable<TillRole, 'id'>;
 
   constructor(name = 'pos-till') {
     // Chromium's default durability reports a write done before it reaches the disk; a sale
@@ -126,13 +128,15 @@ export class TillDb extends Dexie {
     this.version(3)
       .stores({ products: 'id, scaleItemCode', pricingSettings: 'chainId', storeAssortments: 'storeId', assortmentItems: '[storeId+productId]' })
       .upgrade(pullAgainFromStart);
+    // Till roles, and clerks by badge code. Clerks pulled before carry neither badge nor role: pull everything again.
+    this.version(5).stores({ clerks: 'id, code, badgeCode', tillRoles: 'id' }).upgrade(pullAgainFromStart);
   }
 
   /** The catalog tables a pull writes into. */
   get catalogTables() {
     return [
       this.stores, this.categories, this.products, this.barcodes, this.prices, this.clerks, this.memberLevels, this.promotions,
-      this.pricingSettings, this.storeAssortments, this.assortmentItems,
+      this.pricingSettings, this.storeAssortments, this.assortmentItems, this.tillRoles,
     ];
   }
 

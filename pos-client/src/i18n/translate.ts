@@ -26,7 +26,10 @@ export function errorText(locale: Locale, code: string, params: MessageParams = 
     const total = Number(params.retryAfterSeconds ?? 300);
     return translate(locale, 'error.CLERK_LOCKED', { minutes: Math.floor(total / 60), seconds: total % 60 });
   }
-  return isMessageKey(key) ? translate(locale, key, params) : translate(locale, 'error.unknown', { code });
+  // A till key named by its id is told by its name in the clerk's language.
+  const tillKey = `tillKey.${String(params.tillKey)}`;
+  const named = isMessageKey(tillKey) ? { ...params, key: translate(locale, tillKey) } : params;
+  return isMessageKey(key) ? translate(locale, key, named) : translate(locale, 'error.unknown', { code });
 }
 
 /** Minor units of a currency per major unit, as a power of ten (CNY 2, JPY 0). */

@@ -51,5 +51,6 @@ export const officeSections: readonly OfficeSectionEntry[] = [
   { key: 'store-prices', group: 'catalog', label: 'office.nav.storePrices', roles: storeStaff, screen: screen(() => import('./store-prices-screen'), 'StorePricesScreen') },
   { key: 'audit', group: 'settings', label: 'office.nav.audit', roles: storeStaff, screen: screen(() => import('./audit-screen'), 'AuditScreen') },
   { key: 'imports', group: 'settings', label: 'office.nav.imports', roles: ['hq_admin', 'franchisee'], screen: screen(() => import('./imports-screen'), 'ImportsScreen') },
+  { key: 'approvals', group: 'sales', label: 'office.nav.approvals', roles: storeStaff, screen: screen(() => import('./approvals-screen'), 'ApprovalsScreen') },
   { key: 'settings', group: 'settings', label: 'office.nav.settings', roles: hqOnly, screen: screen(() => import('./pricing-settings-screen'), 'PricingSettingsScreen') },
 ];

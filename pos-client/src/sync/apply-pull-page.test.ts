@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PullResponse } from '@pos/shared';
-import { cola, colaPrice, colaPromotion, createTestDb, ids, looseNuts, pairedDevice, scaleSettings } from '../db/test-db.fixture';
+import { defaultTillPermissions, type PullResponse } from '@pos/shared';
+import { clerkWithPin, cola, colaPrice, colaPromotion, createTestDb, ids, looseNuts, pairedDevice, scaleSettings } from '../db/test-db.fixture';
 import { loadPricingSettings } from '../features/sales/pricing-settings';
 import { applyPullPage } from './apply-pull-page';
 import { pullFraction } from './pull-changes';
@@ -112,6 +112,18 @@ describe('applyPullPage', () => {
     ], 5), now);
     expect(await db.storeAssortments.get(ids.store)).toEqual({ storeId: ids.store, mode: 'listed' });
     expect(await db.assortmentItems.toArray()).toEqual([item(looseNuts.id, true)]);
+  });
+
+  it("keeps the chain's till roles until retired, and clerks with their badge and role", async () => {
+    const db = createTestDb();
+    const roleId = '0195505c-0000-7000-8000-0000000000f1';
+    const role = { id: roleId, code: 'CASHIER', nameZh: '收银员', nameEn: 'Cashier', permissions: defaultTillPermissions('cashier'), active: true };
+    const clerk = { ...clerkWithPin({ algorithm: 'pbkdf2-sha256' as const, iterations: 1, salt: 's', hash: 'h' }), badgeCode: 'B-1001', permissionRoleId: roleId };
+    await applyPullPage(db, page([{ seq: 1, entity: 'till_role', data: role }, { seq: 2, entity: 'clerk', data: clerk }], 2), now);
+    expect(await db.tillRoles.get(roleId)).toEqual(role);
+    expect(await db.clerks.where('badgeCode').equals('B-1001').first()).toMatchObject({ id: clerk.id, permissionRoleId: roleId });
+    await applyPullPage(db, page([{ seq: 3, entity: 'till_role', data: { ...role, active: false } }], 3), now);
+    expect(await db.tillRoles.count()).toBe(0);
   });
 
   it('leaves nothing behind when a page fails half-way', async () => {

@@ -50,6 +50,8 @@ async function applyChange(db: TillDb, change: Change): Promise<void> {
     case 'store_assortment':
       await db.storeAssortments.put(change.data);
       return;
+    case 'till_role':
+      return upsertOrDelete(db.tillRoles, change.data, change.data.id);
     case 'assortment_item':
       return upsertOrDelete(db.assortmentItems, change.data, [change.data.storeId, change.data.productId]);
     case 'barcode': {

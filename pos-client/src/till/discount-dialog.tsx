@@ -1,5 +1,6 @@
 import { useEffect, type KeyboardEvent, type ReactNode } from 'react';
-import { minor, type ClerkRole, type ManualDiscount, type Minor } from '@pos/shared';
+import { minor, type ManualDiscount, type Minor, type SaleApproval, type TillPermissions } from '@pos/shared';
+import type { KeyGate } from '../features/permissions/key-gate';
 import { quickReasons } from '../features/sales/manual-discount';
 import { useDiscountEntry } from '../features/sales/use-discount-entry';
 import { useI18n } from '../i18n/i18n-context';
@@ -16,13 +17,15 @@ interface DiscountDialogProps {
   /** The ticket total before manual discounts. */
   ticketMinor: Minor;
   currency: string;
-  /** The signed-in clerk: id and role. */
-  clerk: { id: string; role: ClerkRole };
-  storeId: string;
+  /** The signed-in clerk. */
+  clerk: { id: string };
+  /** What the clerk's till role lets them discount alone; more needs a manager. */
+  permissions: TillPermissions;
+  gate: KeyGate;
   /** Discounts already given on this basket, each with what it is on; removing one needs no approval. */
   applied: readonly { discount: ManualDiscount; on: string }[];
   onRemove: (id: string) => void;
-  onApply: (discount: ManualDiscount) => void;
+  onApply: (discount: ManualDiscount, approval: SaleApproval | null) => void;
   /** Esc, Cancel, or the dialog closed after the discount was applied. */
   onClose: () => void;
 }
@@ -36,12 +39,13 @@ function submitOnEnter(event: KeyboardEvent<HTMLFormElement>): void {
 
 /**
  * A manual discount (销售折让) on the selected line or the whole ticket: type the percentage or
- * amount off and press Enter. A clerk who is not a store manager gets the manager's code and
- * PIN fields (店长授权), and Enter walks through them before the discount applies.
+ * amount off and press Enter. A discount over what the clerk's till role allows alone gets the
+ * manager's code and PIN fields (店长授权), and Enter walks through them before the discount
+ * applies; a discount key the role forbids is refused, naming the key.
  */
-export function DiscountDialog({ open, line, ticketMinor, currency, clerk, storeId, applied, onRemove, onApply, onClose }: DiscountDialogProps) {
+export function DiscountDialog({ open, line, ticketMinor, currency, clerk, permissions, gate, applied, onRemove, onApply, onClose }: DiscountDialogProps) {
   const { t, errorText, pickName } = useI18n();
-  const entry = useDiscountEntry({ line, ticketMinor, currency, clerk, storeId, onApply });
+  const entry = useDiscountEntry({ line, ticketMinor, currency, clerk, permissions, gate, onApply });
   const ref = useModalDialog(open);
   const { valueRef, codeRef, pinRef } = entry.refs;
   // The modal focuses its first control, the target; the value is what the cashier types first.
@@ -126,7 +130,7 @@ export function DiscountDialog({ open, line, ticketMinor, currency, clerk, store
           )}
           {entry.problem && (
             <div className="notice notice-error" role="alert" data-testid="discount-problem">
-              {errorText(entry.problem, { max: money(entry.targetMinor) })}
+              {errorText(entry.problem, { max: money(entry.targetMinor), tillKey: entry.key })}
             </div>
           )}
         </div>

@@ -2,6 +2,7 @@ import type { FocusEvent } from 'react';
 import { minor, type PairedDevice } from '@pos/shared';
 import type { ClerkSignIn } from '../db/till-db';
 import { useSellScreen } from '../features/sales/use-sell-screen';
+import { ApprovalDialog } from './approval-dialog';
 import { useI18n } from '../i18n/i18n-context';
 import { BasketTable } from './basket-table';
 import { CashPanel } from './cash-panel';
@@ -9,6 +10,7 @@ import { LastSaleSummary } from './last-sale-summary';
 import { DiscountDialog } from './discount-dialog';
 import { MemberDialog } from './member-dialog';
 import { MemberStrip } from './member-strip';
+import { PriceDialog } from './price-dialog';
 import { VoucherDialog } from './voucher-dialog';
 import { ReceiptLine } from './receipt-line';
 import { ReceiptPreview } from './receipt-preview';
@@ -28,7 +30,7 @@ function reclaimFocus(event: FocusEvent<HTMLInputElement>): void {
 
 export function SellScreen({ pairing, session }: { pairing: PairedDevice; session: ClerkSignIn }) {
   const { t, pickName } = useI18n();
-  const sell = useSellScreen(pairing);
+  const sell = useSellScreen(pairing, session);
   const hasLines = sell.basket.lines.length > 0;
   const selected = sell.basket.lines.find((line) => line.id === sell.basket.selectedId);
   const selectedNet = selected && sell.pricing.lines.get(selected.id)?.netMinor;
@@ -62,7 +64,7 @@ export function SellScreen({ pairing, session }: { pairing: PairedDevice; sessio
           <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => sell.adjustSelected(-1)} disabled={!hasLines} data-testid="qty-down">
             {t('sell.qtyDown')} <span className="key">−</span>
           </button>
-          <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={sell.removeSelected} disabled={!hasLines} data-testid="line-remove">
+          <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={sell.keys.voidLine} disabled={!hasLines} data-testid="line-remove">
             {t('sell.remove')} <span className="key">Del</span>
           </button>
           <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => sell.openDialog('discount')} disabled={!hasLines} data-testid="discount-open">
@@ -72,8 +74,22 @@ export function SellScreen({ pairing, session }: { pairing: PairedDevice; sessio
             {t('sell.voucher')} <span className="key">F5</span>
           </button>
         </div>
+        <div className="line-keys">
+          <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => sell.openDialog('price')} disabled={!selected} data-testid="price-open">
+            {t('sell.price')} <span className="key">F7</span>
+          </button>
+          <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={sell.keys.voidTicket} disabled={!hasLines} data-testid="void-ticket">
+            {t('sell.voidTicket')} <span className="key">Shift+Del</span>
+          </button>
+          <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => void sell.keys.noSale()} data-testid="no-sale">
+            {t('sell.noSale')} <span className="key">F10</span>
+          </button>
+          <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => void sell.keys.refund()} data-testid="refund">
+            {t('sell.refund')} <span className="key">F1</span>
+          </button>
+        </div>
         {sell.lastSale && <LastSaleSummary sale={sell.lastSale} currency={sell.currency} />}
-        <ReceiptLine print={sell.receipts.last} onReprint={() => void sell.receipts.reprintLast()} />
+        <ReceiptLine print={sell.receipts.last} onReprint={() => void sell.keys.reprint()} />
         <div className="keys-hint">{t('sell.keys')}</div>
       </section>
       <aside className="sell-right">
@@ -98,8 +114,9 @@ export function SellScreen({ pairing, session }: { pairing: PairedDevice; sessio
         line={selected && selectedNet !== undefined ? { id: selected.id, nameZh: selected.nameZh, nameEn: selected.nameEn, netMinor: selectedNet } : null}
         ticketMinor={sell.pricing.priced?.totalMinor ?? minor(0)}
         currency={sell.currency}
-        clerk={{ id: session.clerkId, role: session.role }}
-        storeId={pairing.store.id}
+        clerk={{ id: session.clerkId }}
+        permissions={sell.permissions}
+        gate={sell.gate}
         applied={sell.manualDiscounts.map((discount) => {
           const on = sell.basket.lines.find((l) => l.id === discount.lineId);
           return { discount, on: on ? pickName(on) : t('discount.onTicket') };
@@ -108,6 +125,14 @@ export function SellScreen({ pairing, session }: { pairing: PairedDevice; sessio
         onApply={sell.addManualDiscount}
         onClose={sell.closeDialog}
       />
+      <PriceDialog
+        open={sell.dialog === 'price'}
+        line={selected ? { id: selected.id, nameZh: selected.nameZh, nameEn: selected.nameEn, unitPriceMinor: selected.unitPriceMinor } : null}
+        currency={sell.currency}
+        onSet={sell.setPrice}
+        onClose={sell.closeDialog}
+      />
+      <ApprovalDialog gate={sell.gate} asking={sell.asking} />
       <VoucherDialog open={sell.dialog === 'voucher'} vouchers={sell.pricing.priced?.vouchers ?? []} currency={sell.currency} spent={sell.spentVoucher} onAdd={(code) => void sell.addVoucher(code)} onRemove={sell.removeVoucher} onClose={sell.closeDialog} />
     </main>
   );

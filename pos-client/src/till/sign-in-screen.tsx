@@ -13,7 +13,7 @@ export function SignInScreen() {
         style={{ gap: 18 }}
         onSubmit={(event) => {
           event.preventDefault();
-          if (signIn.pin.length === 0) signIn.pinRef.current?.focus();
+          if (signIn.pin.length === 0) void signIn.readBadge().then(() => signIn.pinRef.current?.focus());
           else void signIn.submit();
         }}
       >

@@ -14,3 +14,4 @@ export * from './vouchers';
 export * from './store-pricing';
 export * from './audit';
 export * from './imports';
+export * from './approvals';

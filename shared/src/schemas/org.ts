@@ -42,6 +42,10 @@ export const Clerk = z.object({
   role: ClerkRole,
   active: z.boolean(),
   pin: PinHash,
+  /** The barcode on the clerk's badge (工牌); scanning it at sign-in stands for typing the code. */
+  badgeCode: z.string().min(1).nullable().optional(),
+  /** The till role whose permissions decide the clerk's function keys; null: the defaults of `role`. */
+  permissionRoleId: z.uuid().nullable().optional(),
 });
 export type Clerk = z.infer<typeof Clerk>;
 

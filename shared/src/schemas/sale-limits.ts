@@ -20,6 +20,8 @@ export const SALE_LIMITS = {
   weightGrams: 1_000_000,
   lines: 500,
   payments: 20,
+  /** Manager overrides (店长授权) on one sale. */
+  approvals: 100,
   /** From the first scan to completion: a basket parked and recalled is still one day's sale. */
   durationMs: DAY_MS,
   /** How long ago a sale may have been completed: a till can sell offline for weeks. */

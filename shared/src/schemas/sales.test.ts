@@ -29,6 +29,17 @@ describe('Sale', () => {
     expect(paths(sale())).toEqual([]);
   });
 
+  it('takes an old sale without approvals as having none, and checks the ones it has', () => {
+    expect(Sale.parse(sale()).approvals).toEqual([]);
+    const approval = { id: id(700), key: 'line_discount', lineId: id(100), requestedBy: id(4), approvedBy: id(6), at: '2026-11-22T04:00:30Z' };
+    expect(paths({ ...sale(), approvals: [approval, { ...approval, id: id(701), lineId: null, key: 'void_line' }] })).toEqual([]);
+    expect(paths({ ...sale(), approvals: [{ ...approval, lineId: id(199) }] })).toEqual(['approvals.0.lineId']);
+    expect(paths({ ...sale(), approvals: [{ ...approval, approvedBy: id(4) }] })).toEqual(['approvals.0.approvedBy']);
+    expect(paths({ ...sale(), approvals: [approval, approval] })).toEqual(['approvals.1.id']);
+    expect(paths({ ...sale(), approvals: [{ ...approval, key: 'open_safe' }] })).toEqual(['approvals.0.key']);
+    expect(paths({ ...sale(), approvals: Array.from({ length: SALE_LIMITS.approvals + 1 }, (_, i) => ({ ...approval, id: id(1000 + i) })) })).toEqual(['approvals']);
+  });
+
   it('never takes two payments or two lines under one id', () => {
     const twoPayments = sale();
     twoPayments.payments = [{ ...twoPayments.payments[0]!, amountMinor: 300 }, { ...twoPayments.payments[0]!, amountMinor: 400 }];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UuidV7 } from '../ids/uuidv7';
 import { ManualDiscount, MemberContext } from '../promotions/promotions.schemas';
 import { CurrencyCode, IsoDateTime, SafeText } from './common';
+import { TillKey } from './permissions';
 import { minorUpTo, SALE_LIMITS } from './sale-limits';
 
 const LineMinor = minorUpTo(SALE_LIMITS.lineMinor);
@@ -63,6 +64,21 @@ export const SalePayment = z.object({
 });
 export type SalePayment = z.infer<typeof SalePayment>;
 
+/**
+ * A manager's code and PIN given on the spot for a key the cashier's role does not allow alone
+ * (店长授权): which key, on which line (null for the ticket, or for a line taken out), who asked
+ * and who approved.
+ */
+export const SaleApproval = z.object({
+  id: z.uuid(),
+  key: TillKey,
+  lineId: z.uuid().nullable(),
+  requestedBy: z.uuid(),
+  approvedBy: z.uuid(),
+  at: IsoDateTime,
+});
+export type SaleApproval = z.infer<typeof SaleApproval>;
+
 const SaleShape = z.object({
   kind: z.literal('sale'),
   id: UuidV7,
@@ -83,6 +99,8 @@ const SaleShape = z.object({
   changeMinor: SaleMinor,
   /** Absent on sales from tills that price without the engine: HQ then prices them as a walk-in customer's. */
   pricing: SalePricing.optional(),
+  /** Every manager override given while the sale was rung up; sales from older tills have none. */
+  approvals: z.array(SaleApproval).max(SALE_LIMITS.approvals).default([]),
 });
 
 type Issue = (path: (string | number)[], message: string) => void;
@@ -91,14 +109,24 @@ type Issue = (path: (string | number)[], message: string) => void;
 function checkIds(sale: z.infer<typeof SaleShape>, issue: Issue): void {
   const lower = (id: string) => id === id.toLowerCase();
   if (!lower(sale.id)) issue(['id'], 'ids are written in lower case');
-  for (const [key, rows] of [['lines', sale.lines], ['payments', sale.payments]] as const) {
+  const noun = { lines: 'line', payments: 'payment', approvals: 'approval' } as const;
+  for (const [key, rows] of [['lines', sale.lines], ['payments', sale.payments], ['approvals', sale.approvals]] as const) {
     const seen = new Set<string>();
     rows.forEach(({ id }, i) => {
-      if (seen.has(id)) issue([key, i, 'id'], `${key === 'lines' ? 'line' : 'payment'} id repeated`);
+      if (seen.has(id)) issue([key, i, 'id'], `${noun[key]} id repeated`);
       else if (!lower(id)) issue([key, i, 'id'], 'ids are written in lower case');
       seen.add(id);
     });
   }
+}
+
+/** An approval names a line of this sale or none, and is given by someone other than who asked. */
+function checkApprovals(sale: z.infer<typeof SaleShape>, issue: Issue): void {
+  const lineIds = new Set(sale.lines.map((l) => l.id));
+  sale.approvals.forEach((a, i) => {
+    if (a.lineId !== null && !lineIds.has(a.lineId)) issue(['approvals', i, 'lineId'], 'not a line of this sale');
+    if (a.approvedBy === a.requestedBy) issue(['approvals', i, 'approvedBy'], 'a clerk cannot approve their own request');
+  });
 }
 
 function checkLines(sale: z.infer<typeof SaleShape>, issue: Issue): void {
@@ -142,6 +170,7 @@ export const Sale = SaleShape.superRefine((sale, ctx) => {
   checkIds(sale, issue);
   checkLines(sale, issue);
   checkPayments(sale, issue);
+  checkApprovals(sale, issue);
   const took = Date.parse(sale.completedAt) - Date.parse(sale.startedAt);
   if (took < 0) issue(['completedAt'], 'completed before it started');
   if (took > SALE_LIMITS.durationMs) issue(['startedAt'], 'started more than a day before it was completed');

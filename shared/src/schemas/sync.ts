@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Assortment, Barcode, Category, Price, Product } from './catalog';
 import { ErrorBody } from './common';
 import { Clerk, Store } from './org';
+import { TillPermissions } from './permissions';
 import { MemberLevel, PricingSettings } from './pricing-admin';
 import { Promotion } from './promotions-admin';
 import { Sale } from './sales';
@@ -14,6 +15,17 @@ export type PullQuery = z.infer<typeof PullQuery>;
 
 const change = <E extends string, T extends z.ZodType>(entity: E, data: T) =>
   z.object({ seq: z.number().int(), entity: z.literal(entity), data });
+
+/** A till role as a till holds it; `active` false removes it, and its clerks fall back to their role's defaults. */
+export const TillRole = z.object({
+  id: z.uuid(),
+  code: z.string().min(1),
+  nameZh: z.string().min(1),
+  nameEn: z.string().min(1),
+  permissions: TillPermissions,
+  active: z.boolean(),
+});
+export type TillRole = z.infer<typeof TillRole>;
 
 /** One row a till needs, with the change sequence number it was last written at. */
 export const Change = z.discriminatedUnion('entity', [
@@ -32,6 +44,8 @@ export const Change = z.discriminatedUnion('entity', [
   change('store_assortment', Assortment.pick({ storeId: true, mode: true })),
   /** One product the till's store lists (or excludes); `active` false once it is taken off the list. */
   change('assortment_item', z.object({ storeId: z.uuid(), productId: z.uuid(), active: z.boolean() })),
+  /** A till role of the chain (`permission_roles` of kind `till`): what its clerks' function keys may do offline. */
+  change('till_role', TillRole),
 ]);
 export type Change = z.infer<typeof Change>;
 export type ChangeEntity = Change['entity'];

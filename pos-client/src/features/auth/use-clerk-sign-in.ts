@@ -1,5 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTillServices } from '../../app/services-context';
+import { useBridgeScans } from '../../bridge/use-bridge';
+import { clerkCodeFor } from './badge-code';
 import { signInClerk } from './sign-in-clerk';
 
 interface SignInError {
@@ -16,11 +18,22 @@ export function useClerkSignIn() {
   const [checkedOffline, setCheckedOffline] = useState(false);
   const pinRef = useRef<HTMLInputElement>(null);
 
+  /** A badge scanned (into the code field or on the bridge's scanner) names its clerk; the PIN is still asked for. */
+  async function readBadge(text: string): Promise<string> {
+    const storeId = (await services.db.getMeta('pairing'))?.store.id ?? '';
+    const code = await clerkCodeFor(services.db, text, storeId);
+    setClerkCode(code);
+    return code;
+  }
+  useBridgeScans(services.bridge, (code) => {
+    void readBadge(code).then(() => pinRef.current?.focus());
+  });
+
   async function submit(): Promise<void> {
     if (busy) return;
     setBusy(true);
     setError(null);
-    const result = await signInClerk(services, { clerkCode, pin });
+    const result = await signInClerk(services, { clerkCode: await readBadge(clerkCode), pin });
     setBusy(false);
     setPin('');
     if (result.ok) {
@@ -36,7 +49,9 @@ export function useClerkSignIn() {
   const digits = (value: string) => value.replace(/\D/g, '').slice(0, 8);
   return {
     clerkCode,
-    setClerkCode: (value: string) => setClerkCode(digits(value)),
+    // A badge's code may hold letters; the clerk code itself is digits.
+    setClerkCode: (value: string) => setClerkCode(value.replace(/[^\w-]/g, '').slice(0, 32)),
+    readBadge: () => readBadge(clerkCode),
     pin,
     setPin: (value: string) => setPin(digits(value)),
     pinRef,

@@ -1,4 +1,4 @@
-import { Sale, giftSaleAmounts, minor, sumMinor, type GiftLine, type Minor, type PricedBasket } from '@pos/shared';
+import { Sale, giftSaleAmounts, minor, sumMinor, type GiftLine, type Minor, type PricedBasket, type SaleApproval } from '@pos/shared';
 import type { Basket } from './basket';
 import { lineAdjustments, salePricingOf, type TillPricing } from './price-till-basket';
 
@@ -23,6 +23,8 @@ export interface SaleContext {
   /** The till's pull cursor: how current the prices and promotions it priced with are. */
   dataSeq: number;
   giftProducts: ReadonlyMap<string, GiftProduct>;
+  /** Manager overrides given on the basket; a `lineId` is the basket line's. */
+  approvals?: readonly SaleApproval[];
 }
 
 export type BuildSaleError = 'BASKET_EMPTY' | 'TENDERED_TOO_LOW' | 'SALE_INVALID';
@@ -89,6 +91,7 @@ export function buildCashSale(basket: Basket, priced: PricedBasket, tenderedMino
     roundingMinor: priced.roundingMinor,
     changeMinor: minor(tenderedMinor - payable),
     pricing: salePricingOf(pricing, context.dataSeq, (basketLineId) => saleLineIds.get(basketLineId) ?? basketLineId),
+    approvals: (context.approvals ?? []).map((a) => ({ ...a, lineId: a.lineId === null ? null : (saleLineIds.get(a.lineId) ?? null) })),
   });
   return parsed.success ? { ok: true, sale: parsed.data } : { ok: false, code: 'SALE_INVALID' };
 }

@@ -1,4 +1,4 @@
-import { uuidv7, type Minor, type Sale } from '@pos/shared';
+import { uuidv7, type Minor, type Sale, type SaleApproval } from '@pos/shared';
 import type { TillDb } from '../../db/till-db';
 import type { Basket } from './basket';
 import { buildCashSale, type BuildSaleError, type GiftProduct } from './build-sale';
@@ -28,13 +28,15 @@ async function giftProductsOf(db: TillDb, productIds: readonly string[]): Promis
  * Finishes a cash sale: takes the next receipt number and writes the journal entry and the
  * outbox entry in one strict-durability transaction, so the sale is either fully kept or
  * not at all. The basket is priced again at the moment of completion, the instant HQ prices
- * it at: each line's unit price for the customer, then the promotions.
+ * it at: each line's unit price for the customer, then the promotions. The managers'
+ * approvals given on the basket go on the sale, naming the sale's lines.
  */
 export async function completeCashSale(
   { db, now, randomBytes }: CompleteSaleDeps,
   basket: Basket,
   tenderedMinor: Minor,
   pricing: TillPricing,
+  approvals: readonly SaleApproval[] = [],
 ): Promise<CompleteSaleResult> {
   return db.transaction('rw', [db.meta, db.journal, db.outbox, db.products, db.barcodes, db.prices], async () => {
     const pairing = await db.getMeta('pairing');
@@ -60,6 +62,7 @@ export async function completeCashSale(
       currency: pairing.store.currency,
       receiptNo: `${pairing.device.code}-${number}`,
       completedAt: at.toISOString(),
+      approvals,
     }, pricing);
     if (!built.ok) return built;
     const { sale } = built;

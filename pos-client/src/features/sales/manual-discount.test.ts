@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ManualDiscount, compileRules, minor, priceBasket } from '@pos/shared';
-import { discountReason, needsApproval, parseDiscount } from './manual-discount';
+import { discountReason, parseDiscount } from './manual-discount';
 
 const line = minor(3500);
-
-describe('needsApproval', () => {
-  it('lets a store manager discount alone and asks a manager for everyone else', () => {
-    expect(needsApproval('store_manager')).toBe(false);
-    expect(needsApproval('cashier')).toBe(true);
-    expect(needsApproval('sales_clerk')).toBe(true);
-  });
-});
 
 describe('parseDiscount', () => {
   it('reads a percentage in basis points and works out what it takes off', () => {

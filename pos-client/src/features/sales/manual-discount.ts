@@ -1,14 +1,5 @@
-import { parseMinor, scaleMinor, type ClerkRole, type ManualDiscount, type Minor } from '@pos/shared';
+import { parseMinor, scaleMinor, type ManualDiscount, type Minor } from '@pos/shared';
 import { translate } from '../../i18n/translate';
-
-/**
- * Who may give a manual discount (销售折让) alone: a store manager. Every other clerk needs a
- * store manager's code and PIN (店长授权) first, whatever the size: the chain's rule is who may
- * discount, not how much, and the value is already capped by what its target costs.
- */
-export function needsApproval(role: ClerkRole): boolean {
-  return role !== 'store_manager';
-}
 
 export type DiscountKind = ManualDiscount['kind'];
 

@@ -9,6 +9,7 @@ export function sampleSale(id: string): Sale {
     deviceId: '0195505c-0000-7000-8000-0000000000d1',
     cashierId: '0195505c-0000-7000-8000-0000000000c1',
     receiptNo: 'T01-1',
+    approvals: [],
     currency: 'CNY',
     startedAt: '2025-03-01T10:00:00.000Z',
     completedAt: '2025-03-01T10:00:30.000Z',

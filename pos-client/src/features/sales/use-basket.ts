@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { uuidv7 } from '@pos/shared';
 import { useTillServices } from '../../app/services-context';
+import type { MessageKey } from '../../i18n/messages-en';
 import { addItem, changeQuantity, emptyBasket, moveSelection, removeLine, type Basket } from './basket';
 import { findScannedItem } from './find-scanned-item';
 import type { TillPricingPlace } from './price-till-basket';
@@ -8,6 +9,7 @@ import { repriceLines } from './reprice-lines';
 
 export type SellNotice =
   | { tone: 'info'; names: { nameZh: string; nameEn: string } }
+  | { tone: 'note'; message: MessageKey }
   | { tone: 'error'; code: string; params?: Record<string, string | number> };
 
 /** The basket being rung up, and scanning into it from the pulled catalog. */

@@ -1,27 +1,33 @@
 import { useRef, useState } from 'react';
-import { minor, uuidv7, type ClerkRole, type ManualDiscount, type Minor } from '@pos/shared';
+import { discountBasisPoints, minor, tillGate, uuidv7, type ManualDiscount, type Minor, type SaleApproval, type TillPermissions } from '@pos/shared';
 import { useTillServices } from '../../app/services-context';
 import { currencyExponent } from '../../i18n/translate';
-import { approveDiscount, type ApprovalFailure } from './approve-discount';
-import { discountReason, needsApproval, parseDiscount, type DiscountKind, type QuickReason } from './manual-discount';
+import { approveKey, type ApprovalFailure } from '../permissions/approve-key';
+import type { KeyGate } from '../permissions/key-gate';
+import { discountReason, parseDiscount, type DiscountKind, type QuickReason } from './manual-discount';
 
 export interface DiscountEntryInput {
   line: { id: string; netMinor: Minor } | null;
   ticketMinor: Minor;
   currency: string;
-  clerk: { id: string; role: ClerkRole };
-  storeId: string;
-  onApply: (discount: ManualDiscount) => void;
+  clerk: { id: string };
+  /** What the signed-in clerk's till role lets them discount alone. */
+  permissions: TillPermissions;
+  /** Checks a manager's code and PIN and makes the approval the sale records. */
+  gate: KeyGate;
+  onApply: (discount: ManualDiscount, approval: SaleApproval | null) => void;
 }
 
 const digits = (value: string) => value.replace(/\D/g, '').slice(0, 8);
 
 /**
- * Drives the discount dialog: what is discounted and by how much, the reason, and a store
- * manager's approval when the signed-in clerk may not discount alone. The discount is recorded
- * against whoever answers for it: the approving manager, or the manager who typed it.
+ * Drives the discount dialog: what is discounted and by how much, the reason, and a manager's
+ * approval when the discount is over what the signed-in clerk's till role allows alone (its
+ * limit for a line or the ticket, as basis points of what the discount is on). The discount is
+ * recorded against whoever answers for it: the approving manager, or the clerk who typed it;
+ * an approval is also recorded as the sale's override.
  */
-export function useDiscountEntry({ line, ticketMinor, currency, clerk, storeId, onApply }: DiscountEntryInput) {
+export function useDiscountEntry({ line, ticketMinor, currency, clerk, permissions, gate, onApply }: DiscountEntryInput) {
   const services = useTillServices();
   const [onTicket, setOnTicket] = useState(false);
   const [kind, setKind] = useState<DiscountKind>('percent');
@@ -42,27 +48,32 @@ export function useDiscountEntry({ line, ticketMinor, currency, clerk, storeId, 
   const target = onTicket || !line ? null : line;
   const targetMinor = target ? target.netMinor : ticketMinor;
   const parsed = parseDiscount(text, kind, targetMinor, currencyExponent(currency));
-  const approval = needsApproval(clerk.role);
+  const key = target ? 'line_discount' : 'ticket_discount';
+  const discountBp = parsed.ok ? (parsed.draft.kind === 'percent' ? parsed.draft.value : discountBasisPoints(parsed.draft.offMinor, targetMinor)) : 0;
+  const verdict = tillGate(permissions, key, discountBp);
+  const approval = verdict === 'needs_manager';
 
-  function apply(enteredBy: string): void {
+  function apply(approvedBy: string | null): void {
     if (!parsed.ok) return;
     const at = services.now();
     const { kind: draftKind, value } = parsed.draft;
-    onApply({ id: uuidv7(at.getTime(), services.randomBytes(10)), lineId: target?.id ?? null, kind: draftKind, value, enteredBy, reason: discountReason(quick, note) });
+    const lineId = target?.id ?? null;
+    const discount = { id: uuidv7(at.getTime(), services.randomBytes(10)), lineId, kind: draftKind, value, enteredBy: approvedBy ?? clerk.id, reason: discountReason(quick, note) };
+    onApply(discount, approvedBy === null ? null : gate.approvalOf(key, lineId, approvedBy));
   }
 
   /** Enter: on to the next empty field, then the manager's check, then the discount. */
   async function submit(): Promise<void> {
     if (busy) return;
     setTried(true);
-    if (!parsed.ok) return valueRef.current?.focus();
-    if (!approval) return apply(clerk.id);
+    if (!parsed.ok || verdict === 'forbidden') return valueRef.current?.focus();
+    if (!approval) return apply(null);
     if (approverCode === '') return codeRef.current?.focus();
     if (pin === '') return pinRef.current?.focus();
     const ticket = ++latest.current;
     setBusy(true);
     setFailure(null);
-    const result = await approveDiscount(services, storeId, { clerkCode: approverCode, pin });
+    const result = await approveKey(services, gate.storeId, { key, discountBp, requestedBy: clerk.id }, { clerkCode: approverCode, pin });
     if (ticket !== latest.current) return;
     setBusy(false);
     setPin('');
@@ -84,7 +95,9 @@ export function useDiscountEntry({ line, ticketMinor, currency, clerk, storeId, 
     offMinor: parsed.ok ? parsed.draft.offMinor : null,
     leftMinor: parsed.ok ? minor(targetMinor - parsed.draft.offMinor) : null,
     /** Why the value is not a discount; an empty field says nothing until Enter is pressed. */
-    problem: parsed.ok || missing ? null : parsed.code,
+    problem: verdict === 'forbidden' ? 'KEY_FORBIDDEN' : parsed.ok || missing ? null : parsed.code,
+    /** The key whose permission decides, named in the refusal when it is forbidden. */
+    key,
     quick,
     setQuick,
     note,

@@ -1,8 +1,11 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { minor, type FoundMember, type ManualDiscount, type PairedDevice } from '@pos/shared';
+import { minor, type FoundMember, type ManualDiscount, type Minor, type PairedDevice, type SaleApproval } from '@pos/shared';
 import { useTillServices } from '../../app/services-context';
 import { useBridgeScans } from '../../bridge/use-bridge';
+import type { ClerkSignIn } from '../../db/till-db';
 import { useLiveQuery } from '../../db/use-live-query';
+import { useKeyGate } from '../permissions/use-key-gate';
+import { useTillKeys } from '../permissions/use-till-keys';
 import { memberContextOf } from '../members/member-context';
 import { basketTotal, itemCount } from './basket';
 import { spentVoucher, type SpentVoucher } from './check-voucher';
@@ -21,8 +24,11 @@ export interface LastSale {
   changeMinor: number;
 }
 
-/** Everything the sell screen does: scanning (typed, wedge or from the bridge), quantity keys, cash, completing the sale and its receipt. */
-export function useSellScreen(pairing: PairedDevice) {
+/**
+ * Everything the sell screen does: scanning (typed, wedge or from the bridge), quantity keys,
+ * cash, completing the sale and its receipt, and the function keys the clerk's till role guards.
+ */
+export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn) {
   const services = useTillServices();
   const place = { storeId: pairing.store.id, timeZone: pairing.store.timeZone };
   const basket = useBasket(place);
@@ -31,19 +37,28 @@ export function useSellScreen(pairing: PairedDevice) {
   const [vouchers, setVouchers] = useState<readonly string[]>([]);
   const [spent, setSpent] = useState<SpentVoucher | null>(null);
   const [manualDiscounts, setManualDiscounts] = useState<readonly ManualDiscount[]>([]);
-  const [dialog, setDialog] = useState<'member' | 'voucher' | 'discount' | null>(null);
+  const [dialog, setDialog] = useState<'member' | 'voucher' | 'discount' | 'price' | null>(null);
+  const { gate, asking, permissions } = useKeyGate(pairing.store.id, session);
+  const receipts = useReceiptPrinting(pairing);
+  const keys = useTillKeys({
+    gate, basket: basket.basket, setNotice: basket.setNotice, removeSelected: basket.removeSelected, voidSale: () => resetSale(), reprintLast: receipts.reprintLast,
+  });
   // A discount on a line taken out of the basket goes with it.
   const liveDiscounts = useMemo(
     () => manualDiscounts.filter((d) => d.lineId === null || basket.basket.lines.some((l) => l.id === d.lineId)),
     [manualDiscounts, basket.basket.lines],
   );
-  const customer = useMemo(() => ({ member: member ? memberContextOf(member) : null, vouchers, manualDiscounts: liveDiscounts }), [member, vouchers, liveDiscounts]);
+  const overrideDiscounts = keys.overrideDiscounts();
+  const overrideKey = JSON.stringify(overrideDiscounts);
+  const customer = useMemo(
+    () => ({ member: member ? memberContextOf(member) : null, vouchers, manualDiscounts: [...liveDiscounts, ...overrideDiscounts] }),
+    [member, vouchers, liveDiscounts, overrideKey],
+  );
   const pricing = usePricedBasket(basket.basket, place, settings?.cashRounding ?? null, customer);
   const total = pricing.priced?.payableMinor ?? basketTotal(basket.basket);
   const cash = useCashPayment(total, pairing.store.currency);
-  const receipts = useReceiptPrinting(pairing);
   // A scan while a dialog is open is a member's card or a voucher, typed into the dialog's field, not an item.
-  useBridgeScans(services.bridge, (code) => (dialog === null ? void basket.scan(code) : undefined));
+  useBridgeScans(services.bridge, (code) => (dialog === null && asking === null ? void basket.scan(code) : undefined));
   const [lastSale, setLastSale] = useState<LastSale | null>(null);
   const [completing, setCompleting] = useState(false);
   const completingRef = useRef(false);
@@ -52,6 +67,17 @@ export function useSellScreen(pairing: PairedDevice) {
 
   const focusScan = () => scanRef.current?.focus();
   const focusTendered = () => tenderedRef.current?.select();
+
+  /** Empties the basket and everything given on it: after a sale, or when the ticket is voided. */
+  function resetSale(): void {
+    basket.clear();
+    setMember(null);
+    setVouchers([]);
+    setSpent(null);
+    setManualDiscounts([]);
+    keys.reset();
+    cash.clear();
+  }
 
   function complete(): Promise<void> {
     return basket.inOrder(completeNow);
@@ -68,18 +94,14 @@ export function useSellScreen(pairing: PairedDevice) {
     completingRef.current = true;
     setCompleting(true);
     try {
-      const result = await completeCashSale(services, current, tendered, tillPricing);
+      const approvals = keys.liveApprovals(new Set(tillPricing.manualDiscounts.map((d) => d.id)));
+      const result = await completeCashSale(services, current, tendered, tillPricing, approvals);
       if (!result.ok) return basket.setNotice({ tone: 'error', code: result.code });
       const { sale } = result;
       const paid = sale.totalMinor + sale.roundingMinor;
       setLastSale({ receiptNo: sale.receiptNo, totalMinor: paid, tenderedMinor: sale.payments[0]?.tenderedMinor ?? paid, changeMinor: sale.changeMinor });
-      basket.clear();
-      setMember(null);
-      setVouchers([]);
-      setSpent(null);
-      setManualDiscounts([]);
+      resetSale();
       basket.setNotice(null);
-      cash.clear();
       void receipts.printSale(sale, member);
       services.sync.syncSoon();
       focusScan();
@@ -91,7 +113,7 @@ export function useSellScreen(pairing: PairedDevice) {
 
   function onScanKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
     const input = event.currentTarget;
-    const keys: Record<string, () => void> = {
+    const lineKeys: Record<string, () => void> = {
       Enter: () => {
         const code = input.value;
         input.value = '';
@@ -103,11 +125,11 @@ export function useSellScreen(pairing: PairedDevice) {
       },
       '+': () => basket.adjustSelected(1),
       '-': () => basket.adjustSelected(-1),
-      Delete: () => basket.removeSelected(),
+      Delete: () => (event.shiftKey ? keys.voidTicket() : keys.voidLine()),
       ArrowUp: () => basket.moveSelection(-1),
       ArrowDown: () => basket.moveSelection(1),
     };
-    const action = keys[event.key];
+    const action = lineKeys[event.key];
     if (!action) return;
     event.preventDefault();
     action();
@@ -133,6 +155,7 @@ export function useSellScreen(pairing: PairedDevice) {
 
   useEffect(() => {
     const shortcuts: Record<string, () => void> = {
+      F1: () => void keys.refund(),
       F2: focusTendered,
       F3: () => setDialog('member'),
       F5: () => setDialog('voucher'),
@@ -141,8 +164,10 @@ export function useSellScreen(pairing: PairedDevice) {
         cash.setExact();
         focusTendered();
       },
-      F8: () => void receipts.reprintLast(),
+      F7: () => (basket.basket.selectedId ? setDialog('price') : undefined),
+      F8: () => void keys.reprint(),
       F9: () => void complete(),
+      F10: () => void keys.noSale(),
       Escape: () => {
         cash.clear();
         focusScan();
@@ -188,10 +213,20 @@ export function useSellScreen(pairing: PairedDevice) {
     },
     removeVoucher: (code: string) => setVouchers((current) => current.filter((c) => c !== code)),
     manualDiscounts: liveDiscounts,
-    addManualDiscount: (discount: ManualDiscount) => {
+    addManualDiscount: (discount: ManualDiscount, approval: SaleApproval | null) => {
       setManualDiscounts((current) => [...current, discount]);
+      keys.keepDiscountApproval(approval, discount.id);
       setDialog(null);
     },
+    /** A new price for a line (改价), through the key gate; the dialog closes first so a manager's prompt can open. */
+    setPrice: (lineId: string, unitPriceMinor: Minor) => {
+      setDialog(null);
+      void keys.setPrice(lineId, unitPriceMinor);
+    },
+    keys,
+    gate,
+    asking,
+    permissions,
     removeManualDiscount: (id: string) => setManualDiscounts((current) => current.filter((d) => d.id !== id)),
     savingMinor: pricing.priced?.totalSavingMinor ?? minor(0),
     itemCount: itemCount(basket.basket),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Clerk, PinHash } from '@pos/shared';
 import { clerkWithPin, createTestDb, ids } from '../../db/test-db.fixture';
-import { approveDiscount } from './approve-discount';
+import { defaultTillPermissions } from '@pos/shared';
+import { approveKey, type ApprovalRequest } from './approve-key';
 
 let clock = new Date('2025-03-01T10:00:00.000Z');
 const now = () => clock;
@@ -25,7 +26,10 @@ async function tillWithClerks(others: (pin: PinHash) => Clerk[] = () => []) {
   return { deps: { db, now }, db, manager };
 }
 
-describe('approveDiscount', () => {
+const discount: ApprovalRequest = { key: 'line_discount', discountBp: 1500, requestedBy: ids.clerk };
+const approveDiscount = (deps: Parameters<typeof approveKey>[0], storeId: string, input: { clerkCode: string; pin: string }) => approveKey(deps, storeId, discount, input);
+
+describe('approveKey', () => {
   it("approves with a store manager's code and PIN, offline", async () => {
     const { deps, manager } = await tillWithClerks();
     expect(await approveDiscount(deps, ids.store, { clerkCode: '2001', pin: '2468' })).toEqual({ ok: true, approverId: manager.id });
@@ -37,9 +41,9 @@ describe('approveDiscount', () => {
     expect(await approveDiscount(deps, ids.store, { clerkCode: '9999', pin: '2468' })).toEqual({ ok: false, code: 'PIN_INVALID' });
   });
 
-  it('refuses a clerk who is not a store manager, once the PIN is right', async () => {
+  it('refuses a clerk not allowed the key alone, once the PIN is right', async () => {
     const { deps } = await tillWithClerks();
-    expect(await approveDiscount(deps, ids.store, { clerkCode: '1001', pin: '2468' })).toEqual({ ok: false, code: 'APPROVER_NOT_MANAGER' });
+    expect(await approveDiscount(deps, ids.store, { clerkCode: '1001', pin: '2468' })).toEqual({ ok: false, code: 'APPROVER_NOT_ALLOWED' });
     expect(await approveDiscount(deps, ids.store, { clerkCode: '1001', pin: '1111' })).toEqual({ ok: false, code: 'PIN_INVALID' });
   });
 
@@ -80,5 +84,25 @@ describe('approveDiscount', () => {
     const { deps, db } = await tillWithClerks();
     await db.pinAttempts.put({ clerkCode: '2001', failures: 5, lockedUntil: new Date(clock.getTime() + 60_000).toISOString() });
     expect(await approveDiscount(deps, ids.store, { clerkCode: '2001', pin: '2468' })).toEqual({ ok: false, code: 'CLERK_LOCKED', retryAfterSeconds: 60 });
+  });
+
+  it("follows the approver's till role: a senior cashier may approve what their role allows alone, no more", async () => {
+    const roleId = '0195505c-0000-7000-8000-0000000000f1';
+    const { deps, db } = await tillWithClerks((pin) => [
+      { id: '0195505c-0000-7000-8000-0000000000c6', storeId: ids.store, code: '6001', name: 'Zhou Min', role: 'cashier', active: true, pin, permissionRoleId: roleId },
+    ]);
+    const keys = { ...defaultTillPermissions('cashier').keys, line_discount: 'allowed' as const };
+    await db.tillRoles.put({ id: roleId, code: 'SENIOR', nameZh: '资深收银员', nameEn: 'Senior cashier', active: true, permissions: { keys, lineDiscountLimitBp: 2000, ticketDiscountLimitBp: 0 } });
+    const input = { clerkCode: '6001', pin: '2468' };
+    expect(await approveKey(deps, ids.store, discount, input)).toEqual({ ok: true, approverId: '0195505c-0000-7000-8000-0000000000c6' });
+    expect(await approveKey(deps, ids.store, { ...discount, discountBp: 2500 }, input)).toEqual({ ok: false, code: 'APPROVER_NOT_ALLOWED' });
+    expect(await approveKey(deps, ids.store, { key: 'no_sale', requestedBy: ids.clerk }, input)).toEqual({ ok: false, code: 'APPROVER_NOT_ALLOWED' });
+    await db.tillRoles.put({ ...(await db.tillRoles.get(roleId))!, active: false });
+    expect(await approveKey(deps, ids.store, discount, input)).toEqual({ ok: false, code: 'APPROVER_NOT_ALLOWED' });
+  });
+
+  it('refuses a manager approving their own request', async () => {
+    const { deps, manager } = await tillWithClerks();
+    expect(await approveKey(deps, ids.store, { key: 'no_sale', requestedBy: manager.id }, { clerkCode: '2001', pin: '2468' })).toEqual({ ok: false, code: 'APPROVER_NOT_ALLOWED' });
   });
 });
