@@ -258,6 +258,7 @@ export const messagesEn = {
   'office.devices.none': 'No tills yet.',
   'office.devices.code': 'Till',
   'office.devices.state': 'State',
+  'office.devices.actions': 'Actions',
   'office.devices.state.waiting': 'Waiting to be paired',
   'office.devices.state.paired': 'Paired',
   'office.devices.state.revoked': 'Revoked {time}',
@@ -389,6 +390,7 @@ export const messagesEn = {
   'office.assortment.confirmReset': '{store} will carry the whole catalog again, and its list is cleared. Continue?',
   'office.assortment.resetDone': 'The store carries the whole catalog again. Its tills pick up the change at their next sync.',
   'office.assortment.confirmLeave': 'Discard the unsaved changes to {store}?',
+  'office.assortment.discard': 'Discard changes',
   'office.import.title': 'Import prices from CSV',
   'office.import.hint': 'One price per row. store: store code, empty for the chain; kind: retail, member or wholesale; price: e.g. 12.90; effective_from: empty for now, or YYYY-MM-DD. If any row is wrong nothing is imported and every problem is listed.',
   'office.import.file': 'CSV file',
@@ -557,6 +559,14 @@ export const messagesEn = {
   'office.preview.saving': 'Total saving',
   'office.preview.payable': 'To pay',
   'office.promo.validToHint': 'A date alone includes that whole day',
+  'office.promo.time': 'Time',
+  'office.promo.timeOf': '{field}: time',
+  'office.promo.windowFrom': 'Hours {n}: from',
+  'office.promo.windowTo': 'Hours {n}: to',
+  'office.promo.tierSpend': 'Tier {n}: spend at least',
+  'office.promo.tierOff': 'Tier {n}: amount off',
+  'office.promo.tierPercent': 'Tier {n}: percent off',
+  'office.preview.quantityOf': 'Quantity of {name}',
 } as const;
 
 export type MessageKey = keyof typeof messagesEn;
