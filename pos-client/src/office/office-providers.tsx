@@ -15,7 +15,11 @@ const theme: ThemeConfig = {
     colorLink: '#1554c0',
     colorError: '#c0262d',
     colorSuccess: '#237a0e',
+    colorSuccessBg: '#f0f9eb',
+    colorSuccessBorder: '#b7e0a5',
     colorWarning: '#9a5b00',
+    colorWarningBg: '#fff7e6',
+    colorWarningBorder: '#ffd591',
     colorTextSecondary: 'rgba(0, 0, 0, 0.66)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
@@ -35,7 +39,7 @@ export function OfficeProviders({ children }: { children: ReactNode }) {
   // Date pickers name months and weekdays through dayjs's global locale.
   dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }} form={{ colon: false }}>
       <App>
         <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
       </App>

@@ -1,4 +1,3 @@
-import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Typography } from 'antd';
 import { uuidv7, type ScaleBarcodeLayout } from '@pos/shared';
 import { maxScaleLayouts, moveLayout, newScaleLayout } from '../features/office-settings/settings-form';
@@ -38,7 +37,7 @@ export function ScaleLayoutsCard({ layouts, problems, onChange }: Props) {
           />
         ))}
       </ol>
-      <Button type="dashed" icon={<PlusOutlined />} disabled={layouts.length >= maxScaleLayouts} onClick={() => onChange([...layouts, newScaleLayout(newId())])}>
+      <Button type="dashed" disabled={layouts.length >= maxScaleLayouts} onClick={() => onChange([...layouts, newScaleLayout(newId())])}>
         {t('office.settings.scale.add')}
       </Button>
     </Card>

@@ -27,6 +27,8 @@ export function CategoryPicker({ value, onChange }: { value: string[]; onChange:
       .map((c) => ({ value: c.id, title: `${c.code} ${pickName(c)}`, path: categoryPath(categories, c.id).map(pickName).join(' › '), category: c, children: nodesUnder(c.id) }));
   return (
     <TreeSelect<string[]>
+      // Mounted again once the categories arrive, so the tree opens expanded.
+      key={categories.length}
       id={field?.id}
       className="office-picker"
       multiple
