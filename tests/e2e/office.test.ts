@@ -102,9 +102,9 @@ describe('back office', () => {
     await signIn(page, 'hq@demo.pos');
     await page.goto(`${hq.url}/#/office/promotions/new/category_discount`);
     await page.locator('.ant-select:has(#promo-args-categoryIds)').click();
-    await page.locator('.ant-select-tree-treenode').first().waitFor();
+    await page.locator('.ant-select-tree-treenode:not([aria-hidden])').first().waitFor();
     await page.locator('#promo-args-categoryIds').fill('soda');
-    const matches = page.locator('.ant-select-tree-treenode .ant-select-tree-title');
+    const matches = page.locator('.ant-select-tree-treenode:not([aria-hidden]) .ant-select-tree-title');
     await matches.filter({ hasText: 'DRK2 Soda' }).waitFor();
     // The tree keeps a match under the categories above it.
     expect(await matches.allTextContents()).toEqual(['DRK Drinks', 'DRK2 Soda']);

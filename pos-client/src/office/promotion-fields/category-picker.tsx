@@ -1,5 +1,5 @@
+import { useState } from 'react';
 import { TreeSelect } from 'antd';
-import type { Category } from '@pos/shared';
 import { categoryPath, matchesCategory } from '../../features/office-core/category-tree';
 import { useI18n } from '../../i18n/i18n-context';
 import { useFieldIds } from './field-problem';
@@ -10,7 +10,6 @@ interface CategoryNode {
   title: string;
   /** The whole path, shown once chosen: "Drinks › Soda". */
   path: string;
-  category: Category;
   children: CategoryNode[];
 }
 
@@ -19,26 +18,33 @@ export function CategoryPicker({ value, onChange }: { value: string[]; onChange:
   const { t, pickName } = useI18n();
   const field = useFieldIds();
   const { categories } = usePromotionForm();
-  const known = new Set(categories.map((c) => c.id));
+  const ids = categories.map((c) => c.id);
+  const known = new Set(ids);
+  // The tree opens expanded, also when the categories arrive after it was opened.
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
   const nodesUnder = (parentId: string | null): CategoryNode[] =>
     categories
       .filter((c) => (parentId === null ? c.parentId === null || !known.has(c.parentId) : c.parentId === parentId))
       .sort((a, b) => a.code.localeCompare(b.code))
-      .map((c) => ({ value: c.id, title: `${c.code} ${pickName(c)}`, path: categoryPath(categories, c.id).map(pickName).join(' › '), category: c, children: nodesUnder(c.id) }));
+      .map((c) => ({ value: c.id, title: `${c.code} ${pickName(c)}`, path: categoryPath(categories, c.id).map(pickName).join(' › '), children: nodesUnder(c.id) }));
   return (
     <TreeSelect<string[]>
-      // Mounted again once the categories arrive, so the tree opens expanded.
-      key={categories.length}
       id={field?.id}
       className="office-picker"
       multiple
-      treeDefaultExpandAll
+      treeExpandedKeys={ids.filter((id) => !collapsed.has(id))}
+      onTreeExpand={(keys) => setCollapsed(new Set(ids.filter((id) => !keys.includes(id))))}
       treeData={nodesUnder(null)}
       treeNodeLabelProp="path"
       value={value}
       placeholder={t('office.promo.categorySearch')}
       notFoundContent={t('office.promo.noCategories')}
-      showSearch={{ filterTreeNode: (input, node) => matchesCategory((node as unknown as CategoryNode).category, input) }}
+      showSearch={{
+        filterTreeNode: (input, node) => {
+          const category = categories.find((c) => c.id === node.value);
+          return category !== undefined && matchesCategory(category, input);
+        },
+      }}
       onChange={(ids) => onChange(ids)}
     />
   );
