@@ -50,27 +50,30 @@ async function hqGet<T>(path: string, schema: { parse: (value: unknown) => T }):
 
 const label = (first12: string) => `${first12}${ean13CheckDigit(first12)}`;
 const patterns = () => page.locator('.office-pattern').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
-/** Chooses a store and waits until its assortment is on the screen. */
-async function chooseStore(storeId: string) {
-  await page.waitForSelector(`.office-filters option[value="${storeId}"]`, { state: 'attached' });
+/** Chooses a store by its code and waits until its assortment is on the screen. */
+async function chooseStore(storeId: string, code: string) {
+  await page.locator('.ant-select:has(#assortment-store) .ant-select-content', { hasText: 'S001' }).waitFor();
   const loaded = page.waitForResponse((res) => res.url().endsWith(`/assortments/${storeId}`));
-  await page.selectOption('.office-filters select', storeId);
+  await page.locator('.ant-select:has(#assortment-store)').click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: code }).click();
   await loaded;
 }
 
-const pressed = (name: string) => page.getByRole('button', { name, exact: true }).getAttribute('aria-pressed');
+/** Clicks a radio button's label, as a user does (antd hides the radio input itself). */
+const choose = (name: string) => page.getByRole('radio', { name, exact: true }).locator('xpath=ancestor::label').click();
+const checked = (name: string) => page.getByRole('radio', { name, exact: true }).isChecked();
 
 describe('back office settings', () => {
   it('lets HQ round cash down to 0.10 and add a scale layout, and shows both after a reload', async () => {
     await signInAsHq('#/office/settings');
     await page.waitForSelector('[data-testid=scale-layout] >> nth=1');
-    await page.getByRole('button', { name: '¥0.10 (jiao)' }).click();
-    await page.getByRole('button', { name: 'Round down' }).click();
+    await choose('¥0.10 (jiao)');
+    await choose('Round down');
     expect(await page.getByTestId('rounding-example').textContent()).toContain('¥12.37 → ¥12.30');
 
     await page.click('text=+ Add a layout');
     await page.locator('.office-pattern').last().fill('23pppppvvvvvc');
-    await page.locator('[data-testid=scale-layout]').last().locator('select').selectOption('price');
+    await page.locator('[data-testid=scale-layout]').last().getByRole('radio', { name: 'Price (fen)' }).locator('xpath=ancestor::label').click();
     await page.locator('[data-testid=scale-layout]').last().getByRole('button', { name: 'Move up' }).click();
     expect(await patterns()).toEqual(['22PPPPPVVVVVC', '23PPPPPVVVVVC', '2FPPPPPVVVVVC']);
     expect(await page.locator('[data-testid=scale-layout]').nth(1).textContent()).toContain('prefix 23, item code 5 digits, price in fen 5 digits, check digit');
@@ -87,8 +90,8 @@ describe('back office settings', () => {
     await page.reload();
     await page.waitForSelector('[data-testid=scale-layout] >> nth=2');
     expect(await patterns()).toEqual(['22PPPPPVVVVVC', '23PPPPPVVVVVC', '2FPPPPPVVVVVC']);
-    expect(await pressed('¥0.10 (jiao)')).toBe('true');
-    expect(await pressed('Round down')).toBe('true');
+    expect(await checked('¥0.10 (jiao)')).toBe(true);
+    expect(await checked('Round down')).toBe(true);
   });
 
   it('shows what is wrong with a pattern at its field and saves nothing', async () => {
@@ -113,9 +116,9 @@ describe('back office settings', () => {
     const product = f.catalog[0]!;
     const storeId = f.storeIds.S002!;
     await signInAsHq('#/office/assortments');
-    await chooseStore(storeId);
+    await chooseStore(storeId, 'S002');
     expect(await page.getByTestId('assortment-reach').textContent()).toBe('Carries the whole catalog');
-    expect(await pressed('All but the list')).toBe('true');
+    expect(await checked('All but the list')).toBe(true);
 
     await page.fill('input[type=search]', product.barcode);
     await page.locator('[data-testid=assortment-search] tr', { hasText: product.nameEn }).getByRole('button', { name: 'Add' }).click();
@@ -126,11 +129,11 @@ describe('back office settings', () => {
 
     // After a reload the list holds only the id; the screen names it through HQ.
     await page.reload();
-    await chooseStore(storeId);
+    await chooseStore(storeId, 'S002');
     await page.locator('[data-testid=assortment-products]', { hasText: product.nameEn }).waitFor();
 
-    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Carry the whole catalog' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Carry the whole catalog' }).click();
     await page.waitForSelector('text=The store carries the whole catalog again.');
     expect(await page.getByTestId('assortment-reach').textContent()).toBe('Carries the whole catalog');
     expect(await hqGet(`/assortments/${storeId}`, Assortment)).toEqual({ storeId, mode: 'all_except', productIds: [] });

@@ -32,11 +32,21 @@ async function signIn(page: Page, email: string) {
   await page.waitForSelector('.office-menu');
 }
 
+/** The options an antd select offers, read by opening it; the select is found by its input's id. */
+async function selectOptions(page: Page, inputId: string) {
+  await page.locator(`.ant-select:has(#${inputId})`).click();
+  const options = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+  await options.first().waitFor();
+  const texts = await options.allTextContents();
+  await page.keyboard.press('Escape');
+  return texts;
+}
+
 /** Store codes in the report's "by store" table and in the store filter. */
 async function storesShown(page: Page) {
   await page.waitForSelector('.office-kpis');
   const table = await page.locator('.office-table').first().locator('tbody .office-code').allTextContents();
-  const options = await page.locator('.office-filters select option').allTextContents();
+  const options = await selectOptions(page, 'report-store');
   return { table, options: options.slice(1).map((o) => o.split(' ')[0]) };
 }
 
@@ -71,7 +81,7 @@ describe('back office', () => {
     const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US' });
     const page = await context.newPage();
     await signIn(page, 'hq@demo.pos');
-    expect(await page.locator('.office-menu a').allTextContents()).toEqual(['Prices', 'Promotions', 'Store assortments', 'Tills', 'Store-day report', 'Manager overrides', 'Cash rounding and scale labels']);
+    expect(await page.locator('.office-menu a').allTextContents()).toEqual(['Prices', 'Promotions', 'Store assortments', 'Tills', 'Store-day report', 'Manager overrides', 'Rounding and scale labels']);
     expect(await storesShown(page)).toEqual({ table: ['S001', 'S004', 'S005', 'S006'], options: ['S001', 'S004', 'S005', 'S006'] });
     await context.close();
   });
@@ -81,8 +91,8 @@ describe('back office', () => {
     const page = await context.newPage();
     await signIn(page, 'west@demo.pos');
     await page.goto(`${hq.url}/#/office/devices`);
-    await page.waitForSelector('.office-form select option', { state: 'attached' });
-    expect(await page.locator('.office-form select option').allTextContents()).toEqual(['S006 · Hongqiao', 'S007 · Zhongshan Park']);
+    await page.locator('.ant-select:has(#storeId) .ant-select-content', { hasText: 'S006' }).waitFor();
+    expect(await selectOptions(page, 'storeId')).toEqual(['S006 · Hongqiao', 'S007 · Zhongshan Park']);
     await context.close();
   });
 
@@ -91,10 +101,15 @@ describe('back office', () => {
     const page = await context.newPage();
     await signIn(page, 'hq@demo.pos');
     await page.goto(`${hq.url}/#/office/promotions/new/category_discount`);
-    await page.click('text=+ Add category');
-    await page.fill('.office-picker-drop input', 'soda');
-    expect(await page.locator('.office-picker-tree button').allTextContents()).toEqual(['DRK2 Soda']);
-    await page.click('.office-picker-tree button');
+    await page.locator('.ant-select:has(#promo-args-categoryIds)').click();
+    await page.locator('.ant-select-tree-treenode:not([aria-hidden])').first().waitFor();
+    await page.locator('#promo-args-categoryIds').fill('soda');
+    const matches = page.locator('.ant-select-tree-treenode:not([aria-hidden]) .ant-select-tree-title');
+    await matches.filter({ hasText: 'DRK2 Soda' }).waitFor();
+    // The tree keeps a match under the categories above it.
+    expect(await matches.allTextContents()).toEqual(['DRK Drinks', 'DRK2 Soda']);
+    await matches.filter({ hasText: 'DRK2 Soda' }).click();
+    await page.keyboard.press('Escape');
     await page.fill('input[maxlength="120"]', 'Soda week');
     await page.click('text=Save as draft');
     await page.waitForSelector('text=Saved as a draft');
@@ -102,12 +117,13 @@ describe('back office', () => {
     await page.waitForSelector('text=Saved and active');
     await page.goto(`${hq.url}/#/office/promotions`);
     await page.click('text=Soda week');
-    // The chip names the category once the chain's category list has arrived; until then it shows the id.
-    await page.locator('.office-chip', { hasText: 'Drinks › Soda' }).waitFor();
-    expect(await page.locator('.office-chip').first().textContent()).toBe('Drinks › Soda×');
+    // The chosen category is named by its path once the chain's category list has arrived; until then it shows the id.
+    const chosen = page.locator('.ant-select:has(#promo-args-categoryIds) .ant-select-selection-item');
+    await chosen.filter({ hasText: 'Drinks › Soda' }).waitFor();
+    expect(await chosen.allTextContents()).toEqual(['Drinks › Soda']);
     await page.goto(`${hq.url}/#/office/promotions`);
-    page.once('dialog', (dialog) => void dialog.accept());
     await page.locator('tr', { hasText: 'Soda week' }).locator('button', { hasText: 'Delete' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
     await page.locator('tr', { hasText: 'Soda week' }).waitFor({ state: 'detached' });
     await context.close();
   });

@@ -17,5 +17,5 @@ export function ensureTillBuilt(): void {
   const built = join(client, 'dist', 'index.html');
   const sources = ['src', 'public', 'index.html', 'vite.config.ts'].map((name) => join(client, name)).filter(existsSync);
   if (existsSync(built) && statSync(built).mtimeMs > Math.max(...sources.map(newestChange))) return;
-  execFileSync('pnpm', ['--filter', '@pos/pos-client', 'build'], { cwd: root, stdio: 'ignore' });
+  execFileSync('pnpm', ['--filter', '@pos/pos-client', 'build'], { cwd: root, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { minor } from '@pos/shared';
 import { messagesEn } from './messages-en';
 import { messagesZh } from './messages-zh';
-import { errorText, formatMoney, translate } from './translate';
+import { officeMessagesEn } from './office-messages-en';
+import { officeMessagesZh } from './office-messages-zh';
+import { addMessages, errorText, formatMoney, translate } from './translate';
 
 describe('translate', () => {
   it('fills named parameters', () => {
@@ -13,6 +15,13 @@ describe('translate', () => {
   it('uses the same parameters in both languages', () => {
     const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const key of Object.keys(messagesEn) as (keyof typeof messagesEn)[]) expect(names(messagesZh[key])).toEqual(names(messagesEn[key]));
+    for (const key of Object.keys(officeMessagesEn) as (keyof typeof officeMessagesEn)[]) expect(names(officeMessagesZh[key])).toEqual(names(officeMessagesEn[key]));
+  });
+
+  it('knows the back office text once the office has added it', () => {
+    expect(translate('en', 'office.title')).toBe('office.title');
+    addMessages('en', officeMessagesEn);
+    expect(translate('en', 'office.title')).toBe('Back office');
   });
 
   it('turns error codes into words, and names an unknown code', () => {

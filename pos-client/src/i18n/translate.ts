@@ -2,12 +2,17 @@ import { formatMinor, type Locale, type Minor } from '@pos/shared';
 import { messagesEn, type MessageKey } from './messages-en';
 import { messagesZh } from './messages-zh';
 
-const tables: Record<Locale, Record<MessageKey, string>> = { en: messagesEn, 'zh-CN': messagesZh };
+const tables: Record<Locale, Partial<Record<MessageKey, string>>> = { en: { ...messagesEn }, 'zh-CN': { ...messagesZh } };
+
+/** Adds the text of a part loaded on demand (the back office), so the till's bundle does not carry it. */
+export function addMessages(locale: Locale, messages: Partial<Record<MessageKey, string>>): void {
+  Object.assign(tables[locale], messages);
+}
 
 export type MessageParams = Record<string, string | number>;
 
 export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  return tables[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return (tables[locale][key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 function isMessageKey(key: string): key is MessageKey {

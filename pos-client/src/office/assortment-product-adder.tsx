@@ -1,12 +1,10 @@
-import type { AssortmentMode, Product } from '@pos/shared';
-import type { OfficeHttp } from '../features/office-core/office-http';
-import { productPageSize } from '../features/office-core/product-search-api';
+import { Button, Card, Form, Input, Table, Typography } from 'antd';
+import type { AssortmentMode, Product, ProductWithPrices } from '@pos/shared';
 import { useProductSearch } from '../features/office-core/use-product-search';
 import { useI18n } from '../i18n/i18n-context';
-import { OfficePager } from './office-pager';
+import { HqErrorAlert } from './hq-error';
 
 interface Props {
-  http: OfficeHttp;
   mode: AssortmentMode;
   /** The ids already on the store's list. */
   listed: string[];
@@ -14,37 +12,37 @@ interface Props {
 }
 
 /** The price editor's product search, each product with a button that puts it on the store's list. */
-export function AssortmentProductAdder({ http, mode, listed, onAdd }: Props) {
+export function AssortmentProductAdder({ mode, listed, onAdd }: Props) {
   const { t, pickName } = useI18n();
-  const products = useProductSearch(http);
-  const page = products.page;
-  const pages = page ? Math.max(1, Math.ceil(page.total / productPageSize)) : 1;
+  const products = useProductSearch();
   return (
-    <div className="office-card office-form">
-      <h2>{t(`office.assortment.addTitle.${mode}`)}</h2>
-      <label className="office-field">
-        <span>{t('office.prices.search')}</span>
-        <input type="search" value={products.search.q} placeholder={t('office.prices.searchPlaceholder')} onChange={(e) => products.setQuery(e.target.value)} />
-      </label>
-      <table className="office-table" data-testid="assortment-search">
-        <tbody>
-          {page?.items.map(({ product }) => (
-            <tr key={product.id}>
-              <td><span className="num office-code">{product.sku}</span></td>
-              <td>{pickName(product)}</td>
-              <td className="right office-nowrap">
-                {listed.includes(product.id) ? (
-                  <span className="office-muted">{t('office.assortment.onList')}</span>
-                ) : (
-                  <button type="button" className="office-link" onClick={() => onAdd(product)}>{t('office.assortment.add')}</button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {page && page.items.length === 0 && <p className="office-empty">{t('office.prices.none')}</p>}
-      <OfficePager total={page?.total ?? null} page={products.search.page} pages={pages} onPage={products.setPageNumber} />
-    </div>
+    <Card title={<Typography.Title level={2}>{t(`office.assortment.addTitle.${mode}`)}</Typography.Title>}>
+      <Form layout="vertical">
+        <Form.Item label={t('office.prices.search')} htmlFor="assortment-search">
+          <Input id="assortment-search" type="search" allowClear value={products.search} placeholder={t('office.prices.searchPlaceholder')} onChange={(e) => products.setSearch(e.target.value)} />
+        </Form.Item>
+      </Form>
+      <HqErrorAlert error={products.query.error} />
+      <Table<ProductWithPrices>
+        {...products.tableProps}
+        data-testid="assortment-search"
+        rowKey={(item) => item.product.id}
+        size="small"
+        showHeader={false}
+        pagination={{ ...products.tableProps.pagination, size: 'small', showTotal: (total) => t('office.prices.count', { total }) }}
+        locale={{ emptyText: t('office.prices.none') }}
+        columns={[
+          { key: 'sku', title: t('office.prices.colSku'), render: (_, { product }) => <span className="num office-code">{product.sku}</span> },
+          { key: 'name', title: t('office.prices.colProduct'), render: (_, { product }) => pickName(product) },
+          {
+            key: 'add',
+            title: t('office.devices.actions'),
+            align: 'right',
+            render: (_, { product }) =>
+              listed.includes(product.id) ? <Typography.Text type="secondary">{t('office.assortment.onList')}</Typography.Text> : <Button type="link" size="small" onClick={() => onAdd(product)}>{t('office.assortment.add')}</Button>,
+          },
+        ]}
+      />
+    </Card>
   );
 }

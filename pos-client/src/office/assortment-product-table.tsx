@@ -1,7 +1,8 @@
+import { Button, Table, Typography } from 'antd';
 import type { AssortmentMode } from '@pos/shared';
 import type { useAssortmentEditor } from '../features/office-settings/use-assortment-editor';
+import { assortmentPageSize } from '../features/office-settings/use-assortment-editor';
 import { useI18n } from '../i18n/i18n-context';
-import { OfficePager } from './office-pager';
 
 interface Props {
   editor: ReturnType<typeof useAssortmentEditor>;
@@ -15,31 +16,31 @@ export function AssortmentProductTable({ editor, mode, total }: Props) {
   if (total === 0) return null;
   return (
     <div>
-      <h2>{t(`office.assortment.listTitle.${mode}`, { count: total })}</h2>
-      <table className="office-table" data-testid="assortment-products">
-        <thead>
-          <tr>
-            <th>{t('office.prices.colSku')}</th>
-            <th>{t('office.prices.colProduct')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {editor.shown.map((id) => {
-            const product = editor.product(id);
-            return (
-              <tr key={id}>
-                <td><span className="num office-code">{product?.sku ?? '…'}</span></td>
-                <td>{product ? pickName(product) : t('office.assortment.unnamed', { id: id.slice(0, 8) })}</td>
-                <td className="right">
-                  <button type="button" className="office-link office-button-danger" onClick={() => editor.remove(id)}>{t('office.assortment.remove')}</button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {editor.pages > 1 && <OfficePager total={total} page={editor.page} pages={editor.pages} onPage={editor.setPage} />}
+      <Typography.Title level={3} className="office-subtitle">{t(`office.assortment.listTitle.${mode}`, { count: total })}</Typography.Title>
+      <Table<string>
+        data-testid="assortment-products"
+        size="small"
+        rowKey={(id) => id}
+        dataSource={editor.shown}
+        pagination={total > assortmentPageSize ? { current: editor.page, pageSize: assortmentPageSize, total, onChange: editor.setPage, size: 'small', showSizeChanger: false } : false}
+        columns={[
+          { key: 'sku', title: t('office.prices.colSku'), render: (_, id) => <span className="num office-code">{editor.product(id)?.sku ?? '…'}</span> },
+          {
+            key: 'name',
+            title: t('office.prices.colProduct'),
+            render: (_, id) => {
+              const product = editor.product(id);
+              return product ? pickName(product) : t('office.assortment.unnamed', { id: id.slice(0, 8) });
+            },
+          },
+          {
+            key: 'remove',
+            title: <span className="office-visually-hidden">{t('office.devices.actions')}</span>,
+            align: 'right',
+            render: (_, id) => <Button type="link" danger size="small" onClick={() => editor.remove(id)}>{t('office.assortment.remove')}</Button>,
+          },
+        ]}
+      />
     </div>
   );
 }

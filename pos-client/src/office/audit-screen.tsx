@@ -1,10 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { AuditEntry } from '@pos/shared';
-import { unwrap } from '../features/office-core/hq-query';
-import { useOfficeHttp } from '../features/office-core/office-context';
-import { fetchScopeStores } from '../features/office-core/scope-stores';
+import { useScopeStores } from '../features/office-core/office-queries';
 import { pageOf } from '../features/office-core/server-table-params';
 import { useServerTable } from '../features/office-core/use-server-table';
 import { useI18n } from '../i18n/i18n-context';
@@ -19,8 +16,7 @@ const dayStart = (day: string, plusDays = 0) => (day ? new Date(new Date(`${day}
 /** 操作日志: who changed what and when, filtered and paged by HQ; a row opens its before and after. */
 export function AuditScreen() {
   const { t, locale, pickName } = useI18n();
-  const http = useOfficeHttp();
-  const stores = useQuery({ queryKey: ['stores'], queryFn: () => unwrap(fetchScopeStores(http)) });
+  const stores = useScopeStores();
   const [entities, setEntities] = useState<string[]>([]);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');

@@ -1,74 +1,73 @@
+import { Alert, Card, Checkbox, Form, Input, Select, Typography } from 'antd';
 import type { PromotionRule } from '@pos/shared';
-import type { OfficeHttp } from '../features/office-core/office-http';
 import { useProductSearch } from '../features/office-core/use-product-search';
 import { useBasketPreview } from '../features/office-promotions/use-basket-preview';
 import { useI18n } from '../i18n/i18n-context';
 import { BasketPreviewResult } from './basket-preview-result';
+import { HqErrorAlert } from './hq-error';
 import { usePromotionForm } from './promotion-fields/promotion-form-context';
 
 /** "Try a basket": pick products, a store, a time and a member, and see exactly what the engine gives. */
-export function BasketPreviewCard({ http, draft, draftValid }: { http: OfficeHttp; draft: PromotionRule | null; draftValid: boolean }) {
-  const { t, pickName, errorText } = useI18n();
+export function BasketPreviewCard({ draft, draftValid }: { draft: PromotionRule | null; draftValid: boolean }) {
+  const { t, pickName } = useI18n();
   const { stores, levels, categories } = usePromotionForm();
-  const preview = useBasketPreview(http, draft, draftValid, stores[0]?.id ?? '', categories);
+  const preview = useBasketPreview(draft, draftValid, stores[0]?.id ?? '', categories);
   const { setup, changeSetup } = preview;
-  const search = useProductSearch(http);
+  const search = useProductSearch({ pageSize: 8 });
+  const found = search.query.data?.items ?? [];
   return (
-    <div className="office-card office-form office-preview">
-      <h2>{t('office.preview.title')}</h2>
-      <div className="office-form-row">
-        <label className="office-field office-field-grow">
-          <span>{t('office.report.store')}</span>
-          <select value={setup.storeId} onChange={(e) => changeSetup({ storeId: e.target.value })}>
-            {stores.map((s) => <option key={s.id} value={s.id}>{s.code} · {pickName(s)}</option>)}
-          </select>
-        </label>
-        <label className="office-field">
-          <span>{t('office.preview.at')}</span>
-          <input type="datetime-local" value={setup.at} onChange={(e) => changeSetup({ at: e.target.value })} />
-        </label>
-      </div>
-      <div className="office-form-row">
-        <label className="office-field">
-          <span>{t('office.preview.member')}</span>
-          <select value={setup.memberLevelId ?? ''} onChange={(e) => changeSetup({ memberLevelId: e.target.value || null })}>
-            <option value="">{t('office.preview.noMember')}</option>
-            {levels.map((l) => <option key={l.id} value={l.id}>{pickName(l)}</option>)}
-          </select>
-        </label>
-        {setup.memberLevelId && (
-          <label className="office-field">
-            <span>{t('office.preview.birthday')}</span>
-            <input placeholder="MM-DD" value={setup.birthday} onChange={(e) => changeSetup({ birthday: e.target.value })} />
-          </label>
-        )}
-        <label className="office-field office-field-grow">
-          <span>{t('office.preview.vouchers')}</span>
-          <input value={setup.vouchers} onChange={(e) => changeSetup({ vouchers: e.target.value })} />
-        </label>
-      </div>
-      <label className="office-check">
-        <input type="checkbox" checked={setup.includeSaved} onChange={(e) => changeSetup({ includeSaved: e.target.checked })} />
-        {t('office.preview.includeSaved')}
-      </label>
-      <label className="office-field">
-        <span>{t('office.preview.add')}</span>
-        <input type="search" placeholder={t('office.prices.searchPlaceholder')} value={search.search.q} onChange={(e) => search.setQuery(e.target.value)} />
-      </label>
-      {search.search.q && (
-        <ul className="office-suggestions">
-          {search.page?.items.slice(0, 5).map((item) => (
-            <li key={item.product.id}>
-              <button type="button" disabled={item.retailNowMinor === null} onClick={() => { preview.add(item); search.setQuery(''); }}>
-                <span className="office-code">{item.product.sku}</span> {pickName(item.product)}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {!draftValid && draft && <div className="office-notice office-notice-warn">{t('office.preview.draftInvalid')}</div>}
-      {preview.errorCode && <div className="office-notice office-notice-error">{errorText(preview.errorCode)}</div>}
+    <Card className="office-preview" title={<Typography.Title level={2}>{t('office.preview.title')}</Typography.Title>}>
+      <Form layout="vertical" component="div">
+        <div className="office-form-row">
+          <Form.Item label={t('office.report.store')} htmlFor="preview-store" className="office-field-grow">
+            <Select id="preview-store" value={setup.storeId || undefined} options={stores.map((s) => ({ value: s.id, label: `${s.code} · ${pickName(s)}` }))} onChange={(storeId) => changeSetup({ storeId })} />
+          </Form.Item>
+          <Form.Item label={t('office.preview.at')} htmlFor="preview-at">
+            <Input id="preview-at" type="datetime-local" value={setup.at} onChange={(e) => changeSetup({ at: e.target.value })} />
+          </Form.Item>
+        </div>
+        <div className="office-form-row">
+          <Form.Item label={t('office.preview.member')} htmlFor="preview-member">
+            <Select
+              id="preview-member"
+              className="office-select-wide"
+              value={setup.memberLevelId ?? ''}
+              options={[{ value: '', label: t('office.preview.noMember') }, ...levels.map((l) => ({ value: l.id, label: pickName(l) }))]}
+              onChange={(id) => changeSetup({ memberLevelId: id || null })}
+            />
+          </Form.Item>
+          {setup.memberLevelId && (
+            <Form.Item label={t('office.preview.birthday')} htmlFor="preview-birthday">
+              <Input id="preview-birthday" placeholder="MM-DD" value={setup.birthday} onChange={(e) => changeSetup({ birthday: e.target.value })} />
+            </Form.Item>
+          )}
+          <Form.Item label={t('office.preview.vouchers')} htmlFor="preview-vouchers" className="office-field-grow">
+            <Input id="preview-vouchers" value={setup.vouchers} onChange={(e) => changeSetup({ vouchers: e.target.value })} />
+          </Form.Item>
+        </div>
+        <Form.Item>
+          <Checkbox checked={setup.includeSaved} onChange={(e) => changeSetup({ includeSaved: e.target.checked })}>{t('office.preview.includeSaved')}</Checkbox>
+        </Form.Item>
+        <Form.Item label={t('office.preview.add')} htmlFor="preview-add">
+          <Select<string>
+            id="preview-add"
+            value={null}
+            placeholder={t('office.prices.searchPlaceholder')}
+            showSearch={{ filterOption: false, onSearch: search.setSearch, searchValue: search.search }}
+            loading={search.query.isFetching}
+            notFoundContent={t('office.prices.none')}
+            options={found.map((item) => ({ value: item.product.id, label: `${item.product.sku} ${pickName(item.product)}`, disabled: item.retailNowMinor === null }))}
+            onChange={(id) => {
+              const item = found.find((i) => i.product.id === id);
+              if (item) preview.add(item);
+              search.setSearch('');
+            }}
+          />
+        </Form.Item>
+      </Form>
+      {!draftValid && draft && <Alert type="warning" showIcon title={t('office.preview.draftInvalid')} className="office-alert" />}
+      <HqErrorAlert error={preview.error} className="office-alert" />
       <BasketPreviewResult items={preview.items} priced={preview.priced} onQuantity={preview.setQuantity} onRemove={preview.remove} />
-    </div>
+    </Card>
   );
 }

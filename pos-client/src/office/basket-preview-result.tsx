@@ -1,3 +1,5 @@
+import { CloseOutlined } from '@ant-design/icons';
+import { Button, InputNumber, Typography } from 'antd';
 import type { PricedBasketBody } from '@pos/shared';
 import { formatAmount, formatMoneyText } from '../features/office-core/format-amount';
 import { summarizePreview } from '../features/office-promotions/preview-summary';
@@ -14,7 +16,7 @@ interface Props {
 /** The priced basket: every discount under its line with the promotion's name, gifts, and the total saving. */
 export function BasketPreviewResult({ items, priced, onQuantity, onRemove }: Props) {
   const { t, pickName } = useI18n();
-  if (items.length === 0) return <p className="office-muted">{t('office.preview.empty')}</p>;
+  if (items.length === 0) return <Typography.Paragraph type="secondary">{t('office.preview.empty')}</Typography.Paragraph>;
   const summary = priced ? summarizePreview(priced) : null;
   return (
     <div className="office-receipt">
@@ -24,9 +26,9 @@ export function BasketPreviewResult({ items, priced, onQuantity, onRemove }: Pro
           <div key={i} className="office-receipt-line">
             <div className="office-receipt-row">
               <span className="office-grow">{pickName(entry.item.product)}</span>
-              <input className="office-input office-qty" type="number" min={1} value={entry.quantity} onChange={(e) => onQuantity(i, Number(e.target.value))} />
+              <InputNumber className="office-qty" aria-label={t('office.preview.quantityOf', { name: pickName(entry.item.product) })} min={1} precision={0} value={entry.quantity} onChange={(q) => onQuantity(i, q ?? 1)} />
               <span className="num office-amount">{line ? formatAmount(line.grossMinor) : '…'}</span>
-              <button type="button" className="office-link" aria-label={t('office.promo.remove')} onClick={() => onRemove(i)}>×</button>
+              <Button type="text" size="small" icon={<CloseOutlined />} aria-label={t('office.promo.remove')} onClick={() => onRemove(i)} />
             </div>
             {line?.discounts.map((d, j) => (
               <div key={j} className="office-receipt-row office-discount">

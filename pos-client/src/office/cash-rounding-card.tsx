@@ -1,3 +1,4 @@
+import { Card, Flex, Radio, Typography } from 'antd';
 import type { RoundingPolicy } from '@pos/shared';
 import { formatMoneyText } from '../features/office-core/format-amount';
 import { roundingExamples } from '../features/office-settings/rounding-example';
@@ -22,40 +23,38 @@ export function CashRoundingCard({ value, problems, onChange }: Props) {
   const unitLabel = (unit: RoundingPolicy['unitMinor']) =>
     unit === 1 ? t('office.settings.rounding.none') : t(unit === 10 ? 'office.settings.rounding.toJiao' : 'office.settings.rounding.toYuan', { amount: formatMoneyText(unit) });
   return (
-    <div className="office-card office-form">
-      <div>
-        <h2>{t('office.settings.rounding.title')}</h2>
-        <p className="office-muted">{t('office.settings.rounding.hint')}</p>
-      </div>
-      <div className="office-form-row">
+    <Card title={<Typography.Title level={2}>{t('office.settings.rounding.title')}</Typography.Title>}>
+      <Typography.Paragraph type="secondary">{t('office.settings.rounding.hint')}</Typography.Paragraph>
+      <Flex wrap gap={24}>
         <div className="office-field">
-          <span>{t('office.settings.rounding.unit')}</span>
-          <div className="office-segmented" role="group" aria-label={t('office.settings.rounding.unit')}>
-            {units.map((unit) => (
-              <button key={unit} type="button" aria-pressed={value.unitMinor === unit} onClick={() => onChange({ ...value, unitMinor: unit })}>
-                {unitLabel(unit)}
-              </button>
-            ))}
-          </div>
+          <span id="rounding-unit">{t('office.settings.rounding.unit')}</span>
+          <Radio.Group
+            aria-labelledby="rounding-unit"
+            optionType="button"
+            value={value.unitMinor}
+            options={units.map((unit) => ({ value: unit, label: unitLabel(unit) }))}
+            onChange={(e) => onChange({ ...value, unitMinor: units.find((u) => u === e.target.value) ?? 1 })}
+          />
         </div>
         <div className="office-field">
-          <span>{t('office.settings.rounding.mode')}</span>
-          <div className="office-segmented" role="group" aria-label={t('office.settings.rounding.mode')}>
-            {modes.map((mode) => (
-              <button key={mode} type="button" aria-pressed={value.mode === mode} disabled={value.unitMinor === 1} onClick={() => onChange({ ...value, mode })}>
-                {t(`office.settings.rounding.mode.${mode}`)}
-              </button>
-            ))}
-          </div>
+          <span id="rounding-mode">{t('office.settings.rounding.mode')}</span>
+          <Radio.Group
+            aria-labelledby="rounding-mode"
+            optionType="button"
+            value={value.mode}
+            disabled={value.unitMinor === 1}
+            options={modes.map((mode) => ({ value: mode, label: t(`office.settings.rounding.mode.${mode}`) }))}
+            onChange={(e) => onChange({ ...value, mode: e.target.value === 'down' ? 'down' : 'half_up' })}
+          />
         </div>
-      </div>
-      {problem && <span className="office-field-error">{problemText(problem)}</span>}
+      </Flex>
+      {problem && <Typography.Text type="danger" className="office-field-error">{problemText(problem)}</Typography.Text>}
       <p className="office-example" data-testid="rounding-example">
         <span>{t('office.settings.rounding.example')}</span>
         {roundingExamples(value).map((e) => (
           <span key={e.totalMinor} className="num">{formatMoneyText(e.totalMinor)} → {formatMoneyText(e.paidMinor)}</span>
         ))}
       </p>
-    </div>
+    </Card>
   );
 }

@@ -1,82 +1,75 @@
-import { Fragment, useState } from 'react';
+import { Button, Card, Modal, Table, Typography } from 'antd';
+import type { HTMLAttributes } from 'react';
+import { useState } from 'react';
 import type { DeviceSummary } from '@pos/shared';
 import { formatDateTime } from '../i18n/translate';
 import { useI18n } from '../i18n/i18n-context';
+import { HqErrorAlert } from './hq-error';
 
 interface DeviceListCardProps {
-  devices: DeviceSummary[] | null;
+  devices: DeviceSummary[] | undefined;
+  loading: boolean;
   storeLabel: (storeId: string) => string;
-  errorCode: string | null;
-  busyId: string | null;
+  error: unknown;
+  /** The device being revoked, if any. */
+  revoking: string | null | undefined;
   rearmBusy: boolean;
   onRevoke: (deviceId: string) => void;
   onRearm: (device: DeviceSummary) => void;
 }
 
 /** The tills in scope; revoking one asks first, and a revoked one can get a new pairing code. */
-export function DeviceListCard({ devices, storeLabel, errorCode, busyId, rearmBusy, onRevoke, onRearm }: DeviceListCardProps) {
-  const { t, errorText, locale } = useI18n();
-  const [confirming, setConfirming] = useState<string | null>(null);
+export function DeviceListCard({ devices, loading, storeLabel, error, revoking, rearmBusy, onRevoke, onRearm }: DeviceListCardProps) {
+  const { t, locale } = useI18n();
+  const [confirming, setConfirming] = useState<DeviceSummary | null>(null);
   const stateText = (d: DeviceSummary) =>
     d.state === 'revoked' && d.revokedAt ? t('office.devices.state.revoked', { time: formatDateTime(locale, d.revokedAt) }) : t(`office.devices.state.${d.state}`);
-
-  function action(d: DeviceSummary) {
-    if (d.state === 'revoked') {
-      return <button type="button" className="office-link" disabled={rearmBusy} onClick={() => onRearm(d)}>{t('office.devices.rearm')}</button>;
-    }
-    return (
-      <button type="button" className="office-link office-button-danger" disabled={confirming === d.id} onClick={() => setConfirming(d.id)}>
-        {t('office.devices.revoke')}
-      </button>
-    );
-  }
-
-  const confirmation = (d: DeviceSummary) => (
-    <tr data-testid="revoke-confirmation">
-      <td colSpan={5}>
-        <div className="office-notice office-notice-error office-confirm" role="alertdialog" aria-label={t('office.devices.revoke')}>
-          <span>{t('office.devices.revokeConfirm', { till: `${d.code} · ${d.name}` })}</span>
-          <button type="button" className="office-button office-button-danger" disabled={busyId === d.id} onClick={() => { setConfirming(null); onRevoke(d.id); }}>
-            {t('office.devices.revokeYes')}
-          </button>
-          <button type="button" className="office-button" onClick={() => setConfirming(null)}>{t('common.cancel')}</button>
-        </div>
-      </td>
-    </tr>
-  );
+  const rowState = (d: DeviceSummary): HTMLAttributes<HTMLElement> => ({ 'data-device-state': d.state } as HTMLAttributes<HTMLElement>);
 
   return (
-    <div className="office-card" data-testid="device-list">
-      <h2>{t('office.devices.list')}</h2>
-      {errorCode && <div className="office-notice office-notice-error" role="alert">{errorText(errorCode)}</div>}
-      {devices?.length === 0 && <p className="office-muted">{t('office.devices.none')}</p>}
-      {devices && devices.length > 0 && (
-        <table className="office-table">
-          <thead>
-            <tr>
-              <th>{t('office.devices.code')}</th>
-              <th>{t('office.report.store')}</th>
-              <th>{t('office.devices.tillName')}</th>
-              <th>{t('office.devices.state')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {devices.map((d) => (
-              <Fragment key={d.id}>
-                <tr data-device-state={d.state}>
-                  <td className="num">{d.code}</td>
-                  <td>{storeLabel(d.storeId)}</td>
-                  <td>{d.name}</td>
-                  <td>{stateText(d)}</td>
-                  <td className="right">{action(d)}</td>
-                </tr>
-                {confirming === d.id && confirmation(d)}
-              </Fragment>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </div>
+    <Card data-testid="device-list" title={<Typography.Title level={2}>{t('office.devices.list')}</Typography.Title>}>
+      <HqErrorAlert error={error} className="office-alert" />
+      <Table<DeviceSummary>
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        dataSource={devices}
+        pagination={false}
+        locale={{ emptyText: t('office.devices.none') }}
+        onRow={rowState}
+        columns={[
+          { key: 'code', title: t('office.devices.code'), dataIndex: 'code', className: 'num' },
+          { key: 'store', title: t('office.report.store'), render: (_, d) => storeLabel(d.storeId) },
+          { key: 'name', title: t('office.devices.tillName'), dataIndex: 'name' },
+          { key: 'state', title: t('office.devices.state'), render: (_, d) => stateText(d) },
+          {
+            key: 'action',
+            title: <span className="office-visually-hidden">{t('office.devices.actions')}</span>,
+            align: 'right',
+            render: (_, d) =>
+              d.state === 'revoked' ? (
+                <Button type="link" disabled={rearmBusy} onClick={() => onRearm(d)}>{t('office.devices.rearm')}</Button>
+              ) : (
+                <Button type="link" danger loading={revoking === d.id} onClick={() => setConfirming(d)}>{t('office.devices.revoke')}</Button>
+              ),
+          },
+        ]}
+      />
+      <Modal
+        open={confirming !== null}
+        title={t('office.devices.revoke')}
+        okText={t('office.devices.revokeYes')}
+        okButtonProps={{ danger: true }}
+        cancelText={t('common.cancel')}
+        onCancel={() => setConfirming(null)}
+        onOk={() => {
+          if (confirming) onRevoke(confirming.id);
+          setConfirming(null);
+        }}
+        modalRender={(node) => <div data-testid="revoke-confirmation">{node}</div>}
+      >
+        {confirming && t('office.devices.revokeConfirm', { till: `${confirming.code} · ${confirming.name}` })}
+      </Modal>
+    </Card>
   );
 }

@@ -1,92 +1,91 @@
-import { useState, type FormEvent } from 'react';
-import { useOfficeHttp } from '../features/office-core/office-context';
-import { useDevices } from '../features/office-devices/use-devices';
-import { usePairingCode } from '../features/office-devices/use-pairing-code';
+import { Button, Card, Form, Input, Select, Table, Typography } from 'antd';
+import { useEffect } from 'react';
+import { useScopeStores } from '../features/office-core/office-queries';
+import { useDevices, usePairingCodes } from '../features/office-devices/use-devices';
 import { formatDateTime } from '../i18n/translate';
 import { useI18n } from '../i18n/i18n-context';
 import { DeviceListCard } from './device-list-card';
+import { HqErrorAlert } from './hq-error';
+import { OfficePage } from './office-page';
 import { PairingCodeCard } from './pairing-code-card';
 
+interface NewTill {
+  storeId: string;
+  tillName: string;
+}
+
 export function DevicesScreen() {
-  const http = useOfficeHttp();
-  const { t, errorText, locale, pickName } = useI18n();
-  const devices = useDevices(http);
-  const pairing = usePairingCode(http, () => void devices.reload());
-  const [storeId, setStoreId] = useState('');
-  const [tillName, setTillName] = useState('');
-  const stores = pairing.stores ?? [];
-  const chosen = storeId || stores[0]?.id || '';
+  const { t, locale, pickName } = useI18n();
+  const [form] = Form.useForm<NewTill>();
+  const stores = useScopeStores();
+  const { list, revoke } = useDevices();
+  const { issued, latest, issue } = usePairingCodes();
   const storeLabel = (id: string) => {
-    const store = stores.find((s) => s.id === id);
+    const store = stores.data?.find((s) => s.id === id);
     return store ? `${store.code} · ${pickName(store)}` : id;
   };
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (chosen && tillName.trim()) void pairing.create(chosen, tillName);
-  }
+  const options = (stores.data ?? []).map((s) => ({ value: s.id, label: storeLabel(s.id) }));
+  const firstStore = options[0]?.value;
+  useEffect(() => {
+    if (firstStore && !form.getFieldValue('storeId')) form.setFieldValue('storeId', firstStore);
+  }, [firstStore, form]);
 
   return (
-    <section className="office-page">
-      <header className="office-page-header">
-        <div>
-          <h1>{t('office.devices.title')}</h1>
-          <p>{t('office.devices.hint')}</p>
-        </div>
-      </header>
+    <OfficePage title={t('office.devices.title')} hint={t('office.devices.hint')}>
       <div className="office-two-columns">
-        <form className="office-card office-form" onSubmit={submit}>
-          <h2>{t('office.devices.newTill')}</h2>
-          {pairing.storesError && <div className="office-notice office-notice-error">{errorText(pairing.storesError)}</div>}
-          <label className="office-field">
-            <span>{t('office.report.store')}</span>
-            <select value={chosen} onChange={(e) => setStoreId(e.target.value)} disabled={stores.length === 0}>
-              {stores.map((s) => (
-                <option key={s.id} value={s.id}>{storeLabel(s.id)}</option>
-              ))}
-            </select>
-          </label>
-          <label className="office-field">
-            <span>{t('office.devices.tillName')}</span>
-            <input value={tillName} maxLength={60} placeholder={t('office.devices.tillNamePlaceholder')} onChange={(e) => setTillName(e.target.value)} />
-          </label>
-          {pairing.errorCode && <div className="office-notice office-notice-error" role="alert">{errorText(pairing.errorCode)}</div>}
-          <button type="submit" className="office-button office-button-primary" disabled={pairing.busy || !chosen || tillName.trim() === ''}>
-            {pairing.busy ? t('office.devices.creating') : t('office.devices.create')}
-          </button>
-        </form>
-        {pairing.latest ? (
-          <PairingCodeCard code={pairing.latest} storeLabel={storeLabel(pairing.latest.storeId)} />
+        <Card title={<Typography.Title level={2}>{t('office.devices.newTill')}</Typography.Title>}>
+          <HqErrorAlert error={stores.error} className="office-alert" />
+          <Form<NewTill>
+            form={form}
+            layout="vertical"
+            requiredMark={false}
+            disabled={issue.isPending}
+            onFinish={({ storeId, tillName }) => issue.mutate({ kind: 'create', storeId, tillName })}
+          >
+            <Form.Item name="storeId" label={t('office.report.store')} rules={[{ required: true }]}>
+              <Select options={options} loading={stores.isPending} />
+            </Form.Item>
+            <Form.Item name="tillName" label={t('office.devices.tillName')} rules={[{ required: true, whitespace: true, max: 60 }]}>
+              <Input maxLength={60} placeholder={t('office.devices.tillNamePlaceholder')} />
+            </Form.Item>
+            <HqErrorAlert error={issue.error} className="office-alert" />
+            <Button type="primary" htmlType="submit" loading={issue.isPending}>
+              {issue.isPending ? t('office.devices.creating') : t('office.devices.create')}
+            </Button>
+          </Form>
+        </Card>
+        {latest ? (
+          <PairingCodeCard code={latest} storeLabel={storeLabel(latest.storeId)} />
         ) : (
-          <div className="office-card office-placeholder">{t('office.devices.steps')}</div>
+          <Card className="office-placeholder">{t('office.devices.steps')}</Card>
         )}
       </div>
       <DeviceListCard
-        devices={devices.devices}
+        devices={list.data}
+        loading={list.isPending}
         storeLabel={storeLabel}
-        errorCode={devices.errorCode}
-        busyId={devices.busyId}
-        rearmBusy={pairing.busy}
-        onRevoke={(id) => void devices.revoke(id)}
-        onRearm={(device) => void pairing.rearm(device)}
+        error={list.error ?? revoke.error}
+        revoking={revoke.isPending ? revoke.variables : null}
+        rearmBusy={issue.isPending}
+        onRevoke={(id) => revoke.mutate(id)}
+        onRearm={(device) => issue.mutate({ kind: 'rearm', device })}
       />
-      {pairing.issued.length > 1 && (
-        <div className="office-card">
-          <h2>{t('office.devices.earlier')}</h2>
-          <table className="office-table">
-            <tbody>
-              {pairing.issued.slice(1).map((c) => (
-                <tr key={c.deviceId}>
-                  <td>{storeLabel(c.storeId)}</td>
-                  <td>{c.tillName}</td>
-                  <td className="num">{c.code}</td>
-                  <td>{t('office.devices.expires', { time: formatDateTime(locale, c.expiresAt) })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {issued.length > 1 && (
+        <Card title={<Typography.Title level={2}>{t('office.devices.earlier')}</Typography.Title>}>
+          <Table
+            size="small"
+            rowKey="deviceId"
+            pagination={false}
+            dataSource={issued.slice(1)}
+            columns={[
+              { key: 'store', title: t('office.report.store'), render: (_, c) => storeLabel(c.storeId) },
+              { key: 'till', title: t('office.devices.tillName'), dataIndex: 'tillName' },
+              { key: 'code', title: t('office.devices.code'), dataIndex: 'code', className: 'num' },
+              { key: 'expires', title: t('office.devices.state'), render: (_, c) => t('office.devices.expires', { time: formatDateTime(locale, c.expiresAt) }) },
+            ]}
+          />
+        </Card>
       )}
-    </section>
+    </OfficePage>
   );
 }

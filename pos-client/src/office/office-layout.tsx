@@ -33,7 +33,7 @@ export function OfficeLayout({ current, onSignOut, children }: Props) {
   });
   return (
     <Layout className="office">
-      <Layout.Sider width={224} theme="light" className="office-sider">
+      <Layout.Sider width={240} theme="light" className="office-sider">
         <div className="office-brand">
           <img src="/icons/icon.svg" alt="" />
           <span>{t('office.title')}</span>

@@ -2,6 +2,8 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { App, ConfigProvider, type ThemeConfig } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
 import { useState, type ReactNode } from 'react';
 import { createOfficeQueryClient } from '../features/office-core/hq-query';
 import { useI18n } from '../i18n/i18n-context';
@@ -13,11 +15,16 @@ const theme: ThemeConfig = {
     colorLink: '#1554c0',
     colorError: '#c0262d',
     colorSuccess: '#237a0e',
+    colorSuccessBg: '#f0f9eb',
+    colorSuccessBorder: '#b7e0a5',
     colorWarning: '#9a5b00',
+    colorWarningBg: '#fff7e6',
+    colorWarningBorder: '#ffd591',
     colorTextSecondary: 'rgba(0, 0, 0, 0.66)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
-    colorTextPlaceholder: 'rgba(0, 0, 0, 0.5)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
+    colorInfo: '#1554c0',
     fontFamily: "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', sans-serif",
   },
   components: {
@@ -25,12 +32,14 @@ const theme: ThemeConfig = {
   },
 };
 
-/** antd in the app's language (the till's `pos-till-locale`), and one TanStack Query client for the tab. */
+/** antd (and dayjs, for its date pickers) in the app's language (the till's `pos-till-locale`), and one TanStack Query client for the tab. */
 export function OfficeProviders({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
   const [queryClient] = useState(createOfficeQueryClient);
+  // Date pickers name months and weekdays through dayjs's global locale.
+  dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme}>
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }} form={{ colon: false }}>
       <App>
         <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
       </App>

@@ -1,5 +1,6 @@
+import { Card, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { IssuedCode } from '../features/office-devices/use-pairing-code';
+import type { IssuedCode } from '../features/office-devices/use-devices';
 import { formatClock } from '../i18n/translate';
 import { useI18n } from '../i18n/i18n-context';
 
@@ -13,17 +14,17 @@ export function PairingCodeCard({ code, storeLabel }: { code: IssuedCode; storeL
   }, []);
   const minutesLeft = Math.max(0, Math.ceil((new Date(code.expiresAt).getTime() - now) / 60_000));
   return (
-    <div className="office-card office-pairing" aria-live="polite">
-      <span className="office-pairing-for">{t('office.devices.codeFor', { till: code.tillName, store: storeLabel })}</span>
+    <Card className="office-pairing" aria-live="polite">
+      <Typography.Text type="secondary">{t('office.devices.codeFor', { till: code.tillName, store: storeLabel })}</Typography.Text>
       <strong className="office-pairing-code num" data-testid="pairing-code">
         {code.code.slice(0, 4)} {code.code.slice(4)}
       </strong>
-      <span className={minutesLeft === 0 ? 'office-pairing-expired' : 'office-pairing-expiry'}>
+      <Typography.Text type={minutesLeft === 0 ? 'danger' : undefined} strong>
         {minutesLeft === 0
           ? t('office.devices.expired')
           : t('office.devices.expiresIn', { minutes: minutesLeft, time: formatClock(locale, code.expiresAt) })}
-      </span>
-      <p>{t('office.devices.enterOnTill')}</p>
-    </div>
+      </Typography.Text>
+      <Typography.Paragraph>{t('office.devices.enterOnTill')}</Typography.Paragraph>
+    </Card>
   );
 }

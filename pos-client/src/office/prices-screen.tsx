@@ -1,77 +1,76 @@
-import { systemNow } from '../features/office-core/clock';
+import { Card, Form, Input, Select, Table, Tag } from 'antd';
+import { useState } from 'react';
+import type { ProductWithPrices } from '@pos/shared';
 import { formatAmount } from '../features/office-core/format-amount';
-import { useOfficeHttp } from '../features/office-core/office-context';
-import { productPageSize } from '../features/office-core/product-search-api';
-import { usePriceEditor } from '../features/office-pricing/use-price-editor';
+import { useScopeStores } from '../features/office-core/office-queries';
+import { useProductSearch } from '../features/office-core/use-product-search';
 import { useI18n } from '../i18n/i18n-context';
+import { HqErrorAlert } from './hq-error';
+import { OfficePage } from './office-page';
 import { PriceImportCard } from './price-import-card';
 import { PricePanel } from './price-panel';
 
+const hasScheduled = (item: ProductWithPrices, now: number) => item.prices.some((p) => p.effectiveFrom && new Date(p.effectiveFrom).getTime() > now);
+
+/** Find a product, then set its chain or store prices; below, a CSV import of many prices. */
 export function PricesScreen() {
-  const http = useOfficeHttp();
-  const { t, errorText, pickName } = useI18n();
-  const editor = usePriceEditor(http, systemNow);
-  const { products } = editor;
-  const page = products.page;
-  const pages = page ? Math.max(1, Math.ceil(page.total / productPageSize)) : 1;
+  const { t, pickName } = useI18n();
+  const stores = useScopeStores();
+  const [storeId, setStoreId] = useState('');
+  const products = useProductSearch({ storeId: storeId || null });
+  const [picked, setPicked] = useState<ProductWithPrices | null>(null);
+  // The row as HQ last sent it, so a saved or cancelled price shows at once.
+  const selected = (picked && products.query.data?.items.find((i) => i.product.id === picked.product.id)) ?? picked;
+  const storeOptions = [{ value: '', label: t('office.prices.chain') }, ...(stores.data ?? []).map((s) => ({ value: s.id, label: `${s.code} · ${pickName(s)}` }))];
+  const now = Date.now();
+
   return (
-    <section className="office-page">
-      <header className="office-page-header">
-        <div>
-          <h1>{t('office.prices.title')}</h1>
-          <p>{t('office.prices.hint')}</p>
-        </div>
-      </header>
-      <div className="office-filters">
-        <label className="office-field office-field-grow">
-          <span>{t('office.prices.search')}</span>
-          <input type="search" value={products.search.q} placeholder={t('office.prices.searchPlaceholder')} onChange={(e) => products.setQuery(e.target.value)} />
-        </label>
-        <label className="office-field">
-          <span>{t('office.prices.priceAt')}</span>
-          <select value={products.search.storeId ?? ''} onChange={(e) => products.setStoreId(e.target.value || null)}>
-            <option value="">{t('office.prices.chain')}</option>
-            {editor.stores.map((s) => (
-              <option key={s.id} value={s.id}>{s.code} · {pickName(s)}</option>
-            ))}
-          </select>
-        </label>
-      </div>
-      {products.errorCode && <div className="office-notice office-notice-error">{errorText(products.errorCode)}</div>}
+    <OfficePage title={t('office.prices.title')} hint={t('office.prices.hint')}>
+      <Card size="small">
+        <Form layout="inline" className="office-filters">
+          <Form.Item label={t('office.prices.search')} htmlFor="price-search" className="office-field-grow">
+            <Input id="price-search" type="search" allowClear value={products.search} placeholder={t('office.prices.searchPlaceholder')} onChange={(e) => products.setSearch(e.target.value)} />
+          </Form.Item>
+          <Form.Item label={t('office.prices.priceAt')} htmlFor="price-store">
+            <Select id="price-store" className="office-select-wide" value={storeId} options={storeOptions} onChange={setStoreId} />
+          </Form.Item>
+        </Form>
+      </Card>
+      <HqErrorAlert error={products.query.error} />
       <div className="office-two-columns office-two-columns-wide">
-        <div className="office-card">
-          <table className="office-table office-table-select">
-            <thead>
-              <tr>
-                <th>{t('office.prices.colSku')}</th>
-                <th>{t('office.prices.colProduct')}</th>
-                <th className="right">{t('office.prices.colNow')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page?.items.map((item) => (
-                <tr key={item.product.id} aria-selected={editor.selected?.product.id === item.product.id} onClick={() => editor.select(item)}>
-                  <td><span className="num office-code">{item.product.sku}</span></td>
-                  <td>
-                    {pickName(item.product)}
-                    {item.prices.some((p) => p.effectiveFrom && new Date(p.effectiveFrom) > new Date()) && <span className="office-badge office-badge-scheduled">{t('office.prices.scheduled')}</span>}
-                  </td>
-                  <td className="right num">{item.retailNowMinor === null ? '—' : formatAmount(item.retailNowMinor)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {page && page.items.length === 0 && <p className="office-empty">{t('office.prices.none')}</p>}
-          <div className="office-pager">
-            <span>{page ? t('office.prices.count', { total: page.total }) : t('office.loading')}</span>
-            <button type="button" className="office-button" disabled={products.search.page <= 1} onClick={() => products.setPageNumber(products.search.page - 1)}>‹</button>
-            <span className="num">{products.search.page} / {pages}</span>
-            <button type="button" className="office-button" disabled={products.search.page >= pages} onClick={() => products.setPageNumber(products.search.page + 1)}>›</button>
-          </div>
-        </div>
-        <PricePanel editor={editor} />
+        <Card size="small">
+          <Table<ProductWithPrices>
+            {...products.tableProps}
+            rowKey={(item) => item.product.id}
+            size="middle"
+            className="office-table-select"
+            rowClassName={(item) => (item.product.id === selected?.product.id ? 'office-row-selected' : '')}
+            onRow={(item) => ({ onClick: () => setPicked(item) })}
+            pagination={{ ...products.tableProps.pagination, showTotal: (total) => t('office.prices.count', { total }), size: 'small' }}
+            locale={{ emptyText: t('office.prices.none') }}
+            columns={[
+              { key: 'sku', title: t('office.prices.colSku'), render: (_, item) => <span className="num office-code">{item.product.sku}</span> },
+              {
+                key: 'name',
+                title: t('office.prices.colProduct'),
+                render: (_, item) => (
+                  <>
+                    <button type="button" className="office-row-button" onClick={() => setPicked(item)}>{pickName(item.product)}</button>
+                    {hasScheduled(item, now) && <Tag color="processing" className="office-tag">{t('office.prices.scheduled')}</Tag>}
+                  </>
+                ),
+              },
+              { key: 'now', title: t('office.prices.colNow'), align: 'right', className: 'num', render: (_, item) => (item.retailNowMinor === null ? '—' : formatAmount(item.retailNowMinor)) },
+            ]}
+          />
+        </Card>
+        {selected ? (
+          <PricePanel key={selected.product.id} selected={selected} stores={stores.data ?? []} />
+        ) : (
+          <Card className="office-placeholder">{t('office.prices.pick')}</Card>
+        )}
       </div>
-      <PriceImportCard http={http} />
-    </section>
+      <PriceImportCard />
+    </OfficePage>
   );
 }

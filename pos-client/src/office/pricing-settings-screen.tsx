@@ -1,36 +1,33 @@
-import { useOfficeHttp } from '../features/office-core/office-context';
+import { Alert, Button, Spin } from 'antd';
 import { usePricingSettings } from '../features/office-settings/use-pricing-settings';
 import { useI18n } from '../i18n/i18n-context';
 import { CashRoundingCard } from './cash-rounding-card';
+import { HqErrorAlert, useHqErrorText } from './hq-error';
+import { OfficePage } from './office-page';
 import { ScaleLabelTester } from './scale-label-tester';
 import { ScaleLayoutsCard } from './scale-layouts-card';
 
 export function PricingSettingsScreen() {
-  const http = useOfficeHttp();
-  const { t, errorText } = useI18n();
-  const settings = usePricingSettings(http);
-  const { values, saved, problems } = settings;
+  const { t } = useI18n();
+  const errorText = useHqErrorText();
+  const settings = usePricingSettings();
+  const { values, problems, save, load } = settings;
+
   return (
-    <section className="office-page">
-      <header className="office-page-header">
-        <div>
-          <h1>{t('office.nav.settings')}</h1>
-          <p>{t('office.settings.hint')}</p>
-        </div>
-        <button type="button" className="office-button office-button-primary" disabled={!values || settings.busy} onClick={() => void settings.save()}>
-          {settings.busy ? t('office.settings.saving') : t('office.settings.save')}
-        </button>
-      </header>
-      {settings.loadError && (
-        <div className="office-notice office-notice-error" role="alert">
-          {errorText(settings.loadError)}{' '}
-          <button type="button" className="office-link" onClick={settings.retry}>{t('common.retry')}</button>
-        </div>
-      )}
-      {problems.length > 0 && <div className="office-notice office-notice-error" role="alert">{t('office.settings.fixProblems', { count: problems.length })}</div>}
-      {saved.kind === 'saved' && <div className="office-notice office-notice-ok" role="status">{t('office.settings.saved')}</div>}
-      {saved.kind === 'failed' && <div className="office-notice office-notice-error" role="alert">{errorText(saved.code)}</div>}
-      {!values && !settings.loadError && <p className="office-empty">{t('office.loading')}</p>}
+    <OfficePage
+      title={t('office.nav.settings')}
+      hint={t('office.settings.hint')}
+      extra={
+        <Button type="primary" disabled={!values} loading={save.isPending} onClick={settings.submit}>
+          {save.isPending ? t('office.settings.saving') : t('office.settings.save')}
+        </Button>
+      }
+    >
+      {load.error && <Alert type="error" showIcon role="alert" title={errorText(load.error)} action={<Button size="small" onClick={() => void load.refetch()}>{t('common.retry')}</Button>} />}
+      {problems.length > 0 && <Alert type="error" showIcon role="alert" title={t('office.settings.fixProblems', { count: problems.length })} />}
+      {save.isSuccess && <Alert type="success" showIcon role="status" title={t('office.settings.saved')} />}
+      <HqErrorAlert error={settings.saveError} />
+      {load.isPending && <Spin className="office-loading" aria-label={t('office.loading')} />}
       {values && (
         <div className="office-two-columns office-editor">
           <div className="office-stack">
@@ -40,6 +37,6 @@ export function PricingSettingsScreen() {
           <ScaleLabelTester layouts={values.scaleLayouts} />
         </div>
       )}
-    </section>
+    </OfficePage>
   );
 }

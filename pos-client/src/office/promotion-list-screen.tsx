@@ -1,65 +1,62 @@
-import type { OfficeHttp } from '../features/office-core/office-http';
+import { App, Badge, Button, Card, Table, Tabs, Tag } from 'antd';
+import type { PromotionWithState } from '@pos/shared';
 import { officeHash } from '../features/office-core/office-route';
 import { usePromotionList, type ListTab } from '../features/office-promotions/use-promotion-list';
 import { useI18n } from '../i18n/i18n-context';
+import { HqErrorAlert } from './hq-error';
+import { OfficePage } from './office-page';
 
 const tabs: ListTab[] = ['running', 'scheduled', 'ended', 'draft'];
 const when = (text: string | null) => (text ? text.replace('T', ' ') : '…');
+const stateColor: Record<PromotionWithState['state'], string> = { running: 'success', scheduled: 'processing', ended: 'default', draft: 'default', paused: 'warning', archived: 'error' };
 
-export function PromotionListScreen({ http }: { http: OfficeHttp }) {
-  const { t, errorText } = useI18n();
-  const list = usePromotionList(http);
+/** The chain's promotions by state, each opening its editor; HQ pages none of them, so the list is whole. */
+export function PromotionListScreen() {
+  const { t } = useI18n();
+  const { modal } = App.useApp();
+  const { list, tab, setTab, counts, shown, archive } = usePromotionList();
+
+  const confirmArchive = ({ id, rule }: PromotionWithState) =>
+    void modal.confirm({ title: t('office.promo.confirmArchive', { name: rule.name }), okText: t('office.promo.archive'), okButtonProps: { danger: true }, cancelText: t('common.cancel'), onOk: () => archive.mutateAsync(id) });
+
+  const table = (
+    <Table<PromotionWithState>
+      rowKey="id"
+      loading={list.isPending}
+      dataSource={shown}
+      pagination={shown.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
+      locale={{ emptyText: t('office.promo.none') }}
+      scroll={{ x: 'max-content' }}
+      columns={[
+        { key: 'name', title: t('office.promo.name'), render: (_, { id, rule }) => <a href={officeHash('promotions', 'edit', id)}>{rule.name}</a> },
+        { key: 'kind', title: t('office.promo.kindColumn'), render: (_, { rule }) => t(`office.promo.kind.${rule.kind}`) },
+        { key: 'dates', title: t('office.promo.dates'), className: 'num', render: (_, { rule }) => (rule.validFrom || rule.validTo ? `${when(rule.validFrom)} – ${when(rule.validTo)}` : t('office.promo.noDates')) },
+        { key: 'stores', title: t('office.promo.stores'), render: (_, { rule }) => (rule.storeIds.length === 0 ? t('office.promo.allStores') : t('office.promo.someStores', { count: rule.storeIds.length })) },
+        { key: 'state', title: t('office.promo.state'), render: (_, { state }) => <Tag color={stateColor[state]}>{t(`office.promo.state.${state}`)}</Tag> },
+        {
+          key: 'action',
+          title: <span className="office-visually-hidden">{t('office.devices.actions')}</span>,
+          align: 'right',
+          render: (_, promotion) => <Button type="link" danger onClick={() => confirmArchive(promotion)}>{t('office.promo.archive')}</Button>,
+        },
+      ]}
+    />
+  );
+
   return (
-    <section className="office-page">
-      <header className="office-page-header">
-        <div>
-          <h1>{t('office.promo.title')}</h1>
-          <p>{t('office.promo.hint')}</p>
-        </div>
-        <a className="office-button office-button-primary" href={officeHash('promotions', 'new')}>{t('office.promo.new')}</a>
-      </header>
-      <div className="office-segmented" role="tablist">
-        {tabs.map((tab) => (
-          <button key={tab} type="button" role="tab" aria-pressed={list.tab === tab} onClick={() => list.setTab(tab)}>
-            {t(`office.promo.tab.${tab}`)} <span className="office-count">{list.counts[tab]}</span>
-          </button>
-        ))}
-      </div>
-      {list.errorCode && <div className="office-notice office-notice-error">{errorText(list.errorCode)}</div>}
-      <div className="office-card">
-        {list.shown === null && <p className="office-empty">{t('office.loading')}</p>}
-        {list.shown?.length === 0 && <p className="office-empty">{t('office.promo.none')}</p>}
-        {list.shown && list.shown.length > 0 && (
-          <table className="office-table">
-            <thead>
-              <tr>
-                <th>{t('office.promo.name')}</th>
-                <th>{t('office.promo.kindColumn')}</th>
-                <th>{t('office.promo.dates')}</th>
-                <th>{t('office.promo.stores')}</th>
-                <th>{t('office.promo.state')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {list.shown.map(({ id, rule, state }) => (
-                <tr key={id}>
-                  <td><a className="office-link" href={officeHash('promotions', 'edit', id)}>{rule.name}</a></td>
-                  <td>{t(`office.promo.kind.${rule.kind}`)}</td>
-                  <td className="num">{rule.validFrom || rule.validTo ? `${when(rule.validFrom)} – ${when(rule.validTo)}` : t('office.promo.noDates')}</td>
-                  <td>{rule.storeIds.length === 0 ? t('office.promo.allStores') : t('office.promo.someStores', { count: rule.storeIds.length })}</td>
-                  <td><span className={`office-badge office-badge-${state}`}>{t(`office.promo.state.${state}`)}</span></td>
-                  <td className="right">
-                    <button type="button" className="office-link office-button-danger" onClick={() => window.confirm(t('office.promo.confirmArchive', { name: rule.name })) && void list.archive(id)}>
-                      {t('office.promo.archive')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </div>
-    </section>
+    <OfficePage title={t('office.promo.title')} hint={t('office.promo.hint')} extra={<Button type="primary" href={officeHash('promotions', 'new')}>{t('office.promo.new')}</Button>}>
+      <HqErrorAlert error={list.error ?? archive.error} />
+      <Card>
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setTab(tabs.find((x) => x === key) ?? 'running')}
+          items={tabs.map((key) => ({
+            key,
+            label: <>{t(`office.promo.tab.${key}`)} <Badge count={counts[key]} showZero color="#5b6675" /></>,
+            children: key === tab ? table : null,
+          }))}
+        />
+      </Card>
+    </OfficePage>
   );
 }

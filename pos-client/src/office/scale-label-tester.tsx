@@ -1,3 +1,4 @@
+import { Alert, Card, Descriptions, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import type { ScaleBarcodeLayout } from '@pos/shared';
 import { formatMoneyText } from '../features/office-core/format-amount';
@@ -10,42 +11,46 @@ export function ScaleLabelTester({ layouts }: { layouts: ScaleBarcodeLayout[] })
   const [code, setCode] = useState('');
   const reading = code ? readTestLabel(code, layouts) : null;
   return (
-    <div className="office-card office-form office-preview">
-      <div>
-        <h2>{t('office.settings.test.title')}</h2>
-        <p className="office-muted">{t('office.settings.test.hint')}</p>
-      </div>
-      <label className="office-field">
-        <span>{t('office.settings.test.code')}</span>
-        <input className="num" inputMode="numeric" maxLength={13} value={code} placeholder="2210001012348" onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} />
-      </label>
+    <Card className="office-preview" title={<Typography.Title level={2}>{t('office.settings.test.title')}</Typography.Title>}>
+      <Typography.Paragraph type="secondary">{t('office.settings.test.hint')}</Typography.Paragraph>
+      <Form layout="vertical">
+        <Form.Item label={t('office.settings.test.code')} htmlFor="label-test-code">
+          <Input id="label-test-code" className="num" inputMode="numeric" maxLength={13} value={code} placeholder="2210001012348" onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} />
+        </Form.Item>
+      </Form>
       <div aria-live="polite" data-testid="label-reading">
-        {reading?.kind === 'incomplete' && <p className="office-muted">{t('office.settings.test.incomplete')}</p>}
-        {reading?.kind === 'noLayout' && <div className="office-notice office-notice-warn">{t('office.settings.test.noLayout')}</div>}
-        {reading?.kind === 'badCheckDigit' && <div className="office-notice office-notice-error">{t('office.settings.test.badCheckDigit', { digit: reading.expected })}</div>}
-        {reading?.kind === 'badPriceCheck' && <div className="office-notice office-notice-error">{t('office.settings.test.badPriceCheck')}</div>}
+        {reading?.kind === 'incomplete' && <Typography.Text type="secondary">{t('office.settings.test.incomplete')}</Typography.Text>}
+        {reading?.kind === 'noLayout' && <Alert type="warning" showIcon title={t('office.settings.test.noLayout')} />}
+        {reading?.kind === 'badCheckDigit' && <Alert type="error" showIcon title={t('office.settings.test.badCheckDigit', { digit: reading.expected })} />}
+        {reading?.kind === 'badPriceCheck' && <Alert type="error" showIcon title={t('office.settings.test.badPriceCheck')} />}
         {reading?.kind === 'read' && (
-          <div className="office-notice office-notice-ok">
-            <p>{t('office.settings.test.read', { n: reading.place, pattern: layouts[reading.place - 1]?.pattern ?? '' })}</p>
-            <dl className="office-reading">
-              <dt>{t('office.settings.test.itemCode')}</dt>
-              <dd className="num">{reading.label.itemCode}</dd>
-              {reading.label.flag !== null && (
-                <>
-                  <dt>{t('office.settings.test.flag')}</dt>
-                  <dd className="num">{reading.label.flag}</dd>
-                </>
-              )}
-              <dt>{t(`office.settings.test.${reading.label.value}`)}</dt>
-              <dd className="num">
-                {reading.label.value === 'price'
-                  ? formatMoneyText(reading.label.amount)
-                  : t('office.settings.test.grams', { grams: reading.label.amount, kg: (reading.label.amount / 1000).toFixed(3) })}
-              </dd>
-            </dl>
-          </div>
+          <Alert
+            type="success"
+            title={t('office.settings.test.read', { n: reading.place, pattern: layouts[reading.place - 1]?.pattern ?? '' })}
+            description={
+              <Descriptions
+                size="small"
+                column={1}
+                items={[
+                  { key: 'item', label: t('office.settings.test.itemCode'), children: <span className="num">{reading.label.itemCode}</span> },
+                  ...(reading.label.flag === null ? [] : [{ key: 'flag', label: t('office.settings.test.flag'), children: <span className="num">{reading.label.flag}</span> }]),
+                  {
+                    key: 'value',
+                    label: t(`office.settings.test.${reading.label.value}`),
+                    children: (
+                      <span className="num">
+                        {reading.label.value === 'price'
+                          ? formatMoneyText(reading.label.amount)
+                          : t('office.settings.test.grams', { grams: reading.label.amount, kg: (reading.label.amount / 1000).toFixed(3) })}
+                      </span>
+                    ),
+                  },
+                ]}
+              />
+            }
+          />
         )}
       </div>
-    </div>
+    </Card>
   );
 }

@@ -1,3 +1,5 @@
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
+import { Button, Input, Radio, Space, Typography } from 'antd';
 import type { ScaleBarcodeLayout } from '@pos/shared';
 import { describeScalePattern, patternInput, type PatternPart } from '../features/office-settings/scale-pattern';
 import type { SettingsProblem } from '../features/office-settings/settings-problems';
@@ -48,8 +50,9 @@ export function ScaleLayoutRow({ place, layout, problem, first, last, onChange, 
   return (
     <li className="office-layout" data-testid="scale-layout">
       <span className="office-layout-place num">{place}</span>
-      <input
-        className={problem ? 'office-input office-pattern office-input-invalid' : 'office-input office-pattern'}
+      <Input
+        className="office-pattern"
+        status={problem ? 'error' : undefined}
         value={layout.pattern}
         maxLength={13}
         placeholder="2FPPPPPVVVVVC"
@@ -57,16 +60,26 @@ export function ScaleLayoutRow({ place, layout, problem, first, last, onChange, 
         aria-label={t('office.settings.scale.pattern', { place })}
         onChange={(e) => onChange({ ...layout, pattern: patternInput(e.target.value) })}
       />
-      <select className="office-input" value={layout.value} aria-label={t('office.settings.scale.value')} onChange={(e) => onChange({ ...layout, value: e.target.value === 'price' ? 'price' : 'weight' })}>
-        <option value="weight">{t('office.settings.scale.value.weight')}</option>
-        <option value="price">{t('office.settings.scale.value.price')}</option>
-      </select>
-      <div className="office-layout-actions">
-        <button type="button" className="office-button office-icon-button" disabled={first} aria-label={t('office.settings.scale.moveUp')} title={t('office.settings.scale.moveUp')} onClick={() => onMove(-1)}>↑</button>
-        <button type="button" className="office-button office-icon-button" disabled={last} aria-label={t('office.settings.scale.moveDown')} title={t('office.settings.scale.moveDown')} onClick={() => onMove(1)}>↓</button>
-        <button type="button" className="office-button office-icon-button office-button-danger" aria-label={t('office.settings.scale.remove')} title={t('office.settings.scale.remove')} onClick={onRemove}>×</button>
-      </div>
-      {problem ? <span className="office-layout-note office-field-error">{problemText(problem)}</span> : description && <span className="office-layout-note office-field-hint">{description}</span>}
+      <Radio.Group
+        aria-label={t('office.settings.scale.value')}
+        optionType="button"
+        value={layout.value}
+        options={[
+          { value: 'weight', label: t('office.settings.scale.value.weight') },
+          { value: 'price', label: t('office.settings.scale.value.price') },
+        ]}
+        onChange={(e) => onChange({ ...layout, value: e.target.value === 'price' ? 'price' : 'weight' })}
+      />
+      <Space.Compact className="office-layout-actions">
+        <Button icon={<ArrowUpOutlined />} disabled={first} aria-label={t('office.settings.scale.moveUp')} title={t('office.settings.scale.moveUp')} onClick={() => onMove(-1)} />
+        <Button icon={<ArrowDownOutlined />} disabled={last} aria-label={t('office.settings.scale.moveDown')} title={t('office.settings.scale.moveDown')} onClick={() => onMove(1)} />
+        <Button icon={<DeleteOutlined />} danger aria-label={t('office.settings.scale.remove')} title={t('office.settings.scale.remove')} onClick={onRemove} />
+      </Space.Compact>
+      {problem ? (
+        <Typography.Text type="danger" className="office-layout-note office-field-error">{problemText(problem)}</Typography.Text>
+      ) : (
+        description && <Typography.Text type="secondary" className="office-layout-note">{description}</Typography.Text>
+      )}
     </li>
   );
 }

@@ -1,3 +1,4 @@
+import { Button, Card, Typography } from 'antd';
 import { uuidv7, type ScaleBarcodeLayout } from '@pos/shared';
 import { maxScaleLayouts, moveLayout, newScaleLayout } from '../features/office-settings/settings-form';
 import { problemAt, type SettingsProblem } from '../features/office-settings/settings-problems';
@@ -17,13 +18,10 @@ export function ScaleLayoutsCard({ layouts, problems, onChange }: Props) {
   const { t } = useI18n();
   const replace = (index: number, layout: ScaleBarcodeLayout) => onChange(layouts.map((l, i) => (i === index ? layout : l)));
   return (
-    <div className="office-card office-form">
-      <div>
-        <h2>{t('office.settings.scale.title')}</h2>
-        <p className="office-muted">{t('office.settings.scale.hint')}</p>
-        <p className="office-legend">{t('office.settings.scale.legend')}</p>
-      </div>
-      {layouts.length === 0 && <p className="office-muted">{t('office.settings.scale.none')}</p>}
+    <Card title={<Typography.Title level={2}>{t('office.settings.scale.title')}</Typography.Title>}>
+      <Typography.Paragraph type="secondary">{t('office.settings.scale.hint')}</Typography.Paragraph>
+      <Typography.Paragraph className="office-legend">{t('office.settings.scale.legend')}</Typography.Paragraph>
+      {layouts.length === 0 && <Typography.Paragraph type="secondary">{t('office.settings.scale.none')}</Typography.Paragraph>}
       <ol className="office-layouts">
         {layouts.map((layout, index) => (
           <ScaleLayoutRow
@@ -39,11 +37,9 @@ export function ScaleLayoutsCard({ layouts, problems, onChange }: Props) {
           />
         ))}
       </ol>
-      <div>
-        <button type="button" className="office-link" disabled={layouts.length >= maxScaleLayouts} onClick={() => onChange([...layouts, newScaleLayout(newId())])}>
-          {t('office.settings.scale.add')}
-        </button>
-      </div>
-    </div>
+      <Button type="dashed" disabled={layouts.length >= maxScaleLayouts} onClick={() => onChange([...layouts, newScaleLayout(newId())])}>
+        {t('office.settings.scale.add')}
+      </Button>
+    </Card>
   );
 }

@@ -1,21 +1,23 @@
+import { Alert, Button, Card, Spin, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { systemNow } from '../features/office-core/clock';
 import { formatCount, formatMoneyText } from '../features/office-core/format-amount';
-import { useOfficeHttp } from '../features/office-core/office-context';
 import { downloadText, storeDayCsv } from '../features/office-reports/store-day-csv';
 import { useStoreDayReport } from '../features/office-reports/use-store-day-report';
 import { useI18n } from '../i18n/i18n-context';
 import { DailySalesChart } from './daily-sales-chart';
+import { useHqErrorText } from './hq-error';
+import { OfficePage } from './office-page';
 import { ReportFilters } from './report-filters';
 import { StoreDayTable } from './store-day-table';
 import { StoreTotalsTable } from './store-totals-table';
 
 export function StoreDayScreen() {
-  const http = useOfficeHttp();
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
+  const errorText = useHqErrorText();
   const [today] = useState(systemNow);
-  const report = useStoreDayReport(http, today);
-  const { summary, range } = report;
+  const report = useStoreDayReport(today);
+  const { summary, range, query } = report;
 
   function exportCsv() {
     if (!summary) return;
@@ -26,57 +28,44 @@ export function StoreDayScreen() {
     downloadText(`store-day_${range.from}_${range.to}.csv`, storeDayCsv(summary.rows, summary.totals, headings));
   }
 
+  const kpis = summary && [
+    [t('office.report.colSales'), formatMoneyText(summary.totals.salesMinor)],
+    [t('office.report.colTickets'), formatCount(summary.totals.tickets)],
+    [t('office.report.colItems'), formatCount(summary.totals.items)],
+    [t('office.report.colBasket'), formatMoneyText(summary.totals.averageBasketMinor)],
+  ];
   return (
-    <section className="office-page">
-      <header className="office-page-header">
-        <div>
-          <h1>{t('office.report.title')}</h1>
-          <p>{t('office.report.hint')}</p>
-        </div>
-        <button type="button" className="office-button" onClick={exportCsv} disabled={!summary || summary.rows.length === 0}>
-          {t('office.report.export')}
-        </button>
-      </header>
+    <OfficePage
+      title={t('office.report.title')}
+      hint={t('office.report.hint')}
+      extra={<Button onClick={exportCsv} disabled={!summary || summary.rows.length === 0}>{t('office.report.export')}</Button>}
+    >
       <ReportFilters report={report} today={today} />
-      {!report.rangeValid && <div className="office-notice office-notice-error">{t('office.report.rangeInvalid')}</div>}
-      {report.errorCode && (
-        <div className="office-notice office-notice-error" role="alert">
-          {errorText(report.errorCode)}{' '}
-          <button type="button" className="office-link" onClick={report.retry}>{t('common.retry')}</button>
-        </div>
+      {!report.rangeValid && <Alert type="error" showIcon title={t('office.report.rangeInvalid')} />}
+      {query.error && (
+        <Alert type="error" showIcon role="alert" title={errorText(query.error)} action={<Button size="small" onClick={() => void query.refetch()}>{t('common.retry')}</Button>} />
       )}
-      {report.loading && !summary && <p className="office-empty">{t('office.loading')}</p>}
-      {summary && (
-        <div className={report.loading ? 'office-stack office-stale' : 'office-stack'}>
+      {query.isPending && report.rangeValid && <Spin className="office-loading" aria-label={t('office.loading')} />}
+      {summary && kpis && (
+        <div className={query.isFetching ? 'office-stack office-stale' : 'office-stack'}>
           <div className="office-kpis">
-            <Kpi label={t('office.report.colSales')} value={formatMoneyText(summary.totals.salesMinor)} />
-            <Kpi label={t('office.report.colTickets')} value={formatCount(summary.totals.tickets)} />
-            <Kpi label={t('office.report.colItems')} value={formatCount(summary.totals.items)} />
-            <Kpi label={t('office.report.colBasket')} value={formatMoneyText(summary.totals.averageBasketMinor)} />
+            {kpis.map(([label, value]) => (
+              <Card key={label} size="small">
+                <Statistic title={label} value={value} className="num" />
+              </Card>
+            ))}
           </div>
-          <div className="office-card">
-            <h2>{t('office.report.chartTitle')}</h2>
+          <Card title={<Typography.Title level={2}>{t('office.report.chartTitle')}</Typography.Title>}>
             <DailySalesChart days={summary.byDay} />
-          </div>
-          <div className="office-card">
-            <h2>{t('office.report.byStore')}</h2>
+          </Card>
+          <Card title={<Typography.Title level={2}>{t('office.report.byStore')}</Typography.Title>}>
             <StoreTotalsTable rows={summary.byStore} totals={summary.totals} />
-          </div>
-          <div className="office-card">
-            <h2>{t('office.report.byStoreDay')}</h2>
+          </Card>
+          <Card title={<Typography.Title level={2}>{t('office.report.byStoreDay')}</Typography.Title>}>
             <StoreDayTable rows={summary.rows} totals={summary.totals} />
-          </div>
+          </Card>
         </div>
       )}
-    </section>
-  );
-}
-
-function Kpi({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="office-kpi">
-      <span>{label}</span>
-      <strong className="num">{value}</strong>
-    </div>
+    </OfficePage>
   );
 }

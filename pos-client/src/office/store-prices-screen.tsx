@@ -1,11 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { StorePriceRow } from '@pos/shared';
 import { formatMoneyText } from '../features/office-core/format-amount';
-import { unwrap } from '../features/office-core/hq-query';
-import { useOfficeHttp, useOfficeUser } from '../features/office-core/office-context';
-import { fetchScopeStores } from '../features/office-core/scope-stores';
+import { useOfficeUser } from '../features/office-core/office-context';
+import { useScopeStores } from '../features/office-core/office-queries';
 import { useServerTable } from '../features/office-core/use-server-table';
 import { maySetStorePrices } from '../features/office-store-prices/may-set-store-prices';
 import { storePricePage, storePricesKey, useStorePricingSettings } from '../features/office-store-prices/use-store-prices';
@@ -19,10 +17,9 @@ import { policyLabel, StorePricingPolicyCard } from './store-pricing-policy-card
 /** 门店价格: a store's own prices next to the chain price and HQ's band; HQ also sets the policy and the bands. */
 export function StorePricesScreen() {
   const { t, pickName } = useI18n();
-  const http = useOfficeHttp();
   const user = useOfficeUser();
   const isHq = user.role === 'hq_admin';
-  const stores = useQuery({ queryKey: ['stores'], queryFn: () => unwrap(fetchScopeStores(http)) });
+  const stores = useScopeStores();
   const settings = useStorePricingSettings();
   const [chosen, setChosen] = useState<string | null>(null);
   const storeId = chosen ?? stores.data?.[0]?.id ?? null;

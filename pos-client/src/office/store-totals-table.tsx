@@ -1,48 +1,32 @@
-import { formatAmount } from '../features/office-core/format-amount';
+import { Progress, Table } from 'antd';
 import type { Figures, StoreFigures } from '../features/office-reports/store-day-summary';
 import { useI18n } from '../i18n/i18n-context';
-import { TrafficCells } from './traffic-cells';
+import { figureColumns, TotalsRow } from './store-day-columns';
 
+/** Each store's figures over the range with its share of the sales shown, and the totals. */
 export function StoreTotalsTable({ rows, totals }: { rows: StoreFigures[]; totals: Figures }) {
   const { t } = useI18n();
-  if (rows.length === 0) return <p className="office-empty">{t('office.report.noRows')}</p>;
   return (
-    <table className="office-table">
-      <thead>
-        <tr>
-          <th>{t('office.report.colStore')}</th>
-          <th className="right">{t('office.report.colSales')}</th>
-          <th className="office-share-col">{t('office.report.colShare')}</th>
-          <th className="right">{t('office.report.colTickets')}</th>
-          <th className="right">{t('office.report.colItems')}</th>
-          <th className="right">{t('office.report.colBasket')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.store.id}>
-            <td>
-              <span className="office-code">{r.store.code}</span> {r.store.name}
-            </td>
-            <td className="right num">{formatAmount(r.salesMinor)}</td>
-            <td className="office-share-col">
-              <span className="office-share">
-                <span style={{ width: `${r.shareBp / 100}%` }} />
-              </span>
-              <span className="num">{(r.shareBp / 100).toFixed(1)}%</span>
-            </td>
-            <TrafficCells figures={r} />
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <td>{t('office.report.total')}</td>
-          <td className="right num">{formatAmount(totals.salesMinor)}</td>
-          <td />
-          <TrafficCells figures={totals} />
-        </tr>
-      </tfoot>
-    </table>
+    <Table<StoreFigures>
+      className="office-table"
+      size="small"
+      rowKey={(r) => r.store.id}
+      dataSource={rows}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      locale={{ emptyText: t('office.report.noRows') }}
+      columns={[
+        { key: 'store', title: t('office.report.colStore'), render: (_, r) => <><span className="office-code">{r.store.code}</span> {r.store.name}</> },
+        ...figureColumns<StoreFigures>(t, [
+          {
+            key: 'share',
+            title: t('office.report.colShare'),
+            className: 'office-share-col',
+            render: (_, r) => <Progress percent={r.shareBp / 100} size="small" format={(p) => `${(p ?? 0).toFixed(1)}%`} aria-label={`${r.store.code} ${t('office.report.colShare')}`} />,
+          },
+        ]),
+      ]}
+      summary={() => rows.length > 0 && <TotalsRow label={t('office.report.total')} labelSpan={1} totals={totals} gap={1} />}
+    />
   );
 }

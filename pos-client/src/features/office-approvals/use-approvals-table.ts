@@ -1,9 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApprovalRecord } from '@pos/shared';
-import { unwrap } from '../office-core/hq-query';
-import { useOfficeHttp } from '../office-core/office-context';
-import { fetchScopeStores } from '../office-core/scope-stores';
+import { useScopeStores } from '../office-core/office-queries';
 import { pageOf } from '../office-core/server-table-params';
 import { useServerTable } from '../office-core/use-server-table';
 
@@ -19,11 +16,10 @@ export interface DaySpan {
  * newest first, until the user picks days (a store's business day can be ahead of the browser's).
  */
 export function useApprovalsTable() {
-  const http = useOfficeHttp();
   const [storeId, setStoreId] = useState<string | undefined>(undefined);
   const [days, setDays] = useState<DaySpan>({ from: '', to: '' });
   const spanValid = days.from === '' || days.to === '' || days.from <= days.to;
-  const stores = useQuery({ queryKey: ['stores'], queryFn: () => unwrap(fetchScopeStores(http)) });
+  const stores = useScopeStores();
   const table = useServerTable({
     queryKey: ['sales', 'approvals'],
     path: '/sales/approvals',

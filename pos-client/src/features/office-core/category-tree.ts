@@ -1,9 +1,4 @@
-import { z } from 'zod';
-import { Category } from '@pos/shared';
-import type { HqResult } from '../../hq/hq-failure';
-import type { OfficeHttp } from './office-http';
-
-export const fetchCategories = (http: OfficeHttp): Promise<HqResult<Category[]>> => http({ method: 'GET', path: '/categories', schema: z.array(Category) });
+import type { Category } from '@pos/shared';
 
 /** Every category above the given one, nearest first, as the till finds them; a loop in the tree stops the walk. */
 export function ancestorsOf(categories: readonly Category[], id: string | null): string[] {

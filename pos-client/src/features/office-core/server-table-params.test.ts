@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { encodeTableParams, nextTableState, tableParams, type TableState } from './server-table-params';
+import { z } from 'zod';
+import { encodeTableParams, nextTableState, pageOf, tableParams, type TableState } from './server-table-params';
 
 const start: TableState = { page: 1, pageSize: 20, columnFilters: {} };
 
@@ -18,5 +19,13 @@ describe('server table parameters', () => {
     const filtered = nextTableState(paged, { current: 4, pageSize: 20, filters: { status: ['active'] }, sorter: { columnKey: 'sku', order: 'ascend' } });
     expect(filtered).toEqual({ page: 1, pageSize: 20, sort: { field: 'sku', order: 'asc' }, columnFilters: { status: ['active'] } });
     expect(nextTableState(filtered, { current: 1, pageSize: 20, filters: {}, sorter: { field: 'sku', order: null } }).sort).toBeUndefined();
+  });
+});
+
+describe('the paging answer', () => {
+  it('reads items and a total, and refuses a page without its total', () => {
+    const page = pageOf(z.object({ id: z.string() }));
+    expect(page.parse({ items: [{ id: 'a' }], total: 41 })).toEqual({ items: [{ id: 'a' }], total: 41 });
+    expect(page.safeParse({ items: [] }).success).toBe(false);
   });
 });

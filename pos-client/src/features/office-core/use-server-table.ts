@@ -1,8 +1,9 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { z } from 'zod';
 import { unwrap } from './hq-query';
 import { useOfficeContext } from './office-context';
+import { useDebounced } from './use-debounced';
 import { encodeTableParams, nextTableState, tableParams, type Paged, type ServerTableParams, type TableChange, type TableState } from './server-table-params';
 
 export interface ServerTableOptions<T> {
@@ -28,11 +29,7 @@ export function useServerTable<T>({ queryKey, path, schema, pageSize = 20, filte
   const { http } = useOfficeContext();
   const [state, setState] = useState<TableState>({ page: 1, pageSize, columnFilters: {} });
   const [search, setSearchText] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(search), 250);
-    return () => clearTimeout(timer);
-  }, [search]);
+  const q = useDebounced(search, 250);
 
   const params = tableParams(state, q, filters);
   const query = useQuery({

@@ -1,24 +1,39 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { MemberLevel, PriceEntry, PriceImportProblem, PriceImportResult, type SetPriceBody } from '@pos/shared';
-import { failureCode, type HqResult } from '../../hq/hq-failure';
-import type { OfficeHttp } from '../office-core/office-http';
+import { PriceEntry, PriceImportProblem, PriceImportResult, type SetPriceBody } from '@pos/shared';
+import { HqError, unwrap } from '../office-core/hq-query';
+import { useOfficeHttp } from '../office-core/office-context';
+import { productSearchKey } from '../office-core/use-product-search';
 
-export const setPrice = (http: OfficeHttp, body: SetPriceBody) => http({ method: 'POST', path: '/pricing/prices', schema: PriceEntry, body });
+/** Setting a price and cancelling a scheduled one; either refreshes every product search, whose rows carry the prices. */
+export function usePriceMutations() {
+  const http = useOfficeHttp();
+  const queryClient = useQueryClient();
+  const onSuccess = () => queryClient.invalidateQueries({ queryKey: productSearchKey });
+  const set = useMutation({
+    mutationFn: (body: SetPriceBody) => unwrap(http({ method: 'POST', path: '/pricing/prices', schema: PriceEntry, body })),
+    onSuccess,
+  });
+  const cancel = useMutation({
+    mutationFn: (id: string) => unwrap(http({ method: 'DELETE', path: `/pricing/prices/${encodeURIComponent(id)}`, schema: PriceEntry })),
+    onSuccess,
+  });
+  return { set, cancel };
+}
 
-export const cancelScheduledPrice = (http: OfficeHttp, id: string) =>
-  http({ method: 'DELETE', path: `/pricing/prices/${encodeURIComponent(id)}`, schema: PriceEntry });
+/** The rows HQ refused in a price import (it takes all rows or none), from the error's details; empty for any other failure. */
+export function importProblems(error: unknown): PriceImportProblem[] {
+  if (!(error instanceof HqError) || error.failure.kind !== 'http') return [];
+  const problems = z.array(PriceImportProblem).safeParse(error.failure.details);
+  return problems.success ? problems.data : [];
+}
 
-export const listMemberLevels = (http: OfficeHttp) => http({ method: 'GET', path: '/pricing/member-levels', schema: z.array(MemberLevel) });
-
-export type ImportOutcome = { kind: 'imported'; result: PriceImportResult } | { kind: 'refused'; problems: PriceImportProblem[] } | { kind: 'failed'; code: string };
-
-/** Imports a CSV price list; HQ takes all rows or none, and lists each bad row's problem in the error details. */
-export async function importPriceCsv(http: OfficeHttp, csv: string): Promise<ImportOutcome> {
-  const result = await http({ method: 'POST', path: '/pricing/prices/import', schema: PriceImportResult, text: { content: csv, type: 'text/csv' } });
-  if (result.ok) return { kind: 'imported', result: result.value };
-  if (result.failure.kind === 'http') {
-    const problems = z.array(PriceImportProblem).safeParse(result.failure.details);
-    if (problems.success && problems.data.length > 0) return { kind: 'refused', problems: problems.data };
-  }
-  return { kind: 'failed', code: failureCode(result.failure) };
+/** Imports a CSV price list. */
+export function usePriceImport() {
+  const http = useOfficeHttp();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (csv: string) => unwrap(http({ method: 'POST', path: '/pricing/prices/import', schema: PriceImportResult, text: { content: csv, type: 'text/csv' } })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: productSearchKey }),
+  });
 }

@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
-import { minor, type BasketLine, type Category, type PricedBasketBody, type ProductWithPrices, type PromotionRule } from '@pos/shared';
-import { failureCode } from '../../hq/hq-failure';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { minor, PricedBasketBody, type BasketLine, type Category, type PreviewBody, type ProductWithPrices, type PromotionRule } from '@pos/shared';
 import { ancestorsOf } from '../office-core/category-tree';
+import { unwrap } from '../office-core/hq-query';
 import { localDate } from '../office-core/local-date';
-import type { OfficeHttp } from '../office-core/office-http';
-import { previewBasket } from './promotion-api';
+import { useOfficeHttp } from '../office-core/office-context';
+import { useDebounced } from '../office-core/use-debounced';
 
 export interface PreviewItem {
   item: ProductWithPrices;
@@ -43,45 +44,37 @@ export function toBasketLine({ item, quantity }: PreviewItem, index: number, cat
 const pad = (n: number) => String(n).padStart(2, '0');
 const nowLocal = (d: Date) => `${localDate(d)}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 
-/** "Try a basket": prices the basket with HQ's engine, the draft rule on top of the saved ones, whenever either changes. */
-export function useBasketPreview(http: OfficeHttp, draft: PromotionRule | null, draftValid: boolean, defaultStoreId: string, categories: readonly Category[]) {
+/** "Try a basket": prices the basket with HQ's engine, the draft rule on top of the saved ones, a moment after either changes. */
+export function useBasketPreview(draft: PromotionRule | null, draftValid: boolean, defaultStoreId: string, categories: readonly Category[]) {
+  const http = useOfficeHttp();
   const [items, setItems] = useState<PreviewItem[]>([]);
   const [setup, setSetup] = useState<PreviewSetup>(() => ({ storeId: '', at: nowLocal(new Date()), memberLevelId: null, birthday: '', vouchers: '', includeSaved: true }));
-  const [priced, setPriced] = useState<PricedBasketBody | null>(null);
-  const [errorCode, setErrorCode] = useState<string | null>(null);
-
   const storeId = setup.storeId || defaultStoreId;
-
-  useEffect(() => {
-    if (items.length === 0 || !storeId) return setPriced(null);
-    let current = true;
-    const timer = setTimeout(() => {
-      const body = {
-        basket: { lines: items.map((item, index) => toBasketLine(item, index, categories)) },
-        context: {
-          storeId,
-          instant: new Date(setup.at).toISOString(),
-          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-          member: setup.memberLevelId ? { id: 'preview-member', levelId: setup.memberLevelId, birthday: setup.birthday || null } : null,
-          vouchers: setup.vouchers.split(/[\s,]+/).filter(Boolean).map((code) => ({ code })),
-          manualDiscounts: [],
-          rounding: { unitMinor: 1 as const, mode: 'half_up' as const },
-        },
-        draftRules: draft && draftValid ? [draft] : [],
-        savedRules: setup.includeSaved ? ('include' as const) : ('exclude' as const),
-      };
-      void previewBasket(http, body).then((result) => {
-        if (!current) return;
-        setPriced(result.ok ? result.value : null);
-        setErrorCode(result.ok ? null : failureCode(result.failure));
-      });
-    }, 300);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
-  }, [http, items, setup, storeId, draft, draftValid, categories]);
-
+  const body: PreviewBody | null =
+    items.length === 0 || !storeId
+      ? null
+      : {
+          basket: { lines: items.map((item, index) => toBasketLine(item, index, categories)) },
+          context: {
+            storeId,
+            instant: new Date(setup.at).toISOString(),
+            timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+            member: setup.memberLevelId ? { id: 'preview-member', levelId: setup.memberLevelId, birthday: setup.birthday || null } : null,
+            vouchers: setup.vouchers.split(/[\s,]+/).filter(Boolean).map((code) => ({ code })),
+            manualDiscounts: [],
+            rounding: { unitMinor: 1, mode: 'half_up' },
+          },
+          draftRules: draft && draftValid ? [draft] : [],
+          savedRules: setup.includeSaved ? 'include' : 'exclude',
+        };
+  // Compared as text: the body is built anew at every render.
+  const asked = useDebounced(body === null ? null : JSON.stringify(body), 300);
+  const priced = useQuery({
+    queryKey: ['pricing', 'preview', asked],
+    queryFn: () => unwrap(http({ method: 'POST', path: '/pricing/preview', schema: PricedBasketBody, text: { content: asked ?? '', type: 'application/json' } })),
+    enabled: asked !== null,
+    placeholderData: keepPreviousData,
+  });
   return {
     items,
     add: (item: ProductWithPrices) => setItems((list) => [...list, { item, quantity: 1 }]),
@@ -89,7 +82,7 @@ export function useBasketPreview(http: OfficeHttp, draft: PromotionRule | null, 
     remove: (index: number) => setItems((list) => list.filter((_, i) => i !== index)),
     setup: { ...setup, storeId },
     changeSetup: (patch: Partial<PreviewSetup>) => setSetup((s) => ({ ...s, ...patch })),
-    priced,
-    errorCode,
+    priced: body === null ? null : (priced.data ?? null),
+    error: priced.error,
   };
 }

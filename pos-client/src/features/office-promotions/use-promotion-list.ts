@@ -1,8 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { PromotionList, PromotionState } from '@pos/shared';
-import { failureCode } from '../../hq/hq-failure';
-import type { OfficeHttp } from '../office-core/office-http';
-import { archivePromotion, listPromotions } from './promotion-api';
+import { useState } from 'react';
+import type { PromotionState } from '@pos/shared';
+import { useArchivePromotion, usePromotionList as usePromotions } from './promotion-api';
 
 export type ListTab = 'running' | 'scheduled' | 'ended' | 'draft';
 
@@ -14,31 +12,12 @@ export const tabStates: Record<ListTab, readonly PromotionState[]> = {
   draft: ['draft', 'paused'],
 };
 
-export function usePromotionList(http: OfficeHttp) {
-  const [list, setList] = useState<PromotionList | null>(null);
-  const [errorCode, setErrorCode] = useState<string | null>(null);
+/** The chain's promotions by tab, with how many each tab holds, and deleting one. */
+export function usePromotionList() {
+  const list = usePromotions();
+  const archive = useArchivePromotion();
   const [tab, setTab] = useState<ListTab>('running');
-
-  const load = useCallback(async () => {
-    const result = await listPromotions(http);
-    if (result.ok) {
-      setList(result.value);
-      setErrorCode(null);
-    } else setErrorCode(failureCode(result.failure));
-  }, [http]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  async function archive(id: string) {
-    const result = await archivePromotion(http, id);
-    if (!result.ok) setErrorCode(failureCode(result.failure));
-    await load();
-  }
-
-  const count = (t: ListTab) => list?.items.filter((p) => tabStates[t].includes(p.state)).length ?? 0;
-  const counts: Record<ListTab, number> = { running: count('running'), scheduled: count('scheduled'), ended: count('ended'), draft: count('draft') };
-  const shown = list?.items.filter((p) => tabStates[tab].includes(p.state)) ?? null;
-  return { tab, setTab, counts, shown, errorCode, archive };
+  const inTab = (t: ListTab) => list.data?.items.filter((p) => tabStates[t].includes(p.state)) ?? [];
+  const counts: Record<ListTab, number> = { running: inTab('running').length, scheduled: inTab('scheduled').length, ended: inTab('ended').length, draft: inTab('draft').length };
+  return { list, tab, setTab, counts, shown: inTab(tab), archive };
 }

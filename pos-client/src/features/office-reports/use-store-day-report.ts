@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { StoreDayReport } from '@pos/shared';
-import { failureCode } from '../../hq/hq-failure';
+import { unwrap } from '../office-core/hq-query';
 import { addDays, localDate } from '../office-core/local-date';
-import type { OfficeHttp } from '../office-core/office-http';
+import { useOfficeHttp } from '../office-core/office-context';
 import { summarizeStoreDay, type StoreDaySummary } from './store-day-summary';
 
 export interface ReportRange {
@@ -16,43 +17,21 @@ export function lastDays(today: Date, days: number): ReportRange {
   return { from: addDays(to, 1 - days), to };
 }
 
-type Load = { kind: 'loading' } | { kind: 'failed'; code: string } | { kind: 'ready'; report: StoreDayReport };
-
 /**
  * The store-day report for a date range. HQ answers with every store in the caller's scope,
  * so the store filter works on that answer and the store list always shows the whole scope.
  */
-export function useStoreDayReport(http: OfficeHttp, today: Date) {
+export function useStoreDayReport(today: Date) {
+  const http = useOfficeHttp();
   const [range, setRange] = useState<ReportRange>(() => lastDays(today, 30));
   const [storeId, setStoreId] = useState<string | null>(null);
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
   const rangeValid = range.from !== '' && range.to !== '' && range.from <= range.to;
-
-  useEffect(() => {
-    if (!rangeValid) return;
-    let current = true;
-    setLoad({ kind: 'loading' });
-    void http({ method: 'GET', path: `/reports/store-day?from=${range.from}&to=${range.to}`, schema: StoreDayReport }).then((result) => {
-      if (!current) return;
-      setLoad(result.ok ? { kind: 'ready', report: result.value } : { kind: 'failed', code: failureCode(result.failure) });
-    });
-    return () => {
-      current = false;
-    };
-  }, [http, range.from, range.to, rangeValid, attempt]);
-
-  const summary = useMemo<StoreDaySummary | null>(() => (load.kind === 'ready' ? summarizeStoreDay(load.report, storeId) : null), [load, storeId]);
-
-  return {
-    range,
-    rangeValid,
-    setRange,
-    storeId,
-    setStoreId,
-    loading: load.kind === 'loading',
-    errorCode: load.kind === 'failed' ? load.code : null,
-    summary,
-    retry: () => setAttempt((n) => n + 1),
-  };
+  const query = useQuery({
+    queryKey: ['reports', 'store-day', range],
+    queryFn: () => unwrap(http({ method: 'GET', path: `/reports/store-day?from=${range.from}&to=${range.to}`, schema: StoreDayReport })),
+    enabled: rangeValid,
+    placeholderData: keepPreviousData,
+  });
+  const summary = useMemo<StoreDaySummary | null>(() => (query.data ? summarizeStoreDay(query.data, storeId) : null), [query.data, storeId]);
+  return { range, rangeValid, setRange, storeId, setStoreId, query, summary };
 }

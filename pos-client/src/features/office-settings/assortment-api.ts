@@ -1,11 +1,19 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Assortment, type AssortmentBody } from '@pos/shared';
-import type { OfficeHttp } from '../office-core/office-http';
+import { unwrap } from '../office-core/hq-query';
+import { useOfficeHttp } from '../office-core/office-context';
 
 const path = (storeId: string) => `/assortments/${encodeURIComponent(storeId)}`;
+const assortmentKey = (storeId: string) => ['assortments', storeId] as const;
 
-export const getAssortment = (http: OfficeHttp, storeId: string) => http({ method: 'GET', path: path(storeId), schema: Assortment });
-
-export const replaceAssortment = (http: OfficeHttp, storeId: string, body: AssortmentBody) => http({ method: 'PUT', path: path(storeId), schema: Assortment, body });
-
-/** The store carries the whole catalog again; HQ answers `all_except` with no products. */
-export const clearAssortment = (http: OfficeHttp, storeId: string) => http({ method: 'DELETE', path: path(storeId), schema: Assortment });
+/** A store's assortment as HQ holds it, replacing it, and letting the store carry the whole catalog again. */
+export function useAssortment(storeId: string) {
+  const http = useOfficeHttp();
+  const queryClient = useQueryClient();
+  const saved = useQuery({ queryKey: assortmentKey(storeId), queryFn: () => unwrap(http({ method: 'GET', path: path(storeId), schema: Assortment })), enabled: storeId !== '' });
+  const onSuccess = (assortment: Assortment) => queryClient.setQueryData(assortmentKey(assortment.storeId), assortment);
+  const replace = useMutation({ mutationFn: (body: AssortmentBody) => unwrap(http({ method: 'PUT', path: path(storeId), schema: Assortment, body })), onSuccess });
+  // HQ answers `all_except` with no products.
+  const clear = useMutation({ mutationFn: () => unwrap(http({ method: 'DELETE', path: path(storeId), schema: Assortment })), onSuccess });
+  return { saved, replace, clear };
+}

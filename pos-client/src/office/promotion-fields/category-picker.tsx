@@ -1,42 +1,51 @@
 import { useState } from 'react';
-import { categoryPath, inTreeOrder, matchesCategory } from '../../features/office-core/category-tree';
+import { TreeSelect } from 'antd';
+import { categoryPath, matchesCategory } from '../../features/office-core/category-tree';
 import { useI18n } from '../../i18n/i18n-context';
-import { ChosenChips } from './chosen-chips';
+import { useFieldIds } from './field-problem';
 import { usePromotionForm } from './promotion-form-context';
 
-/** Chosen categories as removable chips, and the chain's category tree, searchable, to add more from. */
+interface CategoryNode {
+  value: string;
+  title: string;
+  /** The whole path, shown once chosen: "Drinks › Soda". */
+  path: string;
+  children: CategoryNode[];
+}
+
+/** The chain's category tree, searchable by code or name; chosen categories show with their whole path. */
 export function CategoryPicker({ value, onChange }: { value: string[]; onChange: (ids: string[]) => void }) {
   const { t, pickName } = useI18n();
+  const field = useFieldIds();
   const { categories } = usePromotionForm();
-  const [open, setOpen] = useState(false);
-  const [search, setSearch] = useState('');
-  const rows = inTreeOrder(categories).filter(({ category }) => matchesCategory(category, search));
-  const label = (id: string) => categoryPath(categories, id).map(pickName).join(' › ') || `${id.slice(0, 8)}…`;
-
-  function choose(id: string) {
-    if (!value.includes(id)) onChange([...value, id]);
-    setOpen(false);
-    setSearch('');
-  }
-
+  const ids = categories.map((c) => c.id);
+  const known = new Set(ids);
+  // The tree opens expanded, also when the categories arrive after it was opened.
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(() => new Set());
+  const nodesUnder = (parentId: string | null): CategoryNode[] =>
+    categories
+      .filter((c) => (parentId === null ? c.parentId === null || !known.has(c.parentId) : c.parentId === parentId))
+      .sort((a, b) => a.code.localeCompare(b.code))
+      .map((c) => ({ value: c.id, title: `${c.code} ${pickName(c)}`, path: categoryPath(categories, c.id).map(pickName).join(' › '), children: nodesUnder(c.id) }));
   return (
-    <div className="office-picker">
-      <ChosenChips ids={value} label={label} onChange={onChange} addText={t('office.promo.addCategory')} onAdd={() => setOpen(!open)} />
-      {open && (
-        <div className="office-picker-drop">
-          <input className="office-input" autoFocus placeholder={t('office.promo.categorySearch')} value={search} onChange={(e) => setSearch(e.target.value)} />
-          {rows.length === 0 && <p className="office-muted">{t('office.promo.noCategories')}</p>}
-          <ul className="office-picker-tree">
-            {rows.map(({ category, depth }) => (
-              <li key={category.id} style={{ paddingLeft: depth * 18 }}>
-                <button type="button" disabled={value.includes(category.id)} onClick={() => choose(category.id)}>
-                  <span className="office-code">{category.code}</span> {pickName(category)}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-    </div>
+    <TreeSelect<string[]>
+      id={field?.id}
+      className="office-picker"
+      multiple
+      treeExpandedKeys={ids.filter((id) => !collapsed.has(id))}
+      onTreeExpand={(keys) => setCollapsed(new Set(ids.filter((id) => !keys.includes(id))))}
+      treeData={nodesUnder(null)}
+      treeNodeLabelProp="path"
+      value={value}
+      placeholder={t('office.promo.categorySearch')}
+      notFoundContent={t('office.promo.noCategories')}
+      showSearch={{
+        filterTreeNode: (input, node) => {
+          const category = categories.find((c) => c.id === node.value);
+          return category !== undefined && matchesCategory(category, input);
+        },
+      }}
+      onChange={(ids) => onChange(ids)}
+    />
   );
 }

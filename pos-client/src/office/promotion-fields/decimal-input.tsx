@@ -1,5 +1,7 @@
+import { Input, InputNumber } from 'antd';
 import { useEffect, useState } from 'react';
 import { formatMinor, minor, parseMinor, type Minor } from '@pos/shared';
+import { useFieldIds } from './field-problem';
 
 interface Props {
   value: number;
@@ -8,6 +10,8 @@ interface Props {
   exponent?: number;
   suffix?: string;
   trimZeros?: boolean;
+  /** The input's own name, when it is one of several in a field (a tier's threshold). */
+  ariaLabel?: string;
 }
 
 const display = (value: number, exponent: number, trim: boolean) => {
@@ -16,43 +20,45 @@ const display = (value: number, exponent: number, trim: boolean) => {
 };
 
 /** A decimal typed by a person, kept as an integer; text that is not a number stays on screen, marked, and changes nothing. */
-export function DecimalInput({ value, onChange, exponent = 2, suffix, trimZeros = false }: Props) {
+export function DecimalInput({ value, onChange, exponent = 2, suffix, trimZeros = false, ariaLabel }: Props) {
+  const field = useFieldIds();
   const [text, setText] = useState(() => display(value, exponent, trimZeros));
   const parsed = parseMinor(text, exponent);
   const invalid = parsed === null || parsed < 0;
-
   // Only a change from outside (a loaded rule) should rewrite what the user is typing.
   useEffect(() => {
     if (parseMinor(text, exponent) !== value) setText(display(value, exponent, trimZeros));
   }, [value]);
-
   return (
-    <span className="office-affix">
-      <input
-        className={invalid ? 'office-input office-input-invalid' : 'office-input'}
-        inputMode="decimal"
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          const next = parseMinor(e.target.value, exponent);
-          if (next !== null && next >= 0) onChange(next);
-        }}
-      />
-      {suffix && <span>{suffix}</span>}
-    </span>
+    <Input
+      id={ariaLabel ? undefined : field?.id}
+      aria-label={ariaLabel}
+      className="office-number-input"
+      inputMode="decimal"
+      status={invalid || field?.invalid ? 'error' : undefined}
+      suffix={suffix}
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        const next = parseMinor(e.target.value, exponent);
+        if (next !== null && next >= 0) onChange(next);
+      }}
+    />
   );
 }
 
-/** A whole number; empty means "no limit" when `nullable`. */
+/** A whole number; empty means "no limit" when the field allows it. */
 export function IntegerInput({ value, onChange, min = 0 }: { value: number | null; onChange: (value: number | null) => void; min?: number }) {
+  const field = useFieldIds();
   return (
-    <input
-      className="office-input"
-      type="number"
+    <InputNumber
+      id={field?.id}
+      className="office-number-input"
       min={min}
-      step={1}
-      value={value ?? ''}
-      onChange={(e) => onChange(e.target.value === '' ? null : Math.trunc(Number(e.target.value)))}
+      precision={0}
+      value={value}
+      status={field?.invalid ? 'error' : undefined}
+      onChange={(next) => onChange(typeof next === 'number' ? Math.trunc(next) : null)}
     />
   );
 }

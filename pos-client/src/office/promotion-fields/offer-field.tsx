@@ -1,7 +1,8 @@
+import { Select } from 'antd';
 import { minor, type Offer } from '@pos/shared';
 import { useI18n } from '../../i18n/i18n-context';
 import { DecimalInput } from './decimal-input';
-import { RuleField } from './field-problem';
+import { RuleField, useFieldIds } from './field-problem';
 
 const offerTypes = ['percent_off', 'amount_off', 'fixed_price'] as const;
 const blank: Record<Offer['type'], Offer> = {
@@ -10,17 +11,27 @@ const blank: Record<Offer['type'], Offer> = {
   fixed_price: { type: 'fixed_price', priceMinor: minor(0) },
 };
 
+function OfferTypeSelect({ value, onChange }: { value: Offer; onChange: (offer: Offer) => void }) {
+  const { t } = useI18n();
+  const field = useFieldIds();
+  return (
+    <Select<Offer['type']>
+      id={field?.id}
+      className="office-select-wide"
+      value={value.type}
+      options={offerTypes.map((type) => ({ value: type, label: t(`office.promo.offer.${type}`) }))}
+      onChange={(type) => onChange(blank[type])}
+    />
+  );
+}
+
 /** What the promotion does to each unit: a percentage off, an amount off, or a fixed price. */
 export function OfferField({ path, value, onChange }: { path: string; value: Offer; onChange: (offer: Offer) => void }) {
   const { t } = useI18n();
   return (
     <div className="office-form-row">
       <RuleField path={`${path}.type`} label={t('office.promo.offer')}>
-        <select className="office-input" value={value.type} onChange={(e) => onChange(offerTypes.map((type) => blank[type]).find((o) => o.type === e.target.value) ?? value)}>
-          {offerTypes.map((type) => (
-            <option key={type} value={type}>{t(`office.promo.offer.${type}`)}</option>
-          ))}
-        </select>
+        <OfferTypeSelect value={value} onChange={onChange} />
       </RuleField>
       {value.type === 'percent_off' && (
         <RuleField path={`${path}.percentBp`} label={t('office.promo.percentOff')}>

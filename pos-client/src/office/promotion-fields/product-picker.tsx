@@ -1,9 +1,8 @@
-import { useState } from 'react';
-import type { ProductWithPrices } from '@pos/shared';
+import { Select } from 'antd';
+import { useProductNames } from '../../features/office-core/use-product-names';
 import { useProductSearch } from '../../features/office-core/use-product-search';
 import { useI18n } from '../../i18n/i18n-context';
-import { ChosenChips } from './chosen-chips';
-import { usePromotionForm } from './promotion-form-context';
+import { useFieldIds } from './field-problem';
 
 interface Props {
   /** The ids of the products chosen. */
@@ -12,38 +11,35 @@ interface Props {
   single?: boolean;
 }
 
-/** Chosen products as removable chips, and a search that adds a product to them. */
+/** Chosen products (named through HQ), and a search at HQ (SKU, name or barcode) that adds one. */
 export function ProductPicker({ value, onChange, single = false }: Props) {
   const { t, pickName } = useI18n();
-  const { http, names } = usePromotionForm();
-  const search = useProductSearch(http);
-  const [open, setOpen] = useState(false);
-  const label = (id: string) => names.get(id) ?? `${id.slice(0, 8)}…`;
-
-  function choose(item: ProductWithPrices) {
-    const id = item.product.id;
-    names.set(id, `${item.product.sku} ${pickName(item.product)}`);
-    onChange(single ? [id] : value.includes(id) ? value : [...value, id]);
-    setOpen(false);
-  }
-
-  return (
-    <div className="office-picker">
-      <ChosenChips ids={value} label={label} onChange={onChange} addText={t('office.promo.addProduct')} onAdd={() => setOpen(!open)} />
-      {open && (
-        <div className="office-picker-drop">
-          <input className="office-input" autoFocus placeholder={t('office.prices.searchPlaceholder')} value={search.search.q} onChange={(e) => search.setQuery(e.target.value)} />
-          <ul>
-            {search.page?.items.slice(0, 8).map((item) => (
-              <li key={item.product.id}>
-                <button type="button" onClick={() => choose(item)}>
-                  <span className="office-code">{item.product.sku}</span> {pickName(item.product)}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-    </div>
+  const field = useFieldIds();
+  const known = useProductNames(value);
+  const search = useProductSearch({ pageSize: 8 });
+  const found = search.query.data?.items ?? [];
+  const options = found.map(({ product }) => ({ value: product.id, label: `${product.sku} ${pickName(product)}` }));
+  const remember = (ids: string[]) => {
+    for (const { product } of found) if (ids.includes(product.id)) known.remember(product);
+    onChange(ids);
+  };
+  const label = (id: string) => {
+    const product = known.product(id);
+    return product ? `${product.sku} ${pickName(product)}` : `${id.slice(0, 8)}…`;
+  };
+  const common = {
+    id: field?.id,
+    className: 'office-picker',
+    placeholder: t('office.prices.searchPlaceholder'),
+    options,
+    loading: search.query.isFetching,
+    notFoundContent: t('office.prices.none'),
+    labelRender: ({ value: id }: { value: string | number }) => label(String(id)),
+    showSearch: { filterOption: false, onSearch: search.setSearch },
+  };
+  return single ? (
+    <Select<string> {...common} allowClear value={value[0]} onChange={(id) => remember(id ? [id] : [])} />
+  ) : (
+    <Select<string[]> {...common} mode="multiple" value={value} onChange={remember} />
   );
 }

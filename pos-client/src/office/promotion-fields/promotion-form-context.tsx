@@ -1,18 +1,14 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Category, MemberLevel, Store } from '@pos/shared';
-import type { OfficeHttp } from '../../features/office-core/office-http';
 import { problemAt, type RuleProblem } from '../../features/office-promotions/rule-problems';
 
 export interface PromotionFormContextValue {
-  http: OfficeHttp;
   stores: Store[];
   levels: MemberLevel[];
   categories: Category[];
   problems: RuleProblem[];
   /** Problems are shown once the user tries to save, not while a new form is still empty. */
   showProblems: boolean;
-  /** Names of products picked while editing, so chosen ids read as names. */
-  names: Map<string, string>;
 }
 
 const Context = createContext<PromotionFormContextValue | null>(null);

@@ -1,3 +1,4 @@
+import { Typography } from 'antd';
 import type { LineScope } from '@pos/shared';
 import { useI18n } from '../../i18n/i18n-context';
 import { CategoryPicker } from './category-picker';
@@ -12,7 +13,7 @@ export function ScopeField({ path, value, onChange }: { path: string; value: Lin
   return (
     <fieldset className="office-fieldset">
       <legend>{t('office.promo.scope')}</legend>
-      <p className="office-muted">{everything ? t('office.promo.scopeAll') : t('office.promo.scopeSome')}</p>
+      <Typography.Paragraph type="secondary">{everything ? t('office.promo.scopeAll') : t('office.promo.scopeSome')}</Typography.Paragraph>
       <RuleField path={`${path}.productIds`} label={t('office.promo.products')}>
         <ProductPicker value={value.productIds} onChange={(productIds) => onChange({ ...value, productIds })} />
       </RuleField>

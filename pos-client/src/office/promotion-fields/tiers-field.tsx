@@ -1,3 +1,4 @@
+import { Button, Flex, Typography } from 'antd';
 import { minor, type Minor } from '@pos/shared';
 import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n-context';
@@ -8,8 +9,8 @@ interface Props<T extends { minSpendMinor: Minor }> {
   path: string;
   value: T[];
   onChange: (tiers: T[]) => void;
-  /** The reward input of one tier. */
-  reward: (tier: T, set: (tier: T) => void) => ReactNode;
+  /** The reward input of one tier (its place is 1 for the first), labelled on its own. */
+  reward: (tier: T, set: (tier: T) => void, place: number) => ReactNode;
   newTier: (last: T | undefined) => T;
 }
 
@@ -18,18 +19,18 @@ export function TiersField<T extends { minSpendMinor: Minor }>({ path, value, on
   const { t } = useI18n();
   const set = (i: number, tier: T) => onChange(value.map((x, j) => (j === i ? tier : x)));
   return (
-    <RuleField path={path} label={t('office.promo.tiers')}>
-      <div className="office-rows">
+    <RuleField path={path} label={t('office.promo.tiers')} group>
+      <Flex vertical gap={8} align="flex-start">
         {value.map((tier, i) => (
-          <div key={i} className="office-inline">
-            <span className="office-muted">{t('office.promo.spendAtLeast')}</span>
-            <DecimalInput value={tier.minSpendMinor} suffix="¥" onChange={(minSpendMinor) => set(i, { ...tier, minSpendMinor })} />
-            {reward(tier, (next) => set(i, next))}
-            {value.length > 1 && <button type="button" className="office-link" onClick={() => onChange(value.filter((_, j) => j !== i))}>{t('office.promo.remove')}</button>}
-          </div>
+          <Flex key={i} gap={8} align="center" wrap>
+            <Typography.Text type="secondary" aria-hidden="true">{t('office.promo.spendAtLeast')}</Typography.Text>
+            <DecimalInput ariaLabel={t('office.promo.tierSpend', { n: i + 1 })} value={tier.minSpendMinor} suffix="¥" onChange={(minSpendMinor) => set(i, { ...tier, minSpendMinor })} />
+            {reward(tier, (next) => set(i, next), i + 1)}
+            {value.length > 1 && <Button type="link" onClick={() => onChange(value.filter((_, j) => j !== i))}>{t('office.promo.remove')}</Button>}
+          </Flex>
         ))}
-        <button type="button" className="office-link" onClick={() => onChange([...value, newTier(value[value.length - 1])])}>{t('office.promo.addTier')}</button>
-      </div>
+        <Button type="dashed" onClick={() => onChange([...value, newTier(value[value.length - 1])])}>{t('office.promo.addTier')}</Button>
+      </Flex>
     </RuleField>
   );
 }

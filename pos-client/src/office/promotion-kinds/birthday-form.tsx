@@ -1,3 +1,4 @@
+import { Select } from 'antd';
 import { useI18n } from '../../i18n/i18n-context';
 import { RuleField } from '../promotion-fields/field-problem';
 import { OfferField } from '../promotion-fields/offer-field';
@@ -13,9 +14,7 @@ export function BirthdayForm({ args, onChange }: KindFormProps<'birthday'>) {
   return (
     <>
       <RuleField path="args.window" label={t('office.promo.birthdayWindow')}>
-        <select className="office-input" value={args.window} onChange={(e) => onChange({ ...args, window: windows.find((w) => w === e.target.value) ?? args.window })}>
-          {windows.map((w) => <option key={w} value={w}>{t(`office.promo.birthday.${w}`)}</option>)}
-        </select>
+        <Select id="promo-args-window" className="office-select-wide" value={args.window} options={windows.map((w) => ({ value: w, label: t(`office.promo.birthday.${w}`) }))} onChange={(window) => onChange({ ...args, window })} />
       </RuleField>
       <OfferField path="args.offer" value={args.offer} onChange={(offer) => onChange({ ...args, offer })} />
       <UnitLimitField path="args.unitLimit" value={args.unitLimit} onChange={(unitLimit) => onChange({ ...args, unitLimit })} />

@@ -1,3 +1,4 @@
+import { Typography } from 'antd';
 import { useI18n } from '../../i18n/i18n-context';
 import { DecimalInput, IntegerInput } from '../promotion-fields/decimal-input';
 import { RuleField } from '../promotion-fields/field-problem';
@@ -24,7 +25,7 @@ export function BuyNGetMForm({ args, onChange }: KindFormProps<'buy_n_get_m'>) {
         </RuleField>
       </div>
       <ScopeField path="args.scope" value={args.scope} onChange={(scope) => onChange({ ...args, scope })} />
-      <p className="office-muted">{t('office.promo.mixMatchHint')}</p>
+      <Typography.Paragraph type="secondary">{t('office.promo.mixMatchHint')}</Typography.Paragraph>
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { Checkbox, Form, Typography } from 'antd';
 import { minor } from '@pos/shared';
 import { useI18n } from '../../i18n/i18n-context';
 import { DecimalInput } from '../promotion-fields/decimal-input';
@@ -15,17 +16,16 @@ export function SpendThresholdOffForm({ args, onChange }: KindFormProps<'spend_t
         value={args.tiers}
         onChange={(tiers) => onChange({ ...args, tiers })}
         newTier={(last) => ({ minSpendMinor: nextThreshold(last), offMinor: minor((last?.offMinor ?? 500) * 2) })}
-        reward={(tier, set) => (
+        reward={(tier, set, place) => (
           <>
-            <span className="office-muted">{t('office.promo.getOff')}</span>
-            <DecimalInput value={tier.offMinor} suffix="¥" onChange={(offMinor) => set({ ...tier, offMinor })} />
+            <Typography.Text type="secondary" aria-hidden="true">{t('office.promo.getOff')}</Typography.Text>
+            <DecimalInput ariaLabel={t('office.promo.tierOff', { n: place })} value={tier.offMinor} suffix="¥" onChange={(offMinor) => set({ ...tier, offMinor })} />
           </>
         )}
       />
-      <label className="office-check">
-        <input type="checkbox" checked={args.repeat} onChange={(e) => onChange({ ...args, repeat: e.target.checked })} />
-        {t('office.promo.repeat')}
-      </label>
+      <Form.Item>
+        <Checkbox checked={args.repeat} onChange={(e) => onChange({ ...args, repeat: e.target.checked })}>{t('office.promo.repeat')}</Checkbox>
+      </Form.Item>
       <ScopeField path="args.scope" value={args.scope} onChange={(scope) => onChange({ ...args, scope })} />
     </>
   );

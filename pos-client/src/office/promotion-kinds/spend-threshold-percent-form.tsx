@@ -1,3 +1,4 @@
+import { Typography } from 'antd';
 import { useI18n } from '../../i18n/i18n-context';
 import { DecimalInput } from '../promotion-fields/decimal-input';
 import { ScopeField } from '../promotion-fields/scope-field';
@@ -14,10 +15,10 @@ export function SpendThresholdPercentForm({ args, onChange }: KindFormProps<'spe
         value={args.tiers}
         onChange={(tiers) => onChange({ ...args, tiers })}
         newTier={(last) => ({ minSpendMinor: nextThreshold(last), percentBp: Math.min(10_000, (last?.percentBp ?? 500) + 500) })}
-        reward={(tier, set) => (
+        reward={(tier, set, place) => (
           <>
-            <span className="office-muted">{t('office.promo.getPercentOff')}</span>
-            <DecimalInput value={tier.percentBp} suffix="%" trimZeros onChange={(percentBp) => set({ ...tier, percentBp })} />
+            <Typography.Text type="secondary" aria-hidden="true">{t('office.promo.getPercentOff')}</Typography.Text>
+            <DecimalInput ariaLabel={t('office.promo.tierPercent', { n: place })} value={tier.percentBp} suffix="%" trimZeros onChange={(percentBp) => set({ ...tier, percentBp })} />
           </>
         )}
       />
