@@ -27,6 +27,9 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   CLERK_LOCKED: 423,
+  BARCODE_TAKEN: 409,
+  IN_USE: 409,
+  PRODUCT_SOLD: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 };

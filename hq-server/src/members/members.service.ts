@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Deps } from '../http/app-env';
 import { AppError } from '../http/errors';
+import { pinyinKeys } from '../catalog/pinyin';
 import { newId } from '../ids';
 import { memberLevels, members } from '../pricing/pricing.tables';
 import { findActiveMembers, findMemberRecord, findMembers } from './members.repo';
@@ -34,7 +35,8 @@ export async function enrolMember({ db, clock }: Deps, chainId: string, body: En
   }
   const id = newId(clock);
   // Without a target, so the unique card number and the unique active phone both end in "nothing inserted", even when two enrolments race.
-  const inserted = await db.insert(members).values({ chainId, id, ...body, createdAt: clock() }).onConflictDoNothing().returning({ id: members.id });
+  const { pinyin, initials } = pinyinKeys(body.name);
+  const inserted = await db.insert(members).values({ chainId, id, ...body, namePinyin: pinyin, nameInitials: initials, createdAt: clock() }).onConflictDoNothing().returning({ id: members.id });
   if (inserted.length === 0) {
     if ((await db.$count(members, and(eq(members.chainId, chainId), eq(members.cardNo, body.cardNo)))) > 0) {
       throw new AppError('CONFLICT', `card ${body.cardNo} is already enrolled`, problem('cardNo', 'already enrolled'));

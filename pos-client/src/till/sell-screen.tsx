@@ -9,6 +9,7 @@ import { LastSaleSummary } from './last-sale-summary';
 import { DiscountDialog } from './discount-dialog';
 import { MemberDialog } from './member-dialog';
 import { MemberStrip } from './member-strip';
+import { ProductSearchDialog } from './product-search-dialog';
 import { VoucherDialog } from './voucher-dialog';
 import { ReceiptLine } from './receipt-line';
 import { ReceiptPreview } from './receipt-preview';
@@ -65,6 +66,9 @@ export function SellScreen({ pairing, session }: { pairing: PairedDevice; sessio
           <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={sell.removeSelected} disabled={!hasLines} data-testid="line-remove">
             {t('sell.remove')} <span className="key">Del</span>
           </button>
+          <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => sell.openDialog('search')} data-testid="search-open">
+            {t('sell.search')} <span className="key">F7</span>
+          </button>
           <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => sell.openDialog('discount')} disabled={!hasLines} data-testid="discount-open">
             {t('sell.discount')} <span className="key">F6</span>
           </button>
@@ -108,6 +112,7 @@ export function SellScreen({ pairing, session }: { pairing: PairedDevice; sessio
         onApply={sell.addManualDiscount}
         onClose={sell.closeDialog}
       />
+      <ProductSearchDialog open={sell.dialog === 'search'} onPick={sell.pickSearched} onClose={sell.closeDialog} />
       <VoucherDialog open={sell.dialog === 'voucher'} vouchers={sell.pricing.priced?.vouchers ?? []} currency={sell.currency} spent={sell.spentVoucher} onAdd={(code) => void sell.addVoucher(code)} onRemove={sell.removeVoucher} onClose={sell.closeDialog} />
     </main>
   );

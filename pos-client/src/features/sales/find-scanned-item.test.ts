@@ -6,7 +6,7 @@ import { findScannedItem } from './find-scanned-item';
 const code = '6901234567892';
 const place = { storeId: ids.store, timeZone: 'Asia/Shanghai' };
 const priceId = (n: number) => `0195505c-0000-7000-8000-0000000001${String(n).padStart(2, '0')}`;
-const category = (id: string, parentId: string | null) => ({ id, parentId, code: id.slice(-4), nameZh: id, nameEn: id });
+const category = (id: string, parentId: string | null) => ({ id, parentId, code: id.slice(-4), nameZh: id, nameEn: id, sortOrder: 0, active: true });
 
 async function dbWith(prices: object[]) {
   const db = createTestDb();

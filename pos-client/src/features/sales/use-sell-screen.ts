@@ -31,7 +31,7 @@ export function useSellScreen(pairing: PairedDevice) {
   const [vouchers, setVouchers] = useState<readonly string[]>([]);
   const [spent, setSpent] = useState<SpentVoucher | null>(null);
   const [manualDiscounts, setManualDiscounts] = useState<readonly ManualDiscount[]>([]);
-  const [dialog, setDialog] = useState<'member' | 'voucher' | 'discount' | null>(null);
+  const [dialog, setDialog] = useState<'member' | 'voucher' | 'discount' | 'search' | null>(null);
   // A discount on a line taken out of the basket goes with it.
   const liveDiscounts = useMemo(
     () => manualDiscounts.filter((d) => d.lineId === null || basket.basket.lines.some((l) => l.id === d.lineId)),
@@ -137,6 +137,7 @@ export function useSellScreen(pairing: PairedDevice) {
       F3: () => setDialog('member'),
       F5: () => setDialog('voucher'),
       F6: () => setDialog('discount'),
+      F7: () => setDialog('search'),
       F4: () => {
         cash.setExact();
         focusTendered();
@@ -191,6 +192,11 @@ export function useSellScreen(pairing: PairedDevice) {
     addManualDiscount: (discount: ManualDiscount) => {
       setManualDiscounts((current) => [...current, discount]);
       setDialog(null);
+    },
+    /** A product chosen in the search is added by its barcode, exactly as a scan of it. */
+    pickSearched: (barcode: string) => {
+      setDialog(null);
+      void basket.scan(barcode);
     },
     removeManualDiscount: (id: string) => setManualDiscounts((current) => current.filter((d) => d.id !== id)),
     savingMinor: pricing.priced?.totalSavingMinor ?? minor(0),
