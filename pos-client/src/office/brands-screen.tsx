@@ -48,7 +48,7 @@ export function BrandsScreen() {
           { title: t('office.catalog.nameEn'), dataIndex: 'nameEn', key: 'nameEn', sorter: true },
           {
             title: t('office.catalog.active'), key: 'active', filters: [{ text: t('office.catalog.active'), value: 'true' }, { text: t('office.catalog.inactive'), value: 'false' }], filterMultiple: false,
-            render: (_, b) => (b.active ? <Tag color="green">{t('office.catalog.active')}</Tag> : <Tag>{t('office.catalog.inactive')}</Tag>),
+            render: (_, b) => (b.active ? <Tag>{t('office.catalog.active')}</Tag> : <Tag>{t('office.catalog.inactive')}</Tag>),
           },
           {
             title: t('office.catalog.actions'), key: 'actions',

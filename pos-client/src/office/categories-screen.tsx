@@ -55,7 +55,7 @@ export function CategoriesScreen() {
           { title: t('office.catalog.nameZh'), dataIndex: 'nameZh', key: 'nameZh' },
           { title: t('office.catalog.nameEn'), dataIndex: 'nameEn', key: 'nameEn' },
           { title: t('office.categories.order'), dataIndex: 'sortOrder', key: 'sortOrder' },
-          { title: t('office.catalog.active'), key: 'active', render: (_, c) => (c.active ? <Tag color="green">{t('office.catalog.active')}</Tag> : <Tag>{t('office.catalog.inactive')}</Tag>) },
+          { title: t('office.catalog.active'), key: 'active', render: (_, c) => (c.active ? <Tag>{t('office.catalog.active')}</Tag> : <Tag>{t('office.catalog.inactive')}</Tag>) },
           {
             title: t('office.catalog.actions'), key: 'actions',
             render: (_, c) => (

@@ -70,7 +70,7 @@ export function ProductEditor({ id }: { id: string | null }) {
             <Col xs={24} md={8}><Form.Item name="nameEn" label={t('office.catalog.nameEn')} rules={[{ required: true }]}><Input maxLength={120} data-testid="product-name-en" /></Form.Item></Col>
             <Col xs={24} md={8}>
               <Form.Item name="categoryId" label={t('office.products.category')}>
-                <TreeSelect allowClear treeDefaultExpandAll treeData={categoryOptions(categoryNodes(categories.data ?? []), pickName)} data-testid="product-category" />
+                <TreeSelect allowClear showSearch treeNodeFilterProp="title" treeDefaultExpandAll treeData={categoryOptions(categoryNodes(categories.data ?? []), pickName)} data-testid="product-category" />
               </Form.Item>
             </Col>
             <Col xs={24} md={8}>

@@ -1,4 +1,4 @@
-import { Button, Card, Input, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { Button, Card, Form, Input, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
 import { ProductRecord } from '@pos/shared';
 import { useState } from 'react';
 import { categoryNodes, categoryOptions } from '../features/office-catalog/category-nodes';
@@ -29,10 +29,16 @@ export function ProductList() {
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search allowClear value={table.search} onChange={(e) => table.setSearch(e.target.value)} placeholder={t('office.products.searchPlaceholder')}
           aria-label={t('office.catalog.search')} style={{ width: 280 }} data-testid="product-search" />
-        <TreeSelect allowClear value={categoryId} onChange={setCategoryId} treeData={categoryOptions(categoryNodes(categories.data ?? []), pickName, null, false)}
-          placeholder={t('office.products.category')} aria-label={t('office.products.category')} style={{ width: 220 }} />
-        <Select allowClear showSearch optionFilterProp="label" value={brandId} onChange={setBrandId} placeholder={t('office.products.brand')} aria-label={t('office.products.brand')} style={{ width: 200 }}
-          options={(brands.data?.items ?? []).map((b) => ({ value: b.id, label: `${b.code} ${pickName(b)}` }))} />
+        <Form layout="inline">
+          <Form.Item label={t('office.products.category')} htmlFor="product-filter-category">
+            <TreeSelect id="product-filter-category" allowClear showSearch treeNodeFilterProp="title" value={categoryId} onChange={setCategoryId}
+              treeData={categoryOptions(categoryNodes(categories.data ?? []), pickName, null, false)} style={{ width: 220 }} />
+          </Form.Item>
+          <Form.Item label={t('office.products.brand')} htmlFor="product-filter-brand">
+            <Select id="product-filter-brand" allowClear showSearch optionFilterProp="label" value={brandId} onChange={setBrandId} style={{ width: 200 }}
+              options={(brands.data?.items ?? []).map((b) => ({ value: b.id, label: `${b.code} ${pickName(b)}` }))} />
+          </Form.Item>
+        </Form>
       </Space>
       <HqErrorAlert error={table.query.error} />
       <Table<ProductRecord>
@@ -45,7 +51,7 @@ export function ProductList() {
           { title: t('office.products.brand'), key: 'brand', render: (_, p) => (p.brandId ? brandName.get(p.brandId) : '') },
           {
             title: t('office.products.status'), dataIndex: 'status', key: 'status', sorter: true, filters: statuses.map((s) => ({ text: t(`office.products.status.${s}`), value: s })),
-            render: (_, p) => <Tag color={p.status === 'discontinued' ? 'red' : p.status === 'new' ? 'blue' : undefined}>{t(`office.products.status.${p.status}`)}{p.discontinuedFrom ? ` ${p.discontinuedFrom}` : ''}</Tag>,
+            render: (_, p) => <Tag>{t(`office.products.status.${p.status}`)}{p.discontinuedFrom ? ` ${p.discontinuedFrom}` : ''}</Tag>,
           },
           {
             title: t('office.catalog.active'), key: 'active', filters: [{ text: t('office.catalog.active'), value: 'true' }, { text: t('office.catalog.inactive'), value: 'false' }], filterMultiple: false,
