@@ -627,6 +627,7 @@ export const messagesEn = {
   'office.costs.none': 'No cost yet',
   'office.costs.amount': 'Cost (CNY)',
   'office.costs.from': 'Effective from (empty: now)',
+  'office.costs.effective': 'Effective from',
   'office.costs.add': 'Add cost',
   'office.costs.enteredAt': 'Entered',
   'office.attributes.title': 'Product attributes',

@@ -628,6 +628,7 @@ export const messagesZh: Record<MessageKey, string> = {
   'office.costs.none': '尚无进价',
   'office.costs.amount': '进价（元）',
   'office.costs.from': '生效时间（留空即现在）',
+  'office.costs.effective': '生效时间',
   'office.costs.add': '添加进价',
   'office.costs.enteredAt': '录入时间',
   'office.attributes.title': '商品自定义属性',

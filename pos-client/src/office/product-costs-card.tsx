@@ -35,7 +35,7 @@ export function ProductCostsCard({ productId, costNowMinor }: { productId: strin
         rowKey="id" size="small" pagination={{ pageSize: 10 }} dataSource={costs.data?.history ?? []} loading={costs.isFetching}
         columns={[
           { title: t('office.costs.amount'), key: 'amount', render: (_, c) => formatMoneyText(c.amountMinor) },
-          { title: t('office.costs.from'), key: 'from', render: (_, c) => formatDateTime(locale, c.effectiveFrom) },
+          { title: t('office.costs.effective'), key: 'from', render: (_, c) => formatDateTime(locale, c.effectiveFrom) },
           { title: t('office.costs.enteredAt'), key: 'entered', render: (_, c) => formatDateTime(locale, c.enteredAt) },
         ]}
       />

@@ -112,4 +112,11 @@ describe('findScannedItem with scale labels and assortments', () => {
     await db.barcodes.put({ code: label, productId: looseNuts.id, active: true });
     expect(await findScannedItem(db, label, place, at)).toMatchObject({ ok: true, item: { unitPriceMinor: 8990, weightGrams: null } });
   });
+
+  it('refuses a discontinued product from its discontinued-from date in the store’s business day, and sells it the day before', async () => {
+    const db = await dbWith([]);
+    await db.products.update(ids.cola, { status: 'discontinued', discontinuedFrom: '2025-03-02' });
+    expect(await findScannedItem(db, code, place, new Date('2025-03-01T15:59:00Z'))).toMatchObject({ ok: true });
+    expect(await findScannedItem(db, code, place, new Date('2025-03-01T16:00:00Z'))).toEqual({ ok: false, code: 'PRODUCT_DISCONTINUED' });
+  });
 });
