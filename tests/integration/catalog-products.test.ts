@@ -1,7 +1,7 @@
 import { auditEntries } from '@pos/hq-server/audit/audit.tables';
 import { brands, categories, products } from '@pos/hq-server/catalog/catalog.tables';
 import { pricingDiscrepancies } from '@pos/hq-server/pricing/pricing.tables';
-import { ean13CheckDigit, ErrorBody, ProductCostHistory, ProductDetail, ProductListPage, ProductRecord, PullResponse } from '@pos/shared';
+import { ean13CheckDigit, ErrorBody, minor, ProductCostHistory, ProductDetail, ProductListPage, ProductRecord, PullResponse } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, json, makeSale, pairTill, seedFixture, signInOffice, type Fixture } from '../support/fixture';
@@ -17,8 +17,10 @@ beforeAll(async () => {
   database = await createTestDatabase();
   f = await seedFixture(database);
   hq = await signInOffice(f, 'hq@demo.pos');
-  [{ id: categoryId }] = await database.db.select({ id: categories.id }).from(categories).where(and(eq(categories.chainId, f.chainId), eq(categories.code, 'DRK2')));
-  [{ id: brandId }] = await database.db.select({ id: brands.id }).from(brands).where(eq(brands.chainId, f.chainId)).limit(1) as [{ id: string }];
+  const [category] = await database.db.select({ id: categories.id }).from(categories).where(and(eq(categories.chainId, f.chainId), eq(categories.code, 'DRK2')));
+  const [brand] = await database.db.select({ id: brands.id }).from(brands).where(eq(brands.chainId, f.chainId)).limit(1);
+  categoryId = category!.id;
+  brandId = brand!.id;
 });
 afterAll(() => database.close());
 
@@ -127,7 +129,7 @@ describe('products at HQ', () => {
     const page = PullResponse.parse(await (await f.app.request(`/sync/pull?cursor=${head}&limit=100`, bearer(till.deviceToken))).json());
     expect(page.changes.find((c) => c.entity === 'product' && c.data.id === target.id)?.data).toMatchObject({ status: 'discontinued', discontinuedFrom: '2026-11-01', pinyinInitials: record.pinyinInitials });
     const sale = makeSale(f, till, '0021', { lines: 1 });
-    sale.lines = sale.lines.map((l) => ({ ...l, productId: target.id, unitPriceMinor: target.priceMinor, grossMinor: target.priceMinor * l.quantity, netMinor: target.priceMinor * l.quantity }));
+    sale.lines = sale.lines.map((l) => ({ ...l, productId: target.id, unitPriceMinor: minor(target.priceMinor), grossMinor: minor(target.priceMinor * l.quantity), netMinor: minor(target.priceMinor * l.quantity) }));
     const total = sale.lines[0]!.netMinor;
     const paid = { ...sale, subtotalMinor: total, totalMinor: total, payments: [{ ...sale.payments[0]!, amountMinor: total, tenderedMinor: total }], changeMinor: 0 };
     const pushed = await (await f.app.request('/sync/push', json({ documents: [paid] }, till.deviceToken))).json();
