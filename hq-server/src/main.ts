@@ -4,6 +4,7 @@ import { loadConfig } from './config';
 import { fromInvocationDir } from './db/backup-paths';
 import { startBackupSchedule } from './db/backup-schedule';
 import { writeBackup } from './db/backup-write';
+import { fillPinyinKeys } from './catalog/fill-pinyin-keys';
 import { openDatabase } from './db/client';
 import { migrateDatabase } from './db/migrate';
 import type { Deps } from './http/app-env';
@@ -21,6 +22,8 @@ await migrateDatabase(database);
 const deps: Deps = { db: database.db, clock: systemClock, config };
 
 if (config.SEED_ON_EMPTY) await seedDemoIfEmpty(deps, { products: 5000, historyDays: 60 });
+const filled = await fillPinyinKeys(database.db);
+if (filled.products + filled.members > 0) console.log(`[hq] pinyin keys made for ${filled.products} products and ${filled.members} members`);
 
 const server = await startServer(deps, { port: config.PORT, host: config.HOST, staticDir: config.STATIC_DIR });
 

@@ -80,4 +80,5 @@ export const unscopedParameters = new Set([
   'q', 'page', 'pageSize', 'limit', 'offset', 'cursor', 'from', 'to', 'state', 'ids', 'code', 'id',
   'productId', 'sort', 'order', 'entity', 'entityId', 'actorId',
   'dryRun', 'fileName', 'format', 'lang', 'template', 'key',
+  'active', 'status', 'categoryId', 'brandId', 'supplierId',
 ]);

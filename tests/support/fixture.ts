@@ -7,7 +7,7 @@ import { rearmPairingCode } from '@pos/hq-server/auth/devices.service';
 import { DEMO_PASSWORD, DEMO_PIN } from '@pos/hq-server/seed/demo-org';
 import { seedDemo } from '@pos/hq-server/seed/seed';
 import { PairedDevice, uuidv7, type Sale } from '@pos/shared';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { TestDatabase } from './test-db';
 
 export type App = ReturnType<typeof createApp>;
@@ -29,7 +29,7 @@ export interface Fixture {
   clerkIds: Record<string, string>;
 }
 
-/** The demo chain, small (300 products unless asked for more) and without history, seeded into the test database. */
+/** The demo chain, small (300 products unless asked for more) and without history, seeded into the test database; `catalog` is what sells (the discontinued few left out). */
 export async function seedFixture(database: TestDatabase, clock = testClock(), productCount = 300): Promise<Fixture> {
   const deps: Deps = { db: database.db, clock, config: { OFFICE_SESSION_HOURS: 12, CLERK_SESSION_HOURS: 12 } };
   const { chainId } = await seedDemo(deps, { products: productCount, historyDays: 0, pinIterations: 1000 });
@@ -40,7 +40,7 @@ export async function seedFixture(database: TestDatabase, clock = testClock(), p
     .from(products)
     .innerJoin(barcodes, and(eq(barcodes.chainId, products.chainId), eq(barcodes.productId, products.id)))
     .innerJoin(prices, and(eq(prices.chainId, products.chainId), eq(prices.productId, products.id), isNull(prices.storeId)))
-    .where(eq(products.chainId, chainId))
+    .where(and(eq(products.chainId, chainId), ne(products.status, 'discontinued')))
     .orderBy(products.sku);
   return {
     deps, clock, app: createApp(deps), chainId, catalog,

@@ -1,10 +1,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { Category, Product, ProductIdsQuery, ProductPage, ProductSearchQuery } from '@pos/shared';
+import { Product, ProductIdsQuery, ProductPage, ProductSearchQuery } from '@pos/shared';
 import type { AppEnv } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
 import { bearer, commonErrors, jsonResponse } from '../http/openapi-helpers';
 import { productsById, searchProducts } from './catalog.service';
-import { listCategories } from './categories.service';
 
 const searchRoute = createRoute({
   method: 'get', path: '/catalog/products', tags: ['catalog'], security: bearer, middleware: [authenticate('office')] as const,
@@ -20,13 +19,6 @@ const byIdRoute = createRoute({
   responses: { 200: jsonResponse(z.array(Product), 'The products found, by SKU'), ...commonErrors },
 });
 
-const categoriesRoute = createRoute({
-  method: 'get', path: '/categories', tags: ['catalog'], security: bearer, middleware: [authenticate('office')] as const,
-  summary: 'The chain’s category tree, flat: each category names its parent (null at the top)',
-  responses: { 200: jsonResponse(z.array(Category), 'Categories by code'), ...commonErrors },
-});
-
 export const catalogRoutes = new OpenAPIHono<AppEnv>()
   .openapi(searchRoute, async (c) => c.json(await searchProducts(c.var.deps, c.var.principal, c.req.valid('query')), 200))
-  .openapi(byIdRoute, async (c) => c.json(await productsById(c.var.deps.db, c.var.principal, c.req.valid('query').ids), 200))
-  .openapi(categoriesRoute, async (c) => c.json(await listCategories(c.var.deps.db, c.var.principal.chainId), 200));
+  .openapi(byIdRoute, async (c) => c.json(await productsById(c.var.deps.db, c.var.principal, c.req.valid('query').ids), 200));

@@ -1,9 +1,10 @@
 import type { Product } from '@pos/shared';
-import { and, asc, count, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { barcodes, prices, products } from './catalog.tables';
+import { escapeLike } from './escape-like';
+import { pinyinQuery } from './pinyin';
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** What a scanner reads off a pack (EAN-8, UPC-A, EAN-13, ITF-14): such a search is a look-up, not a browse. */
 const barcodeShaped = /^\d{8,14}$/;
@@ -12,26 +13,36 @@ const barcodeShaped = /^\d{8,14}$/;
 const productsWithBarcode = (chainId: string, code: string) =>
   sql`select ${barcodes.productId} from ${barcodes} where ${barcodes.chainId} = ${chainId} and ${barcodes.code} = ${code}`;
 
+/** Latin letters (and the apostrophe or spaces people type between syllables) are read as pinyin too. */
+const pinyinShaped = /^[A-Za-z][A-Za-z\s']*$/;
+
+/** A Chinese name by its pinyin: the initials by their start (`kl` finds 可乐), the whole syllables anywhere (`kele` finds 可口可乐's `kekoukele`). */
+function byPinyin(q: string): SQL | undefined {
+  const keys = pinyinShaped.test(q) ? pinyinQuery(q) : '';
+  return keys ? or(like(products.pinyinInitials, `${keys}%`), like(products.pinyin, `%${keys}%`)) : undefined;
+}
+
 /**
  * Which products a search means. A barcode-shaped search is answered from the barcodes' key
  * `(chain_id, code)` and the unique SKU, by index, whatever the catalog's size; other text is
- * looked for in SKUs and names (a scan of the chain's products) and in barcodes by key.
+ * looked for in SKUs, names and the names' pinyin (a scan of the chain's products) and in barcodes by key.
  */
-function matching(chainId: string, q: string | undefined): SQL | undefined {
+export function matching(chainId: string, q: string | undefined): SQL | undefined {
   const inChain = eq(products.chainId, chainId);
   if (!q) return inChain;
   const byBarcode = productsWithBarcode(chainId, q);
   if (barcodeShaped.test(q)) {
     return and(inChain, inArray(products.id, sql`(${byBarcode} union select ${products.id} from ${products} where ${products.chainId} = ${chainId} and ${products.sku} = ${q})`));
   }
-  const like = `%${escapeLike(q)}%`;
-  return and(inChain, or(ilike(products.sku, like), ilike(products.nameZh, like), ilike(products.nameEn, like), inArray(products.id, sql`(${byBarcode})`)));
+  const pattern = `%${escapeLike(q)}%`;
+  return and(inChain, or(ilike(products.sku, pattern), ilike(products.nameZh, pattern), ilike(products.nameEn, pattern), byPinyin(q), inArray(products.id, sql`(${byBarcode})`)));
 }
 
 /** The columns of a product in its wire shape. */
-const productColumns = {
+export const productColumns = {
   id: products.id, sku: products.sku, nameZh: products.nameZh, nameEn: products.nameEn, categoryId: products.categoryId, brandId: products.brandId,
-  unit: products.unit, weighed: products.weighed, scaleItemCode: products.scaleItemCode, active: products.active,
+  unit: products.unit, weighed: products.weighed, scaleItemCode: products.scaleItemCode, status: products.status,
+  discontinuedFrom: products.discontinuedFrom, pinyin: products.pinyin, pinyinInitials: products.pinyinInitials, active: products.active,
 };
 
 /** One page of the products a search means, by SKU, each row with how many there are in all (a window over the same rows). */

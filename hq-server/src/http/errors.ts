@@ -29,6 +29,9 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   IMPORT_INVALID: 422,
   CLERK_LOCKED: 423,
   PRICE_OUTSIDE_BAND: 400,
+  BARCODE_TAKEN: 409,
+  IN_USE: 409,
+  PRODUCT_SOLD: 409,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 };

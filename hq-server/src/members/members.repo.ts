@@ -2,6 +2,7 @@ import { phoneInMemberCode, type FoundMember, type MemberRecord } from '@pos/sha
 import { and, asc, count, eq, ilike, like, or, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { memberLevels, members } from '../pricing/pricing.tables';
+import { pinyinQuery } from '../catalog/pinyin';
 import { maskPhone } from './mask-phone';
 
 const columns = {
@@ -35,8 +36,14 @@ export async function findActiveMembers(db: Db, chainId: string, cardNo: string,
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/** A name by its pinyin: the initials by their start (`zw` finds 张伟), the whole syllables by their start (`zhangw`). */
+function byPinyin(q: string): SQL | undefined {
+  const keys = /^[A-Za-z][A-Za-z\s']*$/.test(q) ? pinyinQuery(q) : '';
+  return keys ? or(like(members.nameInitials, `${keys}%`), like(members.namePinyin, `${keys}%`)) : undefined;
+}
+
 /**
- * What a search matches: a card number by its start, a name by any part, and a mobile number
+ * What a search matches: a card number by its start, a name by any part or by its pinyin, and a mobile number
  * only whole or by its last four digits (which the mask shows anyway). No part of the middle
  * is ever matched, so no run of searches can uncover the digits a mask hides.
  */
@@ -44,7 +51,7 @@ function matching(q: string): SQL | undefined {
   const text = escapeLike(q);
   const phone = phoneInMemberCode(q.replace(/[\s-]/g, '').replace(/^\+/, ''));
   const byPhone = phone ? eq(members.phone, phone) : /^\d{4}$/.test(q) ? like(members.phone, `%${text}`) : undefined;
-  return or(like(members.cardNo, `${text}%`), ilike(members.name, `%${text}%`), byPhone);
+  return or(like(members.cardNo, `${text}%`), ilike(members.name, `%${text}%`), byPinyin(q), byPhone);
 }
 
 /** Members a search matches (see `matching`), or every member when there is no search; by card number. */

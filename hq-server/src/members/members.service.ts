@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { recordAudit } from '../audit/record-audit';
 import type { Deps, Principal } from '../http/app-env';
 import { AppError } from '../http/errors';
+import { pinyinKeys } from '../catalog/pinyin';
 import { newId } from '../ids';
 import { memberLevels, members } from '../pricing/pricing.tables';
 import { findActiveMembers, findMemberRecord, findMembers } from './members.repo';
@@ -36,8 +37,9 @@ export async function enrolMember({ db, clock }: Deps, principal: Principal, bod
   }
   const id = newId(clock);
   // Without a target, so the unique card number and the unique active phone both end in "nothing inserted", even when two enrolments race.
+  const { pinyin, initials } = pinyinKeys(body.name);
   const enrolled = await db.transaction(async (tx) => {
-    const inserted = await tx.insert(members).values({ chainId, id, ...body, createdAt: clock() }).onConflictDoNothing().returning({ id: members.id });
+    const inserted = await tx.insert(members).values({ chainId, id, ...body, namePinyin: pinyin, nameInitials: initials, createdAt: clock() }).onConflictDoNothing().returning({ id: members.id });
     if (inserted.length === 0) return null;
     // The member as the office sees them: the phone masked.
     const record = (await findMemberRecord(tx, chainId, id))!;

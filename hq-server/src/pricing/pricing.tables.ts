@@ -31,6 +31,9 @@ export const members = pgTable(
     cardNo: text('card_no').notNull(),
     phone: text('phone'),
     name: text('name').notNull(),
+    /** The name in toneless pinyin and its initials (张伟 → `zhangwei`, `zw`), made at HQ on enrolment; null until computed. */
+    namePinyin: text('name_pinyin'),
+    nameInitials: text('name_initials'),
     levelId: uuid('level_id').notNull(),
     /** MM-DD, or YYYY-MM-DD when the year was given. */
     birthday: text('birthday'),

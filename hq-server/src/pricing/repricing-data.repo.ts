@@ -10,6 +10,7 @@ export interface RepricingProduct {
   weighed: boolean;
   categoryId: string | null;
   brandId: string | null;
+  discontinuedFrom: string | null;
 }
 
 /**
@@ -19,7 +20,7 @@ export interface RepricingProduct {
  */
 export async function loadRepricingRows(db: Db, chainId: string, storeId: string) {
   const [productRows, priceRows, categoryRows, assortmentRows, itemRows] = await Promise.all([
-    db.select({ id: products.id, active: products.active, weighed: products.weighed, categoryId: products.categoryId, brandId: products.brandId })
+    db.select({ id: products.id, active: products.active, weighed: products.weighed, categoryId: products.categoryId, brandId: products.brandId, discontinuedFrom: products.discontinuedFrom })
       .from(products).where(eq(products.chainId, chainId)),
     db.select({ id: prices.id, productId: prices.productId, storeId: prices.storeId, kind: prices.kind, memberLevelId: prices.memberLevelId, amountMinor: prices.amountMinor, effectiveFrom: prices.effectiveFrom })
       .from(prices).where(and(eq(prices.chainId, chainId), eq(prices.active, true), or(isNull(prices.storeId), eq(prices.storeId, storeId)))),

@@ -51,6 +51,8 @@ export interface DemoProduct {
   nameEn: string;
   brand: string;
   unit: Kind['unit'];
+  /** The pack size as printed (330ml, 5kg…). */
+  size: string;
   priceMinor: number;
 }
 
@@ -81,7 +83,7 @@ export function demoProducts(random: Random, count: number): DemoProduct[] {
                 index: out.length, familyCode: family.code, kindCode: `${family.code}${kindIndex + 1}`,
                 nameZh: `${brand.zh}${variant.zh}${kind.zh} ${size}${suffixZh}`.trim(),
                 nameEn: `${brand.en} ${variant.en} ${kind.en} ${size}${suffixEn}`.trim(),
-                brand: brand.en, unit: kind.unit, priceMinor: shelfPrice(random, kind.min, kind.max) * multiple,
+                brand: brand.en, unit: kind.unit, size, priceMinor: shelfPrice(random, kind.min, kind.max) * multiple,
               });
             }
   }

@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { pinyinKeys } from '../catalog/pinyin';
 import type { Deps } from '../http/app-env';
 import { newId } from '../ids';
 import { memberLevels, members } from '../pricing/pricing.tables';
@@ -64,6 +65,9 @@ export async function seedDemoMembers({ db, clock }: Deps, chainId: string, coun
     .where(and(eq(memberLevels.chainId, chainId), inArray(memberLevels.code, codes)));
   const levelId = new Map(levels.map((l) => [l.code, l.id]));
   const demo = [...showcaseMembers, ...Array.from({ length: count - showcaseMembers.length }, (_, i) => generatedMember(i + showcaseMembers.length, random))];
-  await db.insert(members).values(demo.map(({ level, ...m }) => ({ chainId, id: newId(clock), ...m, levelId: levelId.get(level)!, createdAt: clock() })));
+  await db.insert(members).values(demo.map(({ level, ...m }) => {
+    const keys = pinyinKeys(m.name);
+    return { chainId, id: newId(clock), ...m, namePinyin: keys.pinyin, nameInitials: keys.initials, levelId: levelId.get(level)!, createdAt: clock() };
+  }));
   return demo.length;
 }

@@ -1,17 +1,19 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { assortmentItems, barcodes, brands, categories, prices, products, storeAssortments } from '../catalog/catalog.tables';
+import { assortmentItems, barcodes, brands, categories, prices, productCosts, products, storeAssortments } from '../catalog/catalog.tables';
 import { hashPassword, hashPin } from '../auth/secrets';
 import type { Deps } from '../http/app-env';
 import { newId } from '../ids';
 import { chainSettings, chains, clerks, franchisees, stores, tillDevices, users } from '../org/org.tables';
 import { pricingSettingsColumns } from '../pricing/pricing-settings.service';
 import { demoProducts, demoWeighedProducts, families } from './demo-catalog';
+import { demoAttributeNames, demoAttributes, demoCosts, demoLifecycle } from './demo-catalog-extras';
 import { seedDemoMembers } from './demo-members';
 import {
   DEMO_CHAIN, DEMO_PASSWORD, DEMO_PIN, demoAssortmentStore, demoClerkNames, demoFranchisees, demoPricingSettings, demoStores, demoUsers,
 } from './demo-org';
 import { seedSalesHistory } from './demo-sales';
 import { seedDemoStorePricing } from './demo-store-pricing';
+import { cachedPinyinKeys } from './seed-pinyin';
 import { demoEan13, seededRandom } from './random';
 
 export interface SeedOptions {
@@ -95,14 +97,20 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
   const brandNames = [...new Map(families.flatMap((f) => f.brands).map((b) => [b.en, b])).values()];
   const brandRows = brandNames.map((b, i) => ({ chainId, id: id(), code: `B${String(i + 1).padStart(4, '0')}`, nameZh: b.zh, nameEn: b.en }));
   const brandIdByName = new Map(brandRows.map((b) => [b.nameEn, b.id]));
+  const keysOf = cachedPinyinKeys();
   const productRows = catalog.map((p) => ({
     chainId, id: id(), sku: `SKU${String(p.index + 1).padStart(6, '0')}`, nameZh: p.nameZh, nameEn: p.nameEn,
     categoryId: categoryIdByCode.get(p.kindCode)!, brandId: brandIdByName.get(p.brand)!, unit: p.unit, weighed: false,
+    ...keysOf(p.nameZh), ...demoAttributes(p.index, p.size), ...demoLifecycle(p.index, catalog.length, clock(), DEMO_CHAIN.timeZone), updatedAt: clock(),
   }));
   const looseRows = demoWeighedProducts.map((p, i) => ({
     chainId, id: id(), sku: `SKU${String(catalog.length + i + 1).padStart(6, '0')}`, nameZh: p.nameZh, nameEn: p.nameEn,
     categoryId: categoryIdByCode.get(p.kindCode)!, brandId: null, unit: 'kg' as const, weighed: true, scaleItemCode: p.scaleItemCode,
+    ...keysOf(p.nameZh), updatedAt: clock(),
   }));
+  const costRows = productRows.flatMap((p, i) => demoCosts(random, catalog[i]!.priceMinor, i, clock()).map((cost) => ({
+    chainId, id: id(), productId: p.id, supplierId: null, ...cost, enteredBy: null, enteredAt: cost.effectiveFrom,
+  })));
   const priceRows = [
     ...productRows.map((p, i) => ({ chainId, id: id(), productId: p.id, storeId: null, kind: 'retail' as const, amountMinor: catalog[i]!.priceMinor })),
     ...looseRows.map((p, i) => ({ chainId, id: id(), productId: p.id, storeId: null, kind: 'retail' as const, amountMinor: demoWeighedProducts[i]!.pricePerKgMinor })),
@@ -120,7 +128,7 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
 
   await db.transaction(async (tx) => {
     await tx.insert(chains).values({ id: chainId, code: SEEDING_CODE, name: DEMO_CHAIN.name, currency: DEMO_CHAIN.currency, timeZone: DEMO_CHAIN.timeZone, createdAt: clock() });
-    await tx.insert(chainSettings).values({ chainId, ...pricingSettingsColumns(demoPricingSettings, clock()) });
+    await tx.insert(chainSettings).values({ chainId, ...pricingSettingsColumns(demoPricingSettings, clock()), productAttributeNames: demoAttributeNames });
     await tx.insert(franchisees).values(demoFranchisees.map((f) => ({ chainId, id: franchiseeIds[f.key]!, code: f.code, name: f.name, contact: f.contact })));
     await tx.insert(stores).values(storeRows);
     await tx.insert(users).values(userRows);
@@ -131,6 +139,7 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
     await insertChunked([...productRows, ...looseRows], (part) => tx.insert(products).values(part));
     await insertChunked(productRows.map((p, i) => ({ chainId, code: demoEan13(catalog[i]!.index), productId: p.id })), (part) => tx.insert(barcodes).values(part));
     await insertChunked([...priceRows, ...storeOverrides], (part) => tx.insert(prices).values(part));
+    await insertChunked(costRows, (part) => tx.insert(productCosts).values(part));
     await tx.insert(storeAssortments).values({ chainId, storeId: assortmentStoreId, mode: 'all_except', updatedAt: clock() });
     await tx.insert(assortmentItems).values(looseRows.map((p) => ({ chainId, storeId: assortmentStoreId, productId: p.id })));
     await seedDemoStorePricing(tx, clock, {

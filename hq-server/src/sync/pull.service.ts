@@ -17,9 +17,11 @@ function entitySelects(device: DevicePrincipal, cursor: number, limit: number): 
   return [
     page('store', 'stores', sql`json_build_object('id', id, 'code', code, 'nameZh', name_zh, 'nameEn', name_en, 'operation', operation,
       'connectivity', connectivity, 'franchiseeId', franchisee_id, 'timeZone', time_zone, 'currency', currency, 'active', active)`, sql`id = ${device.storeId}`),
-    page('category', 'categories', sql`json_build_object('id', id, 'parentId', parent_id, 'code', code, 'nameZh', name_zh, 'nameEn', name_en)`),
+    page('category', 'categories', sql`json_build_object('id', id, 'parentId', parent_id, 'code', code, 'nameZh', name_zh, 'nameEn', name_en,
+      'sortOrder', sort_order, 'active', active)`),
     page('product', 'products', sql`json_build_object('id', id, 'sku', sku, 'nameZh', name_zh, 'nameEn', name_en, 'categoryId', category_id,
-      'brandId', brand_id, 'unit', unit, 'weighed', weighed, 'scaleItemCode', scale_item_code, 'active', active)`),
+      'brandId', brand_id, 'unit', unit, 'weighed', weighed, 'scaleItemCode', scale_item_code, 'status', status, 'discontinuedFrom', discontinued_from,
+      'pinyin', pinyin, 'pinyinInitials', pinyin_initials, 'active', active)`),
     page('barcode', 'barcodes', sql`json_build_object('code', code, 'productId', product_id, 'active', active)`),
     page('price', 'prices', sql`json_build_object('id', id, 'productId', product_id, 'storeId', store_id, 'kind', kind, 'memberLevelId', member_level_id,
       'amountMinor', amount_minor, 'effectiveFrom', effective_from, 'active', active)`, sql`(store_id is null or store_id = ${device.storeId})`),

@@ -47,6 +47,10 @@ export const cola: Product = {
   unit: 'bottle',
   weighed: false,
   scaleItemCode: null,
+  status: 'normal',
+  discontinuedFrom: null,
+  pinyin: 'kele330haosheng',
+  pinyinInitials: 'kl330hs',
   active: true,
 };
 
@@ -79,6 +83,10 @@ export const looseNuts: Product = {
   unit: 'kg',
   weighed: true,
   scaleItemCode: '10001',
+  status: 'normal',
+  discontinuedFrom: null,
+  pinyin: 'sanchenghunhejianguo',
+  pinyinInitials: 'schhjg',
   active: true,
 };
 

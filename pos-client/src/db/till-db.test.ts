@@ -50,3 +50,28 @@ describe('TillDb upgrade to version 3', () => {
     db.close();
   });
 });
+
+describe('TillDb upgrade to version 4', () => {
+  it('gives old products and categories neutral lifecycle and pinyin values, finds products by pinyin and pulls again', async () => {
+    const name = `till-upgrade-4-${Date.now()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(versionOneStores);
+    old.version(2).stores({ memberLevels: 'id', promotions: 'id' });
+    old.version(3).stores({ products: 'id, scaleItemCode', pricingSettings: 'chainId', storeAssortments: 'storeId', assortmentItems: '[storeId+productId]' });
+    const { status: _s, discontinuedFrom: _d, pinyin: _p, pinyinInitials: _i, ...pulledByVersionThree } = cola;
+    await old.table('products').put(pulledByVersionThree);
+    await old.table('categories').put({ id: 'c1', parentId: null, code: 'DRK', nameZh: '饮料', nameEn: 'Drinks' });
+    const sync = { cursor: 90, headSeq: 95, initialPullDoneAt: '2025-03-01T08:00:00.000Z', lastPullAt: null, lastPushAt: null };
+    await old.table('meta').put({ key: 'sync', value: sync });
+    old.close();
+
+    const db = new TillDb(name);
+    expect(await db.products.get(cola.id)).toEqual({ ...pulledByVersionThree, status: 'normal', discontinuedFrom: null, pinyin: '', pinyinInitials: '' });
+    expect(await db.categories.get('c1')).toMatchObject({ sortOrder: 0, active: true });
+    expect(await db.getSyncMeta()).toEqual({ ...sync, cursor: 0 });
+    await db.products.put(cola);
+    expect(await db.products.where('pinyinInitials').startsWith('kl').primaryKeys()).toEqual([cola.id]);
+    expect(await db.products.where('pinyin').startsWith('kele').primaryKeys()).toEqual([cola.id]);
+    db.close();
+  });
+});

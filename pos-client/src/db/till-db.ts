@@ -80,6 +80,25 @@ async function pullAgainFromStart(tx: Transaction): Promise<void> {
   if (sync?.key === 'sync') await meta.put({ key: 'sync', value: { ...sync.value, cursor: 0 } });
 }
 
+/**
+ * Products and categories pulled before version 4 lack their lifecycle and pinyin fields: they
+ * get neutral values at once (so selling goes on), and the next pull starts again from zero to
+ * bring the real ones.
+ */
+async function upgradeToCatalogSearch(tx: Transaction): Promise<void> {
+  await tx.table<Product>('products').toCollection().modify((product) => {
+    product.status ??= 'normal';
+    product.discontinuedFrom ??= null;
+    product.pinyin ??= '';
+    product.pinyinInitials ??= '';
+  });
+  await tx.table<Category>('categories').toCollection().modify((category) => {
+    category.sortOrder ??= 0;
+    category.active ??= true;
+  });
+  await pullAgainFromStart(tx);
+}
+
 export const emptySyncMeta: SyncMeta = { cursor: 0, headSeq: 0, initialPullDoneAt: null, lastPullAt: null, lastPushAt: null };
 
 export class TillDb extends Dexie {
@@ -128,6 +147,10 @@ export class TillDb extends Dexie {
     this.version(3)
       .stores({ products: 'id, scaleItemCode', pricingSettings: 'chainId', storeAssortments: 'storeId', assortmentItems: '[storeId+productId]' })
       .upgrade(pullAgainFromStart);
+    // The sell screen's search finds products by the start of their pinyin initials, pinyin, SKU or Chinese name, each through an index.
+    this.version(4)
+      .stores({ products: 'id, scaleItemCode, pinyinInitials, pinyin, sku, nameZh' })
+      .upgrade(upgradeToCatalogSearch);
     // Till roles, and clerks by badge code. Clerks pulled before carry neither badge nor role: pull everything again.
     this.version(5).stores({ clerks: 'id, code, badgeCode', tillRoles: 'id' }).upgrade(pullAgainFromStart);
   }

@@ -44,6 +44,9 @@ function screen<K extends string>(load: () => Promise<Record<K, ComponentType<Of
  */
 export const officeSections: readonly OfficeSectionEntry[] = [
   { key: 'reports', group: 'sales', label: 'office.nav.reports', roles: storeStaff, screen: screen(() => import('./store-day-screen'), 'StoreDayScreen') },
+  { key: 'products', group: 'catalog', label: 'office.nav.products', roles: hqOnly, screen: screen(() => import('./products-screen'), 'ProductsScreen') },
+  { key: 'categories', group: 'catalog', label: 'office.nav.categories', roles: hqOnly, screen: screen(() => import('./categories-screen'), 'CategoriesScreen') },
+  { key: 'brands', group: 'catalog', label: 'office.nav.brands', roles: hqOnly, screen: screen(() => import('./brands-screen'), 'BrandsScreen') },
   { key: 'prices', group: 'catalog', label: 'office.nav.prices', roles: hqOnly, screen: screen(() => import('./prices-screen'), 'PricesScreen') },
   { key: 'promotions', group: 'catalog', label: 'office.nav.promotions', roles: hqOnly, screen: screen(() => import('./promotions-screen'), 'PromotionsScreen') },
   { key: 'assortments', group: 'catalog', label: 'office.nav.assortments', roles: hqOnly, screen: screen(() => import('./assortment-screen'), 'AssortmentScreen') },
@@ -52,5 +55,6 @@ export const officeSections: readonly OfficeSectionEntry[] = [
   { key: 'audit', group: 'settings', label: 'office.nav.audit', roles: storeStaff, screen: screen(() => import('./audit-screen'), 'AuditScreen') },
   { key: 'imports', group: 'settings', label: 'office.nav.imports', roles: ['hq_admin', 'franchisee'], screen: screen(() => import('./imports-screen'), 'ImportsScreen') },
   { key: 'approvals', group: 'sales', label: 'office.nav.approvals', roles: storeStaff, screen: screen(() => import('./approvals-screen'), 'ApprovalsScreen') },
+  { key: 'product-attributes', group: 'settings', label: 'office.nav.productAttributes', roles: hqOnly, screen: screen(() => import('./product-attributes-screen'), 'ProductAttributesScreen') },
   { key: 'settings', group: 'settings', label: 'office.nav.settings', roles: hqOnly, screen: screen(() => import('./pricing-settings-screen'), 'PricingSettingsScreen') },
 ];

@@ -31,8 +31,7 @@ async function applyChange(db: TillDb, change: Change): Promise<void> {
     case 'store':
       return upsertOrDelete(db.stores, change.data, change.data.id);
     case 'category':
-      await db.categories.put(change.data);
-      return;
+      return upsertOrDelete(db.categories, change.data, change.data.id);
     case 'product':
       return upsertOrDelete(db.products, change.data, change.data.id);
     case 'clerk':

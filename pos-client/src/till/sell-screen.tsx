@@ -11,6 +11,7 @@ import { DiscountDialog } from './discount-dialog';
 import { MemberDialog } from './member-dialog';
 import { MemberStrip } from './member-strip';
 import { PriceDialog } from './price-dialog';
+import { ProductSearchDialog } from './product-search-dialog';
 import { VoucherDialog } from './voucher-dialog';
 import { ReceiptLine } from './receipt-line';
 import { ReceiptPreview } from './receipt-preview';
@@ -66,6 +67,9 @@ export function SellScreen({ pairing, session }: { pairing: PairedDevice; sessio
           </button>
           <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={sell.keys.voidLine} disabled={!hasLines} data-testid="line-remove">
             {t('sell.remove')} <span className="key">Del</span>
+          </button>
+          <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => sell.openSearch('')} data-testid="search-open">
+            {t('sell.search')} <span className="key">A–Z ↵</span>
           </button>
           <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => sell.openDialog('discount')} disabled={!hasLines} data-testid="discount-open">
             {t('sell.discount')} <span className="key">F6</span>
@@ -133,6 +137,7 @@ export function SellScreen({ pairing, session }: { pairing: PairedDevice; sessio
         onClose={sell.closeDialog}
       />
       <ApprovalDialog gate={sell.gate} asking={sell.asking} />
+      <ProductSearchDialog open={sell.dialog === 'search'} initialText={sell.searchText} onPick={sell.pickSearched} onClose={sell.closeDialog} />
       <VoucherDialog open={sell.dialog === 'voucher'} vouchers={sell.pricing.priced?.vouchers ?? []} currency={sell.currency} spent={sell.spentVoucher} onAdd={(code) => void sell.addVoucher(code)} onRemove={sell.removeVoucher} onClose={sell.closeDialog} />
     </main>
   );

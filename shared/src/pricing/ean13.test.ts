@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ean13CheckDigit, isValidEan13 } from './ean13';
+import { barcodeCheckDigitHolds, ean13CheckDigit, ean8CheckDigit, isValidEan13, isValidEan8 } from './ean13';
 import { priceCheckDigit } from './price-check-digit';
 
 describe('EAN-13 check digit', () => {
@@ -11,6 +11,21 @@ describe('EAN-13 check digit', () => {
   it('refuses a mistyped digit and codes of the wrong length', () => {
     expect(isValidEan13('5010017088438')).toBe(false);
     expect(isValidEan13('501001708843')).toBe(false);
+  });
+});
+
+describe('EAN-8 check digit and product barcodes', () => {
+  it('checks an EAN-8 with its own weighting', () => {
+    expect(ean8CheckDigit('9638507')).toBe(4);
+    expect(isValidEan8('96385074')).toBe(true);
+    expect(isValidEan8('96385075')).toBe(false);
+  });
+
+  it('checks 8 and 13 digits and takes other lengths as they are', () => {
+    expect(barcodeCheckDigitHolds('5010017088439')).toBe(true);
+    expect(barcodeCheckDigitHolds('5010017088438')).toBe(false);
+    expect(barcodeCheckDigitHolds('96385075')).toBe(false);
+    expect(barcodeCheckDigitHolds('012345678905')).toBe(true);
   });
 });
 

@@ -2,6 +2,7 @@ export type PricingFailureCode =
   | 'ITEM_NOT_FOUND'
   | 'ITEM_INACTIVE'
   | 'NOT_IN_ASSORTMENT'
+  | 'PRODUCT_DISCONTINUED'
   | 'NO_PRICE'
   | 'BAD_BARCODE'
   | 'NOT_SCALE_BARCODE';

@@ -47,6 +47,8 @@ export const PricedProduct = z.object({
   id: EntityId,
   active: z.boolean(),
   weighed: z.boolean(),
+  /** The store business date (YYYY-MM-DD) from which a discontinued product no longer sells; absent or null sells on. */
+  discontinuedFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable().optional(),
 });
 export type PricedProduct = z.infer<typeof PricedProduct>;
 

@@ -66,4 +66,11 @@ describe('resolvePrice', () => {
     expect(resolvePrice(book, query({ productId: 'bare' }))).toMatchObject({ ok: false, code: 'NO_PRICE' });
     expect(resolvePrice(book, query({ storeId: 'c' }))).toMatchObject({ ok: false, code: 'NOT_IN_ASSORTMENT' });
   });
+
+  it('sells a discontinued product until its business date in the store’s time zone, then refuses it', () => {
+    const ending = compilePriceBook({ products: [{ id: 'tea', active: true, weighed: false, discontinuedFrom: '2025-05-21' }], prices: [entry('r', {})] });
+    expect(resolvePrice(ending, query({ instant: '2025-05-20T15:59:59Z' }))).toMatchObject({ ok: true, unitPriceMinor: 1000 });
+    expect(resolvePrice(ending, query({ instant: '2025-05-20T16:00:00Z' }))).toMatchObject({ ok: false, code: 'PRODUCT_DISCONTINUED' });
+    expect(resolvePrice(ending, query({ instant: '2025-06-20T10:00:00Z' }))).toMatchObject({ ok: false, code: 'PRODUCT_DISCONTINUED' });
+  });
 });

@@ -63,11 +63,15 @@ export function resolvePrice(book: PriceBook, query: PriceQuery): ResolvedPrice 
   const product = book.products.get(query.productId);
   if (!product) return failure('ITEM_NOT_FOUND', `no product ${query.productId}`);
   if (!product.active) return failure('ITEM_INACTIVE', `product ${query.productId} is no longer sold`);
+  const local = storeLocalTime(query.instant, query.timeZone);
+  if (product.discontinuedFrom && local.date >= product.discontinuedFrom) {
+    return failure('PRODUCT_DISCONTINUED', `product ${query.productId} is discontinued from ${product.discontinuedFrom}`);
+  }
   if (!storeCarries(book, query.storeId, query.productId)) {
     return failure('NOT_IN_ASSORTMENT', `store ${query.storeId} does not carry product ${query.productId}`);
   }
   const entries = book.pricesByProduct.get(query.productId) ?? [];
-  const now = storeLocalTime(query.instant, query.timeZone).dateTime;
+  const now = local.dateTime;
   const base = { ok: true as const, productId: product.id, weighed: product.weighed };
   if (query.channel === 'wholesale') {
     const wholesale = pickEntry(entries, query, now, 'wholesale');

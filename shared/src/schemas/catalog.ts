@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NonNegativeMinor } from '../money/money';
-import { IsoDateTime } from './common';
+import { IsoDateTime, LocalDate } from './common';
 
 export const Category = z.object({
   id: z.uuid(),
@@ -8,10 +8,19 @@ export const Category = z.object({
   code: z.string().min(1).max(32),
   nameZh: z.string().min(1),
   nameEn: z.string().min(1),
+  /** Siblings show in this order, then by code. */
+  sortOrder: z.number().int(),
+  /** A deactivated category stays at HQ for history; tills delete their copy. */
+  active: z.boolean(),
 });
 export type Category = z.infer<typeof Category>;
 
 export const ProductUnit = z.enum(['piece', 'kg', 'box', 'bottle', 'pack']);
+export type ProductUnit = z.infer<typeof ProductUnit>;
+
+/** A product's lifecycle: new and normal ones sell; a discontinued one sells until its `discontinuedFrom` business date. */
+export const ProductStatus = z.enum(['new', 'normal', 'discontinued']);
+export type ProductStatus = z.infer<typeof ProductStatus>;
 
 export const Product = z.object({
   id: z.uuid(),
@@ -24,6 +33,12 @@ export const Product = z.object({
   weighed: z.boolean(),
   /** The item code the chain's scales print inside a 2x label (PLU), digit for digit as printed; null when none. */
   scaleItemCode: z.string().regex(/^\d{1,6}$/, 'a scale item code is 1 to 6 digits').nullable(),
+  status: ProductStatus,
+  /** The store business date from which a discontinued product no longer sells; null sells on. */
+  discontinuedFrom: LocalDate.nullable(),
+  /** The Chinese name in toneless pinyin (可乐 → `kele`) and its initials (`kl`), made at HQ with each save, for search. */
+  pinyin: z.string(),
+  pinyinInitials: z.string(),
   active: z.boolean(),
 });
 export type Product = z.infer<typeof Product>;

@@ -55,6 +55,12 @@ export const ErrorCode = z.enum([
   'CLERK_LOCKED',
   'PRICE_OUTSIDE_BAND',
   'IMPORT_INVALID',
+  /** A barcode another product of the chain holds; `details` names that product. */
+  'BARCODE_TAKEN',
+  /** Still used: a category with active products or active sub-categories. */
+  'IN_USE',
+  /** A product that was sold is never deleted; deactivate it instead. */
+  'PRODUCT_SOLD',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './catalog';
+export * from './catalog-admin';
 export * from './common';
 export * from './members';
 export * from './org';

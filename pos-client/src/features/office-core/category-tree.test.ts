@@ -2,7 +2,7 @@ import type { Category } from '@pos/shared';
 import { describe, expect, it } from 'vitest';
 import { ancestorsOf, categoryPath, inTreeOrder, matchesCategory } from './category-tree';
 
-const category = (id: string, parentId: string | null, code: string, nameEn: string): Category => ({ id, parentId, code, nameZh: `${nameEn}-zh`, nameEn });
+const category = (id: string, parentId: string | null, code: string, nameEn: string): Category => ({ id, parentId, code, nameZh: `${nameEn}-zh`, nameEn, sortOrder: 0, active: true });
 const drinks = category('d', null, 'DRK', 'Drinks');
 const soda = category('s', 'd', 'DRK2', 'Soda');
 const cola = category('c', 's', 'DRK21', 'Cola');

@@ -6,7 +6,7 @@ import { findScannedItem } from './find-scanned-item';
 const code = '6901234567892';
 const place = { storeId: ids.store, timeZone: 'Asia/Shanghai' };
 const priceId = (n: number) => `0195505c-0000-7000-8000-0000000001${String(n).padStart(2, '0')}`;
-const category = (id: string, parentId: string | null) => ({ id, parentId, code: id.slice(-4), nameZh: id, nameEn: id });
+const category = (id: string, parentId: string | null) => ({ id, parentId, code: id.slice(-4), nameZh: id, nameEn: id, sortOrder: 0, active: true });
 
 async function dbWith(prices: object[]) {
   const db = createTestDb();
@@ -111,5 +111,12 @@ describe('findScannedItem with scale labels and assortments', () => {
     expect(await findScannedItem(db, label, place, at)).toEqual({ ok: false, code: 'ITEM_NOT_FOUND' });
     await db.barcodes.put({ code: label, productId: looseNuts.id, active: true });
     expect(await findScannedItem(db, label, place, at)).toMatchObject({ ok: true, item: { unitPriceMinor: 8990, weightGrams: null } });
+  });
+
+  it('refuses a discontinued product from its discontinued-from date in the store’s business day, and sells it the day before', async () => {
+    const db = await dbWith([]);
+    await db.products.update(ids.cola, { status: 'discontinued', discontinuedFrom: '2025-03-02' });
+    expect(await findScannedItem(db, code, place, new Date('2025-03-01T15:59:00Z'))).toMatchObject({ ok: true });
+    expect(await findScannedItem(db, code, place, new Date('2025-03-01T16:00:00Z'))).toEqual({ ok: false, code: 'PRODUCT_DISCONTINUED' });
   });
 });

@@ -8,7 +8,7 @@ import type { TillPricingPlace } from './price-till-basket';
 import { loadPricingSettings } from './pricing-settings';
 import { priceEntriesOf } from './pulled-prices';
 
-export type ScanError = 'BARCODE_INVALID' | 'ITEM_NOT_FOUND' | 'PRICE_MISSING' | 'NOT_IN_ASSORTMENT';
+export type ScanError = 'BARCODE_INVALID' | 'ITEM_NOT_FOUND' | 'PRICE_MISSING' | 'NOT_IN_ASSORTMENT' | 'PRODUCT_DISCONTINUED';
 export type ScanResult = { ok: true; item: ScannedItem } | { ok: false; code: ScanError };
 
 /** The engine's failures as the cashier is told them; an inactive product or a misread label reads as an unknown code, as before. */
@@ -18,6 +18,7 @@ const scanErrors: Record<PricingFailureCode, ScanError> = {
   ITEM_NOT_FOUND: 'ITEM_NOT_FOUND',
   ITEM_INACTIVE: 'ITEM_NOT_FOUND',
   NOT_IN_ASSORTMENT: 'NOT_IN_ASSORTMENT',
+  PRODUCT_DISCONTINUED: 'PRODUCT_DISCONTINUED',
   NO_PRICE: 'PRICE_MISSING',
 };
 
@@ -62,7 +63,7 @@ async function assortmentFor(db: TillDb, storeId: string, productId: string): Pr
 /** A price book of just what one scan needs, so the shared engine decides it as it would with the whole catalog. */
 async function priceBookFor(db: TillDb, storeId: string, layouts: readonly ScaleBarcodeLayout[], { product, link }: Named): Promise<PriceBook> {
   return compilePriceBook({
-    products: [{ id: product.id, active: product.active, weighed: product.weighed }],
+    products: [{ id: product.id, active: product.active, weighed: product.weighed, discontinuedFrom: product.discontinuedFrom }],
     prices: await priceEntriesOf(db, [product.id]),
     assortments: await assortmentFor(db, storeId, product.id),
     ...link,

@@ -37,7 +37,12 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn) {
   const [vouchers, setVouchers] = useState<readonly string[]>([]);
   const [spent, setSpent] = useState<SpentVoucher | null>(null);
   const [manualDiscounts, setManualDiscounts] = useState<readonly ManualDiscount[]>([]);
-  const [dialog, setDialog] = useState<'member' | 'voucher' | 'discount' | 'price' | null>(null);
+  const [dialog, setDialog] = useState<'member' | 'voucher' | 'discount' | 'price' | 'search' | null>(null);
+  const [searchText, setSearchText] = useState('');
+  const openSearch = (text: string) => {
+    setSearchText(text);
+    setDialog('search');
+  };
   const { gate, asking, permissions } = useKeyGate(pairing.store.id, session);
   const receipts = useReceiptPrinting(pairing);
   const keys = useTillKeys({
@@ -121,6 +126,8 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn) {
           if (basket.basket.lines.length > 0) focusTendered();
           return;
         }
+        // Scanners send digits; letters or Chinese typed by hand are a search (`kl` for 可乐).
+        if (/[^\d\s]/.test(code)) return openSearch(code.trim());
         void basket.scan(code);
       },
       '+': () => basket.adjustSelected(1),
@@ -227,6 +234,13 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn) {
     gate,
     asking,
     permissions,
+    searchText,
+    openSearch,
+    /** A product chosen in the search is added by its barcode, exactly as a scan of it. */
+    pickSearched: (barcode: string) => {
+      setDialog(null);
+      void basket.scan(barcode);
+    },
     removeManualDiscount: (id: string) => setManualDiscounts((current) => current.filter((d) => d.id !== id)),
     savingMinor: pricing.priced?.totalSavingMinor ?? minor(0),
     itemCount: itemCount(basket.basket),

@@ -1,0 +1,69 @@
+import type { ProductListPage, ProductListQuery, ProductRecord } from '@pos/shared';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { query } from '../db/query';
+import { barcodes, categories, products } from './catalog.tables';
+import { withDescendants } from './category-tree';
+import { matching, productColumns } from './product-search.repo';
+
+/** A product row as the office sees it, before its barcodes are added. */
+const recordColumns = {
+  ...productColumns, supplierId: products.supplierId, updatedAt: products.updatedAt,
+  attribute1: products.attribute1, attribute2: products.attribute2, attribute3: products.attribute3,
+  attribute4: products.attribute4, attribute5: products.attribute5, attribute6: products.attribute6,
+};
+
+const selectRecords = (db: Db) => db.select(recordColumns).from(products);
+type RecordRow = Awaited<ReturnType<typeof selectRecords>>[number];
+
+function toRecord(row: RecordRow, codes: string[]): ProductRecord {
+  const { attribute1, attribute2, attribute3, attribute4, attribute5, attribute6, updatedAt, ...rest } = row;
+  return { ...rest, attributes: [attribute1, attribute2, attribute3, attribute4, attribute5, attribute6], barcodes: codes, updatedAt: updatedAt?.toISOString() ?? null };
+}
+
+const sortColumns = { sku: products.sku, nameZh: products.nameZh, nameEn: products.nameEn, updatedAt: products.updatedAt, status: products.status };
+
+async function categoryFilter(db: Db, chainId: string, categoryId: string | undefined): Promise<SQL | undefined> {
+  if (!categoryId) return undefined;
+  const tree = await db.select({ id: categories.id, parentId: categories.parentId }).from(categories).where(eq(categories.chainId, chainId));
+  return inArray(products.categoryId, withDescendants(tree, categoryId));
+}
+
+/** Active barcodes of some products, by product. */
+export async function barcodesOf(db: Db, chainId: string, productIds: string[]): Promise<Map<string, string[]>> {
+  const byProduct = new Map<string, string[]>();
+  if (productIds.length === 0) return byProduct;
+  const rows = await db.select({ code: barcodes.code, productId: barcodes.productId }).from(barcodes)
+    .where(and(eq(barcodes.chainId, chainId), inArray(barcodes.productId, productIds), eq(barcodes.active, true))).orderBy(barcodes.code);
+  for (const row of rows) byProduct.set(row.productId, [...(byProduct.get(row.productId) ?? []), row.code]);
+  return byProduct;
+}
+
+/** One page of the chain's products by the office's filters and sort, and how many match, the page and its count in one statement. */
+export async function listProductRecords(db: Db, chainId: string, q: ProductListQuery): Promise<ProductListPage> {
+  const where = and(
+    matching(chainId, q.q),
+    await categoryFilter(db, chainId, q.categoryId),
+    q.brandId ? eq(products.brandId, q.brandId) : undefined,
+    q.supplierId ? eq(products.supplierId, q.supplierId) : undefined,
+    q.status ? inArray(products.status, q.status) : undefined,
+    q.active === undefined ? undefined : eq(products.active, q.active),
+  );
+  const direction = q.order === 'desc' ? desc : asc;
+  const rows = await db.select({ ...recordColumns, total: sql<number>`count(*) over ()`.mapWith(Number) }).from(products).where(where)
+    .orderBy(direction(sortColumns[q.sort]), asc(products.sku)).limit(q.limit).offset(q.offset);
+  const total = rows[0]?.total ?? (q.offset > 0 ? await db.$count(products, where) : 0);
+  const codes = await barcodesOf(db, chainId, rows.map((r) => r.id));
+  return { items: rows.map(({ total: _total, ...row }) => toRecord(row, codes.get(row.id) ?? [])), total };
+}
+
+export async function findProductRecord(db: Db, chainId: string, id: string): Promise<ProductRecord | undefined> {
+  const [row] = await selectRecords(db).where(and(eq(products.chainId, chainId), eq(products.id, id)));
+  return row && toRecord(row, (await barcodesOf(db, chainId, [id])).get(id) ?? []);
+}
+
+/** Whether any sale names the product: a sold product is kept for history. */
+export async function wasSold(db: Db, chainId: string, productId: string): Promise<boolean> {
+  const [row] = await query<{ sold: boolean }>(db, sql`select exists (select 1 from sale_lines where chain_id = ${chainId} and product_id = ${productId}) as sold`);
+  return row?.sold === true;
+}
