@@ -75,4 +75,6 @@ export function scopedReference(op: Operation, slot: Slot): ((refs: StoreRefs) =
 }
 
 /** Parameter names that name nothing of a store (filters, pages, chain-wide rows); any other must be scoped or added here. */
-export const unscopedParameters = new Set(['q', 'page', 'pageSize', 'limit', 'offset', 'cursor', 'from', 'to', 'state', 'ids', 'code', 'id']);
+export const unscopedParameters = new Set(['q', 'page', 'pageSize', 'limit', 'offset', 'cursor', 'from', 'to', 'state', 'ids', 'code', 'id',
+  // Paging and filters of the organisation's and suppliers' lists; a store list is cut to the caller's scope before it filters.
+  'sort', 'order', 'active', 'settlement', 'operation', 'regionId', 'franchiseeId', 'productId']);

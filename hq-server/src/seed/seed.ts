@@ -7,8 +7,10 @@ import { chainSettings, chains, clerks, franchisees, stores, tillDevices, users 
 import { pricingSettingsColumns } from '../pricing/pricing-settings.service';
 import { demoProducts, demoWeighedProducts, families } from './demo-catalog';
 import { seedDemoMembers } from './demo-members';
+import { seedDemoOrganisation } from './demo-organisation';
+import { seedDemoSuppliers } from './demo-suppliers';
 import {
-  DEMO_CHAIN, DEMO_PASSWORD, DEMO_PIN, demoAssortmentStore, demoClerkNames, demoFranchisees, demoPricingSettings, demoStores, demoUsers,
+  DEMO_CHAIN, DEMO_PASSWORD, DEMO_PIN, demoAssortmentStore, demoClerkNames, demoFranchisees, demoPricingSettings, demoStores, demoUsers, type FranchiseeKey,
 } from './demo-org';
 import { seedSalesHistory } from './demo-sales';
 import { demoEan13, seededRandom } from './random';
@@ -130,6 +132,11 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
     await insertChunked([...priceRows, ...storeOverrides], (part) => tx.insert(prices).values(part));
     await tx.insert(storeAssortments).values({ chainId, storeId: assortmentStoreId, mode: 'all_except', updatedAt: clock() });
     await tx.insert(assortmentItems).values(looseRows.map((p) => ({ chainId, storeId: assortmentStoreId, productId: p.id })));
+    await seedDemoOrganisation(tx, clock, {
+      chainId, storeIds: storeIdByCode, franchiseeIds: franchiseeIds as Record<FranchiseeKey, string>, passwordHash,
+      storeFranchisees: Object.fromEntries(demoStores.map((s) => [s.code, s.franchisee])),
+    });
+    await seedDemoSuppliers(tx, clock, chainId, productRows.map((p, i) => ({ id: p.id, brand: catalog[i]!.brand, priceMinor: catalog[i]!.priceMinor })));
   });
   await options.onStep?.('organisation and catalog');
   const memberCount = await seedDemoMembers(deps, chainId);

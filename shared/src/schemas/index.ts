@@ -11,3 +11,6 @@ export * from './sync';
 export * from './pricing-admin';
 export * from './promotions-admin';
 export * from './vouchers';
+export * from './paging';
+export * from './org-admin';
+export * from './suppliers';
