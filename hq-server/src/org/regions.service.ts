@@ -8,7 +8,8 @@ import { AppError } from '../http/errors';
 import { newId } from '../ids';
 import { regions, stores, users } from './org.tables';
 
-const storeCount = sql<number>`(select count(*)::int from ${stores} s where s.chain_id = ${regions.chainId} and s.region_id = ${regions.id} and s.active)`;
+// Written out whole: drizzle leaves the outer columns unqualified, which the sub-select would read as its own.
+const storeCount = sql<number>`(select count(*)::int from stores s where s.chain_id = regions.chain_id and s.region_id = regions.id and s.active)`;
 const columns = { id: regions.id, parentId: regions.parentId, code: regions.code, nameZh: regions.nameZh, nameEn: regions.nameEn, active: regions.active, storeCount };
 
 const toRegion = (row: Region): Region => ({ ...row, storeCount: Number(row.storeCount) });

@@ -107,7 +107,7 @@ export async function listStoreEvents(db: Db, principal: Principal, storeId: str
     .leftJoin(fromRegion, and(eq(fromRegion.chainId, storeEvents.chainId), eq(fromRegion.id, storeEvents.fromRegionId)))
     .leftJoin(toRegion, and(eq(toRegion.chainId, storeEvents.chainId), eq(toRegion.id, storeEvents.toRegionId)))
     .where(and(eq(storeEvents.chainId, chainId), eq(storeEvents.storeId, storeId)))
-    .orderBy(desc(storeEvents.effectiveOn), desc(storeEvents.at));
+    .orderBy(desc(storeEvents.effectiveOn), desc(storeEvents.at), desc(storeEvents.id));
   const own = principal.kind === 'office' && principal.role === 'franchisee' ? principal.franchiseeId : undefined;
   const shown = (id: string | null, name: string | null) => (own === undefined || id === own ? name : null);
   return rows.map(({ fromFranchiseeId, toFranchiseeId, at, ...r }) => ({

@@ -5,8 +5,9 @@ import type { Db } from '../db/client';
 import { containing, orderOf } from '../db/list-query';
 import { supplierProducts, suppliers } from './suppliers.tables';
 
-const productCount = sql<number>`(select count(*)::int from ${supplierProducts} sp
-  where sp.chain_id = ${suppliers.chainId} and sp.supplier_id = ${suppliers.id} and sp.active)`;
+// Written out whole: drizzle leaves the outer columns unqualified, which the sub-select would read as its own.
+const productCount = sql<number>`(select count(*)::int from supplier_products sp
+  where sp.chain_id = suppliers.chain_id and sp.supplier_id = suppliers.id and sp.active)`;
 
 const supplierColumns = {
   id: suppliers.id, code: suppliers.code, name: suppliers.name, contactName: suppliers.contactName, phone: suppliers.phone, email: suppliers.email,
