@@ -48,5 +48,9 @@ export const officeSections: readonly OfficeSectionEntry[] = [
   { key: 'promotions', group: 'catalog', label: 'office.nav.promotions', roles: hqOnly, screen: screen(() => import('./promotions-screen'), 'PromotionsScreen') },
   { key: 'assortments', group: 'catalog', label: 'office.nav.assortments', roles: hqOnly, screen: screen(() => import('./assortment-screen'), 'AssortmentScreen') },
   { key: 'devices', group: 'organisation', label: 'office.nav.devices', roles: storeStaff, screen: screen(() => import('./devices-screen'), 'DevicesScreen') },
+  { key: 'suppliers', group: 'catalog', label: 'office.nav.suppliers', roles: hqOnly, screen: screen(() => import('./suppliers-screen'), 'SuppliersScreen') },
+  { key: 'stores', group: 'organisation', label: 'office.nav.stores', roles: storeStaff, screen: screen(() => import('./stores-screen'), 'StoresScreen') },
+  { key: 'regions', group: 'organisation', label: 'office.nav.regions', roles: hqOnly, screen: screen(() => import('./regions-screen'), 'RegionsScreen') },
+  { key: 'franchisees', group: 'organisation', label: 'office.nav.franchisees', roles: ['hq_admin', 'franchisee'], screen: screen(() => import('./franchisees-screen'), 'FranchiseesScreen') },
   { key: 'settings', group: 'settings', label: 'office.nav.settings', roles: hqOnly, screen: screen(() => import('./pricing-settings-screen'), 'PricingSettingsScreen') },
 ];
