@@ -65,7 +65,7 @@ export async function seedDemoOrganisation(tx: Db, clock: Clock, ids: Organisati
   }
   await tx.insert(storeEvents).values({
     chainId, id: newId(clock), storeId: ids.storeIds.get('S006')!, kind: 'franchisee_changed', effectiveOn: movedOn,
-    fromFranchiseeId: ids.franchiseeIds.east, toFranchiseeId: ids.franchiseeIds.west, note: '华东加盟商转让虹桥店 East China Retail sold Hongqiao to Westside', at,
+    fromFranchiseeId: ids.franchiseeIds.east, toFranchiseeId: ids.franchiseeIds.west, note: '加盟商转让 Transfer between franchisees', at,
   });
   await tx.insert(users).values({
     chainId, id: newId(clock), email: demoRegionManager.email, name: demoRegionManager.name, role: 'region_manager', passwordHash: ids.passwordHash, regionId: regionIds[demoRegionManager.region]!,

@@ -9,6 +9,7 @@ import { useServerTable } from '../features/office-core/use-server-table';
 import { bpToPercent } from '../features/office-org/org-queries';
 import { useI18n } from '../i18n/i18n-context';
 import { FranchiseeFormModal } from './franchisee-form-modal';
+import { StateTag } from './state-tag';
 import { HqErrorAlert } from './hq-error';
 
 /** Franchisees (加盟商) with their contract terms and stores: HQ edits them; a franchisee sees their own record. */
@@ -31,7 +32,7 @@ export function FranchiseesScreen() {
       title: t('office.franchisees.stores'), key: 'stores',
       render: (_, f) => <Space size={4} wrap>{f.stores.map((s) => <a key={s.id} href={officeHash('stores', s.id)}><Tag color={s.active ? 'blue' : 'default'}>{`${s.code} ${pickName(s)}`}</Tag></a>)}</Space>,
     },
-    { title: t('office.org.state'), key: 'state', width: 90, render: (_, f) => <Tag color={f.active ? 'green' : 'default'}>{t(f.active ? 'office.org.active' : 'office.org.inactive')}</Tag> },
+    { title: t('office.org.state'), key: 'state', width: 90, render: (_, f) => <StateTag active={f.active}>{t(f.active ? 'office.org.active' : 'office.org.inactive')}</StateTag> },
   ];
   if (isHq) {
     columns.push({

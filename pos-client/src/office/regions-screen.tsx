@@ -1,9 +1,10 @@
-import { Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { Region } from '@pos/shared';
 import { useState } from 'react';
 import { useHqMutation } from '../features/office-core/use-hq-mutation';
 import { useRegions } from '../features/office-org/org-queries';
 import { useI18n } from '../i18n/i18n-context';
+import { StateTag } from './state-tag';
 import { HqErrorAlert, markHqFieldErrors } from './hq-error';
 
 type RegionRow = Region & { children?: RegionRow[] };
@@ -34,7 +35,7 @@ export function RegionsScreen() {
     { title: t('office.org.name'), key: 'name', render: (_, r) => pickName(r) },
     { title: t('office.org.code'), dataIndex: 'code', key: 'code', width: 120 },
     { title: t('office.regions.stores'), dataIndex: 'storeCount', key: 'storeCount', align: 'right', width: 110 },
-    { title: t('office.org.state'), key: 'state', width: 100, render: (_, r) => <Tag color={r.active ? 'green' : 'default'}>{t(r.active ? 'office.org.active' : 'office.org.inactive')}</Tag> },
+    { title: t('office.org.state'), key: 'state', width: 100, render: (_, r) => <StateTag active={r.active}>{t(r.active ? 'office.org.active' : 'office.org.inactive')}</StateTag> },
     {
       title: t('office.org.actions'), key: 'actions', width: 220,
       render: (_, r) => (

@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Space, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Descriptions, Space, Timeline, Typography } from 'antd';
 import { storeLocalTime, type StoreEvent, type StoreRecord } from '@pos/shared';
 import { useState } from 'react';
 import { systemNow } from '../features/office-core/clock';
@@ -6,6 +6,7 @@ import { useOfficeUser } from '../features/office-core/office-context';
 import { officeHash } from '../features/office-core/office-route';
 import { useStoreEvents, useStoreRecord } from '../features/office-org/org-queries';
 import { useI18n } from '../i18n/i18n-context';
+import { StateTag } from './state-tag';
 import { HqErrorAlert } from './hq-error';
 import { StoreActionModal, type StoreAction } from './store-action-modal';
 
@@ -30,7 +31,7 @@ export function StoreDetail({ id }: { id: string }) {
             <StoreFacts store={s} />
           </Card>
           <Card title={t('office.stores.history')}>
-            <Timeline items={(events.data ?? []).map((e) => ({ key: e.id, color: e.kind === 'closed' ? 'red' : 'blue', children: <EventText event={e} /> }))} />
+            <Timeline items={(events.data ?? []).map((e) => ({ key: e.id, color: e.kind === 'closed' ? 'red' : 'blue', content: <EventText event={e} /> }))} />
           </Card>
           <StoreActionModal store={s} action={action} today={storeLocalTime(systemNow().toISOString(), s.timeZone).date} onClose={() => setAction(null)} />
         </>
@@ -55,7 +56,7 @@ function StoreFacts({ store: s }: { store: StoreRecord }) {
   return (
     <Descriptions column={{ xs: 1, md: 2 }} size="small">
       <Descriptions.Item label={t('office.org.state')}>
-        <Tag color={s.active ? 'green' : 'default'}>{s.active ? t('office.stores.open') : t('office.stores.closedOn', { date: s.closedOn ?? '' })}</Tag>
+        <StateTag active={s.active}>{s.active ? t('office.stores.open') : t('office.stores.closedOn', { date: s.closedOn ?? '' })}</StateTag>
       </Descriptions.Item>
       <Descriptions.Item label={t('office.stores.operation')}>{s.franchiseeName ?? t('office.stores.operation.direct')}</Descriptions.Item>
       <Descriptions.Item label={t('office.stores.region')}>{region}</Descriptions.Item>

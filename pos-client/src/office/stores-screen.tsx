@@ -1,4 +1,4 @@
-import { Button, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { StoreList, type StoreRecord } from '@pos/shared';
 import { useState } from 'react';
 import { useOfficeUser } from '../features/office-core/office-context';
@@ -6,6 +6,7 @@ import { officeHash } from '../features/office-core/office-route';
 import { useServerTable } from '../features/office-core/use-server-table';
 import { useRegions } from '../features/office-org/org-queries';
 import { useI18n } from '../i18n/i18n-context';
+import { StateTag } from './state-tag';
 import { HqErrorAlert } from './hq-error';
 import type { OfficeScreenProps } from './office-sections';
 import { StoreDetail } from './store-detail';
@@ -36,7 +37,7 @@ function StoreDirectory() {
     { title: t('office.stores.openedOn'), dataIndex: 'openedOn', key: 'openedOn', sorter: true, width: 120 },
     {
       title: t('office.org.state'), key: 'state', width: 150,
-      render: (_, s) => <Tag color={s.active ? 'green' : 'default'}>{s.active ? t('office.stores.open') : t('office.stores.closedOn', { date: s.closedOn ?? '' })}</Tag>,
+      render: (_, s) => <StateTag active={s.active}>{s.active ? t('office.stores.open') : t('office.stores.closedOn', { date: s.closedOn ?? '' })}</StateTag>,
     },
   ];
 

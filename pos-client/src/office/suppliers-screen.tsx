@@ -1,9 +1,10 @@
-import { Button, Input, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Input, Popconfirm, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { Supplier, SupplierList } from '@pos/shared';
 import { useState } from 'react';
 import { useHqMutation } from '../features/office-core/use-hq-mutation';
 import { useServerTable } from '../features/office-core/use-server-table';
 import { useI18n } from '../i18n/i18n-context';
+import { StateTag } from './state-tag';
 import { HqErrorAlert } from './hq-error';
 import { SupplierFormModal } from './supplier-form-modal';
 import { SupplierProductsDrawer } from './supplier-products-drawer';
@@ -23,7 +24,7 @@ export function SuppliersScreen() {
     { title: t('office.org.contact'), key: 'contact', render: (_, s) => [s.contactName, s.phone].filter(Boolean).join(' · ') },
     { title: t('office.suppliers.settlement'), key: 'settlement', render: (_, s) => t(`office.suppliers.settlement.${s.settlement}`), width: 120 },
     { title: t('office.suppliers.products'), dataIndex: 'productCount', key: 'productCount', align: 'right', width: 110 },
-    { title: t('office.org.state'), key: 'state', width: 100, render: (_, s) => <Tag color={s.active ? 'green' : 'default'}>{t(s.active ? 'office.org.active' : 'office.org.inactive')}</Tag> },
+    { title: t('office.org.state'), key: 'state', width: 100, render: (_, s) => <StateTag active={s.active}>{t(s.active ? 'office.org.active' : 'office.org.inactive')}</StateTag> },
     {
       title: t('office.org.actions'), key: 'actions', width: 260,
       render: (_, s) => (
