@@ -61,8 +61,8 @@ describe('the organisation in the back office', () => {
     await choose('Settlement', 'On delivery');
     await dialog().getByLabel('Phone').fill('021 5555 0000');
     await dialog().getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('button', { name: 'Add a supplier' }).waitFor();
-    await page.getByRole('textbox', { name: 'Search code, name or contact' }).fill('SUP50');
+    await dialog().waitFor({ state: 'hidden' });
+    await page.getByPlaceholder('Search code, name or contact').fill('SUP50');
     await page.waitForSelector('td:has-text("浦江果蔬 Pujiang Produce")');
     expect(await page.locator('tr:has-text("SUP50")').textContent()).toContain('On delivery');
 
@@ -96,7 +96,7 @@ describe('the organisation in the back office', () => {
 
     await signIn('east@demo.pos', '#/office/stores');
     await page.waitForSelector('text=S200');
-    const codes = await page.locator('tbody tr td:first-child').allTextContents();
+    const codes = await page.locator('tbody tr.ant-table-row td:first-child').allTextContents();
     expect(codes).toEqual(['S004', 'S005', 'S200']);
     await page.click('text=S200');
     await page.waitForSelector('text=Opened');

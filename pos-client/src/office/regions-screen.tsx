@@ -53,7 +53,9 @@ export function RegionsScreen() {
     <section className="office-page">
       <Typography.Title level={1}>{t('office.regions.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('office.regions.hint')}</Typography.Paragraph>
-      <Button type="primary" onClick={() => setEditing(null)} style={{ marginBottom: 16 }}>{t('office.regions.add')}</Button>
+      <Space style={{ marginBottom: 16 }}>
+        <Button type="primary" onClick={() => setEditing(null)}>{t('office.regions.add')}</Button>
+      </Space>
       <HqErrorAlert error={regions.error ?? toggle.error} />
       <Table<RegionRow> rowKey="id" columns={columns} dataSource={treeOf(regions.data ?? [])} loading={regions.isFetching} pagination={false} expandable={{ defaultExpandAllRows: true }} />
       <RegionModal region={editing} regions={regions.data ?? []} onClose={() => setEditing(undefined)} />
