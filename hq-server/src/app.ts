@@ -14,7 +14,10 @@ import { AppError, errorResponse, onError, validationError } from './http/errors
 import { jsonResponse } from './http/openapi-helpers';
 import { importsRoutes } from './imports/imports.routes';
 import { membersRoutes } from './members/members.routes';
+import { franchiseesRoutes } from './org/franchisees.routes';
 import { orgRoutes } from './org/org.routes';
+import { regionsRoutes } from './org/regions.routes';
+import { storeAdminRoutes } from './org/store-admin.routes';
 import { pricingPreviewRoutes } from './pricing/pricing-preview.routes';
 import { pricingSettingsRoutes } from './pricing/pricing-settings.routes';
 import { pricingRoutes } from './pricing/pricing.routes';
@@ -23,6 +26,7 @@ import { promotionsRoutes } from './promotions/promotions.routes';
 import { reportsRoutes } from './reports/reports.routes';
 import { approvalsRoutes } from './sales/approvals.routes';
 import { vouchersRoutes } from './sales/vouchers.routes';
+import { suppliersRoutes } from './suppliers/suppliers.routes';
 import { syncRoutes } from './sync/sync.routes';
 
 const health = createRoute({
@@ -68,6 +72,10 @@ export function createApp(deps: Deps) {
   app.route('/', auditRoutes);
   app.route('/', importsRoutes);
   app.route('/', approvalsRoutes);
+  app.route('/', storeAdminRoutes);
+  app.route('/', regionsRoutes);
+  app.route('/', franchiseesRoutes);
+  app.route('/', suppliersRoutes);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http', scheme: 'bearer', description: 'An office session token, or a till device token (`dev.…`)',
   });

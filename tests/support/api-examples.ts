@@ -81,4 +81,6 @@ export const unscopedParameters = new Set([
   'productId', 'sort', 'order', 'entity', 'entityId', 'actorId',
   'dryRun', 'fileName', 'format', 'lang', 'template', 'key',
   'active', 'status', 'categoryId', 'brandId', 'supplierId',
+  // A store list is cut to the caller's scope before it filters.
+  'settlement', 'operation', 'regionId', 'franchiseeId',
 ]);

@@ -5,6 +5,7 @@ import type { Db } from '../db/client';
 import type { Deps, OfficePrincipal } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { storeInScope } from '../http/scope';
+import { requireOpenStore } from '../org/store-open';
 import { newId } from '../ids';
 import { chains, stores, tillDevices } from '../org/org.tables';
 import { toStore } from '../org/org.mappers';
@@ -18,6 +19,7 @@ const DEVICE_NUMBERING_LOCK = 7302;
 export async function createPairingCode(deps: Deps, principal: OfficePrincipal, body: CreatePairingCodeBody): Promise<PairingCode> {
   if (principal.role === 'cashier') throw new AppError('FORBIDDEN', 'cashiers cannot pair devices');
   await storeInScope(deps.db, principal, body.storeId);
+  await requireOpenStore(deps.db, principal.chainId, body.storeId);
   const now = deps.clock();
   const expiresAt = new Date(now.getTime() + PAIRING_MINUTES * 60_000);
   const deviceId = newId(deps.clock);

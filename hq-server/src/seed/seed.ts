@@ -8,8 +8,10 @@ import { pricingSettingsColumns } from '../pricing/pricing-settings.service';
 import { demoProducts, demoWeighedProducts, families } from './demo-catalog';
 import { demoAttributeNames, demoAttributes, demoCosts, demoLifecycle } from './demo-catalog-extras';
 import { seedDemoMembers } from './demo-members';
+import { seedDemoOrganisation } from './demo-organisation';
+import { seedDemoSuppliers } from './demo-suppliers';
 import {
-  DEMO_CHAIN, DEMO_PASSWORD, DEMO_PIN, demoAssortmentStore, demoClerkNames, demoFranchisees, demoPricingSettings, demoStores, demoUsers,
+  DEMO_CHAIN, DEMO_PASSWORD, DEMO_PIN, demoAssortmentStore, demoClerkNames, demoFranchisees, demoPricingSettings, demoStores, demoUsers, type FranchiseeKey,
 } from './demo-org';
 import { seedSalesHistory } from './demo-sales';
 import { seedDemoStorePricing } from './demo-store-pricing';
@@ -146,6 +148,11 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
       chainId, products: productRows.slice(-5).map((p) => ({ id: p.id, priceMinor: catalog[productRows.indexOf(p)]!.priceMinor })),
       storeId: storeIdByCode.get('S004')!, franchiseeUserId: userRows.find((u) => u.email === 'east@demo.pos')!.id,
     });
+    await seedDemoOrganisation(tx, clock, {
+      chainId, storeIds: storeIdByCode, franchiseeIds: franchiseeIds as Record<FranchiseeKey, string>, passwordHash,
+      storeFranchisees: Object.fromEntries(demoStores.map((s) => [s.code, s.franchisee])),
+    });
+    await seedDemoSuppliers(tx, clock, chainId, productRows.map((p, i) => ({ id: p.id, brand: catalog[i]!.brand, priceMinor: catalog[i]!.priceMinor })));
   });
   await options.onStep?.('organisation and catalog');
   const memberCount = await seedDemoMembers(deps, chainId);

@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { query } from '../db/query';
 import type { DevicePrincipal } from '../http/app-env';
+import { requireOpenStore } from '../org/store-open';
 
 /**
  * Each entity a till pulls, as one sub-select shaped like its wire schema. Stores, store
@@ -47,6 +48,7 @@ function entitySelects(device: DevicePrincipal, cursor: number, limit: number): 
  * first `limit` changes of all entities together.
  */
 export async function pullChanges(db: Db, device: DevicePrincipal, { cursor, limit }: PullQuery): Promise<PullResponse> {
+  await requireOpenStore(db, device.chainId, device.storeId);
   const union = sql.join(entitySelects(device, cursor, limit + 1), sql` union all `);
   const rows = await query<{ seq: string | number; entity: Change['entity']; data: unknown }>(
     db,

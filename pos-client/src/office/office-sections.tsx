@@ -56,5 +56,9 @@ export const officeSections: readonly OfficeSectionEntry[] = [
   { key: 'imports', group: 'settings', label: 'office.nav.imports', roles: ['hq_admin', 'franchisee'], screen: screen(() => import('./imports-screen'), 'ImportsScreen') },
   { key: 'approvals', group: 'sales', label: 'office.nav.approvals', roles: storeStaff, screen: screen(() => import('./approvals-screen'), 'ApprovalsScreen') },
   { key: 'product-attributes', group: 'settings', label: 'office.nav.productAttributes', roles: hqOnly, screen: screen(() => import('./product-attributes-screen'), 'ProductAttributesScreen') },
+  { key: 'suppliers', group: 'catalog', label: 'office.nav.suppliers', roles: hqOnly, screen: screen(() => import('./suppliers-screen'), 'SuppliersScreen') },
+  { key: 'stores', group: 'organisation', label: 'office.nav.stores', roles: storeStaff, screen: screen(() => import('./stores-screen'), 'StoresScreen') },
+  { key: 'regions', group: 'organisation', label: 'office.nav.regions', roles: hqOnly, screen: screen(() => import('./regions-screen'), 'RegionsScreen') },
+  { key: 'franchisees', group: 'organisation', label: 'office.nav.franchisees', roles: ['hq_admin', 'franchisee'], screen: screen(() => import('./franchisees-screen'), 'FranchiseesScreen') },
   { key: 'settings', group: 'settings', label: 'office.nav.settings', roles: hqOnly, screen: screen(() => import('./pricing-settings-screen'), 'PricingSettingsScreen') },
 ];

@@ -15,6 +15,11 @@ describe('isApiPath', () => {
     expect(isApiPath('/settings/pricing')).toBe(true);
     expect(isApiPath('/members/lookup?code=88880001')).toBe(true);
     expect(isApiPath('/vouchers/SAVE20')).toBe(true);
+    expect(isApiPath('/org/stores?limit=20')).toBe(true);
+    expect(isApiPath('/regions')).toBe(true);
+    expect(isApiPath('/franchisees/0195505c-0000-7000-8000-0000000000b1')).toBe(true);
+    expect(isApiPath('/suppliers?active=true&q=')).toBe(true);
+    expect(isApiPath('/organisation')).toBe(false);
     expect(isApiPath('/')).toBe(false);
     expect(isApiPath('/syncing')).toBe(false);
     expect(isApiPath('/openapiXjson')).toBe(false);

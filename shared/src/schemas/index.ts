@@ -16,3 +16,6 @@ export * from './store-pricing';
 export * from './audit';
 export * from './imports';
 export * from './approvals';
+export * from './paging';
+export * from './org-admin';
+export * from './suppliers';

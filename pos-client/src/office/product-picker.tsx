@@ -1,0 +1,35 @@
+import { Select } from 'antd';
+import { ProductPage } from '@pos/shared';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { unwrap } from '../features/office-core/hq-query';
+import { useOfficeContext } from '../features/office-core/office-context';
+import { useI18n } from '../i18n/i18n-context';
+
+interface ProductPickerProps {
+  id?: string;
+  value?: string;
+  onChange?: (productId: string) => void;
+}
+
+/** A product chosen by typing its SKU, barcode or name (HQ searches; 15 at a time). Works as an antd form control. */
+export function ProductPicker({ id, value, onChange }: ProductPickerProps) {
+  const { http } = useOfficeContext();
+  const { t, pickName } = useI18n();
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(text.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [text]);
+  const found = useQuery({
+    queryKey: ['catalog', 'products', q],
+    queryFn: () => unwrap(http({ method: 'GET', path: `/catalog/products?page=1&pageSize=15${q ? `&q=${encodeURIComponent(q)}` : ''}`, schema: ProductPage })),
+    placeholderData: keepPreviousData,
+  });
+  const options = (found.data?.items ?? []).map(({ product: p }) => ({ value: p.id, label: `${p.sku} · ${pickName(p)}` }));
+  return (
+    <Select id={id} showSearch value={value} onChange={onChange} filterOption={false} onSearch={setText} loading={found.isFetching}
+      placeholder={t('office.suppliers.productSearch')} options={options} notFoundContent={t('office.org.none')} />
+  );
+}
