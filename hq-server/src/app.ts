@@ -16,6 +16,9 @@ import { pricingRoutes } from './pricing/pricing.routes';
 import { promotionsRoutes } from './promotions/promotions.routes';
 import { reportsRoutes } from './reports/reports.routes';
 import { vouchersRoutes } from './sales/vouchers.routes';
+import { clerksRoutes } from './people/clerks.routes';
+import { usersRoutes } from './people/users.routes';
+import { rolesRoutes } from './roles/roles.routes';
 import { syncRoutes } from './sync/sync.routes';
 
 const health = createRoute({
@@ -54,6 +57,9 @@ export function createApp(deps: Deps) {
   app.route('/', promotionsRoutes);
   app.route('/', vouchersRoutes);
   app.route('/', membersRoutes);
+  app.route('/', usersRoutes);
+  app.route('/', clerksRoutes);
+  app.route('/', rolesRoutes);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http', scheme: 'bearer', description: 'An office session token, or a till device token (`dev.…`)',
   });

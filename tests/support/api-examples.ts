@@ -63,7 +63,7 @@ const scopedByName: Record<string, (refs: StoreRefs) => unknown> = {
 };
 
 /** A path's `{id}` names a row of the collection before it: `/stores/{id}` a store, `/pricing/prices/{id}` a price. */
-const scopedCollections: Record<string, keyof StoreRefs> = { stores: 'storeId', devices: 'deviceId', sales: 'saleId', prices: 'priceId', clerks: 'clerkId', sessions: 'sessionId' };
+const scopedCollections: Record<string, keyof StoreRefs> = { stores: 'storeId', devices: 'deviceId', sales: 'saleId', prices: 'priceId', clerks: 'clerkId', sessions: 'sessionId', users: 'userId' };
 
 export function scopedReference(op: Operation, slot: Slot): ((refs: StoreRefs) => unknown) | undefined {
   if (slot.in === 'path' && slot.name === 'id') {
@@ -75,4 +75,4 @@ export function scopedReference(op: Operation, slot: Slot): ((refs: StoreRefs) =
 }
 
 /** Parameter names that name nothing of a store (filters, pages, chain-wide rows); any other must be scoped or added here. */
-export const unscopedParameters = new Set(['q', 'page', 'pageSize', 'limit', 'offset', 'cursor', 'from', 'to', 'state', 'ids', 'code', 'id']);
+export const unscopedParameters = new Set(['q', 'page', 'pageSize', 'limit', 'offset', 'cursor', 'from', 'to', 'state', 'ids', 'code', 'id', 'sort', 'order', 'level', 'role', 'active', 'kind']);

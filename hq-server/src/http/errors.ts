@@ -27,6 +27,8 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
   CLERK_LOCKED: 423,
+  MODULE_FORBIDDEN: 403,
+  OUTPUT_LIMIT_REACHED: 429,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 };

@@ -53,6 +53,8 @@ export const ErrorCode = z.enum([
   'PAIRING_CODE_INVALID',
   'PIN_INVALID',
   'CLERK_LOCKED',
+  'MODULE_FORBIDDEN',
+  'OUTPUT_LIMIT_REACHED',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

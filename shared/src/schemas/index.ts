@@ -11,3 +11,5 @@ export * from './sync';
 export * from './pricing-admin';
 export * from './promotions-admin';
 export * from './vouchers';
+export * from './people';
+export * from './roles';
