@@ -7,6 +7,7 @@ import { chainSettings, chains, clerks, franchisees, stores, tillDevices, users 
 import { pricingSettingsColumns } from '../pricing/pricing-settings.service';
 import { demoProducts, demoWeighedProducts, families } from './demo-catalog';
 import { seedDemoMembers } from './demo-members';
+import { seedDemoPeople } from './demo-people';
 import {
   DEMO_CHAIN, DEMO_PASSWORD, DEMO_PIN, demoAssortmentStore, demoClerkNames, demoFranchisees, demoPricingSettings, demoStores, demoUsers,
 } from './demo-org';
@@ -131,6 +132,7 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
     await tx.insert(storeAssortments).values({ chainId, storeId: assortmentStoreId, mode: 'all_except', updatedAt: clock() });
     await tx.insert(assortmentItems).values(looseRows.map((p) => ({ chainId, storeId: assortmentStoreId, productId: p.id })));
   });
+  await seedDemoPeople(deps, chainId);
   await options.onStep?.('organisation and catalog');
   const memberCount = await seedDemoMembers(deps, chainId);
   await options.onStep?.('members');
