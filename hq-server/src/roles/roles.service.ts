@@ -14,8 +14,8 @@ type RoleRow = typeof permissionRoles.$inferSelect;
 
 /** How many users or clerks name a role. */
 const inUse = sql<number>`(
-  (select count(*) from ${users} u where u.chain_id = ${permissionRoles.chainId} and u.permission_role_id = ${permissionRoles.id})
-  + (select count(*) from ${clerks} k where k.chain_id = ${permissionRoles.chainId} and k.permission_role_id = ${permissionRoles.id}))::int`;
+  (select count(*) from ${users} u where u.chain_id = "permission_roles"."chain_id" and u.permission_role_id = "permission_roles"."id")
+  + (select count(*) from ${clerks} k where k.chain_id = "permission_roles"."chain_id" and k.permission_role_id = "permission_roles"."id"))::int`;
 
 const toRole = (row: RoleRow & { inUse: number }): PermissionRole =>
   PermissionRoleSchema.parse({
