@@ -3,7 +3,7 @@
  * API calls from the till's own pages: HQ gives the till's index.html for anything else,
  * `vite dev` proxies these, and the service worker never answers them from its cache.
  */
-export const apiPathPrefixes = ['/auth', '/devices', '/sync', '/reports', '/stores', '/catalog', '/products', '/categories', '/assortments', '/pricing', '/settings', '/promotions', '/vouchers', '/members', '/health', '/openapi.json'] as const;
+export const apiPathPrefixes = ['/auth', '/devices', '/sync', '/reports', '/stores', '/catalog', '/products', '/categories', '/assortments', '/pricing', '/settings', '/promotions', '/vouchers', '/members', '/users', '/clerks', '/roles', '/health', '/openapi.json'] as const;
 
 export const apiPathPattern = new RegExp(`^(${apiPathPrefixes.map((p) => p.replace(/[/.]/g, '\\$&')).join('|')})(\\/|\\?|$)`);
 

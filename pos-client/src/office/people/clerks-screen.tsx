@@ -62,7 +62,7 @@ export function ClerksScreen() {
       ),
     },
     ...(canEdit ? [{
-      title: t('office.people.actions'), key: 'actions',
+      title: t('office.people.actions'), key: 'actions', fixed: 'right' as const,
       render: (_: unknown, c: ClerkRecord) => (
         <Space size={0} wrap>
           <Button type="link" size="small" onClick={() => { save.reset(); setEditing(c); }}>{t('office.people.editAction')}</Button>

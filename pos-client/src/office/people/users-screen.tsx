@@ -59,7 +59,7 @@ export function UsersScreen() {
       ),
     },
     ...(canEdit ? [{
-      title: t('office.people.actions'), key: 'actions',
+      title: t('office.people.actions'), key: 'actions', fixed: 'right' as const,
       render: (_: unknown, u: OfficeUser) => u.id === me.id ? <Tag>{t('office.users.you')}</Tag> : (
         <Space size={0} wrap>
           <Button type="link" size="small" onClick={() => { save.reset(); setEditing(u); }}>{t('office.people.editAction')}</Button>
