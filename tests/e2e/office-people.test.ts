@@ -86,7 +86,9 @@ describe('people and roles in the back office', () => {
     await choose('Till role', 'Strict cashier');
     await formItem('First PIN').locator('input').fill('2468');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.locator('.ant-table-row', { hasText: '0199' }).first().waitFor();
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+    await page.getByPlaceholder('Search code, name or badge').fill('0199');
+    await page.locator('.ant-table-row', { hasText: 'Strict cashier' }).waitFor();
     const clerks = await hqGet('/clerks?q=0199', ClerkPage);
     expect(clerks.items[0]).toMatchObject({ code: '0199', storeId: f.storeIds.S001, badgeCode: '99000199', commissionGrade: 'B', permissionRoleId: role.id });
   });

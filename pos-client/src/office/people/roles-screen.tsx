@@ -20,10 +20,10 @@ export function RolesScreen() {
     {
       title: t('office.roles.kind'), dataIndex: 'kind', key: 'kind', filterMultiple: false,
       filters: [{ text: t('office.roles.kind.office'), value: 'office' }, { text: t('office.roles.kind.till'), value: 'till' }],
-      render: (k: PermissionRoleKind) => <Tag color={k === 'office' ? 'blue' : 'purple'}>{t(`office.roles.kind.${k}`)}</Tag>,
+      render: (k: PermissionRoleKind) => <Tag className={k === 'office' ? 'people-tag-info' : undefined}>{t(`office.roles.kind.${k}`)}</Tag>,
     },
     { title: t('office.roles.holders'), dataIndex: 'inUse', align: 'right' },
-    { title: t('office.people.status'), dataIndex: 'active', render: (a: boolean) => <Tag color={a ? 'green' : 'default'}>{a ? t('office.people.active') : t('office.people.inactive')}</Tag> },
+    { title: t('office.people.status'), dataIndex: 'active', render: (a: boolean) => <Tag className={a ? 'people-tag-ok' : undefined}>{a ? t('office.people.active') : t('office.people.inactive')}</Tag> },
     ...(canEdit ? [{ title: t('office.people.actions'), key: 'actions', render: (_: unknown, r: PermissionRole) => <Button type="link" size="small" onClick={() => setEditing({ role: r, kind: r.kind })}>{t('office.people.editAction')}</Button> }] : []),
   ];
   return (

@@ -53,8 +53,8 @@ export function UsersScreen() {
       filters: [{ text: t('office.people.active'), value: 'true' }, { text: t('office.people.inactive'), value: 'false' }],
       render: (active: boolean, u) => (
         <Space size={4}>
-          <Tag color={active ? 'green' : 'default'}>{active ? t('office.people.active') : t('office.people.inactive')}</Tag>
-          {u.lockedUntil && <Tag color="orange">{t('office.people.locked')}</Tag>}
+          <Tag className={active ? 'people-tag-ok' : undefined}>{active ? t('office.people.active') : t('office.people.inactive')}</Tag>
+          {u.lockedUntil && <Tag className="people-tag-warn">{t('office.people.locked')}</Tag>}
         </Space>
       ),
     },
