@@ -84,6 +84,7 @@ describe('clerks', () => {
     expect(rows.every((r) => r.revokedAt !== null)).toBe(true);
     expect((await clerkSignIn('0043', DEMO_PIN)).status).toBe(401);
     expect((await pulledClerk(f.clerkIds['0043']!))?.active).toBe(false);
+    f.clock.advance(1000);
     expect((await f.app.request(`/clerks/${f.clerkIds['0043']}/reactivate`, json({}, hq))).status).toBe(200);
     expect((await clerkSignIn('0043', DEMO_PIN)).status).toBe(200);
     expect((await auditOf(f, f.clerkIds['0043']!)).map((e) => e.action)).toEqual(['deactivate', 'reactivate']);

@@ -62,6 +62,7 @@ describe('roles and permissions', () => {
   it('HQ creates and edits a till role with audit entries; its kind cannot change and a held role cannot be deactivated', async () => {
     const permissions = { ...defaultTillPermissions('cashier'), keys: { ...defaultTillPermissions('cashier').keys, refund: 'manager_pin', no_sale: 'forbidden' }, lineDiscountLimitBp: 300 };
     const role = await makeRole({ kind: 'till', code: 'strict', nameZh: '严格收银', nameEn: 'Strict cashier', permissions });
+    f.clock.advance(1000);
     const body = { kind: 'till', code: 'strict', nameZh: '严格收银', nameEn: 'Strict cashier', permissions: { ...permissions, lineDiscountLimitBp: 200 } };
     expect((await f.app.request(`/roles/${role.id}`, send('PUT', body, hq))).status).toBe(200);
     expect((await f.app.request(`/roles/${role.id}`, send('PUT', { ...body, kind: 'office', permissions: none }, hq))).status).toBe(409);
