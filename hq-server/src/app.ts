@@ -27,6 +27,9 @@ import { reportsRoutes } from './reports/reports.routes';
 import { approvalsRoutes } from './sales/approvals.routes';
 import { vouchersRoutes } from './sales/vouchers.routes';
 import { suppliersRoutes } from './suppliers/suppliers.routes';
+import { clerksRoutes } from './people/clerks.routes';
+import { usersRoutes } from './people/users.routes';
+import { rolesRoutes } from './roles/roles.routes';
 import { syncRoutes } from './sync/sync.routes';
 
 const health = createRoute({
@@ -76,6 +79,9 @@ export function createApp(deps: Deps) {
   app.route('/', regionsRoutes);
   app.route('/', franchiseesRoutes);
   app.route('/', suppliersRoutes);
+  app.route('/', usersRoutes);
+  app.route('/', clerksRoutes);
+  app.route('/', rolesRoutes);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http', scheme: 'bearer', description: 'An office session token, or a till device token (`dev.…`)',
   });

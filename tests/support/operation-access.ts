@@ -117,6 +117,23 @@ export const access: Record<string, Access> = {
   'GET /suppliers/{id}/products': 'hq',
   'PUT /suppliers/{id}/products/{productId}': 'hq',
   'DELETE /suppliers/{id}/products/{productId}': 'hq',
+  'GET /auth/office/session': 'office',
+  'POST /reports/store-day/export': 'office',
+  'GET /users': 'office',
+  'POST /users': 'office',
+  'PUT /users/{id}': 'office',
+  'POST /users/{id}/password': 'office',
+  'POST /users/{id}/deactivate': 'office',
+  'POST /users/{id}/reactivate': 'office',
+  'GET /clerks': 'office',
+  'POST /clerks': 'office',
+  'PUT /clerks/{id}': 'office',
+  'POST /clerks/{id}/pin': 'office',
+  'POST /clerks/{id}/deactivate': 'office',
+  'POST /clerks/{id}/reactivate': 'office',
+  'GET /roles': 'office',
+  'POST /roles': 'hq',
+  'PUT /roles/{id}': 'hq',
 };
 
 /** Operations that end the session their request came with: each call gets a session of its own, so the caller's stays usable. */

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { ClerkSession, ClerkSignInBody, CreatePairingCodeBody, ErrorBody, OfficeSession, OfficeSignInBody, PairDeviceBody, PairedDevice, PairingCode } from '@pos/shared';
 import type { AppEnv, DevicePrincipal, OfficePrincipal } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
+import { requireModule } from '../http/require-module';
 import { bearer, commonErrors, jsonBody, jsonResponse } from '../http/openapi-helpers';
 import { rateLimit } from '../http/rate-limit';
 import { signInClerk, signInOffice } from './auth.service';
@@ -23,7 +24,7 @@ const clerkSignIn = createRoute({
 
 const createPairing = createRoute({
   method: 'post', path: '/devices/pairing-codes', tags: ['devices'], summary: 'Create a till device for a store and a one-time pairing code', security: bearer,
-  middleware: [authenticate('office')] as const,
+  middleware: [authenticate('office'), requireModule('devices', 'edit')] as const,
   request: { body: jsonBody(CreatePairingCodeBody) },
   responses: { 201: jsonResponse(PairingCode, 'Created; the code is valid for 30 minutes'), ...commonErrors },
 });

@@ -4,6 +4,7 @@ import type { Deps, DevicePrincipal } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { newId } from '../ids';
 import { clerkSessions, clerks, officeSessions, users } from '../org/org.tables';
+import { officePermissionsOf } from '../roles/office-permissions';
 import { clearClerkFailures, clearPasswordFailures, recordClerkFailure, recordPasswordFailure, type LockoutPolicy } from './lockout.repo';
 import { hashPassword, issueToken, verifyPassword, verifyPin } from './secrets';
 
@@ -43,7 +44,9 @@ export async function signInOffice({ db, clock, config }: Deps, body: OfficeSign
     if (!(await clearPasswordFailures(tx, user.chainId, user.id, now))) throw refused();
     await tx.insert(officeSessions).values({ chainId: user.chainId, id: newId(clock), userId: user.id, tokenHash: hash, createdAt: now, expiresAt });
   });
-  return { token, expiresAt: expiresAt.toISOString(), user: { id: user.id, name: user.name, email: user.email, role: user.role } };
+  const principal = { kind: 'office' as const, chainId: user.chainId, userId: user.id, sessionId: '', role: user.role, franchiseeId: user.franchiseeId, regionId: user.regionId, storeId: user.storeId };
+  const permissions = await officePermissionsOf(db, principal);
+  return { token, expiresAt: expiresAt.toISOString(), user: { id: user.id, name: user.name, email: user.email, role: user.role }, permissions };
 }
 
 const clerkLocked = (lockedUntil: Date, now: Date) =>

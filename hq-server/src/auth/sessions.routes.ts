@@ -1,14 +1,21 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { ClerkSignOutBody, OfficeSessionList, OfficeSessionsQuery } from '@pos/shared';
+import { ClerkSignOutBody, OfficeSessionList, OfficeSessionsQuery, OfficeSessionState } from '@pos/shared';
 import type { AppEnv, DevicePrincipal, OfficePrincipal } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
 import { bearer, commonErrors, IdParams, jsonBody, jsonResponse } from '../http/openapi-helpers';
-import { listOfficeSessions, revokeOfficeSession, signOutClerk, signOutOffice } from './sessions.service';
+import { currentOfficeSession, listOfficeSessions, revokeOfficeSession, signOutClerk, signOutOffice } from './sessions.service';
 
 const officeSignOut = createRoute({
   method: 'post', path: '/auth/office/sign-out', tags: ['auth'], summary: 'Ends the office session the request came with', security: bearer,
   middleware: [authenticate('office')] as const,
   responses: { 204: { description: 'Signed out; the token no longer works' }, 401: commonErrors[401], 403: commonErrors[403] },
+});
+
+const currentRoute = createRoute({
+  method: 'get', path: '/auth/office/session', tags: ['auth'], security: bearer,
+  summary: 'The session the request came with: its user and what their role lets them do, so the office shows only that',
+  middleware: [authenticate('office')] as const,
+  responses: { 200: jsonResponse(OfficeSessionState, 'The current session'), 401: commonErrors[401], 403: commonErrors[403] },
 });
 
 const clerkSignOut = createRoute({
@@ -38,6 +45,7 @@ export const sessionsRoutes = new OpenAPIHono<AppEnv>()
     await signOutOffice(c.var.deps, c.var.principal as OfficePrincipal);
     return c.body(null, 204);
   })
+  .openapi(currentRoute, async (c) => c.json(await currentOfficeSession(c.var.deps, c.var.principal as OfficePrincipal), 200))
   .openapi(clerkSignOut, async (c) => {
     await signOutClerk(c.var.deps, c.var.principal as DevicePrincipal, c.req.valid('json').token);
     return c.body(null, 204);

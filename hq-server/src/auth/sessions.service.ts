@@ -1,10 +1,11 @@
-import type { OfficeSessionInfo } from '@pos/shared';
+import type { OfficeSessionInfo, OfficeSessionState } from '@pos/shared';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Deps, DevicePrincipal, OfficePrincipal } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { storesInScope } from '../http/scope';
 import { clerkSessions, officeSessions, users } from '../org/org.tables';
+import { officePermissionsOf } from '../roles/office-permissions';
 import { parseToken } from './secrets';
 
 /** Ends the session the request came with; its token answers 401 from now on. */
@@ -64,4 +65,19 @@ export async function revokeOfficeSession({ db, clock }: Deps, principal: Office
     .update(officeSessions)
     .set({ revokedAt: clock() })
     .where(and(eq(officeSessions.chainId, principal.chainId), eq(officeSessions.id, sessionId), isNull(officeSessions.revokedAt)));
+}
+
+/** The caller's own session: who they are, until when, and their effective office permissions. */
+export async function currentOfficeSession({ db }: Deps, principal: OfficePrincipal): Promise<OfficeSessionState> {
+  const [row] = await db
+    .select({ expiresAt: officeSessions.expiresAt, name: users.name, email: users.email })
+    .from(officeSessions)
+    .innerJoin(users, and(eq(users.chainId, officeSessions.chainId), eq(users.id, officeSessions.userId)))
+    .where(and(eq(officeSessions.chainId, principal.chainId), eq(officeSessions.id, principal.sessionId)));
+  if (!row) throw new AppError('UNAUTHENTICATED', 'the session has ended');
+  return {
+    expiresAt: row.expiresAt.toISOString(),
+    user: { id: principal.userId, name: row.name, email: row.email, role: principal.role },
+    permissions: await officePermissionsOf(db, principal),
+  };
 }

@@ -7,7 +7,7 @@ import { AppError } from '../http/errors';
 import { newId } from '../ids';
 import { suppliers } from '../suppliers/suppliers.tables';
 import { productCosts, products } from './catalog.tables';
-import { canSeeCost } from './cost-visibility';
+import { canSeeCost } from '../roles/visibility';
 
 const columns = {
   id: productCosts.id, productId: productCosts.productId, supplierId: productCosts.supplierId, amountMinor: productCosts.amountMinor,
@@ -30,8 +30,8 @@ export async function currentCost(db: Db, chainId: string, productId: string, at
 }
 
 /** Cost prices are shown only to callers allowed to see cost; to anyone else the route does not exist. */
-function requireCostVisibility(principal: Principal): void {
-  if (!canSeeCost(principal)) throw new AppError('FORBIDDEN', 'cost prices are not shown to this user');
+async function requireCostVisibility(db: Db, principal: Principal): Promise<void> {
+  if (!(await canSeeCost(db, principal))) throw new AppError('FORBIDDEN', 'cost prices are not shown to this user');
 }
 
 async function requireProduct(db: Db, chainId: string, productId: string): Promise<void> {
@@ -39,7 +39,7 @@ async function requireProduct(db: Db, chainId: string, productId: string): Promi
 }
 
 export async function costHistory({ db, clock }: Deps, principal: Principal, productId: string): Promise<ProductCostHistory> {
-  requireCostVisibility(principal);
+  await requireCostVisibility(db, principal);
   await requireProduct(db, principal.chainId, productId);
   const rows = await db.select(columns).from(productCosts).where(ofProduct(principal.chainId, productId))
     .orderBy(desc(productCosts.effectiveFrom), desc(productCosts.enteredAt), desc(productCosts.id));
@@ -49,7 +49,7 @@ export async function costHistory({ db, clock }: Deps, principal: Principal, pro
 /** Adds a cost effective now or from a given instant; the history is never rewritten. */
 export async function addCost(deps: Deps, principal: Principal, productId: string, body: CostBody): Promise<ProductCostHistory> {
   const { db, clock } = deps;
-  requireCostVisibility(principal);
+  await requireCostVisibility(db, principal);
   const { chainId } = principal;
   await requireProduct(db, chainId, productId);
   if (body.supplierId && (await db.$count(suppliers, and(eq(suppliers.chainId, chainId), eq(suppliers.id, body.supplierId)))) === 0) {

@@ -7,7 +7,7 @@ import { AppError } from '../http/errors';
 import { newId } from '../ids';
 import { supplierProducts } from '../suppliers/suppliers.tables';
 import { assortmentItems, barcodes, prices, productCosts, products, storePriceBands } from './catalog.tables';
-import { canSeeCost } from './cost-visibility';
+import { canSeeCost } from '../roles/visibility';
 import { currentCost } from './product-costs.service';
 import { checkProductBody } from './product-checks';
 import { pinyinKeys } from './pinyin';
@@ -27,7 +27,7 @@ async function recordOf(db: Db, chainId: string, id: string): Promise<ProductRec
 export async function getProduct({ db, clock }: Deps, principal: Principal, id: string): Promise<ProductDetail> {
   const record = await recordOf(db, principal.chainId, id);
   const sold = await wasSold(db, principal.chainId, id);
-  if (!canSeeCost(principal)) return { ...record, sold };
+  if (!(await canSeeCost(db, principal))) return { ...record, sold };
   const cost = await currentCost(db, principal.chainId, id, clock());
   return { ...record, sold, costNowMinor: cost?.amountMinor ?? null };
 }

@@ -32,6 +32,8 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   BARCODE_TAKEN: 409,
   IN_USE: 409,
   PRODUCT_SOLD: 409,
+  MODULE_FORBIDDEN: 403,
+  OUTPUT_LIMIT_REACHED: 429,
   RATE_LIMITED: 429,
   INTERNAL: 500,
 };

@@ -60,9 +60,9 @@ function xlsxStream(header: string[], pages: AsyncGenerator<string[][]>, sheetNa
  * mark, so Excel reads Chinese) or .xlsx, streamed as it is read. The header row is in the
  * caller's language; the cells hold the values an import takes back unchanged.
  */
-export function exportFile(deps: Deps, principal: OfficePrincipal, request: ExportRequest): { body: ReadableStream<Uint8Array>; contentType: string; fileName: string } {
+export async function exportFile(deps: Deps, principal: OfficePrincipal, request: ExportRequest): Promise<{ body: ReadableStream<Uint8Array>; contentType: string; fileName: string }> {
   const ctx: BulkContext = { db: deps.db, principal, chainId: principal.chainId, clock: deps.clock, now: deps.clock() };
-  const columns = columnsFor(request.kind, principal);
+  const columns = await columnsFor(deps.db, request.kind, principal);
   const header = columns.map((c) => (request.lang === 'zh-CN' ? c.zh : c.key));
   const pages = request.template ? (async function* () {})() : pagesOf(ctx, request.kind, columns);
   const fileName = `${request.kind}${request.template ? '-template' : ''}.${request.format}`;

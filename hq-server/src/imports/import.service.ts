@@ -42,7 +42,7 @@ export async function importFile(deps: Deps, principal: OfficePrincipal, kind: I
   const def = importKinds[kind];
   const table = await tableOf(bytes);
   if (!('header' in table)) return refuse([table], 0);
-  const { at, issues: headerIssues } = mapHeader(columnsFor(kind, principal), table.header);
+  const { at, issues: headerIssues } = mapHeader(await columnsFor(deps.db, kind, principal), table.header);
   if (table.rows.length === 0) headerIssues.push({ row: 2, column: '', code: 'NO_ROWS', message: 'the file has no data rows' });
   if (table.rows.length > def.maxRows) headerIssues.push({ row: 0, column: '', code: 'TOO_MANY_ROWS', value: String(def.maxRows), message: `at most ${def.maxRows} rows at once` });
   if (headerIssues.length) return refuse(headerIssues, table.rows.length);

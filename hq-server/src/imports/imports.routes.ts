@@ -48,7 +48,7 @@ for (const kind of ImportKind.options) {
   });
   importsRoutes.openapi(exportRoute(kind), async (c) => {
     const query = c.req.valid('query');
-    const file = exportFile(c.var.deps, officePrincipal(c.var.principal), { kind, format: query.format ?? 'csv', lang: query.lang ?? 'en', template: query.template === 'true' });
+    const file = await exportFile(c.var.deps, officePrincipal(c.var.principal), { kind, format: query.format ?? 'csv', lang: query.lang ?? 'en', template: query.template === 'true' });
     return c.body(file.body, 200, { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.fileName}"` });
   });
 }

@@ -2,18 +2,19 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { PricingSettings, StorePricingSettings } from '@pos/shared';
 import type { AppEnv } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
+import { requireModule } from '../http/require-module';
 import { bearer, commonErrors, jsonBody, jsonResponse } from '../http/openapi-helpers';
 import { requireRole } from '../http/require-role';
 import { getPricingSettings, getStorePricingSettings, setPricingSettings, setStorePricingSettings } from './pricing-settings.service';
 
 const getRoute = createRoute({
-  method: 'get', path: '/settings/pricing', tags: ['pricing'], security: bearer, middleware: [authenticate('office')] as const,
+  method: 'get', path: '/settings/pricing', tags: ['pricing'], security: bearer, middleware: [authenticate('office'), requireModule('settings', 'view')] as const,
   summary: 'The chain’s cash rounding and scale label layouts; the defaults (no rounding, no layouts) until HQ sets them',
   responses: { 200: jsonResponse(PricingSettings, 'The chain’s pricing settings'), ...commonErrors },
 });
 
 const putRoute = createRoute({
-  method: 'put', path: '/settings/pricing', tags: ['pricing'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
+  method: 'put', path: '/settings/pricing', tags: ['pricing'], security: bearer, middleware: [authenticate('office'), requireModule('settings', 'edit'), requireRole('hq_admin')] as const,
   summary: 'Replace the chain’s pricing settings (HQ only). A scan tries the layouts in order, so a specific one goes first; ids must be unique and a layout an earlier one always takes over is refused',
   request: { body: jsonBody(PricingSettings) },
   responses: { 200: jsonResponse(PricingSettings, 'Saved; tills pick the settings up at their next sync'), ...commonErrors },

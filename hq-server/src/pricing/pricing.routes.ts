@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { CreateMemberLevelBody, MemberLevel, PriceEntry, PriceImportResult, SetPriceBody } from '@pos/shared';
 import type { AppEnv } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
+import { requireModule } from '../http/require-module';
 import { bearer, commonErrors, IdParams, jsonBody, jsonResponse } from '../http/openapi-helpers';
 import { requireRole } from '../http/require-role';
 import { createMemberLevel, listMemberLevels } from './member-levels.service';
@@ -12,21 +13,21 @@ import { cancelScheduledPrice, setPrice } from './prices.service';
 const conflict = { 409: jsonResponse(commonErrors[400].content['application/json'].schema, 'Conflicts with what is there') };
 
 const setPriceRoute = createRoute({
-  method: 'post', path: '/pricing/prices', tags: ['pricing'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
+  method: 'post', path: '/pricing/prices', tags: ['pricing'], security: bearer, middleware: [authenticate('office'), requireModule('prices', 'edit'), requireRole('hq_admin')] as const,
   summary: 'Set a chain price (storeId null) or a store price, now or from a future instant (HQ only)',
   request: { body: jsonBody(SetPriceBody) },
   responses: { 201: jsonResponse(PriceEntry, 'The price entry, new or with its amount replaced'), ...commonErrors },
 });
 
 const cancelPriceRoute = createRoute({
-  method: 'delete', path: '/pricing/prices/{id}', tags: ['pricing'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
+  method: 'delete', path: '/pricing/prices/{id}', tags: ['pricing'], security: bearer, middleware: [authenticate('office'), requireModule('prices', 'edit'), requireRole('hq_admin')] as const,
   summary: 'Cancel a scheduled price change that has not started (HQ only)',
   request: { params: IdParams },
   responses: { 200: jsonResponse(PriceEntry, 'Cancelled'), ...commonErrors, ...conflict },
 });
 
 const importRoute = createRoute({
-  method: 'post', path: '/pricing/prices/import', tags: ['pricing'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
+  method: 'post', path: '/pricing/prices/import', tags: ['pricing'], security: bearer, middleware: [authenticate('office'), requireModule('prices', 'edit'), requireRole('hq_admin')] as const,
   summary: 'Import prices from CSV, all or nothing (HQ only)',
   description: `Columns: ${IMPORT_COLUMNS.join(', ')} (sku and price required). \`store\` is a store code, empty for the chain price; \`kind\` retail (default), member or wholesale; \`level\` a member level code, member prices only; \`price\` in major units such as 12.90; \`effective_from\` empty for now, YYYY-MM-DD for store-local midnight, or an ISO instant. Every row is checked first; if any is wrong the answer is 400 with \`details\` listing each problem by row and column, and nothing is imported.`,
   request: { body: { content: { 'text/csv': { schema: z.string() } }, required: true } },
@@ -34,13 +35,13 @@ const importRoute = createRoute({
 });
 
 const listLevelsRoute = createRoute({
-  method: 'get', path: '/pricing/member-levels', tags: ['pricing'], security: bearer, middleware: [authenticate('office')] as const,
+  method: 'get', path: '/pricing/member-levels', tags: ['pricing'], security: bearer, middleware: [authenticate('office'), requireModule('prices', 'view')] as const,
   summary: 'The chain’s member levels',
   responses: { 200: jsonResponse(z.array(MemberLevel), 'Member levels by code'), ...commonErrors },
 });
 
 const createLevelRoute = createRoute({
-  method: 'post', path: '/pricing/member-levels', tags: ['pricing'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
+  method: 'post', path: '/pricing/member-levels', tags: ['pricing'], security: bearer, middleware: [authenticate('office'), requireModule('prices', 'edit'), requireRole('hq_admin')] as const,
   summary: 'Create a member level (HQ only)',
   request: { body: jsonBody(CreateMemberLevelBody) },
   responses: { 201: jsonResponse(MemberLevel, 'Created'), ...commonErrors, ...conflict },

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { ErrorBody, Promotion, PromotionBody, PromotionList, PromotionListQuery } from '@pos/shared';
 import type { AppEnv } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
+import { requireModule } from '../http/require-module';
 import { AppError } from '../http/errors';
 import { bearer, commonErrors, IdParams, jsonBody, jsonResponse } from '../http/openapi-helpers';
 import { requireRole } from '../http/require-role';
@@ -14,35 +15,35 @@ function samePromotion(pathId: string, body: PromotionBody): PromotionBody {
 }
 
 const listRoute = createRoute({
-  method: 'get', path: '/promotions', tags: ['promotions'], security: bearer, middleware: [authenticate('office')] as const,
+  method: 'get', path: '/promotions', tags: ['promotions'], security: bearer, middleware: [authenticate('office'), requireModule('promotions', 'view')] as const,
   summary: 'Promotions with their state at HQ’s clock: draft, paused, scheduled, running or ended (archived only when asked)',
   request: { query: PromotionListQuery },
   responses: { 200: jsonResponse(PromotionList, 'Promotions by name'), ...commonErrors },
 });
 
 const getRoute = createRoute({
-  method: 'get', path: '/promotions/{id}', tags: ['promotions'], security: bearer, middleware: [authenticate('office')] as const,
+  method: 'get', path: '/promotions/{id}', tags: ['promotions'], security: bearer, middleware: [authenticate('office'), requireModule('promotions', 'view')] as const,
   summary: 'One promotion by id',
   request: { params: IdParams },
   responses: { 200: jsonResponse(Promotion, 'The promotion'), ...commonErrors },
 });
 
 const createRouteDef = createRoute({
-  method: 'post', path: '/promotions', tags: ['promotions'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
+  method: 'post', path: '/promotions', tags: ['promotions'], security: bearer, middleware: [authenticate('office'), requireModule('promotions', 'edit'), requireRole('hq_admin')] as const,
   summary: 'Create a promotion; the office chooses its id in `rule.id` (HQ only)',
   request: { body: jsonBody(PromotionBody) },
   responses: { 201: jsonResponse(Promotion, 'Created'), ...commonErrors, 409: jsonResponse(ErrorBody, 'A promotion with this id exists') },
 });
 
 const replaceRoute = createRoute({
-  method: 'put', path: '/promotions/{id}', tags: ['promotions'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
+  method: 'put', path: '/promotions/{id}', tags: ['promotions'], security: bearer, middleware: [authenticate('office'), requireModule('promotions', 'edit'), requireRole('hq_admin')] as const,
   summary: 'Replace a promotion’s rule and status; `rule.id` must be the id in the path (HQ only)',
   request: { params: IdParams, body: jsonBody(PromotionBody) },
   responses: { 200: jsonResponse(Promotion, 'Replaced'), ...commonErrors },
 });
 
 const archiveRoute = createRoute({
-  method: 'delete', path: '/promotions/{id}', tags: ['promotions'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
+  method: 'delete', path: '/promotions/{id}', tags: ['promotions'], security: bearer, middleware: [authenticate('office'), requireModule('promotions', 'edit'), requireRole('hq_admin')] as const,
   summary: 'Delete a promotion: it is archived, so tills drop it at their next pull (HQ only)',
   request: { params: IdParams },
   responses: { 200: jsonResponse(Promotion, 'Archived'), ...commonErrors },

@@ -10,6 +10,7 @@ import { demoAttributeNames, demoAttributes, demoCosts, demoLifecycle } from './
 import { seedDemoMembers } from './demo-members';
 import { seedDemoOrganisation } from './demo-organisation';
 import { seedDemoSuppliers } from './demo-suppliers';
+import { seedDemoPeople } from './demo-people';
 import {
   DEMO_CHAIN, DEMO_PASSWORD, DEMO_PIN, demoAssortmentStore, demoClerkNames, demoFranchisees, demoPricingSettings, demoStores, demoUsers, type FranchiseeKey,
 } from './demo-org';
@@ -154,6 +155,7 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
     });
     await seedDemoSuppliers(tx, clock, chainId, productRows.map((p, i) => ({ id: p.id, brand: catalog[i]!.brand, priceMinor: catalog[i]!.priceMinor })));
   });
+  await seedDemoPeople(deps, chainId);
   await options.onStep?.('organisation and catalog');
   const memberCount = await seedDemoMembers(deps, chainId);
   await options.onStep?.('members');

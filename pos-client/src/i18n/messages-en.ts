@@ -240,6 +240,8 @@ export const messagesEn = {
   'error.IN_USE': 'Still in use: deactivate or move what uses it first.',
   'error.PRODUCT_SOLD': 'This product was sold: deactivate it instead of deleting it.',
   'error.CONFLICT': 'That conflicts with what HQ holds (a code already taken?).',
+  'error.MODULE_FORBIDDEN': 'Your role does not allow this.',
+  'error.OUTPUT_LIMIT_REACHED': 'Your role’s prints and exports of this report for today are used up.',
 } as const;
 
 export type TillMessageKey = keyof typeof messagesEn;

@@ -239,4 +239,6 @@ export const messagesZh: Record<TillMessageKey, string> = {
   'error.IN_USE': '仍在使用中：请先停用或移走使用它的商品或子分类。',
   'error.PRODUCT_SOLD': '该商品已有销售：请停用而不是删除。',
   'error.CONFLICT': '与总部已有数据冲突（编码已被占用？）。',
+  'error.MODULE_FORBIDDEN': '您的角色无权执行此操作。',
+  'error.OUTPUT_LIMIT_REACHED': '您今天的报表打印/导出次数已用完。',
 };

@@ -1,7 +1,7 @@
 import type { OfficeSession } from '@pos/shared';
 import { Button, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import type { ReactNode } from 'react';
-import { useOfficeUser } from '../features/office-core/office-context';
+import { useOfficePermissions, useOfficeUser } from '../features/office-core/office-context';
 import { officeHash, sectionsFor } from '../features/office-core/office-route';
 import { useI18n } from '../i18n/i18n-context';
 import type { MessageKey } from '../i18n/messages-en';
@@ -25,7 +25,8 @@ interface Props {
 export function OfficeLayout({ current, onSignOut, children }: Props) {
   const { t, toggleLocale } = useI18n();
   const user = useOfficeUser();
-  const allowed = sectionsFor(officeSections, user.role);
+  const { modules } = useOfficePermissions();
+  const allowed = sectionsFor(officeSections, user.role, modules);
   const items: MenuProps['items'] = officeMenuGroups.flatMap((group) => {
     const entries = allowed.filter((s) => s.group === group);
     if (entries.length === 0) return [];

@@ -1,5 +1,5 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import type { UserRole } from '@pos/shared';
+import type { OfficeModule, UserRole } from '@pos/shared';
 import type { MessageKey } from '../i18n/messages-en';
 
 /** The menu's groups, in the order the menu shows them; a group without a section for the user is left out. */
@@ -26,6 +26,8 @@ export interface OfficeSectionEntry {
   label: MessageKey;
   /** Who sees it in the menu and may open it; HQ checks every call again. */
   roles: readonly UserRole[];
+  /** The office module whose permission (none/view/edit) shows it; the user's role decides the rest. */
+  module?: OfficeModule;
   /** Loaded the first time it is opened. */
   screen: LazyExoticComponent<ComponentType<OfficeScreenProps>>;
 }
@@ -43,22 +45,25 @@ function screen<K extends string>(load: () => Promise<Record<K, ComponentType<Of
  * names none (or one it may not open), so the store-day report comes first.
  */
 export const officeSections: readonly OfficeSectionEntry[] = [
-  { key: 'reports', group: 'sales', label: 'office.nav.reports', roles: storeStaff, screen: screen(() => import('./store-day-screen'), 'StoreDayScreen') },
-  { key: 'products', group: 'catalog', label: 'office.nav.products', roles: hqOnly, screen: screen(() => import('./products-screen'), 'ProductsScreen') },
-  { key: 'categories', group: 'catalog', label: 'office.nav.categories', roles: hqOnly, screen: screen(() => import('./categories-screen'), 'CategoriesScreen') },
-  { key: 'brands', group: 'catalog', label: 'office.nav.brands', roles: hqOnly, screen: screen(() => import('./brands-screen'), 'BrandsScreen') },
-  { key: 'prices', group: 'catalog', label: 'office.nav.prices', roles: hqOnly, screen: screen(() => import('./prices-screen'), 'PricesScreen') },
-  { key: 'promotions', group: 'catalog', label: 'office.nav.promotions', roles: hqOnly, screen: screen(() => import('./promotions-screen'), 'PromotionsScreen') },
-  { key: 'assortments', group: 'catalog', label: 'office.nav.assortments', roles: hqOnly, screen: screen(() => import('./assortment-screen'), 'AssortmentScreen') },
-  { key: 'devices', group: 'organisation', label: 'office.nav.devices', roles: storeStaff, screen: screen(() => import('./devices-screen'), 'DevicesScreen') },
-  { key: 'store-prices', group: 'catalog', label: 'office.nav.storePrices', roles: storeStaff, screen: screen(() => import('./store-prices-screen'), 'StorePricesScreen') },
-  { key: 'audit', group: 'settings', label: 'office.nav.audit', roles: storeStaff, screen: screen(() => import('./audit-screen'), 'AuditScreen') },
-  { key: 'imports', group: 'settings', label: 'office.nav.imports', roles: ['hq_admin', 'franchisee'], screen: screen(() => import('./imports-screen'), 'ImportsScreen') },
-  { key: 'approvals', group: 'sales', label: 'office.nav.approvals', roles: storeStaff, screen: screen(() => import('./approvals-screen'), 'ApprovalsScreen') },
-  { key: 'product-attributes', group: 'settings', label: 'office.nav.productAttributes', roles: hqOnly, screen: screen(() => import('./product-attributes-screen'), 'ProductAttributesScreen') },
-  { key: 'suppliers', group: 'catalog', label: 'office.nav.suppliers', roles: hqOnly, screen: screen(() => import('./suppliers-screen'), 'SuppliersScreen') },
-  { key: 'stores', group: 'organisation', label: 'office.nav.stores', roles: storeStaff, screen: screen(() => import('./stores-screen'), 'StoresScreen') },
-  { key: 'regions', group: 'organisation', label: 'office.nav.regions', roles: hqOnly, screen: screen(() => import('./regions-screen'), 'RegionsScreen') },
-  { key: 'franchisees', group: 'organisation', label: 'office.nav.franchisees', roles: ['hq_admin', 'franchisee'], screen: screen(() => import('./franchisees-screen'), 'FranchiseesScreen') },
-  { key: 'settings', group: 'settings', label: 'office.nav.settings', roles: hqOnly, screen: screen(() => import('./pricing-settings-screen'), 'PricingSettingsScreen') },
+  { key: 'products', group: 'catalog', label: 'office.nav.products', roles: hqOnly, module: 'catalog', screen: screen(() => import('./products-screen'), 'ProductsScreen') },
+  { key: 'categories', group: 'catalog', label: 'office.nav.categories', roles: hqOnly, module: 'catalog', screen: screen(() => import('./categories-screen'), 'CategoriesScreen') },
+  { key: 'brands', group: 'catalog', label: 'office.nav.brands', roles: hqOnly, module: 'catalog', screen: screen(() => import('./brands-screen'), 'BrandsScreen') },
+  { key: 'suppliers', group: 'catalog', label: 'office.nav.suppliers', roles: hqOnly, module: 'suppliers', screen: screen(() => import('./suppliers-screen'), 'SuppliersScreen') },
+  { key: 'prices', group: 'catalog', label: 'office.nav.prices', roles: hqOnly, module: 'prices', screen: screen(() => import('./prices-screen'), 'PricesScreen') },
+  { key: 'store-prices', group: 'catalog', label: 'office.nav.storePrices', roles: storeStaff, module: 'prices', screen: screen(() => import('./store-prices-screen'), 'StorePricesScreen') },
+  { key: 'promotions', group: 'catalog', label: 'office.nav.promotions', roles: hqOnly, module: 'promotions', screen: screen(() => import('./promotions-screen'), 'PromotionsScreen') },
+  { key: 'assortments', group: 'catalog', label: 'office.nav.assortments', roles: hqOnly, module: 'catalog', screen: screen(() => import('./assortment-screen'), 'AssortmentScreen') },
+  { key: 'stores', group: 'organisation', label: 'office.nav.stores', roles: storeStaff, module: 'organisation', screen: screen(() => import('./stores-screen'), 'StoresScreen') },
+  { key: 'regions', group: 'organisation', label: 'office.nav.regions', roles: hqOnly, module: 'organisation', screen: screen(() => import('./regions-screen'), 'RegionsScreen') },
+  { key: 'franchisees', group: 'organisation', label: 'office.nav.franchisees', roles: ['hq_admin', 'franchisee'], module: 'organisation', screen: screen(() => import('./franchisees-screen'), 'FranchiseesScreen') },
+  { key: 'devices', group: 'organisation', label: 'office.nav.devices', roles: storeStaff, module: 'devices', screen: screen(() => import('./devices-screen'), 'DevicesScreen') },
+  { key: 'users', group: 'people', label: 'office.nav.users', roles: storeStaff, module: 'people', screen: screen(() => import('./people/users-screen'), 'UsersScreen') },
+  { key: 'clerks', group: 'people', label: 'office.nav.clerks', roles: storeStaff, module: 'people', screen: screen(() => import('./people/clerks-screen'), 'ClerksScreen') },
+  { key: 'roles', group: 'people', label: 'office.nav.roles', roles: hqOnly, module: 'roles', screen: screen(() => import('./people/roles-screen'), 'RolesScreen') },
+  { key: 'reports', group: 'sales', label: 'office.nav.reports', roles: storeStaff, module: 'reports', screen: screen(() => import('./store-day-screen'), 'StoreDayScreen') },
+  { key: 'approvals', group: 'sales', label: 'office.nav.approvals', roles: storeStaff, module: 'reports', screen: screen(() => import('./approvals-screen'), 'ApprovalsScreen') },
+  { key: 'settings', group: 'settings', label: 'office.nav.settings', roles: hqOnly, module: 'settings', screen: screen(() => import('./pricing-settings-screen'), 'PricingSettingsScreen') },
+  { key: 'product-attributes', group: 'settings', label: 'office.nav.productAttributes', roles: hqOnly, module: 'catalog', screen: screen(() => import('./product-attributes-screen'), 'ProductAttributesScreen') },
+  { key: 'imports', group: 'settings', label: 'office.nav.imports', roles: ['hq_admin', 'franchisee'], module: 'imports', screen: screen(() => import('./imports-screen'), 'ImportsScreen') },
+  { key: 'audit', group: 'settings', label: 'office.nav.audit', roles: storeStaff, module: 'audit', screen: screen(() => import('./audit-screen'), 'AuditScreen') },
 ];

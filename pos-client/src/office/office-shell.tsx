@@ -24,9 +24,9 @@ export function OfficeShell() {
     });
   }, [t, locale]);
 
-  const context = useMemo(() => (session ? { http, user: session.user } : null), [http, session]);
+  const context = useMemo(() => (session ? { http, user: session.user, permissions: session.permissions } : null), [http, session]);
   if (!context) return <OfficeSignInScreen onSignIn={signIn} />;
-  const resolved = resolveSection(officeSections, route, context.user.role);
+  const resolved = resolveSection(officeSections, route, context.user.role, context.permissions.modules);
   const leave = () => {
     signOut();
     queryClient.clear();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IsoDateTime, SafeText } from './common';
 import { ClerkRole, Store, TillDevice, UserRole } from './org';
+import { OfficePermissions } from './permissions';
 
 export const OfficeSignInBody = z.object({
   email: z.email(),
@@ -8,12 +9,20 @@ export const OfficeSignInBody = z.object({
 });
 export type OfficeSignInBody = z.infer<typeof OfficeSignInBody>;
 
+const OfficeSessionUser = z.object({ id: z.uuid(), name: z.string(), email: z.string(), role: UserRole });
+
+/** A signed-in office user, with what their role lets them do, so the office shows only what they may use. */
 export const OfficeSession = z.object({
   token: z.string(),
   expiresAt: IsoDateTime,
-  user: z.object({ id: z.uuid(), name: z.string(), email: z.string(), role: UserRole }),
+  user: OfficeSessionUser,
+  permissions: OfficePermissions,
 });
 export type OfficeSession = z.infer<typeof OfficeSession>;
+
+/** The session a request came with, without its token: `GET /auth/office/session`. */
+export const OfficeSessionState = OfficeSession.omit({ token: true });
+export type OfficeSessionState = z.infer<typeof OfficeSessionState>;
 
 export const CreatePairingCodeBody = z.object({
   storeId: z.uuid(),

@@ -61,6 +61,8 @@ export const ErrorCode = z.enum([
   'IN_USE',
   /** A product that was sold is never deleted; deactivate it instead. */
   'PRODUCT_SOLD',
+  'MODULE_FORBIDDEN',
+  'OUTPUT_LIMIT_REACHED',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -19,3 +19,5 @@ export * from './approvals';
 export * from './paging';
 export * from './org-admin';
 export * from './suppliers';
+export * from './people';
+export * from './roles';

@@ -46,3 +46,108 @@ export function defaultTillPermissions(role: ClerkRole): TillPermissions {
     ticketDiscountLimitBp: 0,
   };
 }
+
+/**
+ * The office's modules a role grants access to. Adding a module is adding its name here: a role
+ * saved before it existed reads it as `none`, and HQ's level default grants it.
+ */
+export const OfficeModule = z.enum([
+  'catalog',
+  'prices',
+  'promotions',
+  'suppliers',
+  'organisation',
+  'people',
+  'roles',
+  'members',
+  'devices',
+  'reports',
+  'settings',
+  'audit',
+  'imports',
+]);
+export type OfficeModule = z.infer<typeof OfficeModule>;
+
+/** `view` reads a module's screens and lists; `edit` also changes what they hold. */
+export const ModuleAccess = z.enum(['none', 'view', 'edit']);
+export type ModuleAccess = z.infer<typeof ModuleAccess>;
+
+/** The reports a role may print or export, each with its own limit. */
+export const ReportKey = z.enum(['store_day']);
+export type ReportKey = z.infer<typeof ReportKey>;
+
+/** What a role may do with one report's output (报表打印权限): print, export, and how many outputs a day (null: no limit). */
+export const ReportOutputRule = z.object({
+  print: z.boolean(),
+  export: z.boolean(),
+  perDay: z.number().int().min(1).max(10_000).nullable(),
+});
+export type ReportOutputRule = z.infer<typeof ReportOutputRule>;
+
+const noOutput: ReportOutputRule = { print: false, export: false, perDay: null };
+
+/**
+ * What an office role lets a user do, whatever stores their level lets them see: each module's
+ * access, the categories whose products and report rows they see (and those below them), whether
+ * they see cost prices and margins, and what they may print or export of each report.
+ */
+export const OfficePermissions = z.object({
+  modules: z.object(Object.fromEntries(OfficeModule.options.map((m) => [m, ModuleAccess.default('none')])) as Record<OfficeModule, z.ZodDefault<typeof ModuleAccess>>),
+  categories: z.union([z.literal('all'), z.array(z.uuid()).min(1).max(500)]),
+  seeCost: z.boolean(),
+  reports: z.object(Object.fromEntries(ReportKey.options.map((r) => [r, ReportOutputRule.default(noOutput)])) as Record<ReportKey, z.ZodDefault<typeof ReportOutputRule>>),
+});
+export type OfficePermissions = z.infer<typeof OfficePermissions>;
+
+const everyModule = (access: ModuleAccess) => Object.fromEntries(OfficeModule.options.map((m) => [m, access])) as Record<OfficeModule, ModuleAccess>;
+const everyReport = (rule: ReportOutputRule) => Object.fromEntries(ReportKey.options.map((r) => [r, rule])) as Record<ReportKey, ReportOutputRule>;
+
+/** Office levels, as `UserRole` spells them, for the defaults below. */
+type OfficeLevel = 'hq_admin' | 'region_manager' | 'franchisee' | 'store_manager' | 'cashier';
+
+/** What the office lets non-HQ levels see without a role: everything they could read before roles existed. */
+const storeLevelModules: Partial<Record<OfficeModule, ModuleAccess>> = {
+  catalog: 'view', prices: 'view', promotions: 'view', members: 'view', reports: 'view', settings: 'view', devices: 'edit',
+};
+
+/**
+ * What a user may do when their record names no office role: HQ everything; a region manager,
+ * franchisee or store manager what they could before roles existed (read the catalog, prices,
+ * promotions, members, reports and settings of their scope, run their tills), franchisees and
+ * store managers also their own people; no cost prices outside HQ.
+ */
+export function defaultOfficePermissions(level: OfficeLevel): OfficePermissions {
+  if (level === 'hq_admin') {
+    return { modules: everyModule('edit'), categories: 'all', seeCost: true, reports: everyReport({ print: true, export: true, perDay: null }) };
+  }
+  if (level === 'cashier') return { modules: { ...everyModule('none'), reports: 'view' }, categories: 'all', seeCost: false, reports: everyReport(noOutput) };
+  const people: ModuleAccess = level === 'region_manager' ? 'view' : 'edit';
+  return {
+    modules: { ...everyModule('none'), ...storeLevelModules, people },
+    categories: 'all',
+    seeCost: false,
+    reports: everyReport({ print: true, export: true, perDay: null }),
+  };
+}
+
+const accessRank: Record<ModuleAccess, number> = { none: 0, view: 1, edit: 2 };
+
+/** Whether `access` is at least `need`. */
+export const accessAllows = (access: ModuleAccess, need: Exclude<ModuleAccess, 'none'>): boolean => accessRank[access] >= accessRank[need];
+
+/**
+ * Whether `role` grants nothing beyond `own`, so a franchisee or manager may hand it to their
+ * people: no module above theirs, no cost prices they cannot see, no category they cannot see,
+ * no report output they may not make, and no looser daily limit.
+ */
+export function permissionsWithin(role: OfficePermissions, own: OfficePermissions): boolean {
+  const modules = OfficeModule.options.every((m) => accessRank[role.modules[m]] <= accessRank[own.modules[m]]);
+  const cost = !role.seeCost || own.seeCost;
+  const categories = own.categories === 'all' || (role.categories !== 'all' && role.categories.every((id) => (own.categories as string[]).includes(id)));
+  const reports = ReportKey.options.every((r) => {
+    const [mine, theirs] = [own.reports[r], role.reports[r]];
+    const limitOk = mine.perDay === null || (theirs.perDay !== null && theirs.perDay <= mine.perDay);
+    return (!theirs.print || mine.print) && (!theirs.export || mine.export) && (!(theirs.print || theirs.export) || limitOk);
+  });
+  return modules && cost && categories && reports;
+}

@@ -5,6 +5,8 @@ import type { OfficeHttp } from './office-http';
 export interface OfficeContextValue {
   http: OfficeHttp;
   user: OfficeSession['user'];
+  /** What the user's office role lets them do; HQ checks every call again. */
+  permissions: OfficeSession['permissions'];
 }
 
 const OfficeContext = createContext<OfficeContextValue | null>(null);
@@ -26,4 +28,8 @@ export function useOfficeHttp(): OfficeHttp {
 
 export function useOfficeUser(): OfficeSession['user'] {
   return useOfficeContext().user;
+}
+
+export function useOfficePermissions(): OfficeSession['permissions'] {
+  return useOfficeContext().permissions;
 }

@@ -1,3 +1,4 @@
+import { defaultOfficePermissions } from '@pos/shared';
 import { describe, expect, it } from 'vitest';
 import { isOfficeHash, officeHash, parseOfficeRoute, resolveSection, sectionsFor, type RoutableSection } from './office-route';
 
@@ -33,5 +34,13 @@ describe('office routes', () => {
     expect(resolveSection(sections, parseOfficeRoute('#/office/prices/x'), 'hq_admin')).toEqual({ section: sections[1], rest: ['x'] });
     expect(resolveSection(sections, parseOfficeRoute('#/office/nowhere'), 'hq_admin')?.section.key).toBe('reports');
     expect(resolveSection(sections, parseOfficeRoute('#/office/devices'), 'cashier')).toBeNull();
+  });
+
+  it('leaves out the sections of modules the user’s office role gives no access to', () => {
+    const withModules: RoutableSection[] = [{ ...sections[0]!, module: 'reports' }, { ...sections[1]!, module: 'prices' }, sections[2]!];
+    const finance = defaultOfficePermissions('hq_admin').modules;
+    expect(sectionsFor(withModules, 'hq_admin', { ...finance, prices: 'none' }).map((s) => s.key)).toEqual(['reports', 'devices']);
+    expect(sectionsFor(withModules, 'hq_admin', { ...finance, prices: 'view' }).map((s) => s.key)).toEqual(['reports', 'prices', 'devices']);
+    expect(resolveSection(withModules, parseOfficeRoute('#/office/prices'), 'hq_admin', { ...finance, prices: 'none' })?.section.key).toBe('reports');
   });
 });

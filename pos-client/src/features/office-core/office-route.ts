@@ -1,4 +1,4 @@
-import type { UserRole } from '@pos/shared';
+import type { ModuleAccess, OfficeModule, UserRole } from '@pos/shared';
 
 export interface OfficeRoute {
   /** The first segment after `#/office/`, e.g. `promotions`; null at `#/office` itself. */
@@ -11,7 +11,12 @@ export interface OfficeRoute {
 export interface RoutableSection {
   key: string;
   roles: readonly UserRole[];
+  /** The office module whose permission opens it; absent: the role alone decides. */
+  module?: OfficeModule;
 }
+
+/** The user's access to each module, from their session; absent: the role alone decides. */
+export type ModuleAccessMap = Readonly<Record<OfficeModule, ModuleAccess>>;
 
 const officePrefix = '#/office';
 
@@ -29,17 +34,17 @@ export function officeHash(section: string, ...rest: string[]): string {
   return [officePrefix, section, ...rest].join('/');
 }
 
-/** The sections a role may open, in the registry's order. */
-export function sectionsFor<S extends RoutableSection>(sections: readonly S[], role: UserRole): S[] {
-  return sections.filter((s) => s.roles.includes(role));
+/** The sections a role may open, in the registry's order; a section of a module the user has no access to is left out. */
+export function sectionsFor<S extends RoutableSection>(sections: readonly S[], role: UserRole, modules?: ModuleAccessMap): S[] {
+  return sections.filter((s) => s.roles.includes(role) && (!s.module || !modules || modules[s.module] !== 'none'));
 }
 
 /**
  * The section to show: the one asked for when the role may open it, else the role's first.
  * `rest` is kept only for the section asked for.
  */
-export function resolveSection<S extends RoutableSection>(sections: readonly S[], route: OfficeRoute, role: UserRole): { section: S; rest: string[] } | null {
-  const allowed = sectionsFor(sections, role);
+export function resolveSection<S extends RoutableSection>(sections: readonly S[], route: OfficeRoute, role: UserRole, modules?: ModuleAccessMap): { section: S; rest: string[] } | null {
+  const allowed = sectionsFor(sections, role, modules);
   const asked = allowed.find((s) => s.key === route.section);
   if (asked) return { section: asked, rest: route.rest };
   const first = allowed[0];

@@ -1,3 +1,4 @@
+import { defaultOfficePermissions } from '@pos/shared';
 import { describe, expect, it } from 'vitest';
 import { clearOfficeSession, loadOfficeSession, saveOfficeSession } from './office-session-store';
 
@@ -19,6 +20,7 @@ const session = {
   token: 'ofc.abc',
   expiresAt: '2026-11-22T16:00:00.000Z',
   user: { id: '0193a6d2-7c1e-7a00-8000-000000000001', name: 'HQ Admin', email: 'hq@demo.pos', role: 'hq_admin' as const },
+  permissions: defaultOfficePermissions('hq_admin'),
 };
 
 describe('office session storage', () => {
