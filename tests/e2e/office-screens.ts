@@ -15,6 +15,8 @@ export interface OfficeScreen {
 
 const everyone: readonly OfficeUser[] = ['hq@demo.pos', 'east@demo.pos'];
 const hq: readonly OfficeUser[] = ['hq@demo.pos'];
+/** A list screen once its table has rows (or says it has none). */
+const table = '.ant-table-tbody tr:not(.ant-table-measure-row)';
 const ruleKinds = [
   'item_discount', 'category_discount', 'brand_discount', 'member_price', 'happy_hour', 'birthday',
   'buy_n_get_m', 'spend_threshold_off', 'spend_threshold_percent', 'spend_gift', 'voucher', 'points_multiplier',
@@ -39,4 +41,20 @@ export const officeScreens: readonly OfficeScreen[] = [
   ...ruleKinds.map((kind) => ({ name: `new ${kind} promotion`, hash: `#/office/promotions/new/${kind}`, ready: '#promo-name', users: hq })),
   { name: 'store assortments', hash: '#/office/assortments', ready: '[data-testid=assortment-reach]', users: hq },
   { name: 'cash rounding and scale labels', hash: '#/office/settings', ready: '[data-testid=scale-layout]', users: hq },
+  { name: 'products', hash: '#/office/products', ready: table, users: hq },
+  { name: 'new product', hash: '#/office/products/new', ready: '.ant-form', users: hq },
+  { name: 'categories', hash: '#/office/categories', ready: table, users: hq },
+  { name: 'brands', hash: '#/office/brands', ready: table, users: hq },
+  { name: 'suppliers', hash: '#/office/suppliers', ready: table, users: hq },
+  { name: 'store prices', hash: '#/office/store-prices', ready: table, users: everyone },
+  { name: 'stores', hash: '#/office/stores', ready: table, users: everyone },
+  { name: 'regions', hash: '#/office/regions', ready: table, users: hq },
+  { name: 'franchisees', hash: '#/office/franchisees', ready: table, users: everyone },
+  { name: 'office users', hash: '#/office/users', ready: table, users: everyone },
+  { name: 'clerks', hash: '#/office/clerks', ready: table, users: everyone },
+  { name: 'roles and permissions', hash: '#/office/roles', ready: table, users: hq },
+  { name: 'manager overrides', hash: '#/office/approvals', ready: table, users: everyone },
+  { name: 'product attributes', hash: '#/office/product-attributes', ready: '.ant-form', users: hq },
+  { name: 'import and export', hash: '#/office/imports', ready: '.ant-form, .ant-card', users: everyone },
+  { name: 'audit trail', hash: '#/office/audit', ready: table, users: everyone },
 ];

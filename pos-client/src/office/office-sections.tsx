@@ -45,6 +45,7 @@ function screen<K extends string>(load: () => Promise<Record<K, ComponentType<Of
  * names none (or one it may not open), so the store-day report comes first.
  */
 export const officeSections: readonly OfficeSectionEntry[] = [
+  { key: 'reports', group: 'sales', label: 'office.nav.reports', roles: storeStaff, module: 'reports', screen: screen(() => import('./store-day-screen'), 'StoreDayScreen') },
   { key: 'products', group: 'catalog', label: 'office.nav.products', roles: hqOnly, module: 'catalog', screen: screen(() => import('./products-screen'), 'ProductsScreen') },
   { key: 'categories', group: 'catalog', label: 'office.nav.categories', roles: hqOnly, module: 'catalog', screen: screen(() => import('./categories-screen'), 'CategoriesScreen') },
   { key: 'brands', group: 'catalog', label: 'office.nav.brands', roles: hqOnly, module: 'catalog', screen: screen(() => import('./brands-screen'), 'BrandsScreen') },
@@ -60,7 +61,6 @@ export const officeSections: readonly OfficeSectionEntry[] = [
   { key: 'users', group: 'people', label: 'office.nav.users', roles: storeStaff, module: 'people', screen: screen(() => import('./people/users-screen'), 'UsersScreen') },
   { key: 'clerks', group: 'people', label: 'office.nav.clerks', roles: storeStaff, module: 'people', screen: screen(() => import('./people/clerks-screen'), 'ClerksScreen') },
   { key: 'roles', group: 'people', label: 'office.nav.roles', roles: hqOnly, module: 'roles', screen: screen(() => import('./people/roles-screen'), 'RolesScreen') },
-  { key: 'reports', group: 'sales', label: 'office.nav.reports', roles: storeStaff, module: 'reports', screen: screen(() => import('./store-day-screen'), 'StoreDayScreen') },
   { key: 'approvals', group: 'sales', label: 'office.nav.approvals', roles: storeStaff, module: 'reports', screen: screen(() => import('./approvals-screen'), 'ApprovalsScreen') },
   { key: 'settings', group: 'settings', label: 'office.nav.settings', roles: hqOnly, module: 'settings', screen: screen(() => import('./pricing-settings-screen'), 'PricingSettingsScreen') },
   { key: 'product-attributes', group: 'settings', label: 'office.nav.productAttributes', roles: hqOnly, module: 'catalog', screen: screen(() => import('./product-attributes-screen'), 'ProductAttributesScreen') },

@@ -105,16 +105,18 @@ const everyReport = (rule: ReportOutputRule) => Object.fromEntries(ReportKey.opt
 /** Office levels, as `UserRole` spells them, for the defaults below. */
 type OfficeLevel = 'hq_admin' | 'region_manager' | 'franchisee' | 'store_manager' | 'cashier';
 
-/** What the office lets non-HQ levels see without a role: everything they could read before roles existed. */
+/** What the office lets non-HQ levels see without a role: what they could read before roles existed, their stores, their audit trail and their clerks by file. */
 const storeLevelModules: Partial<Record<OfficeModule, ModuleAccess>> = {
   catalog: 'view', prices: 'view', promotions: 'view', members: 'view', reports: 'view', settings: 'view', devices: 'edit',
+  organisation: 'view', audit: 'view', imports: 'edit',
 };
 
 /**
  * What a user may do when their record names no office role: HQ everything; a region manager,
  * franchisee or store manager what they could before roles existed (read the catalog, prices,
  * promotions, members, reports and settings of their scope, run their tills), franchisees and
- * store managers also their own people; no cost prices outside HQ.
+ * store managers also their own people; their stores, the audit trail about them and their clerks by file;
+ * no cost prices outside HQ.
  */
 export function defaultOfficePermissions(level: OfficeLevel): OfficePermissions {
   if (level === 'hq_admin') {
