@@ -10,12 +10,12 @@ const viewer: Permissions = {
 };
 
 describe('office permissions', () => {
-  it('gives a user without a role their level’s defaults: HQ everything, franchisees what they had before roles, no cost outside HQ', () => {
+  it('gives a user without a role their level’s defaults: HQ everything, franchisees what they had before roles plus their stores, audit trail and clerk import, no cost outside HQ', () => {
     const hq = resolveOfficePermissions('hq_admin', null);
     expect(Object.values(hq.modules).every((a) => a === 'edit')).toBe(true);
     expect(hq.seeCost).toBe(true);
     const franchisee = resolveOfficePermissions('franchisee', null);
-    expect(franchisee.modules).toMatchObject({ reports: 'view', devices: 'edit', people: 'edit', prices: 'view', settings: 'view', roles: 'none', audit: 'none' });
+    expect(franchisee.modules).toMatchObject({ reports: 'view', devices: 'edit', people: 'edit', prices: 'view', settings: 'view', organisation: 'view', audit: 'view', imports: 'edit', roles: 'none', suppliers: 'none' });
     expect(franchisee.seeCost).toBe(false);
     expect(resolveOfficePermissions('region_manager', null).modules.people).toBe('view');
   });
