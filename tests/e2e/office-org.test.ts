@@ -3,22 +3,18 @@ import { DEMO_PASSWORD } from '@pos/hq-server/seed/demo-org';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityFindings } from '../support/axe';
-import { launchBrowser } from '../support/browser';
-import { seedFixture, testClock, type Fixture } from '../support/fixture';
-import { startHq } from '../support/hq';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { Fixture } from '../support/fixture';
+import { startOfficeWorld, type OfficeWorld } from './office-world';
 
-let database: TestDatabase;
+let world: OfficeWorld;
 let f: Fixture;
 let hq: RunningServer;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database, testClock(new Date().toISOString()));
-  hq = await startHq(f);
-  browser = await launchBrowser();
+  world = await startOfficeWorld();
+  ({ f, hq, browser } = world);
 });
 
 afterEach(async () => {
@@ -26,9 +22,7 @@ afterEach(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await hq?.close();
-  await database?.close();
+  await world?.close();
 });
 
 async function signIn(email: string, hash: string) {

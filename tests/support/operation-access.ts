@@ -87,7 +87,6 @@ export const access: Record<string, Access> = {
   'POST /products/{id}/costs': 'hq',
   'GET /settings/product-attributes': 'office',
   'PUT /settings/product-attributes': 'hq',
-  'GET /catalog/supplier-options': 'office',
   'GET /org/stores': 'office',
   'GET /stores/{id}': 'office',
   'GET /stores/{id}/events': 'office',

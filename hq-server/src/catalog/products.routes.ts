@@ -1,5 +1,5 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { CostBody, ErrorBody, ProductAttributeNames, ProductBody, ProductCostHistory, ProductDetail, ProductListPage, ProductListQuery, ProductRecord, SupplierOption } from '@pos/shared';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { CostBody, ErrorBody, ProductAttributeNames, ProductBody, ProductCostHistory, ProductDetail, ProductListPage, ProductListQuery, ProductRecord } from '@pos/shared';
 import type { AppEnv } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
 import { bearer, commonErrors, IdParams, jsonBody, jsonResponse } from '../http/openapi-helpers';
@@ -7,7 +7,6 @@ import { requireRole } from '../http/require-role';
 import { addCost, costHistory } from './product-costs.service';
 import { getAttributeNames, setAttributeNames } from './product-attributes.service';
 import { createProduct, deleteProduct, getProduct, listProducts, setProductActive, updateProduct } from './products.service';
-import { supplierOptions } from './supplier-options';
 
 const conflict = { 409: jsonResponse(ErrorBody, 'A barcode, SKU or scale item code another product holds (`BARCODE_TAKEN` names it), or a product that was sold') };
 
@@ -80,15 +79,8 @@ const putAttributesRoute = createRoute({
   responses: { 200: jsonResponse(ProductAttributeNames, 'Saved'), ...commonErrors },
 });
 
-const suppliersRoute = createRoute({
-  method: 'get', path: '/catalog/supplier-options', tags: ['catalog'], security: bearer, middleware: [authenticate('office')] as const,
-  summary: 'The chain’s suppliers as a product’s main-supplier select offers them (at most 1,000, by code)',
-  responses: { 200: jsonResponse(z.array(SupplierOption), 'Suppliers by code'), ...commonErrors },
-});
-
 export const productsRoutes = new OpenAPIHono<AppEnv>()
   .openapi(listRoute, async (c) => c.json(await listProducts(c.var.deps.db, c.var.principal, c.req.valid('query')), 200))
-  .openapi(suppliersRoute, async (c) => c.json(await supplierOptions(c.var.deps.db, c.var.principal.chainId), 200))
   .openapi(getAttributesRoute, async (c) => c.json(await getAttributeNames(c.var.deps.db, c.var.principal.chainId), 200))
   .openapi(putAttributesRoute, async (c) => c.json(await setAttributeNames(c.var.deps, c.var.principal, c.req.valid('json')), 200))
   .openapi(getRoute, async (c) => c.json(await getProduct(c.var.deps, c.var.principal, c.req.valid('param').id), 200))

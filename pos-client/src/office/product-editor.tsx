@@ -80,7 +80,7 @@ export function ProductEditor({ id }: { id: string | null }) {
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="supplierId" label={t('office.products.supplier')}>
-                <Select allowClear showSearch optionFilterProp="label" options={(suppliers.data ?? []).map((s) => ({ value: s.id, label: `${s.code} ${s.name}` }))} />
+                <Select allowClear showSearch optionFilterProp="label" options={(suppliers.data?.items ?? []).map((s) => ({ value: s.id, label: `${s.code} ${s.name}` }))} />
               </Form.Item>
             </Col>
             <Col xs={12} md={4}><Form.Item name="unit" label={t('office.products.unit')}><Select options={units.map((u) => ({ value: u, label: t(`office.products.unit.${u}`) }))} /></Form.Item></Col>

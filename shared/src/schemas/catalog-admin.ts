@@ -174,7 +174,3 @@ export const ProductAttributeNames = z.object({
   }),
 });
 export type ProductAttributeNames = z.infer<typeof ProductAttributeNames>;
-
-/** A supplier as a product's select offers it. */
-export const SupplierOption = z.object({ id: z.uuid(), code: z.string(), name: z.string(), active: z.boolean() });
-export type SupplierOption = z.infer<typeof SupplierOption>;

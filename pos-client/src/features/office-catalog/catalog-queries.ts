@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  Brand, BrandPage, Category, PriceEntry, ProductAttributeNames, ProductCostHistory, ProductDetail, ProductRecord, SupplierOption,
+  Brand, BrandPage, Category, PriceEntry, ProductAttributeNames, ProductCostHistory, ProductDetail, ProductRecord, SupplierList,
   type BrandBody, type CategoryBody, type CategoryPatch, type CostBody, type ProductBody,
 } from '@pos/shared';
 import { z } from 'zod';
@@ -21,7 +21,7 @@ export function useBrandOptions() {
 
 export function useSupplierOptions() {
   const http = useOfficeHttp();
-  return useQuery({ queryKey: ['catalog', 'supplier-options'], queryFn: () => unwrap(http({ method: 'GET', path: '/catalog/supplier-options', schema: z.array(SupplierOption) })) });
+  return useQuery({ queryKey: ['suppliers', 'options'], queryFn: () => unwrap(http({ method: 'GET', path: '/suppliers?limit=200&sort=code&order=asc', schema: SupplierList })) });
 }
 
 export function useAttributeNames() {
