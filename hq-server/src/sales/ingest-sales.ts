@@ -3,6 +3,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { isDataError, retryTransient, sqlStateOf } from '../db/sql-state';
 import type { Deps, DevicePrincipal } from '../http/app-env';
+import type { IngestOutcome } from '../sync/document-ingesters';
 import { isUuid } from '../ids';
 import { members } from '../pricing/pricing.tables';
 import { unknownReferences } from './check-references';
@@ -11,8 +12,6 @@ import { voucherRedemptions } from './sales.tables';
 import { ownersOf, writeSales, type SaleToWrite } from './write-sales';
 
 type Reason = NonNullable<PushResult['reason']>;
-
-export type IngestOutcome = { status: 'accepted' | 'duplicate' } | { status: 'rejected'; reason: Reason };
 
 /**
  * A sale priced for a member HQ does not know, or at a level the member does not hold: the

@@ -1,6 +1,6 @@
-import { saleTimeIssue, SyncDocument, type PushBody, type PushResponse, type PushResult, type Sale } from '@pos/shared';
+import { saleTimeIssue, SyncDocument, type PushBody, type PushResponse, type PushResult } from '@pos/shared';
 import type { Deps, DevicePrincipal } from '../http/app-env';
-import { ingestSales } from '../sales/ingest-sales';
+import { ingestKind, ingestOrder } from './document-ingesters';
 
 type Reason = NonNullable<PushResult['reason']>;
 
@@ -20,7 +20,7 @@ function repeatOf(first: PushResult, index: number): PushResult {
  */
 export async function pushDocuments(deps: Deps, device: DevicePrincipal, body: PushBody): Promise<PushResponse> {
   const results: PushResult[] = [];
-  const pending: { index: number; sale: Sale }[] = [];
+  const pending: { index: number; doc: SyncDocument }[] = [];
   const repeats: { index: number; firstIndex: number }[] = [];
   const seen = new Map<string, number>();
   const now = deps.clock();
@@ -42,14 +42,18 @@ export async function pushDocuments(deps: Deps, device: DevicePrincipal, body: P
     }
     const timeIssue = saleTimeIssue(doc.completedAt, now);
     if (timeIssue) return reject(index, doc.id, { code: 'VALIDATION_FAILED', message: 'the document is dated outside what HQ takes', details: [{ path: 'completedAt', message: timeIssue }] });
-    pending.push({ index, sale: doc });
+    pending.push({ index, doc });
   });
 
-  const outcomes = await ingestSales(deps, device, pending.map((p) => p.sale));
-  for (const { index, sale } of pending) {
-    const outcome = outcomes.get(sale.id);
-    if (!outcome) throw new Error(`ingest gave no outcome for ${sale.id}`);
-    results.push(outcome.status === 'rejected' ? { index, id: sale.id, status: 'rejected', reason: outcome.reason } : { index, id: sale.id, status: outcome.status });
+  for (const kind of ingestOrder) {
+    const ofKind = pending.filter((p) => p.doc.kind === kind);
+    if (ofKind.length === 0) continue;
+    const outcomes = await ingestKind(deps, device, kind, ofKind.map((p) => p.doc));
+    for (const { index, doc } of ofKind) {
+      const outcome = outcomes.get(doc.id);
+      if (!outcome) throw new Error(`ingest gave no outcome for ${doc.id}`);
+      results.push(outcome.status === 'rejected' ? { index, id: doc.id, status: 'rejected', reason: outcome.reason } : { index, id: doc.id, status: outcome.status });
+    }
   }
   const byIndex = new Map(results.map((r) => [r.index, r]));
   for (const { index, firstIndex } of repeats) results.push(repeatOf(byIndex.get(firstIndex)!, index));

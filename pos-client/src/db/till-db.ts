@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
-import type { Category, Change, Clerk, PairedDevice, Product, Sale, Store, Price, Barcode, ErrorBody, MemberLevel, Promotion, TillRole } from '@pos/shared';
+import type { Category, Change, Clerk, PairedDevice, Product, Sale, Store, Price, Barcode, ErrorBody, MemberLevel, Promotion, SyncDocument, TillRole } from '@pos/shared';
 
 export type PulledBarcode = Barcode & { active: boolean };
 export type PulledPrice = Price & { active: boolean };
@@ -17,8 +17,8 @@ export type RejectReason = ErrorBody['error'];
 /** A finished document waiting for HQ; the id is the document's own id (the idempotency key). */
 export interface OutboxEntry {
   id: string;
-  kind: Sale['kind'];
-  body: Sale;
+  kind: SyncDocument['kind'];
+  body: SyncDocument;
   state: OutboxState;
   attempts: number;
   createdAt: string;

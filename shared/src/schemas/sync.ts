@@ -60,9 +60,15 @@ export const PullResponse = z.object({
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
-/** Every kind of document a till pushes. Later kinds (refund, shift, cash movement) join this union. */
+/**
+ * Every kind of document a till pushes. Each carries `kind`, an `id` the till made (uuidv7),
+ * its `storeId` and `deviceId`, and the instant it was `completedAt`; HQ takes the kinds in
+ * the order of this list, so a document that names another comes after it.
+ */
 export const SyncDocument = z.discriminatedUnion('kind', [Sale]);
 export type SyncDocument = z.infer<typeof SyncDocument>;
+export type SyncDocumentKind = SyncDocument['kind'];
+export type SyncDocumentOf<K extends SyncDocumentKind> = Extract<SyncDocument, { kind: K }>;
 
 /** The most documents one push may hold; HQ sizes the push's body limit by it. */
 export const PUSH_MAX_DOCUMENTS = 500;

@@ -1,5 +1,6 @@
 import { uuidv7, type Minor, type Sale, type SaleApproval } from '@pos/shared';
 import type { TillDb } from '../../db/till-db';
+import { enqueueDocument } from '../../sync/enqueue-document';
 import type { Basket } from './basket';
 import { buildCashSale, type BuildSaleError, type GiftProduct } from './build-sale';
 import { priceTillBasket, type TillPricing } from './price-till-basket';
@@ -67,17 +68,7 @@ export async function completeCashSale(
     if (!built.ok) return built;
     const { sale } = built;
     await db.journal.add(sale);
-    await db.outbox.add({
-      id: sale.id,
-      kind: sale.kind,
-      body: sale,
-      state: 'pending',
-      attempts: 0,
-      createdAt: sale.completedAt,
-      lastAttemptAt: null,
-      sentAt: null,
-      reason: null,
-    });
+    await enqueueDocument(db, sale);
     await db.putMeta('receiptCounter', { deviceId: pairing.device.id, last: number });
     return { ok: true, sale } as const;
   });

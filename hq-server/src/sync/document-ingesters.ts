@@ -1,0 +1,27 @@
+import type { PushResult, SyncDocumentKind, SyncDocumentOf } from '@pos/shared';
+import type { Deps, DevicePrincipal } from '../http/app-env';
+import { ingestSales } from '../sales/ingest-sales';
+
+type Reason = NonNullable<PushResult['reason']>;
+
+/** What HQ made of one document: stored now, stored before, or refused with the reason. */
+export type IngestOutcome = { status: 'accepted' | 'duplicate' } | { status: 'rejected'; reason: Reason };
+
+/** Takes a batch of one kind exactly once, answering each document by its id. */
+export type Ingest<D> = (deps: Deps, device: DevicePrincipal, documents: D[]) => Promise<Map<string, IngestOutcome>>;
+
+/**
+ * How HQ takes each kind of document. A push's documents are taken kind by kind in this
+ * order, so a kind that names another (a return names its sale) comes after it.
+ */
+export const documentIngesters: { readonly [K in SyncDocumentKind]: Ingest<SyncDocumentOf<K>> } = {
+  sale: ingestSales,
+};
+
+export const ingestOrder = Object.keys(documentIngesters) as SyncDocumentKind[];
+
+/** Takes the documents of one kind with that kind's ingester. */
+export function ingestKind<K extends SyncDocumentKind>(deps: Deps, device: DevicePrincipal, kind: K, documents: SyncDocumentOf<K>[]): Promise<Map<string, IngestOutcome>> {
+  const ingest = documentIngesters[kind] as Ingest<SyncDocumentOf<K>>;
+  return ingest(deps, device, documents);
+}
