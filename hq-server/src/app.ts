@@ -25,6 +25,7 @@ import { storePricesRoutes } from './pricing/store-prices.routes';
 import { promotionsRoutes } from './promotions/promotions.routes';
 import { reportsRoutes } from './reports/reports.routes';
 import { approvalsRoutes } from './sales/approvals.routes';
+import { salesJournalRoutes } from './sales/sales-journal.routes';
 import { vouchersRoutes } from './sales/vouchers.routes';
 import { suppliersRoutes } from './suppliers/suppliers.routes';
 import { clerksRoutes } from './people/clerks.routes';
@@ -75,6 +76,7 @@ export function createApp(deps: Deps) {
   app.route('/', auditRoutes);
   app.route('/', importsRoutes);
   app.route('/', approvalsRoutes);
+  app.route('/', salesJournalRoutes);
   app.route('/', storeAdminRoutes);
   app.route('/', regionsRoutes);
   app.route('/', franchiseesRoutes);

@@ -2,13 +2,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { PGlite } from '@electric-sql/pglite';
 import { createApp } from '@pos/hq-server/app';
 import { readMigrationLevel, tablesInLoadOrder } from '@pos/hq-server/db/backup-catalog';
 import { BackupError } from '@pos/hq-server/db/backup-format';
 import { restoreBackup } from '@pos/hq-server/db/backup-restore';
 import { writeBackup } from '@pos/hq-server/db/backup-write';
-import { openDatabase, type Db } from '@pos/hq-server/db/client';
+import { createPglite, openDatabase, type Db } from '@pos/hq-server/db/client';
 import { migrateDatabase } from '@pos/hq-server/db/migrate';
 import { query } from '@pos/hq-server/db/query';
 import { PullResponse, PushResponse, type PairedDevice } from '@pos/shared';
@@ -157,7 +156,7 @@ describe('db:backup and db:restore', () => {
   });
 
   it.runIf(process.env.POS_TEST_DB === 'postgres' && process.env.DATABASE_URL)('restores a PGlite backup into PostgreSQL', async () => {
-    const embedded = await openDatabase({ pglite: await PGlite.create() });
+    const embedded = await openDatabase({ pglite: await createPglite() });
     await migrateDatabase(embedded);
     const small = { ...embedded, url: null };
     opened.push(small);

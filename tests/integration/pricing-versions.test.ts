@@ -35,7 +35,7 @@ async function save(promotion: Promotion, percentBp: number, status: 'active' | 
 
 const discrepanciesOf = (saleId: string) => f.deps.db.select().from(pricingDiscrepancies).where(eq(pricingDiscrepancies.saleId, saleId));
 
-describe('HQ prices a sale with the promotions as they stood when it was made', () => {
+describe('HQ prices a sale with the promotions and prices as they stood when it was made', () => {
   it('judges a late sale by the promotion before the edit, and a stale till after it as behind', async () => {
     const item = f.catalog[10]!;
     const promotion = await createPromotion(f, hq, ruleOf('item_discount', 'Ten off', { productIds: [item.id], offer: { type: 'percent_off', percentBp: 1000 }, unitLimit: null }));
@@ -84,5 +84,26 @@ describe('HQ prices a sale with the promotions as they stood when it was made', 
     expect(await discrepanciesOf(whileRunning.id)).toEqual([]);
     expect(await push(whilePaused)).toBe('accepted');
     expect(await discrepanciesOf(whilePaused.id)).toHaveLength(1);
+  });
+  it('judges a sale rung at a store price by that price though HQ cleared it before the sale arrived', async () => {
+    const item = f.catalog[12]!;
+    const storePrice = `/pricing/store-prices/${f.storeIds.S001}/${item.id}`;
+    const amountMinor = item.priceMinor - 20;
+    expect((await f.app.request(storePrice, { ...json({ amountMinor }, hq), method: 'PUT' })).status).toBe(200);
+    const pulled = await pullEverything(f.app, till.deviceToken);
+    const sell = () => priceSaleOnTill(tillPricer(pulled.catalog), till, f.clerkIds['0012']!, { at: clock(), items: [{ productId: item.id, quantity: 3 }], member: null, vouchers: [], manual: [], dataSeq: pulled.cursor }, `S-${clock().getTime()}`);
+    clock.advance(HOUR);
+    const beforeClearing = sell();
+    expect(beforeClearing.lines[0]).toMatchObject({ unitPriceMinor: amountMinor });
+    clock.advance(HOUR);
+    expect(await (await f.app.request(storePrice, { ...bearer(hq), method: 'DELETE' })).json()).toEqual({ cleared: 1 });
+    clock.advance(HOUR);
+    const afterClearing = sell();
+
+    expect(await push(beforeClearing)).toBe('accepted');
+    expect(await discrepanciesOf(beforeClearing.id)).toEqual([]);
+    expect(await push(afterClearing)).toBe('accepted');
+    const [row] = await discrepanciesOf(afterClearing.id);
+    expect(row?.detail).toMatchObject({ tillUnitPriceMinor: amountMinor, hqUnitPriceMinor: item.priceMinor, tillBehind: true });
   });
 });

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
-import { openDatabase, type Database } from '@pos/hq-server/db/client';
+import { createPglite, openDatabase, type Database } from '@pos/hq-server/db/client';
 import { migrateDatabase } from '@pos/hq-server/db/migrate';
 import postgres from 'postgres';
 
@@ -17,7 +16,7 @@ export interface TestDatabase extends Database {
 export async function createTestDatabase({ migrated = true } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (process.env.POS_TEST_DB === 'postgres' && serverUrl) return createPostgresDatabase(serverUrl, { migrated });
-  const database = await openDatabase({ pglite: await PGlite.create() });
+  const database = await openDatabase({ pglite: await createPglite() });
   if (migrated) await migrateDatabase(database);
   return { ...database, url: null };
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, foreignKey, index, pgEnum, integer, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { chainId, changeSeq, instant, money } from '../db/columns';
+import { trigramIndex } from '../db/trigram-index';
 import { chains, stores } from '../org/org.tables';
 import { memberLevels } from '../pricing/pricing.tables';
 import { suppliers } from '../suppliers/suppliers.tables';
@@ -91,6 +92,12 @@ export const products = pgTable(
     index('products_sync').on(t.chainId, t.changeSeq),
     index('products_category').on(t.chainId, t.categoryId),
     index('products_brand').on(t.chainId, t.brandId),
+    /** The office's and the till-price screens' text search (`product-search.repo.ts`). */
+    trigramIndex('products_sku_trgm', t.sku),
+    trigramIndex('products_name_zh_trgm', t.nameZh),
+    trigramIndex('products_name_en_trgm', t.nameEn),
+    trigramIndex('products_pinyin_trgm', t.pinyin),
+    trigramIndex('products_pinyin_initials_trgm', t.pinyinInitials),
     index('products_pinyin_initials').on(t.chainId, t.pinyinInitials),
   ],
 );
@@ -123,6 +130,11 @@ export const prices = pgTable(
     memberLevelId: uuid('member_level_id'),
     amountMinor: money('amount_minor').notNull(),
     effectiveFrom: instant('effective_from'),
+    /**
+     * When the entry stopped applying: set as it is deactivated (a store price cleared, a scheduled
+     * change cancelled), so HQ still prices a sale made before then with it. Null: never ended.
+     */
+    effectiveUntil: instant('effective_until'),
     active: boolean('active').notNull().default(true),
     changeSeq: changeSeq(),
   },

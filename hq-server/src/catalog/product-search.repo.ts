@@ -5,7 +5,6 @@ import { barcodes, prices, products } from './catalog.tables';
 import { escapeLike } from './escape-like';
 import { pinyinQuery } from './pinyin';
 
-
 /** What a scanner reads off a pack (EAN-8, UPC-A, EAN-13, ITF-14): such a search is a look-up, not a browse. */
 const barcodeShaped = /^\d{8,14}$/;
 
@@ -25,7 +24,11 @@ function byPinyin(q: string): SQL | undefined {
 /**
  * Which products a search means. A barcode-shaped search is answered from the barcodes' key
  * `(chain_id, code)` and the unique SKU, by index, whatever the catalog's size; other text is
- * looked for in SKUs, names and the names' pinyin (a scan of the chain's products) and in barcodes by key.
+ * looked for in SKUs, names and the names' pinyin through their trigram indexes (migration
+ * 0013; a text too short to hold a trigram, such as two Chinese characters, is still a scan)
+ * and in barcodes by key. The barcode arm is `= any(array(…))`, a value computed once, so that
+ * every arm of the `or` can be an index scan and PostgreSQL combines them (a `BitmapOr`); an
+ * `in (subquery)` arm would make it filter every product instead.
  */
 export function matching(chainId: string, q: string | undefined): SQL | undefined {
   const inChain = eq(products.chainId, chainId);
@@ -35,7 +38,7 @@ export function matching(chainId: string, q: string | undefined): SQL | undefine
     return and(inChain, inArray(products.id, sql`(${byBarcode} union select ${products.id} from ${products} where ${products.chainId} = ${chainId} and ${products.sku} = ${q})`));
   }
   const pattern = `%${escapeLike(q)}%`;
-  return and(inChain, or(ilike(products.sku, pattern), ilike(products.nameZh, pattern), ilike(products.nameEn, pattern), byPinyin(q), inArray(products.id, sql`(${byBarcode})`)));
+  return and(inChain, or(ilike(products.sku, pattern), ilike(products.nameZh, pattern), ilike(products.nameEn, pattern), byPinyin(q), sql`${products.id} = any(array(${byBarcode}))`));
 }
 
 /** The columns of a product in its wire shape. */

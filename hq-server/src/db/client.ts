@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -17,6 +18,9 @@ export interface Database {
 
 export type DatabaseTarget = { url: string; poolSize?: number } | { pgliteDir: string } | { pglite: PGlite };
 
+/** An embedded PGlite, in a folder or in memory, with the extensions the migrations create (pg_trgm for the text searches' indexes). */
+export const createPglite = (dataDir?: string): Promise<PGlite> => PGlite.create(dataDir, { extensions: { pg_trgm } });
+
 /** Opens PostgreSQL when given a URL, otherwise embedded PGlite (in a folder, or an instance handed in). */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if ('url' in target) {
@@ -24,7 +28,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return { db: drizzlePostgres(client, { schema }) as unknown as Db, kind: 'postgres', close: () => client.end({ timeout: 5 }) };
   }
   if ('pgliteDir' in target) mkdirSync(target.pgliteDir, { recursive: true });
-  const client = 'pglite' in target ? target.pglite : await PGlite.create(target.pgliteDir);
+  const client = 'pglite' in target ? target.pglite : await createPglite(target.pgliteDir);
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: 'pglite',

@@ -44,7 +44,7 @@ export async function setPrice({ db, clock }: Deps, principal: Principal, body: 
 export async function cancelScheduledPrice({ db, clock }: Deps, principal: Principal, id: string): Promise<PriceEntry> {
   const { chainId } = principal;
   const cancelled = await db.transaction(async (tx) => {
-    const [row] = await tx.update(prices).set({ active: false })
+    const [row] = await tx.update(prices).set({ active: false, effectiveUntil: clock() })
       .where(and(eq(prices.chainId, chainId), eq(prices.id, id), eq(prices.active, true), gt(prices.effectiveFrom, clock())))
       .returning();
     if (!row) return null;

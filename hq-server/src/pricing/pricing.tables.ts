@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, foreignKey, index, jsonb, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { chainId, changeSeq, instant, money } from '../db/columns';
+import { trigramIndex } from '../db/trigram-index';
 import { chains } from '../org/org.tables';
 
 /** Member levels (会员级别): member prices and promotions name them; tills pull them. */
@@ -46,6 +47,12 @@ export const members = pgTable(
     index('members_phone').on(t.chainId, t.phone),
     /** An active member's mobile number is theirs alone in the chain: a till finds them by it. */
     uniqueIndex('members_chain_active_phone').on(t.chainId, t.phone).where(sql`${t.active}`),
+    /** The office's member search (`members/members.repo.ts`): card number's start, name, pinyin, a phone's last four digits. */
+    trigramIndex('members_card_no_trgm', t.cardNo),
+    trigramIndex('members_name_trgm', t.name),
+    trigramIndex('members_name_pinyin_trgm', t.namePinyin),
+    trigramIndex('members_name_initials_trgm', t.nameInitials),
+    trigramIndex('members_phone_trgm', t.phone),
     foreignKey({ columns: [t.chainId, t.levelId], foreignColumns: [memberLevels.chainId, memberLevels.id] }),
   ],
 );

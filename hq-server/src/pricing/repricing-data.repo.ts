@@ -1,5 +1,5 @@
 import type { PriceListEntry, StoreAssortment } from '@pos/shared';
-import { and, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { assortmentItems, categories, prices, products, storeAssortments } from '../catalog/catalog.tables';
 import type { Db } from '../db/client';
 import { query } from '../db/query';
@@ -14,16 +14,21 @@ export interface RepricingProduct {
 }
 
 /**
- * What HQ needs to price sales of one store again: the products, every active price entry
- * for the chain and that store (past ones too, since a sale is priced as of when it was
- * made), the category tree for rules on parent categories, and what the store carries.
+ * What HQ needs to price sales of one store again: the products, every price entry for the
+ * chain and that store that is active or was ended at a known instant (past ones too, since a
+ * sale is priced as of when it was made: a store price cleared after the sale still applies to
+ * it), the category tree for rules on parent categories, and what the store carries.
  */
 export async function loadRepricingRows(db: Db, chainId: string, storeId: string) {
   const [productRows, priceRows, categoryRows, assortmentRows, itemRows] = await Promise.all([
     db.select({ id: products.id, active: products.active, weighed: products.weighed, categoryId: products.categoryId, brandId: products.brandId, discontinuedFrom: products.discontinuedFrom })
       .from(products).where(eq(products.chainId, chainId)),
-    db.select({ id: prices.id, productId: prices.productId, storeId: prices.storeId, kind: prices.kind, memberLevelId: prices.memberLevelId, amountMinor: prices.amountMinor, effectiveFrom: prices.effectiveFrom })
-      .from(prices).where(and(eq(prices.chainId, chainId), eq(prices.active, true), or(isNull(prices.storeId), eq(prices.storeId, storeId)))),
+    db.select({
+      id: prices.id, productId: prices.productId, storeId: prices.storeId, kind: prices.kind, memberLevelId: prices.memberLevelId, amountMinor: prices.amountMinor,
+      effectiveFrom: prices.effectiveFrom, effectiveUntil: prices.effectiveUntil,
+    }).from(prices).where(and(
+      eq(prices.chainId, chainId), or(eq(prices.active, true), isNotNull(prices.effectiveUntil)), or(isNull(prices.storeId), eq(prices.storeId, storeId)),
+    )),
     db.select({ id: categories.id, parentId: categories.parentId }).from(categories).where(eq(categories.chainId, chainId)),
     db.select({ mode: storeAssortments.mode }).from(storeAssortments).where(and(eq(storeAssortments.chainId, chainId), eq(storeAssortments.storeId, storeId))),
     db.select({ productId: assortmentItems.productId }).from(assortmentItems)
@@ -32,6 +37,7 @@ export async function loadRepricingRows(db: Db, chainId: string, storeId: string
   const assortments: StoreAssortment[] = assortmentRows.map(({ mode }) => ({ storeId, mode, productIds: itemRows.map((r) => r.productId) }));
   const priceEntries: PriceListEntry[] = priceRows.map((p) => ({
     ...p, amountMinor: p.amountMinor as PriceListEntry['amountMinor'], effectiveFrom: p.effectiveFrom?.toISOString() ?? null,
+    effectiveUntil: p.effectiveUntil?.toISOString() ?? null,
   }));
   return { productRows: productRows satisfies RepricingProduct[], priceEntries, categoryRows, assortments };
 }

@@ -100,7 +100,8 @@ export async function setStorePrice({ db, clock }: Deps, principal: Principal, {
 export async function clearStorePrice({ db, clock }: Deps, principal: Principal, { storeId, productId }: StorePriceParams): Promise<{ cleared: number }> {
   await storeToPrice(db, principal, storeId);
   return db.transaction(async (tx) => {
-    const rows = await tx.update(prices).set({ active: false })
+    // The end is kept, so a sale rung at the store price before now and pushed later is still priced with it.
+    const rows = await tx.update(prices).set({ active: false, effectiveUntil: clock() })
       .where(and(eq(prices.chainId, principal.chainId), eq(prices.storeId, storeId), eq(prices.productId, productId), eq(prices.kind, 'retail'),
         isNull(prices.memberLevelId), eq(prices.active, true)))
       .returning();

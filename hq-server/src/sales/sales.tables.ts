@@ -62,6 +62,8 @@ export const saleLines = pgTable(
   (t) => [
     primaryKey({ columns: [t.chainId, t.id] }),
     index('sale_lines_sale').on(t.chainId, t.saleId),
+    /** Whether a product was ever sold (a sold product is never deleted) is a look-up, not a scan of every line. */
+    index('sale_lines_product').on(t.chainId, t.productId),
   ],
 );
 

@@ -17,7 +17,8 @@ export type PriceListKind = z.infer<typeof PriceListKind>;
  * One price of a product. `storeId` null is the chain price, otherwise the store's own;
  * `memberLevelId` only for member prices (null: every level); `effectiveFrom` null has
  * always applied, otherwise the price applies from then on (a scheduled price change).
- * Weighed goods are priced per kilogram.
+ * `effectiveUntil`, when given, is when it stopped applying (a store price cleared), so a
+ * sale made before then is still priced with it. Weighed goods are priced per kilogram.
  */
 export const PriceListEntry = z
   .object({
@@ -28,6 +29,7 @@ export const PriceListEntry = z
     memberLevelId: EntityId.nullable(),
     amountMinor: NonNegativeMinor,
     effectiveFrom: EffectiveFrom.nullable(),
+    effectiveUntil: EffectiveFrom.nullable().optional(),
   })
   .refine((entry) => entry.kind === 'member' || entry.memberLevelId === null, {
     message: 'only member prices name a member level',

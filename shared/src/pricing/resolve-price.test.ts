@@ -73,4 +73,20 @@ describe('resolvePrice', () => {
     expect(resolvePrice(ending, query({ instant: '2025-05-20T16:00:00Z' }))).toMatchObject({ ok: false, code: 'PRODUCT_DISCONTINUED' });
     expect(resolvePrice(ending, query({ instant: '2025-06-20T10:00:00Z' }))).toMatchObject({ ok: false, code: 'PRODUCT_DISCONTINUED' });
   });
+  it('keeps an ended store price for sales made before its end, and the chain price after it', () => {
+    const ended = compilePriceBook({
+      products: [{ id: 'tea', active: true, weighed: false }],
+      prices: [entry('chain', { amountMinor: 1000 }), entry('store-b', { storeId: 'b', amountMinor: 950, effectiveUntil: '2025-05-20T02:30:00Z' })],
+    });
+    expect(resolvePrice(ended, query({ storeId: 'b', instant: '2025-05-20T10:29:59+08:00' }))).toMatchObject({ unitPriceMinor: 950, priceEntryId: 'store-b' });
+    expect(resolvePrice(ended, query({ storeId: 'b', instant: '2025-05-20T10:30:00+08:00' }))).toMatchObject({ unitPriceMinor: 1000, priceEntryId: 'chain' });
+  });
+
+  it('never applies an entry ended before it started (a cancelled scheduled change)', () => {
+    const cancelled = compilePriceBook({
+      products: [{ id: 'tea', active: true, weighed: false }],
+      prices: [entry('chain', { amountMinor: 1000 }), entry('rise', { amountMinor: 1200, effectiveFrom: '2025-06-01', effectiveUntil: '2025-05-10T00:00:00Z' })],
+    });
+    expect(resolvePrice(cancelled, query({ instant: '2025-06-02T10:00:00+08:00' }))).toMatchObject({ unitPriceMinor: 1000, priceEntryId: 'chain' });
+  });
 });

@@ -35,7 +35,7 @@ interface Candidate {
 }
 
 /**
- * The entry that applies now: a store's own price beats the chain's, a level's member price
+ * The entry that applies now (started, and not ended): a store's own price beats the chain's, a level's member price
  * beats the all-levels one, then the most recent effective date wins (a scheduled change
  * replaces the price before it). Ties go to the smaller entry id, so the choice is stable.
  */
@@ -45,11 +45,18 @@ function pickEntry(entries: readonly PriceListEntry[], query: PriceQuery, now: s
     if (entry.kind !== kind || (entry.storeId !== null && entry.storeId !== query.storeId)) continue;
     if (entry.memberLevelId !== null && entry.memberLevelId !== query.memberLevelId) continue;
     const from = entry.effectiveFrom === null ? '' : toLocalDateTime(entry.effectiveFrom, query.timeZone);
-    if (from === null || from > now) continue;
+    if (from === null || from > now || hasEnded(entry, now, query.timeZone)) continue;
     const candidate = { entry, from, specificity: (entry.storeId ? 2 : 0) + (entry.memberLevelId ? 1 : 0) };
     if (!best || isBetter(candidate, best)) best = candidate;
   }
   return best?.entry ?? null;
+}
+
+/** Whether an entry had stopped applying by `now` (an entry ends at the start of its `effectiveUntil`). */
+function hasEnded(entry: PriceListEntry, now: string, timeZone: string): boolean {
+  if (!entry.effectiveUntil) return false;
+  const until = toLocalDateTime(entry.effectiveUntil, timeZone);
+  return until === null || until <= now;
 }
 
 function isBetter(a: Candidate, b: Candidate): boolean {

@@ -16,6 +16,7 @@ export * from './store-pricing';
 export * from './audit';
 export * from './imports';
 export * from './approvals';
+export * from './sales-journal';
 export * from './paging';
 export * from './org-admin';
 export * from './suppliers';

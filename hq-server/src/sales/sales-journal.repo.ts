@@ -1,0 +1,39 @@
+import type { SalesJournal, SalesJournalQuery } from '@pos/shared';
+import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import type { StoreInScope } from '../http/scope';
+import { pricingDiscrepancies } from '../pricing/pricing.tables';
+import { saleLines, sales } from './sales.tables';
+
+/**
+ * One page of these stores' sales, newest first (ties by id, so pages never repeat a sale),
+ * each with its lines and the number of pricing differences HQ recorded on it: what HQ took in,
+ * line by line, for the office to check a till's day against.
+ */
+export async function findJournal(db: Db, chainId: string, stores: readonly StoreInScope[], q: SalesJournalQuery): Promise<SalesJournal> {
+  if (stores.length === 0) return { items: [], total: 0 };
+  const conditions: SQL[] = [eq(sales.chainId, chainId), inArray(sales.storeId, stores.map((s) => s.id))];
+  if (q.from) conditions.push(gte(sales.businessDate, q.from));
+  if (q.to) conditions.push(lte(sales.businessDate, q.to));
+  const where = and(...conditions);
+  const differences = sql<number>`(select count(*) from ${pricingDiscrepancies} where ${pricingDiscrepancies.chainId} = ${sales.chainId} and ${pricingDiscrepancies.saleId} = ${sales.id})`.mapWith(Number);
+  const [headers, [counted]] = await Promise.all([
+    db.select({
+      id: sales.id, storeId: sales.storeId, deviceId: sales.deviceId, receiptNo: sales.receiptNo, businessDate: sales.businessDate,
+      completedAt: sales.completedAt, totalMinor: sales.totalMinor, discrepancies: differences,
+    }).from(sales).where(where).orderBy(desc(sales.completedAt), desc(sales.id)).limit(q.limit).offset(q.offset),
+    db.select({ n: count() }).from(sales).where(where),
+  ]);
+  const lines = headers.length === 0 ? [] : await db.select({
+    saleId: saleLines.saleId, lineNo: saleLines.lineNo, productId: saleLines.productId, barcode: saleLines.barcode, nameZh: saleLines.nameZh, nameEn: saleLines.nameEn,
+    quantity: saleLines.quantity, unitPriceMinor: saleLines.unitPriceMinor, netMinor: saleLines.netMinor, giftRuleId: saleLines.giftRuleId,
+  }).from(saleLines).where(and(eq(saleLines.chainId, chainId), inArray(saleLines.saleId, headers.map((h) => h.id)))).orderBy(asc(saleLines.saleId), asc(saleLines.lineNo));
+  const storeCode = new Map(stores.map((s) => [s.id, s.code]));
+  return {
+    total: counted?.n ?? 0,
+    items: headers.map((h) => ({
+      ...h, storeCode: storeCode.get(h.storeId) ?? '', completedAt: h.completedAt.toISOString(), totalMinor: Number(h.totalMinor),
+      lines: lines.filter((l) => l.saleId === h.id).map(({ saleId: _saleId, ...line }) => ({ ...line, unitPriceMinor: Number(line.unitPriceMinor), netMinor: Number(line.netMinor) })),
+    })),
+  };
+}
