@@ -36,6 +36,7 @@ export const access: Record<string, Access> = {
   'GET /promotions/{id}': 'office',
   'GET /members': 'office',
   'GET /sales/approvals': 'office',
+  'GET /till-events': 'office',
   'PUT /assortments/{storeId}': 'hq',
   'DELETE /assortments/{storeId}': 'hq',
   'POST /pricing/prices': 'hq',

@@ -16,6 +16,8 @@ export * from './store-pricing';
 export * from './audit';
 export * from './imports';
 export * from './approvals';
+export * from './till-events';
+export * from './till-event-list';
 export * from './paging';
 export * from './org-admin';
 export * from './suppliers';
