@@ -149,7 +149,7 @@ describe('till permissions and manager approval', () => {
     await context.close();
   });
 
-  it('records a no-sale drawer opening a manager approved and a reprint, which reach HQ and the office with who approved', async () => {
+  it('records a no-sale drawer opening a manager approved, a voided ticket and a reprint, which reach HQ and the office with who approved', async () => {
     const [sale] = await tillStoreSales(f);
     await page.getByTestId('sign-out-button').click();
     await page.getByTestId('clerk-code-input').fill('0013');
@@ -166,12 +166,18 @@ describe('till permissions and manager approval', () => {
     await expect.poll(() => page.getByTestId('approval-dialog').isVisible()).toBe(false);
     // No bridge here, so the drawer does not open; the key went ahead and is on record all the same.
     await expect.poll(() => page.getByTestId('sell-error').textContent()).toContain('drawer');
+    // A senior cashier voids a ticket alone.
+    await scanToLines(page, f.catalog[1]!.barcode, 1);
+    await page.getByTestId('scan-input').press('Shift+Delete');
+    await expect.poll(() => page.getByTestId('basket-line').count()).toBe(0);
     await page.keyboard.press('F8');
 
     const events = () => f.deps.db.select().from(tillEvents).where(eq(tillEvents.storeId, f.storeIds.S001!)).orderBy(tillEvents.completedAt);
-    await expect.poll(async () => (await events()).length, { timeout: 30_000 }).toBe(2);
+    await expect.poll(async () => (await events()).length, { timeout: 30_000 }).toBe(3);
+    const price = f.catalog[1]!.priceMinor;
     expect(await events()).toEqual([
       expect.objectContaining({ event: 'no_sale', clerkId: f.clerkIds['0013'], approvedBy: f.clerkIds['0011'], receiptNo: null }),
+      expect.objectContaining({ event: 'void_ticket', clerkId: f.clerkIds['0013'], approvedBy: null, lineCount: 1, grossMinor: price, netMinor: price }),
       expect.objectContaining({ event: 'reprint', clerkId: f.clerkIds['0013'], approvedBy: null, approvalId: null, receiptNo: sale!.receiptNo }),
     ]);
 
@@ -195,8 +201,10 @@ describe('till permissions and manager approval', () => {
       await office.locator('[data-testid="approvals-screen"] [role=tabpanel][aria-hidden=false] [data-row-key]').first().waitFor({ timeout: 30_000 });
     };
     await office.getByRole('tab', { name: 'Drawer opens, voids and reprints' }).click();
-    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(2);
-    const [reprinted, opened] = await rows.allTextContents();
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(3);
+    const [reprinted, voided, opened] = await rows.allTextContents();
+    expect(voided).toContain('Void ticket');
+    expect(voided).toContain('Lines: 1');
     expect(reprinted).toContain('Reprint receipt');
     expect(reprinted).toContain(`Receipt ${sale!.receiptNo}`);
     expect(reprinted).toContain('Allowed by role');

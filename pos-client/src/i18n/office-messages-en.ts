@@ -523,7 +523,7 @@ export const officeMessagesEn = {
   'office.tillEvents.colEvent': 'Action',
   'office.tillEvents.colDetail': 'Details',
   'office.tillEvents.colClerk': 'Pressed by',
-  'office.tillEvents.ticket': '{lines} lines · {gross}, {net} after discounts',
+  'office.tillEvents.ticket': 'Lines: {lines} · {gross}, {net} after discounts',
   'office.tillEvents.receipt': 'Receipt {receiptNo}',
   'office.tillEvents.roleAllowed': 'Allowed by role',
   'office.tillEvents.empty': 'No drawer opens, voided tickets or reprints in these days.',
