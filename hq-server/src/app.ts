@@ -32,6 +32,7 @@ import { clerksRoutes } from './people/clerks.routes';
 import { usersRoutes } from './people/users.routes';
 import { rolesRoutes } from './roles/roles.routes';
 import { syncRoutes } from './sync/sync.routes';
+import { tillEventsRoutes } from './till-events/till-events.routes';
 
 const health = createRoute({
   method: 'get', path: '/health', tags: ['health'], summary: 'Whether HQ is up; tills judge connectivity by this',
@@ -77,6 +78,7 @@ export function createApp(deps: Deps) {
   app.route('/', importsRoutes);
   app.route('/', approvalsRoutes);
   app.route('/', salesJournalRoutes);
+  app.route('/', tillEventsRoutes);
   app.route('/', storeAdminRoutes);
   app.route('/', regionsRoutes);
   app.route('/', franchiseesRoutes);

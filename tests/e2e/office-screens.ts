@@ -54,6 +54,16 @@ export const officeScreens: readonly OfficeScreen[] = [
   { name: 'clerks', hash: '#/office/clerks', ready: table, users: everyone },
   { name: 'roles and permissions', hash: '#/office/roles', ready: table, users: hq },
   { name: 'manager overrides', hash: '#/office/approvals', ready: table, users: everyone },
+  {
+    name: 'drawer opens, voids and reprints',
+    hash: '#/office/approvals',
+    ready: table,
+    users: everyone,
+    open: async (page) => {
+      await page.locator('.ant-tabs-tab').nth(1).click();
+      await page.locator(`[role=tabpanel][aria-hidden=false] ${table}`).first().waitFor();
+    },
+  },
   { name: 'product attributes', hash: '#/office/product-attributes', ready: '.ant-form', users: hq },
   { name: 'import and export', hash: '#/office/imports', ready: '.ant-form, .ant-card', users: everyone },
   { name: 'audit trail', hash: '#/office/audit', ready: table, users: everyone },

@@ -1,6 +1,7 @@
 import { clerks } from '@pos/hq-server/org/org.tables';
 import { permissionRoles } from '@pos/hq-server/roles/roles.tables';
 import { saleApprovals } from '@pos/hq-server/sales/sales.tables';
+import { tillEvents } from '@pos/hq-server/till-events/till-events.tables';
 import type { RunningServer } from '@pos/hq-server/server';
 import { defaultTillPermissions, type TillPermissions } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
@@ -34,6 +35,10 @@ beforeAll(async () => {
       chainId: fixture.chainId, id: ROLE_ID, kind: 'till', code: 'CASHIER', nameZh: '收银员', nameEn: 'Cashier', permissions: cashierRole, updatedAt: fixture.deps.clock(),
     });
     await fixture.deps.db.update(clerks).set({ permissionRoleId: ROLE_ID }).where(and(eq(clerks.chainId, fixture.chainId), eq(clerks.code, '0012')));
+    // Cashier 0013 is a senior cashier: the drawer without a sale needs a manager, a reprint does not.
+    const [senior] = await fixture.deps.db.select({ id: permissionRoles.id }).from(permissionRoles)
+      .where(and(eq(permissionRoles.chainId, fixture.chainId), eq(permissionRoles.code, 'senior-cashier')));
+    await fixture.deps.db.update(clerks).set({ permissionRoleId: senior!.id }).where(and(eq(clerks.chainId, fixture.chainId), eq(clerks.code, '0013')));
   });
   ({ f, hq, page } = harness);
   await openSellingTill(page, f, hq.url);
@@ -141,6 +146,73 @@ describe('till permissions and manager approval', () => {
     expect(text).toContain('(0012)');
     expect(await seriousAccessibilityFindings(office)).toEqual([]);
     await shootBothLanguages(office, 'approvals-screen', () => row.first().waitFor({ timeout: 30_000 }));
+    await context.close();
+  });
+
+  it('records a no-sale drawer opening a manager approved, a voided ticket and a reprint, which reach HQ and the office with who approved', async () => {
+    const [sale] = await tillStoreSales(f);
+    await page.getByTestId('sign-out-button').click();
+    await page.getByTestId('clerk-code-input').fill('0013');
+    await page.getByTestId('pin-input').fill(DEMO_PIN);
+    await page.getByTestId('sign-in-button').click();
+    await page.getByTestId('scan-input').waitFor({ timeout: 30_000 });
+
+    await page.keyboard.press('F10');
+    await page.getByTestId('approval-dialog').waitFor();
+    expect(await page.getByTestId('approval-dialog').textContent()).toContain('Open drawer (no sale)');
+    await page.getByTestId('approval-code').fill('0011');
+    await page.getByTestId('approval-pin').fill(DEMO_PIN);
+    await page.getByTestId('approval-submit').click();
+    await expect.poll(() => page.getByTestId('approval-dialog').isVisible()).toBe(false);
+    // No bridge here, so the drawer does not open; the key went ahead and is on record all the same.
+    await expect.poll(() => page.getByTestId('sell-error').textContent()).toContain('drawer');
+    // A senior cashier voids a ticket alone.
+    await scanToLines(page, f.catalog[1]!.barcode, 1);
+    await page.getByTestId('scan-input').press('Shift+Delete');
+    await expect.poll(() => page.getByTestId('basket-line').count()).toBe(0);
+    await page.keyboard.press('F8');
+
+    const events = () => f.deps.db.select().from(tillEvents).where(eq(tillEvents.storeId, f.storeIds.S001!)).orderBy(tillEvents.completedAt);
+    await expect.poll(async () => (await events()).length, { timeout: 30_000 }).toBe(3);
+    const price = f.catalog[1]!.priceMinor;
+    expect(await events()).toEqual([
+      expect.objectContaining({ event: 'no_sale', clerkId: f.clerkIds['0013'], approvedBy: f.clerkIds['0011'], receiptNo: null }),
+      expect.objectContaining({ event: 'void_ticket', clerkId: f.clerkIds['0013'], approvedBy: null, lineCount: 1, grossMinor: price, netMinor: price }),
+      expect.objectContaining({ event: 'reprint', clerkId: f.clerkIds['0013'], approvedBy: null, approvalId: null, receiptNo: sale!.receiptNo }),
+    ]);
+
+    const browser: Browser = page.context().browser()!;
+    const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US', viewport: sizes[0] });
+    const office = await context.newPage();
+    await office.goto(`${hq.url}/#/office/approvals`);
+    await office.fill('input[type=email]', 's001@demo.pos');
+    await office.fill('input[type=password]', DEMO_PASSWORD);
+    await office.click('button[type=submit]');
+    const rows = office.locator('[data-testid="approvals-screen"] [role=tabpanel][aria-hidden=false] tbody tr.ant-table-row');
+    await rows.first().waitFor({ timeout: 30_000 });
+    const override = await rows.first().textContent();
+    expect(override).toContain('Open drawer (no sale)');
+    expect(override).toContain('Till action, no sale');
+    expect(override).toContain('(0011)');
+    expect(override).toContain('(0013)');
+
+    const openEvents = async () => {
+      await office.locator('[data-testid="approvals-screen"] .ant-tabs-tab').nth(1).click();
+      await office.locator('[data-testid="approvals-screen"] [role=tabpanel][aria-hidden=false] [data-row-key]').first().waitFor({ timeout: 30_000 });
+    };
+    await office.getByRole('tab', { name: 'Drawer opens, voids and reprints' }).click();
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(3);
+    const [reprinted, voided, opened] = await rows.allTextContents();
+    expect(voided).toContain('Void ticket');
+    expect(voided).toContain('Lines: 1');
+    expect(reprinted).toContain('Reprint receipt');
+    expect(reprinted).toContain(`Receipt ${sale!.receiptNo}`);
+    expect(reprinted).toContain('Allowed by role');
+    expect(opened).toContain('Open drawer (no sale)');
+    expect(opened).toContain('(0013)');
+    expect(opened).toContain('(0011)');
+    expect(await seriousAccessibilityFindings(office)).toEqual([]);
+    await shootBothLanguages(office, 'till-events-tab', openEvents);
     await context.close();
   });
 });

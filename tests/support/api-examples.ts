@@ -83,5 +83,5 @@ export const unscopedParameters = new Set([
   'active', 'status', 'categoryId', 'brandId', 'supplierId',
   // A store list is cut to the caller's scope before it filters.
   'settlement', 'operation', 'regionId', 'franchiseeId',
-  'level', 'role', 'kind',
+  'level', 'role', 'kind', 'event',
 ]);

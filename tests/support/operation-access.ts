@@ -37,6 +37,7 @@ export const access: Record<string, Access> = {
   'GET /members': 'office',
   'GET /sales/approvals': 'office',
   'GET /sales/journal': 'office',
+  'GET /till-events': 'office',
   'PUT /assortments/{storeId}': 'hq',
   'DELETE /assortments/{storeId}': 'hq',
   'POST /pricing/prices': 'hq',

@@ -3,9 +3,11 @@ import { members, memberLevels, pricingDiscrepancies } from '@pos/hq-server/pric
 import { prices } from '@pos/hq-server/catalog/catalog.tables';
 import { clerks, stores, tillDevices } from '@pos/hq-server/org/org.tables';
 import { sales } from '@pos/hq-server/sales/sales.tables';
+import { tillEvents } from '@pos/hq-server/till-events/till-events.tables';
 import { ClerkSession, OfficeSessionList, PriceEntry, PushResponse, type PairedDevice, type Sale } from '@pos/shared';
 import { eq, isNotNull } from 'drizzle-orm';
 import { bearer, DEMO_PIN, json, makeSale, pairTill, signInOffice, type Fixture } from './fixture';
+import { makeTillEvent } from './till-events';
 
 /** The objects of one store that scoped parameters name: a store, one of its tills, a sale, a store price, a clerk. */
 export interface StoreRefs {
@@ -62,8 +64,10 @@ async function spareSession(f: Fixture, email: string): Promise<{ userId: string
 async function storeRefs(f: Fixture, hq: string, storeCode: string, clerkCode: string, email: string): Promise<StoreRefs & { till: PairedDevice }> {
   const till = await pairTill(f, storeCode);
   const sale = mispriced(makeSale(f, till, clerkCode, { lines: 1 }));
-  const pushed = PushResponse.parse(await (await f.app.request('/sync/push', json({ documents: [sale] }, till.deviceToken))).json());
-  if (pushed.results[0]?.status !== 'accepted') throw new Error(`sale of ${storeCode} not accepted: ${JSON.stringify(pushed)}`);
+  // A drawer opened by a cashier with the store manager's approval: a till event and an override to find.
+  const noSale = makeTillEvent(f, till, 'no_sale', `${storeCode.slice(1)}3`, `${storeCode.slice(1)}1`);
+  const pushed = PushResponse.parse(await (await f.app.request('/sync/push', json({ documents: [sale, noSale] }, till.deviceToken))).json());
+  if (pushed.results.some((r) => r.status !== 'accepted')) throw new Error(`documents of ${storeCode} not accepted: ${JSON.stringify(pushed)}`);
   const scheduled = { productId: f.catalog[1]!.id, storeId: f.storeIds[storeCode]!, amountMinor: 777, effectiveFrom: '2027-01-01T00:00:00.000Z' };
   const price = PriceEntry.parse(await (await f.app.request('/pricing/prices', json(scheduled, hq))).json());
   return {
@@ -87,8 +91,8 @@ export interface ScopeWorld {
 
 /**
  * The demo chain with something to find in each scope: S001 (direct, its manager s001), S004 (east)
- * and S006 (west) each get a paired till, a pushed sale with a pricing discrepancy and a scheduled
- * store price. Every actor's foreign store is one it must not reach; HQ's is a store no chain has.
+ * and S006 (west) each get a paired till, a pushed sale with a pricing discrepancy, an approved
+ * drawer opening and a scheduled store price. Every actor's foreign store is one it must not reach; HQ's is a store no chain has.
  */
 export async function buildScopeWorld(f: Fixture): Promise<ScopeWorld> {
   const hq = await signInOffice(f, 'hq@demo.pos');
@@ -119,7 +123,7 @@ export async function buildScopeWorld(f: Fixture): Promise<ScopeWorld> {
   };
 }
 
-/** Every row that belongs to one store, by its id and store: the store, its tills, clerks, sales, store prices, discrepancies. */
+/** Every row that belongs to one store, by its id and store: the store, its tills, clerks, sales, till events, store prices, discrepancies. */
 async function storeOwnedIds(f: Fixture): Promise<{ id: string; storeId: string }[]> {
   const { db } = f.deps;
   const rows = await Promise.all([
@@ -127,6 +131,7 @@ async function storeOwnedIds(f: Fixture): Promise<{ id: string; storeId: string 
     db.select({ id: tillDevices.id, storeId: tillDevices.storeId }).from(tillDevices).where(eq(tillDevices.chainId, f.chainId)),
     db.select({ id: clerks.id, storeId: clerks.storeId }).from(clerks).where(isNotNull(clerks.storeId)),
     db.select({ id: sales.id, storeId: sales.storeId }).from(sales),
+    db.select({ id: tillEvents.id, storeId: tillEvents.storeId }).from(tillEvents),
     db.select({ id: prices.id, storeId: prices.storeId }).from(prices).where(isNotNull(prices.storeId)),
     db.select({ id: pricingDiscrepancies.id, storeId: pricingDiscrepancies.storeId }).from(pricingDiscrepancies),
   ]);

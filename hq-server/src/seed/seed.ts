@@ -16,6 +16,7 @@ import {
 } from './demo-org';
 import { seedSalesHistory } from './demo-sales';
 import { seedDemoStorePricing } from './demo-store-pricing';
+import { seedDemoTillEvents } from './demo-till-events';
 import { cachedPinyinKeys } from './seed-pinyin';
 import { demoEan13, seededRandom } from './random';
 
@@ -164,6 +165,8 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
     stores: storeRows.map((s, i) => ({ ...s, traffic: demoStores[i]!.traffic, deviceIds: deviceRows.filter((d) => d.storeId === s.id).map((d) => d.id) })),
     clerks: clerkRows, products: productRows.slice(0, 1500).map((p, i) => ({ ...p, barcode: demoEan13(catalog[i]!.index), priceMinor: catalog[i]!.priceMinor })),
   });
+  // After the last sale of each store's history, so the demo's reprint names a real receipt.
+  await seedDemoTillEvents(deps, { chainId, random, stores: storeRows, clerks: clerkRows });
   await options.onStep?.('sales history');
   return { chainId, products: productRows.length + looseRows.length, members: memberCount, sales: salesCount };
 }

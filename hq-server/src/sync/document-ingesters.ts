@@ -1,6 +1,7 @@
 import type { PushResult, SyncDocumentKind, SyncDocumentOf } from '@pos/shared';
 import type { Deps, DevicePrincipal } from '../http/app-env';
 import { ingestSales } from '../sales/ingest-sales';
+import { ingestTillEvents } from '../till-events/ingest-till-events';
 
 type Reason = NonNullable<PushResult['reason']>;
 
@@ -16,6 +17,7 @@ export type Ingest<D> = (deps: Deps, device: DevicePrincipal, documents: D[]) =>
  */
 export const documentIngesters: { readonly [K in SyncDocumentKind]: Ingest<SyncDocumentOf<K>> } = {
   sale: ingestSales,
+  till_event: ingestTillEvents,
 };
 
 export const ingestOrder = Object.keys(documentIngesters) as SyncDocumentKind[];

@@ -1,19 +1,29 @@
-import { Alert, Card, Form, Input, Select, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Card, Form, Input, Select, Table, Tabs, Typography, type TableColumnsType } from 'antd';
 import { TillKey, type ApprovalRecord } from '@pos/shared';
 import { useApprovalsTable } from '../features/office-approvals/use-approvals-table';
+import { useTillEventsTable } from '../features/office-approvals/use-till-events-table';
 import { useI18n } from '../i18n/i18n-context';
 import { formatDateTime } from '../i18n/translate';
 import { HqErrorAlert } from './hq-error';
+import { TillEventsTable } from './till-events-table';
 
-/** Who approved what at the tills (授权记录): each manager override, by the business day of its sale. */
+/**
+ * Who approved what at the tills (授权记录): each manager override, on a sale or on a key used
+ * without one, by its business day; and, on a second tab, every drawer opened without a sale,
+ * ticket voided and receipt reprinted, approved or not, for the same stores and days.
+ */
 export function ApprovalsScreen() {
   const { t, locale, pickName } = useI18n();
   const { table, stores, storeId, setStoreId, days, setDays, spanValid } = useApprovalsTable();
+  const events = useTillEventsTable(storeId, days, spanValid);
   const clerk = (c: ApprovalRecord['requestedBy']) => `${c.name} (${c.code})`;
   const columns: TableColumnsType<ApprovalRecord> = [
     { title: t('office.approvals.colAt'), key: 'at', dataIndex: 'at', sorter: true, defaultSortOrder: 'descend', render: (at: string) => <span className="num">{formatDateTime(locale, at)}</span> },
     { title: t('office.approvals.colStore'), key: 'store', dataIndex: 'storeCode' },
-    { title: t('office.approvals.colReceipt'), key: 'receiptNo', dataIndex: 'receiptNo', sorter: true, render: (no: string) => <span className="num">{no}</span> },
+    {
+      title: t('office.approvals.colDocument'), key: 'receiptNo', dataIndex: 'receiptNo', sorter: true,
+      render: (no: string | null, row) => (row.documentKind === 'sale' ? <span className="num">{t('office.approvals.onSale', { receiptNo: no ?? '' })}</span> : t('office.approvals.onTillEvent')),
+    },
     {
       title: t('office.approvals.colKey'), key: 'key', dataIndex: 'key', sorter: true,
       filters: TillKey.options.map((k) => ({ text: t(`tillKey.${k}`), value: k })),
@@ -49,15 +59,25 @@ export function ApprovalsScreen() {
         </Form>
       </Card>
       {!spanValid && <Alert type="warning" showIcon title={t('office.report.rangeInvalid')} />}
-      <HqErrorAlert error={table.query.error ?? stores.error} />
+      <HqErrorAlert error={table.query.error ?? events.query.error ?? stores.error} />
       <Card>
-        <Table<ApprovalRecord>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          locale={{ emptyText: t('office.approvals.empty') }}
-          data-testid="approvals-table"
-          {...table.tableProps}
+        <Tabs
+          items={[
+            {
+              key: 'overrides', label: t('office.approvals.tabOverrides'),
+              children: (
+                <Table<ApprovalRecord>
+                  rowKey="id"
+                  size="middle"
+                  columns={columns}
+                  locale={{ emptyText: t('office.approvals.empty') }}
+                  data-testid="approvals-table"
+                  {...table.tableProps}
+                />
+              ),
+            },
+            { key: 'till-events', label: t('office.approvals.tabTillEvents'), children: <TillEventsTable table={events} /> },
+          ]}
         />
       </Card>
     </section>

@@ -1,4 +1,4 @@
-import type { SyncDocument } from '@pos/shared';
+import type { SyncDocument, TillKey } from '@pos/shared';
 
 /** How a document is named to a cashier in lists such as the refused ones: its number and amount, when it has them. */
 export interface DocumentSummary {
@@ -6,11 +6,18 @@ export interface DocumentSummary {
   amountMinor: number | null;
   currency: string | null;
   completedAt: string;
+  /** For a till event, the key it records, which the list names in the cashier's language. */
+  tillKey: TillKey | null;
 }
 
 export function documentSummary(document: SyncDocument): DocumentSummary {
   switch (document.kind) {
     case 'sale':
-      return { reference: document.receiptNo, amountMinor: document.totalMinor, currency: document.currency, completedAt: document.completedAt };
+      return { reference: document.receiptNo, amountMinor: document.totalMinor, currency: document.currency, completedAt: document.completedAt, tillKey: null };
+    case 'till_event':
+      return {
+        reference: document.receiptNo ?? '', amountMinor: document.ticket?.netMinor ?? null, currency: document.ticket?.currency ?? null,
+        completedAt: document.completedAt, tillKey: document.event,
+      };
   }
 }

@@ -31,10 +31,11 @@ export function RejectedDialog({ open, onClose }: { open: boolean; onClose: () =
 }
 
 function RejectedEntry({ entry }: { entry: OutboxEntry }) {
-  const { errorText, locale } = useI18n();
+  const { t, errorText, locale } = useI18n();
   const summary = documentSummary(entry.body);
   return (
     <li>
+      {summary.tillKey && <>{t(`tillKey.${summary.tillKey}`)} </>}
       <strong className="num">{summary.reference}</strong> ·{' '}
       {summary.amountMinor !== null && summary.currency !== null && (
         <>

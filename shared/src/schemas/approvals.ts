@@ -3,7 +3,7 @@ import { IsoDateTime, LocalDate } from './common';
 import { TillKey } from './permissions';
 import { ReportDate } from './reports';
 
-/** `GET /sales/approvals`: manager overrides of the stores in scope, by the business day of their sale, newest first unless sorted. */
+/** `GET /sales/approvals`: manager overrides of the stores in scope, on sales and till events, by the business day of their document, newest first unless sorted. */
 export const ApprovalsQuery = z
   .object({
     storeId: z.uuid().optional(),
@@ -28,15 +28,26 @@ export const ApprovalsQuery = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '`from` must not be after `to`', path: ['from'] });
 export type ApprovalsQuery = z.infer<typeof ApprovalsQuery>;
 
-const ClerkRef = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+/** A clerk named in a listing: their id, code and name. */
+export const ClerkRef = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+export type ClerkRef = z.infer<typeof ClerkRef>;
 
-/** One manager override, with the sale it was given on and who asked and approved by name. */
+/** What an override was given on: a sale, or a till event (a key that acts without a sale). */
+export const ApprovalDocumentKind = z.enum(['sale', 'till_event']);
+export type ApprovalDocumentKind = z.infer<typeof ApprovalDocumentKind>;
+
+/**
+ * One manager override, with the document it was given on and who asked and approved by name:
+ * for a sale its receipt number, for a till event none (the reprinted receipt is the event's own).
+ */
 export const ApprovalRecord = z.object({
   id: z.uuid(),
   key: TillKey,
   at: IsoDateTime,
-  saleId: z.uuid(),
-  receiptNo: z.string(),
+  documentKind: ApprovalDocumentKind,
+  documentId: z.uuid(),
+  receiptNo: z.string().nullable(),
+  /** The business day of the sale or till event. */
   businessDate: LocalDate,
   storeId: z.uuid(),
   storeCode: z.string(),

@@ -17,6 +17,8 @@ export * from './audit';
 export * from './imports';
 export * from './approvals';
 export * from './sales-journal';
+export * from './till-events';
+export * from './till-event-list';
 export * from './paging';
 export * from './org-admin';
 export * from './suppliers';

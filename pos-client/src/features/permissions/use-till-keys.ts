@@ -3,6 +3,7 @@ import { uuidv7, type ManualDiscount, type Minor, type SaleApproval } from '@pos
 import { useTillServices } from '../../app/services-context';
 import type { Basket } from '../sales/basket';
 import type { SellNotice } from '../sales/use-basket';
+import { useTillEventRecorder } from '../till-events/use-till-event-recorder';
 import type { KeyGate, KeyPress } from './key-gate';
 import { overrideDiscount, type PriceOverride } from './price-override';
 
@@ -19,17 +20,22 @@ interface TillKeysInput {
   removeSelected: () => void;
   /** Empties the basket and everything given on it. */
   voidSale: () => void;
-  reprintLast: () => Promise<void>;
+  /** The receipt number printed again, or null when there was none to print. */
+  reprintLast: () => Promise<string | null>;
+  /** What the basket comes to after its discounts, once priced: a voided ticket's record keeps it. */
+  ticketNetMinor: () => Minor | null;
 }
 
 /**
  * The sell screen's guarded function keys (void a line, void the ticket, set a price, open the
  * drawer without a sale, reprint, refund): each goes through the clerk's key gate, and every
  * manager's approval given on this basket is kept for the sale, as long as what it approved is
- * still on the basket.
+ * still on the basket. The keys that act without a sale (void ticket, no-sale drawer, reprint)
+ * are recorded for HQ as till events, with their approval, whenever they go ahead.
  */
-export function useTillKeys({ gate, basket, setNotice, removeSelected, voidSale, reprintLast }: TillKeysInput) {
+export function useTillKeys({ gate, basket, setNotice, removeSelected, voidSale, reprintLast, ticketNetMinor }: TillKeysInput) {
   const { bridge, now, randomBytes } = useTillServices();
+  const recordEvent = useTillEventRecorder();
   const [approvals, setApprovals] = useState<readonly TrackedApproval[]>([]);
   const [overrides, setOverrides] = useState<readonly PriceOverride[]>([]);
 
@@ -69,7 +75,8 @@ export function useTillKeys({ gate, basket, setNotice, removeSelected, voidSale,
     },
     voidTicket: () => {
       if (basket.lines.length === 0) return;
-      void guarded({ key: 'void_ticket' }, () => {
+      void guarded({ key: 'void_ticket' }, async (approval) => {
+        await recordEvent(gate.clerkId, { event: 'void_ticket', approval, basket, netMinor: ticketNetMinor() });
         voidSale();
         setNotice({ tone: 'note', message: 'keys.ticketVoided' });
       });
@@ -82,11 +89,16 @@ export function useTillKeys({ gate, basket, setNotice, removeSelected, voidSale,
         setOverrides((current) => [...current.filter((o) => o.lineId !== lineId), { lineId, unitPriceMinor, discountId, enteredBy }]);
       }),
     noSale: () =>
-      guarded({ key: 'no_sale' }, async () => {
+      guarded({ key: 'no_sale' }, async (approval) => {
+        await recordEvent(gate.clerkId, { event: 'no_sale', approval });
         const opened = await bridge.request({ type: 'drawer.open', saleId: null });
         setNotice(opened.ok ? { tone: 'note', message: 'keys.drawerOpened' } : { tone: 'error', code: 'DRAWER_NOT_OPENED', params: { reason: opened.code } });
       }),
-    reprint: () => guarded({ key: 'reprint' }, () => reprintLast()),
+    reprint: () =>
+      guarded({ key: 'reprint' }, async (approval) => {
+        const receiptNo = await reprintLast();
+        if (receiptNo !== null) await recordEvent(gate.clerkId, { event: 'reprint', approval, receiptNo });
+      }),
     /** Refunds arrive with returns (退货单); until then the key says so, or that the role forbids it. */
     refund: async () => {
       const press = { key: 'refund' } as const;

@@ -51,15 +51,22 @@ export function useReceiptPrinting(pairing: PairedDevice) {
     await send({ sale, jobId: sale.id, document, openDrawer: tookCash(sale) });
   }
 
-  /** After a failed print the same job again (it cannot print twice); otherwise a copy marked as a reprint. */
-  async function reprintLast(): Promise<void> {
+  /**
+   * After a failed print the same job again (it cannot print twice); otherwise a copy marked as a
+   * reprint. Answers the receipt number sent, or null when there was none to send.
+   */
+  async function reprintLast(): Promise<string | null> {
     const previous = lastJob.current;
-    if (previous?.outcome?.via === 'failed') return send(previous.job);
-    if (previous && previous.outcome === null) return;
+    if (previous?.outcome?.via === 'failed') {
+      await send(previous.job);
+      return previous.job.sale.receiptNo;
+    }
+    if (previous && previous.outcome === null) return null;
     const sale = previous?.job.sale ?? (await db.journal.orderBy('completedAt').last());
-    if (!sale) return;
+    if (!sale) return null;
     const document = saleReceiptDocument(sale, pairing.store, await cashierName(db, sale), true, previous?.job.document.member ?? null);
     await send({ sale, jobId: uuidv7(now().getTime(), randomBytes(10)), document, openDrawer: false });
+    return sale.receiptNo;
   }
 
   return { last, onScreen, printSale, reprintLast };

@@ -47,6 +47,7 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn) {
   const receipts = useReceiptPrinting(pairing);
   const keys = useTillKeys({
     gate, basket: basket.basket, setNotice: basket.setNotice, removeSelected: basket.removeSelected, voidSale: () => resetSale(), reprintLast: receipts.reprintLast,
+    ticketNetMinor: () => pricing.priced?.totalMinor ?? null,
   });
   // A discount on a line taken out of the basket goes with it.
   const liveDiscounts = useMemo(
