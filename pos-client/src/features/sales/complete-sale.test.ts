@@ -46,7 +46,7 @@ async function sell(pricing: ReturnType<typeof pricingWith>, tendered: number) {
   return { db, result: await completeSale({ db, now, randomBytes }, ticketOf(await scannedTwice(db)), pricing, minor(tendered)) };
 }
 
-describe('completeCashSale', () => {
+describe('completeSale', () => {
   it('writes a valid sale to the journal and the outbox together, numbering receipts per device', async () => {
     const db = await readyDb();
     const deps = { db, now, randomBytes };
