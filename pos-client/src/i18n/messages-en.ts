@@ -272,6 +272,7 @@ export const messagesEn = {
   'held.no': 'No. {no}',
   'held.done': 'Ticket held as No. {no}. Serve the next customer.',
   'held.recalled': 'Held ticket recalled.',
+  'sell.basket': 'Basket',
   'sell.hold': 'Hold',
   'sell.recall': 'Held',
   'sell.changeDue': 'Give change',

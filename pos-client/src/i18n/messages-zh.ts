@@ -271,6 +271,7 @@ export const messagesZh: Record<TillMessageKey, string> = {
   'held.no': '第 {no} 单',
   'held.done': '已挂单，单号 {no}。请接待下一位顾客。',
   'held.recalled': '已取单。',
+  'sell.basket': '购物清单',
   'sell.hold': '挂单',
   'sell.recall': '取单',
   'sell.changeDue': '找零',

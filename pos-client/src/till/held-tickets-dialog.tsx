@@ -1,4 +1,4 @@
-import { useEffect, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { HeldTicket } from '../features/sales/held-tickets';
 import { useI18n } from '../i18n/i18n-context';
 import { formatMoney } from '../i18n/translate';
@@ -20,8 +20,14 @@ export function HeldTicketsDialog({ open, held, currency, onRecall, onClose }: H
   const { t } = useI18n();
   const ref = useModalDialog(open);
   const [chosen, setChosen] = useState(0);
-  useEffect(() => setChosen(0), [open]);
-  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+  const listRef = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    setChosen(0);
+    if (open) listRef.current?.focus();
+  }, [open]);
+  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
+    // Enter on the Done button closes the list, as a button does.
+    if (event.target instanceof HTMLButtonElement) return;
     const keys: Record<string, () => void> = {
       ArrowDown: () => setChosen((c) => Math.min(held.length - 1, c + 1)),
       ArrowUp: () => setChosen((c) => Math.max(0, c - 1)),
@@ -36,15 +42,15 @@ export function HeldTicketsDialog({ open, held, currency, onRecall, onClose }: H
     action();
   };
   return (
-    <dialog ref={ref} className="member-dialog held-tickets" onClose={onClose} aria-labelledby="held-title" data-testid="held-dialog">
+    <dialog ref={ref} className="member-dialog held-tickets" onClose={onClose} onKeyDown={onKeyDown} aria-labelledby="held-title" data-testid="held-dialog">
       <div className="field">
         <h2 id="held-title">{t('held.title')}</h2>
         <p>{t('held.hint')}</p>
         {held.length === 0 ? (
           <p role="status">{t('held.none')}</p>
         ) : (
-          open && (
-            <ul className="search-results" role="listbox" aria-label={t('held.title')} tabIndex={0} autoFocus onKeyDown={onKeyDown} aria-activedescendant={`held-${chosen}`}>
+          (
+            <ul ref={listRef} className="search-results" role="listbox" aria-label={t('held.title')} tabIndex={0} aria-activedescendant={`held-${chosen}`}>
               {held.map((h, index) => (
                 <li
                   key={h.ticket.id}

@@ -42,7 +42,8 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn, open:
   const held = useHeldTickets(open, session.clerkId, tender.settlement.cashDueMinor, basket);
   const scanRef = useRef<HTMLInputElement>(null);
   const tenderedRef = useRef<HTMLInputElement>(null);
-  const focusScan = () => scanRef.current?.focus();
+  // A sale that finishes while a dialog is open (the held list, opened right after F9) leaves the focus in the dialog.
+  const focusScan = () => (document.querySelector('dialog[open]') ? undefined : scanRef.current?.focus());
   const focusTendered = () => tenderedRef.current?.select();
   const completion = useSaleCompletion(open, basket, pricing.pricing, customer.member, receipts, () => {
     tender.cash.clear();
