@@ -47,6 +47,8 @@ function OpenSellScreen({ pairing, session, open, ticket }: { pairing: PairedDev
   const hasLines = sell.basket.lines.length > 0;
   const selected = sell.basket.lines.find((line) => line.id === sell.basket.selectedId);
   const selectedNet = selected && sell.pricing.lines.get(selected.id)?.netMinor;
+  // Once something is paid, the cash rounding applies only to what cash settles: the total shows unrounded, the remainder rounded.
+  const paying = sell.tender.settlement.paidMinor > 0;
   return (
     <main className="sell">
       <section className="sell-left">
@@ -118,8 +120,8 @@ function OpenSellScreen({ pairing, session, open, ticket }: { pairing: PairedDev
       <aside className="sell-right">
         <MemberStrip member={sell.member} onLookUp={() => sell.openDialog('member')} onClear={sell.clearMember} />
         <CashPanel
-          total={sell.pricing.priced?.payableMinor ?? sell.tender.settlement.totalMinor}
-          roundingMinor={sell.pricing.priced?.roundingMinor ?? 0}
+          total={paying ? sell.tender.settlement.totalMinor : (sell.pricing.priced?.payableMinor ?? sell.tender.settlement.totalMinor)}
+          roundingMinor={paying ? 0 : (sell.pricing.priced?.roundingMinor ?? 0)}
           savingMinor={sell.savingMinor}
           itemCount={sell.itemCount}
           currency={sell.currency}
