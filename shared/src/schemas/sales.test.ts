@@ -41,13 +41,15 @@ describe('Sale', () => {
   });
 
   it('takes a card and cash on one sale, and refuses a card payment without the terminal\'s reference', () => {
-    const split = sale();
-    const total = split.totalMinor;
-    split.payments = [
-      { id: id(901), tender: 'bank_card', amountMinor: 300, tenderedMinor: null, reference: 'T0045-118' },
-      { id: id(902), tender: 'cash', amountMinor: total - 300, tenderedMinor: total, reference: null },
-    ];
-    split.changeMinor = 300;
+    const total = sale().totalMinor;
+    const split = {
+      ...sale(),
+      payments: [
+        { id: id(901), tender: 'bank_card', amountMinor: 300, tenderedMinor: null as number | null, reference: 'T0045-118' as string | null },
+        { id: id(902), tender: 'cash', amountMinor: total - 300, tenderedMinor: total as number | null, reference: null as string | null },
+      ],
+      changeMinor: 300,
+    };
     expect(paths(split)).toEqual([]);
     expect(paths({ ...split, payments: [{ ...split.payments[0]!, reference: null }, split.payments[1]!] })).toEqual(['payments.0.reference']);
     expect(paths({ ...split, payments: [{ ...split.payments[0]!, reference: '  ' }, split.payments[1]!] })).toEqual(['payments.0.reference']);
