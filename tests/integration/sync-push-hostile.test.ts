@@ -43,8 +43,8 @@ describe('POST /sync/push with documents HQ cannot store', () => {
     const half = Math.floor(poison.totalMinor / 2);
     const paymentId = poison.payments[0]!.id;
     poison.payments = [
-      { id: paymentId, tender: 'bank_card', amountMinor: half, tenderedMinor: null, reference: null },
-      { id: paymentId, tender: 'bank_card', amountMinor: poison.totalMinor - half, tenderedMinor: null, reference: null },
+      { id: paymentId, tender: 'bank_card', amountMinor: half, tenderedMinor: null, reference: 'T1' },
+      { id: paymentId, tender: 'bank_card', amountMinor: poison.totalMinor - half, tenderedMinor: null, reference: 'T2' },
     ] as Sale['payments'];
     poison.changeMinor = 0 as Sale['changeMinor'];
     for (const expected of [['accepted', 'rejected'], ['duplicate', 'rejected']]) {
@@ -171,7 +171,7 @@ function maxSale(f: Fixture, device: PairedDevice): Sale {
   const sale = makeSale(f, device, '0012', { lines: 10 });
   for (const line of sale.lines) Object.assign(line, { quantity: 1, unitPriceMinor: 999_999_999, grossMinor: 999_999_999, netMinor: 999_999_999 });
   const total = 9_999_999_990;
-  sale.payments = [{ id: newId(), tender: 'bank_card', amountMinor: total, tenderedMinor: null, reference: null }] as Sale['payments'];
+  sale.payments = [{ id: newId(), tender: 'bank_card', amountMinor: total, tenderedMinor: null, reference: 'T3' }] as Sale['payments'];
   return Object.assign(sale, { subtotalMinor: total, totalMinor: total, changeMinor: 0 });
 }
 
@@ -180,7 +180,7 @@ describe('POST /sync/push with amounts beyond what a till rings up', () => {
     const huge = makeSale(f, till, '0012', { lines: 1 });
     const max = Number.MAX_SAFE_INTEGER;
     Object.assign(huge.lines[0]!, { quantity: 1, unitPriceMinor: max, grossMinor: max, netMinor: max });
-    huge.payments = [{ id: newId(), tender: 'bank_card', amountMinor: max, tenderedMinor: null, reference: null }] as Sale['payments'];
+    huge.payments = [{ id: newId(), tender: 'bank_card', amountMinor: max, tenderedMinor: null, reference: 'T4' }] as Sale['payments'];
     Object.assign(huge, { subtotalMinor: max, totalMinor: max, changeMinor: 0 });
     const tooBig = maxSale(f, till);
     tooBig.lines.push({ ...tooBig.lines[0]!, id: newId(), lineNo: 11, unitPriceMinor: 10, grossMinor: 10, netMinor: 10 } as Sale['lines'][number]);

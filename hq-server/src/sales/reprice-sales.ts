@@ -1,4 +1,4 @@
-import { compilePriceBook, giftSaleAmounts, lineUnitPrice, priceBasket, type BasketLine, type PriceBook, type PricedBasket, type PricingSettings, type RoundingPolicy, type Sale, type SaleLine } from '@pos/shared';
+import { compilePriceBook, giftSaleAmounts, lineUnitPrice, priceBasket, settlingRounding, type BasketLine, type PriceBook, type PricedBasket, type PricingSettings, type RoundingPolicy, type Sale, type SaleLine } from '@pos/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { query } from '../db/query';
@@ -128,10 +128,8 @@ function compareGifts(giftLines: readonly SaleLine[], priced: PricedBasket): Sal
   return [...extra, ...missing];
 }
 
-/** Cash rounding applies to a sale paid in cash alone, at the chain's unit. */
-function roundingFor(sale: Sale, settings: PricingSettings): RoundingPolicy {
-  return sale.payments.every((p) => p.tender === 'cash') ? settings.cashRounding : { unitMinor: 1, mode: 'half_up' };
-}
+/** The engine prices to the fen; the cash rounding follows from the payments (`settlingRounding`). */
+const toTheFen: RoundingPolicy = { unitMinor: 1, mode: 'half_up' };
 
 /**
  * Prices a sale again with the shared engine from HQ's data as of when it was made (prices
@@ -148,10 +146,12 @@ export function repriceSale(data: RepricingData, sale: Sale, timeZone: string): 
       categoryId: null, ancestorCategoryIds: [], brandId: null, ...data.lineFacts.get(line.productId), clerkId: line.clerkId, weightGrams: line.weightGrams ?? null,
     }));
     const { member = null, vouchers = [], manualDiscounts = [] } = sale.pricing ?? {};
-    const context = { storeId: sale.storeId, instant: sale.completedAt, timeZone, member, vouchers, manualDiscounts, rounding: roundingFor(sale, data.settings) };
+    const context = { storeId: sale.storeId, instant: sale.completedAt, timeZone, member, vouchers, manualDiscounts, rounding: toTheFen };
     const priced = priceBasket({ lines }, context, data.promotions.rulesAt(sale.completedAt));
-    const rounding = sale.roundingMinor === priced.roundingMinor ? [] : [{
-      lineId: null, tillMinor: sale.roundingMinor, hqMinor: priced.roundingMinor, detail: { problem: 'ROUNDING', rounding: context.rounding },
+    // Rounded only when cash settled what was left: of that remainder, at the chain's unit.
+    const hqRounding = settlingRounding(priced.totalMinor, sale.payments, data.settings.cashRounding);
+    const rounding = sale.roundingMinor === hqRounding ? [] : [{
+      lineId: null, tillMinor: sale.roundingMinor, hqMinor: hqRounding, detail: { problem: 'ROUNDING', rounding: data.settings.cashRounding },
     }];
     const found = [...compareLines(sold, units, priced), ...compareGifts(sale.lines.filter((l) => l.giftRuleId), priced), ...rounding];
     return {

@@ -1,5 +1,7 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Category, Change, Clerk, PairedDevice, Product, Sale, Store, Price, Barcode, ErrorBody, MemberLevel, Promotion, SyncDocument, TillRole } from '@pos/shared';
+import type { HeldTicket } from '../features/sales/held-tickets';
+import type { Ticket } from '../features/sales/ticket';
 
 export type PulledBarcode = Barcode & { active: boolean };
 export type PulledPrice = Price & { active: boolean };
@@ -54,6 +56,18 @@ export interface MetaValues {
 }
 export type MetaKey = keyof MetaValues;
 export type MetaRow = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaKey];
+
+/**
+ * A ticket kept on the till: a clerk's open ticket (one record, written after every change) or
+ * one held (挂单) with its number, time and item count.
+ */
+export interface TicketRow {
+  /** `open:<clerkId>` for the clerk's open ticket; the ticket's own id for a held one. */
+  key: string;
+  clerkId: string;
+  ticket: Ticket;
+  held: Omit<HeldTicket, 'ticket'> | null;
+}
 
 export interface PinAttempts {
   clerkCode: string;
@@ -121,6 +135,8 @@ export class TillDb extends Dexie {
   pinAttempts!: EntityTable<PinAttempts, 'clerkCode'>;
   /** The chain's active till roles; a clerk's `permissionRoleId` names one, or the clerk's role defaults apply. */
   tillRoles!: EntityTable<TillRole, 'id'>;
+  /** Open and held tickets, so neither a reload nor a crash loses a basket. */
+  tickets!: EntityTable<TicketRow, 'key'>;
 
   constructor(name = 'pos-till') {
     // Chromium's default durability reports a write done before it reaches the disk; a sale
@@ -153,6 +169,8 @@ export class TillDb extends Dexie {
       .upgrade(upgradeToCatalogSearch);
     // Till roles, and clerks by badge code. Clerks pulled before carry neither badge nor role: pull everything again.
     this.version(5).stores({ clerks: 'id, code, badgeCode', tillRoles: 'id' }).upgrade(pullAgainFromStart);
+    // The open ticket and held tickets, by clerk.
+    this.version(6).stores({ tickets: 'key, clerkId' });
   }
 
   /** The catalog tables a pull writes into. */

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { lineTotal, type BasketLine } from '../features/sales/basket';
 import type { LinePricing } from '../features/sales/price-till-basket';
 import { useI18n } from '../i18n/i18n-context';
@@ -19,8 +19,14 @@ export const BasketRow = memo(function BasketRow({ line, lineNo, selected, curre
   const { t, pickName, locale } = useI18n();
   const gross = pricing?.grossMinor ?? lineTotal(line);
   const net = pricing?.netMinor ?? gross;
+  const row = useRef<HTMLTableRowElement>(null);
+  // The line just scanned (or chosen with ↑↓) stays in view however long the basket grows.
+  useEffect(() => {
+    if (selected) row.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected, line.quantity]);
   return (
     <tr
+      ref={row}
       className={selected ? 'selected' : undefined}
       onMouseDown={(event) => event.preventDefault()}
       onClick={() => onSelect(line.id)}

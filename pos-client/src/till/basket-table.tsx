@@ -28,7 +28,8 @@ export function BasketTable({ basket, currency, pricing, gifts, onSelect }: Bask
     );
   }
   return (
-    <div className="basket">
+    // Focusable so the list can be scrolled from the keyboard too; ↑↓ in the scan field choose lines.
+    <div className="basket" tabIndex={0} role="region" aria-label={t('sell.basket')}>
       <table>
         <thead>
           <tr>

@@ -1,11 +1,12 @@
-import type { RefObject, KeyboardEvent } from 'react';
+import type { KeyboardEvent, RefObject } from 'react';
 import { minor, type Minor } from '@pos/shared';
 import { quickNotes, type useCashPayment } from '../features/sales/use-cash-payment';
+import type { LastSale } from '../features/sales/use-sell-screen';
 import { useI18n } from '../i18n/i18n-context';
 import { formatMoney } from '../i18n/translate';
 
 interface CashPanelProps {
-  /** What the customer pays: the basket total with the cash rounding. */
+  /** What the customer pays in cash alone: the basket total with the cash rounding. */
   total: Minor;
   /** 抹零: what the cash rounding added (negative when it took off). */
   roundingMinor: number;
@@ -13,47 +14,82 @@ interface CashPanelProps {
   savingMinor: Minor;
   itemCount: number;
   currency: string;
+  /** What cash would take to settle what is left. */
+  cashDueMinor: Minor;
+  /** The sale just completed, while the basket is empty: its change is what the cashier hands over now. */
+  lastSale: LastSale | null;
   cash: ReturnType<typeof useCashPayment>;
   tenderedRef: RefObject<HTMLInputElement | null>;
   onTenderedKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
-  onComplete: () => void;
-  completing: boolean;
-  canComplete: boolean;
 }
 
 /** Keeps focus where it is when a button is pressed, so the scan field stays ready. */
 const keepFocus = (event: { preventDefault: () => void }) => event.preventDefault();
 
-export function CashPanel({ total, roundingMinor, savingMinor, itemCount, currency, cash, tenderedRef, onTenderedKeyDown, onComplete, completing, canComplete }: CashPanelProps) {
+/** The big figure: the total while selling; after a sale, until the next scan, the change to give. */
+function TotalBlock({ total, roundingMinor, savingMinor, itemCount, currency, lastSale }: Pick<CashPanelProps, 'total' | 'roundingMinor' | 'savingMinor' | 'itemCount' | 'currency' | 'lastSale'>) {
   const { t } = useI18n();
-  return (
-    <>
-      <div className="total-block">
+  const money = (amount: number) => formatMoney(minor(amount), currency);
+  if (lastSale) {
+    return (
+      <div className="total-block change-block" aria-live="polite" data-testid="change-due">
         <div className="label">
-          <span>{t('sell.total')}</span>
-          <span className="num">{t('sell.items', { count: itemCount })}</span>
+          <span>{t('sell.changeDue')}</span>
+          <span className="num">{lastSale.receiptNo}</span>
         </div>
-        <div className="amount num" data-testid="basket-total">
-          {formatMoney(total, currency)}
+        <div className="amount num" data-testid="change-due-amount">
+          {money(lastSale.changeMinor)}
         </div>
-        {roundingMinor !== 0 && (
+        <div className="rounding">
+          <span>{t('sell.paid')}</span>
+          <span className="num">{money(lastSale.paidMinor)}</span>
+        </div>
+        {lastSale.cashTenderedMinor !== null && (
           <div className="rounding">
-            <span>{t('sell.rounding')}</span>
-            <span className="num" data-testid="basket-rounding">
-              {roundingMinor < 0 ? '−' : '+'}
-              {formatMoney(minor(Math.abs(roundingMinor)), currency)}
-            </span>
-          </div>
-        )}
-        {savingMinor > 0 && (
-          <div className="saving">
-            <span>{t('sell.totalSaving')}</span>
-            <span className="num" data-testid="basket-saving">
-              {formatMoney(savingMinor, currency)}
-            </span>
+            <span>{t('sell.lastSaleTendered')}</span>
+            <span className="num">{money(lastSale.cashTenderedMinor)}</span>
           </div>
         )}
       </div>
+    );
+  }
+  return (
+    <div className="total-block">
+      <div className="label">
+        <span>{t('sell.total')}</span>
+        <span className="num">{t('sell.items', { count: itemCount })}</span>
+      </div>
+      <div className="amount num" data-testid="basket-total">
+        {money(total)}
+      </div>
+      {roundingMinor !== 0 && (
+        <div className="rounding">
+          <span>{t('sell.rounding')}</span>
+          <span className="num" data-testid="basket-rounding">
+            {roundingMinor < 0 ? '−' : '+'}
+            {money(Math.abs(roundingMinor))}
+          </span>
+        </div>
+      )}
+      {savingMinor > 0 && (
+        <div className="saving">
+          <span>{t('sell.totalSaving')}</span>
+          <span className="num" data-testid="basket-saving">
+            {money(savingMinor)}
+          </span>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The total (or the change just given), the cash received field with note buttons, and the change it gives. */
+export function CashPanel(props: CashPanelProps) {
+  const { t, errorText } = useI18n();
+  const { currency, cash, cashDueMinor, tenderedRef, onTenderedKeyDown } = props;
+  return (
+    <>
+      <TotalBlock {...props} />
       <label className="field">
         <span>
           {t('sell.tendered')} <span className="key">F2</span>
@@ -62,7 +98,7 @@ export function CashPanel({ total, roundingMinor, savingMinor, itemCount, curren
           ref={tenderedRef}
           className="input num"
           value={cash.text}
-          placeholder={formatMoney(total, currency)}
+          placeholder={formatMoney(cashDueMinor, currency)}
           onChange={(event) => cash.setText(event.target.value)}
           onKeyDown={onTenderedKeyDown}
           inputMode="decimal"
@@ -72,7 +108,7 @@ export function CashPanel({ total, roundingMinor, savingMinor, itemCount, curren
       </label>
       <div className="notes">
         <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={cash.setExact} data-testid="tender-exact">
-          {t('sell.exact')}
+          {t('sell.exact')} <span className="key">F4</span>
         </button>
         {quickNotes.map((note) => (
           <button
@@ -82,30 +118,19 @@ export function CashPanel({ total, roundingMinor, savingMinor, itemCount, curren
             tabIndex={-1}
             onMouseDown={keepFocus}
             onClick={() => cash.setNote(note)}
-            disabled={cash.noteMinor(note) < total}
+            disabled={cash.noteMinor(note) < cashDueMinor}
             data-testid={`tender-note-${note}`}
           >
             {note}
           </button>
         ))}
       </div>
-      <div className={`change-row${cash.short ? ' short' : ''}`}>
+      <div className={`change-row${cash.partial || cash.invalid ? ' short' : ''}`}>
         <span>{t('sell.change')}</span>
         <span className="amount num" data-testid="change-amount">
-          {cash.short ? t('error.TENDERED_TOO_LOW') : cash.changeMinor === null ? '—' : formatMoney(cash.changeMinor, currency)}
+          {cash.invalid ? errorText('TENDERED_INVALID') : cash.partial ? t('tender.partTaken') : cash.changeMinor === null ? '—' : formatMoney(cash.changeMinor, currency)}
         </span>
       </div>
-      <button
-        type="button"
-        className="button button-primary complete"
-        tabIndex={-1}
-        onMouseDown={keepFocus}
-        onClick={onComplete}
-        disabled={!canComplete || completing || cash.changeMinor === null}
-        data-testid="complete-button"
-      >
-        {completing ? t('sell.completing') : t('sell.complete')} <span className="key">F9</span>
-      </button>
     </>
   );
 }

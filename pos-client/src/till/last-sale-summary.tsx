@@ -11,11 +11,11 @@ export function LastSaleSummary({ sale, currency }: { sale: LastSale; currency: 
       <span className="title">{t('sell.lastSale', { receipt: sale.receiptNo })}</span>
       <dl>
         <dt>{t('sell.lastSaleTotal')}</dt>
-        <dd className="num">{money(sale.totalMinor)}</dd>
+        <dd className="num">{money(sale.paidMinor)}</dd>
       </dl>
       <dl>
         <dt>{t('sell.lastSaleTendered')}</dt>
-        <dd className="num">{money(sale.tenderedMinor)}</dd>
+        <dd className="num">{sale.cashTenderedMinor === null ? '—' : money(sale.cashTenderedMinor)}</dd>
       </dl>
       <dl className="change">
         <dt>{t('sell.lastSaleChange')}</dt>

@@ -1,11 +1,17 @@
 import type { FocusEvent } from 'react';
 import { minor, type PairedDevice } from '@pos/shared';
 import type { ClerkSignIn } from '../db/till-db';
+import { useOpenTicket } from '../features/sales/use-open-ticket';
 import { useSellScreen } from '../features/sales/use-sell-screen';
+import type { Ticket } from '../features/sales/ticket';
 import { ApprovalDialog } from './approval-dialog';
 import { useI18n } from '../i18n/i18n-context';
 import { BasketTable } from './basket-table';
+import { CardDialog } from './card-dialog';
 import { CashPanel } from './cash-panel';
+import { HeldTicketsDialog } from './held-tickets-dialog';
+import { PaymentList } from './payment-list';
+import './payments.css';
 import { LastSaleSummary } from './last-sale-summary';
 import { DiscountDialog } from './discount-dialog';
 import { MemberDialog } from './member-dialog';
@@ -29,12 +35,20 @@ function reclaimFocus(event: FocusEvent<HTMLInputElement>): void {
   });
 }
 
+/** The sell screen once the clerk's open ticket is restored from the till's database (a few milliseconds). */
 export function SellScreen({ pairing, session }: { pairing: PairedDevice; session: ClerkSignIn }) {
+  const open = useOpenTicket(session.clerkId);
+  return open.ticket ? <OpenSellScreen pairing={pairing} session={session} open={open} ticket={open.ticket} /> : null;
+}
+
+function OpenSellScreen({ pairing, session, open, ticket }: { pairing: PairedDevice; session: ClerkSignIn; open: ReturnType<typeof useOpenTicket>; ticket: Ticket }) {
   const { t, pickName } = useI18n();
-  const sell = useSellScreen(pairing, session);
+  const sell = useSellScreen(pairing, session, open, ticket);
   const hasLines = sell.basket.lines.length > 0;
   const selected = sell.basket.lines.find((line) => line.id === sell.basket.selectedId);
   const selectedNet = selected && sell.pricing.lines.get(selected.id)?.netMinor;
+  // Once something is paid, the cash rounding applies only to what cash settles: the total shows unrounded, the remainder rounded.
+  const paying = sell.tender.settlement.paidMinor > 0;
   return (
     <main className="sell">
       <section className="sell-left">
@@ -52,7 +66,7 @@ export function SellScreen({ pairing, session }: { pairing: PairedDevice; sessio
             data-testid="scan-input"
           />
         </label>
-        <SellNoticeLine notice={sell.notice} />
+        <SellNoticeLine notice={sell.notice} currency={sell.currency} />
         {!hasLines && sell.receipts.onScreen ? (
           <ReceiptPreview model={sell.receipts.onScreen.model} receiptNo={sell.receipts.onScreen.receiptNo} />
         ) : (
@@ -88,6 +102,13 @@ export function SellScreen({ pairing, session }: { pairing: PairedDevice; sessio
           <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => void sell.keys.noSale()} data-testid="no-sale">
             {t('sell.noSale')} <span className="key">F10</span>
           </button>
+          <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => void sell.held.hold()} disabled={!hasLines} data-testid="hold-ticket">
+            {t('sell.hold')} <span className="key">Ins</span>
+          </button>
+          <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={sell.held.openList} data-testid="held-open">
+            {t('sell.recall')}
+            {sell.held.held.length > 0 && <span className="count num" data-testid="held-count">{sell.held.held.length}</span>} <span className="key">Home</span>
+          </button>
           <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => void sell.keys.refund()} data-testid="refund">
             {t('sell.refund')} <span className="key">F1</span>
           </button>
@@ -99,18 +120,39 @@ export function SellScreen({ pairing, session }: { pairing: PairedDevice; sessio
       <aside className="sell-right">
         <MemberStrip member={sell.member} onLookUp={() => sell.openDialog('member')} onClear={sell.clearMember} />
         <CashPanel
-          total={sell.total}
-          roundingMinor={sell.pricing.priced?.roundingMinor ?? 0}
+          total={paying ? sell.tender.settlement.totalMinor : (sell.pricing.priced?.payableMinor ?? sell.tender.settlement.totalMinor)}
+          roundingMinor={paying ? 0 : (sell.pricing.priced?.roundingMinor ?? 0)}
           savingMinor={sell.savingMinor}
           itemCount={sell.itemCount}
           currency={sell.currency}
-          cash={sell.cash}
+          cashDueMinor={sell.tender.settlement.cashDueMinor}
+          lastSale={sell.changeDue}
+          cash={sell.tender.cash}
           tenderedRef={sell.tenderedRef}
           onTenderedKeyDown={sell.onTenderedKeyDown}
-          onComplete={() => void sell.complete()}
-          completing={sell.completing}
-          canComplete={hasLines}
         />
+        <PaymentList
+          payments={sell.tender.payments}
+          settlement={sell.tender.settlement}
+          currency={sell.currency}
+          removing={sell.tender.removing}
+          onRemove={sell.tender.askRemove}
+          onConfirmRemove={sell.tender.confirmRemove}
+          onKeep={sell.tender.keepPayment}
+          onChoose={sell.chooseTender}
+          disabled={!hasLines}
+        />
+        <button
+          type="button"
+          className="button button-primary complete"
+          tabIndex={-1}
+          onMouseDown={keepFocus}
+          onClick={sell.complete}
+          disabled={!hasLines || sell.completing || sell.tender.cash.invalid}
+          data-testid="complete-button"
+        >
+          {sell.completing ? t('sell.completing') : t('sell.complete')} <span className="key">F9</span>
+        </button>
       </aside>
       <MemberDialog open={sell.dialog === 'member'} onChoose={sell.chooseMember} onClose={sell.closeDialog} />
       <DiscountDialog
@@ -137,6 +179,15 @@ export function SellScreen({ pairing, session }: { pairing: PairedDevice; sessio
         onClose={sell.closeDialog}
       />
       <ApprovalDialog gate={sell.gate} asking={sell.asking} />
+      <CardDialog
+        open={sell.tender.cardOpen}
+        remainingMinor={sell.tender.settlement.remainingMinor}
+        currency={sell.currency}
+        onApproved={sell.approveCard}
+        onDeclined={sell.tender.declineCard}
+        onClose={sell.tender.closeCard}
+      />
+      <HeldTicketsDialog open={sell.held.listOpen} held={sell.held.held} currency={sell.currency} onRecall={(id) => void sell.held.recall(id)} onClose={sell.held.closeList} />
       <ProductSearchDialog open={sell.dialog === 'search'} initialText={sell.searchText} onPick={sell.pickSearched} onClose={sell.closeDialog} />
       <VoucherDialog open={sell.dialog === 'voucher'} vouchers={sell.pricing.priced?.vouchers ?? []} currency={sell.currency} spent={sell.spentVoucher} onAdd={(code) => void sell.addVoucher(code)} onRemove={sell.removeVoucher} onClose={sell.closeDialog} />
     </main>

@@ -14,7 +14,7 @@ function sale(unitPriceMinor = 350, quantity = 2, lines = 1) {
       id: id(100 + i), lineNo: i + 1, productId: id(5), barcode: '6901234567892', nameZh: '可乐', nameEn: 'Cola',
       quantity, unitPriceMinor, grossMinor: gross, discountMinor: 0, netMinor: gross, clerkId: null,
     })),
-    payments: [{ id: id(900), tender: 'bank_card', amountMinor: total, tenderedMinor: null, reference: null }],
+    payments: [{ id: id(900), tender: 'bank_card', amountMinor: total, tenderedMinor: null, reference: '004512' }],
     subtotalMinor: total, discountMinor: 0, totalMinor: total, roundingMinor: 0, changeMinor: 0,
   };
 }
@@ -38,6 +38,22 @@ describe('Sale', () => {
     expect(paths({ ...sale(), approvals: [approval, approval] })).toEqual(['approvals.1.id']);
     expect(paths({ ...sale(), approvals: [{ ...approval, key: 'open_safe' }] })).toEqual(['approvals.0.key']);
     expect(paths({ ...sale(), approvals: Array.from({ length: SALE_LIMITS.approvals + 1 }, (_, i) => ({ ...approval, id: id(1000 + i) })) })).toEqual(['approvals']);
+  });
+
+  it('takes a card and cash on one sale, and refuses a card payment without the terminal\'s reference', () => {
+    const total = sale().totalMinor;
+    const split = {
+      ...sale(),
+      payments: [
+        { id: id(901), tender: 'bank_card', amountMinor: 300, tenderedMinor: null as number | null, reference: 'T0045-118' as string | null },
+        { id: id(902), tender: 'cash', amountMinor: total - 300, tenderedMinor: total as number | null, reference: null as string | null },
+      ],
+      changeMinor: 300,
+    };
+    expect(paths(split)).toEqual([]);
+    expect(paths({ ...split, payments: [{ ...split.payments[0]!, reference: null }, split.payments[1]!] })).toEqual(['payments.0.reference']);
+    expect(paths({ ...split, payments: [{ ...split.payments[0]!, reference: '  ' }, split.payments[1]!] })).toEqual(['payments.0.reference']);
+    expect(paths({ ...split, payments: [{ ...split.payments[0]!, tenderedMinor: 400 }, split.payments[1]!] })).toContain('payments.0.tenderedMinor');
   });
 
   it('never takes two payments or two lines under one id', () => {

@@ -60,6 +60,7 @@ export const SalePayment = z.object({
   amountMinor: SaleMinor,
   /** Cash handed over by the customer; the change is `tenderedMinor - amountMinor`. */
   tenderedMinor: SaleMinor.nullable(),
+  /** The card terminal's reference (参考号) for a bank card, required; a stored-value or points payment may name its ledger entry. */
   reference: SafeText.max(64).nullable(),
 });
 export type SalePayment = z.infer<typeof SalePayment>;
@@ -154,6 +155,7 @@ function checkPayments(sale: z.infer<typeof SaleShape>, issue: Issue): void {
   if (paid !== sale.totalMinor + sale.roundingMinor) issue(['payments'], 'payments do not add up to the total plus rounding');
   const change = sale.payments.reduce((sum, p) => sum + (p.tenderedMinor === null ? 0 : p.tenderedMinor - p.amountMinor), 0);
   sale.payments.forEach((p, i) => {
+    if (p.tender === 'bank_card' && (p.reference ?? '').trim() === '') issue(['payments', i, 'reference'], 'a card payment names the terminal\'s reference');
     if (p.tenderedMinor !== null && p.tender !== 'cash') issue(['payments', i, 'tenderedMinor'], 'only cash is tendered with change');
     if (p.tenderedMinor !== null && p.tenderedMinor < p.amountMinor) issue(['payments', i, 'tenderedMinor'], 'cash tendered is less than the amount');
   });

@@ -1,25 +1,21 @@
-import { useState } from 'react';
-import { uuidv7, type ManualDiscount, type Minor, type SaleApproval } from '@pos/shared';
+import { uuidv7, type Minor, type SaleApproval } from '@pos/shared';
 import { useTillServices } from '../../app/services-context';
 import type { Basket } from '../sales/basket';
+import type { TicketAction } from '../sales/ticket';
 import type { SellNotice } from '../sales/use-basket';
 import { useTillEventRecorder } from '../till-events/use-till-event-recorder';
 import type { KeyGate, KeyPress } from './key-gate';
-import { overrideDiscount, type PriceOverride } from './price-override';
-
-/** An override the sale will record, and what it stands for: a discount's id, a line's id (a price), or nothing. */
-interface TrackedApproval {
-  approval: SaleApproval;
-  ref: string | null;
-}
 
 interface TillKeysInput {
   gate: KeyGate;
   basket: Basket;
   setNotice: (notice: SellNotice | null) => void;
-  removeSelected: () => void;
+  /** Changes the open ticket, after the actions keyed before. */
+  dispatch: (action: TicketAction) => void;
   /** Empties the basket and everything given on it. */
   voidSale: () => void;
+  /** Why the ticket cannot be voided now (an error code), e.g. a card has paid on it; null when it can. */
+  voidRefusal: string | null;
   /** The receipt number printed again, or null when there was none to print. */
   reprintLast: () => Promise<string | null>;
   /** What the basket comes to after its discounts, once priced: a voided ticket's record keeps it. */
@@ -28,21 +24,16 @@ interface TillKeysInput {
 
 /**
  * The sell screen's guarded function keys (void a line, void the ticket, set a price, open the
- * drawer without a sale, reprint, refund): each goes through the clerk's key gate, and every
- * manager's approval given on this basket is kept for the sale, as long as what it approved is
- * still on the basket. The keys that act without a sale (void ticket, no-sale drawer, reprint)
- * are recorded for HQ as till events, with their approval, whenever they go ahead.
+ * drawer without a sale, reprint, refund): each goes through the clerk's key gate; a manager's
+ * approval given for a line or a price goes on the open ticket with what it approved. The keys
+ * that act without a sale (void ticket, no-sale drawer, reprint) are recorded for HQ as till
+ * events, with their approval, whenever they go ahead.
  */
-export function useTillKeys({ gate, basket, setNotice, removeSelected, voidSale, reprintLast, ticketNetMinor }: TillKeysInput) {
+export function useTillKeys({ gate, basket, setNotice, dispatch, voidSale, voidRefusal, reprintLast, ticketNetMinor }: TillKeysInput) {
   const { bridge, now, randomBytes } = useTillServices();
   const recordEvent = useTillEventRecorder();
-  const [approvals, setApprovals] = useState<readonly TrackedApproval[]>([]);
-  const [overrides, setOverrides] = useState<readonly PriceOverride[]>([]);
 
   const refuse = (press: KeyPress) => setNotice({ tone: 'error', code: 'KEY_FORBIDDEN', params: { tillKey: press.key } });
-  const keep = (approval: SaleApproval | null, ref: string | null) => {
-    if (approval) setApprovals((current) => [...current, { approval, ref }]);
-  };
 
   async function guarded(press: KeyPress, run: (approval: SaleApproval | null) => void | Promise<void>): Promise<void> {
     const outcome = await gate.request(press);
@@ -50,31 +41,14 @@ export function useTillKeys({ gate, basket, setNotice, removeSelected, voidSale,
     if (outcome.reason === 'forbidden') refuse(press);
   }
 
-  const lineIds = new Set(basket.lines.map((l) => l.id));
-  const liveOverrides = overrides.filter((o) => lineIds.has(o.lineId));
-
   return {
-    overrides: liveOverrides,
-    /** The manual discounts the price overrides stand as, for the lines as they are now. */
-    overrideDiscounts: (): ManualDiscount[] =>
-      liveOverrides.flatMap((o) => {
-        const line = basket.lines.find((l) => l.id === o.lineId);
-        return line ? [overrideDiscount(o, line)] : [];
-      }),
-    /** The approvals the sale records, given the discounts still on the basket. */
-    liveApprovals: (discountIds: ReadonlySet<string>): SaleApproval[] =>
-      approvals.filter(({ ref }) => ref === null || discountIds.has(ref) || liveOverrides.some((o) => o.lineId === ref)).map((a) => a.approval),
-    keepDiscountApproval: (approval: SaleApproval | null, discountId: string) => keep(approval, discountId),
     voidLine: () => {
       if (basket.selectedId === null) return;
-      void guarded({ key: 'void_line' }, (approval) => {
-        // The line leaves the sale, so the approval names no line.
-        keep(approval, null);
-        removeSelected();
-      });
+      void guarded({ key: 'void_line' }, (approval) => dispatch({ type: 'line_voided', approval }));
     },
     voidTicket: () => {
       if (basket.lines.length === 0) return;
+      if (voidRefusal) return setNotice({ tone: 'error', code: voidRefusal });
       void guarded({ key: 'void_ticket' }, async (approval) => {
         await recordEvent(gate.clerkId, { event: 'void_ticket', approval, basket, netMinor: ticketNetMinor() });
         voidSale();
@@ -83,10 +57,9 @@ export function useTillKeys({ gate, basket, setNotice, removeSelected, voidSale,
     },
     setPrice: (lineId: string, unitPriceMinor: Minor) =>
       guarded({ key: 'price_override', lineId }, (approval) => {
-        keep(approval, lineId);
         const discountId = uuidv7(now().getTime(), randomBytes(10));
         const enteredBy = approval?.approvedBy ?? gate.clerkId;
-        setOverrides((current) => [...current.filter((o) => o.lineId !== lineId), { lineId, unitPriceMinor, discountId, enteredBy }]);
+        dispatch({ type: 'price_set', override: { lineId, unitPriceMinor, discountId, enteredBy }, approval });
       }),
     noSale: () =>
       guarded({ key: 'no_sale' }, async (approval) => {
@@ -104,10 +77,6 @@ export function useTillKeys({ gate, basket, setNotice, removeSelected, voidSale,
       const press = { key: 'refund' } as const;
       if ((await gate.verdict(press)) === 'forbidden') return refuse(press);
       setNotice({ tone: 'note', message: 'keys.refundWithReturns' });
-    },
-    reset: () => {
-      setApprovals([]);
-      setOverrides([]);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { Sale, giftSaleAmounts, minor, sumMinor, type GiftLine, type Minor, type PricedBasket, type SaleApproval } from '@pos/shared';
+import { Sale, giftSaleAmounts, minor, sumMinor, type GiftLine, type PricedBasket, type SaleApproval, type SalePayment, type Settlement } from '@pos/shared';
 import type { Basket } from './basket';
 import { lineAdjustments, salePricingOf, type TillPricing } from './price-till-basket';
 
@@ -11,7 +11,6 @@ export interface GiftProduct {
 
 export interface SaleContext {
   saleId: string;
-  paymentId: string;
   storeId: string;
   deviceId: string;
   cashierId: string;
@@ -27,7 +26,7 @@ export interface SaleContext {
   approvals?: readonly SaleApproval[];
 }
 
-export type BuildSaleError = 'BASKET_EMPTY' | 'TENDERED_TOO_LOW' | 'SALE_INVALID';
+export type BuildSaleError = 'BASKET_EMPTY' | 'NOT_PAID' | 'SALE_INVALID';
 export type BuildSaleResult = { ok: true; sale: Sale } | { ok: false; code: BuildSaleError };
 
 /** A gift the engine gave as a line of the sale: it leaves the shelf, so it moves stock, and nets to nothing. */
@@ -41,15 +40,16 @@ function giftLine(gift: GiftLine, id: string, lineNo: number, product: GiftProdu
 }
 
 /**
- * A cash sale document exactly as HQ expects it, from the basket as the shared engine priced
- * it under the sale's line ids, checked by the shared schema before anything is written: sold
- * lines, then the gifts the promotions gave, and the cash rounding, so the customer pays
- * `totalMinor + roundingMinor`.
+ * A sale document exactly as HQ expects it, from the basket as the shared engine priced it
+ * under the sale's line ids, checked by the shared schema before anything is written: sold
+ * lines, then the gifts the promotions gave, the payments in the order taken, and the cash
+ * rounding the settlement gives, so the payments add up to `totalMinor + roundingMinor`.
  */
-export function buildCashSale(basket: Basket, priced: PricedBasket, tenderedMinor: Minor, context: SaleContext, pricing: TillPricing): BuildSaleResult {
+export function buildSale(
+  basket: Basket, priced: PricedBasket, payments: readonly SalePayment[], settlement: Settlement, context: SaleContext, pricing: TillPricing,
+): BuildSaleResult {
   if (basket.lines.length === 0) return { ok: false, code: 'BASKET_EMPTY' };
-  const payable = priced.payableMinor;
-  if (tenderedMinor < payable) return { ok: false, code: 'TENDERED_TOO_LOW' };
+  if (!settlement.settled || settlement.totalMinor !== priced.totalMinor) return { ok: false, code: 'NOT_PAID' };
   const saleLineIds = new Map(basket.lines.map((line, index) => [line.id, priced.lines[index]!.lineId]));
   const adjustments = lineAdjustments(priced);
   const sold = priced.lines.map((pricedLine, index) => {
@@ -84,12 +84,12 @@ export function buildCashSale(basket: Basket, priced: PricedBasket, tenderedMino
     startedAt: basket.startedAt ?? context.completedAt,
     completedAt: context.completedAt,
     lines: [...sold, ...gifts],
-    payments: [{ id: context.paymentId, tender: 'cash', amountMinor: payable, tenderedMinor, reference: null }],
+    payments,
     subtotalMinor: priced.subtotalMinor + giftValue,
     discountMinor: priced.discountMinor + giftValue,
     totalMinor: priced.totalMinor,
-    roundingMinor: priced.roundingMinor,
-    changeMinor: minor(tenderedMinor - payable),
+    roundingMinor: settlement.roundingMinor,
+    changeMinor: settlement.changeMinor,
     pricing: salePricingOf(pricing, context.dataSeq, (basketLineId) => saleLineIds.get(basketLineId) ?? basketLineId),
     approvals: (context.approvals ?? []).map((a) => ({ ...a, lineId: a.lineId === null ? null : (saleLineIds.get(a.lineId) ?? null) })),
   });

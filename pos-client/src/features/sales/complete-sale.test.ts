@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { PromotionRule, Sale, compileRules, minor, type RoundingPolicy } from '@pos/shared';
+import { PromotionRule, Sale, compileRules, minor, uuidv7, type RoundingPolicy } from '@pos/shared';
 import { cola, colaPrice, colaPromotion, createTestDb, ids, pairedDevice } from '../../db/test-db.fixture';
 import { addItem, emptyBasket, type Basket } from './basket';
-import { completeCashSale } from './complete-sale';
+import { completeSale } from './complete-sale';
 import { findScannedItem } from './find-scanned-item';
+import { newTicket, ticketReducer, type Ticket, type TicketPayment } from './ticket';
+import { loadOpenTicket, saveOpenTicket } from './ticket-store';
 
 const now = () => new Date('2025-03-01T10:00:30.000Z');
 const randomBytes = (length: number) => crypto.getRandomValues(new Uint8Array(length));
@@ -33,17 +35,23 @@ async function scannedTwice(db: Awaited<ReturnType<typeof readyDb>>): Promise<Ba
   return basket;
 }
 
+const ticketOf = (basket: Basket): Ticket => ({ ...newTicket(uuidv7(now().getTime(), randomBytes(10)), ids.clerk), basket });
+const card = (amount: number, declined = false): TicketPayment => ({
+  id: uuidv7(now().getTime(), randomBytes(10)), tender: 'bank_card', amountMinor: minor(amount), tenderedMinor: null, reference: declined ? 'DECLINED-1' : 'T0045-118', declined, at: now().toISOString(),
+});
+const paidWith = (ticket: Ticket, ...payments: TicketPayment[]) => payments.reduce((t, payment) => ticketReducer(t, { type: 'payment_taken', payment }), ticket);
+
 async function sell(pricing: ReturnType<typeof pricingWith>, tendered: number) {
   const db = await readyDb();
-  return { db, result: await completeCashSale({ db, now, randomBytes }, await scannedTwice(db), minor(tendered), pricing) };
+  return { db, result: await completeSale({ db, now, randomBytes }, ticketOf(await scannedTwice(db)), pricing, minor(tendered)) };
 }
 
-describe('completeCashSale', () => {
+describe('completeSale', () => {
   it('writes a valid sale to the journal and the outbox together, numbering receipts per device', async () => {
     const db = await readyDb();
     const deps = { db, now, randomBytes };
-    const first = await completeCashSale(deps, await scannedTwice(db), minor(1000), noRules);
-    const second = await completeCashSale(deps, await scannedTwice(db), minor(700), noRules);
+    const first = await completeSale(deps, ticketOf(await scannedTwice(db)), noRules, minor(1000));
+    const second = await completeSale(deps, ticketOf(await scannedTwice(db)), noRules, minor(700));
     if (!first.ok || !second.ok) throw new Error('sale not completed');
     expect(() => Sale.parse(first.sale)).not.toThrow();
     expect(first.sale.receiptNo).toBe('T01-1');
@@ -98,9 +106,46 @@ describe('completeCashSale', () => {
     expect(result.sale.pricing?.member).toEqual(member);
   });
 
-  it('writes nothing when the cash tendered is short', async () => {
-    const { db, result } = await sell(noRules, 500);
+  it('takes a card and then cash, rounding only the cash that settles, and leaves the declined card off', async () => {
+    const db = await readyDb();
+    const ticket = paidWith(ticketOf(await scannedTwice(db)), card(200, true), card(201));
+    const result = await completeSale({ db, now, randomBytes }, ticket, pricingWith([], { unitMinor: 10, mode: 'half_up' }), minor(1000));
+    if (!result.ok) throw new Error(result.code);
+    expect(result.sale.payments.map((p) => [p.tender, p.amountMinor, p.tenderedMinor, p.reference])).toEqual([['bank_card', 201, null, 'T0045-118'], ['cash', 500, 1000, null]]);
+    expect(result.sale).toMatchObject({ totalMinor: 700, roundingMinor: 1, changeMinor: 500 });
+    expect(result.sale.payments[0]!.id).toBe(ticket.payments[1]!.id);
+  });
+
+  it('completes a ticket a card paid in full with no cash, and refuses one a card paid beyond its total', async () => {
+    const db = await readyDb();
+    const deps = { db, now, randomBytes };
+    const paid = await completeSale(deps, paidWith(ticketOf(await scannedTwice(db)), card(700)), noRules, null);
+    expect(paid.ok && paid.sale.payments).toHaveLength(1);
+    expect(await completeSale(deps, paidWith(ticketOf(await scannedTwice(db)), card(900)), noRules, null)).toEqual({ ok: false, code: 'CARD_OVERPAID' });
+    expect(await completeSale(deps, paidWith(ticketOf(await scannedTwice(db)), card(300)), noRules, null)).toEqual({ ok: false, code: 'NOT_PAID' });
+  });
+
+  it('closes the open ticket with the sale, and never makes two sales of one ticket', async () => {
+    const db = await readyDb();
+    const deps = { db, now, randomBytes };
+    const ticket = ticketOf(await scannedTwice(db));
+    await saveOpenTicket(db, ticket);
+    const first = await completeSale(deps, ticket, noRules, minor(700));
+    expect(first.ok && first.sale.id).toBe(ticket.id);
+    expect(await loadOpenTicket(db, ids.clerk)).toBeUndefined();
+    await expect(completeSale(deps, ticket, noRules, minor(700))).rejects.toThrow();
+    expect(await db.journal.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(1);
+    expect(await db.getMeta('receiptCounter')).toEqual({ deviceId: pairedDevice.device.id, last: 1 });
+  });
+
+  it('writes nothing and keeps the open ticket when the cash tendered is short', async () => {
+    const db = await readyDb();
+    const ticket = ticketOf(await scannedTwice(db));
+    await saveOpenTicket(db, ticket);
+    const result = await completeSale({ db, now, randomBytes }, ticket, noRules, minor(700 - 1));
     expect(result).toEqual({ ok: false, code: 'TENDERED_TOO_LOW' });
+    expect(await loadOpenTicket(db, ids.clerk)).toEqual(ticket);
     expect(await db.journal.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
     expect(await db.getMeta('receiptCounter')).toBeUndefined();

@@ -1,10 +1,11 @@
-import { uuidv7, type Minor, type Sale, type SaleApproval } from '@pos/shared';
+import { settlementOf, takeCash, uuidv7, type CashTakeProblem, type Minor, type Sale, type SalePayment } from '@pos/shared';
 import type { TillDb } from '../../db/till-db';
 import { enqueueDocument } from '../../sync/enqueue-document';
-import type { Basket } from './basket';
-import { buildCashSale, type BuildSaleError, type GiftProduct } from './build-sale';
+import { buildSale, type BuildSaleError, type GiftProduct } from './build-sale';
 import { priceTillBasket, type TillPricing } from './price-till-basket';
 import { repriceLines } from './reprice-lines';
+import { acceptedPayments, ticketApprovals, type Ticket } from './ticket';
+import { closeOpenTicket } from './ticket-store';
 
 export interface CompleteSaleDeps {
   db: TillDb;
@@ -12,7 +13,7 @@ export interface CompleteSaleDeps {
   randomBytes: (length: number) => Uint8Array;
 }
 
-export type CompleteSaleResult = { ok: true; sale: Sale } | { ok: false; code: BuildSaleError | 'NOT_READY' };
+export type CompleteSaleResult = { ok: true; sale: Sale } | { ok: false; code: BuildSaleError | CashTakeProblem | 'NOT_READY' | 'CARD_OVERPAID' };
 
 /** The names and a barcode of each gift product, read from the pulled catalog. */
 async function giftProductsOf(db: TillDb, productIds: readonly string[]): Promise<Map<string, GiftProduct>> {
@@ -25,35 +26,50 @@ async function giftProductsOf(db: TillDb, productIds: readonly string[]): Promis
   return found;
 }
 
+/** The ticket's payments as the sale records them, with the cash that settles it last when the cashier hands some over now. */
+function salePayments(ticket: Ticket, settlingCash: { id: string; tenderedMinor: Minor } | null, total: Minor, rounding: TillPricing['rounding']) {
+  const taken: SalePayment[] = acceptedPayments(ticket).map(({ id, tender, amountMinor, tenderedMinor, reference }) => ({ id, tender, amountMinor, tenderedMinor, reference }));
+  if (!settlingCash) return { ok: true, payments: taken } as const;
+  const cash = takeCash(settlementOf(total, taken, rounding), settlingCash.tenderedMinor);
+  if (!cash.ok) return cash;
+  if (!cash.settles) return { ok: false, code: 'TENDERED_TOO_LOW' } as const;
+  return { ok: true, payments: [...taken, { id: settlingCash.id, reference: null, ...cash.payment } as SalePayment] } as const;
+}
+
 /**
- * Finishes a cash sale: takes the next receipt number and writes the journal entry and the
- * outbox entry in one strict-durability transaction, so the sale is either fully kept or
- * not at all. The basket is priced again at the moment of completion, the instant HQ prices
- * it at: each line's unit price for the customer, then the promotions. The managers'
- * approvals given on the basket go on the sale, naming the sale's lines.
+ * Finishes the open ticket as a sale: takes the next receipt number and writes the journal
+ * entry and the outbox entry, and closes the open ticket, in one strict-durability
+ * transaction, so the sale is either fully kept (and the ticket gone) or not at all. The
+ * sale's id is the ticket's, so one ticket can never become two sales. The basket is priced
+ * again at the moment of completion, the instant HQ prices it at: each line's unit price for
+ * the customer, then the promotions. The payments are the ticket's (a declined card left
+ * out), and, when given, the cash handed over now, which must settle what is left. The
+ * managers' approvals given on the ticket go on the sale, naming the sale's lines.
  */
-export async function completeCashSale(
+export async function completeSale(
   { db, now, randomBytes }: CompleteSaleDeps,
-  basket: Basket,
-  tenderedMinor: Minor,
+  ticket: Ticket,
   pricing: TillPricing,
-  approvals: readonly SaleApproval[] = [],
+  cashTenderedMinor: Minor | null,
 ): Promise<CompleteSaleResult> {
-  return db.transaction('rw', [db.meta, db.journal, db.outbox, db.products, db.barcodes, db.prices], async () => {
+  return db.transaction('rw', [db.meta, db.journal, db.outbox, db.products, db.barcodes, db.prices, db.tickets], async () => {
     const pairing = await db.getMeta('pairing');
     const session = await db.getMeta('session');
     if (!pairing || !session) return { ok: false, code: 'NOT_READY' } as const;
-    const counter = await db.getMeta('receiptCounter');
-    const number = (counter?.deviceId === pairing.device.id ? counter.last : 0) + 1;
     const at = now();
     const id = () => uuidv7(at.getTime(), randomBytes(10));
     const place = { storeId: pairing.store.id, timeZone: pairing.store.timeZone };
-    const lines = await repriceLines(db, basket.lines, place, at.toISOString(), pricing.member?.levelId ?? null);
-    const sold = { ...basket, lines };
+    const lines = await repriceLines(db, ticket.basket.lines, place, at.toISOString(), pricing.member?.levelId ?? null);
+    const sold = { ...ticket.basket, lines };
     const priced = priceTillBasket(sold, place, at.toISOString(), pricing, lines.map(id));
-    const built = buildCashSale(sold, priced, tenderedMinor, {
-      saleId: id(),
-      paymentId: id(),
+    const paid = salePayments(ticket, cashTenderedMinor === null ? null : { id: id(), tenderedMinor: cashTenderedMinor }, priced.totalMinor, pricing.rounding);
+    if (!paid.ok) return paid;
+    const settlement = settlementOf(priced.totalMinor, paid.payments, pricing.rounding);
+    if (settlement.overpaidMinor > 0) return { ok: false, code: 'CARD_OVERPAID' } as const;
+    const counter = await db.getMeta('receiptCounter');
+    const number = (counter?.deviceId === pairing.device.id ? counter.last : 0) + 1;
+    const built = buildSale(sold, priced, paid.payments, settlement, {
+      saleId: ticket.id,
       newLineId: id,
       dataSeq: (await db.getSyncMeta()).cursor,
       giftProducts: await giftProductsOf(db, priced.gifts.map((g) => g.productId)),
@@ -63,13 +79,14 @@ export async function completeCashSale(
       currency: pairing.store.currency,
       receiptNo: `${pairing.device.code}-${number}`,
       completedAt: at.toISOString(),
-      approvals,
+      approvals: ticketApprovals(ticket),
     }, pricing);
     if (!built.ok) return built;
     const { sale } = built;
     await db.journal.add(sale);
     await enqueueDocument(db, sale);
     await db.putMeta('receiptCounter', { deviceId: pairing.device.id, last: number });
+    await closeOpenTicket(db, ticket);
     return { ok: true, sale } as const;
   });
 }

@@ -1,158 +1,133 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { minor, type FoundMember, type ManualDiscount, type Minor, type PairedDevice, type SaleApproval } from '@pos/shared';
+import { useEffect, useRef, useState } from 'react';
+import { minor, takeCash, type Minor, type PairedDevice } from '@pos/shared';
 import { useTillServices } from '../../app/services-context';
 import { useBridgeScans } from '../../bridge/use-bridge';
 import type { ClerkSignIn } from '../../db/till-db';
 import { useLiveQuery } from '../../db/use-live-query';
 import { useKeyGate } from '../permissions/use-key-gate';
 import { useTillKeys } from '../permissions/use-till-keys';
-import { memberContextOf } from '../members/member-context';
 import { basketTotal, itemCount } from './basket';
-import { spentVoucher, type SpentVoucher } from './check-voucher';
-import { completeCashSale } from './complete-sale';
-import { priceTillBasket } from './price-till-basket';
 import { loadPricingSettings } from './pricing-settings';
+import type { Ticket } from './ticket';
 import { useBasket } from './use-basket';
-import { looksLikeScan, useCashPayment } from './use-cash-payment';
+import { useHeldTickets } from './use-held-tickets';
+import type { OpenTicket } from './use-open-ticket';
 import { usePricedBasket } from './use-priced-basket';
 import { useReceiptPrinting } from './use-receipt-printing';
+import { useSaleCompletion } from './use-sale-completion';
+import { useSellKeys } from './use-sell-keys';
+import { useTender } from './use-tender';
+import { useTicketCustomer } from './use-ticket-customer';
 
-export interface LastSale {
-  receiptNo: string;
-  totalMinor: number;
-  tenderedMinor: number;
-  changeMinor: number;
-}
+export type { LastSale } from './use-sale-completion';
+export type SellDialog = 'member' | 'voucher' | 'discount' | 'price' | 'search';
 
 /**
- * Everything the sell screen does: scanning (typed, wedge or from the bridge), quantity keys,
- * cash, completing the sale and its receipt, and the function keys the clerk's till role guards.
+ * The sell screen: the open ticket (restored and persisted by `useOpenTicket`), scanning into
+ * it, the customer and what was given, the payments, hold and recall, completion, and the keys.
  */
-export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn) {
+export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn, open: OpenTicket, ticket: Ticket) {
   const services = useTillServices();
   const place = { storeId: pairing.store.id, timeZone: pairing.store.timeZone };
-  const basket = useBasket(place);
+  const basket = useBasket(open, place);
   const settings = useLiveQuery(() => loadPricingSettings(services.db), [services.db]);
-  const [member, setMember] = useState<FoundMember | null>(null);
-  const [vouchers, setVouchers] = useState<readonly string[]>([]);
-  const [spent, setSpent] = useState<SpentVoucher | null>(null);
-  const [manualDiscounts, setManualDiscounts] = useState<readonly ManualDiscount[]>([]);
-  const [dialog, setDialog] = useState<'member' | 'voucher' | 'discount' | 'price' | 'search' | null>(null);
+  const customer = useTicketCustomer(open, ticket, basket);
+  const [dialog, setDialog] = useState<SellDialog | null>(null);
   const [searchText, setSearchText] = useState('');
-  const openSearch = (text: string) => {
-    setSearchText(text);
-    setDialog('search');
-  };
   const { gate, asking, permissions } = useKeyGate(pairing.store.id, session);
   const receipts = useReceiptPrinting(pairing);
-  const keys = useTillKeys({
-    gate, basket: basket.basket, setNotice: basket.setNotice, removeSelected: basket.removeSelected, voidSale: () => resetSale(), reprintLast: receipts.reprintLast,
-    ticketNetMinor: () => pricing.priced?.totalMinor ?? null,
-  });
-  // A discount on a line taken out of the basket goes with it.
-  const liveDiscounts = useMemo(
-    () => manualDiscounts.filter((d) => d.lineId === null || basket.basket.lines.some((l) => l.id === d.lineId)),
-    [manualDiscounts, basket.basket.lines],
-  );
-  const overrideDiscounts = keys.overrideDiscounts();
-  const overrideKey = JSON.stringify(overrideDiscounts);
-  const customer = useMemo(
-    () => ({ member: member ? memberContextOf(member) : null, vouchers, manualDiscounts: [...liveDiscounts, ...overrideDiscounts] }),
-    [member, vouchers, liveDiscounts, overrideKey],
-  );
-  const pricing = usePricedBasket(basket.basket, place, settings?.cashRounding ?? null, customer);
-  const total = pricing.priced?.payableMinor ?? basketTotal(basket.basket);
-  const cash = useCashPayment(total, pairing.store.currency);
-  // A scan while a dialog is open is a member's card or a voucher, typed into the dialog's field, not an item.
-  useBridgeScans(services.bridge, (code) => (dialog === null && asking === null ? void basket.scan(code) : undefined));
-  const [lastSale, setLastSale] = useState<LastSale | null>(null);
-  const [completing, setCompleting] = useState(false);
-  const completingRef = useRef(false);
+  const pricing = usePricedBasket(ticket.basket, place, settings?.cashRounding ?? null, customer.customer);
+  const totalMinor = pricing.priced?.totalMinor ?? basketTotal(ticket.basket);
+  const tender = useTender(open, ticket, totalMinor, settings?.cashRounding ?? null, pairing.store.currency);
+  const held = useHeldTickets(open, session.clerkId, tender.settlement.cashDueMinor, basket);
   const scanRef = useRef<HTMLInputElement>(null);
   const tenderedRef = useRef<HTMLInputElement>(null);
-
-  const focusScan = () => scanRef.current?.focus();
+  // A sale that finishes while a dialog is open (the held list, opened right after F9) leaves the focus in the dialog.
+  const focusScan = () => (document.querySelector('dialog[open]') ? undefined : scanRef.current?.focus());
   const focusTendered = () => tenderedRef.current?.select();
-
-  /** Empties the basket and everything given on it: after a sale, or when the ticket is voided. */
-  function resetSale(): void {
-    basket.clear();
-    setMember(null);
-    setVouchers([]);
-    setSpent(null);
-    setManualDiscounts([]);
-    keys.reset();
-    cash.clear();
-  }
-
-  function complete(): Promise<void> {
-    return basket.inOrder(completeNow);
-  }
-
-  async function completeNow(): Promise<void> {
-    const current = basket.current();
-    if (completingRef.current) return;
-    if (current.lines.length === 0) return basket.setNotice({ tone: 'error', code: 'BASKET_EMPTY' });
-    const tillPricing = pricing.pricing;
-    if (!tillPricing) return basket.setNotice({ tone: 'error', code: 'NOT_READY' });
-    const tendered = cash.tenderedFor(priceTillBasket(current, place, services.now().toISOString(), tillPricing).payableMinor);
-    if (tendered === null) return basket.setNotice({ tone: 'error', code: 'TENDERED_INVALID' });
-    completingRef.current = true;
-    setCompleting(true);
-    try {
-      const approvals = keys.liveApprovals(new Set(tillPricing.manualDiscounts.map((d) => d.id)));
-      const result = await completeCashSale(services, current, tendered, tillPricing, approvals);
-      if (!result.ok) return basket.setNotice({ tone: 'error', code: result.code });
-      const { sale } = result;
-      const paid = sale.totalMinor + sale.roundingMinor;
-      setLastSale({ receiptNo: sale.receiptNo, totalMinor: paid, tenderedMinor: sale.payments[0]?.tenderedMinor ?? paid, changeMinor: sale.changeMinor });
-      resetSale();
-      basket.setNotice(null);
-      void receipts.printSale(sale, member);
-      services.sync.syncSoon();
-      focusScan();
-    } finally {
-      completingRef.current = false;
-      setCompleting(false);
-    }
-  }
-
-  function onScanKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
-    const input = event.currentTarget;
-    const lineKeys: Record<string, () => void> = {
-      Enter: () => {
-        const code = input.value;
-        input.value = '';
-        if (code.trim() === '') {
-          if (basket.basket.lines.length > 0) focusTendered();
-          return;
-        }
-        // Scanners send digits; letters or Chinese typed by hand are a search (`kl` for 可乐).
-        if (/[^\d\s]/.test(code)) return openSearch(code.trim());
-        void basket.scan(code);
-      },
-      '+': () => basket.adjustSelected(1),
-      '-': () => basket.adjustSelected(-1),
-      Delete: () => (event.shiftKey ? keys.voidTicket() : keys.voidLine()),
-      ArrowUp: () => basket.moveSelection(-1),
-      ArrowDown: () => basket.moveSelection(1),
-    };
-    const action = lineKeys[event.key];
-    if (!action) return;
-    event.preventDefault();
-    action();
-  }
-
-  function onTenderedKeyDown(event: KeyboardEvent<HTMLInputElement>): void {
-    if (event.key !== 'Enter') return;
-    event.preventDefault();
-    const typed = event.currentTarget.value.trim();
-    if (!looksLikeScan(typed)) return void complete();
-    // A keyboard-wedge scan landed in the cash field: no amount has that many digits and no point.
-    cash.clear();
+  const completion = useSaleCompletion(open, basket, pricing.pricing, customer.member, receipts, () => {
+    tender.cash.clear();
     focusScan();
-    void basket.scan(typed);
+  });
+  const inOrder = (action: Parameters<OpenTicket['dispatch']>[0]) => void basket.inOrder(() => open.dispatch(action));
+  const keys = useTillKeys({
+    gate, basket: ticket.basket, setNotice: basket.setNotice, dispatch: inOrder, reprintLast: receipts.reprintLast,
+    voidSale: () => open.startFresh(), voidRefusal: tender.cardPaid ? 'VOID_CARD_PAID' : null,
+    ticketNetMinor: () => pricing.priced?.totalMinor ?? null,
+  });
+  // A scan while a dialog is open is a member's card or a voucher, typed into the dialog's field, not an item.
+  const idle = dialog === null && asking === null && !tender.cardOpen && !held.listOpen;
+  useBridgeScans(services.bridge, (code) => (idle ? void basket.scan(code) : undefined));
+
+  /** Cash typed and Enter: settles with change, or is taken in part; never an empty field. */
+  function payCash(amount: Minor | null): void {
+    if (amount === null) {
+      basket.setNotice(tender.cash.invalid ? { tone: 'error', code: 'TENDERED_INVALID' } : { tone: 'note', message: 'tender.typeAmount' });
+      return focusTendered();
+    }
+    const taken = takeCash(tender.settlement, amount);
+    if (!taken.ok) return basket.setNotice({ tone: 'error', code: taken.code });
+    if (taken.settles) return void completion.complete(amount);
+    tender.takePartCash(minor(amount));
+    basket.setNotice({ tone: 'note', message: 'tender.partTaken' });
   }
+
+  /** F9 or the button: a deliberate key, so an empty cash field means the exact cash due. */
+  function completeNow(): void {
+    if (tender.settlement.settled) return void completion.complete(null);
+    payCash(tender.cash.typedMinor ?? tender.settlement.cashDueMinor);
+  }
+
+  function chooseTender(tenderKind: string): void {
+    if (ticket.basket.lines.length === 0) return basket.setNotice({ tone: 'error', code: 'BASKET_EMPTY' });
+    if (tenderKind === 'bank_card') return tender.openCard();
+    focusTendered();
+  }
+
+  const keyboard = useSellKeys({
+    scan: (code) => void basket.scan(code),
+    search: (text) => {
+      setSearchText(text);
+      setDialog('search');
+    },
+    toPayment: () => {
+      if (ticket.basket.lines.length === 0) return;
+      basket.setNotice({ tone: 'note', message: 'tender.typeAmount' });
+      focusTendered();
+    },
+    adjustSelected: basket.adjustSelected,
+    moveSelection: basket.moveSelection,
+    voidLine: keys.voidLine,
+    voidTicket: keys.voidTicket,
+    payTyped: () => payCash(tender.cash.typedMinor),
+    scanFromCash: (code) => {
+      tender.cash.clear();
+      focusScan();
+      void basket.scan(code);
+    },
+    shortcuts: {
+      F1: () => void keys.refund(),
+      F2: () => chooseTender('cash'),
+      F3: () => setDialog('member'),
+      F4: () => {
+        tender.cash.setExact();
+        focusTendered();
+      },
+      F5: () => setDialog('voucher'),
+      F6: () => setDialog('discount'),
+      F7: () => (ticket.basket.selectedId ? setDialog('price') : undefined),
+      F8: () => void keys.reprint(),
+      F9: completeNow,
+      F10: () => void keys.noSale(),
+      End: () => chooseTender('bank_card'),
+      Insert: () => void held.hold(),
+      Home: held.openList,
+      Escape: () => {
+        tender.cash.clear();
+        focusScan();
+      },
+    },
+  });
 
   useEffect(() => {
     // A closing dialog hands focus back to what opened it, often a status-bar button: the scan field takes it instead.
@@ -161,71 +136,24 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn) {
     return () => document.removeEventListener('close', onDialogClose, true);
   }, []);
 
-  useEffect(() => {
-    const shortcuts: Record<string, () => void> = {
-      F1: () => void keys.refund(),
-      F2: focusTendered,
-      F3: () => setDialog('member'),
-      F5: () => setDialog('voucher'),
-      F6: () => setDialog('discount'),
-      F4: () => {
-        cash.setExact();
-        focusTendered();
-      },
-      F7: () => (basket.basket.selectedId ? setDialog('price') : undefined),
-      F8: () => void keys.reprint(),
-      F9: () => void complete(),
-      F10: () => void keys.noSale(),
-      Escape: () => {
-        cash.clear();
-        focusScan();
-      },
-    };
-    function onKeyDown(event: globalThis.KeyboardEvent): void {
-      const action = shortcuts[event.key];
-      // Only an open dialog keeps the keys: right after Esc, focus can still sit in the one just closed.
-      const inDialog = event.target instanceof Element && event.target.closest('dialog[open]');
-      if (!action || inDialog) return;
-      event.preventDefault();
-      action();
-    }
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  });
-
   return {
-    ...basket,
-    total,
+    basket: ticket.basket,
+    notice: open.saveFailed ? { tone: 'error', code: 'TICKET_NOT_SAVED' } as const : basket.notice,
+    select: basket.select,
+    adjustSelected: basket.adjustSelected,
     pricing,
-    member,
+    ...customer,
+    chooseMember: (found: Parameters<typeof customer.chooseMember>[0]) => {
+      customer.chooseMember(found);
+      setDialog(null);
+    },
+    addManualDiscount: (...args: Parameters<typeof customer.addManualDiscount>) => {
+      customer.addManualDiscount(...args);
+      setDialog(null);
+    },
     dialog,
     openDialog: setDialog,
     closeDialog: () => setDialog(null),
-    chooseMember: (found: FoundMember) => {
-      setMember(found);
-      setDialog(null);
-      void basket.priceFor(found.level.id);
-    },
-    clearMember: () => {
-      setMember(null);
-      void basket.priceFor(null);
-    },
-    vouchers,
-    spentVoucher: spent,
-    /** A code presented again is ignored (the engine would refuse it as a duplicate); one HQ says was spent is refused. */
-    addVoucher: async (code: string) => {
-      setSpent(null);
-      const found = await spentVoucher(services, code);
-      if (found) return setSpent(found);
-      setVouchers((current) => (current.includes(code) ? current : [...current, code]));
-    },
-    removeVoucher: (code: string) => setVouchers((current) => current.filter((c) => c !== code)),
-    manualDiscounts: liveDiscounts,
-    addManualDiscount: (discount: ManualDiscount, approval: SaleApproval | null) => {
-      setManualDiscounts((current) => [...current, discount]);
-      keys.keepDiscountApproval(approval, discount.id);
-      setDialog(null);
-    },
     /** A new price for a line (改价), through the key gate; the dialog closes first so a manager's prompt can open. */
     setPrice: (lineId: string, unitPriceMinor: Minor) => {
       setDialog(null);
@@ -236,25 +164,36 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn) {
     asking,
     permissions,
     searchText,
-    openSearch,
+    openSearch: (text: string) => {
+      setSearchText(text);
+      setDialog('search');
+    },
     /** A product chosen in the search is added by its barcode, exactly as a scan of it. */
     pickSearched: (barcode: string) => {
       setDialog(null);
       void basket.scan(barcode);
     },
-    removeManualDiscount: (id: string) => setManualDiscounts((current) => current.filter((d) => d.id !== id)),
     savingMinor: pricing.priced?.totalSavingMinor ?? minor(0),
-    itemCount: itemCount(basket.basket),
+    itemCount: itemCount(ticket.basket),
     currency: pairing.store.currency,
-    cash,
-    lastSale,
+    tender,
+    chooseTender,
+    /** A card approved on the terminal; completes the sale when it paid what was left. */
+    approveCard: (amountMinor: Minor, reference: string) => {
+      const taken = tender.approveCard(amountMinor, reference);
+      if (taken.ok && taken.settles) void completion.complete(null);
+      return taken;
+    },
+    held,
+    lastSale: completion.lastSale,
+    /** The sale just completed, until the next scan: the big panel shows its change. */
+    changeDue: ticket.basket.lines.length === 0 ? completion.lastSale : null,
     receipts,
-    completing,
-    complete,
+    completing: completion.completing,
+    complete: completeNow,
     scanRef,
     tenderedRef,
     focusScan,
-    onScanKeyDown,
-    onTenderedKeyDown,
+    ...keyboard,
   };
 }

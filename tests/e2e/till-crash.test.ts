@@ -1,0 +1,147 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sales } from '@pos/hq-server/sales/sales.tables';
+import type { RunningServer } from '@pos/hq-server/server';
+import { eq, sql } from 'drizzle-orm';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM } from '../support/browser';
+import { seedFixture, testClock, type Fixture } from '../support/fixture';
+import { startHq } from '../support/hq';
+import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { openSellingTill, scanToLines } from './till-page';
+
+/** A small seeded generator, so every run closes the till at the same moments. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+const ROUNDS = 6;
+const random = seeded(20_260_522);
+
+let database: TestDatabase;
+let f: Fixture;
+let hq: RunningServer;
+let profile: string;
+let context: BrowserContext;
+let page: Page;
+
+/** The till's browser with a profile on disk, as a till PC keeps it: IndexedDB outlives the page and the browser. */
+async function openTill(): Promise<void> {
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    headless: true,
+    viewport: { width: 1366, height: 768 },
+  });
+  await context.addInitScript(() => {
+    window.print = () => undefined;
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+}
+
+async function reopenTill(): Promise<void> {
+  await openTill();
+  await page.goto(hq.url);
+  await page.getByTestId('scan-input').waitFor({ timeout: 30_000 });
+}
+
+interface TillState {
+  open: { id: string; lines: number }[];
+  journal: { id: string; lines: number }[];
+  outbox: string[];
+}
+
+/** What the till's database holds, read with IndexedDB itself rather than through the app. */
+const readTill = (): Promise<TillState> =>
+  page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('pos-till');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const all = (store: string) =>
+      new Promise<any[]>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const [tickets, journal, outbox] = await Promise.all([all('tickets'), all('journal'), all('outbox')]);
+    db.close();
+    return {
+      open: tickets.filter((row) => row.held === null).map((row) => ({ id: row.ticket.id, lines: row.ticket.basket.lines.length })),
+      journal: journal.map((sale) => ({ id: sale.id, lines: sale.lines.filter((line: { giftRuleId?: string | null }) => !line.giftRuleId).length })),
+      outbox: outbox.map((entry) => entry.id),
+    };
+  });
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  f = await seedFixture(database, testClock(new Date().toISOString()));
+  hq = await startHq(f);
+  profile = mkdtempSync(join(tmpdir(), 'till-profile-'));
+  await openTill();
+  await openSellingTill(page, f, hq.url);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await hq?.close();
+  await database?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+describe('a till closed at random moments while completing sales', () => {
+  it('keeps every completed sale once with its outbox entry, never half of one, and brings the open basket back', async () => {
+    const outcomes: string[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const lineCount = 1 + Math.floor(random() * 3);
+      for (let i = 0; i < lineCount; i++) await scanToLines(page, f.catalog[40 + round * 3 + i]!.barcode, i + 1);
+      await expect.poll(async () => (await readTill()).open.find((t) => t.lines === lineCount)?.id).toBeDefined();
+      const before = await readTill();
+      const ticketId = before.open.find((t) => t.lines === lineCount)!.id;
+
+      // F9 completes with the exact cash due; the page and the browser go away at a random moment while it does.
+      void page.keyboard.press('F9').catch(() => undefined);
+      // Half the rounds close at once (mostly before the sale's transaction commits), half later (mostly after).
+      const delay = random() < 0.5 ? Math.floor(random() * 10) : 100 + Math.floor(random() * 300);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      await page.close({ runBeforeUnload: false }).catch(() => undefined);
+      await context.close();
+      await reopenTill();
+
+      const after = await readTill();
+      expect(new Set(after.outbox)).toEqual(new Set(after.journal.map((s) => s.id)));
+      expect(after.outbox).toHaveLength(new Set(after.outbox).size);
+      const sold = after.journal.find((s) => s.id === ticketId);
+      expect(after.journal.length - before.journal.length).toBe(sold ? 1 : 0);
+      if (sold) {
+        outcomes.push('completed');
+        expect(sold.lines).toBe(lineCount);
+        expect(after.open.every((t) => t.id !== ticketId)).toBe(true);
+        expect(await page.getByTestId('basket-line').count()).toBe(0);
+      } else {
+        outcomes.push('basket back');
+        expect(after.open).toContainEqual({ id: ticketId, lines: lineCount });
+        await expect.poll(() => page.getByTestId('basket-line').count()).toBe(lineCount);
+        await page.keyboard.press('F9');
+        await expect.poll(async () => (await readTill()).journal.some((s) => s.id === ticketId)).toBe(true);
+        await expect.poll(() => page.getByTestId('basket-line').count()).toBe(0);
+      }
+    }
+    const final = await readTill();
+    expect(final.journal).toHaveLength(ROUNDS);
+    await expect.poll(() => page.getByTestId('outbox-count').getAttribute('data-unsent').then(Number), { timeout: 60_000 }).toBe(0);
+    const [atHq] = await f.deps.db.select({ n: sql<number>`count(*)::int`, ids: sql<number>`count(distinct id)::int` }).from(sales).where(eq(sales.storeId, f.storeIds.S001!));
+    expect(atHq).toEqual({ n: ROUNDS, ids: ROUNDS });
+    console.info(`till closed during completion: ${outcomes.join(', ')}`);
+  });
+});
