@@ -141,7 +141,7 @@ describe('people and roles in the back office', () => {
     const changed = await f.app.request(`/roles/${role.id}`, { ...json({ ...body, permissions: { ...none, modules: { ...none.modules, reports: 'view', people: 'none' } } }, hqToken), method: 'PUT' });
     expect(changed.status).toBe(200);
     // The tab comes back into view, as when the user returns to it.
-    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
     await page.waitForFunction(() => !document.querySelector('.office-menu')?.textContent?.includes('Clerks'));
     const menu = await page.locator('.office-menu').textContent();
     expect(menu).toContain('Store-day report');
