@@ -1,11 +1,12 @@
 import { categories, products } from '@pos/hq-server/catalog/catalog.tables';
 import { storeDayProductSales } from '@pos/hq-server/reports/reports.tables';
+import { DEMO_PASSWORD } from '@pos/hq-server/seed/demo-org';
 import {
-  defaultOfficePermissions, OfficeSession, PermissionRole, Product, ProductDetail, ProductListPage, ProductPage, ProductSalesReport, StorePricePage,
+  OfficeSession, Product, ProductDetail, ProductListPage, ProductPage, ProductSalesReport, StorePricePage,
 } from '@pos/shared';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, json, seedFixture, signInOffice, type Fixture } from '../support/fixture';
+import { bearer, seedFixture, signInOffice, type Fixture } from '../support/fixture';
 import { signInWith } from '../support/people';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 
@@ -53,12 +54,10 @@ beforeAll(async () => {
   inside = pick(true);
   outside = pick(false);
 
-  const hqDefaults = defaultOfficePermissions('hq_admin');
-  const role = await f.app.request('/roles', json({ kind: 'office', code: 'snacks-buyer', nameZh: '零食采购', nameEn: 'Snacks buyer', permissions: { ...hqDefaults, categories: [root.id] } }, hq));
-  expect(role.status).toBe(201);
-  const roleId = PermissionRole.parse(await role.json()).id;
-  expect((await f.app.request('/users', json({ email: 'snacks@demo.pos', name: '零食采购', level: 'hq_admin', permissionRoleId: roleId, password: 'start1234' }, hq))).status).toBe(201);
-  buyer = OfficeSession.parse(await (await signInWith(f, 'snacks@demo.pos', 'start1234')).json()).token;
+  // The demo's snacks buyer (零食采购), whose role sees the snacks category and those below it.
+  const session = OfficeSession.parse(await (await signInWith(f, 'snacks@demo.pos', DEMO_PASSWORD)).json());
+  expect(session.permissions.categories).toEqual([root.id]);
+  buyer = session.token;
 
   await database.db.insert(storeDayProductSales).values([
     { chainId: f.chainId, storeId: f.storeIds.S001!, businessDate: '2026-11-20', productId: inside.id, quantity: 3, salesMinor: 900 },
