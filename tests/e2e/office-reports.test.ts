@@ -52,7 +52,7 @@ describe('printing and exporting the store-day report', () => {
 
     await page.getByTestId('report-print').click();
     await page.waitForFunction(() => (window as unknown as { printed: number }).printed === 1);
-    await page.getByText('1 prints or exports of this report left today.').waitFor();
+    await page.getByText('Prints and exports of this report left today: 1.').waitFor();
     expect(await page.locator('.office-print-sheet tbody tr').count()).toBeGreaterThan(0);
     expect(await page.locator('.office-print-sheet').textContent()).toContain('Printed by 报表员');
     await page.emulateMedia({ media: 'print' });
@@ -69,7 +69,7 @@ describe('printing and exporting the store-day report', () => {
     await page.getByTestId('report-print').click();
     const refused = page.getByTestId('report-output-refused');
     await refused.waitFor();
-    expect(await refused.textContent()).toContain('Your role allows 2 prints and exports of this report a day');
+    expect(await refused.textContent()).toContain('Today’s prints and exports of this report are used up (daily limit for your role: 2)');
     expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
   });
