@@ -46,7 +46,7 @@ async function printDemoAccess(): Promise<void> {
       ...(lines.length ? lines : ['    every demo till is paired already']),
       '',
       `  Clerk sign-in: S001 clerks 0011 (manager), 0012, 0013; S002 clerks 0021, 0022, 0023 …  PIN ${DEMO_PIN}`,
-      `  Office users: hq@demo.pos, pudong@demo.pos, east@demo.pos, west@demo.pos, s001@demo.pos, finance@demo.pos  password ${DEMO_PASSWORD}`,
+      `  Office users: hq@demo.pos, pudong@demo.pos, east@demo.pos, west@demo.pos, s001@demo.pos, finance@demo.pos, snacks@demo.pos (sees the snacks category only)  password ${DEMO_PASSWORD}`,
       `  Members (card or phone, at the till): ${describeShowcaseMembers()}`,
       '',
     ].join('\n'),

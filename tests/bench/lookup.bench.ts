@@ -35,7 +35,7 @@ export default async function lookupBench(): Promise<Record<string, unknown>> {
     const codes = (await database.db.select({ code: barcodes.code }).from(barcodes).where(eq(barcodes.chainId, fixture.chainId))).map((b) => b.code);
     // postgres.js answers a statement with its rows.
     const run = async (text: string) => (await database.db.execute(sql.raw(text))) as unknown as unknown[];
-    const search = productSearchQuery(database.db, fixture.chainId, codes[codes.length >> 1], 1, 20).toSQL();
+    const search = productSearchQuery(database.db, fixture.chainId, { q: codes[codes.length >> 1], limit: 20, offset: 0 }).toSQL();
     const plan = await explain(run, search);
     const analysed = await explain(run, { ...search, sql: `(analyze) ${search.sql}` });
     const queryMs = Number(/Execution Time: ([\d.]+) ms/.exec(analysed)?.[1]);

@@ -1,6 +1,6 @@
 import type { RunningServer } from '@pos/hq-server/server';
 import { DEMO_PASSWORD } from '@pos/hq-server/seed/demo-org';
-import { ClerkPage, defaultOfficePermissions, PermissionRolePage } from '@pos/shared';
+import { ClerkPage, defaultOfficePermissions, OfficeUserPage, PermissionRolePage, Region } from '@pos/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityFindings } from '../support/axe';
@@ -105,5 +105,49 @@ describe('people and roles in the back office', () => {
     await page.waitForSelector('.ant-table-row');
     expect(await page.getByRole('button', { name: 'New user' }).count()).toBe(0);
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
+  });
+
+  it('HQ gives a new region manager their region from the list of regions, not a typed id', async () => {
+    await signIn('hq@demo.pos', DEMO_PASSWORD, '#/office/users');
+    await page.waitForSelector('.ant-table-row');
+    await page.getByRole('button', { name: 'New user' }).click();
+    await formItem('E-mail').locator('input').fill('pd2@demo.pos');
+    await formItem('Name').locator('input').fill('浦东副经理');
+    await choose('Level', 'Region manager');
+    await formItem('Region').locator('.ant-select').click();
+    const options = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents();
+    expect(options).toEqual(expect.arrayContaining([expect.stringContaining('PD · Pudong')]));
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Pudong' }).first().click();
+    await formItem('First password').locator('input').fill('start1234');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+    const pudong = (await hqGet('/regions', { parse: (v: unknown) => Region.array().parse(v) })).find((r) => r.code === 'PD')!;
+    const users = await hqGet('/users?q=pd2%40demo.pos', OfficeUserPage);
+    expect(users.items[0]).toMatchObject({ email: 'pd2@demo.pos', level: 'region_manager', regionId: pudong.id });
+  });
+
+  it('follows a role HQ changes while the user’s office is open: on focus the menu loses what the role no longer allows', async () => {
+    const hqToken = await signInOffice(f, 'hq@demo.pos');
+    const none = defaultOfficePermissions('cashier');
+    const body = { kind: 'office', code: 'people-then-reports', nameZh: '人员后报表', nameEn: 'People then reports', permissions: { ...none, modules: { ...none.modules, reports: 'none', people: 'view' } } };
+    const role = await (await f.app.request('/roles', json(body, hqToken))).json() as { id: string };
+    expect((await f.app.request('/users', json({ email: 'shifting@demo.pos', name: 'Shifting', level: 'hq_admin', permissionRoleId: role.id, password: 'shift1234' }, hqToken))).status).toBe(201);
+    await signIn('shifting@demo.pos', 'shift1234', '#/office/clerks');
+    await page.waitForSelector('.ant-table-row');
+    expect(await page.locator('.office-menu').textContent()).toContain('Clerks');
+    expect(await page.locator('.office-menu').textContent()).not.toContain('Store-day report');
+
+    const changed = await f.app.request(`/roles/${role.id}`, { ...json({ ...body, permissions: { ...none, modules: { ...none.modules, reports: 'view', people: 'none' } } }, hqToken), method: 'PUT' });
+    expect(changed.status).toBe(200);
+    // The tab comes back into view, as when the user returns to it.
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+    await page.waitForFunction(() => !document.querySelector('.office-menu')?.textContent?.includes('Clerks'));
+    const menu = await page.locator('.office-menu').textContent();
+    expect(menu).toContain('Store-day report');
+    expect(menu).not.toContain('Office users');
+    await page.waitForSelector('.office-kpis');
+    const stored = await page.evaluate(() => JSON.parse(sessionStorage.getItem('pos-office-session') ?? '{}') as { permissions?: { modules?: Record<string, string> } });
+    expect(stored.permissions?.modules).toMatchObject({ people: 'none', reports: 'view' });
   });
 });

@@ -95,10 +95,17 @@ describe('setting prices', () => {
 });
 
 describe('searching products with prices', () => {
-  it('pages through the catalog by name', async () => {
-    const first = ProductPage.parse(await (await search('pageSize=7')).json());
-    expect(first).toMatchObject({ page: 1, pageSize: 7, total: 300 });
-    expect(first.items).toHaveLength(7);
+  it('pages through the catalog by the office’s list contract, and by name', async () => {
+    const first = ProductPage.parse(await (await search('limit=7')).json());
+    expect(first.total).toBe(300);
+    const skus = (page: ProductPage) => page.items.map((i) => i.product.sku);
+    expect(skus(first)).toHaveLength(7);
+    expect(skus(first)).toEqual([...skus(first)].sort());
+    const next = ProductPage.parse(await (await search('limit=7&offset=7')).json());
+    expect(skus(next)[0]! > skus(first)[6]!).toBe(true);
+    const backwards = ProductPage.parse(await (await search('limit=7&sort=sku&order=desc')).json());
+    expect(skus(backwards)).toEqual([...skus(backwards)].sort().reverse());
+    expect(skus(backwards)[0]! > skus(next)[6]!).toBe(true);
     const named = ProductPage.parse(await (await search(`q=${encodeURIComponent(f.catalog[3]!.nameEn)}`)).json());
     expect(named.items.map((i) => i.product.id)).toContain(f.catalog[3]!.id);
   });

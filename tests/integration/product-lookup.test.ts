@@ -19,7 +19,7 @@ afterAll(() => database.close());
 
 /** The plan of a search, with sequential scans priced out so that a plan that can use an index does, even on a small table. */
 async function planOf(q: string): Promise<string> {
-  const query = productSearchQuery(database.db, f.chainId, q, 1, 20).toSQL();
+  const query = productSearchQuery(database.db, f.chainId, { q, limit: 20, offset: 0 }).toSQL();
   const text = query.sql.replace(/\$(\d+)/g, (_, n: string) => {
     const value = query.params[Number(n) - 1];
     return typeof value === 'number' ? String(value) : `'${String(value).replace(/'/g, "''")}'`;
@@ -46,10 +46,10 @@ describe('looking a product up by barcode', () => {
     const page = ProductPage.parse(await (await f.app.request(`/catalog/products?q=${item.barcode}`, bearer(hq))).json());
     expect(page.items.map((i) => i.product.id)).toEqual([item.id]);
     expect(page.total).toBe(1);
-    const byName = ProductPage.parse(await (await f.app.request(`/catalog/products?q=${encodeURIComponent(item.nameEn)}&pageSize=1`, bearer(hq))).json());
+    const byName = ProductPage.parse(await (await f.app.request(`/catalog/products?q=${encodeURIComponent(item.nameEn)}&limit=1`, bearer(hq))).json());
     expect(byName.items.map((i) => i.product.id)).toContain(item.id);
     expect(byName.total).toBeGreaterThanOrEqual(1);
-    const pastTheEnd = ProductPage.parse(await (await f.app.request('/catalog/products?page=99&pageSize=20', bearer(hq))).json());
+    const pastTheEnd = ProductPage.parse(await (await f.app.request('/catalog/products?offset=1960&limit=20', bearer(hq))).json());
     expect(pastTheEnd).toMatchObject({ items: [], total: 300 });
   });
 });

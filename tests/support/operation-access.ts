@@ -13,6 +13,8 @@ export const access: Record<string, Access> = {
   'GET /sync/pull': 'device',
   'POST /sync/push': 'device',
   'GET /reports/store-day': 'device+office',
+  'GET /reports/product-sales': 'office',
+  'POST /reports/store-day/print': 'office',
   'GET /vouchers/{code}': 'device+office',
   'GET /members/lookup': 'device+office',
   'POST /auth/clerk/sign-out': 'device',

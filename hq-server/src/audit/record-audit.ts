@@ -1,3 +1,4 @@
+import type { AuditAction, AuditEntity } from '@pos/shared';
 import type { Db } from '../db/client';
 import type { Principal } from '../http/app-env';
 import { newId, type Clock } from '../ids';
@@ -5,11 +6,11 @@ import { auditEntries } from './audit.tables';
 
 /** One master-data or permission change as the audit trail keeps it. */
 export interface AuditChange {
-  /** The capability's noun for what changed: `product`, `category`, `store`, `role`, `clerk`… */
-  entity: string;
+  /** The capability's noun for what changed (`product`, `category`, `store`, `clerk`…): one the office names. */
+  entity: AuditEntity;
   entityId: string;
-  /** `create`, `update`, `deactivate`, `reactivate`, `delete`, `reset_pin`, `import`… */
-  action: string;
+  /** `create`, `update`, `deactivate`, `reactivate`, `delete`, `reset_pin`, `import`…: one the office names. */
+  action: AuditAction;
   /** The entity as it was (null when created) and as it is (null when deleted), in its wire shape, never with secrets. */
   before: unknown;
   after: unknown;

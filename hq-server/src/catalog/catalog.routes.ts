@@ -7,9 +7,9 @@ import { productsById, searchProducts } from './catalog.service';
 
 const searchRoute = createRoute({
   method: 'get', path: '/catalog/products', tags: ['catalog'], security: bearer, middleware: [authenticate('office')] as const,
-  summary: 'Search products by SKU, name or barcode, a page at a time, with the prices the caller may see',
+  summary: 'Search products by SKU, name, pinyin or barcode, paged by `limit` and `offset` and sorted by `sort`/`order` (the office’s list contract), with the prices the caller may see; only products of the categories the caller’s role sees',
   request: { query: ProductSearchQuery },
-  responses: { 200: jsonResponse(ProductPage, 'One page of products'), ...commonErrors },
+  responses: { 200: jsonResponse(ProductPage, 'One page of products and how many match'), ...commonErrors },
 });
 
 const byIdRoute = createRoute({

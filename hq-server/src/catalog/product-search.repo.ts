@@ -1,5 +1,5 @@
 import type { Product } from '@pos/shared';
-import { and, asc, count, eq, ilike, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { barcodes, prices, products } from './catalog.tables';
 import { escapeLike } from './escape-like';
@@ -48,25 +48,40 @@ export const productColumns = {
   discontinuedFrom: products.discontinuedFrom, pinyin: products.pinyin, pinyinInitials: products.pinyinInitials, active: products.active,
 };
 
-/** One page of the products a search means, by SKU, each row with how many there are in all (a window over the same rows). */
-export function productSearchQuery(db: Db, chainId: string, q: string | undefined, page: number, pageSize: number) {
+/** What a product search asks for: the text, the page (`limit` rows from `offset`), the order, and the rows the caller may see. */
+export interface ProductSearch {
+  q?: string | undefined;
+  limit: number;
+  offset: number;
+  sort?: 'sku' | 'nameZh' | 'nameEn' | undefined;
+  order?: 'asc' | 'desc' | undefined;
+  /** A further condition on the products, such as the categories the caller may see (`categoryCondition`). */
+  within?: SQL | undefined;
+}
+
+const searchSort = { sku: products.sku, nameZh: products.nameZh, nameEn: products.nameEn };
+
+/** One page of the products a search means, by SKU unless asked otherwise, each row with how many there are in all (a window over the same rows). */
+export function productSearchQuery(db: Db, chainId: string, search: ProductSearch) {
+  const direction = search.order === 'desc' ? desc : asc;
   return db.select({ ...productColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
-    .from(products).where(matching(chainId, q)).orderBy(asc(products.sku)).limit(pageSize).offset((page - 1) * pageSize);
+    .from(products).where(and(matching(chainId, search.q), search.within))
+    .orderBy(direction(searchSort[search.sort ?? 'sku']), asc(products.sku)).limit(search.limit).offset(search.offset);
 }
 
 /** One page of the products a search means and how many there are in all, in one statement. */
-export async function findProducts(db: Db, chainId: string, q: string | undefined, page: number, pageSize: number): Promise<{ rows: Product[]; total: number }> {
-  const found = await productSearchQuery(db, chainId, q, page, pageSize);
+export async function findProducts(db: Db, chainId: string, search: ProductSearch): Promise<{ rows: Product[]; total: number }> {
+  const found = await productSearchQuery(db, chainId, search);
   const rows = found.map(({ total: _total, ...product }) => product);
   if (found[0]) return { rows, total: found[0].total };
   // A page past the end has no row to carry the total; only then is it counted on its own.
-  const [counted] = page > 1 ? await db.select({ n: count() }).from(products).where(matching(chainId, q)) : [{ n: 0 }];
+  const [counted] = search.offset > 0 ? await db.select({ n: count() }).from(products).where(and(matching(chainId, search.q), search.within)) : [{ n: 0 }];
   return { rows, total: counted?.n ?? 0 };
 }
 
-/** The chain's products among some ids, by SKU; ids the chain does not have are left out. */
-export function findProductsById(db: Db, chainId: string, ids: readonly string[]): Promise<Product[]> {
-  return db.select(productColumns).from(products).where(and(eq(products.chainId, chainId), inArray(products.id, [...ids]))).orderBy(asc(products.sku));
+/** The chain's products among some ids, by SKU; ids the chain does not have, or outside `within`, are left out. */
+export function findProductsById(db: Db, chainId: string, ids: readonly string[], within?: SQL): Promise<Product[]> {
+  return db.select(productColumns).from(products).where(and(eq(products.chainId, chainId), inArray(products.id, [...ids]), within)).orderBy(asc(products.sku));
 }
 
 /** Barcodes and active prices of some products; store prices only of the stores given. */

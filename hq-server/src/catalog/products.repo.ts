@@ -39,10 +39,14 @@ export async function barcodesOf(db: Db, chainId: string, productIds: string[]):
   return byProduct;
 }
 
-/** One page of the chain's products by the office's filters and sort, and how many match, the page and its count in one statement. */
-export async function listProductRecords(db: Db, chainId: string, q: ProductListQuery): Promise<ProductListPage> {
+/**
+ * One page of the chain's products by the office's filters and sort, and how many match, the page
+ * and its count in one statement; `within` narrows them further (the categories the caller sees).
+ */
+export async function listProductRecords(db: Db, chainId: string, q: ProductListQuery, within?: SQL): Promise<ProductListPage> {
   const where = and(
     matching(chainId, q.q),
+    within,
     await categoryFilter(db, chainId, q.categoryId),
     q.brandId ? eq(products.brandId, q.brandId) : undefined,
     q.supplierId ? eq(products.supplierId, q.supplierId) : undefined,
@@ -57,8 +61,8 @@ export async function listProductRecords(db: Db, chainId: string, q: ProductList
   return { items: rows.map(({ total: _total, ...row }) => toRecord(row, codes.get(row.id) ?? [])), total };
 }
 
-export async function findProductRecord(db: Db, chainId: string, id: string): Promise<ProductRecord | undefined> {
-  const [row] = await selectRecords(db).where(and(eq(products.chainId, chainId), eq(products.id, id)));
+export async function findProductRecord(db: Db, chainId: string, id: string, within?: SQL): Promise<ProductRecord | undefined> {
+  const [row] = await selectRecords(db).where(and(eq(products.chainId, chainId), eq(products.id, id), within));
   return row && toRecord(row, (await barcodesOf(db, chainId, [id])).get(id) ?? []);
 }
 

@@ -7,14 +7,15 @@ import { AppError } from '../http/errors';
 import { newId } from '../ids';
 import { supplierProducts } from '../suppliers/suppliers.tables';
 import { assortmentItems, barcodes, prices, productCosts, products, storePriceBands } from './catalog.tables';
-import { canSeeCost } from '../roles/visibility';
+import { canSeeCost, categoryCondition } from '../roles/visibility';
 import { currentCost } from './product-costs.service';
 import { checkProductBody } from './product-checks';
 import { pinyinKeys } from './pinyin';
 import { findProductRecord, listProductRecords, wasSold } from './products.repo';
 
-export function listProducts(db: Db, principal: Principal, query: ProductListQuery): Promise<ProductListPage> {
-  return listProductRecords(db, principal.chainId, query);
+/** The office's product list: only products of the categories the caller's role sees (品类数据权限). */
+export async function listProducts(db: Db, principal: Principal, query: ProductListQuery): Promise<ProductListPage> {
+  return listProductRecords(db, principal.chainId, query, await categoryCondition(db, principal, products.categoryId));
 }
 
 async function recordOf(db: Db, chainId: string, id: string): Promise<ProductRecord> {
@@ -23,9 +24,10 @@ async function recordOf(db: Db, chainId: string, id: string): Promise<ProductRec
   return record;
 }
 
-/** A product with whether it was sold, and its cost now for a caller allowed to see cost. */
+/** A product with whether it was sold, and its cost now for a caller allowed to see cost; one of a category the caller does not see is 404. */
 export async function getProduct({ db, clock }: Deps, principal: Principal, id: string): Promise<ProductDetail> {
-  const record = await recordOf(db, principal.chainId, id);
+  const record = await findProductRecord(db, principal.chainId, id, await categoryCondition(db, principal, products.categoryId));
+  if (!record) throw new AppError('NOT_FOUND', `no product ${id}`);
   const sold = await wasSold(db, principal.chainId, id);
   if (!(await canSeeCost(db, principal))) return { ...record, sold };
   const cost = await currentCost(db, principal.chainId, id, clock());

@@ -1,6 +1,7 @@
 import type { ImportKind } from '@pos/shared';
 import { sql, type SQL } from 'drizzle-orm';
 import { storesInScope } from '../http/scope';
+import { visibleCategoryIds } from '../roles/visibility';
 import type { BulkContext } from './kinds/kind';
 
 /** A page of a kind's rows after a key: columns named by the kind's column keys, plus `key` to page on. */
@@ -13,6 +14,12 @@ const currentRetail = (ctx: BulkContext) => sql`(select q.amount_minor from pric
 const currentCost = (ctx: BulkContext) => sql`(select k.amount_minor from product_costs k where k.chain_id = p.chain_id and k.product_id = p.id
   and k.effective_from <= ${ctx.now.toISOString()} order by k.effective_from desc limit 1)`;
 
+/** Products of the categories the caller's role sees (品类数据权限), as a condition on the products alias `p`. */
+async function seenProducts(ctx: BulkContext): Promise<SQL> {
+  const visible = await visibleCategoryIds(ctx.db, ctx.principal);
+  return visible === null ? sql`true` : sql`p.category_id in (select json_array_elements_text(${JSON.stringify(visible)}::json)::uuid)`;
+}
+
 const products: PageQuery = async (ctx, after, limit) => sql`
   select p.sku as key, p.sku, p.name_zh, p.name_en, c.code as category, b.code as brand, p.unit, p.weighed, p.scale_item_code as scale_code, p.status,
     (select string_agg(bc.code, '|' order by bc.code) from barcodes bc where bc.chain_id = p.chain_id and bc.product_id = p.id and bc.active) as barcodes,
@@ -22,15 +29,15 @@ const products: PageQuery = async (ctx, after, limit) => sql`
   left join categories c on c.chain_id = p.chain_id and c.id = p.category_id
   left join brands b on b.chain_id = p.chain_id and b.id = p.brand_id
   left join suppliers s on s.chain_id = p.chain_id and s.id = p.supplier_id
-  where p.chain_id = ${ctx.chainId} and p.active and p.sku > ${after} order by p.sku limit ${limit}`;
+  where p.chain_id = ${ctx.chainId} and p.active and ${await seenProducts(ctx)} and p.sku > ${after} order by p.sku limit ${limit}`;
 
 const barcodes: PageQuery = async (ctx, after, limit) => sql`
   select b.code as key, b.code as barcode, p.sku, b.active from barcodes b join products p on p.chain_id = b.chain_id and p.id = b.product_id
-  where b.chain_id = ${ctx.chainId} and b.code > ${after} order by b.code limit ${limit}`;
+  where b.chain_id = ${ctx.chainId} and ${await seenProducts(ctx)} and b.code > ${after} order by b.code limit ${limit}`;
 
 /** The prices in force now, one per product, store, kind and level, paged by product. */
 const prices: PageQuery = async (ctx, after, limit) => sql`
-  with page as (select id, sku from products where chain_id = ${ctx.chainId} and active and sku > ${after} order by sku limit ${limit}),
+  with page as (select p.id, p.sku from products p where p.chain_id = ${ctx.chainId} and p.active and ${await seenProducts(ctx)} and p.sku > ${after} order by p.sku limit ${limit}),
   current as (
     select distinct on (q.product_id, q.store_id, q.kind, q.member_level_id) q.product_id, q.store_id, q.kind, q.member_level_id, q.amount_minor
     from prices q join page on page.id = q.product_id

@@ -1,4 +1,4 @@
-import type { CreateFranchiseeBody, Franchisee, FranchiseeList, FranchiseeListQuery, UpdateFranchiseeBody } from '@pos/shared';
+import type { AuditAction, CreateFranchiseeBody, Franchisee, FranchiseeList, FranchiseeListQuery, UpdateFranchiseeBody } from '@pos/shared';
 import { and, count, eq, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db/client';
@@ -62,7 +62,7 @@ export async function createFranchisee({ db, clock }: Deps, principal: Principal
   });
 }
 
-async function changeFranchisee({ db, clock }: Deps, principal: Principal, id: string, action: string, set: Partial<typeof franchisees.$inferInsert>): Promise<Franchisee> {
+async function changeFranchisee({ db, clock }: Deps, principal: Principal, id: string, action: AuditAction, set: Partial<typeof franchisees.$inferInsert>): Promise<Franchisee> {
   return db.transaction(async (tx) => {
     const before = await findFranchisee(tx, principal.chainId, id);
     if (!before) throw new AppError('NOT_FOUND', 'no such franchisee');

@@ -1,4 +1,4 @@
-import type { CreateRegionBody, Region, UpdateRegionBody } from '@pos/shared';
+import type { AuditAction, CreateRegionBody, Region, UpdateRegionBody } from '@pos/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db/client';
@@ -62,7 +62,7 @@ export async function createRegion({ db, clock }: Deps, principal: Principal, bo
   });
 }
 
-async function changeRegion({ db, clock }: Deps, principal: Principal, id: string, action: string, set: Partial<typeof regions.$inferInsert>): Promise<Region> {
+async function changeRegion({ db, clock }: Deps, principal: Principal, id: string, action: AuditAction, set: Partial<typeof regions.$inferInsert>): Promise<Region> {
   return db.transaction(async (tx) => {
     const before = await findRegion(tx, principal.chainId, id);
     if (!before) throw new AppError('NOT_FOUND', 'no such region');

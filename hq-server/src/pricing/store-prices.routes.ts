@@ -14,8 +14,7 @@ const whoMay = 'HQ any store; a franchisee their stores and a store manager thei
 
 const listRoute = createRoute({
   method: 'get', path: '/pricing/store-prices', tags: ['pricing'], security: bearer, middleware: [authenticate('office')] as const,
-  summary: 'Products of a search (by SKU, a page at a time) with the chain price, the band a store price must fall in and a store’s own price, for a store in the caller’s scope',
-  description: '`offset` is taken to the start of its page of `limit`.',
+  summary: 'Products of a search (by SKU, a page at a time; only the categories the caller’s role sees) with the chain price, the band a store price must fall in and a store’s own price, for a store in the caller’s scope',
   request: { query: StorePriceQuery },
   responses: { 200: jsonResponse(StorePricePage, 'A page and the number of matches'), ...commonErrors },
 });

@@ -9,6 +9,7 @@ import type { Db } from '../db/client';
 import type { Deps, Principal } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { officePrincipal } from '../http/require-role';
+import { categoryCondition } from '../roles/visibility';
 import { storeInScope, type StoreInScope } from '../http/scope';
 import { toPriceEntry, writePriceEntries } from './price-entries.repo';
 import { getStorePricingSettings } from './pricing-settings.service';
@@ -16,11 +17,12 @@ import { chainPriceAt, productBands, retailEntries, storeEntriesAt, type RetailR
 
 const toStoreEntry = (row: RetailRow): StorePriceEntry => ({ id: row.id, amountMinor: row.amountMinor, effectiveFrom: row.effectiveFrom?.toISOString() ?? null });
 
-/** One page of products (the catalog's search) with the chain price, the band and the store's own price of each. */
+/** One page of products (the catalog's search, of the categories the caller sees) with the chain price, the band and the store's own price of each. */
 export async function listStorePrices({ db, clock }: Deps, principal: Principal, query: StorePriceQuery): Promise<StorePricePage> {
   const store = await storeInScope(db, principal, query.storeId);
   const { storePriceBandBp } = await getStorePricingSettings(db, principal.chainId);
-  const { rows, total } = await findProducts(db, principal.chainId, query.q, Math.floor(query.offset / query.limit) + 1, query.limit);
+  const within = await categoryCondition(db, principal, products.categoryId);
+  const { rows, total } = await findProducts(db, principal.chainId, { q: query.q, limit: query.limit, offset: query.offset, within });
   const ids = rows.map((p) => p.id);
   const [entries, bands] = await Promise.all([retailEntries(db, principal.chainId, ids, store.id), productBands(db, principal.chainId, ids)]);
   const now = clock();
@@ -55,8 +57,10 @@ async function storeToPrice(db: Db, principal: Principal, storeId: string): Prom
   return storeInScope(db, principal, storeId);
 }
 
-async function checkProduct(db: Db, chainId: string, productId: string): Promise<void> {
-  if (!(await db.$count(products, and(eq(products.chainId, chainId), eq(products.id, productId))))) throw new AppError('NOT_FOUND', 'no such product');
+/** A product of a category the caller does not see is as unknown as one the chain lacks. */
+async function checkProduct(db: Db, principal: Principal, productId: string): Promise<void> {
+  const within = await categoryCondition(db, principal, products.categoryId);
+  if (!(await db.$count(products, and(eq(products.chainId, principal.chainId), eq(products.id, productId), within)))) throw new AppError('NOT_FOUND', 'no such product');
 }
 
 /** Refuses a price outside the band that applies when it takes effect: the product's band, else the chain price then ± the default. */
@@ -82,7 +86,7 @@ export async function setStorePrice({ db, clock }: Deps, principal: Principal, {
   if (effectiveFrom < now) {
     throw new AppError('VALIDATION_FAILED', 'invalid request body', [{ path: 'effectiveFrom', message: 'a scheduled change must be in the future; leave it empty for now' }]);
   }
-  await checkProduct(db, principal.chainId, productId);
+  await checkProduct(db, principal, productId);
   if (officePrincipal(principal).role !== 'hq_admin') await checkBand(db, principal.chainId, store, productId, body.amountMinor, effectiveFrom);
   return db.transaction(async (tx) => {
     const before = storeEntriesAt(await retailEntries(tx, principal.chainId, [productId], storeId), productId, storeId, effectiveFrom).current;
@@ -107,7 +111,7 @@ export async function clearStorePrice({ db, clock }: Deps, principal: Principal,
       .returning();
     if (rows.length === 0) throw new AppError('NOT_FOUND', 'the store has no price of its own for this product');
     await recordAudit(tx, principal, clock, ...rows.map((row) => ({
-      entity: 'price', entityId: row.id, action: 'deactivate', before: toPriceEntry({ ...row, active: true }), after: toPriceEntry(row), storeId,
+      entity: 'price' as const, entityId: row.id, action: 'deactivate' as const, before: toPriceEntry({ ...row, active: true }), after: toPriceEntry(row), storeId,
     })));
     return { cleared: rows.length };
   });

@@ -1,10 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { ErrorBody, StoreDayQuery, StoreDayReport } from '@pos/shared';
+import { ErrorBody, ProductSalesQuery, ProductSalesReport, StoreDayPrint, StoreDayQuery, StoreDayReport } from '@pos/shared';
 import type { AppEnv } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
 import { bearer, commonErrors, jsonBody, jsonResponse } from '../http/openapi-helpers';
 import { requireModule } from '../http/require-module';
 import { recordReportOutput } from '../roles/report-outputs';
+import { productSalesReport } from './product-sales.service';
 import { storeDayCsv } from './store-day-export';
 import { storeDayReport } from './store-day.service';
 
@@ -18,7 +19,7 @@ const storeDay = createRoute({
 
 const storeDayExport = createRoute({
   method: 'post', path: '/reports/store-day/export', tags: ['reports'], security: bearer,
-  summary: 'The store-day report as CSV; counted against the daily export limit of the caller’s role',
+  summary: 'The store-day report as CSV; counted, like a print, against the daily limit of the caller’s role (报表打印权限)',
   middleware: [authenticate('office'), requireModule('reports', 'view')] as const,
   request: { body: jsonBody(StoreDayQuery) },
   responses: {
@@ -28,8 +29,38 @@ const storeDayExport = createRoute({
   },
 });
 
+const storeDayPrint = createRoute({
+  method: 'post', path: '/reports/store-day/print', tags: ['reports'], security: bearer,
+  summary: 'The store-day report to print; counted, like an export, against the daily limit of the caller’s role (报表打印权限)',
+  middleware: [authenticate('office'), requireModule('reports', 'view')] as const,
+  request: { body: jsonBody(StoreDayQuery) },
+  responses: {
+    200: jsonResponse(StoreDayPrint, 'The report, and how many more prints and exports today'),
+    ...commonErrors,
+    429: jsonResponse(ErrorBody, 'The role’s prints and exports for today are used up'),
+  },
+});
+
+const productSales = createRoute({
+  method: 'get', path: '/reports/product-sales', tags: ['reports'], security: bearer,
+  summary: 'The best-selling products and each category’s sales over a range, for the stores in the caller’s scope and the categories their role sees',
+  middleware: [authenticate('office'), requireModule('reports', 'view')] as const,
+  request: { query: ProductSalesQuery },
+  responses: { 200: jsonResponse(ProductSalesReport, 'The report'), ...commonErrors },
+});
+
 export const reportsRoutes = new OpenAPIHono<AppEnv>()
   .openapi(storeDay, async (c) => c.json(await storeDayReport(c.var.deps.db, c.var.principal, c.req.valid('query')), 200))
+  .openapi(productSales, async (c) => c.json(await productSalesReport(c.var.deps.db, c.var.principal, c.req.valid('query')), 200))
+  .openapi(storeDayPrint, async (c) => {
+    const { db, clock } = c.var.deps;
+    const printed = await db.transaction(async (tx) => {
+      const report = await storeDayReport(tx, c.var.principal, c.req.valid('json'));
+      const { remaining } = await recordReportOutput(tx, c.var.principal, clock, 'store_day', 'print');
+      return { report, remaining };
+    });
+    return c.json(printed, 200);
+  })
   .openapi(storeDayExport, async (c) => {
     const { db, clock } = c.var.deps;
     const { csv, remaining } = await db.transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import { defaultOfficePermissions, defaultTillPermissions, TillKey, type OfficePermissions, type TillPermissions } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
 import { hashPassword } from '../auth/secrets';
+import { categories } from '../catalog/catalog.tables';
 import type { Deps } from '../http/app-env';
 import { newId } from '../ids';
 import { clerks, users } from '../org/org.tables';
@@ -54,19 +55,30 @@ const tillRoles: { code: string; nameZh: string; nameEn: string; permissions: Ti
 
 const officeRoleOfUser: Record<string, string> = {
   'hq@demo.pos': 'hq-admin', 'east@demo.pos': 'franchisee', 'west@demo.pos': 'franchisee', 's001@demo.pos': 'store-manager', 'finance@demo.pos': 'finance',
+  'snacks@demo.pos': 'snacks-buyer',
 };
+
+/** A buyer who sees only the snacks (休闲零食) category and those below it (品类数据权限): their products, prices, exports and product sales. */
+const snacksBuyer = (snacksId: string) => ({
+  code: 'snacks-buyer', nameZh: '零食采购', nameEn: 'Snacks buyer',
+  permissions: {
+    modules: { ...defaultOfficePermissions('cashier').modules, ...views, suppliers: 'view', imports: 'edit' },
+    categories: [snacksId], seeCost: true, reports: { store_day: { print: true, export: true, perDay: 20 } },
+  } satisfies OfficePermissions,
+});
 
 /**
  * The demo chain's roles, given to its people: office roles to the users (with a finance user who
- * reads reports and exports 20 a day), till roles to the clerks, who also get badge barcodes
+ * reads reports and exports 20 a day, and a snacks buyer who sees that category only), till roles to the clerks, who also get badge barcodes
  * (88 + 6 digits of their code) and commission grades (store managers A, senior cashiers B, others C).
  */
 export async function seedDemoPeople({ db, clock }: Deps, chainId: string): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
     const roleIds = new Map<string, string>();
+    const [snacks] = await tx.select({ id: categories.id }).from(categories).where(and(eq(categories.chainId, chainId), eq(categories.code, 'SNK')));
     const rows = [
-      ...officeRoles.map((r) => ({ ...r, kind: 'office' as const })),
+      ...[...officeRoles, snacksBuyer(snacks!.id)].map((r) => ({ ...r, kind: 'office' as const })),
       ...tillRoles.map((r) => ({ ...r, kind: 'till' as const })),
     ].map((r) => {
       const id = newId(clock);
@@ -74,7 +86,10 @@ export async function seedDemoPeople({ db, clock }: Deps, chainId: string): Prom
       return { chainId, id, updatedAt: clock(), ...r };
     });
     await tx.insert(permissionRoles).values(rows);
-    await tx.insert(users).values({ chainId, id: newId(clock), email: 'finance@demo.pos', name: '财务 Finance', role: 'hq_admin', passwordHash });
+    await tx.insert(users).values([
+      { chainId, id: newId(clock), email: 'finance@demo.pos', name: '财务 Finance', role: 'hq_admin', passwordHash },
+      { chainId, id: newId(clock), email: 'snacks@demo.pos', name: '零食采购 Snacks Buyer', role: 'hq_admin', passwordHash },
+    ]);
     for (const [email, code] of Object.entries(officeRoleOfUser)) {
       await tx.update(users).set({ permissionRoleId: roleIds.get(code)! }).where(and(eq(users.chainId, chainId), eq(users.email, email)));
     }

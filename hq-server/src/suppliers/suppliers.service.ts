@@ -1,4 +1,4 @@
-import type { CreateSupplierBody, Supplier, SupplierList, SupplierListQuery, UpdateSupplierBody } from '@pos/shared';
+import type { AuditAction, CreateSupplierBody, Supplier, SupplierList, SupplierListQuery, UpdateSupplierBody } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db/client';
@@ -40,7 +40,7 @@ export async function createSupplier({ db, clock }: Deps, principal: Principal, 
   });
 }
 
-async function changeSupplier({ db, clock }: Deps, principal: Principal, id: string, action: string, set: Partial<typeof suppliers.$inferInsert>): Promise<Supplier> {
+async function changeSupplier({ db, clock }: Deps, principal: Principal, id: string, action: AuditAction, set: Partial<typeof suppliers.$inferInsert>): Promise<Supplier> {
   return db.transaction(async (tx) => {
     const before = await findSupplier(tx, principal.chainId, id);
     if (!before) throw new AppError('NOT_FOUND', 'no such supplier');

@@ -1,8 +1,8 @@
 import { Descriptions, Drawer, Empty, Table, Typography } from 'antd';
 import type { AuditEntry } from '@pos/shared';
-import { auditDiff, type FieldChange } from '../features/office-audit/audit-diff';
+import { auditDiff, readablePath, type FieldChange } from '../features/office-audit/audit-diff';
 import { useI18n } from '../i18n/i18n-context';
-import { entityText } from './audit-labels';
+import { actionText, entityText } from './audit-labels';
 
 /** One audit entry: who, when, what, and its before and after as the fields that changed. */
 export function AuditEntryDrawer({ entry, storeName, onClose }: { entry: AuditEntry | null; storeName: (id: string | null) => string; onClose: () => void }) {
@@ -10,7 +10,7 @@ export function AuditEntryDrawer({ entry, storeName, onClose }: { entry: AuditEn
   const changes = entry ? auditDiff(entry.before, entry.after) : [];
   const value = (text: string | null) => (text === null ? <Typography.Text type="secondary">—</Typography.Text> : <code className="office-audit-value">{text}</code>);
   return (
-    <Drawer open={entry !== null} onClose={onClose} size="large" title={entry ? `${entityText(t, entry.entity)} · ${entry.action}` : ''} closable={{ 'aria-label': t('office.audit.close') }}>
+    <Drawer open={entry !== null} onClose={onClose} size="large" title={entry ? `${entityText(t, entry.entity)} · ${actionText(t, entry.action)}` : ''} closable={{ 'aria-label': t('office.audit.close') }}>
       {entry && (
         <>
           <Descriptions column={1} size="small" bordered items={[
@@ -22,7 +22,7 @@ export function AuditEntryDrawer({ entry, storeName, onClose }: { entry: AuditEn
           <Typography.Title level={3} className="office-audit-diff-title">{t('office.audit.changes')}</Typography.Title>
           {changes.length === 0 ? <Empty description={t('office.audit.noChanges')} /> : (
             <Table<FieldChange> rowKey="path" size="small" pagination={false} dataSource={changes} columns={[
-              { title: t('office.audit.field'), dataIndex: 'path', render: (p: string) => <code>{p}</code> },
+              { title: t('office.audit.field'), dataIndex: 'path', render: (p: string) => <span title={p}>{readablePath(p)}</span> },
               { title: t('office.audit.before'), dataIndex: 'before', render: value },
               { title: t('office.audit.after'), dataIndex: 'after', render: value },
             ]} />

@@ -1,11 +1,23 @@
+import { AuditAction, AuditEntity } from '@pos/shared';
 import type { MessageKey } from '../i18n/messages-en';
 
-/** The entities the office names in words; one another capability adds later shows as its noun until it is named here. */
-export const auditEntities = [
-  'price', 'price_band', 'price_import', 'pricing_settings', 'store_pricing_settings', 'promotion', 'assortment', 'device', 'member', 'member_level',
-] as const;
+/** Every entity the audit trail records, in the order the filter lists them. */
+export const auditEntities = AuditEntity.options;
 
 type Translate = (key: MessageKey) => string;
 
-export const entityText = (t: Translate, entity: string): string =>
-  (auditEntities as readonly string[]).includes(entity) ? t(`office.audit.entity.${entity as (typeof auditEntities)[number]}`) : entity;
+/** The message key naming an entity; every `AuditEntity` has one in both languages (audit-labels.test.ts). */
+export const entityKey = (entity: AuditEntity): MessageKey => `office.audit.entity.${entity}`;
+export const actionKey = (action: AuditAction): MessageKey => `office.audit.action.${action}`;
+
+/** An entity's name in the user's language; an entry older than the names shows its code. */
+export const entityText = (t: Translate, entity: string): string => {
+  const known = AuditEntity.safeParse(entity);
+  return known.success ? t(entityKey(known.data)) : entity;
+};
+
+/** What an entry did, in the user's language; an entry older than the names shows its code. */
+export const actionText = (t: Translate, action: string): string => {
+  const known = AuditAction.safeParse(action);
+  return known.success ? t(actionKey(known.data)) : action;
+};

@@ -6,7 +6,7 @@ import { pageOf } from '../features/office-core/server-table-params';
 import { useServerTable } from '../features/office-core/use-server-table';
 import { useI18n } from '../i18n/i18n-context';
 import { AuditEntryDrawer } from './audit-entry-drawer';
-import { auditEntities, entityText } from './audit-labels';
+import { actionText, auditEntities, entityText } from './audit-labels';
 import { HqErrorAlert } from './hq-error';
 
 const auditPage = pageOf(AuditEntry);
@@ -31,7 +31,7 @@ export function AuditScreen() {
     { title: t('office.audit.at'), key: 'at', sorter: true, defaultSortOrder: 'descend', render: (_, e) => new Date(e.at).toLocaleString(locale), width: 190 },
     { title: t('office.audit.actor'), key: 'actor', render: (_, e) => <>{e.actor.name ?? '—'} <Tag>{t(`office.audit.kind.${e.actor.kind}`)}</Tag></> },
     { title: t('office.audit.entity'), key: 'entity', render: (_, e) => entityText(t, e.entity) },
-    { title: t('office.audit.action'), key: 'action', render: (_, e) => <code>{e.action}</code> },
+    { title: t('office.audit.action'), key: 'action', render: (_, e) => actionText(t, e.action) },
     { title: t('office.audit.store'), key: 'store', render: (_, e) => storeName(e.storeId) },
     { title: t('office.audit.entityId'), key: 'entityId', render: (_, e) => <Typography.Text type="secondary" className="office-audit-id">{e.entityId}</Typography.Text> },
   ];

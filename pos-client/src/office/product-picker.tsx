@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { unwrap } from '../features/office-core/hq-query';
 import { useOfficeContext } from '../features/office-core/office-context';
+import { encodeTableParams } from '../features/office-core/server-table-params';
 import { useI18n } from '../i18n/i18n-context';
 
 interface ProductPickerProps {
@@ -24,7 +25,7 @@ export function ProductPicker({ id, value, onChange }: ProductPickerProps) {
   }, [text]);
   const found = useQuery({
     queryKey: ['catalog', 'products', q],
-    queryFn: () => unwrap(http({ method: 'GET', path: `/catalog/products?page=1&pageSize=15${q ? `&q=${encodeURIComponent(q)}` : ''}`, schema: ProductPage })),
+    queryFn: () => unwrap(http({ method: 'GET', path: `/catalog/products?${encodeTableParams({ limit: 15, offset: 0, q, filters: {} })}`, schema: ProductPage })),
     placeholderData: keepPreviousData,
   });
   const options = (found.data?.items ?? []).map(({ product: p }) => ({ value: p.id, label: `${p.sku} · ${pickName(p)}` }));

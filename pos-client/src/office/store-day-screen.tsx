@@ -2,13 +2,15 @@ import { Alert, Button, Card, Spin, Statistic, Typography } from 'antd';
 import { useState } from 'react';
 import { systemNow } from '../features/office-core/clock';
 import { formatCount, formatMoneyText } from '../features/office-core/format-amount';
-import { downloadText, storeDayCsv } from '../features/office-reports/store-day-csv';
+import { useStoreDayOutputs } from '../features/office-reports/use-store-day-outputs';
 import { useStoreDayReport } from '../features/office-reports/use-store-day-report';
 import { useI18n } from '../i18n/i18n-context';
 import { DailySalesChart } from './daily-sales-chart';
 import { useHqErrorText } from './hq-error';
 import { OfficePage } from './office-page';
 import { ReportFilters } from './report-filters';
+import { ReportOutputButtons, ReportOutputNotice } from './report-output-buttons';
+import { StoreDayPrintSheet } from './store-day-print-sheet';
 import { StoreDayTable } from './store-day-table';
 import { StoreTotalsTable } from './store-totals-table';
 
@@ -18,15 +20,7 @@ export function StoreDayScreen() {
   const [today] = useState(systemNow);
   const report = useStoreDayReport(today);
   const { summary, range, query } = report;
-
-  function exportCsv() {
-    if (!summary) return;
-    const headings = {
-      date: t('office.report.colDate'), storeCode: t('office.report.colStoreCode'), storeName: t('office.report.colStore'), sales: t('office.report.colSales'),
-      tickets: t('office.report.colTickets'), items: t('office.report.colItems'), averageBasket: t('office.report.colBasket'), total: t('office.report.total'),
-    };
-    downloadText(`store-day_${range.from}_${range.to}.csv`, storeDayCsv(summary.rows, summary.totals, headings));
-  }
+  const outputs = useStoreDayOutputs({ ...range, ...(report.storeId ? { storeId: report.storeId } : {}) });
 
   const kpis = summary && [
     [t('office.report.colSales'), formatMoneyText(summary.totals.salesMinor)],
@@ -38,8 +32,10 @@ export function StoreDayScreen() {
     <OfficePage
       title={t('office.report.title')}
       hint={t('office.report.hint')}
-      extra={<Button onClick={exportCsv} disabled={!summary || summary.rows.length === 0}>{t('office.report.export')}</Button>}
+      extra={<ReportOutputButtons outputs={outputs} disabled={!summary || summary.rows.length === 0} />}
     >
+      {outputs.printed && <StoreDayPrintSheet report={outputs.printed.report} printedBy={outputs.printedBy} printedAt={outputs.printed.at} />}
+      <ReportOutputNotice outputs={outputs} />
       <ReportFilters report={report} today={today} />
       {!report.rangeValid && <Alert type="error" showIcon title={t('office.report.rangeInvalid')} />}
       {query.error && (

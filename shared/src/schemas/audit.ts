@@ -1,6 +1,24 @@
 import { z } from 'zod';
 import { IsoDateTime, QueryText, SearchText } from './common';
 
+/**
+ * The nouns of what the audit trail records. `recordAudit` takes only these, so the office has a
+ * name for every entry in both languages; a new one is added here and named there.
+ */
+export const AuditEntity = z.enum([
+  'assortment', 'brand', 'category', 'clerk', 'device', 'franchisee', 'import', 'member', 'member_level', 'permission_role', 'price',
+  'price_band', 'price_import', 'pricing_settings', 'product', 'product_attribute_names', 'product_cost', 'promotion', 'region', 'store',
+  'store_pricing_settings', 'supplier', 'supplier_product', 'user',
+]);
+export type AuditEntity = z.infer<typeof AuditEntity>;
+
+/** What a change did; a store's history adds its events (`opened`, `closed`, `reopened`, `franchisee_changed`, `region_changed`). */
+export const AuditAction = z.enum([
+  'create', 'update', 'move', 'delete', 'deactivate', 'reactivate', 'archive', 'cancel', 'import', 'pair', 'pairing_code', 'revoke', 'reset_password', 'reset_pin',
+  'opened', 'closed', 'reopened', 'franchisee_changed', 'region_changed',
+]);
+export type AuditAction = z.infer<typeof AuditAction>;
+
 export const AuditActorKind = z.enum(['user', 'clerk', 'device', 'system']);
 export type AuditActorKind = z.infer<typeof AuditActorKind>;
 

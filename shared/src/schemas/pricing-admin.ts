@@ -4,7 +4,8 @@ import { ScaleBarcodeLayouts } from '../pricing/scale-barcode.schemas';
 import { Basket, PricingContext, RoundingPolicy } from '../promotions/promotions.schemas';
 import { PromotionRule } from '../promotions/rule-registry';
 import { Price, PriceKind, Product } from './catalog';
-import { IsoDateTime, SafeText, SearchText } from './common';
+import { IsoDateTime, SafeText } from './common';
+import { pageOf, pageQuery } from './paging';
 
 /** A member level (会员级别); member prices and promotions name it. */
 export const MemberLevel = z.object({
@@ -51,13 +52,10 @@ export const PriceImportResult = z.object({
 });
 export type PriceImportResult = z.infer<typeof PriceImportResult>;
 
-export const ProductSearchQuery = z.object({
-  /** Part of the SKU, a name (Chinese or English) or a barcode. */
-  q: SearchText(60).optional(),
+/** The office's paging contract (`limit`, `offset`, `sort`, `order`); `q` is part of the SKU, a name (Chinese or English), its pinyin or a barcode. */
+export const ProductSearchQuery = pageQuery(['sku', 'nameZh', 'nameEn']).extend({
   /** Show this store's prices too, and resolve its retail price now. */
   storeId: z.uuid().optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type ProductSearchQuery = z.infer<typeof ProductSearchQuery>;
 
@@ -71,12 +69,7 @@ export const ProductWithPrices = z.object({
 });
 export type ProductWithPrices = z.infer<typeof ProductWithPrices>;
 
-export const ProductPage = z.object({
-  items: z.array(ProductWithPrices),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  total: z.number().int(),
-});
+export const ProductPage = pageOf(ProductWithPrices);
 export type ProductPage = z.infer<typeof ProductPage>;
 
 /** A basket priced without selling it; `draftRules` replace saved rules with the same id. */

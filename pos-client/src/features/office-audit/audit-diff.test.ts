@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditDiff } from './audit-diff';
+import { auditDiff, readablePath } from './audit-diff';
 
 describe('auditDiff', () => {
   it('lists only the leaves that changed, by dotted path', () => {
@@ -22,5 +22,12 @@ describe('auditDiff', () => {
 
   it('finds nothing when before and after are the same', () => {
     expect(auditDiff({ a: { b: [1, 2] } }, { a: { b: [1, 2] } })).toEqual([]);
+  });
+
+  it('reads a field’s path as words, lists counted from one', () => {
+    expect(readablePath('cashRounding.unitMinor')).toBe('cash rounding › unit minor');
+    expect(readablePath('productIds.3')).toBe('product ids › #4');
+    expect(readablePath('reports.store_day.perDay')).toBe('reports › store day › per day');
+    expect(readablePath('nameZh')).toBe('name zh');
   });
 });

@@ -32,3 +32,11 @@ export function auditDiff(before: unknown, after: unknown): FieldChange[] {
     return b === a ? [] : [{ path, before: b, after: a }];
   });
 }
+
+/**
+ * A field's path as people read it: each name's words apart (`unitMinor` → `unit minor`), list
+ * positions counted from 1, and the steps between them marked: `cash rounding › unit minor`, `product ids › #4`.
+ */
+export function readablePath(path: string): string {
+  return path.split('.').map((step) => (/^\d+$/.test(step) ? `#${Number(step) + 1}` : step.replace(/([a-z\d])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase())).join(' › ');
+}

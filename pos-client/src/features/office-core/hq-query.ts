@@ -23,7 +23,7 @@ export async function unwrap<T>(result: Promise<HqResult<T>>): Promise<T> {
 /**
  * One client for the office: answers stay fresh for 30 s, a query is retried (twice) only when HQ
  * could not be reached, never for a 4xx, and nothing refetches on window focus (a form being
- * edited must not change under the user).
+ * edited must not change under the user) except the user's own permissions (`use-office-session.ts`).
  */
 export function createOfficeQueryClient(): QueryClient {
   return new QueryClient({

@@ -21,6 +21,17 @@ describe('office HTTP client', () => {
     expect(onUnauthenticated).toHaveBeenCalledOnce();
   });
 
+  it('reports a refusal (403), so the office reads the user’s permissions again, and nothing else as one', async () => {
+    const onForbidden = vi.fn();
+    const refused = createOfficeHttp({ fetch: answer(403, { error: { code: 'MODULE_FORBIDDEN', message: 'no' } }), token: () => 'ofc.t', onForbidden });
+    expect(await refused({ method: 'GET', path: '/x', schema: z.unknown() })).toMatchObject({ ok: false, failure: { status: 403, code: 'MODULE_FORBIDDEN' } });
+    expect(onForbidden).toHaveBeenCalledOnce();
+    for (const status of [200, 400, 404, 429]) {
+      await createOfficeHttp({ fetch: answer(status, status === 200 ? {} : { error: { code: 'X', message: 'x' } }), token: () => 'ofc.t', onForbidden })({ method: 'GET', path: '/x', schema: z.unknown() });
+    }
+    expect(onForbidden).toHaveBeenCalledOnce();
+  });
+
   it('calls an answer that does not match the schema invalid, and a network error unreachable', async () => {
     const invalid = createOfficeHttp({ fetch: answer(200, { n: 'one' }), token: () => null });
     expect(await invalid({ method: 'GET', path: '/x', schema: z.object({ n: z.number() }) })).toEqual({ ok: false, failure: { kind: 'invalid-response', status: 200 } });

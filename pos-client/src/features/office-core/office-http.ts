@@ -21,6 +21,8 @@ export interface OfficeHttpOptions {
   token: () => string | null;
   /** Called when HQ no longer accepts the session, so the shell can return to sign-in. */
   onUnauthenticated?: () => void;
+  /** Called when HQ refuses a call (403): the user's role may have changed since the office last read it. */
+  onForbidden?: () => void;
 }
 
 export type OfficeHttp = <T>(request: OfficeRequest<T>) => Promise<HqResult<T>>;
@@ -51,6 +53,7 @@ export function createOfficeHttp(options: OfficeHttpOptions): OfficeHttp {
     if (!response.ok) {
       const failure = httpFailure(response.status, json);
       if (response.status === 401) options.onUnauthenticated?.();
+      if (response.status === 403) options.onForbidden?.();
       return { ok: false, failure };
     }
     const parsed = schema.safeParse(json);

@@ -1,5 +1,4 @@
 import { ProductPage } from '@pos/shared';
-import { encodeProductSearch } from './product-search-api';
 import { useServerTable } from './use-server-table';
 
 /** The query key of every product search; saving a price invalidates it. */
@@ -7,5 +6,5 @@ export const productSearchKey = ['catalog', 'products'] as const;
 
 /** Products matching what was typed (SKU, name or barcode), a page at a time, with prices resolved for a store if one is given. */
 export function useProductSearch({ storeId = null, pageSize = 15 }: { storeId?: string | null; pageSize?: number } = {}) {
-  return useServerTable({ queryKey: productSearchKey, path: '/catalog/products', schema: ProductPage, pageSize, filters: { storeId: storeId ?? undefined }, encode: encodeProductSearch });
+  return useServerTable({ queryKey: productSearchKey, path: '/catalog/products', schema: ProductPage, pageSize, filters: { storeId: storeId ?? undefined } });
 }

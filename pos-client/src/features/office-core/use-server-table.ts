@@ -15,8 +15,6 @@ export interface ServerTableOptions<T> {
   pageSize?: number;
   /** Filters from controls outside the table, e.g. `{ storeId }`. */
   filters?: ServerTableParams['filters'];
-  /** Only for routes older than the paging contract: how they spell the parameters. */
-  encode?: (params: ServerTableParams) => URLSearchParams;
   enabled?: boolean;
 }
 
@@ -25,7 +23,7 @@ export interface ServerTableOptions<T> {
  * columns a `key` naming the sort and `sorter: true`), and bind `search`/`setSearch` to a search
  * box (typing waits 250 ms before asking HQ). The previous page stays on screen while the next loads.
  */
-export function useServerTable<T>({ queryKey, path, schema, pageSize = 20, filters = {}, encode = encodeTableParams, enabled = true }: ServerTableOptions<T>) {
+export function useServerTable<T>({ queryKey, path, schema, pageSize = 20, filters = {}, enabled = true }: ServerTableOptions<T>) {
   const { http } = useOfficeContext();
   const [state, setState] = useState<TableState>({ page: 1, pageSize, columnFilters: {} });
   const [search, setSearchText] = useState('');
@@ -34,7 +32,7 @@ export function useServerTable<T>({ queryKey, path, schema, pageSize = 20, filte
   const params = tableParams(state, q, filters);
   const query = useQuery({
     queryKey: [...queryKey, params],
-    queryFn: () => unwrap(http({ method: 'GET', path: `${path}?${encode(params)}`, schema })),
+    queryFn: () => unwrap(http({ method: 'GET', path: `${path}?${encodeTableParams(params)}`, schema })),
     placeholderData: keepPreviousData,
     enabled,
   });

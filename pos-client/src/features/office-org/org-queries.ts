@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { unwrap } from '../office-core/hq-query';
 import { useOfficeContext } from '../office-core/office-context';
 
-/** The chain's regions, whole: the tree of the regions screen and the choices of a store's region. */
-export function useRegions() {
+/** The chain's regions, whole: the tree of the regions screen and the choices of a store's or a region manager's region. */
+export function useRegions(enabled = true) {
   const { http } = useOfficeContext();
-  return useQuery({ queryKey: ['regions'], queryFn: () => unwrap(http({ method: 'GET', path: '/regions', schema: z.array(Region) })) });
+  return useQuery({ queryKey: ['regions'], queryFn: () => unwrap(http({ method: 'GET', path: '/regions', schema: z.array(Region) })), enabled });
 }
 
 /** Active franchisees to give a store to (HQ only): the first 200 by code. */

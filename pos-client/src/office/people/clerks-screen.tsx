@@ -1,12 +1,12 @@
-import { Button, Input, Popconfirm, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Select, type TableColumnsType } from 'antd';
 import { ClerkPage, ClerkRecord, ClerkRole, type CreateClerkBody } from '@pos/shared';
 import { useState } from 'react';
 import { useOfficePermissions } from '../../features/office-core/office-context';
 import { useServerTable } from '../../features/office-core/use-server-table';
 import { useHqChange, useRoleChoices, useScopeStores } from '../../features/office-people/people-queries';
 import { useI18n } from '../../i18n/i18n-context';
-import { HqErrorAlert } from '../hq-error';
 import { ALL, ClerkFormModal, type ClerkFields } from './clerk-form-modal';
+import { actionsColumn, PeopleTablePage, statusColumn } from './people-table';
 import { SecretModal } from './secret-modal';
 
 const toBody = (f: ClerkFields): Omit<CreateClerkBody, 'pin'> & { pin?: string } => ({
@@ -51,49 +51,26 @@ export function ClerksScreen() {
     { title: t('office.clerks.badge'), dataIndex: 'badgeCode', render: (v: string | null) => v ?? '—' },
     { title: t('office.clerks.grade'), dataIndex: 'commissionGrade', render: (v: string | null) => v ?? '—', width: 80 },
     { title: t('office.clerks.tillRole'), dataIndex: 'permissionRoleId', render: roleName },
-    {
-      title: t('office.people.status'), dataIndex: 'active', key: 'active', filterMultiple: false,
-      filters: [{ text: t('office.people.active'), value: 'true' }, { text: t('office.people.inactive'), value: 'false' }],
-      render: (active: boolean, c) => (
-        <Space size={4}>
-          <Tag className={active ? 'people-tag-ok' : undefined}>{active ? t('office.people.active') : t('office.people.inactive')}</Tag>
-          {c.lockedUntil && <Tag className="people-tag-warn">{t('office.people.locked')}</Tag>}
-        </Space>
-      ),
-    },
-    ...(canEdit ? [{
-      title: t('office.people.actions'), key: 'actions', fixed: 'right' as const,
-      render: (_: unknown, c: ClerkRecord) => (
-        <Space size={0} wrap>
-          <Button type="link" size="small" onClick={() => { save.reset(); setEditing(c); }}>{t('office.people.editAction')}</Button>
-          <Button type="link" size="small" onClick={() => { resetPin.reset(); setPinFor(c); }}>{t('office.clerks.resetPin')}</Button>
-          <Popconfirm title={c.active ? t('office.clerks.confirmDeactivate') : t('office.people.confirmReactivate')} okText={t('office.people.yes')} cancelText={t('office.people.cancel')} onConfirm={() => setActive.mutate(c)}>
-            <Button type="link" size="small" danger={c.active}>{c.active ? t('office.people.deactivate') : t('office.people.reactivate')}</Button>
-          </Popconfirm>
-        </Space>
-      ),
-    }] : []),
+    statusColumn<ClerkRecord>(t),
+    ...(canEdit ? [actionsColumn<ClerkRecord>(t, {
+      onEdit: (c) => { save.reset(); setEditing(c); },
+      secret: { label: t('office.clerks.resetPin'), onClick: (c) => { resetPin.reset(); setPinFor(c); } },
+      confirmDeactivate: t('office.clerks.confirmDeactivate'),
+      onToggleActive: (c) => setActive.mutate(c),
+    })] : []),
   ];
   return (
-    <section className="office-page">
-      <header className="office-page-header">
-        <div>
-          <h1>{t('office.clerks.title')}</h1>
-          <p>{t('office.clerks.hint')}</p>
-        </div>
-        {canEdit && <Button type="primary" onClick={() => { save.reset(); setEditing('new'); }}>{t('office.clerks.new')}</Button>}
-      </header>
-      <div className="office-card">
-        <Space wrap className="people-toolbar">
-          <Input.Search allowClear aria-label={t('office.clerks.search')} placeholder={t('office.clerks.search')} value={table.search} onChange={(e) => table.setSearch(e.target.value)} className="people-search" />
-          <Select
-            allowClear aria-label={t('office.people.store')} placeholder={t('office.people.allStores')} value={storeId} onChange={setStoreId} className="people-store-filter"
-            options={(stores.data ?? []).map((s) => ({ value: s.id, label: `${s.code} · ${pickName(s)}` }))}
-          />
-        </Space>
-        <HqErrorAlert error={table.query.error ?? setActive.error} />
-        <Table<ClerkRecord> rowKey="id" size="middle" columns={columns} {...table.tableProps} scroll={{ x: 'max-content' }} />
-      </div>
+    <PeopleTablePage<ClerkRecord>
+      title={t('office.clerks.title')} hint={t('office.clerks.hint')} newLabel={canEdit ? t('office.clerks.new') : null} onNew={() => { save.reset(); setEditing('new'); }}
+      searchLabel={t('office.clerks.search')} search={table.search} onSearch={table.setSearch}
+      filters={(
+        <Select
+          allowClear aria-label={t('office.people.store')} placeholder={t('office.people.allStores')} value={storeId} onChange={setStoreId} className="people-store-filter"
+          options={(stores.data ?? []).map((s) => ({ value: s.id, label: `${s.code} · ${pickName(s)}` }))}
+        />
+      )}
+      error={table.query.error ?? setActive.error} columns={columns} tableProps={table.tableProps}
+    >
       <ClerkFormModal
         open={editing !== null} clerk={editing === 'new' ? null : editing} busy={save.isPending} error={save.error}
         onSubmit={(f) => save.mutate(f, { onSuccess: () => setEditing(null) })} onClose={() => setEditing(null)}
@@ -102,6 +79,6 @@ export function ClerksScreen() {
         open={pinFor !== null} kind="pin" title={t('office.clerks.resetPinOf', { name: pinFor?.name ?? '' })} busy={resetPin.isPending} error={resetPin.error}
         onSubmit={(pin) => resetPin.mutate(pin, { onSuccess: () => setPinFor(null) })} onClose={() => setPinFor(null)}
       />
-    </section>
+    </PeopleTablePage>
   );
 }

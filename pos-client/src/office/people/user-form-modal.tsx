@@ -2,6 +2,7 @@ import { Form, Input, Modal, Select } from 'antd';
 import type { NewUserLevel, OfficeUser } from '@pos/shared';
 import { useEffect } from 'react';
 import { useOfficeUser } from '../../features/office-core/office-context';
+import { useRegions } from '../../features/office-org/org-queries';
 import { useRoleChoices, useScopeStores } from '../../features/office-people/people-queries';
 import { useI18n } from '../../i18n/i18n-context';
 import { HqErrorAlert, markHqFieldErrors } from '../hq-error';
@@ -42,6 +43,7 @@ export function UserFormModal({ user, open, busy, error, onSubmit, onClose }: Pr
   const [form] = Form.useForm<UserFields>();
   const level = Form.useWatch('level', form);
   const stores = useScopeStores();
+  const regions = useRegions(level === 'region_manager');
   const roles = useRoleChoices('office');
   useEffect(() => {
     if (error) markHqFieldErrors(form, error, t('office.people.fieldRefused'));
@@ -74,8 +76,14 @@ export function UserFormModal({ user, open, busy, error, onSubmit, onClose }: Pr
           </Form.Item>
         )}
         {level === 'region_manager' && (
-          <Form.Item name="regionId" label={t('office.users.region')} extra={t('office.users.regionHint')} rules={[{ required: true, pattern: /^[0-9a-f-]{36}$/i, message: t('office.users.regionHint') }]}>
-            <Input />
+          <Form.Item name="regionId" label={t('office.users.region')} extra={t('office.users.regionHint')} rules={[{ required: true, message: t('office.users.regionHint') }]}>
+            <Select
+              showSearch
+              optionFilterProp="label"
+              data-testid="user-region"
+              loading={regions.isLoading}
+              options={(regions.data ?? []).filter((r) => r.active || r.id === initial?.regionId).map((r) => ({ value: r.id, label: `${r.code} · ${pickName(r)}` }))}
+            />
           </Form.Item>
         )}
         {level === 'store_manager' && (

@@ -1,11 +1,11 @@
-import { Button, Input, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Tag, type TableColumnsType } from 'antd';
 import { OfficeUser, OfficeUserPage, UserRole } from '@pos/shared';
 import { useState } from 'react';
 import { useOfficePermissions, useOfficeUser } from '../../features/office-core/office-context';
 import { useServerTable } from '../../features/office-core/use-server-table';
 import { useHqChange, useRoleChoices, useScopeStores } from '../../features/office-people/people-queries';
 import { useI18n } from '../../i18n/i18n-context';
-import { HqErrorAlert } from '../hq-error';
+import { actionsColumn, PeopleTablePage, statusColumn } from './people-table';
 import { SecretModal } from './secret-modal';
 import { DEFAULTS, UserFormModal, type UserFields } from './user-form-modal';
 
@@ -48,45 +48,21 @@ export function UsersScreen() {
     { title: t('office.users.level'), dataIndex: 'level', key: 'level', sorter: true, filters: UserRole.options.map((l) => ({ text: t(`office.role.${l}`), value: l })), render: (l: UserRole) => t(`office.role.${l}`) },
     { title: t('office.users.where'), key: 'where', render: (_: unknown, u) => where(u) },
     { title: t('office.users.officeRole'), dataIndex: 'permissionRoleId', render: (id: string | null) => (id ? pickName(roles.data?.items.find((r) => r.id === id) ?? { nameZh: '—', nameEn: '—' }) : t('office.people.roleDefaults')) },
-    {
-      title: t('office.people.status'), dataIndex: 'active', key: 'active', filterMultiple: false,
-      filters: [{ text: t('office.people.active'), value: 'true' }, { text: t('office.people.inactive'), value: 'false' }],
-      render: (active: boolean, u) => (
-        <Space size={4}>
-          <Tag className={active ? 'people-tag-ok' : undefined}>{active ? t('office.people.active') : t('office.people.inactive')}</Tag>
-          {u.lockedUntil && <Tag className="people-tag-warn">{t('office.people.locked')}</Tag>}
-        </Space>
-      ),
-    },
-    ...(canEdit ? [{
-      title: t('office.people.actions'), key: 'actions', fixed: 'right' as const,
-      render: (_: unknown, u: OfficeUser) => u.id === me.id ? <Tag>{t('office.users.you')}</Tag> : (
-        <Space size={0} wrap>
-          <Button type="link" size="small" onClick={() => { save.reset(); setEditing(u); }}>{t('office.people.editAction')}</Button>
-          {mayReset && <Button type="link" size="small" onClick={() => { resetPassword.reset(); setPasswordFor(u); }}>{t('office.users.resetPassword')}</Button>}
-          <Popconfirm title={u.active ? t('office.users.confirmDeactivate') : t('office.people.confirmReactivate')} okText={t('office.people.yes')} cancelText={t('office.people.cancel')} onConfirm={() => setActive.mutate(u)}>
-            <Button type="link" size="small" danger={u.active}>{u.active ? t('office.people.deactivate') : t('office.people.reactivate')}</Button>
-          </Popconfirm>
-        </Space>
-      ),
-    }] : []),
+    statusColumn<OfficeUser>(t),
+    ...(canEdit ? [actionsColumn<OfficeUser>(t, {
+      onEdit: (u) => { save.reset(); setEditing(u); },
+      secret: mayReset ? { label: t('office.users.resetPassword'), onClick: (u) => { resetPassword.reset(); setPasswordFor(u); } } : null,
+      confirmDeactivate: t('office.users.confirmDeactivate'),
+      onToggleActive: (u) => setActive.mutate(u),
+      instead: (u) => (u.id === me.id ? <Tag>{t('office.users.you')}</Tag> : null),
+    })] : []),
   ];
   return (
-    <section className="office-page">
-      <header className="office-page-header">
-        <div>
-          <h1>{t('office.users.title')}</h1>
-          <p>{t('office.users.hint')}</p>
-        </div>
-        {canEdit && <Button type="primary" onClick={() => { save.reset(); setEditing('new'); }}>{t('office.users.new')}</Button>}
-      </header>
-      <div className="office-card">
-        <Space wrap className="people-toolbar">
-          <Input.Search allowClear aria-label={t('office.users.search')} placeholder={t('office.users.search')} value={table.search} onChange={(e) => table.setSearch(e.target.value)} className="people-search" />
-        </Space>
-        <HqErrorAlert error={table.query.error ?? setActive.error} />
-        <Table<OfficeUser> rowKey="id" size="middle" columns={columns} {...table.tableProps} scroll={{ x: 'max-content' }} />
-      </div>
+    <PeopleTablePage<OfficeUser>
+      title={t('office.users.title')} hint={t('office.users.hint')} newLabel={canEdit ? t('office.users.new') : null} onNew={() => { save.reset(); setEditing('new'); }}
+      searchLabel={t('office.users.search')} search={table.search} onSearch={table.setSearch}
+      error={table.query.error ?? setActive.error} columns={columns} tableProps={table.tableProps}
+    >
       <UserFormModal
         open={editing !== null} user={editing === 'new' ? null : editing} busy={save.isPending} error={save.error}
         onSubmit={(f) => save.mutate(f, { onSuccess: () => setEditing(null) })} onClose={() => setEditing(null)}
@@ -95,6 +71,6 @@ export function UsersScreen() {
         open={passwordFor !== null} kind="password" title={t('office.users.resetPasswordOf', { name: passwordFor?.name ?? '' })} busy={resetPassword.isPending} error={resetPassword.error}
         onSubmit={(password) => resetPassword.mutate(password, { onSuccess: () => setPasswordFor(null) })} onClose={() => setPasswordFor(null)}
       />
-    </section>
+    </PeopleTablePage>
   );
 }
