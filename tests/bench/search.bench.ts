@@ -85,7 +85,7 @@ export default async function searchBench(): Promise<Record<string, unknown>> {
           }
         };
         await Promise.all(Array.from({ length: CONNECTIONS }, worker));
-        const statement = inline(productSearchQuery(database.db, fixture.chainId, texts[0], 1, 20).toSQL());
+        const statement = inline(productSearchQuery(database.db, fixture.chainId, { q: texts[0], limit: 20, offset: 0 }).toSQL());
         const [indexed, scanned] = [await explain(database.db, statement), await explain(database.db, statement, true)];
         results[kind] = {
           example: texts[0],
