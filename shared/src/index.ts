@@ -7,4 +7,5 @@ export * from './bridge';
 export * from './receipt';
 export * from './pricing';
 export * from './promotions';
+export * from './returns';
 export * from './api/api-paths';

@@ -12,5 +12,10 @@ export function documentSummary(document: SyncDocument): DocumentSummary {
   switch (document.kind) {
     case 'sale':
       return { reference: document.receiptNo, amountMinor: document.totalMinor, currency: document.currency, completedAt: document.completedAt };
+    case 'return': {
+      // What went back to the customer, less what they paid for an exchange.
+      const refunded = document.refunds.reduce((n, r) => n + r.amountMinor, 0) - document.payments.reduce((n, p) => n + p.amountMinor, 0);
+      return { reference: document.returnNo, amountMinor: -refunded, currency: document.currency, completedAt: document.completedAt };
+    }
   }
 }

@@ -5,6 +5,7 @@ import { Basket, PricingContext, RoundingPolicy } from '../promotions/promotions
 import { PromotionRule } from '../promotions/rule-registry';
 import { Price, PriceKind, Product } from './catalog';
 import { IsoDateTime, SafeText, SearchText } from './common';
+import { defaultReturnPolicy, ReturnPolicy } from './returns';
 
 /** A member level (会员级别); member prices and promotions name it. */
 export const MemberLevel = z.object({
@@ -147,8 +148,10 @@ export type DiscrepancyList = z.infer<typeof DiscrepancyList>;
 export const PricingSettings = z.object({
   cashRounding: RoundingPolicy,
   scaleLayouts: ScaleBarcodeLayouts,
+  /** Returns and exchanges (退换货); settings saved before returns existed read as the defaults. */
+  returns: ReturnPolicy.default(defaultReturnPolicy),
 });
 export type PricingSettings = z.infer<typeof PricingSettings>;
 
 /** No rounding and no scale labels: a chain's settings until HQ sets them. */
-export const defaultPricingSettings: PricingSettings = { cashRounding: { unitMinor: 1, mode: 'half_up' }, scaleLayouts: [] };
+export const defaultPricingSettings: PricingSettings = { cashRounding: { unitMinor: 1, mode: 'half_up' }, scaleLayouts: [], returns: defaultReturnPolicy };
