@@ -24,6 +24,7 @@ import { pricingRoutes } from './pricing/pricing.routes';
 import { storePricesRoutes } from './pricing/store-prices.routes';
 import { promotionsRoutes } from './promotions/promotions.routes';
 import { reportsRoutes } from './reports/reports.routes';
+import { returnsRoutes } from './returns/returns.routes';
 import { approvalsRoutes } from './sales/approvals.routes';
 import { vouchersRoutes } from './sales/vouchers.routes';
 import { suppliersRoutes } from './suppliers/suppliers.routes';
@@ -75,6 +76,7 @@ export function createApp(deps: Deps) {
   app.route('/', auditRoutes);
   app.route('/', importsRoutes);
   app.route('/', approvalsRoutes);
+  app.route('/', returnsRoutes);
   app.route('/', storeAdminRoutes);
   app.route('/', regionsRoutes);
   app.route('/', franchiseesRoutes);

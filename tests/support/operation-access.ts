@@ -36,6 +36,8 @@ export const access: Record<string, Access> = {
   'GET /promotions/{id}': 'office',
   'GET /members': 'office',
   'GET /sales/approvals': 'office',
+  'GET /returns': 'office',
+  'GET /sales/receipts/{receiptNo}': 'device',
   'PUT /assortments/{storeId}': 'hq',
   'DELETE /assortments/{storeId}': 'hq',
   'POST /pricing/prices': 'hq',

@@ -1,5 +1,6 @@
 import type { PushResult, SyncDocumentKind, SyncDocumentOf } from '@pos/shared';
 import type { Deps, DevicePrincipal } from '../http/app-env';
+import { ingestReturns } from '../returns/ingest-returns';
 import { ingestSales } from '../sales/ingest-sales';
 
 type Reason = NonNullable<PushResult['reason']>;
@@ -16,6 +17,7 @@ export type Ingest<D> = (deps: Deps, device: DevicePrincipal, documents: D[]) =>
  */
 export const documentIngesters: { readonly [K in SyncDocumentKind]: Ingest<SyncDocumentOf<K>> } = {
   sale: ingestSales,
+  return: ingestReturns,
 };
 
 export const ingestOrder = Object.keys(documentIngesters) as SyncDocumentKind[];

@@ -23,9 +23,9 @@ export interface ClawbackInput {
   facts: ReadonlyMap<string, ProductFacts>;
 }
 
-/** The promotion part of a line's discount; a line whose discounts are not itemised counts its whole discount. */
+/** The promotion part of a line's discount; a line whose discounts are not itemised (a sale as HQ answers it) takes nothing back. */
 function promotionDiscount(line: Sale['lines'][number], promotionRuleIds: ReadonlySet<string>): number {
-  if (!line.adjustments) return line.discountMinor;
+  if (!line.adjustments) return 0;
   return line.adjustments.filter((a) => promotionRuleIds.has(a.ruleId)).reduce((n, a) => n + a.amountMinor, 0);
 }
 

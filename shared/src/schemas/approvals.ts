@@ -30,11 +30,15 @@ export type ApprovalsQuery = z.infer<typeof ApprovalsQuery>;
 
 const ClerkRef = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
 
-/** One manager override, with the sale it was given on and who asked and approved by name. */
+/**
+ * One manager override, with the document it was given on and who asked and approved by name: a
+ * sale, or a return (退换货), whose id and number then stand in `saleId` and `receiptNo`.
+ */
 export const ApprovalRecord = z.object({
   id: z.uuid(),
   key: TillKey,
   at: IsoDateTime,
+  document: z.enum(['sale', 'return']),
   saleId: z.uuid(),
   receiptNo: z.string(),
   businessDate: LocalDate,

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { UuidV7 } from '../ids/uuidv7';
 import { minor, NonNegativeMinor } from '../money/money';
-import { CurrencyCode, IsoDateTime, SafeText } from './common';
+import { CurrencyCode, IsoDateTime, LocalDate, SafeText } from './common';
+import { pageOf, pageQuery, QueryFlag } from './paging';
+import { TillKey } from './permissions';
+import { ReportDate } from './reports';
 import { minorUpTo, SALE_LIMITS } from './sale-limits';
 import { Sale, SaleApproval, SaleLine, SalePayment, SalePricing, Tender } from './sales';
 
@@ -190,3 +193,46 @@ export const ReceiptLookup = z.object({
   returned: ReturnHistory,
 });
 export type ReceiptLookup = z.infer<typeof ReceiptLookup>;
+
+/** The path of `GET /sales/receipts/{receiptNo}`: a receipt number as a till prints it. */
+export const ReceiptNoParams = z.object({ receiptNo: z.string().min(1).max(32).regex(/^[A-Za-z0-9-]+$/, 'letters, digits and -') });
+
+/** `GET /returns`: returns of the stores in scope by their business day, newest first unless sorted; `differences=true` only those HQ found over-returned. */
+export const ReturnsQuery = pageQuery(['completedAt', 'returnNo', 'refundedMinor'])
+  .extend({
+    storeId: z.uuid().optional(),
+    from: ReportDate.optional(),
+    to: ReportDate.optional(),
+    differences: QueryFlag.optional(),
+    order: z.enum(['asc', 'desc']).default('desc'),
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '`from` must not be after `to`', path: ['from'] });
+export type ReturnsQuery = z.infer<typeof ReturnsQuery>;
+
+const ClerkName = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
+
+/** One return as the office lists it: where and by whom, against which sale, the money, the overrides and any difference HQ found. */
+export const ReturnRecord = z.object({
+  id: z.uuid(),
+  returnNo: z.string(),
+  storeId: z.uuid(),
+  storeCode: z.string(),
+  businessDate: LocalDate,
+  completedAt: IsoDateTime,
+  cashier: ClerkName,
+  original: z.object({ saleId: z.uuid(), receiptNo: z.string(), storeCode: z.string().nullable() }).nullable(),
+  reason: ReturnReason,
+  lines: z.array(z.object({ direction: z.enum(['back', 'out']), nameZh: z.string(), nameEn: z.string(), quantity: z.number().int(), amountMinor: z.number().int() })),
+  backMinor: z.number().int(),
+  clawbackMinor: z.number().int(),
+  outMinor: z.number().int(),
+  refundedMinor: z.number().int(),
+  paidMinor: z.number().int(),
+  refunds: z.array(z.object({ tender: Tender, amountMinor: z.number().int(), reference: z.string().nullable() })),
+  approvals: z.array(z.object({ key: TillKey, at: IsoDateTime, approvedBy: ClerkName })),
+  differences: z.array(z.object({ problem: z.enum(['OVER_RETURN', 'OVER_REFUND']), excess: z.number().int(), lineName: z.string().nullable() })),
+});
+export type ReturnRecord = z.infer<typeof ReturnRecord>;
+
+export const ReturnList = pageOf(ReturnRecord);
+export type ReturnList = z.infer<typeof ReturnList>;
