@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { minor } from '../money/money';
 import { emptyReturnHistory, Return } from '../schemas/returns';
 import { linePaidAmounts, unitsRefund } from './line-refunds';
-import { planRefund, type RefundInput, type RefundPlan } from './plan-refund';
+import { planRefund, planWithoutReceipt, type RefundInput, type RefundPlan } from './plan-refund';
 import { withReturns } from './return-history';
 import { fixtureId, fixtureReturn, fixtureSale } from './testing/return-fixtures';
 
@@ -91,5 +91,12 @@ describe('planRefund', () => {
   it('takes a claw-back off the refund but never below nothing', () => {
     const result = plan({ sale: promoted, picks: [{ saleLineId: fixtureId(100), quantity: 1 }], clawbackMinor: minor(5000) });
     expect(result).toMatchObject({ backMinor: 666, clawbackMinor: 666, refunds: [] });
+  });
+});
+
+describe('planWithoutReceipt', () => {
+  it('refunds the goods back in cash rounded down, after paying for any goods out', () => {
+    expect(planWithoutReceipt(minor(1234), minor(0), jiao)).toEqual({ creditMinor: 0, cashMinor: 1230, payMinor: 0, roundingMinor: -4 });
+    expect(planWithoutReceipt(minor(1000), minor(1234), jiao)).toEqual({ creditMinor: 1000, cashMinor: 0, payMinor: 230, roundingMinor: 4 });
   });
 });

@@ -116,3 +116,16 @@ function refundsToTenders(input: RefundInput, amount: number, complete: boolean)
     return amountMinor > 0 ? [{ salePaymentId: payment.id, tender, amountMinor, reference: payment.tender === 'bank_card' ? payment.reference : null }] : [];
   });
 }
+
+/**
+ * The money of a return without a receipt (无小票退货): the goods back are refunded at the price
+ * they sell for now, in cash (no tender to go back to), rounded down to the chain's cash unit;
+ * an exchange's goods out are paid from it first.
+ */
+export function planWithoutReceipt(backMinor: Minor, outMinor: Minor, rounding: RoundingPolicy): Pick<RefundPlan, 'creditMinor' | 'payMinor' | 'roundingMinor'> & { cashMinor: Minor } {
+  const credit = Math.min(backMinor, outMinor);
+  const cash = cashDown(backMinor - credit, rounding.unitMinor);
+  const due = outMinor - credit;
+  const pay = due + (due > 0 ? cashRoundingDifference(due, rounding) : 0);
+  return { creditMinor: minor(credit), cashMinor: minor(cash), payMinor: minor(pay), roundingMinor: minor(cash - pay - (backMinor - outMinor)) };
+}
