@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
-import type { Category, Change, Clerk, PairedDevice, Product, Sale, Store, Price, Barcode, ErrorBody, MemberLevel, Promotion, SyncDocument, TillRole } from '@pos/shared';
+import type { Category, Change, Clerk, PairedDevice, Product, Return, Sale, Store, Price, Barcode, ErrorBody, MemberLevel, Promotion, SyncDocument, TillRole } from '@pos/shared';
 
 export type PulledBarcode = Barcode & { active: boolean };
 export type PulledPrice = Price & { active: boolean };
@@ -51,6 +51,7 @@ export interface MetaValues {
   sync: SyncMeta;
   session: ClerkSignIn;
   receiptCounter: { deviceId: string; last: number };
+  returnCounter: { deviceId: string; last: number };
 }
 export type MetaKey = keyof MetaValues;
 export type MetaRow = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaKey];
@@ -121,6 +122,8 @@ export class TillDb extends Dexie {
   pinAttempts!: EntityTable<PinAttempts, 'clerkCode'>;
   /** The chain's active till roles; a clerk's `permissionRoleId` names one, or the clerk's role defaults apply. */
   tillRoles!: EntityTable<TillRole, 'id'>;
+  /** Returns and exchanges made on this till, by their original sale: what a line has left to return, offline. */
+  returns!: EntityTable<Return, 'id'>;
 
   constructor(name = 'pos-till') {
     // Chromium's default durability reports a write done before it reaches the disk; a sale
@@ -153,6 +156,9 @@ export class TillDb extends Dexie {
       .upgrade(upgradeToCatalogSearch);
     // Till roles, and clerks by badge code. Clerks pulled before carry neither badge nor role: pull everything again.
     this.version(5).stores({ clerks: 'id, code, badgeCode', tillRoles: 'id' }).upgrade(pullAgainFromStart);
+    // Returns (退换货): the till finds its own sales by receipt number and keeps its returns by their original sale.
+    // Settings pulled before carry no return policy: pull everything again.
+    this.version(7).stores({ journal: 'id, completedAt, receiptNo', returns: 'id, completedAt, original.saleId' }).upgrade(pullAgainFromStart);
   }
 
   /** The catalog tables a pull writes into. */

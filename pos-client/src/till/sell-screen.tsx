@@ -15,6 +15,7 @@ import { ProductSearchDialog } from './product-search-dialog';
 import { VoucherDialog } from './voucher-dialog';
 import { ReceiptLine } from './receipt-line';
 import { ReceiptPreview } from './receipt-preview';
+import { ReturnScreen } from './return-screen';
 import { SellNoticeLine } from './sell-notice-line';
 
 const keepFocus = (event: { preventDefault: () => void }) => event.preventDefault();
@@ -136,6 +137,7 @@ export function SellScreen({ pairing, session }: { pairing: PairedDevice; sessio
         onSet={sell.setPrice}
         onClose={sell.closeDialog}
       />
+      {sell.keys.returnScreen && <ReturnScreen pairing={pairing} gate={sell.gate} openedWith={sell.keys.returnScreen.approval} onClose={sell.keys.closeReturnScreen} />}
       <ApprovalDialog gate={sell.gate} asking={sell.asking} />
       <ProductSearchDialog open={sell.dialog === 'search'} initialText={sell.searchText} onPick={sell.pickSearched} onClose={sell.closeDialog} />
       <VoucherDialog open={sell.dialog === 'voucher'} vouchers={sell.pricing.priced?.vouchers ?? []} currency={sell.currency} spent={sell.spentVoucher} onAdd={(code) => void sell.addVoucher(code)} onRemove={sell.removeVoucher} onClose={sell.closeDialog} />

@@ -24,7 +24,7 @@ interface TillKeysInput {
 
 /**
  * The sell screen's guarded function keys (void a line, void the ticket, set a price, open the
- * drawer without a sale, reprint, refund): each goes through the clerk's key gate, and every
+ * drawer without a sale, reprint, refund and its return screen): each goes through the clerk's key gate, and every
  * manager's approval given on this basket is kept for the sale, as long as what it approved is
  * still on the basket.
  */
@@ -32,6 +32,7 @@ export function useTillKeys({ gate, basket, setNotice, removeSelected, voidSale,
   const { bridge, now, randomBytes } = useTillServices();
   const [approvals, setApprovals] = useState<readonly TrackedApproval[]>([]);
   const [overrides, setOverrides] = useState<readonly PriceOverride[]>([]);
+  const [returnScreen, setReturnScreen] = useState<{ approval: SaleApproval | null } | null>(null);
 
   const refuse = (press: KeyPress) => setNotice({ tone: 'error', code: 'KEY_FORBIDDEN', params: { tillKey: press.key } });
   const keep = (approval: SaleApproval | null, ref: string | null) => {
@@ -87,12 +88,10 @@ export function useTillKeys({ gate, basket, setNotice, removeSelected, voidSale,
         setNotice(opened.ok ? { tone: 'note', message: 'keys.drawerOpened' } : { tone: 'error', code: 'DRAWER_NOT_OPENED', params: { reason: opened.code } });
       }),
     reprint: () => guarded({ key: 'reprint' }, () => reprintLast()),
-    /** Refunds arrive with returns (退货单); until then the key says so, or that the role forbids it. */
-    refund: async () => {
-      const press = { key: 'refund' } as const;
-      if ((await gate.verdict(press)) === 'forbidden') return refuse(press);
-      setNotice({ tone: 'note', message: 'keys.refundWithReturns' });
-    },
+    /** Opens the return screen (退换货) once the key allows it; a manager's approval goes on the return. */
+    refund: () => guarded({ key: 'refund' }, (approval) => setReturnScreen({ approval })),
+    returnScreen,
+    closeReturnScreen: () => setReturnScreen(null),
     reset: () => {
       setApprovals([]);
       setOverrides([]);

@@ -63,7 +63,7 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn) {
   const total = pricing.priced?.payableMinor ?? basketTotal(basket.basket);
   const cash = useCashPayment(total, pairing.store.currency);
   // A scan while a dialog is open is a member's card or a voucher, typed into the dialog's field, not an item.
-  useBridgeScans(services.bridge, (code) => (dialog === null && asking === null ? void basket.scan(code) : undefined));
+  useBridgeScans(services.bridge, (code) => (dialog === null && asking === null && !keys.returnScreen ? void basket.scan(code) : undefined));
   const [lastSale, setLastSale] = useState<LastSale | null>(null);
   const [completing, setCompleting] = useState(false);
   const completingRef = useRef(false);
