@@ -14,7 +14,11 @@ export function ReturnsScreen() {
     { title: t('office.returns.colAt'), key: 'completedAt', dataIndex: 'completedAt', sorter: true, defaultSortOrder: 'descend', render: (at: string) => <span className="num">{formatDateTime(locale, at)}</span> },
     { title: t('office.returns.colStore'), key: 'store', dataIndex: 'storeCode' },
     { title: t('office.returns.colReturn'), key: 'returnNo', dataIndex: 'returnNo', sorter: true, render: (no: string, row) => (
-      <span className="num">{no}{row.lines.some((l) => l.direction === 'out') && <Tag style={{ marginInlineStart: 8 }}>{t('office.returns.exchange')}</Tag>}</span>
+      <>
+        <span className="num">{no}</span>
+        {row.lines.some((l) => l.direction === 'out') && <Tag style={{ marginInlineStart: 8 }}>{t('office.returns.exchange')}</Tag>}
+        <div>{t(`office.returns.reason.${row.reason}`)}</div>
+      </>
     ) },
     { title: t('office.returns.colOriginal'), key: 'original', render: (_: unknown, row) => (row.original ? <span className="num">{row.original.receiptNo}{row.original.storeCode && row.original.storeCode !== row.storeCode ? ` · ${row.original.storeCode}` : ''}</span> : t('office.returns.noReceipt')) },
     { title: t('office.returns.colLines'), key: 'lines', render: (_: unknown, row) => (
@@ -23,11 +27,13 @@ export function ReturnsScreen() {
       </ul>
     ) },
     { title: t('office.returns.colRefunded'), key: 'refundedMinor', dataIndex: 'refundedMinor', sorter: true, align: 'right', render: (amount: number, row) => (
-      <span className="num">{formatMoneyText(amount)}{row.paidMinor > 0 ? ` / +${formatMoneyText(row.paidMinor)}` : ''}{row.clawbackMinor > 0 ? ` (${t('office.returns.clawback', { amount: formatMoneyText(row.clawbackMinor) })})` : ''}</span>
+      <>
+        <span className="num">{row.paidMinor > 0 && amount === 0 ? t('office.returns.paid', { amount: formatMoneyText(row.paidMinor) }) : formatMoneyText(amount)}</span>
+        {row.clawbackMinor > 0 && <div>{t('office.returns.clawback', { amount: formatMoneyText(row.clawbackMinor) })}</div>}
+      </>
     ) },
-    { title: t('office.returns.colReason'), key: 'reason', dataIndex: 'reason', render: (reason: ReturnRecord['reason']) => t(`office.returns.reason.${reason}`) },
     { title: t('office.returns.colCashier'), key: 'cashier', render: (_: unknown, row) => `${row.cashier.name} (${row.cashier.code})` },
-    { title: t('office.returns.colApproved'), key: 'approvals', render: (_: unknown, row) => (row.approvals.length ? row.approvals.map((a) => <div key={a.at + a.key}><strong>{a.approvedBy.name} ({a.approvedBy.code})</strong> · {t(`tillKey.${a.key}`)}</div>) : '—') },
+    { title: t('office.returns.colApproved'), key: 'approvals', render: (_: unknown, row) => (row.approvals.length ? row.approvals.map((a) => <div key={a.at + a.key}><strong>{a.approvedBy.name} ({a.approvedBy.code})</strong><div>{t(`tillKey.${a.key}`)}</div></div>) : '—') },
     { title: t('office.returns.colDifferences'), key: 'differences', render: (_: unknown, row) => (row.differences.length ? row.differences.map((d, i) => (
       <Tag key={i} color="error" data-testid="return-difference">{t(`office.returns.problem.${d.problem}`, { excess: d.problem === 'OVER_RETURN' ? String(d.excess) : formatMoneyText(d.excess), item: d.lineName ?? '' })}</Tag>
     )) : '—') },
@@ -67,7 +73,7 @@ export function ReturnsScreen() {
           rowKey="id"
           size="middle"
           columns={columns}
-          scroll={{ x: 1100 }}
+          scroll={{ x: 1000 }}
           locale={{ emptyText: t('office.returns.empty') }}
           data-testid="returns-table"
           {...table.tableProps}

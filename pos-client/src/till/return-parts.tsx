@@ -18,7 +18,7 @@ export function ReturnLines({ r, money }: { r: ScreenState; money: Money }) {
   return (
     <div className="return-scan">
       <label className="field">
-        <span>{t('returns.scanLabel')}</span>
+        <span>{r.withoutReceipt ? t('returns.scanLabel') : t('returns.scanOut')}</span>
         <input className="input num" inputMode="numeric" autoComplete="off" onKeyDown={onKeyDown} data-testid="return-scan-input" />
       </label>
       {r.withoutReceipt && (
