@@ -1,6 +1,7 @@
-import { minor, Return, uuidv7, type Minor, type PricingSettings, type ReturnReason, type SaleApproval } from '@pos/shared';
+import { minor, Return, uuidv7, withReturns, type Minor, type PricingSettings, type ReturnReason, type SaleApproval } from '@pos/shared';
 import type { TillDb } from '../../db/till-db';
 import { enqueueDocument } from '../../sync/enqueue-document';
+import { localReturnsOf } from './find-original-sale';
 import { planTillReturn, type ReturnDraft } from './till-return-plan';
 
 export interface CompleteReturnDeps {
@@ -29,7 +30,9 @@ export async function completeReturn(
     const at = now();
     const id = () => uuidv7(at.getTime(), randomBytes(10));
     const place = { storeId: pairing.store.id, timeZone: pairing.store.timeZone };
-    const planned = await planTillReturn(db, draft, settings, place, at.toISOString(), draft.exchange.lines.map(id));
+    // Returns this till made of the sale since the screen read them count too.
+    const original = draft.original && { ...draft.original, history: withReturns(draft.original.history, await localReturnsOf(db, draft.original.sale.id)) };
+    const planned = await planTillReturn(db, { ...draft, original }, settings, place, at.toISOString(), draft.exchange.lines.map(id));
     if (!planned.ok) return planned;
     const { plan } = planned;
     const tendered = plan.payMinor > 0 ? (input.tenderedMinor ?? plan.payMinor) : null;
