@@ -24,6 +24,7 @@ import { pricingRoutes } from './pricing/pricing.routes';
 import { storePricesRoutes } from './pricing/store-prices.routes';
 import { promotionsRoutes } from './promotions/promotions.routes';
 import { reportsRoutes } from './reports/reports.routes';
+import { returnsRoutes } from './returns/returns.routes';
 import { approvalsRoutes } from './sales/approvals.routes';
 import { salesJournalRoutes } from './sales/sales-journal.routes';
 import { vouchersRoutes } from './sales/vouchers.routes';
@@ -79,6 +80,7 @@ export function createApp(deps: Deps) {
   app.route('/', approvalsRoutes);
   app.route('/', salesJournalRoutes);
   app.route('/', tillEventsRoutes);
+  app.route('/', returnsRoutes);
   app.route('/', storeAdminRoutes);
   app.route('/', regionsRoutes);
   app.route('/', franchiseesRoutes);

@@ -8,4 +8,5 @@ export * from './receipt';
 export * from './pricing';
 export * from './promotions';
 export * from './tenders';
+export * from './returns';
 export * from './api/api-paths';

@@ -53,6 +53,7 @@ export const officeScreens: readonly OfficeScreen[] = [
   { name: 'office users', hash: '#/office/users', ready: table, users: everyone },
   { name: 'clerks', hash: '#/office/clerks', ready: table, users: everyone },
   { name: 'roles and permissions', hash: '#/office/roles', ready: table, users: hq },
+  { name: 'returns', hash: '#/office/returns', ready: table, users: everyone },
   { name: 'manager overrides', hash: '#/office/approvals', ready: table, users: everyone },
   {
     name: 'drawer opens, voids and reprints',

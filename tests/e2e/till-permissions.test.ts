@@ -69,9 +69,13 @@ describe('till permissions and manager approval', () => {
     await expect.poll(() => page.getByTestId('sell-error').textContent()).toContain('may not use “Open drawer (no sale)”');
   });
 
-  it('tells the cashier refunds arrive with returns', async () => {
+  it('asks a manager before the return screen opens, and opens nothing when the cashier gives up', async () => {
     await page.getByTestId('refund').click();
-    await expect.poll(() => page.getByTestId('sell-note').textContent()).toContain('Refunds come with returns');
+    await page.getByTestId('approval-dialog').waitFor();
+    expect(await page.getByTestId('approval-dialog').textContent()).toContain('Manager approval: Refund');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('approval-dialog').isVisible()).toBe(false);
+    expect(await page.getByTestId('return-screen').count()).toBe(0);
   });
 
   it("asks a manager for a void the role does not allow alone, in a dialog that passes axe", async () => {

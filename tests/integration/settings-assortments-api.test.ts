@@ -2,7 +2,7 @@ import { assortmentItems, storeAssortments } from '@pos/hq-server/catalog/catalo
 import { chainSettings } from '@pos/hq-server/org/org.tables';
 import { demoWeighedProducts } from '@pos/hq-server/seed/demo-catalog';
 import { demoPricingSettings } from '@pos/hq-server/seed/demo-org';
-import { Assortment, defaultPricingSettings, PricingSettings } from '@pos/shared';
+import { Assortment, defaultPricingSettings, defaultReturnPolicy, PricingSettings } from '@pos/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, json, seedFixture, signInOffice, type Fixture } from '../support/fixture';
@@ -41,8 +41,11 @@ describe('pricing settings', () => {
     expect((await put('/settings/pricing', rounding, east)).status).toBe(403);
     const saved = await put('/settings/pricing', rounding);
     expect(saved.status).toBe(200);
-    expect(await saved.json()).toEqual(rounding);
-    expect(await (await f.app.request('/settings/pricing', bearer(hq))).json()).toEqual(rounding);
+    // The settings are replaced whole: a body without a return policy sets the default one.
+    expect(await saved.json()).toEqual({ ...rounding, returns: defaultReturnPolicy });
+    expect(await (await f.app.request('/settings/pricing', bearer(hq))).json()).toEqual({ ...rounding, returns: defaultReturnPolicy });
+    const strict = { ...rounding, returns: { clawBackPromotions: true, managerPinAboveMinor: 50_000, vouchersAsCash: true } };
+    expect(await (await put('/settings/pricing', strict)).json()).toEqual(strict);
   });
 
   it('refuses bad settings with the path of each problem and changes nothing', async () => {

@@ -103,7 +103,7 @@ describe('GET /sync/pull', () => {
     expect(cleared.changes).toEqual(expect.arrayContaining([{ entity: 'store_assortment', data: { storeId: f.storeIds.S001, mode: 'all_except' } }, item(b, false), item(c, false)]));
     expect(cleared.changes).toHaveLength(3);
 
-    const settings = { cashRounding: { unitMinor: 10, mode: 'down' }, scaleLayouts: [demoPricingSettings.scaleLayouts[1]] };
+    const settings = { cashRounding: { unitMinor: 10, mode: 'down' }, scaleLayouts: [demoPricingSettings.scaleLayouts[1]], returns: { ...demoPricingSettings.returns, vouchersAsCash: true } };
     expect((await put('/settings/pricing', settings)).status).toBe(200);
     expect((await step(cleared.cursor)).changes).toEqual([{ entity: 'pricing_settings', data: { chainId: f.chainId, ...settings } }]);
   });

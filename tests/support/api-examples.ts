@@ -84,4 +84,6 @@ export const unscopedParameters = new Set([
   // A store list is cut to the caller's scope before it filters.
   'settlement', 'operation', 'regionId', 'franchiseeId',
   'level', 'role', 'kind', 'event',
+  // A return may be made in any store of the chain, so a till looks a receipt up chain-wide.
+  'receiptNo', 'differences',
 ]);

@@ -40,6 +40,8 @@ export const access: Record<string, Access> = {
   'GET /sales/approvals': 'office',
   'GET /sales/journal': 'office',
   'GET /till-events': 'office',
+  'GET /returns': 'office',
+  'GET /sales/receipts/{receiptNo}': 'device',
   'PUT /assortments/{storeId}': 'hq',
   'DELETE /assortments/{storeId}': 'hq',
   'POST /pricing/prices': 'hq',

@@ -24,4 +24,18 @@ export const SLIP_DOCUMENTS: ReceiptDocument[] = [
       { barcode: null, nameZh: '散装大米 5kg', nameEn: 'Loose rice 5kg', quantity: 10 },
     ],
   },
+  {
+    kind: 'return_slip', store, cashierName: '王芳 Wang Fang', approvedBy: ['张伟 Zhang Wei'], reprint: false,
+    return: {
+      kind: 'return', id: '0192f0e4-0000-7000-8000-000000000904', storeId: '00000000-0000-4000-8000-000000000002', deviceId: '00000000-0000-4000-8000-000000000003',
+      cashierId: '00000000-0000-4000-8000-000000000004', returnNo: 'T01-R7', currency: 'CNY', completedAt: '2025-03-15T11:20:00+08:00',
+      original: { saleId: '00000000-0000-4000-8000-000000000910', receiptNo: 'T01-42' }, reason: 'wrong_item',
+      lines: [{ id: '00000000-0000-4000-8000-000000000911', saleLineId: '00000000-0000-4000-8000-000000000912', productId: '00000000-0000-4000-8000-000000000913', barcode: '6901234567892', nameZh: '农夫山泉 550ml', nameEn: 'Mineral water 550ml', quantity: 2, refundMinor: minor(266) }],
+      clawbackMinor: minor(66),
+      outLines: [{ id: '00000000-0000-4000-8000-000000000914', lineNo: 1, productId: '00000000-0000-4000-8000-000000000915', barcode: null, nameZh: '可口可乐 330ml', nameEn: 'Coca-Cola 330ml', quantity: 1, unitPriceMinor: minor(150), grossMinor: minor(150), discountMinor: minor(0), netMinor: minor(150), clerkId: null }],
+      creditMinor: minor(150),
+      refunds: [{ id: '00000000-0000-4000-8000-000000000916', tender: 'bank_card', amountMinor: minor(50), salePaymentId: '00000000-0000-4000-8000-000000000917', reference: 'AUTH 884211' }],
+      payments: [], roundingMinor: 0, changeMinor: minor(0), approvals: [],
+    },
+  },
 ];

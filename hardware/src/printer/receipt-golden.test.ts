@@ -74,6 +74,32 @@ describe.each(cases)('receipt $name', ({ name, model, profile, openDrawer, total
   });
 });
 
+describe('codes the return screen scans', () => {
+  const barcodes = (model: ReceiptModel) =>
+    decodeEscPos(encodeReceipt(model, defaultProfile(80), { openDrawer: false }), { startsInChineseMode: true }).filter((e) => e.kind === 'barcode');
+
+  it('prints the sale receipt number as a CODE128 barcode, the sale id as a QR code', () => {
+    const doc = ReceiptDocument.parse(sampleSale({ lines: GROCERY_LINES }));
+    expect(barcodes(layoutDocument(doc))).toEqual([{ kind: 'barcode', symbology: 'code128', data: 'S01-20250314-0042' }]);
+    expect(layoutDocument(doc).blocks.filter((b) => b.kind === 'code')).toEqual([
+      { kind: 'code', symbology: 'code128', data: 'S01-20250314-0042' },
+      { kind: 'code', symbology: 'qr', data: doc.kind === 'sale_receipt' ? doc.sale.id : '' },
+    ]);
+  });
+
+  it('prints a return slip with its original receipt, the card refund’s reference, and its own number as a barcode', () => {
+    const slip = SLIP_DOCUMENTS.find((d) => d.kind === 'return_slip')!;
+    const events = decodeEscPos(encodeReceipt(layoutDocument(slip), defaultProfile(80), { openDrawer: false }), { startsInChineseMode: true });
+    const text = lines(events).map((l) => l.text.trim());
+    expect(text).toContain('换货单 EXCHANGE SLIP');
+    expect(text.some((t) => t.startsWith('原小票 Receipt') && t.endsWith('T01-42'))).toBe(true);
+    expect(text.some((t) => t.startsWith('促销回收') && t.endsWith('-0.66'))).toBe(true);
+    expect(text.some((t) => t.startsWith('#AUTH 884211'))).toBe(true);
+    expect(text.some((t) => t.startsWith('退款合计 REFUND') && t.endsWith('0.50'))).toBe(true);
+    expect(events.filter((e) => e.kind === 'barcode')).toEqual([{ kind: 'barcode', symbology: 'code128', data: 'T01-R7' }]);
+  });
+});
+
 describe('text encoding', () => {
   it('prints ¥ as the two-byte full-width sign on GBK and GB18030 printers, never as four bytes', () => {
     for (const encoding of ['gbk', 'gb18030'] as const) expect([...textCodecFor(encoding).encode('¥1')]).toEqual([0xa3, 0xa4, 0x31]);

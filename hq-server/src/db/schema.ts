@@ -9,3 +9,4 @@ export * from '../sales/sales.tables';
 export * from '../stock/stock.tables';
 export * from '../suppliers/suppliers.tables';
 export * from '../till-events/till-events.tables';
+export * from '../returns/returns.tables';

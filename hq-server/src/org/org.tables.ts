@@ -39,6 +39,8 @@ export const chainSettings = pgTable(
     storePricingPolicy: storePricingPolicy('store_pricing_policy').notNull().default('hq_only'),
     /** The band around the chain price, in basis points either side, for a product HQ gave no band of its own. */
     storePriceBandBp: integer('store_price_band_bp').notNull().default(1000),
+    /** The chain's `ReturnPolicy` (退换货): claw-back of promotions, the refund above which a manager approves, vouchers as cash. */
+    returnPolicy: jsonb('return_policy').notNull().default({ clawBackPromotions: false, managerPinAboveMinor: null, vouchersAsCash: false }),
     updatedAt: instant('updated_at').notNull(),
     changeSeq: changeSeq(),
   },

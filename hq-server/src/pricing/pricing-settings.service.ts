@@ -7,12 +7,15 @@ import { chainSettings } from '../org/org.tables';
 
 /** The columns of a chain's settings row; the seed writes a new chain's row with them too. */
 export function pricingSettingsColumns(settings: PricingSettings, now: Date) {
-  return { cashRoundingUnitMinor: settings.cashRounding.unitMinor, cashRoundingMode: settings.cashRounding.mode, scaleLayouts: settings.scaleLayouts, updatedAt: now };
+  return {
+    cashRoundingUnitMinor: settings.cashRounding.unitMinor, cashRoundingMode: settings.cashRounding.mode, scaleLayouts: settings.scaleLayouts,
+    returnPolicy: settings.returns, updatedAt: now,
+  };
 }
 
 /** The stored row in its wire shape, parsed again: `scale_layouts` is jsonb, and a bad row should fail here, not on every till. */
 function toPricingSettings(row: typeof chainSettings.$inferSelect): PricingSettings {
-  return PricingSettings.parse({ cashRounding: { unitMinor: row.cashRoundingUnitMinor, mode: row.cashRoundingMode }, scaleLayouts: row.scaleLayouts });
+  return PricingSettings.parse({ cashRounding: { unitMinor: row.cashRoundingUnitMinor, mode: row.cashRoundingMode }, scaleLayouts: row.scaleLayouts, returns: row.returnPolicy });
 }
 
 const settingsRow = async (db: Db, chainId: string) => (await db.select().from(chainSettings).where(eq(chainSettings.chainId, chainId)))[0];

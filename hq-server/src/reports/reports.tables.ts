@@ -14,6 +14,9 @@ export const storeDaySales = pgTable(
     roundingMinor: money('rounding_minor').notNull().default(0),
     tickets: integer('tickets').notNull(),
     items: bigint('items', { mode: 'number' }).notNull(),
+    /** Goods taken back (退货) on the day, already subtracted from `sales_minor` and `items`. */
+    returnsMinor: money('returns_minor').notNull().default(0),
+    returnCount: integer('return_count').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.chainId, t.storeId, t.businessDate] }),

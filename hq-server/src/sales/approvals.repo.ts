@@ -4,6 +4,7 @@ import { alias, unionAll } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import type { StoreInScope } from '../http/scope';
 import { clerks } from '../org/org.tables';
+import { returnApprovals, returns } from '../returns/returns.tables';
 import { tillEvents } from '../till-events/till-events.tables';
 import { saleApprovals, saleLines, sales } from './sales.tables';
 
@@ -21,7 +22,7 @@ function filters(stores: readonly StoreInScope[], q: ApprovalsQuery, columns: { 
 
 /**
  * Every override of these stores as one list: those given on sales (with the sale's receipt
- * number and business day) and those given on till events (a drawer opened without a sale, a
+ * number and business day), those given on returns (with the return's number), and those given on till events (a drawer opened without a sale, a
  * ticket voided, a receipt printed again), which have no receipt of their own.
  */
 function overridesOf(db: Db, chainId: string, stores: readonly StoreInScope[], q: ApprovalsQuery) {
@@ -40,7 +41,15 @@ function overridesOf(db: Db, chainId: string, stores: readonly StoreInScope[], q
     lineId: sql<string | null>`null::uuid`.as('line_id'), requestedBy: tillEvents.clerkId, approvedBy: sql<string>`${tillEvents.approvedBy}`.as('approved_by'),
   }).from(tillEvents)
     .where(and(eq(tillEvents.chainId, chainId), isNotNull(tillEvents.approvalId), ...filters(stores, q, { storeId: tillEvents.storeId, day: tillEvents.businessDate, key: tillEvents.event })));
-  return unionAll(onSales, onEvents).as('overrides');
+  const onReturns = db.select({
+    id: returnApprovals.id, key: returnApprovals.key, at: returnApprovals.at,
+    documentKind: sql<ApprovalDocumentKind>`'return'::text`.as('document_kind'), documentId: returnApprovals.returnId,
+    receiptNo: sql<string | null>`${returns.returnNo}`.as('receipt_no'), businessDate: returns.businessDate, storeId: returnApprovals.storeId,
+    lineId: sql<string | null>`null::uuid`.as('line_id'), requestedBy: returnApprovals.requestedBy, approvedBy: returnApprovals.approvedBy,
+  }).from(returnApprovals)
+    .innerJoin(returns, and(eq(returns.chainId, returnApprovals.chainId), eq(returns.id, returnApprovals.returnId)))
+    .where(and(eq(returnApprovals.chainId, chainId), ...filters(stores, q, { storeId: returnApprovals.storeId, day: returns.businessDate, key: returnApprovals.key })));
+  return unionAll(onSales, onEvents, onReturns).as('overrides');
 }
 
 /**

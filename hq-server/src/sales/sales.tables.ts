@@ -36,6 +36,8 @@ export const sales = pgTable(
     primaryKey({ columns: [t.chainId, t.id] }),
     foreignKey({ columns: [t.chainId, t.storeId], foreignColumns: [stores.chainId, stores.id] }),
     index('sales_store_day').on(t.chainId, t.storeId, t.businessDate),
+    /** A till looks a receipt up by its number to take goods back (退货). */
+    index('sales_receipt_no').on(t.chainId, t.receiptNo),
   ],
 );
 

@@ -1,4 +1,4 @@
-import { defaultPricingSettings, type PricingSettings, type UserRole } from '@pos/shared';
+import { defaultPricingSettings, minor, type PricingSettings, type UserRole } from '@pos/shared';
 
 export const DEMO_CHAIN = { code: 'DEMO', name: '好邻居便利 Good Neighbour Stores', currency: 'CNY', timeZone: 'Asia/Shanghai' };
 export const DEMO_PASSWORD = 'demo1234';
@@ -7,7 +7,8 @@ export const DEMO_PIN = '1234';
 /**
  * The demo chain's settings row, written with the chain. Its scales print weight labels
  * starting 22 and price labels on every other 2x prefix: a scan takes the first layout that
- * matches, so the specific one comes first. Cash rounding stays off.
+ * matches, so the specific one comes first. Cash rounding stays off. Returns take back promotions
+ * the kept goods no longer earn, and a refund above ¥200 needs a store manager.
  */
 export const demoPricingSettings: PricingSettings = {
   cashRounding: defaultPricingSettings.cashRounding,
@@ -15,6 +16,7 @@ export const demoPricingSettings: PricingSettings = {
     { id: 'scale-weight-22', pattern: '22PPPPPVVVVVC', value: 'weight' },
     { id: 'scale-price', pattern: '2FPPPPPVVVVVC', value: 'price' },
   ],
+  returns: { clawBackPromotions: true, managerPinAboveMinor: minor(20_000), vouchersAsCash: false },
 };
 
 /** A small franchise store with no scale: it carries everything but the loose goods sold by weight. */

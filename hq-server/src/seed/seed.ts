@@ -14,6 +14,7 @@ import { seedDemoPeople } from './demo-people';
 import {
   DEMO_CHAIN, DEMO_PASSWORD, DEMO_PIN, demoAssortmentStore, demoClerkNames, demoFranchisees, demoPricingSettings, demoStores, demoUsers, type FranchiseeKey,
 } from './demo-org';
+import { seedDemoReturns } from './demo-returns';
 import { seedSalesHistory } from './demo-sales';
 import { seedDemoStorePricing } from './demo-store-pricing';
 import { seedDemoTillEvents } from './demo-till-events';
@@ -168,6 +169,8 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
   // After the last sale of each store's history, so the demo's reprint names a real receipt.
   await seedDemoTillEvents(deps, { chainId, random, stores: storeRows, clerks: clerkRows });
   await options.onStep?.('sales history');
+  const demoProduct = productRows[3]!;
+  await seedDemoReturns(deps, chainId, random, { id: demoProduct.id, nameZh: demoProduct.nameZh, nameEn: demoProduct.nameEn, barcode: demoEan13(catalog[3]!.index), priceMinor: catalog[3]!.priceMinor });
   return { chainId, products: productRows.length + looseRows.length, members: memberCount, sales: salesCount };
 }
 

@@ -3,7 +3,7 @@ import { chainId, instant } from '../db/columns';
 import { products } from '../catalog/catalog.tables';
 import { stores } from '../org/org.tables';
 
-export const stockMovementReason = pgEnum('stock_movement_reason', ['sale']);
+export const stockMovementReason = pgEnum('stock_movement_reason', ['sale', 'return', 'exchange']);
 
 /** The stock ledger: append-only, no foreign keys (see sales.tables.ts). `stock_levels` is its running balance, written in the same transaction. */
 export const stockMovements = pgTable(

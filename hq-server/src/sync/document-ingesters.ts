@@ -1,5 +1,6 @@
 import type { PushResult, SyncDocumentKind, SyncDocumentOf } from '@pos/shared';
 import type { Deps, DevicePrincipal } from '../http/app-env';
+import { ingestReturns } from '../returns/ingest-returns';
 import { ingestSales } from '../sales/ingest-sales';
 import { ingestTillEvents } from '../till-events/ingest-till-events';
 
@@ -18,6 +19,7 @@ export type Ingest<D> = (deps: Deps, device: DevicePrincipal, documents: D[]) =>
 export const documentIngesters: { readonly [K in SyncDocumentKind]: Ingest<SyncDocumentOf<K>> } = {
   sale: ingestSales,
   till_event: ingestTillEvents,
+  return: ingestReturns,
 };
 
 export const ingestOrder = Object.keys(documentIngesters) as SyncDocumentKind[];

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { PromotionRule, minor, type Clerk, type PairedDevice, type Product, type Promotion } from '@pos/shared';
+import { PromotionRule, defaultReturnPolicy, minor, type Clerk, type PairedDevice, type Product, type Promotion } from '@pos/shared';
 import { TillDb, type PulledPricingSettings } from './till-db';
 
 let counter = 0;
@@ -96,6 +96,7 @@ export const looseNutsPrice = { ...colaPrice, id: '0195505c-0000-7000-8000-00000
 export const scaleSettings: PulledPricingSettings = {
   chainId: ids.chain,
   cashRounding: { unitMinor: 1, mode: 'half_up' },
+  returns: defaultReturnPolicy,
   scaleLayouts: [
     { id: 'weight', pattern: '22PPPPPVVVVVC', value: 'weight' },
     { id: 'price', pattern: '2FPPPPPVVVVVC', value: 'price' },

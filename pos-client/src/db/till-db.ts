@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
-import type { Category, Change, Clerk, PairedDevice, Product, Sale, Store, Price, Barcode, ErrorBody, MemberLevel, Promotion, SyncDocument, TillRole } from '@pos/shared';
+import type { Category, Change, Clerk, PairedDevice, Product, Return, Sale, Store, Price, Barcode, ErrorBody, MemberLevel, Promotion, SyncDocument, TillRole } from '@pos/shared';
 import type { HeldTicket } from '../features/sales/held-tickets';
 import type { Ticket } from '../features/sales/ticket';
 
@@ -53,6 +53,7 @@ export interface MetaValues {
   sync: SyncMeta;
   session: ClerkSignIn;
   receiptCounter: { deviceId: string; last: number };
+  returnCounter: { deviceId: string; last: number };
 }
 export type MetaKey = keyof MetaValues;
 export type MetaRow = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaKey];
@@ -137,6 +138,8 @@ export class TillDb extends Dexie {
   tillRoles!: EntityTable<TillRole, 'id'>;
   /** Open and held tickets, so neither a reload nor a crash loses a basket. */
   tickets!: EntityTable<TicketRow, 'key'>;
+  /** Returns and exchanges made on this till, by their original sale: what a line has left to return, offline. */
+  returns!: EntityTable<Return, 'id'>;
 
   constructor(name = 'pos-till') {
     // Chromium's default durability reports a write done before it reaches the disk; a sale
@@ -171,6 +174,9 @@ export class TillDb extends Dexie {
     this.version(5).stores({ clerks: 'id, code, badgeCode', tillRoles: 'id' }).upgrade(pullAgainFromStart);
     // The open ticket and held tickets, by clerk.
     this.version(6).stores({ tickets: 'key, clerkId' });
+    // Returns (退换货): the till finds its own sales by receipt number and keeps its returns by their original sale.
+    // Settings pulled before carry no return policy: pull everything again.
+    this.version(7).stores({ journal: 'id, completedAt, receiptNo', returns: 'id, completedAt, original.saleId' }).upgrade(pullAgainFromStart);
   }
 
   /** The catalog tables a pull writes into. */

@@ -3,6 +3,7 @@ import {
   ClerkSession,
   ErrorBody,
   FoundMember, VoucherState,
+  ReceiptLookup,
   PairedDevice,
   PullResponse,
   PushResponse,
@@ -87,6 +88,9 @@ export function createHqClient(options: HqClientOptions = {}) {
     /** Short, like the member look-up: the sale goes on without the answer, and HQ still catches a reused code at ingest. */
     voucherState: (deviceToken: string, code: string) =>
       call({ method: 'GET', path: `/vouchers/${encodeURIComponent(code)}`, schema: VoucherState, deviceToken, timeoutMs: 3_000 }),
+    /** A receipt of another till or store, for a return (退货); short, so a till cut off from HQ offers a return without receipt at once. */
+    lookUpReceipt: (deviceToken: string, receiptNo: string) =>
+      call({ method: 'GET', path: `/sales/receipts/${encodeURIComponent(receiptNo)}`, schema: ReceiptLookup, deviceToken, timeoutMs: 4_000 }),
   };
 }
 

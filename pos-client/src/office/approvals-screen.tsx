@@ -22,7 +22,10 @@ export function ApprovalsScreen() {
     { title: t('office.approvals.colStore'), key: 'store', dataIndex: 'storeCode' },
     {
       title: t('office.approvals.colDocument'), key: 'receiptNo', dataIndex: 'receiptNo', sorter: true,
-      render: (no: string | null, row) => (row.documentKind === 'sale' ? <span className="num">{t('office.approvals.onSale', { receiptNo: no ?? '' })}</span> : t('office.approvals.onTillEvent')),
+      render: (no: string | null, row) => {
+        if (row.documentKind === 'till_event') return t('office.approvals.onTillEvent');
+        return <span className="num">{t(row.documentKind === 'sale' ? 'office.approvals.onSale' : 'office.approvals.onReturn', { receiptNo: no ?? '' })}</span>;
+      },
     },
     {
       title: t('office.approvals.colKey'), key: 'key', dataIndex: 'key', sorter: true,

@@ -61,6 +61,7 @@ export const officeSections: readonly OfficeSectionEntry[] = [
   { key: 'users', group: 'people', label: 'office.nav.users', roles: storeStaff, module: 'people', screen: screen(() => import('./people/users-screen'), 'UsersScreen') },
   { key: 'clerks', group: 'people', label: 'office.nav.clerks', roles: storeStaff, module: 'people', screen: screen(() => import('./people/clerks-screen'), 'ClerksScreen') },
   { key: 'roles', group: 'people', label: 'office.nav.roles', roles: hqOnly, module: 'roles', screen: screen(() => import('./people/roles-screen'), 'RolesScreen') },
+  { key: 'returns', group: 'sales', label: 'office.nav.returns', roles: storeStaff, module: 'reports', screen: screen(() => import('./returns-screen'), 'ReturnsScreen') },
   { key: 'approvals', group: 'sales', label: 'office.nav.approvals', roles: storeStaff, module: 'reports', screen: screen(() => import('./approvals-screen'), 'ApprovalsScreen') },
   { key: 'settings', group: 'settings', label: 'office.nav.settings', roles: hqOnly, module: 'settings', screen: screen(() => import('./pricing-settings-screen'), 'PricingSettingsScreen') },
   { key: 'product-attributes', group: 'settings', label: 'office.nav.productAttributes', roles: hqOnly, module: 'catalog', screen: screen(() => import('./product-attributes-screen'), 'ProductAttributesScreen') },

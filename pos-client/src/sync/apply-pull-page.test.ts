@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTillPermissions, type PullResponse } from '@pos/shared';
+import { defaultTillPermissions, minor, type PullResponse } from '@pos/shared';
 import { clerkWithPin, cola, colaPrice, colaPromotion, createTestDb, ids, looseNuts, pairedDevice, scaleSettings } from '../db/test-db.fixture';
 import { loadPricingSettings } from '../features/sales/pricing-settings';
 import { applyPullPage } from './apply-pull-page';
@@ -92,10 +92,11 @@ describe('applyPullPage', () => {
   it('keeps the chain\'s pricing settings, replaced whole by each change', async () => {
     const db = createTestDb();
     await applyPullPage(db, page([{ seq: 1, entity: 'pricing_settings', data: scaleSettings }], 1), now);
-    expect(await loadPricingSettings(db)).toEqual({ cashRounding: scaleSettings.cashRounding, scaleLayouts: scaleSettings.scaleLayouts });
+    expect(await loadPricingSettings(db)).toEqual({ cashRounding: scaleSettings.cashRounding, scaleLayouts: scaleSettings.scaleLayouts, returns: scaleSettings.returns });
     const rounding = { unitMinor: 10, mode: 'down' } as const;
-    await applyPullPage(db, page([{ seq: 2, entity: 'pricing_settings', data: { ...scaleSettings, cashRounding: rounding, scaleLayouts: [] } }], 2), now);
-    expect(await loadPricingSettings(db)).toEqual({ cashRounding: rounding, scaleLayouts: [] });
+    const returns = { clawBackPromotions: true, managerPinAboveMinor: minor(20_000), vouchersAsCash: false };
+    await applyPullPage(db, page([{ seq: 2, entity: 'pricing_settings', data: { ...scaleSettings, cashRounding: rounding, scaleLayouts: [], returns } }], 2), now);
+    expect(await loadPricingSettings(db)).toEqual({ cashRounding: rounding, scaleLayouts: [], returns });
   });
 
   it('keeps the store\'s assortment and drops the items taken off it', async () => {

@@ -19,5 +19,10 @@ export function documentSummary(document: SyncDocument): DocumentSummary {
         reference: document.receiptNo ?? '', amountMinor: document.ticket?.netMinor ?? null, currency: document.ticket?.currency ?? null,
         completedAt: document.completedAt, tillKey: document.event,
       };
+    case 'return': {
+      // What went back to the customer, less what they paid for an exchange.
+      const refunded = document.refunds.reduce((n, r) => n + r.amountMinor, 0) - document.payments.reduce((n, p) => n + p.amountMinor, 0);
+      return { reference: document.returnNo, amountMinor: -refunded, currency: document.currency, completedAt: document.completedAt, tillKey: null };
+    }
   }
 }

@@ -21,6 +21,7 @@ import { ProductSearchDialog } from './product-search-dialog';
 import { VoucherDialog } from './voucher-dialog';
 import { ReceiptLine } from './receipt-line';
 import { ReceiptPreview } from './receipt-preview';
+import { ReturnScreen } from './return-screen';
 import { SellNoticeLine } from './sell-notice-line';
 
 const keepFocus = (event: { preventDefault: () => void }) => event.preventDefault();
@@ -178,6 +179,7 @@ function OpenSellScreen({ pairing, session, open, ticket }: { pairing: PairedDev
         onSet={sell.setPrice}
         onClose={sell.closeDialog}
       />
+      {sell.keys.returnScreen && <ReturnScreen pairing={pairing} gate={sell.gate} openedWith={sell.keys.returnScreen.approval} onClose={sell.keys.closeReturnScreen} />}
       <ApprovalDialog gate={sell.gate} asking={sell.asking} />
       <CardDialog
         open={sell.tender.cardOpen}

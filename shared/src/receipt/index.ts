@@ -1,3 +1,4 @@
+export * from './layout-return-slip';
 export * from './layout-sale-receipt';
 export * from './layout-slips';
 export * from './receipt-documents.schemas';

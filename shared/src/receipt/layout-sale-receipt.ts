@@ -30,14 +30,16 @@ export function layoutSaleReceipt(doc: SaleReceiptDocument): ReceiptModel {
     ...(doc.member ? memberBlocks(doc.member) : []),
     { kind: 'rule', char: '=' },
     ...doc.footer.map((text): ReceiptBlock => ({ kind: 'text', text, align: 'center' })),
+    // The receipt number as a barcode: the return screen scans it to find the sale (退货凭小票).
+    { kind: 'code', symbology: 'code128', data: sale.receiptNo },
     { kind: 'code', symbology: 'qr', data: sale.id },
   ];
   return { documentId: sale.id, blocks, currencyExponent: 2 };
 }
 
-const signed = (amount: number) => (amount < 0 ? `-${money(-amount)}` : `+${money(amount)}`);
+export const signed = (amount: number) => (amount < 0 ? `-${money(-amount)}` : `+${money(amount)}`);
 
-function paymentBlocks(payment: SalePayment): ReceiptBlock[] {
+export function paymentBlocks(payment: SalePayment): ReceiptBlock[] {
   const label = TENDER_LABELS[payment.tender];
   const reference = payment.reference ? [pair(`#${payment.reference}`, '', { indent: 2 })] : [];
   if (payment.tenderedMinor === null) return [pair(label, money(payment.amountMinor)), ...reference];

@@ -1,5 +1,6 @@
 import type { ReceiptDocument, ShiftZReportDocument, TopUpSlipDocument, TransferNoteDocument } from './receipt-documents.schemas';
 import { LABELS, TENDER_LABELS, localTime, money, pair, storeHeader, yuan } from './receipt-labels';
+import { layoutReturnSlip } from './layout-return-slip';
 import { layoutSaleReceipt } from './layout-sale-receipt';
 import type { ReceiptBlock, ReceiptModel } from './receipt-model.schemas';
 
@@ -83,5 +84,7 @@ export function layoutDocument(doc: ReceiptDocument): ReceiptModel {
       return layoutZReport(doc);
     case 'transfer_note':
       return layoutTransferNote(doc);
+    case 'return_slip':
+      return layoutReturnSlip(doc);
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MinorSchema, NonNegativeMinor } from '../money/money';
 import { IsoDateTime } from '../schemas/common';
+import { Return } from '../schemas/returns';
 import { Sale, Tender } from '../schemas/sales';
 
 /** Documents the till asks the bridge to lay out and print (一机多能). */
@@ -79,5 +80,17 @@ export const TransferNoteDocument = z.object({
 });
 export type TransferNoteDocument = z.infer<typeof TransferNoteDocument>;
 
-export const ReceiptDocument = z.discriminatedUnion('kind', [SaleReceiptDocument, TopUpSlipDocument, ShiftZReportDocument, TransferNoteDocument]);
+/** A return or exchange slip (退货单 / 换货单): what came back, what went out, and the money each way. */
+export const ReturnSlipDocument = z.object({
+  kind: z.literal('return_slip'),
+  store: StoreHeader,
+  cashierName: z.string().min(1).max(40),
+  return: Return,
+  /** Who approved, by name, for each override on the return. */
+  approvedBy: z.array(z.string().min(1).max(40)).max(10),
+  reprint: z.boolean(),
+});
+export type ReturnSlipDocument = z.infer<typeof ReturnSlipDocument>;
+
+export const ReceiptDocument = z.discriminatedUnion('kind', [SaleReceiptDocument, TopUpSlipDocument, ShiftZReportDocument, TransferNoteDocument, ReturnSlipDocument]);
 export type ReceiptDocument = z.infer<typeof ReceiptDocument>;

@@ -32,13 +32,13 @@ export type ApprovalsQuery = z.infer<typeof ApprovalsQuery>;
 export const ClerkRef = z.object({ id: z.uuid(), code: z.string(), name: z.string() });
 export type ClerkRef = z.infer<typeof ClerkRef>;
 
-/** What an override was given on: a sale, or a till event (a key that acts without a sale). */
-export const ApprovalDocumentKind = z.enum(['sale', 'till_event']);
+/** What an override was given on: a sale, a return (退换货), or a till event (a key that acts without a sale). */
+export const ApprovalDocumentKind = z.enum(['sale', 'return', 'till_event']);
 export type ApprovalDocumentKind = z.infer<typeof ApprovalDocumentKind>;
 
 /**
  * One manager override, with the document it was given on and who asked and approved by name:
- * for a sale its receipt number, for a till event none (the reprinted receipt is the event's own).
+ * for a sale its receipt number, for a return its return number, for a till event none (the reprinted receipt is the event's own).
  */
 export const ApprovalRecord = z.object({
   id: z.uuid(),

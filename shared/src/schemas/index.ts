@@ -8,6 +8,7 @@ export * from './permissions';
 export * from './reports';
 export * from './sale-limits';
 export * from './sales';
+export * from './returns';
 export * from './sync';
 export * from './pricing-admin';
 export * from './promotions-admin';

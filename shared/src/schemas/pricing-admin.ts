@@ -4,8 +4,9 @@ import { ScaleBarcodeLayouts } from '../pricing/scale-barcode.schemas';
 import { Basket, PricingContext, RoundingPolicy } from '../promotions/promotions.schemas';
 import { PromotionRule } from '../promotions/rule-registry';
 import { Price, PriceKind, Product } from './catalog';
-import { IsoDateTime, SafeText } from './common';
+import { IsoDateTime, SafeText, SearchText } from './common';
 import { pageOf, pageQuery } from './paging';
+import { defaultReturnPolicy, ReturnPolicy } from './returns';
 
 /** A member level (会员级别); member prices and promotions name it. */
 export const MemberLevel = z.object({
@@ -140,8 +141,10 @@ export type DiscrepancyList = z.infer<typeof DiscrepancyList>;
 export const PricingSettings = z.object({
   cashRounding: RoundingPolicy,
   scaleLayouts: ScaleBarcodeLayouts,
+  /** Returns and exchanges (退换货); settings saved before returns existed read as the defaults. */
+  returns: ReturnPolicy.default(defaultReturnPolicy),
 });
 export type PricingSettings = z.infer<typeof PricingSettings>;
 
 /** No rounding and no scale labels: a chain's settings until HQ sets them. */
-export const defaultPricingSettings: PricingSettings = { cashRounding: { unitMinor: 1, mode: 'half_up' }, scaleLayouts: [] };
+export const defaultPricingSettings: PricingSettings = { cashRounding: { unitMinor: 1, mode: 'half_up' }, scaleLayouts: [], returns: defaultReturnPolicy };

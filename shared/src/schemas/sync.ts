@@ -5,6 +5,7 @@ import { Clerk, Store } from './org';
 import { TillPermissions } from './permissions';
 import { MemberLevel, PricingSettings } from './pricing-admin';
 import { Promotion } from './promotions-admin';
+import { Return } from './returns';
 import { Sale } from './sales';
 import { TillEvent } from './till-events';
 
@@ -66,7 +67,7 @@ export type PullResponse = z.infer<typeof PullResponse>;
  * its `storeId` and `deviceId`, and the instant it was `completedAt`; HQ takes the kinds in
  * the order of this list, so a document that names another comes after it.
  */
-export const SyncDocument = z.discriminatedUnion('kind', [Sale, TillEvent]);
+export const SyncDocument = z.discriminatedUnion('kind', [Sale, TillEvent, Return]);
 export type SyncDocument = z.infer<typeof SyncDocument>;
 export type SyncDocumentKind = SyncDocument['kind'];
 export type SyncDocumentOf<K extends SyncDocumentKind> = Extract<SyncDocument, { kind: K }>;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { PricingSettings } from '@pos/shared';
+import { defaultReturnPolicy, type PricingSettings } from '@pos/shared';
 import { moveLayout, newScaleLayout, readSettingsForm } from './settings-form';
 
 const weight = { id: 'scale-weight-22', pattern: '22PPPPPVVVVVC', value: 'weight' } as const;
 const price = { id: 'scale-price', pattern: '2FPPPPPVVVVVC', value: 'price' } as const;
-const settings = (scaleLayouts: PricingSettings['scaleLayouts'], cashRounding: PricingSettings['cashRounding'] = { unitMinor: 10, mode: 'down' }): PricingSettings => ({ cashRounding, scaleLayouts });
+const settings = (scaleLayouts: PricingSettings['scaleLayouts'], cashRounding: PricingSettings['cashRounding'] = { unitMinor: 10, mode: 'down' }): PricingSettings => ({ cashRounding, scaleLayouts, returns: defaultReturnPolicy });
 const problemsOf = (values: PricingSettings) => {
   const form = readSettingsForm(values);
   return form.ok ? [] : form.problems;

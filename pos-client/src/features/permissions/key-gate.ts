@@ -52,6 +52,17 @@ export class KeyGate {
     const verdict = await this.verdict(press);
     if (verdict === 'allowed') return { ok: true, approval: null };
     if (verdict === 'forbidden') return { ok: false, reason: 'forbidden' };
+    return this.ask(press);
+  }
+
+  /** A manager's PIN even where the key is allowed (a refund above the chain's amount); a store manager goes ahead alone. */
+  async requestManager(press: KeyPress): Promise<GateOutcome> {
+    if ((await this.verdict(press)) === 'forbidden') return { ok: false, reason: 'forbidden' };
+    if (this.clerk.role === 'store_manager') return { ok: true, approval: null };
+    return this.ask(press);
+  }
+
+  private ask(press: KeyPress): Promise<GateOutcome> {
     this.cancel();
     return new Promise((resolve) => {
       this.settle = resolve;

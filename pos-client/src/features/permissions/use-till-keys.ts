@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { uuidv7, type Minor, type SaleApproval } from '@pos/shared';
 import { useTillServices } from '../../app/services-context';
 import type { Basket } from '../sales/basket';
@@ -24,7 +25,7 @@ interface TillKeysInput {
 
 /**
  * The sell screen's guarded function keys (void a line, void the ticket, set a price, open the
- * drawer without a sale, reprint, refund): each goes through the clerk's key gate; a manager's
+ * drawer without a sale, reprint, refund and its return screen): each goes through the clerk's key gate; a manager's
  * approval given for a line or a price goes on the open ticket with what it approved. The keys
  * that act without a sale (void ticket, no-sale drawer, reprint) are recorded for HQ as till
  * events, with their approval, whenever they go ahead.
@@ -32,6 +33,7 @@ interface TillKeysInput {
 export function useTillKeys({ gate, basket, setNotice, dispatch, voidSale, voidRefusal, reprintLast, ticketNetMinor }: TillKeysInput) {
   const { bridge, now, randomBytes } = useTillServices();
   const recordEvent = useTillEventRecorder();
+  const [returnScreen, setReturnScreen] = useState<{ approval: SaleApproval | null } | null>(null);
 
   const refuse = (press: KeyPress) => setNotice({ tone: 'error', code: 'KEY_FORBIDDEN', params: { tillKey: press.key } });
 
@@ -72,11 +74,9 @@ export function useTillKeys({ gate, basket, setNotice, dispatch, voidSale, voidR
         const receiptNo = await reprintLast();
         if (receiptNo !== null) await recordEvent(gate.clerkId, { event: 'reprint', approval, receiptNo });
       }),
-    /** Refunds arrive with returns (退货单); until then the key says so, or that the role forbids it. */
-    refund: async () => {
-      const press = { key: 'refund' } as const;
-      if ((await gate.verdict(press)) === 'forbidden') return refuse(press);
-      setNotice({ tone: 'note', message: 'keys.refundWithReturns' });
-    },
+    /** Opens the return screen (退换货) once the key allows it; a manager's approval goes on the return. */
+    refund: () => guarded({ key: 'refund' }, (approval) => setReturnScreen({ approval })),
+    returnScreen,
+    closeReturnScreen: () => setReturnScreen(null),
   };
 }

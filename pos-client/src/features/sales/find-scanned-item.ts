@@ -23,7 +23,7 @@ const scanErrors: Record<PricingFailureCode, ScanError> = {
 };
 
 /** Every category above the given one, nearest first; a loop in the tree stops the walk. */
-async function ancestorsOf(db: TillDb, categoryId: string | null): Promise<string[]> {
+export async function ancestorsOf(db: TillDb, categoryId: string | null): Promise<string[]> {
   const found: string[] = [];
   let id = categoryId === null ? null : ((await db.categories.get(categoryId))?.parentId ?? null);
   while (id !== null && !found.includes(id)) {

@@ -1,4 +1,4 @@
-import { defaultPricingSettings } from '@pos/shared';
+import { defaultPricingSettings, defaultReturnPolicy } from '@pos/shared';
 import { describe, expect, it } from 'vitest';
 import { createTestDb, scaleSettings } from '../../db/test-db.fixture';
 import { loadPricingSettings } from './pricing-settings';
@@ -8,6 +8,13 @@ describe('loadPricingSettings', () => {
     const db = createTestDb();
     expect(await loadPricingSettings(db)).toEqual(defaultPricingSettings);
     await db.pricingSettings.put(scaleSettings);
-    expect(await loadPricingSettings(db)).toEqual({ cashRounding: scaleSettings.cashRounding, scaleLayouts: scaleSettings.scaleLayouts });
+    expect(await loadPricingSettings(db)).toEqual({ cashRounding: scaleSettings.cashRounding, scaleLayouts: scaleSettings.scaleLayouts, returns: scaleSettings.returns });
+  });
+
+  it('reads settings pulled before returns existed with the default return policy', async () => {
+    const db = createTestDb();
+    const { returns: _none, ...old } = scaleSettings;
+    await db.pricingSettings.put(old as typeof scaleSettings);
+    expect((await loadPricingSettings(db)).returns).toEqual(defaultReturnPolicy);
   });
 });

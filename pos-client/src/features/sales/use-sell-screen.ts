@@ -56,7 +56,7 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn, open:
     ticketNetMinor: () => pricing.priced?.totalMinor ?? null,
   });
   // A scan while a dialog is open is a member's card or a voucher, typed into the dialog's field, not an item.
-  const idle = dialog === null && asking === null && !tender.cardOpen && !held.listOpen;
+  const idle = dialog === null && asking === null && !tender.cardOpen && !held.listOpen && !keys.returnScreen;
   useBridgeScans(services.bridge, (code) => (idle ? void basket.scan(code) : undefined));
 
   /** Cash typed and Enter: settles with change, or is taken in part; never an empty field. */

@@ -1,0 +1,120 @@
+import type { Return } from '@pos/shared';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { query } from '../db/query';
+import type { Clock } from '../ids';
+import { newId } from '../ids';
+import { sales } from '../sales/sales.tables';
+import type { OriginalSale } from './check-returns';
+import { returnApprovals, returnDifferences, returnLines, returnRefunds, returns } from './returns.tables';
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+export interface ReturnToWrite {
+  doc: Return;
+  businessDate: string;
+  original: OriginalSale | null;
+}
+
+/**
+ * Writes one return in one transaction, exactly once: the header goes in with ON CONFLICT DO
+ * NOTHING, and only a new header gets its lines, money, approvals, stock movements, roll-ups and
+ * differences. The original sale's row is locked first, so returns of one sale from two tills
+ * are judged one after the other. Answers whether the return was new.
+ */
+export async function writeReturn(db: Db, clock: Clock, chainId: string, { doc, businessDate, original }: ReturnToWrite): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    if (original) await tx.select({ id: sales.id }).from(sales).where(and(eq(sales.chainId, chainId), eq(sales.id, original.id))).for('update');
+    const receivedAt = clock();
+    const back = sum(doc.lines.map((l) => l.refundMinor));
+    const out = sum(doc.outLines.map((l) => l.netMinor));
+    const inserted = await tx.insert(returns).values({
+      chainId, id: doc.id, storeId: doc.storeId, deviceId: doc.deviceId, cashierId: doc.cashierId, returnNo: doc.returnNo, businessDate,
+      currency: doc.currency, completedAt: new Date(doc.completedAt), originalSaleId: doc.original?.saleId ?? null, originalReceiptNo: doc.original?.receiptNo ?? null,
+      reason: doc.reason, backMinor: back, clawbackMinor: doc.clawbackMinor, outMinor: out, creditMinor: doc.creditMinor,
+      refundedMinor: sum(doc.refunds.map((r) => r.amountMinor)), paidMinor: sum(doc.payments.map((p) => p.amountMinor)), roundingMinor: doc.roundingMinor, receivedAt,
+    }).onConflictDoNothing().returning({ id: returns.id });
+    if (inserted.length === 0) return false;
+    await tx.insert(returnLines).values([
+      ...doc.lines.map((l) => ({ chainId, id: l.id, returnId: doc.id, direction: 'back' as const, saleLineId: l.saleLineId, productId: l.productId, barcode: l.barcode, nameZh: l.nameZh, nameEn: l.nameEn, quantity: l.quantity, amountMinor: l.refundMinor })),
+      ...doc.outLines.map((l) => ({ chainId, id: l.id, returnId: doc.id, direction: 'out' as const, saleLineId: null, productId: l.productId, barcode: l.barcode, nameZh: l.nameZh, nameEn: l.nameEn, quantity: l.quantity, amountMinor: l.netMinor })),
+    ]);
+    const money = [
+      ...doc.refunds.map((r) => ({ chainId, id: r.id, returnId: doc.id, direction: 'refund' as const, tender: r.tender, amountMinor: r.amountMinor, salePaymentId: r.salePaymentId, reference: r.reference })),
+      ...doc.payments.map((p) => ({ chainId, id: p.id, returnId: doc.id, direction: 'payment' as const, tender: p.tender, amountMinor: p.amountMinor, salePaymentId: null, reference: p.reference })),
+    ];
+    if (money.length) await tx.insert(returnRefunds).values(money);
+    if (doc.approvals.length) {
+      await tx.insert(returnApprovals).values(doc.approvals.map((a) => ({ chainId, id: a.id, returnId: doc.id, storeId: doc.storeId, key: a.key, lineId: a.lineId, requestedBy: a.requestedBy, approvedBy: a.approvedBy, at: new Date(a.at) })));
+    }
+    if (original) await recordDifferences(tx, chainId, doc, original, receivedAt, () => newId(clock));
+    await moveStockAndRollUp(tx, chainId, doc, businessDate, receivedAt);
+    return true;
+  });
+}
+
+/**
+ * The till paid the customer before HQ heard of it, so a line returned beyond what was sold
+ * (across tills) or a tender refunded beyond what it paid is taken and kept as a difference for
+ * the office, counted after this return.
+ */
+async function recordDifferences(tx: Db, chainId: string, doc: Return, original: OriginalSale, at: Date, id: () => string): Promise<void> {
+  const lineIds = doc.lines.flatMap((l) => (l.saleLineId ? [l.saleLineId] : []));
+  const paymentIds = doc.refunds.flatMap((r) => (r.salePaymentId ? [r.salePaymentId] : []));
+  const returned = lineIds.length === 0 ? [] : await tx
+    .select({ saleLineId: returnLines.saleLineId, quantity: sql<number>`sum(${returnLines.quantity})::int` }).from(returnLines)
+    .where(and(eq(returnLines.chainId, chainId), eq(returnLines.direction, 'back'), inArray(returnLines.saleLineId, lineIds))).groupBy(returnLines.saleLineId);
+  const refunded = paymentIds.length === 0 ? [] : await tx
+    .select({ salePaymentId: returnRefunds.salePaymentId, amount: sql<string>`sum(${returnRefunds.amountMinor})` }).from(returnRefunds)
+    .where(and(eq(returnRefunds.chainId, chainId), eq(returnRefunds.direction, 'refund'), inArray(returnRefunds.salePaymentId, paymentIds))).groupBy(returnRefunds.salePaymentId);
+  const rows = [
+    ...returned.flatMap((r) => {
+      const sold = original.lines.get(r.saleLineId!)?.quantity ?? 0;
+      const excess = Number(r.quantity) - sold;
+      return excess > 0 ? [{ problem: 'OVER_RETURN', saleLineId: r.saleLineId, salePaymentId: null, excess, detail: { sold, returned: Number(r.quantity) } }] : [];
+    }),
+    ...refunded.flatMap((r) => {
+      const paid = original.payments.get(r.salePaymentId!)?.amountMinor ?? 0;
+      const excess = Number(r.amount) - paid;
+      return excess > 0 ? [{ problem: 'OVER_REFUND', saleLineId: null, salePaymentId: r.salePaymentId, excess, detail: { paid, refunded: Number(r.amount) } }] : [];
+    }),
+  ];
+  if (rows.length === 0) return;
+  await tx.insert(returnDifferences).values(rows.map((r) => ({ chainId, id: id(), returnId: doc.id, storeId: doc.storeId, createdAt: at, ...r, detail: { ...r.detail, originalSaleId: original.id, originalStoreId: original.storeId } })));
+}
+
+/** Goods back go on the shelf (`return`), an exchange's goods out leave it (`exchange`); the store-day roll-ups take the return off the day's sales. */
+async function moveStockAndRollUp(tx: Db, chainId: string, doc: Return, businessDate: string, at: Date): Promise<void> {
+  const moves = [
+    ...doc.lines.map((l) => ({ id: l.id, product_id: l.productId, delta: l.quantity, reason: 'return', amount: -l.refundMinor })),
+    ...doc.outLines.map((l) => ({ id: l.id, product_id: l.productId, delta: -l.quantity, reason: 'exchange', amount: l.netMinor })),
+  ];
+  const returnsMinor = sum(doc.lines.map((l) => l.refundMinor)) - doc.clawbackMinor;
+  const salesDelta = sum(doc.outLines.map((l) => l.netMinor)) - returnsMinor;
+  const itemsDelta = sum(doc.outLines.map((l) => l.quantity)) - sum(doc.lines.map((l) => l.quantity));
+  await query(tx, sql`
+    with moves as (
+      select * from jsonb_to_recordset(${JSON.stringify(moves)}::jsonb) as m(id uuid, product_id uuid, delta bigint, reason text, amount bigint)
+    ),
+    movements_written as (
+      insert into stock_movements (chain_id, id, store_id, product_id, delta, reason, document_id, created_at)
+      select ${chainId}::uuid, id, ${doc.storeId}::uuid, product_id, delta, reason::stock_movement_reason, ${doc.id}::uuid, ${at.toISOString()}::timestamptz
+      from moves order by id
+    ),
+    levels_written as (
+      insert into stock_levels (chain_id, store_id, product_id, quantity, updated_at)
+      select ${chainId}::uuid, ${doc.storeId}::uuid, product_id, sum(delta), ${at.toISOString()}::timestamptz from moves group by product_id order by product_id
+      on conflict (chain_id, store_id, product_id) do update set quantity = stock_levels.quantity + excluded.quantity, updated_at = excluded.updated_at
+    ),
+    product_days_written as (
+      insert into store_day_product_sales (chain_id, store_id, business_date, product_id, quantity, sales_minor)
+      select ${chainId}::uuid, ${doc.storeId}::uuid, ${businessDate}::date, product_id, -sum(delta), sum(amount) from moves group by product_id order by product_id
+      on conflict (chain_id, store_id, business_date, product_id) do update set
+        quantity = store_day_product_sales.quantity + excluded.quantity, sales_minor = store_day_product_sales.sales_minor + excluded.sales_minor
+    )
+    insert into store_day_sales (chain_id, store_id, business_date, sales_minor, discount_minor, rounding_minor, tickets, items, returns_minor, return_count)
+    values (${chainId}::uuid, ${doc.storeId}::uuid, ${businessDate}::date, ${salesDelta}, 0, 0, 0, ${itemsDelta}, ${returnsMinor}, 1)
+    on conflict (chain_id, store_id, business_date) do update set
+      sales_minor = store_day_sales.sales_minor + excluded.sales_minor, items = store_day_sales.items + excluded.items,
+      returns_minor = store_day_sales.returns_minor + excluded.returns_minor, return_count = store_day_sales.return_count + 1`);
+}
