@@ -8,3 +8,4 @@ export * from './receipt';
 export * from './pricing';
 export * from './promotions';
 export * from './api/api-paths';
+export * from './shifts';

@@ -64,8 +64,17 @@ export const ShiftZReportDocument = z.object({
   cashOutMinor: NonNegativeMinor,
   expectedCashMinor: MinorSchema,
   countedCashMinor: NonNegativeMinor,
+  /** Cash rounding (抹零) over the shift, printed when there was any; reports made before it was kept have none. */
+  roundingMinor: MinorSchema.optional(),
 });
 export type ShiftZReportDocument = z.infer<typeof ShiftZReportDocument>;
+
+/** The same figures mid-shift (X report): printed at any time, closing nothing, with no count. */
+export const ShiftXReportDocument = ShiftZReportDocument.omit({ kind: true, closedAt: true, countedCashMinor: true }).extend({
+  kind: z.literal('shift_x_report'),
+  printedAt: IsoDateTime,
+});
+export type ShiftXReportDocument = z.infer<typeof ShiftXReportDocument>;
 
 export const TransferNoteDocument = z.object({
   kind: z.literal('transfer_note'),
@@ -79,5 +88,5 @@ export const TransferNoteDocument = z.object({
 });
 export type TransferNoteDocument = z.infer<typeof TransferNoteDocument>;
 
-export const ReceiptDocument = z.discriminatedUnion('kind', [SaleReceiptDocument, TopUpSlipDocument, ShiftZReportDocument, TransferNoteDocument]);
+export const ReceiptDocument = z.discriminatedUnion('kind', [SaleReceiptDocument, TopUpSlipDocument, ShiftZReportDocument, ShiftXReportDocument, TransferNoteDocument]);
 export type ReceiptDocument = z.infer<typeof ReceiptDocument>;

@@ -21,3 +21,5 @@ export * from './org-admin';
 export * from './suppliers';
 export * from './people';
 export * from './roles';
+export * from './cash-reasons';
+export * from './shifts';
