@@ -8,3 +8,4 @@ export * from '../roles/roles.tables';
 export * from '../sales/sales.tables';
 export * from '../stock/stock.tables';
 export * from '../suppliers/suppliers.tables';
+export * from '../shifts/shifts.tables';

@@ -31,11 +31,14 @@ export const sales = pgTable(
     changeMinor: money('change_minor').notNull(),
     itemCount: integer('item_count').notNull(),
     receivedAt: instant('received_at').notNull(),
+    /** The till's shift the sale was rung up in; null for sales from before shifts. */
+    shiftId: uuid('shift_id'),
   },
   (t) => [
     primaryKey({ columns: [t.chainId, t.id] }),
     foreignKey({ columns: [t.chainId, t.storeId], foreignColumns: [stores.chainId, stores.id] }),
     index('sales_store_day').on(t.chainId, t.storeId, t.businessDate),
+    index('sales_shift').on(t.chainId, t.shiftId),
   ],
 );
 

@@ -11,6 +11,7 @@ import { seedDemoMembers } from './demo-members';
 import { seedDemoOrganisation } from './demo-organisation';
 import { seedDemoSuppliers } from './demo-suppliers';
 import { seedDemoPeople } from './demo-people';
+import { seedDemoCashReasons, seedDemoShifts } from './demo-shifts';
 import {
   DEMO_CHAIN, DEMO_PASSWORD, DEMO_PIN, demoAssortmentStore, demoClerkNames, demoFranchisees, demoPricingSettings, demoStores, demoUsers, type FranchiseeKey,
 } from './demo-org';
@@ -153,6 +154,7 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
       chainId, storeIds: storeIdByCode, franchiseeIds: franchiseeIds as Record<FranchiseeKey, string>, passwordHash,
       storeFranchisees: Object.fromEntries(demoStores.map((s) => [s.code, s.franchisee])),
     });
+    await seedDemoCashReasons(tx, clock, chainId);
     await seedDemoSuppliers(tx, clock, chainId, productRows.map((p, i) => ({ id: p.id, brand: catalog[i]!.brand, priceMinor: catalog[i]!.priceMinor })));
   });
   await seedDemoPeople(deps, chainId);
@@ -164,6 +166,7 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
     stores: storeRows.map((s, i) => ({ ...s, traffic: demoStores[i]!.traffic, deviceIds: deviceRows.filter((d) => d.storeId === s.id).map((d) => d.id) })),
     clerks: clerkRows, products: productRows.slice(0, 1500).map((p, i) => ({ ...p, barcode: demoEan13(catalog[i]!.index), priceMinor: catalog[i]!.priceMinor })),
   });
+  await seedDemoShifts(deps, chainId);
   await options.onStep?.('sales history');
   return { chainId, products: productRows.length + looseRows.length, members: memberCount, sales: salesCount };
 }

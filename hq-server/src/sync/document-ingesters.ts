@@ -1,6 +1,7 @@
 import type { PushResult, SyncDocumentKind, SyncDocumentOf } from '@pos/shared';
 import type { Deps, DevicePrincipal } from '../http/app-env';
 import { ingestSales } from '../sales/ingest-sales';
+import { ingestCashMovements, ingestShiftCloses, ingestShiftOpens } from '../shifts/ingest-shifts';
 
 type Reason = NonNullable<PushResult['reason']>;
 
@@ -15,7 +16,10 @@ export type Ingest<D> = (deps: Deps, device: DevicePrincipal, documents: D[]) =>
  * order, so a kind that names another (a return names its sale) comes after it.
  */
 export const documentIngesters: { readonly [K in SyncDocumentKind]: Ingest<SyncDocumentOf<K>> } = {
+  shift_open: ingestShiftOpens,
   sale: ingestSales,
+  cash_movement: ingestCashMovements,
+  shift_close: ingestShiftCloses,
 };
 
 export const ingestOrder = Object.keys(documentIngesters) as SyncDocumentKind[];

@@ -23,3 +23,4 @@ export * from './people';
 export * from './roles';
 export * from './cash-reasons';
 export * from './shifts';
+export * from './shifts-office';

@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { minor } from '../money/money';
 import { layoutDocument, ReceiptDocument } from '../receipt';
 import { ShiftClose } from '../schemas/shifts';
 import { shiftXReport, shiftZReport } from './shift-reports';
-import { shiftTotals, type ShiftActivity } from './shift-totals';
+import { shiftTotals, type ShiftActivity, type ShiftSale } from './shift-totals';
 
 type Payment = { tender: 'cash' | 'bank_card' | 'voucher'; amountMinor: number; tenderedMinor: number | null };
 
 /** A sale as far as the shift reads it: one line, its discount and rounding, and how it was paid. */
-function sale(grossMinor: number, payments: Payment[], discountMinor = 0, roundingMinor = 0, quantity = 1) {
-  const shape = {
-    lines: [{ quantity }],
-    payments: payments.map((p, i) => ({ id: `p${i}`, reference: null, ...p })),
-    subtotalMinor: grossMinor,
-    discountMinor,
-    roundingMinor,
-  };
-  return shape as unknown as ShiftActivity['sales'][number];
+function sale(grossMinor: number, payments: Payment[], discountMinor = 0, roundingMinor = 0, quantity = 1): ShiftSale {
+  return { lines: [{ quantity }], payments, subtotalMinor: grossMinor, discountMinor, roundingMinor };
 }
 
 const activity: ShiftActivity = {
@@ -27,9 +19,9 @@ const activity: ShiftActivity = {
     sale(8_800, [{ tender: 'bank_card', amountMinor: 6_800, tenderedMinor: null }, { tender: 'cash', amountMinor: 2_000, tenderedMinor: 2_000 }]),
   ],
   movements: [
-    { direction: 'out', amountMinor: minor(20_000) },
-    { direction: 'in', amountMinor: minor(5_000) },
-    { direction: 'out', amountMinor: minor(1_000) },
+    { direction: 'out', amountMinor: 20_000 },
+    { direction: 'in', amountMinor: 5_000 },
+    { direction: 'out', amountMinor: 1_000 },
   ],
 };
 

@@ -1,5 +1,5 @@
 import { minor, type Minor } from '../money/money';
-import type { Sale, Tender } from '../schemas/sales';
+import type { Tender } from '../schemas/sales';
 import type { CashMovement, ShiftTenderTotal, ShiftTotals } from '../schemas/shifts';
 import { Tender as TenderSchema } from '../schemas/sales';
 
@@ -11,11 +11,20 @@ export interface ShiftRefund {
   payments: readonly { tender: Tender; amountMinor: number }[];
 }
 
+/** What the shift reads of a sale: a `Sale` document has it all, and so does a sale HQ holds in rows. */
+export interface ShiftSale {
+  lines: readonly { quantity: number }[];
+  payments: readonly { tender: Tender; amountMinor: number }[];
+  subtotalMinor: number;
+  discountMinor: number;
+  roundingMinor: number;
+}
+
 /** Everything that happened in one shift on one till: its float and its own documents. */
 export interface ShiftActivity {
   floatMinor: number;
-  sales: readonly Pick<Sale, 'lines' | 'payments' | 'subtotalMinor' | 'discountMinor' | 'roundingMinor'>[];
-  movements: readonly Pick<CashMovement, 'direction' | 'amountMinor'>[];
+  sales: readonly ShiftSale[];
+  movements: readonly { direction: CashMovement['direction']; amountMinor: number }[];
   refunds?: readonly ShiftRefund[];
 }
 
@@ -46,7 +55,7 @@ const cashOf = (tenders: readonly ShiftTenderTotal[]): Minor => minor(tenders.fi
  * float + cash sales − cash refunds + cash in − cash out.
  */
 export function shiftTotals({ floatMinor, sales, movements, refunds = [] }: ShiftActivity): ShiftTotals {
-  const tenders = byTender(sales.map((s) => s.payments));
+  const tenders = byTender(sales.map((s) => [...s.payments]));
   const refundTenders = byTender(refunds.map((r) => [...r.payments]));
   const grossMinor = sum(sales, (s) => s.subtotalMinor);
   const discountMinor = sum(sales, (s) => s.discountMinor);
