@@ -22,6 +22,19 @@ export async function openSellingTill(page: Page, f: Fixture, hqUrl: string, bri
   await page.getByTestId('clerk-code-input').fill('0012');
   await page.getByTestId('pin-input').fill(DEMO_PIN);
   await page.getByTestId('sign-in-button').click();
+  await openShiftIfAsked(page);
+}
+
+/**
+ * Selling needs an open shift: when the till asks for one after sign-in, opens it with the
+ * float counted as a total (0 unless given), and waits for the sell screen.
+ */
+export async function openShiftIfAsked(page: Page, float = '0'): Promise<void> {
+  await page.locator('[data-testid="float-total"], [data-testid="scan-input"]').first().waitFor({ timeout: 30_000 });
+  if ((await page.getByTestId('float-total').count()) > 0) {
+    await page.getByTestId('float-total').fill(float);
+    await page.getByTestId('shift-open-button').click();
+  }
   await page.getByTestId('scan-input').waitFor({ timeout: 30_000 });
 }
 

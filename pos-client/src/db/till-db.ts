@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
-import type { Category, Change, Clerk, PairedDevice, Product, Sale, Store, Price, Barcode, ErrorBody, MemberLevel, Promotion, SyncDocument, TillRole } from '@pos/shared';
+import type { Category, CashMovement, CashReason, Change, Clerk, PairedDevice, Product, Sale, ShiftClose, ShiftOpen, Store, Price, Barcode, ErrorBody, MemberLevel, Promotion, SyncDocument, TillRole } from '@pos/shared';
 
 export type PulledBarcode = Barcode & { active: boolean };
 export type PulledPrice = Price & { active: boolean };
@@ -51,9 +51,18 @@ export interface MetaValues {
   sync: SyncMeta;
   session: ClerkSignIn;
   receiptCounter: { deviceId: string; last: number };
+  /** The till's open shift, which every sale belongs to; none while no shift is open. */
+  openShift: { id: string };
 }
 export type MetaKey = keyof MetaValues;
 export type MetaRow = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaKey];
+
+/** A shift of this till: its opening and, once counted, its close (documents as pushed). */
+export interface TillShift {
+  id: string;
+  open: ShiftOpen;
+  close: ShiftClose | null;
+}
 
 export interface PinAttempts {
   clerkCode: string;
@@ -121,6 +130,11 @@ export class TillDb extends Dexie {
   pinAttempts!: EntityTable<PinAttempts, 'clerkCode'>;
   /** The chain's active till roles; a clerk's `permissionRoleId` names one, or the clerk's role defaults apply. */
   tillRoles!: EntityTable<TillRole, 'id'>;
+  /** The chain's active reasons for cash in and out (收支类别). */
+  cashReasons!: EntityTable<CashReason, 'id'>;
+  shifts!: EntityTable<TillShift, 'id'>;
+  /** Cash in and out of each shift, by shift. */
+  cashMovements!: EntityTable<CashMovement, 'id'>;
 
   constructor(name = 'pos-till') {
     // Chromium's default durability reports a write done before it reaches the disk; a sale
@@ -153,13 +167,15 @@ export class TillDb extends Dexie {
       .upgrade(upgradeToCatalogSearch);
     // Till roles, and clerks by badge code. Clerks pulled before carry neither badge nor role: pull everything again.
     this.version(5).stores({ clerks: 'id, code, badgeCode', tillRoles: 'id' }).upgrade(pullAgainFromStart);
+    // Shifts and cash movements, and the chain's cash reasons, which lie behind an older till's cursor: pull everything again.
+    this.version(8).stores({ cashReasons: 'id', shifts: 'id', cashMovements: 'id, shiftId' }).upgrade(pullAgainFromStart);
   }
 
   /** The catalog tables a pull writes into. */
   get catalogTables() {
     return [
       this.stores, this.categories, this.products, this.barcodes, this.prices, this.clerks, this.memberLevels, this.promotions,
-      this.pricingSettings, this.storeAssortments, this.assortmentItems, this.tillRoles,
+      this.pricingSettings, this.storeAssortments, this.assortmentItems, this.tillRoles, this.cashReasons,
     ];
   }
 
