@@ -26,7 +26,7 @@ export function ShiftGate({ pairing, session, children }: { pairing: PairedDevic
     <>
       <CashMovementDialog open={state.dialog?.kind === 'cash'} reasons={state.reasons} onRecord={state.moveCash} onClose={state.closeDialog} />
       <ShiftCloseDialog open={state.dialog?.kind === 'close'} currency={currency} onClose={state.close} onCancel={state.closeDialog} />
-      <ApprovalDialog gate={state.gate} asking={state.asking} />
+      {state.asking && <ApprovalDialog gate={state.gate} asking={state.asking} />}
     </>
   );
   const closed = state.justClosed?.shift.close;
