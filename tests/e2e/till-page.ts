@@ -10,8 +10,8 @@ import { DEMO_PIN, seedFixture, signInOffice, testClock, type Fixture } from '..
 import { startHq } from '../support/hq';
 import { createTestDatabase } from '../support/test-db';
 
-/** Opens the till (against a bridge address, when given), pairs it with HQ through the pairing screen and signs clerk `0012` in. */
-export async function openSellingTill(page: Page, f: Fixture, hqUrl: string, bridgeUrl?: string, tillIndex = 0): Promise<void> {
+/** Opens the till (against a bridge address, when given), pairs it with HQ through the pairing screen, signs clerk `0012` in and opens a shift with `float`. */
+export async function openSellingTill(page: Page, f: Fixture, hqUrl: string, bridgeUrl?: string, tillIndex = 0, float = '0'): Promise<void> {
   const devices = await f.deps.db.select().from(tillDevices).where(and(eq(tillDevices.chainId, f.chainId), eq(tillDevices.storeId, f.storeIds.S001!))).orderBy(tillDevices.code);
   const code = String(10_000_000 + Math.floor(Math.random() * 89_999_999));
   await rearmPairingCode(f.deps, f.chainId, devices[tillIndex]!.id, code, 30);
@@ -22,7 +22,7 @@ export async function openSellingTill(page: Page, f: Fixture, hqUrl: string, bri
   await page.getByTestId('clerk-code-input').fill('0012');
   await page.getByTestId('pin-input').fill(DEMO_PIN);
   await page.getByTestId('sign-in-button').click();
-  await openShiftIfAsked(page);
+  await openShiftIfAsked(page, float);
 }
 
 /**
