@@ -35,6 +35,26 @@ async function snap(name: string): Promise<void> {
   await page.setViewportSize({ width: 1366, height: 768 });
 }
 
+/** With E2E_SCREENSHOTS set, keeps an office page in both languages at 1366×768 and 1024×768. */
+async function snapOffice(office: Page, name: string): Promise<void> {
+  const folder = process.env.E2E_SCREENSHOTS;
+  if (!folder) return;
+  for (const locale of ['en', 'zh-CN']) {
+    await office.evaluate((saved) => localStorage.setItem('pos-till-locale', saved), locale);
+    await office.reload();
+    await office.locator('[data-testid=shifts-table] tr[data-shift-id]').first().waitFor();
+    for (const width of [1366, 1024]) {
+      await office.setViewportSize({ width, height: 768 });
+      await office.screenshot({ path: `${folder}/office-shifts-${locale}-${width}.png` });
+    }
+    await office.locator('[data-testid=shifts-table] tr[data-shift-id]').first().click();
+    await office.getByTestId('shift-drawer').locator('.ant-descriptions').first().waitFor();
+    await office.screenshot({ path: `${folder}/office-${name}-${locale}-1024.png` });
+    await office.setViewportSize({ width: 1366, height: 768 });
+    await office.screenshot({ path: `${folder}/office-${name}-${locale}-1366.png` });
+  }
+}
+
 const minorOf = (text: string | null) => Math.round(Number((text ?? '').replace(/[^\d.-]/g, '')) * 100);
 const yuan = (amount: number) => (amount / 100).toFixed(2);
 
@@ -158,6 +178,8 @@ describe('a shift from float to Z report', () => {
     await row.click();
     await office.getByTestId('shift-drawer').locator('.ant-descriptions').first().waitFor();
     expect(await office.getByTestId('shift-drawer').textContent()).toContain('Petty cash');
+    expect(await seriousAccessibilityFindings(office)).toEqual([]);
+    await snapOffice(office, 'shift-drawer');
     await context.close();
   });
 });

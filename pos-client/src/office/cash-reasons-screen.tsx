@@ -27,6 +27,7 @@ export function CashReasonsScreen() {
     }
   };
   return (
+    <section className="office-page">
     <Card
       title={<Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>{t('office.cashReasons.title')}</Typography.Title>}
       extra={<Button type="primary" onClick={() => open('new')} data-testid="cash-reason-new">{t('office.catalog.new')}</Button>}
@@ -64,5 +65,6 @@ export function CashReasonsScreen() {
         </Form>
       </Modal>
     </Card>
+    </section>
   );
 }
