@@ -32,6 +32,8 @@ import { suppliersRoutes } from './suppliers/suppliers.routes';
 import { clerksRoutes } from './people/clerks.routes';
 import { usersRoutes } from './people/users.routes';
 import { rolesRoutes } from './roles/roles.routes';
+import { cashReasonsRoutes } from './shifts/cash-reasons.routes';
+import { shiftsRoutes } from './shifts/shifts.routes';
 import { syncRoutes } from './sync/sync.routes';
 import { tillEventsRoutes } from './till-events/till-events.routes';
 
@@ -88,6 +90,8 @@ export function createApp(deps: Deps) {
   app.route('/', usersRoutes);
   app.route('/', clerksRoutes);
   app.route('/', rolesRoutes);
+  app.route('/', cashReasonsRoutes);
+  app.route('/', shiftsRoutes);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http', scheme: 'bearer', description: 'An office session token, or a till device token (`dev.…`)',
   });

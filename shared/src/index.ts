@@ -10,3 +10,4 @@ export * from './promotions';
 export * from './tenders';
 export * from './returns';
 export * from './api/api-paths';
+export * from './shifts';

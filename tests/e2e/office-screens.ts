@@ -25,6 +25,8 @@ const ruleKinds = [
 /** Every office screen; a new screen is one more line here, and the accessibility walk covers it in both languages. */
 export const officeScreens: readonly OfficeScreen[] = [
   { name: 'store-day report', hash: '#/office/reports', ready: '.office-kpis', users: everyone },
+  { name: 'shifts and cash', hash: '#/office/shifts', ready: `[data-testid=shifts-table] ${table}`, users: everyone },
+  { name: 'cash in/out reasons', hash: '#/office/cash-reasons', ready: `[data-testid=cash-reasons-screen] ${table}`, users: hq },
   { name: 'tills', hash: '#/office/devices', ready: '[data-testid=device-list] .ant-table-row', users: everyone },
   {
     name: 'prices with a product chosen',

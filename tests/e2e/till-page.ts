@@ -10,8 +10,8 @@ import { DEMO_PIN, seedFixture, signInOffice, testClock, type Fixture } from '..
 import { startHq } from '../support/hq';
 import { createTestDatabase } from '../support/test-db';
 
-/** Opens the till (against a bridge address, when given), pairs it with HQ through the pairing screen and signs clerk `0012` in. */
-export async function openSellingTill(page: Page, f: Fixture, hqUrl: string, bridgeUrl?: string, tillIndex = 0): Promise<void> {
+/** Opens the till (against a bridge address, when given), pairs it with HQ through the pairing screen, signs clerk `0012` in and opens a shift with `float`. */
+export async function openSellingTill(page: Page, f: Fixture, hqUrl: string, bridgeUrl?: string, tillIndex = 0, float = '0'): Promise<void> {
   const devices = await f.deps.db.select().from(tillDevices).where(and(eq(tillDevices.chainId, f.chainId), eq(tillDevices.storeId, f.storeIds.S001!))).orderBy(tillDevices.code);
   const code = String(10_000_000 + Math.floor(Math.random() * 89_999_999));
   await rearmPairingCode(f.deps, f.chainId, devices[tillIndex]!.id, code, 30);
@@ -22,6 +22,19 @@ export async function openSellingTill(page: Page, f: Fixture, hqUrl: string, bri
   await page.getByTestId('clerk-code-input').fill('0012');
   await page.getByTestId('pin-input').fill(DEMO_PIN);
   await page.getByTestId('sign-in-button').click();
+  await openShiftIfAsked(page, float);
+}
+
+/**
+ * Selling needs an open shift: when the till asks for one after sign-in, opens it with the
+ * float counted as a total (0 unless given), and waits for the sell screen.
+ */
+export async function openShiftIfAsked(page: Page, float = '0'): Promise<void> {
+  await page.locator('[data-testid="float-total"], [data-testid="scan-input"]').first().waitFor({ timeout: 30_000 });
+  if ((await page.getByTestId('float-total').count()) > 0) {
+    await page.getByTestId('float-total').fill(float);
+    await page.getByTestId('shift-open-button').click();
+  }
   await page.getByTestId('scan-input').waitFor({ timeout: 30_000 });
 }
 

@@ -63,7 +63,7 @@ const scopedByName: Record<string, (refs: StoreRefs) => unknown> = {
 };
 
 /** A path's `{id}` names a row of the collection before it: `/stores/{id}` a store, `/pricing/prices/{id}` a price. */
-const scopedCollections: Record<string, keyof StoreRefs> = { stores: 'storeId', devices: 'deviceId', sales: 'saleId', prices: 'priceId', clerks: 'clerkId', sessions: 'sessionId', users: 'userId' };
+const scopedCollections: Record<string, keyof StoreRefs> = { stores: 'storeId', devices: 'deviceId', sales: 'saleId', shifts: 'shiftId', prices: 'priceId', clerks: 'clerkId', sessions: 'sessionId', users: 'userId' };
 
 export function scopedReference(op: Operation, slot: Slot): ((refs: StoreRefs) => unknown) | undefined {
   if (op.key === 'POST /imports/clerks' && slot.in === 'body') return (r) => `code,name,store,pin\nC-PROBE,Probe,${r.storeCode},1234`;

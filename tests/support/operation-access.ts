@@ -139,6 +139,11 @@ export const access: Record<string, Access> = {
   'GET /roles': 'office',
   'POST /roles': 'hq',
   'PUT /roles/{id}': 'hq',
+  'GET /settings/cash-reasons': 'office',
+  'POST /settings/cash-reasons': 'hq',
+  'PUT /settings/cash-reasons/{id}': 'hq',
+  'GET /shifts': 'office',
+  'GET /shifts/{id}': 'office',
 };
 
 /** Operations that end the session their request came with: each call gets a session of its own, so the caller's stays usable. */

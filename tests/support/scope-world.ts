@@ -7,6 +7,7 @@ import { tillEvents } from '@pos/hq-server/till-events/till-events.tables';
 import { ClerkSession, OfficeSessionList, PriceEntry, PushResponse, type PairedDevice, type Sale } from '@pos/shared';
 import { eq, isNotNull } from 'drizzle-orm';
 import { bearer, DEMO_PIN, json, makeSale, pairTill, signInOffice, type Fixture } from './fixture';
+import { makeShiftOpen } from './shift-documents';
 import { makeTillEvent } from './till-events';
 
 /** The objects of one store that scoped parameters name: a store, one of its tills, a sale, a store price, a clerk. */
@@ -15,6 +16,8 @@ export interface StoreRefs {
   storeCode: string;
   deviceId: string;
   saleId: string;
+  /** A shift opened on the store's till. */
+  shiftId: string;
   priceId: string;
   clerkId: string;
   clerkCode: string;
@@ -66,19 +69,20 @@ async function storeRefs(f: Fixture, hq: string, storeCode: string, clerkCode: s
   const sale = mispriced(makeSale(f, till, clerkCode, { lines: 1 }));
   // A drawer opened by a cashier with the store manager's approval: a till event and an override to find.
   const noSale = makeTillEvent(f, till, 'no_sale', `${storeCode.slice(1)}3`, `${storeCode.slice(1)}1`);
-  const pushed = PushResponse.parse(await (await f.app.request('/sync/push', json({ documents: [sale, noSale] }, till.deviceToken))).json());
+  const shift = makeShiftOpen(f, till, clerkCode);
+  const pushed = PushResponse.parse(await (await f.app.request('/sync/push', json({ documents: [sale, noSale, shift] }, till.deviceToken))).json());
   if (pushed.results.some((r) => r.status !== 'accepted')) throw new Error(`documents of ${storeCode} not accepted: ${JSON.stringify(pushed)}`);
   const scheduled = { productId: f.catalog[1]!.id, storeId: f.storeIds[storeCode]!, amountMinor: 777, effectiveFrom: '2027-01-01T00:00:00.000Z' };
   const price = PriceEntry.parse(await (await f.app.request('/pricing/prices', json(scheduled, hq))).json());
   return {
-    till, storeId: f.storeIds[storeCode]!, storeCode, deviceId: till.device.id, saleId: sale.id, priceId: price.id,
+    till, storeId: f.storeIds[storeCode]!, storeCode, deviceId: till.device.id, saleId: sale.id, shiftId: shift.id, priceId: price.id,
     clerkId: f.clerkIds[clerkCode]!, clerkCode, ...(await spareSession(f, email)), sale: makeSale(f, till, clerkCode, { lines: 1 }),
   };
 }
 
 const ghost = (): StoreRefs => {
   const id = randomUUID();
-  return { storeId: id, storeCode: 'S999', deviceId: randomUUID(), saleId: randomUUID(), priceId: randomUUID(), clerkId: randomUUID(), clerkCode: '9991', userId: randomUUID(), sessionId: randomUUID(), sale: {} as Sale };
+  return { storeId: id, storeCode: 'S999', deviceId: randomUUID(), saleId: randomUUID(), shiftId: randomUUID(), priceId: randomUUID(), clerkId: randomUUID(), clerkCode: '9991', userId: randomUUID(), sessionId: randomUUID(), sale: {} as Sale };
 };
 
 export interface ScopeWorld {

@@ -10,3 +10,4 @@ export * from '../stock/stock.tables';
 export * from '../suppliers/suppliers.tables';
 export * from '../till-events/till-events.tables';
 export * from '../returns/returns.tables';
+export * from '../shifts/shifts.tables';

@@ -31,6 +31,8 @@ export const sales = pgTable(
     changeMinor: money('change_minor').notNull(),
     itemCount: integer('item_count').notNull(),
     receivedAt: instant('received_at').notNull(),
+    /** The till's shift the sale was rung up in; null for sales from before shifts. */
+    shiftId: uuid('shift_id'),
   },
   (t) => [
     primaryKey({ columns: [t.chainId, t.id] }),
@@ -38,6 +40,7 @@ export const sales = pgTable(
     index('sales_store_day').on(t.chainId, t.storeId, t.businessDate),
     /** A till looks a receipt up by its number to take goods back (退货). */
     index('sales_receipt_no').on(t.chainId, t.receiptNo),
+    index('sales_shift').on(t.chainId, t.shiftId),
   ],
 );
 

@@ -22,7 +22,7 @@ function payload(chainId: string, batch: SaleToWrite[], receivedAt: Date, id: ()
     business_date: businessDate, currency: sale.currency, started_at: sale.startedAt, completed_at: sale.completedAt,
     subtotal_minor: sale.subtotalMinor, discount_minor: sale.discountMinor, total_minor: sale.totalMinor, rounding_minor: sale.roundingMinor,
     change_minor: sale.changeMinor,
-    item_count: sale.lines.reduce((n, l) => n + l.quantity, 0), received_at: receivedAt.toISOString(),
+    item_count: sale.lines.reduce((n, l) => n + l.quantity, 0), received_at: receivedAt.toISOString(), shift_id: sale.shiftId ?? null,
   }));
   const lines = batch.flatMap(({ sale, businessDate }) => sale.lines.map((l) => ({
     id: l.id, sale_id: sale.id, store_id: sale.storeId, business_date: businessDate, line_no: l.lineNo, product_id: l.productId, barcode: l.barcode,
@@ -66,10 +66,10 @@ export async function writeSales({ db, clock }: Deps, chainId: string, batch: Sa
   const rows = await query<{ id: string }>(db, sql`
     with new_sales as (
       insert into sales (chain_id, id, store_id, device_id, cashier_id, receipt_no, business_date, currency, started_at, completed_at,
-                         subtotal_minor, discount_minor, total_minor, rounding_minor, change_minor, item_count, received_at)
+                         subtotal_minor, discount_minor, total_minor, rounding_minor, change_minor, item_count, received_at, shift_id)
       select * from jsonb_to_recordset(${headers}::jsonb) as h(chain_id uuid, id uuid, store_id uuid, device_id uuid, cashier_id uuid,
         receipt_no text, business_date date, currency text, started_at timestamptz, completed_at timestamptz, subtotal_minor bigint,
-        discount_minor bigint, total_minor bigint, rounding_minor bigint, change_minor bigint, item_count int, received_at timestamptz)
+        discount_minor bigint, total_minor bigint, rounding_minor bigint, change_minor bigint, item_count int, received_at timestamptz, shift_id uuid)
       order by id
       on conflict do nothing
       returning id, store_id, business_date, total_minor, discount_minor, rounding_minor, item_count, received_at

@@ -11,6 +11,7 @@ import { seedDemoMembers } from './demo-members';
 import { seedDemoOrganisation } from './demo-organisation';
 import { seedDemoSuppliers } from './demo-suppliers';
 import { seedDemoPeople } from './demo-people';
+import { seedDemoCashReasons, seedDemoShifts } from './demo-shifts';
 import {
   DEMO_CHAIN, DEMO_PASSWORD, DEMO_PIN, demoAssortmentStore, demoClerkNames, demoFranchisees, demoPricingSettings, demoStores, demoUsers, type FranchiseeKey,
 } from './demo-org';
@@ -155,6 +156,7 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
       chainId, storeIds: storeIdByCode, franchiseeIds: franchiseeIds as Record<FranchiseeKey, string>, passwordHash,
       storeFranchisees: Object.fromEntries(demoStores.map((s) => [s.code, s.franchisee])),
     });
+    await seedDemoCashReasons(tx, clock, chainId);
     await seedDemoSuppliers(tx, clock, chainId, productRows.map((p, i) => ({ id: p.id, brand: catalog[i]!.brand, priceMinor: catalog[i]!.priceMinor })));
   });
   await seedDemoPeople(deps, chainId);
@@ -168,6 +170,7 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
   });
   // After the last sale of each store's history, so the demo's reprint names a real receipt.
   await seedDemoTillEvents(deps, { chainId, random, stores: storeRows, clerks: clerkRows });
+  await seedDemoShifts(deps, chainId);
   await options.onStep?.('sales history');
   const demoProduct = productRows[3]!;
   await seedDemoReturns(deps, chainId, random, { id: demoProduct.id, nameZh: demoProduct.nameZh, nameEn: demoProduct.nameEn, barcode: demoEan13(catalog[3]!.index), priceMinor: catalog[3]!.priceMinor });

@@ -3,6 +3,7 @@ import type { Deps, DevicePrincipal } from '../http/app-env';
 import { ingestReturns } from '../returns/ingest-returns';
 import { ingestSales } from '../sales/ingest-sales';
 import { ingestTillEvents } from '../till-events/ingest-till-events';
+import { ingestCashMovements, ingestShiftCloses, ingestShiftOpens } from '../shifts/ingest-shifts';
 
 type Reason = NonNullable<PushResult['reason']>;
 
@@ -17,9 +18,12 @@ export type Ingest<D> = (deps: Deps, device: DevicePrincipal, documents: D[]) =>
  * order, so a kind that names another (a return names its sale) comes after it.
  */
 export const documentIngesters: { readonly [K in SyncDocumentKind]: Ingest<SyncDocumentOf<K>> } = {
+  shift_open: ingestShiftOpens,
   sale: ingestSales,
   till_event: ingestTillEvents,
   return: ingestReturns,
+  cash_movement: ingestCashMovements,
+  shift_close: ingestShiftCloses,
 };
 
 export const ingestOrder = Object.keys(documentIngesters) as SyncDocumentKind[];

@@ -40,6 +40,8 @@ function entitySelects(device: DevicePrincipal, cursor: number, limit: number): 
       sql`store_id = ${device.storeId}`),
     page('till_role', 'permission_roles', sql`json_build_object('id', id, 'code', code, 'nameZh', name_zh, 'nameEn', name_en,
       'permissions', permissions, 'active', active)`, sql`kind = 'till'`),
+    page('cash_reason', 'cash_reasons', sql`json_build_object('id', id, 'code', code, 'nameZh', name_zh, 'nameEn', name_en, 'direction', direction,
+      'sortOrder', sort_order, 'active', active)`),
   ];
 }
 

@@ -3,6 +3,7 @@ import { signOutClerk } from '../features/auth/sign-out-clerk';
 import { InitialPullScreen } from '../till/initial-pull-screen';
 import { PairScreen } from '../till/pair-screen';
 import { SellScreen } from '../till/sell-screen';
+import { ShiftGate } from '../till/shift-gate';
 import { SignInScreen } from '../till/sign-in-screen';
 import { StatusBar } from '../till/status-bar';
 import { useTillServices } from './services-context';
@@ -28,7 +29,15 @@ export function TillShell() {
   return (
     <div className="till">
       <StatusBar pairing={phase.pairing} session={session} onSignOut={() => void signOutClerk({ db, hq })} onRepair={() => setRepairing(true)} />
-      <div className="till-main">{phase.kind === 'selling' ? <SellScreen key={phase.session.signedInAt} pairing={phase.pairing} session={phase.session} /> : <SignInScreen />}</div>
+      <div className="till-main">
+        {phase.kind === 'selling' ? (
+          <ShiftGate key={phase.session.signedInAt} pairing={phase.pairing} session={phase.session}>
+            <SellScreen pairing={phase.pairing} session={phase.session} />
+          </ShiftGate>
+        ) : (
+          <SignInScreen />
+        )}
+      </div>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
-import type { Category, Change, Clerk, PairedDevice, Product, Return, Sale, Store, Price, Barcode, ErrorBody, MemberLevel, Promotion, SyncDocument, TillRole } from '@pos/shared';
+import type { Category, CashMovement, CashReason, Change, Clerk, PairedDevice, Product, Return, Sale, ShiftClose, ShiftOpen, Store, Price, Barcode, ErrorBody, MemberLevel, Promotion, SyncDocument, TillRole } from '@pos/shared';
 import type { HeldTicket } from '../features/sales/held-tickets';
 import type { Ticket } from '../features/sales/ticket';
 
@@ -54,6 +54,8 @@ export interface MetaValues {
   session: ClerkSignIn;
   receiptCounter: { deviceId: string; last: number };
   returnCounter: { deviceId: string; last: number };
+  /** The till's open shift, which every sale belongs to; none while no shift is open. */
+  openShift: { id: string };
 }
 export type MetaKey = keyof MetaValues;
 export type MetaRow = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaKey];
@@ -68,6 +70,13 @@ export interface TicketRow {
   clerkId: string;
   ticket: Ticket;
   held: Omit<HeldTicket, 'ticket'> | null;
+}
+
+/** A shift of this till: its opening and, once counted, its close (documents as pushed). */
+export interface TillShift {
+  id: string;
+  open: ShiftOpen;
+  close: ShiftClose | null;
 }
 
 export interface PinAttempts {
@@ -140,6 +149,11 @@ export class TillDb extends Dexie {
   tickets!: EntityTable<TicketRow, 'key'>;
   /** Returns and exchanges made on this till, by their original sale: what a line has left to return, offline. */
   returns!: EntityTable<Return, 'id'>;
+  /** The chain's active reasons for cash in and out (收支类别). */
+  cashReasons!: EntityTable<CashReason, 'id'>;
+  shifts!: EntityTable<TillShift, 'id'>;
+  /** Cash in and out of each shift, by shift. */
+  cashMovements!: EntityTable<CashMovement, 'id'>;
 
   constructor(name = 'pos-till') {
     // Chromium's default durability reports a write done before it reaches the disk; a sale
@@ -177,13 +191,15 @@ export class TillDb extends Dexie {
     // Returns (退换货): the till finds its own sales by receipt number and keeps its returns by their original sale.
     // Settings pulled before carry no return policy: pull everything again.
     this.version(7).stores({ journal: 'id, completedAt, receiptNo', returns: 'id, completedAt, original.saleId' }).upgrade(pullAgainFromStart);
+    // Shifts and cash movements, and the chain's cash reasons, which lie behind an older till's cursor: pull everything again.
+    this.version(8).stores({ cashReasons: 'id', shifts: 'id', cashMovements: 'id, shiftId' }).upgrade(pullAgainFromStart);
   }
 
   /** The catalog tables a pull writes into. */
   get catalogTables() {
     return [
       this.stores, this.categories, this.products, this.barcodes, this.prices, this.clerks, this.memberLevels, this.promotions,
-      this.pricingSettings, this.storeAssortments, this.assortmentItems, this.tillRoles,
+      this.pricingSettings, this.storeAssortments, this.assortmentItems, this.tillRoles, this.cashReasons,
     ];
   }
 

@@ -51,6 +51,8 @@ async function applyChange(db: TillDb, change: Change): Promise<void> {
       return;
     case 'till_role':
       return upsertOrDelete(db.tillRoles, change.data, change.data.id);
+    case 'cash_reason':
+      return upsertOrDelete(db.cashReasons, change.data, change.data.id);
     case 'assortment_item':
       return upsertOrDelete(db.assortmentItems, change.data, [change.data.storeId, change.data.productId]);
     case 'barcode': {

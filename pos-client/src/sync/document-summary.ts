@@ -24,5 +24,11 @@ export function documentSummary(document: SyncDocument): DocumentSummary {
       const refunded = document.refunds.reduce((n, r) => n + r.amountMinor, 0) - document.payments.reduce((n, p) => n + p.amountMinor, 0);
       return { reference: document.returnNo, amountMinor: -refunded, currency: document.currency, completedAt: document.completedAt, tillKey: null };
     }
+    case 'shift_open':
+      return { reference: '开班 Shift open', amountMinor: document.floatMinor, currency: document.currency, completedAt: document.completedAt, tillKey: null };
+    case 'cash_movement':
+      return { reference: document.direction === 'in' ? '存入 Cash in' : '取出 Cash out', amountMinor: document.amountMinor, currency: null, completedAt: document.completedAt, tillKey: null };
+    case 'shift_close':
+      return { reference: '结班 Shift close', amountMinor: document.countedCashMinor, currency: null, completedAt: document.completedAt, tillKey: null };
   }
 }

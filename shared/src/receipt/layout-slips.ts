@@ -1,4 +1,4 @@
-import type { ReceiptDocument, ShiftZReportDocument, TopUpSlipDocument, TransferNoteDocument } from './receipt-documents.schemas';
+import type { ReceiptDocument, ShiftXReportDocument, ShiftZReportDocument, TopUpSlipDocument, TransferNoteDocument } from './receipt-documents.schemas';
 import { LABELS, TENDER_LABELS, localTime, money, pair, storeHeader, yuan } from './receipt-labels';
 import { layoutReturnSlip } from './layout-return-slip';
 import { layoutSaleReceipt } from './layout-sale-receipt';
@@ -28,18 +28,13 @@ export function layoutTopUpSlip(doc: TopUpSlipDocument): ReceiptModel {
   return { documentId: doc.id, blocks, currencyExponent: 2 };
 }
 
-export function layoutZReport(doc: ShiftZReportDocument): ReceiptModel {
-  const variance = doc.countedCashMinor - doc.expectedCashMinor;
-  const blocks: ReceiptBlock[] = [
-    ...storeHeader(doc.store),
-    title('日结 Z REPORT'),
-    pair('开班 Opened', localTime(doc.openedAt)),
-    pair('结班 Closed', localTime(doc.closedAt)),
-    pair(LABELS.cashier, doc.cashierName),
-    rule,
+/** The figures the X and Z reports share: sales, tenders and the drawer's cash. */
+function shiftFigures(doc: ShiftXReportDocument | ShiftZReportDocument): ReceiptBlock[] {
+  return [
     pair('单数 Tickets', String(doc.ticketCount)),
     pair('销售额 Gross', money(doc.grossMinor)),
     pair(LABELS.discount, `-${money(doc.discountMinor)}`),
+    ...(doc.roundingMinor ? [pair(LABELS.rounding, money(doc.roundingMinor))] : []),
     pair('退货 Refunds', `-${money(doc.refundsMinor)}`),
     pair('净额 Net', money(doc.netMinor), { bold: true }),
     rule,
@@ -49,8 +44,36 @@ export function layoutZReport(doc: ShiftZReportDocument): ReceiptModel {
     pair('存入 Cash in', money(doc.cashInMinor)),
     pair('取出 Cash out', `-${money(doc.cashOutMinor)}`),
     pair('应有现金 Expected', money(doc.expectedCashMinor)),
+  ];
+}
+
+export function layoutZReport(doc: ShiftZReportDocument): ReceiptModel {
+  const variance = doc.countedCashMinor - doc.expectedCashMinor;
+  const blocks: ReceiptBlock[] = [
+    ...storeHeader(doc.store),
+    title('日结 Z REPORT'),
+    pair('开班 Opened', localTime(doc.openedAt)),
+    pair('结班 Closed', localTime(doc.closedAt)),
+    pair(LABELS.cashier, doc.cashierName),
+    rule,
+    ...shiftFigures(doc),
     pair('实点现金 Counted', money(doc.countedCashMinor)),
     pair('差额 Variance', money(variance), { bold: true }),
+  ];
+  return { documentId: doc.id, blocks, currencyExponent: 2 };
+}
+
+/** Mid-shift figures: the cash the drawer should hold now, and no count. */
+export function layoutXReport(doc: ShiftXReportDocument): ReceiptModel {
+  const blocks: ReceiptBlock[] = [
+    ...storeHeader(doc.store),
+    title('班中报表 X REPORT'),
+    pair('开班 Opened', localTime(doc.openedAt)),
+    pair('打印 Printed', localTime(doc.printedAt)),
+    pair(LABELS.cashier, doc.cashierName),
+    rule,
+    ...shiftFigures(doc),
+    { kind: 'text', text: '未结班 Shift still open', align: 'center' },
   ];
   return { documentId: doc.id, blocks, currencyExponent: 2 };
 }
@@ -82,6 +105,8 @@ export function layoutDocument(doc: ReceiptDocument): ReceiptModel {
       return layoutTopUpSlip(doc);
     case 'shift_z_report':
       return layoutZReport(doc);
+    case 'shift_x_report':
+      return layoutXReport(doc);
     case 'transfer_note':
       return layoutTransferNote(doc);
     case 'return_slip':

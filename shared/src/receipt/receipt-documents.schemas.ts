@@ -65,8 +65,17 @@ export const ShiftZReportDocument = z.object({
   cashOutMinor: NonNegativeMinor,
   expectedCashMinor: MinorSchema,
   countedCashMinor: NonNegativeMinor,
+  /** Cash rounding (抹零) over the shift, printed when there was any; reports made before it was kept have none. */
+  roundingMinor: MinorSchema.optional(),
 });
 export type ShiftZReportDocument = z.infer<typeof ShiftZReportDocument>;
+
+/** The same figures mid-shift (X report): printed at any time, closing nothing, with no count. */
+export const ShiftXReportDocument = ShiftZReportDocument.omit({ kind: true, closedAt: true, countedCashMinor: true }).extend({
+  kind: z.literal('shift_x_report'),
+  printedAt: IsoDateTime,
+});
+export type ShiftXReportDocument = z.infer<typeof ShiftXReportDocument>;
 
 export const TransferNoteDocument = z.object({
   kind: z.literal('transfer_note'),
@@ -92,5 +101,5 @@ export const ReturnSlipDocument = z.object({
 });
 export type ReturnSlipDocument = z.infer<typeof ReturnSlipDocument>;
 
-export const ReceiptDocument = z.discriminatedUnion('kind', [SaleReceiptDocument, TopUpSlipDocument, ShiftZReportDocument, TransferNoteDocument, ReturnSlipDocument]);
+export const ReceiptDocument = z.discriminatedUnion('kind', [SaleReceiptDocument, TopUpSlipDocument, ShiftZReportDocument, ShiftXReportDocument, TransferNoteDocument, ReturnSlipDocument]);
 export type ReceiptDocument = z.infer<typeof ReceiptDocument>;

@@ -25,3 +25,6 @@ export * from './org-admin';
 export * from './suppliers';
 export * from './people';
 export * from './roles';
+export * from './cash-reasons';
+export * from './shifts';
+export * from './shifts-office';

@@ -102,6 +102,8 @@ const SaleShape = z.object({
   pricing: SalePricing.optional(),
   /** Every manager override given while the sale was rung up; sales from older tills have none. */
   approvals: z.array(SaleApproval).max(SALE_LIMITS.approvals).default([]),
+  /** The till's shift (班次) the sale was rung up in; absent or null from tills that sold before shifts. */
+  shiftId: z.uuid().nullable().optional(),
 });
 
 type Issue = (path: (string | number)[], message: string) => void;

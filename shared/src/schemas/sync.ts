@@ -5,8 +5,10 @@ import { Clerk, Store } from './org';
 import { TillPermissions } from './permissions';
 import { MemberLevel, PricingSettings } from './pricing-admin';
 import { Promotion } from './promotions-admin';
+import { CashReason } from './cash-reasons';
 import { Return } from './returns';
 import { Sale } from './sales';
+import { CashMovement, ShiftClose, ShiftOpen } from './shifts';
 import { TillEvent } from './till-events';
 
 export const PullQuery = z.object({
@@ -48,6 +50,8 @@ export const Change = z.discriminatedUnion('entity', [
   change('assortment_item', z.object({ storeId: z.uuid(), productId: z.uuid(), active: z.boolean() })),
   /** A till role of the chain (`permission_roles` of kind `till`): what its clerks' function keys may do offline. */
   change('till_role', TillRole),
+  /** A reason for cash in or out (收支类别) of the chain; `active` false retires it. */
+  change('cash_reason', CashReason),
 ]);
 export type Change = z.infer<typeof Change>;
 export type ChangeEntity = Change['entity'];
@@ -67,7 +71,7 @@ export type PullResponse = z.infer<typeof PullResponse>;
  * its `storeId` and `deviceId`, and the instant it was `completedAt`; HQ takes the kinds in
  * the order of this list, so a document that names another comes after it.
  */
-export const SyncDocument = z.discriminatedUnion('kind', [Sale, TillEvent, Return]);
+export const SyncDocument = z.discriminatedUnion('kind', [ShiftOpen, Sale, CashMovement, ShiftClose, TillEvent, Return]);
 export type SyncDocument = z.infer<typeof SyncDocument>;
 export type SyncDocumentKind = SyncDocument['kind'];
 export type SyncDocumentOf<K extends SyncDocumentKind> = Extract<SyncDocument, { kind: K }>;

@@ -82,7 +82,7 @@ export async function completeSale(
       approvals: ticketApprovals(ticket),
     }, pricing);
     if (!built.ok) return built;
-    const { sale } = built;
+    const sale: Sale = { ...built.sale, shiftId: (await db.getMeta('openShift'))?.id ?? null };
     await db.journal.add(sale);
     await enqueueDocument(db, sale);
     await db.putMeta('receiptCounter', { deviceId: pairing.device.id, last: number });

@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import type { CashCount } from '../features/shifts/shift-records';
+import { useI18n } from '../i18n/i18n-context';
+import { CashCountFields } from './cash-count-fields';
+import { useModalDialog } from './use-modal-dialog';
+import './shift.css';
+
+/**
+ * The blind count (盲点) that closes the shift: the cashier enters the cash counted, by total
+ * or by denomination, and sees nothing of what the till expects until the count is given.
+ */
+export function ShiftCloseDialog({ open, currency, onClose, onCancel }: { open: boolean; currency: string; onClose: (count: CashCount) => Promise<boolean>; onCancel: () => void }) {
+  const { t } = useI18n();
+  const ref = useModalDialog(open);
+  const [count, setCount] = useState<CashCount | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <dialog ref={ref} className="shift-dialog" aria-labelledby="close-title" onClose={onCancel} data-testid="close-dialog">
+      {open && (
+        <form
+          method="dialog"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!count || busy) return;
+            setBusy(true);
+            void onClose(count).finally(() => setBusy(false));
+          }}
+        >
+          <h2 id="close-title">{t('close.title')}</h2>
+          <p>{t('close.hint')}</p>
+          <CashCountFields id="count" currency={currency} label={t('count.total')} onChange={setCount} />
+          <div className="dialog-buttons">
+            <button type="button" className="button" onClick={onCancel}>
+              {t('common.cancel')} <span className="key">Esc</span>
+            </button>
+            <button type="submit" className="button button-primary" disabled={!count || busy} data-testid="close-submit">
+              {t('close.submit')} <span className="key">Enter</span>
+            </button>
+          </div>
+        </form>
+      )}
+    </dialog>
+  );
+}

@@ -1,0 +1,3 @@
+export * from './denominations';
+export * from './shift-reports';
+export * from './shift-totals';
