@@ -27,15 +27,32 @@ export async function openSellingTill(page: Page, f: Fixture, hqUrl: string, bri
 
 /**
  * Selling needs an open shift: when the till asks for one after sign-in, opens it with the
- * float counted as a total (0 unless given), and waits for the sell screen.
+ * float counted as a total (0 unless given), and waits for the sell screen. A colleague's shift
+ * still open on the till is handed over first: closed with a count of 0, with the store
+ * manager's approval when the clerk's role asks for one.
  */
 export async function openShiftIfAsked(page: Page, float = '0'): Promise<void> {
-  await page.locator('[data-testid="float-total"], [data-testid="scan-input"]').first().waitFor({ timeout: 30_000 });
+  await page.locator('[data-testid="float-total"], [data-testid="scan-input"], [data-testid="shift-close"]').first().waitFor({ timeout: 30_000 });
+  if ((await page.getByTestId('shift-close').count()) > 0) await closeColleaguesShift(page);
   if ((await page.getByTestId('float-total').count()) > 0) {
     await page.getByTestId('float-total').fill(float);
     await page.getByTestId('shift-open-button').click();
   }
   await page.getByTestId('scan-input').waitFor({ timeout: 30_000 });
+}
+
+async function closeColleaguesShift(page: Page): Promise<void> {
+  await page.getByTestId('shift-close').click();
+  await page.locator('[data-testid="close-dialog"][open], [data-testid="approval-dialog"][open]').first().waitFor();
+  if ((await page.locator('[data-testid="approval-dialog"][open]').count()) > 0) {
+    await page.getByTestId('approval-code').fill('0011');
+    await page.getByTestId('approval-pin').fill(DEMO_PIN);
+    await page.getByTestId('approval-submit').click();
+  }
+  await page.getByTestId('count-total').fill('0');
+  await page.getByTestId('close-submit').click();
+  await page.getByTestId('shift-next').click();
+  await page.getByTestId('float-total').waitFor({ timeout: 30_000 });
 }
 
 /** Pairs the till with the bridge through the status bar's dialog, with the code the bridge console shows. */

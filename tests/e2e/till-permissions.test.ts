@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityFindings } from '../support/axe';
 import { DEMO_PASSWORD } from '@pos/hq-server/seed/demo-org';
 import { DEMO_PIN, type Fixture } from '../support/fixture';
-import { openSellingTill, scanToLines, startTillHarness, tillStoreSales, type TillHarness } from './till-page';
+import { openSellingTill, openShiftIfAsked, scanToLines, startTillHarness, tillStoreSales, type TillHarness } from './till-page';
 
 /** Set E2E_SCREENSHOTS to a folder to keep pictures of the approval dialog and the office screen. */
 const SHOTS = process.env.E2E_SCREENSHOTS;
@@ -159,7 +159,7 @@ describe('till permissions and manager approval', () => {
     await page.getByTestId('clerk-code-input').fill('0013');
     await page.getByTestId('pin-input').fill(DEMO_PIN);
     await page.getByTestId('sign-in-button').click();
-    await page.getByTestId('scan-input').waitFor({ timeout: 30_000 });
+    await openShiftIfAsked(page);
 
     await page.keyboard.press('F10');
     await page.getByTestId('approval-dialog').waitFor();

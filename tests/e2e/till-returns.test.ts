@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityFindings } from '../support/axe';
 import { json, makeSale, pairTill, type Fixture } from '../support/fixture';
 import { createPromotion, ruleOf } from '../support/pricing-setup';
-import { scanToLines, startTillHarness, tillStoreSales, type TillHarness } from './till-page';
+import { openShiftIfAsked, scanToLines, startTillHarness, tillStoreSales, type TillHarness } from './till-page';
 import { rearmPairingCode } from '@pos/hq-server/auth/devices.service';
 import { clerks, tillDevices } from '@pos/hq-server/org/org.tables';
 
@@ -132,7 +132,7 @@ describe('returns and exchanges at the till', () => {
     await page.getByTestId('clerk-code-input').fill(CLERK.code);
     await page.getByTestId('pin-input').fill(CLERK.pin);
     await page.getByTestId('sign-in-button').click();
-    await page.getByTestId('scan-input').waitFor({ timeout: 30_000 });
+    await openShiftIfAsked(page);
     await page.keyboard.press('F10');
     await expect.poll(() => page.getByTestId('sell-error').textContent()).toContain('may not use “Open drawer (no sale)”');
   });
