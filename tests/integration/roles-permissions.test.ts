@@ -59,6 +59,31 @@ describe('roles and permissions', () => {
     expect((await get(f, '/reports/store-day?from=2026-11-01&to=2026-11-02', token)).status).toBe(403);
   });
 
+  it('a role that only views master data reads it but may not change products, brands, categories, suppliers, stores, regions or imports', async () => {
+    const modules = { ...none.modules, catalog: 'view', suppliers: 'view', organisation: 'view', imports: 'view', audit: 'none' } as const;
+    const role = await makeRole(officeRole('master-view', { ...none, modules }));
+    const token = await userWithRole('master-viewer@demo.pos', role.id);
+    const changes: [string, string, unknown][] = [
+      ['POST', '/brands', { code: 'NOPE', nameZh: '不行', nameEn: 'Nope' }],
+      ['POST', '/categories', { code: 'NOPE', nameZh: '不行', nameEn: 'Nope', parentId: null }],
+      ['POST', `/products/${f.catalog[0]!.id}/deactivate`, {}],
+      ['POST', '/suppliers', { code: 'NOPE', name: 'Nope', settlement: 'monthly' }],
+      ['POST', '/regions', { code: 'NOPE', nameZh: '不行', nameEn: 'Nope', parentId: null }],
+      ['PATCH', `/stores/${f.storeIds.S001}`, { nameEn: 'Nope' }],
+    ];
+    for (const [method, path, body] of changes) {
+      const res = await f.app.request(path, { ...json(body, token), method });
+      expect([method, path, res.status]).toEqual([method, path, 403]);
+      expect(await res.json()).toMatchObject({ error: { code: 'MODULE_FORBIDDEN' } });
+    }
+    expect((await get(f, '/suppliers', token)).status).toBe(200);
+    expect((await get(f, '/regions', token)).status).toBe(200);
+    expect((await get(f, '/exports/products', token)).status).toBe(200);
+    const imported = await f.app.request('/imports/suppliers', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' }, body: 'code,name\n' });
+    expect(imported.status).toBe(403);
+    expect((await get(f, '/audit', token)).status).toBe(403);
+  });
+
   it('HQ creates and edits a till role with audit entries; its kind cannot change and a held role cannot be deactivated', async () => {
     const permissions = { ...defaultTillPermissions('cashier'), keys: { ...defaultTillPermissions('cashier').keys, refund: 'manager_pin', no_sale: 'forbidden' }, lineDiscountLimitBp: 300 };
     const role = await makeRole({ kind: 'till', code: 'strict', nameZh: '严格收银', nameEn: 'Strict cashier', permissions });

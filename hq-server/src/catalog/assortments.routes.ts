@@ -3,6 +3,7 @@ import { Assortment, AssortmentBody } from '@pos/shared';
 import type { AppEnv } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
 import { bearer, commonErrors, jsonBody, jsonResponse } from '../http/openapi-helpers';
+import { requireModule } from '../http/require-module';
 import { requireRole } from '../http/require-role';
 import { clearAssortment, getAssortment, replaceAssortment } from './assortments.service';
 
@@ -17,14 +18,14 @@ const getRoute = createRoute({
 });
 
 const putRoute = createRoute({
-  method: 'put', path, tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
+  method: 'put', path, tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin'), requireModule('catalog', 'edit')] as const,
   summary: 'Replace what a store carries (HQ only); every product must be in the catalog, or nothing changes',
   request: { params: StoreParams, body: jsonBody(AssortmentBody) },
   responses: { 200: jsonResponse(Assortment, 'Replaced; the store’s tills pick it up at their next sync'), ...commonErrors },
 });
 
 const deleteRoute = createRoute({
-  method: 'delete', path, tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
+  method: 'delete', path, tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin'), requireModule('catalog', 'edit')] as const,
   summary: 'Let a store carry the whole catalog again (HQ only): the same as replacing it with `all_except` and no products',
   request: { params: StoreParams },
   responses: { 200: jsonResponse(Assortment, 'The store carries the whole catalog'), ...commonErrors },

@@ -3,6 +3,7 @@ import { Brand, BrandBody, BrandListQuery, BrandPage, ErrorBody } from '@pos/sha
 import type { AppEnv } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
 import { bearer, commonErrors, IdParams, jsonBody, jsonResponse } from '../http/openapi-helpers';
+import { requireModule } from '../http/require-module';
 import { requireRole } from '../http/require-role';
 import { createBrand, listBrands, setBrandActive, updateBrand } from './brands.service';
 
@@ -16,21 +17,21 @@ const listRoute = createRoute({
 });
 
 const createRouteDef = createRoute({
-  method: 'post', path: '/brands', tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
+  method: 'post', path: '/brands', tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin'), requireModule('catalog', 'edit')] as const,
   summary: 'Create a brand (HQ only)',
   request: { body: jsonBody(BrandBody) },
   responses: { 201: jsonResponse(Brand, 'Created'), ...commonErrors, ...conflict },
 });
 
 const updateRoute = createRoute({
-  method: 'put', path: '/brands/{id}', tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
+  method: 'put', path: '/brands/{id}', tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin'), requireModule('catalog', 'edit')] as const,
   summary: 'Change a brand’s code and names (HQ only)',
   request: { params: IdParams, body: jsonBody(BrandBody) },
   responses: { 200: jsonResponse(Brand, 'Changed'), ...commonErrors, ...conflict },
 });
 
 const activeRoute = (action: 'deactivate' | 'reactivate') => createRoute({
-  method: 'post', path: `/brands/{id}/${action}`, tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
+  method: 'post', path: `/brands/{id}/${action}`, tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin'), requireModule('catalog', 'edit')] as const,
   summary: `${action === 'deactivate' ? 'Deactivate' : 'Reactivate'} a brand (HQ only); products keep naming it`,
   request: { params: IdParams },
   responses: { 200: jsonResponse(Brand, 'Done'), ...commonErrors },

@@ -3,6 +3,7 @@ import { Category, CategoryBody, CategoryPatch, ErrorBody } from '@pos/shared';
 import type { AppEnv } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
 import { bearer, commonErrors, IdParams, jsonBody, jsonResponse } from '../http/openapi-helpers';
+import { requireModule } from '../http/require-module';
 import { requireRole } from '../http/require-role';
 import { createCategory, listCategories, setCategoryActive, updateCategory } from './categories.service';
 
@@ -15,21 +16,21 @@ const listRoute = createRoute({
 });
 
 const createRouteDef = createRoute({
-  method: 'post', path: '/categories', tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
+  method: 'post', path: '/categories', tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin'), requireModule('catalog', 'edit')] as const,
   summary: 'Create a category at the top or under an active parent (HQ only)',
   request: { body: jsonBody(CategoryBody) },
   responses: { 201: jsonResponse(Category, 'Created; tills pick it up at their next sync'), ...commonErrors, ...conflict },
 });
 
 const updateRoute = createRoute({
-  method: 'patch', path: '/categories/{id}', tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
+  method: 'patch', path: '/categories/{id}', tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin'), requireModule('catalog', 'edit')] as const,
   summary: 'Rename, move under another parent (never under itself or below) or reorder a category (HQ only)',
   request: { params: IdParams, body: jsonBody(CategoryPatch) },
   responses: { 200: jsonResponse(Category, 'Changed'), ...commonErrors, ...conflict },
 });
 
 const activeRoute = (action: 'deactivate' | 'reactivate') => createRoute({
-  method: 'post', path: `/categories/{id}/${action}`, tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
+  method: 'post', path: `/categories/{id}/${action}`, tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin'), requireModule('catalog', 'edit')] as const,
   summary: action === 'deactivate'
     ? 'Deactivate a category no active product or sub-category uses (HQ only); tills delete it'
     : 'Reactivate a category under an active parent (HQ only)',

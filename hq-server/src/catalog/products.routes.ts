@@ -3,6 +3,7 @@ import { CostBody, ErrorBody, ProductAttributeNames, ProductBody, ProductCostHis
 import type { AppEnv } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
 import { bearer, commonErrors, IdParams, jsonBody, jsonResponse } from '../http/openapi-helpers';
+import { requireModule } from '../http/require-module';
 import { requireRole } from '../http/require-role';
 import { addCost, costHistory } from './product-costs.service';
 import { getAttributeNames, setAttributeNames } from './product-attributes.service';
@@ -25,28 +26,28 @@ const getRoute = createRoute({
 });
 
 const createRouteDef = createRoute({
-  method: 'post', path: '/products', tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
+  method: 'post', path: '/products', tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin'), requireModule('catalog', 'edit')] as const,
   summary: 'Create a product with its barcodes (HQ only); pinyin keys of the Chinese name are made here',
   request: { body: jsonBody(ProductBody) },
   responses: { 201: jsonResponse(ProductRecord, 'Created; tills pick it up at their next sync'), ...commonErrors, ...conflict },
 });
 
 const updateRoute = createRoute({
-  method: 'put', path: '/products/{id}', tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
+  method: 'put', path: '/products/{id}', tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin'), requireModule('catalog', 'edit')] as const,
   summary: 'Replace a product’s fields and barcodes (HQ only): barcodes left out are retired, new ones taken',
   request: { params: IdParams, body: jsonBody(ProductBody) },
   responses: { 200: jsonResponse(ProductRecord, 'Changed'), ...commonErrors, ...conflict },
 });
 
 const deleteRoute = createRoute({
-  method: 'delete', path: '/products/{id}', tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
+  method: 'delete', path: '/products/{id}', tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin'), requireModule('catalog', 'edit')] as const,
   summary: 'Delete a deactivated product that was never sold (HQ only); a sold one is kept for history (409 `PRODUCT_SOLD`)',
   request: { params: IdParams },
   responses: { 204: { description: 'Deleted' }, ...commonErrors, ...conflict },
 });
 
 const activeRoute = (action: 'deactivate' | 'reactivate') => createRoute({
-  method: 'post', path: `/products/{id}/${action}`, tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
+  method: 'post', path: `/products/{id}/${action}`, tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin'), requireModule('catalog', 'edit')] as const,
   summary: action === 'deactivate' ? 'Deactivate a product (HQ only): tills drop it, HQ keeps it' : 'Reactivate a product (HQ only)',
   request: { params: IdParams },
   responses: { 200: jsonResponse(ProductRecord, 'Done'), ...commonErrors },
@@ -60,7 +61,7 @@ const costsRoute = createRoute({
 });
 
 const addCostRoute = createRoute({
-  method: 'post', path: '/products/{id}/costs', tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
+  method: 'post', path: '/products/{id}/costs', tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin'), requireModule('catalog', 'edit')] as const,
   summary: 'Add a cost price effective now or from an instant (HQ only); earlier ones stay in the history',
   request: { params: IdParams, body: jsonBody(CostBody) },
   responses: { 201: jsonResponse(ProductCostHistory, 'Added; the history as it is now'), ...commonErrors },
@@ -73,7 +74,7 @@ const getAttributesRoute = createRoute({
 });
 
 const putAttributesRoute = createRoute({
-  method: 'put', path: '/settings/product-attributes', tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin')] as const,
+  method: 'put', path: '/settings/product-attributes', tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin'), requireModule('catalog', 'edit')] as const,
   summary: 'Name the chain’s six custom product attributes (HQ only); a slot left out is unused',
   request: { body: jsonBody(ProductAttributeNames) },
   responses: { 200: jsonResponse(ProductAttributeNames, 'Saved'), ...commonErrors },

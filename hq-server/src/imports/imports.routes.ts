@@ -4,6 +4,7 @@ import type { AppEnv } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
 import { bodyLimits } from '../http/body-limit';
 import { bearer, commonErrors, jsonResponse } from '../http/openapi-helpers';
+import { requireModule } from '../http/require-module';
 import { officePrincipal, requireRole } from '../http/require-role';
 import { exportFile } from './export.service';
 import { importFile } from './import.service';
@@ -16,7 +17,7 @@ const columnsText = (kind: ImportKind) =>
 
 const importRoute = (kind: ImportKind) => createRoute({
   method: 'post', path: `/imports/${kind}`, tags: ['imports'], security: bearer,
-  middleware: [authenticate('office'), requireRole(...rolesFor(kind))] as const,
+  middleware: [authenticate('office'), requireRole(...rolesFor(kind)), requireModule('imports', 'edit')] as const,
   summary: `Import ${kind} from CSV or .xlsx, all or nothing (${rolesFor(kind).join(', ')})`,
   description: `The body is the file itself: \`text/csv\` (UTF-8 with or without BOM, or GBK) or .xlsx (its first sheet), at most ${bodyLimits.imports / 1024 / 1024} MB. Columns, by English key or Chinese header, in any order: ${columnsText(kind)}. Every row is checked first; if any is wrong the answer is 422 \`IMPORT_INVALID\` with the report in \`details\` (each problem by row, column and code) and nothing is written. \`dryRun=true\` checks and answers without writing.`,
   request: {
@@ -28,7 +29,7 @@ const importRoute = (kind: ImportKind) => createRoute({
 
 const exportRoute = (kind: ImportKind) => createRoute({
   method: 'get', path: `/exports/${kind}`, tags: ['imports'], security: bearer,
-  middleware: [authenticate('office'), requireRole(...rolesFor(kind))] as const,
+  middleware: [authenticate('office'), requireRole(...rolesFor(kind)), requireModule('imports', 'view')] as const,
   summary: `Export ${kind} as CSV or .xlsx, or its template (${rolesFor(kind).join(', ')})`,
   description: 'Streamed; the header row in `lang` (default en). The file imports back unchanged. `template=true` gives the header row alone.',
   request: { query: ExportQuery },

@@ -6,13 +6,14 @@ import {
 import type { AppEnv } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
 import { bearer, commonErrors, IdParams, jsonBody, jsonResponse } from '../http/openapi-helpers';
+import { requireModule } from '../http/require-module';
 import { requireRole } from '../http/require-role';
 import { listSupplierProducts, putSupplierProduct, removeSupplierProduct } from './supplier-products.service';
 import { createSupplier, getSupplier, listSuppliers, setSupplierActive, updateSupplier } from './suppliers.service';
 
 /** Suppliers are HQ's alone for now: other office users, franchisees included, neither see nor change them. */
-const hq = [authenticate('office'), requireRole('hq_admin')];
-const base = { tags: ['suppliers'], security: bearer, middleware: hq };
+const base = { tags: ['suppliers'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin'), requireModule('suppliers', 'view')] };
+const changing = { ...base, middleware: [authenticate('office'), requireRole('hq_admin'), requireModule('suppliers', 'edit')] };
 const ok = <T extends z.ZodType>(schema: T, description: string) => ({ 200: jsonResponse(schema, description), ...commonErrors });
 const conflict = { 409: jsonResponse(ErrorBody, 'The code is taken') };
 
@@ -24,30 +25,30 @@ const getRoute = createRoute({
   ...base, method: 'get', path: '/suppliers/{id}', summary: 'One supplier (HQ only)', request: { params: IdParams }, responses: ok(Supplier, 'The supplier'),
 });
 const createSupplierRoute = createRoute({
-  ...base, method: 'post', path: '/suppliers', summary: 'Add a supplier (HQ only)', request: { body: jsonBody(CreateSupplierBody) },
+  ...changing, method: 'post', path: '/suppliers', summary: 'Add a supplier (HQ only)', request: { body: jsonBody(CreateSupplierBody) },
   responses: { 201: jsonResponse(Supplier, 'Created'), ...commonErrors, ...conflict },
 });
 const updateRoute = createRoute({
-  ...base, method: 'patch', path: '/suppliers/{id}', summary: 'Change a supplier’s details; what the body leaves out stays (HQ only)',
+  ...changing, method: 'patch', path: '/suppliers/{id}', summary: 'Change a supplier’s details; what the body leaves out stays (HQ only)',
   request: { params: IdParams, body: jsonBody(UpdateSupplierBody) }, responses: ok(Supplier, 'Changed'),
 });
 const deactivateRoute = createRoute({
-  ...base, method: 'post', path: '/suppliers/{id}/deactivate', summary: 'Stop using a supplier; it stays with its products for the deliveries that name it (HQ only)',
+  ...changing, method: 'post', path: '/suppliers/{id}/deactivate', summary: 'Stop using a supplier; it stays with its products for the deliveries that name it (HQ only)',
   request: { params: IdParams }, responses: ok(Supplier, 'Deactivated'),
 });
 const reactivateRoute = createRoute({
-  ...base, method: 'post', path: '/suppliers/{id}/reactivate', summary: 'Use a supplier again (HQ only)', request: { params: IdParams }, responses: ok(Supplier, 'Reactivated'),
+  ...changing, method: 'post', path: '/suppliers/{id}/reactivate', summary: 'Use a supplier again (HQ only)', request: { params: IdParams }, responses: ok(Supplier, 'Reactivated'),
 });
 const productsRoute = createRoute({
   ...base, method: 'get', path: '/suppliers/{id}/products', summary: 'The products a supplier supplies, with cost and the supplier’s item number, a page at a time (HQ only)',
   request: { params: IdParams, query: SupplierProductListQuery }, responses: ok(SupplierProductList, 'One page of supplied products and how many match'),
 });
 const putProductRoute = createRoute({
-  ...base, method: 'put', path: '/suppliers/{id}/products/{productId}', summary: 'Add a product the supplier supplies, or change its cost and item number (HQ only)',
+  ...changing, method: 'put', path: '/suppliers/{id}/products/{productId}', summary: 'Add a product the supplier supplies, or change its cost and item number (HQ only)',
   request: { params: SupplierProductParams, body: jsonBody(SupplierProductBody) }, responses: ok(SupplierProduct, 'The supplied product'),
 });
 const removeProductRoute = createRoute({
-  ...base, method: 'delete', path: '/suppliers/{id}/products/{productId}', summary: 'The supplier no longer supplies the product; it is kept, inactive (HQ only)',
+  ...changing, method: 'delete', path: '/suppliers/{id}/products/{productId}', summary: 'The supplier no longer supplies the product; it is kept, inactive (HQ only)',
   request: { params: SupplierProductParams }, responses: ok(SupplierProduct, 'Deactivated'),
 });
 
