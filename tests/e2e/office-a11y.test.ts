@@ -19,6 +19,8 @@ let browser: Browser;
 /** Set to a folder to also save every screen at both window sizes (for looking at the layout). */
 const shotsDir = process.env.OFFICE_SCREENSHOTS_DIR;
 const viewports = [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }];
+/** HQ's walk passes every screen of the office, some 40 of them, each checked with axe. */
+const WALK_TIMEOUT_MS = 600_000;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -73,5 +75,5 @@ describe.each(['en', 'zh-CN'] as const)('every office screen in %s', (locale) =>
     }
     expect(findings).toEqual({});
     await page.context().close();
-  });
+  }, WALK_TIMEOUT_MS);
 });
