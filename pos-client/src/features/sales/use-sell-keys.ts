@@ -1,4 +1,4 @@
-import { useEffect, type KeyboardEvent } from 'react';
+import { useLayoutEffect, type KeyboardEvent } from 'react';
 import { looksLikeScan } from './use-cash-payment';
 
 /** What the keys do; the sell screen's hook gives each. */
@@ -23,9 +23,11 @@ export interface SellKeyActions {
  * The sell screen's keyboard: the scan field's keys, the cash field's Enter, and the function
  * keys anywhere outside an open dialog. An Enter in the cash field takes only an amount typed
  * there, and a held-down Enter does nothing, so no repeat of one keystroke completes a sale.
+ * The function keys are bound as the screen is committed, before it is painted, so a key
+ * pressed the moment the sell screen shows is not lost.
  */
 export function useSellKeys(actions: SellKeyActions) {
-  useEffect(() => {
+  useLayoutEffect(() => {
     function onKeyDown(event: globalThis.KeyboardEvent): void {
       const action = actions.shortcuts[event.key];
       // Only an open dialog keeps the keys: right after Esc, focus can still sit in the one just closed.
