@@ -72,7 +72,7 @@ describe('back office', () => {
     const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US' });
     const page = await context.newPage();
     await signIn(page, 'east@demo.pos');
-    expect(await page.locator('.office-menu a').allTextContents()).toEqual(['Store prices', 'Stores', 'Franchisees', 'Tills', 'Office users', 'Clerks', 'Store-day report', 'Manager overrides', 'Import and export', 'Audit trail']);
+    expect(await page.locator('.office-menu a').allTextContents()).toEqual(['Store prices', 'Stores', 'Franchisees', 'Tills', 'Office users', 'Clerks', 'Store-day report', 'Returns', 'Shifts and cash', 'Manager overrides', 'Import and export', 'Audit trail']);
     expect(await storesShown(page)).toEqual({ table: ['S004', 'S005'], options: ['S004', 'S005'] });
     await context.close();
   });
@@ -85,8 +85,8 @@ describe('back office', () => {
       'Products', 'Categories', 'Brands', 'Suppliers', 'Prices', 'Store prices', 'Promotions', 'Store assortments',
       'Stores', 'Regions', 'Franchisees', 'Tills',
       'Office users', 'Clerks', 'Roles and permissions',
-      'Store-day report', 'Manager overrides',
-      'Rounding and scale labels', 'Product attributes', 'Import and export', 'Audit trail',
+      'Store-day report', 'Returns', 'Shifts and cash', 'Manager overrides',
+      'Cash in/out reasons', 'Rounding and scale labels', 'Product attributes', 'Import and export', 'Audit trail',
     ]);
     expect(await storesShown(page)).toEqual({ table: ['S001', 'S004', 'S005', 'S006'], options: ['S001', 'S004', 'S005', 'S006'] });
     await context.close();
