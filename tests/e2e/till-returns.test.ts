@@ -19,6 +19,25 @@ const SHOTS = process.env.E2E_SCREENSHOTS;
 const sizes = [{ width: 1366, height: 768 }, { width: 1024, height: 768 }] as const;
 const CLERK = { code: '0199', pin: '2468' };
 
+/** Whether the till's own database holds the till role its clerk record names. */
+function tillHoldsRoleOf(page: Page, clerkCode: string): Promise<boolean> {
+  return page.evaluate(async (code) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const opening = indexedDB.open('pos-till');
+      opening.onsuccess = () => resolve(opening.result);
+      opening.onerror = () => reject(opening.error);
+    });
+    const all = <T>(store: string) => new Promise<T[]>((resolve) => {
+      const reading = db.transaction(store).objectStore(store).getAll();
+      reading.onsuccess = () => resolve(reading.result as T[]);
+    });
+    const clerk = (await all<{ code: string; permissionRoleId: string | null }>('clerks')).find((c) => c.code === code);
+    const roles = await all<{ id: string; active: boolean }>('tillRoles');
+    db.close();
+    return clerk?.permissionRoleId != null && roles.some((r) => r.id === clerk.permissionRoleId && r.active);
+  }, clerkCode);
+}
+
 let harness: TillHarness;
 let f: Fixture;
 let hq: RunningServer;
@@ -133,6 +152,8 @@ describe('returns and exchanges at the till', () => {
     await page.getByTestId('pin-input').fill(CLERK.pin);
     await page.getByTestId('sign-in-button').click();
     await openShiftIfAsked(page);
+    // The role was made moments ago: the till learns it, and the clerk's place in it, by pull.
+    await expect.poll(() => tillHoldsRoleOf(page, CLERK.code), { timeout: 30_000 }).toBe(true);
     await page.keyboard.press('F10');
     await expect.poll(() => page.getByTestId('sell-error').textContent()).toContain('may not use “Open drawer (no sale)”');
   });
