@@ -79,7 +79,8 @@ const readTill = (): Promise<TillState> =>
     return {
       open: tickets.filter((row) => row.held === null).map((row) => ({ id: row.ticket.id, lines: row.ticket.basket.lines.length })),
       journal: journal.map((sale) => ({ id: sale.id, lines: sale.lines.filter((line: { giftRuleId?: string | null }) => !line.giftRuleId).length })),
-      outbox: outbox.map((entry) => entry.id),
+      // The shift's own documents share the outbox; the sales are what the journal holds.
+      outbox: outbox.filter((entry) => entry.kind === 'sale').map((entry) => entry.id),
     };
   });
 
