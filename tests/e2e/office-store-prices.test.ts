@@ -75,7 +75,7 @@ describe('store prices in the office', () => {
     await first.click();
     const drawer = page.getByRole('dialog');
     await drawer.getByText('Changed fields').waitFor();
-    expect(await drawer.textContent()).toContain('amountMinor');
+    expect(await drawer.textContent()).toContain('amount minor');
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
   });
 });
