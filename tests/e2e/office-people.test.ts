@@ -47,6 +47,7 @@ const formItem = (label: string) => page.locator('.ant-modal .ant-form-item').fi
 async function choose(label: string, option: string) {
   await formItem(label).locator('.ant-select').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
 describe('people and roles in the back office', () => {
@@ -115,8 +116,8 @@ describe('people and roles in the back office', () => {
     await formItem('Name').locator('input').fill('浦东副经理');
     await choose('Level', 'Region manager');
     await formItem('Region').locator('.ant-select').click();
-    const options = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents();
-    expect(options).toEqual(expect.arrayContaining([expect.stringContaining('PD · Pudong')]));
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await expect.poll(() => options.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('PD · Pudong')]));
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Pudong' }).first().click();
     await formItem('First password').locator('input').fill('start1234');

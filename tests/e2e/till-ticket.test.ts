@@ -174,6 +174,7 @@ describe('hold and recall', () => {
     await expect.poll(lines).toBe(0);
     await page.getByTestId('change-due').waitFor();
     await page.keyboard.press('Home');
+    await expect.poll(() => page.getByTestId('held-row').count()).toBe(1);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('basket-line').textContent()).toContain(f.catalog[21]!.barcode);
     expect(await page.getByTestId('held-count').count()).toBe(0);

@@ -3,7 +3,7 @@ import { minor, type ShiftTotals } from '@pos/shared';
 import type { TillShiftState } from '../features/shifts/use-till-shift';
 import { useI18n } from '../i18n/i18n-context';
 import { formatMoney } from '../i18n/translate';
-import { ReportPaper, ReportStatus } from './report-paper';
+import { ReceiptPaper, ReportStatus } from './receipt-paper';
 import './shift.css';
 
 /** After the blind count: what the till expected, what was counted and the difference, beside the Z report as printed. */
@@ -39,7 +39,7 @@ export function ShiftClosedScreen({ state, currency, close }: { state: TillShift
           </button>
         </div>
       </section>
-      {state.reports.last && <ReportPaper model={state.reports.last.model} />}
+      {state.reports.last && <ReceiptPaper model={state.reports.last.model} label={t('report.title')} className="report-paper" />}
     </main>
   );
 }

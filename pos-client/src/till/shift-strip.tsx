@@ -6,7 +6,7 @@ import { useI18n } from '../i18n/i18n-context';
 import { formatClock, formatMoney } from '../i18n/translate';
 import { useLiveQuery } from '../db/use-live-query';
 import { useTillServices } from '../app/services-context';
-import { ReportStatus } from './report-paper';
+import { ReportStatus } from './receipt-paper';
 import './shift.css';
 
 const keepFocus = (event: { preventDefault: () => void }) => event.preventDefault();
