@@ -1,5 +1,5 @@
 import { date, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { chainId, instant, money } from '../db/columns';
+import { approvalColumns, chainId, instant, money } from '../db/columns';
 import { stores } from '../org/org.tables';
 import { tender } from '../sales/sales.tables';
 
@@ -88,17 +88,7 @@ export const returnRefunds = pgTable(
 /** Each manager override (店长授权) on a return: the refund key, a return without receipt, or a refund above the chain's amount. */
 export const returnApprovals = pgTable(
   'return_approvals',
-  {
-    chainId: chainId(),
-    id: uuid('id').notNull(),
-    returnId: uuid('return_id').notNull(),
-    storeId: uuid('store_id').notNull(),
-    key: text('key').notNull(),
-    lineId: uuid('line_id'),
-    requestedBy: uuid('requested_by').notNull(),
-    approvedBy: uuid('approved_by').notNull(),
-    at: instant('at').notNull(),
-  },
+  { ...approvalColumns(), returnId: uuid('return_id').notNull() },
   (t) => [primaryKey({ columns: [t.chainId, t.id] }), index('return_approvals_return').on(t.chainId, t.returnId), index('return_approvals_store').on(t.chainId, t.storeId, t.at)],
 );
 

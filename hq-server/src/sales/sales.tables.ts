@@ -1,5 +1,5 @@
 import { date, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { chainId, instant, money } from '../db/columns';
+import { approvalColumns, chainId, instant, money } from '../db/columns';
 import { stores } from '../org/org.tables';
 
 export const tender = pgEnum('tender', ['cash', 'bank_card', 'stored_value', 'points', 'voucher']);
@@ -114,17 +114,6 @@ export const voucherRedemptions = pgTable(
  */
 export const saleApprovals = pgTable(
   'sale_approvals',
-  {
-    chainId: chainId(),
-    id: uuid('id').notNull(),
-    saleId: uuid('sale_id').notNull(),
-    storeId: uuid('store_id').notNull(),
-    /** A `TillKey` from the shared permissions. */
-    key: text('key').notNull(),
-    lineId: uuid('line_id'),
-    requestedBy: uuid('requested_by').notNull(),
-    approvedBy: uuid('approved_by').notNull(),
-    at: instant('at').notNull(),
-  },
+  { ...approvalColumns(), saleId: uuid('sale_id').notNull() },
   (t) => [primaryKey({ columns: [t.chainId, t.id] }), index('sale_approvals_sale').on(t.chainId, t.saleId), index('sale_approvals_store').on(t.chainId, t.storeId, t.at)],
 );

@@ -3,6 +3,7 @@ import type { TillKey } from '@pos/shared';
 import type { ApprovalFailure } from '../features/permissions/approve-key';
 import type { KeyGate } from '../features/permissions/key-gate';
 import { useI18n } from '../i18n/i18n-context';
+import { DialogButtons } from './dialog-buttons';
 import { useModalDialog } from './use-modal-dialog';
 import './bridge.css';
 import './discount-dialog.css';
@@ -76,14 +77,7 @@ export function ApprovalDialog({ gate, asking }: { gate: KeyGate; asking: { key:
             {errorText(failure.code, { retryAfterSeconds: failure.retryAfterSeconds ?? 300, key: keyName })}
           </div>
         )}
-        <div className="dialog-buttons">
-          <button type="button" className="button" onClick={() => gate.cancel()}>
-            {t('common.cancel')} <span className="key">Esc</span>
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy} data-testid="approval-submit">
-            {busy ? t('discount.checking') : t('approval.approve')} <span className="key">Enter</span>
-          </button>
-        </div>
+        <DialogButtons onCancel={() => gate.cancel()} submit={{ label: busy ? t('discount.checking') : t('approval.approve'), testId: 'approval-submit', disabled: busy }} />
       </form>
     </dialog>
   );

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { formatMinor, parseMinor, type Minor } from '@pos/shared';
 import { useI18n } from '../i18n/i18n-context';
 import { currencyExponent, formatMoney } from '../i18n/translate';
+import { DialogButtons } from './dialog-buttons';
 import { useModalDialog } from './use-modal-dialog';
 import './discount-dialog.css';
 import './member-dialog.css';
@@ -73,17 +74,11 @@ export function CardDialog({ open, remainingMinor, currency, onApproved, onDecli
             {errorText(problem)}
           </div>
         )}
-        <div className="dialog-buttons">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')} <span className="key">Esc</span>
-          </button>
+        <DialogButtons onCancel={onClose} submit={{ label: t('card.approved'), testId: 'card-approved' }}>
           <button type="button" className="button" onClick={() => onDeclined(amountMinor ?? remainingMinor, reference.trim())} data-testid="card-declined">
             {t('card.declined')}
           </button>
-          <button type="submit" className="button button-primary" data-testid="card-approved">
-            {t('card.approved')} <span className="key">Enter</span>
-          </button>
-        </div>
+        </DialogButtons>
       </form>
     </dialog>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { parseMinor, reasonAllows, type CashReason } from '@pos/shared';
 import { useI18n } from '../i18n/i18n-context';
+import { DialogButtons } from './dialog-buttons';
 import { useModalDialog } from './use-modal-dialog';
 import './shift.css';
 
@@ -72,14 +73,7 @@ export function CashMovementDialog({ open, reasons, onRecord, onClose }: { open:
           <span>{t('cash.note')}</span>
           <input className="input" value={note} maxLength={200} onChange={(event) => setNote(event.target.value)} autoComplete="off" data-testid="cash-note" />
         </label>
-        <div className="dialog-buttons">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')} <span className="key">Esc</span>
-          </button>
-          <button type="submit" className="button button-primary" disabled={!ready || busy} data-testid="cash-submit">
-            {t('cash.submit')} <span className="key">Enter</span>
-          </button>
-        </div>
+        <DialogButtons onCancel={onClose} submit={{ label: t('cash.submit'), testId: 'cash-submit', disabled: !ready || busy }} />
       </form>
     </dialog>
   );

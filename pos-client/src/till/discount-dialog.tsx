@@ -5,6 +5,7 @@ import { quickReasons } from '../features/sales/manual-discount';
 import { useDiscountEntry } from '../features/sales/use-discount-entry';
 import { useI18n } from '../i18n/i18n-context';
 import { formatMoney } from '../i18n/translate';
+import { DialogButtons } from './dialog-buttons';
 import { useModalDialog } from './use-modal-dialog';
 import './bridge.css';
 import './discount-dialog.css';
@@ -171,14 +172,7 @@ export function DiscountDialog({ open, line, ticketMinor, currency, clerk, permi
             {errorText(entry.failure.code, { retryAfterSeconds: entry.failure.retryAfterSeconds ?? 300 })}
           </div>
         )}
-        <div className="dialog-buttons">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')} <span className="key">Esc</span>
-          </button>
-          <button type="submit" className="button button-primary" disabled={entry.busy} data-testid="discount-apply-button">
-            {entry.busy ? t('discount.checking') : t(entry.approval ? 'discount.approveAndApply' : 'discount.apply')} <span className="key">Enter</span>
-          </button>
-        </div>
+        <DialogButtons onCancel={onClose} submit={{ label: entry.busy ? t('discount.checking') : t(entry.approval ? 'discount.approveAndApply' : 'discount.apply'), testId: 'discount-apply-button', disabled: entry.busy }} />
       </form>
     </dialog>
   );

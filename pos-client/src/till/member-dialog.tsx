@@ -1,6 +1,7 @@
 import type { FoundMember } from '@pos/shared';
 import { useMemberLookup } from '../features/members/use-member-lookup';
 import { useI18n } from '../i18n/i18n-context';
+import { DialogButtons } from './dialog-buttons';
 import { useModalDialog } from './use-modal-dialog';
 import './bridge.css';
 import './member-dialog.css';
@@ -64,20 +65,10 @@ export function MemberDialog({ open, onChoose, onClose }: MemberDialogProps) {
           </div>
         )}
         {member && <MemberCard member={member} />}
-        <div className="dialog-buttons">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')} <span className="key">Esc</span>
-          </button>
-          {member ? (
-            <button type="submit" className="button button-primary" data-testid="member-use-button">
-              {t('member.use')} <span className="key">Enter</span>
-            </button>
-          ) : (
-            <button type="submit" className="button button-primary" disabled={lookup.busy || lookup.code.trim() === ''} data-testid="member-lookup-button">
-              {t('member.lookUp')} <span className="key">Enter</span>
-            </button>
-          )}
-        </div>
+        <DialogButtons
+          onCancel={onClose}
+          submit={member ? { label: t('member.use'), testId: 'member-use-button' } : { label: t('member.lookUp'), testId: 'member-lookup-button', disabled: lookup.busy || lookup.code.trim() === '' }}
+        />
       </form>
     </dialog>
   );

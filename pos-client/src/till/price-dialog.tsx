@@ -3,6 +3,7 @@ import type { Minor } from '@pos/shared';
 import { parseNewPrice, type PriceOverrideProblem } from '../features/permissions/price-override';
 import { useI18n } from '../i18n/i18n-context';
 import { currencyExponent, formatMoney } from '../i18n/translate';
+import { DialogButtons } from './dialog-buttons';
 import { useModalDialog } from './use-modal-dialog';
 import './bridge.css';
 import './discount-dialog.css';
@@ -53,14 +54,7 @@ export function PriceDialog({ open, line, currency, onSet, onClose }: PriceDialo
             {errorText(problem)}
           </div>
         )}
-        <div className="dialog-buttons">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')} <span className="key">Esc</span>
-          </button>
-          <button type="submit" className="button button-primary" data-testid="price-apply">
-            {t('priceOverride.apply')} <span className="key">Enter</span>
-          </button>
-        </div>
+        <DialogButtons onCancel={onClose} submit={{ label: t('priceOverride.apply'), testId: 'price-apply' }} />
       </form>
     </dialog>
   );

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CashCount } from '../features/shifts/shift-records';
 import { useI18n } from '../i18n/i18n-context';
 import { CashCountFields } from './cash-count-fields';
+import { DialogButtons } from './dialog-buttons';
 import { useModalDialog } from './use-modal-dialog';
 import './shift.css';
 
@@ -29,14 +30,7 @@ export function ShiftCloseDialog({ open, currency, onClose, onCancel }: { open: 
           <h2 id="close-title">{t('close.title')}</h2>
           <p>{t('close.hint')}</p>
           <CashCountFields id="count" currency={currency} label={t('count.total')} onChange={setCount} />
-          <div className="dialog-buttons">
-            <button type="button" className="button" onClick={onCancel}>
-              {t('common.cancel')} <span className="key">Esc</span>
-            </button>
-            <button type="submit" className="button button-primary" disabled={!count || busy} data-testid="close-submit">
-              {t('close.submit')} <span className="key">Enter</span>
-            </button>
-          </div>
+          <DialogButtons onCancel={onCancel} submit={{ label: t('close.submit'), testId: 'close-submit', disabled: !count || busy }} />
         </form>
       )}
     </dialog>
