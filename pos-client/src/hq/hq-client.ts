@@ -89,8 +89,8 @@ export function createHqClient(options: HqClientOptions = {}) {
     voucherState: (deviceToken: string, code: string) =>
       call({ method: 'GET', path: `/vouchers/${encodeURIComponent(code)}`, schema: VoucherState, deviceToken, timeoutMs: 3_000 }),
     /** A receipt of another till or store, for a return (退货); short, so a till cut off from HQ offers a return without receipt at once. */
-    lookUpReceipt: (deviceToken: string, receiptNo: string) =>
-      call({ method: 'GET', path: `/sales/receipts/${encodeURIComponent(receiptNo)}`, schema: ReceiptLookup, deviceToken, timeoutMs: 4_000 }),
+    lookUpReceipt: (deviceToken: string, receiptNo: string, timeoutMs = 4_000) =>
+      call({ method: 'GET', path: `/sales/receipts/${encodeURIComponent(receiptNo)}`, schema: ReceiptLookup, deviceToken, timeoutMs }),
   };
 }
 

@@ -59,7 +59,7 @@ export function useReturnScreen({ pairing, gate, openedWith, onDone }: { pairing
     if (busy || text.trim() === '') return;
     setBusy(true);
     setLookupFailure(null);
-    const found = await findOriginalSale(services, text);
+    const found = await findOriginalSale({ ...services, connection: () => services.sync.getStatus().connection }, text);
     setBusy(false);
     if (!found.ok) return setLookupFailure(found.code);
     setOriginal(found.original);
