@@ -84,6 +84,21 @@ describe('shift documents pushed by a till', () => {
     expect(foreign).toMatchObject({ status: 'rejected', reason: { code: 'CONFLICT' } });
     expect(await rowsOf(shifts, open.id)).toEqual([expect.objectContaining({ storeId: till.store.id })]);
   });
+
+  it('refuses a sale, a cash movement and a close that name a shift this till did not open, and stores none of them', async () => {
+    const theirs = makeShiftOpen(f, otherTill, '0042');
+    expect((await push([theirs], otherTill)).map((r) => r.status)).toEqual(['accepted']);
+    const borrowed = { ...theirs, storeId: till.store.id, deviceId: till.device.id, cashierId: f.clerkIds['0012']! };
+    const sale = { ...makeSale(f, till, '0012', { lines: 1 }), shiftId: theirs.id };
+    const out = makeCashMovement(f, borrowed, reason('PETTY').id, 'out', 100);
+    const close = makeShiftClose(borrowed, [], [out], 0, new Date(f.deps.clock().getTime() + 180_000));
+    const results = await push([sale, out, close]);
+    expect(results.map((r) => [r.status, r.reason?.code])).toEqual([['rejected', 'VALIDATION_FAILED'], ['rejected', 'VALIDATION_FAILED'], ['rejected', 'VALIDATION_FAILED']]);
+    for (const result of results) expect(result.reason?.details).toEqual(expect.arrayContaining([`unknown shift ${theirs.id}`]));
+    expect(await f.deps.db.select().from(sales).where(and(eq(sales.chainId, f.chainId), eq(sales.id, sale.id)))).toEqual([]);
+    expect(await rowsOf(cashMovements, out.id)).toEqual([]);
+    expect(await rowsOf(shiftCloses, close.id)).toEqual([]);
+  });
 });
 
 describe('cash reasons', () => {

@@ -4,6 +4,7 @@ import { products } from '../catalog/catalog.tables';
 import type { Db } from '../db/client';
 import type { DevicePrincipal } from '../http/app-env';
 import { clerks } from '../org/org.tables';
+import { shiftsOfDevice } from '../shifts/shift-references';
 
 /**
  * What each sale names that HQ does not know, or that its store may not use: products of
@@ -14,14 +15,16 @@ import { clerks } from '../org/org.tables';
  *
  * A manager override names who approved it: a clerk of the sale's store or of the whole chain,
  * active or not (a till sells offline, so the approver may have left since), and who asked for it:
- * the sale's cashier or a clerk credited with one of its lines.
+ * the sale's cashier or a clerk credited with one of its lines. A sale made in a shift names a
+ * shift this till opened (a till from before shifts names none).
  */
 export async function unknownReferences(db: Db, device: DevicePrincipal, sales: Sale[], cachedProducts: ReadonlyMap<string, unknown>): Promise<Map<string, string[]>> {
   const productIds = [...new Set(sales.flatMap((s) => s.lines.map((l) => l.productId)))].filter((id) => !cachedProducts.has(id));
   const clerkIds = [...new Set(sales.flatMap((s) => [s.cashierId, ...lineClerks(s), ...s.approvals.map((a) => a.approvedBy)]))];
-  const [knownProducts, knownClerks] = await Promise.all([
+  const [knownProducts, knownClerks, ownShifts] = await Promise.all([
     productIds.length ? db.select({ id: products.id }).from(products).where(and(eq(products.chainId, device.chainId), inArray(products.id, productIds))) : [],
     clerkIds.length ? db.select({ id: clerks.id, storeId: clerks.storeId }).from(clerks).where(and(eq(clerks.chainId, device.chainId), inArray(clerks.id, clerkIds))) : [],
+    shiftsOfDevice(db, device, sales.flatMap((s) => (s.shiftId ? [s.shiftId] : []))),
   ]);
   const fetchedProducts = new Set(knownProducts.map((p) => p.id));
   const isKnownProduct = (id: string) => cachedProducts.has(id) || fetchedProducts.has(id);
@@ -30,6 +33,7 @@ export async function unknownReferences(db: Db, device: DevicePrincipal, sales: 
   for (const sale of sales) {
     const found = [
       ...(storeClerks.has(sale.cashierId) ? [] : [`unknown cashier ${sale.cashierId}`]),
+      ...(sale.shiftId && !ownShifts.has(sale.shiftId) ? [`unknown shift ${sale.shiftId}`] : []),
       ...sale.lines.filter((l) => !isKnownProduct(l.productId)).map((l) => `line ${l.lineNo}: unknown product ${l.productId}`),
       ...sale.lines.filter((l) => l.clerkId && !storeClerks.has(l.clerkId)).map((l) => `line ${l.lineNo}: unknown clerk ${l.clerkId}`),
       ...approvalProblems(sale, storeClerks),
