@@ -10,6 +10,17 @@ export function createTestDb(): TillDb {
   return new TillDb(`till-test-${counter}-${Date.now()}`);
 }
 
+/** A till paired to its store with Li Na signed in, and a cola priced with its barcode: ready to sell once a shift is open. */
+export async function sellingTillDb(signedInAt: string): Promise<TillDb> {
+  const db = createTestDb();
+  await db.putMeta('pairing', pairedDevice);
+  await db.putMeta('session', { clerkId: ids.clerk, code: '1001', name: 'Li Na', role: 'cashier', token: null, signedInAt });
+  await db.products.put(cola);
+  await db.prices.put(colaPrice);
+  await db.barcodes.put({ code: '6901234567892', productId: ids.cola, active: true });
+  return db;
+}
+
 export const ids = {
   chain: '0195505c-0000-7000-8000-000000000c00',
   store: '0195505c-0000-7000-8000-0000000000b1',

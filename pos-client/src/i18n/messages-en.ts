@@ -106,6 +106,8 @@ export const messagesEn = {
   'error.TENDERED_INVALID': 'Enter the cash received as an amount, e.g. 50 or 50.00.',
   'error.SALE_INVALID': 'The sale could not be saved: its figures do not add up. Call support.',
   'error.NOT_READY': 'Sign in before selling.',
+  'error.NO_OPEN_SHIFT': 'Open a shift with your float before selling.',
+  'error.SHIFT_OPEN': 'A shift is already open on this till.',
   'error.unknown': 'Something went wrong ({code}).',
   'bridge.ready': 'Bridge',
   'bridge.connecting': 'Bridge…',

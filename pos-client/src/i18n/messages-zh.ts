@@ -105,6 +105,8 @@ export const messagesZh: Record<TillMessageKey, string> = {
   'error.TENDERED_INVALID': '请输入实收金额，例如 50 或 50.00。',
   'error.SALE_INVALID': '销售单金额不一致，无法保存，请联系技术支持。',
   'error.NOT_READY': '请先登录再收银。',
+  'error.NO_OPEN_SHIFT': '请先清点备用金开班，再收银。',
+  'error.SHIFT_OPEN': '本收银机已有未交班的班次。',
   'error.unknown': '出现错误（{code}）。',
   'bridge.ready': '外设',
   'bridge.connecting': '外设连接中…',

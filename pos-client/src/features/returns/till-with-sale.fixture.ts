@@ -1,9 +1,10 @@
-import { compileRules, uuidv7 } from '@pos/shared';
-import { cola, colaPrice, createTestDb, ids, pairedDevice } from '../../db/test-db.fixture';
+import { compileRules, minor, uuidv7 } from '@pos/shared';
+import { colaPrice, ids, sellingTillDb } from '../../db/test-db.fixture';
 import { addItem, emptyBasket } from '../sales/basket';
 import { completeSale } from '../sales/complete-sale';
 import { findScannedItem } from '../sales/find-scanned-item';
 import { newTicket } from '../sales/ticket';
+import { openShift } from '../shifts/shift-records';
 
 export const now = () => new Date('2025-03-01T10:05:00.000Z');
 export const randomBytes = (length: number) => crypto.getRandomValues(new Uint8Array(length));
@@ -11,12 +12,8 @@ const place = { storeId: ids.store, timeZone: 'Asia/Shanghai' };
 
 /** A till that sold two colas for cash, with the sale in its journal. */
 export async function tillWithSale() {
-  const db = createTestDb();
-  await db.putMeta('pairing', pairedDevice);
-  await db.putMeta('session', { clerkId: ids.clerk, code: '1001', name: 'Li Na', role: 'cashier', token: null, signedInAt: now().toISOString() });
-  await db.products.put(cola);
-  await db.prices.put(colaPrice);
-  await db.barcodes.put({ code: '6901234567892', productId: ids.cola, active: true });
+  const db = await sellingTillDb(now().toISOString());
+  await openShift({ db, now, randomBytes }, { totalMinor: minor(0), denominations: null });
   let basket = emptyBasket;
   for (const lineId of ['a', 'b']) {
     const found = await findScannedItem(db, '6901234567892', place, now());

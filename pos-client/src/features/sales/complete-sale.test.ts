@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PromotionRule, Sale, compileRules, minor, uuidv7, type RoundingPolicy } from '@pos/shared';
-import { cola, colaPrice, colaPromotion, createTestDb, ids, pairedDevice } from '../../db/test-db.fixture';
+import { cola, colaPrice, colaPromotion, ids, pairedDevice, sellingTillDb } from '../../db/test-db.fixture';
+import { openShift } from '../shifts/shift-records';
 import { addItem, emptyBasket, type Basket } from './basket';
 import { completeSale } from './complete-sale';
 import { findScannedItem } from './find-scanned-item';
@@ -14,16 +15,15 @@ const noRounding: RoundingPolicy = { unitMinor: 1, mode: 'half_up' };
 const pricingWith = (rules: readonly PromotionRule[], rounding = noRounding, member: { id: string; levelId: string; birthday: string | null } | null = null) =>
   ({ rules: compileRules(rules), rounding, member, vouchers: [], manualDiscounts: [] });
 const noRules = pricingWith([]);
+const otherClerk = '0195505c-0000-7000-8000-0000000000c2';
 
 async function readyDb() {
-  const db = createTestDb();
-  await db.putMeta('pairing', pairedDevice);
-  await db.putMeta('session', { clerkId: ids.clerk, code: '1001', name: 'Li Na', role: 'cashier', token: null, signedInAt: now().toISOString() });
-  await db.products.put(cola);
-  await db.prices.put(colaPrice);
-  await db.barcodes.put({ code: '6901234567892', productId: ids.cola, active: true });
+  const db = await sellingTillDb(now().toISOString());
+  await openShift({ db, now, randomBytes }, { totalMinor: minor(0), denominations: null });
   return db;
 }
+
+const saleDocuments = (db: Awaited<ReturnType<typeof readyDb>>) => db.outbox.filter((entry) => entry.kind === 'sale').count();
 
 async function scannedTwice(db: Awaited<ReturnType<typeof readyDb>>): Promise<Basket> {
   let basket = emptyBasket;
@@ -135,8 +135,24 @@ describe('completeSale', () => {
     expect(await loadOpenTicket(db, ids.clerk)).toBeUndefined();
     await expect(completeSale(deps, ticket, noRules, minor(700))).rejects.toThrow();
     expect(await db.journal.count()).toBe(1);
-    expect(await db.outbox.count()).toBe(1);
+    expect(await saleDocuments(db)).toBe(1);
     expect(await db.getMeta('receiptCounter')).toEqual({ deviceId: pairedDevice.device.id, last: 1 });
+  });
+
+  it('sells only in the signed-in clerk’s open shift, and writes nothing without one', async () => {
+    const db = await sellingTillDb(now().toISOString());
+    const deps = { db, now, randomBytes };
+    const ticket = ticketOf(await scannedTwice(db));
+    expect(await completeSale(deps, ticket, noRules, minor(700))).toEqual({ ok: false, code: 'NO_OPEN_SHIFT' });
+    const opened = await openShift(deps, { totalMinor: minor(0), denominations: null });
+    if (!opened.ok) throw new Error(opened.code);
+    await db.putMeta('session', { clerkId: otherClerk, code: '1002', name: 'Wang Fang', role: 'store_manager', token: null, signedInAt: now().toISOString() });
+    expect(await completeSale(deps, ticket, noRules, minor(700))).toEqual({ ok: false, code: 'NO_OPEN_SHIFT' });
+    expect(await db.journal.count()).toBe(0);
+    expect(await saleDocuments(db)).toBe(0);
+    await db.putMeta('session', { clerkId: ids.clerk, code: '1001', name: 'Li Na', role: 'cashier', token: null, signedInAt: now().toISOString() });
+    const sold = await completeSale(deps, ticket, noRules, minor(700));
+    expect(sold.ok && sold.sale.shiftId).toBe(opened.value.id);
   });
 
   it('writes nothing and keeps the open ticket when the cash tendered is short', async () => {
@@ -147,7 +163,7 @@ describe('completeSale', () => {
     expect(result).toEqual({ ok: false, code: 'TENDERED_TOO_LOW' });
     expect(await loadOpenTicket(db, ids.clerk)).toEqual(ticket);
     expect(await db.journal.count()).toBe(0);
-    expect(await db.outbox.count()).toBe(0);
+    expect(await saleDocuments(db)).toBe(0);
     expect(await db.getMeta('receiptCounter')).toBeUndefined();
   });
 

@@ -1,6 +1,7 @@
 import { settlementOf, takeCash, uuidv7, type CashTakeProblem, type Minor, type Sale, type SalePayment } from '@pos/shared';
 import type { TillDb } from '../../db/till-db';
 import { enqueueDocument } from '../../sync/enqueue-document';
+import { openShiftOf } from '../shifts/shift-records';
 import { buildSale, type BuildSaleError, type GiftProduct } from './build-sale';
 import { priceTillBasket, type TillPricing } from './price-till-basket';
 import { repriceLines } from './reprice-lines';
@@ -13,7 +14,7 @@ export interface CompleteSaleDeps {
   randomBytes: (length: number) => Uint8Array;
 }
 
-export type CompleteSaleResult = { ok: true; sale: Sale } | { ok: false; code: BuildSaleError | CashTakeProblem | 'NOT_READY' | 'CARD_OVERPAID' };
+export type CompleteSaleResult = { ok: true; sale: Sale } | { ok: false; code: BuildSaleError | CashTakeProblem | 'NOT_READY' | 'NO_OPEN_SHIFT' | 'CARD_OVERPAID' };
 
 /** The names and a barcode of each gift product, read from the pulled catalog. */
 async function giftProductsOf(db: TillDb, productIds: readonly string[]): Promise<Map<string, GiftProduct>> {
@@ -37,7 +38,7 @@ function salePayments(ticket: Ticket, settlingCash: { id: string; tenderedMinor:
 }
 
 /**
- * Finishes the open ticket as a sale: takes the next receipt number and writes the journal
+ * Finishes the open ticket as a sale in the signed-in clerk's open shift: takes the next receipt number and writes the journal
  * entry and the outbox entry, and closes the open ticket, in one strict-durability
  * transaction, so the sale is either fully kept (and the ticket gone) or not at all. The
  * sale's id is the ticket's, so one ticket can never become two sales. The basket is priced
@@ -52,10 +53,12 @@ export async function completeSale(
   pricing: TillPricing,
   cashTenderedMinor: Minor | null,
 ): Promise<CompleteSaleResult> {
-  return db.transaction('rw', [db.meta, db.journal, db.outbox, db.products, db.barcodes, db.prices, db.tickets], async () => {
+  return db.transaction('rw', [db.meta, db.journal, db.outbox, db.products, db.barcodes, db.prices, db.tickets, db.shifts], async () => {
     const pairing = await db.getMeta('pairing');
     const session = await db.getMeta('session');
     if (!pairing || !session) return { ok: false, code: 'NOT_READY' } as const;
+    const shift = await openShiftOf(db);
+    if (!shift || shift.open.cashierId !== session.clerkId) return { ok: false, code: 'NO_OPEN_SHIFT' } as const;
     const at = now();
     const id = () => uuidv7(at.getTime(), randomBytes(10));
     const place = { storeId: pairing.store.id, timeZone: pairing.store.timeZone };
@@ -82,7 +85,7 @@ export async function completeSale(
       approvals: ticketApprovals(ticket),
     }, pricing);
     if (!built.ok) return built;
-    const sale: Sale = { ...built.sale, shiftId: (await db.getMeta('openShift'))?.id ?? null };
+    const sale: Sale = { ...built.sale, shiftId: shift.id };
     await db.journal.add(sale);
     await enqueueDocument(db, sale);
     await db.putMeta('receiptCounter', { deviceId: pairing.device.id, last: number });

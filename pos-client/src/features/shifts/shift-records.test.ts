@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileRules, minor, uuidv7 } from '@pos/shared';
-import { cola, colaPrice, createTestDb, ids, pairedDevice } from '../../db/test-db.fixture';
+import { ids, sellingTillDb } from '../../db/test-db.fixture';
 import { addItem, emptyBasket } from '../sales/basket';
 import { completeSale } from '../sales/complete-sale';
 import { findScannedItem } from '../sales/find-scanned-item';
@@ -13,12 +13,7 @@ const randomBytes = (length: number) => crypto.getRandomValues(new Uint8Array(le
 const reasonId = '0195505c-0000-7000-8000-0000000000e1';
 
 async function readyDb() {
-  const db = createTestDb();
-  await db.putMeta('pairing', pairedDevice);
-  await db.putMeta('session', { clerkId: ids.clerk, code: '1001', name: 'Li Na', role: 'cashier', token: null, signedInAt: now().toISOString() });
-  await db.products.put(cola);
-  await db.prices.put(colaPrice);
-  await db.barcodes.put({ code: '6901234567892', productId: ids.cola, active: true });
+  const db = await sellingTillDb(now().toISOString());
   return db;
 }
 
