@@ -47,6 +47,9 @@ export function defaultTillPermissions(role: ClerkRole): TillPermissions {
   };
 }
 
+/** Every key asks for a manager and no discount is the clerk's own: for a clerk whose till role the till has not read yet. */
+export const managerForEveryKey: TillPermissions = { keys: everyKey('manager_pin'), lineDiscountLimitBp: 0, ticketDiscountLimitBp: 0 };
+
 /**
  * The office's modules a role grants access to. Adding a module is adding its name here: a role
  * saved before it existed reads it as `none`, and HQ's level default grants it.

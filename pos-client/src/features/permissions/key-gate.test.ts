@@ -74,4 +74,14 @@ describe('KeyGate', () => {
     expect(await gate.verdict({ key: 'no_sale' })).toBe('needs_manager');
     expect(await gate.verdict({ key: 'line_discount', discountBp: 500 })).toBe('needs_manager');
   });
+
+  it('asks a manager for every key, even one the defaults allow, while the till role the clerk names is not pulled yet', async () => {
+    const { db, gate } = await till();
+    await db.tillRoles.delete(roleId);
+    expect(await gate.verdict({ key: 'void_line' })).toBe('needs_manager');
+    expect(await gate.verdict({ key: 'reprint' })).toBe('needs_manager');
+    expect(await gate.verdict({ key: 'no_sale' })).toBe('needs_manager');
+    await db.tillRoles.put({ id: roleId, code: 'CASHIER', nameZh: '收银员', nameEn: 'Cashier', permissions: cashierRole, active: true });
+    expect(await gate.verdict({ key: 'no_sale' })).toBe('forbidden');
+  });
 });
