@@ -7,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, json, makeSale, pairTill, seedFixture, signInOffice, type Fixture } from '../support/fixture';
 import { makeReturn } from '../support/returns';
+import { makeShiftOpen } from '../support/shift-documents';
 import { createTestDatabase, type TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
@@ -133,6 +134,21 @@ describe('returns at HQ', () => {
     expect(JSON.stringify(results[0]!.reason)).toContain('unknown original sale');
     expect(JSON.stringify(results[1]!.reason)).toContain('not a line of the original sale');
     expect(await f.deps.db.$count(returns, and(eq(returns.chainId, f.chainId), eq(returns.id, unknown.id)))).toBe(0);
+  });
+
+  it('keeps the shift a refund was paid from, and rejects one naming another till’s shift', async () => {
+    const sale = await soldSale();
+    const own = makeShiftOpen(f, s001, '0012');
+    const other = makeShiftOpen(f, s001b, '0012');
+    expect((await push(s001, [own])).map((r) => r.status)).toEqual(['accepted']);
+    expect((await push(s001b, [other])).map((r) => r.status)).toEqual(['accepted']);
+    const inOwn = { ...makeReturn(f, s001, '0012', sale, [{ saleLineId: sale.lines[0]!.id, quantity: 1 }]), shiftId: own.id };
+    const inOther = { ...makeReturn(f, s001, '0012', sale, [{ saleLineId: sale.lines[1]!.id, quantity: 1 }]), shiftId: other.id };
+    const results = await push(s001, [inOwn, inOther]);
+    expect(results.map((r) => r.status)).toEqual(['accepted', 'rejected']);
+    expect(JSON.stringify(results[1]!.reason)).toContain(`unknown shift ${other.id}`);
+    const stored = await f.deps.db.select({ id: returns.id, shiftId: returns.shiftId }).from(returns).where(and(eq(returns.chainId, f.chainId), eq(returns.originalSaleId, sale.id)));
+    expect(stored).toEqual([{ id: inOwn.id, shiftId: own.id }]);
   });
 
   it('lists who approved a refund beside the sales’ overrides', async () => {

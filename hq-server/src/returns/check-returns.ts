@@ -5,6 +5,7 @@ import type { Db } from '../db/client';
 import type { DevicePrincipal } from '../http/app-env';
 import { clerks } from '../org/org.tables';
 import { saleLines, salePayments, sales } from '../sales/sales.tables';
+import { shiftsOfDevice } from '../shifts/shift-references';
 
 /** The sale a return names, as HQ holds it: its lines and payments by id. */
 export interface OriginalSale {
@@ -35,14 +36,16 @@ export async function originalSales(db: Db, chainId: string, docs: readonly Retu
 /**
  * What each return names that HQ does not know or the return may not use: its original sale
  * (of this chain), that sale's lines and payments, products of the chain, and clerks of the
- * returning store or the whole chain (cashier and approvers, as for a sale).
+ * returning store or the whole chain (cashier and approvers, as for a sale), and a shift this
+ * till opened.
  */
 export async function returnProblems(db: Db, device: DevicePrincipal, docs: readonly Return[], originals: ReadonlyMap<string, OriginalSale>): Promise<Map<string, string[]>> {
   const productIds = [...new Set(docs.flatMap((d) => [...d.lines, ...d.outLines].map((l) => l.productId)))];
   const clerkIds = [...new Set(docs.flatMap((d) => [d.cashierId, ...d.approvals.map((a) => a.approvedBy)]))];
-  const [knownProducts, knownClerks] = await Promise.all([
+  const [knownProducts, knownClerks, ownShifts] = await Promise.all([
     productIds.length ? db.select({ id: products.id }).from(products).where(and(eq(products.chainId, device.chainId), inArray(products.id, productIds))) : [],
     clerkIds.length ? db.select({ id: clerks.id, storeId: clerks.storeId }).from(clerks).where(and(eq(clerks.chainId, device.chainId), inArray(clerks.id, clerkIds))) : [],
+    shiftsOfDevice(db, device, docs.flatMap((d) => (d.shiftId ? [d.shiftId] : []))),
   ]);
   const productSet = new Set(knownProducts.map((p) => p.id));
   const storeClerks = new Set(knownClerks.filter((c) => c.storeId === null || c.storeId === device.storeId).map((c) => c.id));
@@ -52,6 +55,7 @@ export async function returnProblems(db: Db, device: DevicePrincipal, docs: read
     const found = [
       ...(doc.original && !sale ? [`unknown original sale ${doc.original.saleId}`] : []),
       ...(storeClerks.has(doc.cashierId) ? [] : [`unknown cashier ${doc.cashierId}`]),
+      ...(doc.shiftId && !ownShifts.has(doc.shiftId) ? [`unknown shift ${doc.shiftId}`] : []),
       ...[...doc.lines, ...doc.outLines].filter((l) => !productSet.has(l.productId)).map((l) => `unknown product ${l.productId}`),
       ...(sale ? doc.lines.filter((l) => l.saleLineId && sale.lines.get(l.saleLineId)?.productId !== l.productId).map((l) => `not a line of the original sale with that product: ${l.saleLineId}`) : []),
       ...(sale ? doc.refunds.filter((r) => r.salePaymentId && !sale.payments.has(r.salePaymentId)).map((r) => `not a payment of the original sale: ${r.salePaymentId}`) : []),

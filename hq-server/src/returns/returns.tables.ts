@@ -16,6 +16,8 @@ export const returns = pgTable(
     storeId: uuid('store_id').notNull(),
     deviceId: uuid('device_id').notNull(),
     cashierId: uuid('cashier_id').notNull(),
+    /** The till's shift the refund was paid from; null from a till that kept no shifts. */
+    shiftId: uuid('shift_id'),
     returnNo: text('return_no').notNull(),
     businessDate: date('business_date', { mode: 'string' }).notNull(),
     currency: text('currency').notNull(),

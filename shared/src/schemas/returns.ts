@@ -69,6 +69,8 @@ const ReturnShape = z.object({
   storeId: z.uuid(),
   deviceId: z.uuid(),
   cashierId: z.uuid(),
+  /** The till's shift the refund was paid from; a till from before shifts names none. */
+  shiftId: z.uuid().nullable().optional(),
   /** The till's own number for the return slip (退货单), as a receipt number is for a sale. */
   returnNo: SafeText.min(1).max(32),
   currency: CurrencyCode,

@@ -51,11 +51,20 @@ describe('shiftTotals', () => {
   });
 
   it('takes refunds by tender: cash refunded leaves the drawer', () => {
-    const totals = shiftTotals({ ...activity, refunds: [{ payments: [{ tender: 'cash', amountMinor: 500 }] }, { payments: [{ tender: 'bank_card', amountMinor: 800 }] }] });
+    const totals = shiftTotals({ ...activity, refunds: [{ refunds: [{ tender: 'cash', amountMinor: 500 }], payments: [] }, { refunds: [{ tender: 'bank_card', amountMinor: 800 }], payments: [] }] });
     expect(totals.refundsMinor).toBe(1_300);
     expect(totals.netMinor).toBe(13_080 - 1_300);
     expect(totals.cashRefundsMinor).toBe(500);
     expect(totals.expectedCashMinor).toBe(50_000 + 6_280 - 500 + 5_000 - 21_000);
+  });
+
+  it('nets an exchange the customer paid on against the refunds of its tender: the cash it took stays in the drawer', () => {
+    const refund = { refunds: [{ tender: 'cash' as const, amountMinor: 500 }], payments: [] };
+    const exchange = { refunds: [], payments: [{ tender: 'cash' as const, amountMinor: 300 }] };
+    const totals = shiftTotals({ ...activity, refunds: [refund, exchange] });
+    expect(totals).toMatchObject({ refundCount: 2, refundsMinor: 200, cashRefundsMinor: 200, netMinor: 13_080 - 200 });
+    expect(totals.refundsByTender).toEqual([{ tender: 'cash', amountMinor: 200, count: 2 }]);
+    expect(totals.expectedCashMinor).toBe(50_000 + 6_280 - 500 + 300 + 5_000 - 21_000);
   });
 
   it('holds just the float for a shift with nothing in it', () => {

@@ -4,10 +4,11 @@ import type { CashMovement, ShiftTenderTotal, ShiftTotals } from '../schemas/shi
 import { Tender as TenderSchema } from '../schemas/sales';
 
 /**
- * One refund given in the shift, by tender. Returns are a document kind of their own; each is
- * handed in as the tenders it paid back, so the shift's figures need no change when they join.
+ * One return or exchange made in the shift, by tender: what it paid back, and what an exchange
+ * took beyond the goods coming back. A `Return` document has both.
  */
 export interface ShiftRefund {
+  refunds: readonly { tender: Tender; amountMinor: number }[];
   payments: readonly { tender: Tender; amountMinor: number }[];
 }
 
@@ -52,11 +53,13 @@ const cashOf = (tenders: readonly ShiftTenderTotal[]): Minor => minor(tenders.fi
 /**
  * A shift's figures from its documents. A cash payment's amount is what stayed in the drawer
  * (the cash handed over less the change), so the cash the drawer should hold is
- * float + cash sales − cash refunds + cash in − cash out.
+ * float + cash sales − cash refunds + cash in − cash out, where the refunds of returns and
+ * exchanges are net of what exchanges took.
  */
 export function shiftTotals({ floatMinor, sales, movements, refunds = [] }: ShiftActivity): ShiftTotals {
   const tenders = byTender(sales.map((s) => [...s.payments]));
-  const refundTenders = byTender(refunds.map((r) => [...r.payments]));
+  // An exchange the customer paid on counts against the refunds of its tender: cash it took stays in the drawer.
+  const refundTenders = byTender(refunds.map((r) => [...r.refunds, ...r.payments.map((p) => ({ tender: p.tender, amountMinor: -p.amountMinor }))]));
   const grossMinor = sum(sales, (s) => s.subtotalMinor);
   const discountMinor = sum(sales, (s) => s.discountMinor);
   const roundingMinor = sum(sales, (s) => s.roundingMinor);

@@ -3,6 +3,7 @@ import { defaultPricingSettings, emptyReturnHistory, Return, withReturns } from 
 import { colaPrice, pairedDevice } from '../../db/test-db.fixture';
 import { emptyBasket } from '../sales/basket';
 import { completeReturn } from './complete-return';
+import { openShiftOf, shiftTotalsOf } from '../shifts/shift-records';
 import { localReturnsOf } from './find-original-sale';
 import type { ReturnDraft } from './till-return-plan';
 import { now, randomBytes, tillWithSale } from './till-with-sale.fixture';
@@ -23,6 +24,19 @@ describe('completeReturn', () => {
     expect(result.doc.refunds).toEqual([expect.objectContaining({ tender: 'cash', amountMinor: colaPrice.amountMinor, salePaymentId: sale.payments[0]!.id })]);
     expect(await db.returns.get(result.doc.id)).toEqual(result.doc);
     expect(await db.outbox.get(result.doc.id)).toMatchObject({ kind: 'return', state: 'pending' });
+  });
+
+  it('pays the refund from the open shift, whose figures count it, and refuses without one', async () => {
+    const { db, sale } = await tillWithSale();
+    const shift = await openShiftOf(db);
+    if (!shift) throw new Error('no open shift');
+    const result = await completeReturn({ db, now, randomBytes }, await draftOf(db, sale, 1), defaultPricingSettings, { reason: 'faulty', tenderedMinor: null, approvals: [] });
+    expect(result.ok && result.doc.shiftId).toBe(shift.id);
+    const totals = await shiftTotalsOf(db, shift);
+    expect(totals).toMatchObject({ refundCount: 1, refundsMinor: colaPrice.amountMinor, cashRefundsMinor: colaPrice.amountMinor });
+    expect(totals.expectedCashMinor).toBe(shift.open.floatMinor + sale.totalMinor - colaPrice.amountMinor);
+    await db.meta.delete('openShift');
+    expect(await completeReturn({ db, now, randomBytes }, await draftOf(db, sale, 1), defaultPricingSettings, { reason: 'faulty', tenderedMinor: null, approvals: [] })).toEqual({ ok: false, code: 'NO_OPEN_SHIFT' });
   });
 
   it('refuses, offline, a unit this till already took back, and finds its own sale by receipt number', async () => {

@@ -1,6 +1,7 @@
 import { minor, Return, uuidv7, withReturns, type Minor, type PricingSettings, type ReturnReason, type SaleApproval } from '@pos/shared';
 import type { TillDb } from '../../db/till-db';
 import { enqueueDocument } from '../../sync/enqueue-document';
+import { openShiftOf } from '../shifts/shift-records';
 import { localReturnsOf } from './find-original-sale';
 import { planTillReturn, type ReturnDraft } from './till-return-plan';
 
@@ -10,23 +11,26 @@ export interface CompleteReturnDeps {
   randomBytes: (length: number) => Uint8Array;
 }
 
-export type CompleteReturnError = 'NOT_READY' | 'NOTHING_PICKED' | 'UNKNOWN_LINE' | 'OVER_RETURN' | 'TENDERED_TOO_LOW' | 'RETURN_INVALID';
+export type CompleteReturnError = 'NOT_READY' | 'NO_OPEN_SHIFT' | 'NOTHING_PICKED' | 'UNKNOWN_LINE' | 'OVER_RETURN' | 'TENDERED_TOO_LOW' | 'RETURN_INVALID';
 export type CompleteReturnResult = { ok: true; doc: Return } | { ok: false; code: CompleteReturnError };
 
 /**
  * Finishes a return or exchange: plans its money again at this instant (this till's returns of the
  * sale are read inside the transaction, so two returns cannot both take the last unit), checks the
  * document with the schema HQ uses, and writes it to the till's journal of returns and the outbox
- * in one strict-durability transaction, with the next return number.
+ * in one strict-durability transaction, with the next return number. The refund is paid from the
+ * signed-in clerk's open shift, whose figures count it.
  */
 export async function completeReturn(
   { db, now, randomBytes }: CompleteReturnDeps, draft: ReturnDraft, settings: PricingSettings,
   input: { reason: ReturnReason; tenderedMinor: Minor | null; approvals: readonly SaleApproval[] },
 ): Promise<CompleteReturnResult> {
-  return db.transaction('rw', [db.meta, db.returns, db.outbox, db.products, db.categories, db.promotions], async () => {
+  return db.transaction('rw', [db.meta, db.returns, db.outbox, db.products, db.categories, db.promotions, db.shifts], async () => {
     const pairing = await db.getMeta('pairing');
     const session = await db.getMeta('session');
     if (!pairing || !session) return { ok: false, code: 'NOT_READY' } as const;
+    const shift = await openShiftOf(db);
+    if (!shift || shift.open.cashierId !== session.clerkId) return { ok: false, code: 'NO_OPEN_SHIFT' } as const;
     const at = now();
     const id = () => uuidv7(at.getTime(), randomBytes(10));
     const place = { storeId: pairing.store.id, timeZone: pairing.store.timeZone };
@@ -40,7 +44,7 @@ export async function completeReturn(
     const counter = await db.getMeta('returnCounter');
     const number = (counter?.deviceId === pairing.device.id ? counter.last : 0) + 1;
     const parsed = Return.safeParse({
-      kind: 'return', id: id(), storeId: pairing.store.id, deviceId: pairing.device.id, cashierId: session.clerkId, returnNo: `${pairing.device.code}-R${number}`,
+      kind: 'return', id: id(), storeId: pairing.store.id, deviceId: pairing.device.id, cashierId: session.clerkId, shiftId: shift.id, returnNo: `${pairing.device.code}-R${number}`,
       currency: pairing.store.currency, completedAt: at.toISOString(),
       original: draft.original ? { saleId: draft.original.sale.id, receiptNo: draft.original.sale.receiptNo } : null,
       reason: input.reason,

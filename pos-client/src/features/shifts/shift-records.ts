@@ -78,11 +78,12 @@ export async function recordCashMovement(
   });
 }
 
-/** The shift's figures so far from the till's own journal and movements. */
+/** The shift's figures so far from the till's own journals of sales and returns, and its movements. */
 export async function shiftTotalsOf(db: TillDb, shift: TillShift): Promise<ShiftTotals> {
   const sales = await db.journal.where('completedAt').aboveOrEqual(shift.open.completedAt).filter((sale) => sale.shiftId === shift.id).toArray();
+  const returns = await db.returns.where('completedAt').aboveOrEqual(shift.open.completedAt).filter((doc) => doc.shiftId === shift.id).toArray();
   const movements = await db.cashMovements.where('shiftId').equals(shift.id).toArray();
-  return shiftTotals({ floatMinor: shift.open.floatMinor, sales, movements });
+  return shiftTotals({ floatMinor: shift.open.floatMinor, sales, movements, refunds: returns });
 }
 
 /**
@@ -92,7 +93,7 @@ export async function shiftTotalsOf(db: TillDb, shift: TillShift): Promise<Shift
  */
 export async function closeShift(deps: ShiftDeps, count: CashCount, approval: SaleApproval | null): Promise<ShiftResult<TillShift>> {
   const { db } = deps;
-  return db.transaction('rw', [db.meta, db.shifts, db.journal, db.cashMovements, db.outbox], async () => {
+  return db.transaction('rw', [db.meta, db.shifts, db.journal, db.returns, db.cashMovements, db.outbox], async () => {
     const session = await db.getMeta('session');
     const shift = await openShiftOf(db);
     if (!session) return { ok: false, code: 'NOT_READY' } as const;
