@@ -8,9 +8,9 @@ import { seriousAccessibilityFindings } from '../support/axe';
 import type { Fixture } from '../support/fixture';
 import { openSellingTill, scanToLines, startTillHarness, tillStoreSales, type TillHarness } from './till-page';
 
-/** Set E2E_SCREENSHOTS to a folder to keep pictures of the sell screen, split tender, held tickets and the change, in both languages and two sizes. */
+/** Set E2E_SCREENSHOTS to a folder to keep pictures of the sell screen, split tender, held tickets and the change, in both languages and three sizes. */
 const SHOTS = process.env.E2E_SCREENSHOTS;
-const sizes = [{ width: 1366, height: 768 }, { width: 1024, height: 768 }] as const;
+const sizes = [{ width: 1366, height: 768 }, { width: 1024, height: 768 }, { width: 800, height: 600 }] as const;
 
 let harness: TillHarness;
 let f: Fixture;

@@ -12,6 +12,7 @@ import { CashPanel } from './cash-panel';
 import { HeldTicketsDialog } from './held-tickets-dialog';
 import { PaymentList } from './payment-list';
 import './payments.css';
+import './small-screen.css';
 import { LastSaleSummary } from './last-sale-summary';
 import { DiscountDialog } from './discount-dialog';
 import { MemberDialog } from './member-dialog';
