@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { returns } from '@pos/hq-server/returns/returns.tables';
 import { sales } from '@pos/hq-server/sales/sales.tables';
 import type { RunningServer } from '@pos/hq-server/server';
 import { eq, sql } from 'drizzle-orm';
@@ -56,8 +57,10 @@ async function reopenTill(): Promise<void> {
 
 interface TillState {
   open: { id: string; lines: number }[];
-  journal: { id: string; lines: number }[];
+  journal: { id: string; receiptNo: string; lines: number }[];
   outbox: string[];
+  returns: { id: string; lines: number }[];
+  returnsOutbox: string[];
 }
 
 /** What the till's database holds, read with IndexedDB itself rather than through the app. */
@@ -74,13 +77,15 @@ const readTill = (): Promise<TillState> =>
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-    const [tickets, journal, outbox] = await Promise.all([all('tickets'), all('journal'), all('outbox')]);
+    const [tickets, journal, outbox, returned] = await Promise.all([all('tickets'), all('journal'), all('outbox'), all('returns')]);
     db.close();
     return {
       open: tickets.filter((row) => row.held === null).map((row) => ({ id: row.ticket.id, lines: row.ticket.basket.lines.length })),
-      journal: journal.map((sale) => ({ id: sale.id, lines: sale.lines.filter((line: { giftRuleId?: string | null }) => !line.giftRuleId).length })),
-      // The shift's own documents share the outbox; the sales are what the journal holds.
+      journal: journal.map((sale) => ({ id: sale.id, receiptNo: sale.receiptNo, lines: sale.lines.filter((line: { giftRuleId?: string | null }) => !line.giftRuleId).length })),
+      // The shift's own documents share the outbox; the sales and returns are what their journals hold.
       outbox: outbox.filter((entry) => entry.kind === 'sale').map((entry) => entry.id),
+      returns: returned.map((doc) => ({ id: doc.id, lines: doc.lines.length })),
+      returnsOutbox: outbox.filter((entry) => entry.kind === 'return').map((entry) => entry.id),
     };
   });
 
@@ -100,7 +105,22 @@ afterAll(async () => {
   if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
-describe('a till closed at random moments while completing sales', () => {
+/** The return screen for one unit of the sale's first line; the store manager approves the refund key when the clerk's role asks. */
+async function pickOneUnitBack(receiptNo: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.locator('[data-testid="return-screen"], [data-testid="approval-dialog"][open]').first().waitFor();
+  if (await page.getByTestId('approval-dialog').isVisible()) {
+    await page.getByTestId('approval-code').fill('0011');
+    await page.getByTestId('approval-pin').fill('1234');
+    await page.getByTestId('approval-submit').click();
+  }
+  await page.getByTestId('return-receipt-input').fill(receiptNo);
+  await page.getByTestId('return-lookup').click();
+  await page.getByTestId('return-qty').first().fill('1');
+  await expect.poll(() => page.getByTestId('return-confirm').isEnabled()).toBe(true);
+}
+
+describe('a till closed at random moments while completing sales and returns', () => {
   it('keeps every completed sale once with its outbox entry, never half of one, and brings the open basket back', async () => {
     const outcomes: string[] = [];
     for (let round = 0; round < ROUNDS; round++) {
@@ -144,5 +164,41 @@ describe('a till closed at random moments while completing sales', () => {
     const [atHq] = await f.deps.db.select({ n: sql<number>`count(*)::int`, ids: sql<number>`count(distinct id)::int` }).from(sales).where(eq(sales.storeId, f.storeIds.S001!));
     expect(atHq).toEqual({ n: ROUNDS, ids: ROUNDS });
     console.info(`till closed during completion: ${outcomes.join(', ')}`);
+  });
+
+  it('keeps every completed return once with its outbox entry, never half of one, and HQ takes each once', async () => {
+    const outcomes: string[] = [];
+    const sold = (await readTill()).journal;
+    for (let round = 0; round < ROUNDS; round++) {
+      const receiptNo = sold[round]!.receiptNo;
+      await pickOneUnitBack(receiptNo);
+      const before = await readTill();
+
+      void page.getByTestId('return-confirm').click().catch(() => undefined);
+      const delay = random() < 0.5 ? Math.floor(random() * 10) : 100 + Math.floor(random() * 300);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      await page.close({ runBeforeUnload: false }).catch(() => undefined);
+      await context.close();
+      await reopenTill();
+
+      const after = await readTill();
+      expect(new Set(after.returnsOutbox)).toEqual(new Set(after.returns.map((r) => r.id)));
+      expect(after.returnsOutbox).toHaveLength(new Set(after.returnsOutbox).size);
+      expect(after.returns.every((r) => r.lines === 1)).toBe(true);
+      const made = after.returns.length - before.returns.length;
+      expect([0, 1]).toContain(made);
+      outcomes.push(made === 1 ? 'completed' : 'made again');
+      if (made === 0) {
+        await pickOneUnitBack(receiptNo);
+        await page.getByTestId('return-confirm').click();
+        await page.getByTestId('return-done').waitFor();
+        await page.getByTestId('return-close').click();
+      }
+    }
+    expect((await readTill()).returns).toHaveLength(ROUNDS);
+    await expect.poll(() => page.getByTestId('outbox-count').getAttribute('data-unsent').then(Number), { timeout: 60_000 }).toBe(0);
+    const [atHq] = await f.deps.db.select({ n: sql<number>`count(*)::int`, ids: sql<number>`count(distinct id)::int` }).from(returns).where(eq(returns.storeId, f.storeIds.S001!));
+    expect(atHq).toEqual({ n: ROUNDS, ids: ROUNDS });
+    console.info(`till closed during a return: ${outcomes.join(', ')}`);
   });
 });
