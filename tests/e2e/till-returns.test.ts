@@ -16,7 +16,7 @@ import { clerks, tillDevices } from '@pos/hq-server/org/org.tables';
 
 /** Set E2E_SCREENSHOTS to a folder to keep pictures of the return screen, the exchange and the office's returns screen. */
 const SHOTS = process.env.E2E_SCREENSHOTS;
-const sizes = [{ width: 1366, height: 768 }, { width: 1024, height: 768 }] as const;
+const sizes = [{ width: 1366, height: 768 }, { width: 1024, height: 768 }, { width: 800, height: 600 }] as const;
 const CLERK = { code: '0199', pin: '2468' };
 
 /** Whether the till's own database holds the till role its clerk record names. */

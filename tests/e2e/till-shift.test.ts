@@ -19,14 +19,14 @@ let bridge: BridgeProcess;
 let browser: Browser;
 let page: Page;
 
-/** With E2E_SCREENSHOTS set, keeps the till at a step in English and Chinese, at 1366×768 and 1024×768. */
+/** With E2E_SCREENSHOTS set, keeps the till at a step in English and Chinese, at 1366×768, 1024×768 and 800×600. */
 async function snap(name: string): Promise<void> {
   const folder = process.env.E2E_SCREENSHOTS;
   if (!folder) return;
   const toggle = () => page.evaluate(() => (document.querySelector('[data-testid=language-switch]') as HTMLElement).click());
   for (const locale of ['en', 'zh']) {
-    for (const width of [1366, 1024]) {
-      await page.setViewportSize({ width, height: 768 });
+    for (const [width, height] of [[1366, 768], [1024, 768], [800, 600]] as const) {
+      await page.setViewportSize({ width, height });
       await page.waitForTimeout(150);
       await page.screenshot({ path: `${folder}/till-${name}-${locale}-${width}.png` });
     }
