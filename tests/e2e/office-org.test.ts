@@ -36,10 +36,15 @@ async function signIn(email: string, hash: string) {
   await page.goto(`${hq.url}/${hash}`);
 }
 
-/** Picks an option of the antd select labelled `label`. */
+/** Picks an option of the antd select labelled `label`, and waits until the select shows it (a click as the list still slides open can miss). */
 async function choose(label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  const shown = page.locator('.ant-form-item', { has: page.locator('label', { hasText: new RegExp(`^${label}$`) }) }).locator('.ant-select');
+  for (let attempt = 0; attempt < 3 && !((await shown.textContent().catch(() => '')) ?? '').includes(option); attempt++) {
+    await page.getByLabel(label, { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 15_000 }).toBe(0);
+  }
+  expect(await shown.textContent()).toContain(option);
 }
 
 const dialog = () => page.getByRole('dialog');
