@@ -152,8 +152,8 @@ describe('returns and exchanges at the till', () => {
     await page.getByTestId('pin-input').fill(CLERK.pin);
     await page.getByTestId('sign-in-button').click();
     await openShiftIfAsked(page);
-    // The role was made moments ago: the till learns it, and the clerk's place in it, by pull.
-    await expect.poll(() => tillHoldsRoleOf(page, CLERK.code), { timeout: 30_000 }).toBe(true);
+    // The role was made moments ago: the till learns it, and the clerk's place in it, by pull (at pairing, then every 30–35 s).
+    await expect.poll(() => tillHoldsRoleOf(page, CLERK.code), { timeout: 45_000 }).toBe(true);
     await page.keyboard.press('F10');
     await expect.poll(() => page.getByTestId('sell-error').textContent()).toContain('may not use “Open drawer (no sale)”');
   });
