@@ -470,6 +470,7 @@ export const officeMessagesEn = {
   'office.audit.entity.store': 'Store',
   'office.audit.entity.supplier': 'Supplier',
   'office.audit.entity.supplier_product': 'Supplier’s product',
+  'office.audit.entity.till_shortcuts': 'Till shortcuts',
   'office.audit.entity.cash_reason': 'Cash in/out reason',
   'office.audit.entity.user': 'Office user',
   'office.audit.action.create': 'Created',

@@ -472,6 +472,7 @@ export const officeMessagesZh: Record<OfficeMessageKey, string> = {
   'office.audit.entity.store': '门店',
   'office.audit.entity.supplier': '供应商',
   'office.audit.entity.supplier_product': '供应商商品',
+  'office.audit.entity.till_shortcuts': '收银快捷键',
   'office.audit.entity.cash_reason': '收支类别',
   'office.audit.entity.user': '后台用户',
   'office.audit.action.create': '新增',
