@@ -32,6 +32,7 @@ const problems = () => office.getByTestId('shortcut-problem').allTextContents();
 
 async function shoot(page: Page, name: string, switchLanguage: () => Promise<void>): Promise<void> {
   if (!SHOTS) return;
+  await page.evaluate(() => window.scrollTo(0, 0));
   for (const locale of ['en', 'zh-CN']) {
     await page.waitForTimeout(200);
     await page.screenshot({ path: `${SHOTS}/${name}-${locale}.png`, fullPage: true });
@@ -51,6 +52,10 @@ describe('till shortcuts set by HQ', () => {
     expect(await keyOf(till, 'hold-ticket')).toBe('Ins');
     expect(await keyOf(till, 'shift-cash')).toBe('Alt+M');
     expect(await till.getByTestId('keys-hint').textContent()).toContain('F9 complete');
+    await till.keyboard.press('Alt+F');
+    await till.locator('[data-testid=product-search-dialog][open]').waitFor();
+    await till.keyboard.press('Escape');
+    await till.locator('[data-testid=product-search-dialog][open]').waitFor({ state: 'detached' });
     await shoot(till, 'till-default-keys', () => till.getByTestId('language-switch').click());
   });
 
