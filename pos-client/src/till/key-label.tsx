@@ -5,5 +5,5 @@ import { useTillShortcuts } from '../features/shortcuts/till-shortcuts-context';
 /** The key of an action as the chain set it, printed on the action's button. */
 export function KeyLabel({ action }: { action: TillAction }) {
   const shortcuts = useTillShortcuts();
-  return <span className="key" data-action-key={action}>{keyLabelText(shortcuts[action])}</span>;
+  return <span className="key">{keyLabelText(shortcuts[action])}</span>;
 }

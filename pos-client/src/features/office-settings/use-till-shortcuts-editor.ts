@@ -39,7 +39,9 @@ export function useTillShortcutsEditor() {
     problemOf: (action: TillAction): ShortcutProblem | undefined => problems.find((p) => p.action === action),
     /** Whether what is shown differs from what HQ holds. */
     changed: values !== null && load.data !== undefined && JSON.stringify(values) !== JSON.stringify(load.data),
-    setKey: (action: TillAction, combo: string) => values && change({ ...values, [action]: combo }),
+    setKey: (action: TillAction, combo: string) => {
+      if (values) change({ ...values, [action]: combo });
+    },
     resetToDefaults: () => change({ ...defaultTillShortcuts }),
     submit: () => {
       if (values && problems.length === 0) save.mutate(values);
