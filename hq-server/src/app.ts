@@ -36,6 +36,7 @@ import { cashReasonsRoutes } from './shifts/cash-reasons.routes';
 import { shiftsRoutes } from './shifts/shifts.routes';
 import { syncRoutes } from './sync/sync.routes';
 import { tillEventsRoutes } from './till-events/till-events.routes';
+import { tillShortcutsRoutes } from './till-shortcuts/till-shortcuts.routes';
 
 const health = createRoute({
   method: 'get', path: '/health', tags: ['health'], summary: 'Whether HQ is up; tills judge connectivity by this',
@@ -92,6 +93,7 @@ export function createApp(deps: Deps) {
   app.route('/', rolesRoutes);
   app.route('/', cashReasonsRoutes);
   app.route('/', shiftsRoutes);
+  app.route('/', tillShortcutsRoutes);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http', scheme: 'bearer', description: 'An office session token, or a till device token (`dev.…`)',
   });

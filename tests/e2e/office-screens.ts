@@ -27,6 +27,7 @@ export const officeScreens: readonly OfficeScreen[] = [
   { name: 'store-day report', hash: '#/office/reports', ready: '.office-kpis', users: everyone },
   { name: 'shifts and cash', hash: '#/office/shifts', ready: `[data-testid=shifts-table] ${table}`, users: everyone },
   { name: 'cash in/out reasons', hash: '#/office/cash-reasons', ready: `[data-testid=cash-reasons-screen] ${table}`, users: hq },
+  { name: 'till shortcuts', hash: '#/office/till-shortcuts', ready: '#shortcut-complete', users: hq },
   { name: 'tills', hash: '#/office/devices', ready: '[data-testid=device-list] .ant-table-row', users: everyone },
   {
     name: 'prices with a product chosen',

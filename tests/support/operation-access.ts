@@ -142,6 +142,8 @@ export const access: Record<string, Access> = {
   'GET /settings/cash-reasons': 'office',
   'POST /settings/cash-reasons': 'hq',
   'PUT /settings/cash-reasons/{id}': 'hq',
+  'GET /settings/till-shortcuts': 'office',
+  'PUT /settings/till-shortcuts': 'hq',
   'GET /shifts': 'office',
   'GET /shifts/{id}': 'office',
 };

@@ -11,3 +11,4 @@ export * from '../suppliers/suppliers.tables';
 export * from '../till-events/till-events.tables';
 export * from '../returns/returns.tables';
 export * from '../shifts/shifts.tables';
+export * from '../till-shortcuts/till-shortcuts.tables';

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { defaultTillShortcuts } from '@pos/shared';
 import { assortmentItems, barcodes, brands, categories, prices, productCosts, products, storeAssortments } from '../catalog/catalog.tables';
 import { hashPassword, hashPin } from '../auth/secrets';
 import type { Deps } from '../http/app-env';
@@ -20,6 +21,7 @@ import { seedSalesHistory } from './demo-sales';
 import { seedDemoStorePricing } from './demo-store-pricing';
 import { seedDemoTillEvents } from './demo-till-events';
 import { cachedPinyinKeys } from './seed-pinyin';
+import { tillShortcuts } from '../till-shortcuts/till-shortcuts.tables';
 import { demoEan13, seededRandom } from './random';
 
 export interface SeedOptions {
@@ -135,6 +137,8 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
   await db.transaction(async (tx) => {
     await tx.insert(chains).values({ id: chainId, code: SEEDING_CODE, name: DEMO_CHAIN.name, currency: DEMO_CHAIN.currency, timeZone: DEMO_CHAIN.timeZone, createdAt: clock() });
     await tx.insert(chainSettings).values({ chainId, ...pricingSettingsColumns(demoPricingSettings, clock()), productAttributeNames: demoAttributeNames });
+    // The keys every demo till has had; HQ changes them under Settings › Till shortcuts and the tills pull them.
+    await tx.insert(tillShortcuts).values({ chainId, shortcuts: { ...defaultTillShortcuts }, updatedAt: clock() });
     await tx.insert(franchisees).values(demoFranchisees.map((f) => ({ chainId, id: franchiseeIds[f.key]!, code: f.code, name: f.name, contact: f.contact })));
     await tx.insert(stores).values(storeRows);
     await tx.insert(users).values(userRows);

@@ -42,6 +42,7 @@ function entitySelects(device: DevicePrincipal, cursor: number, limit: number): 
       'permissions', permissions, 'active', active)`, sql`kind = 'till'`),
     page('cash_reason', 'cash_reasons', sql`json_build_object('id', id, 'code', code, 'nameZh', name_zh, 'nameEn', name_en, 'direction', direction,
       'sortOrder', sort_order, 'active', active)`),
+    page('till_shortcuts', 'till_shortcuts', sql`json_build_object('chainId', chain_id, 'shortcuts', shortcuts)`),
   ];
 }
 

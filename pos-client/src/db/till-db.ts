@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
-import type { Category, CashMovement, CashReason, Change, Clerk, PairedDevice, Product, Return, Sale, ShiftClose, ShiftOpen, Store, Price, Barcode, ErrorBody, MemberLevel, Promotion, SyncDocument, TillRole } from '@pos/shared';
+import type { Category, CashMovement, CashReason, Change, Clerk, PairedDevice, Product, Return, Sale, ShiftClose, ShiftOpen, Store, Price, Barcode, ErrorBody, MemberLevel, Promotion, StoredTillShortcuts, SyncDocument, TillRole } from '@pos/shared';
 import type { HeldTicket } from '../features/sales/held-tickets';
 import type { Ticket } from '../features/sales/ticket';
 
@@ -56,6 +56,8 @@ export interface MetaValues {
   returnCounter: { deviceId: string; last: number };
   /** The till's open shift, which every sale belongs to; none while no shift is open. */
   openShift: { id: string };
+  /** The chain's keyboard shortcuts as last pulled; none until HQ's map arrives (the defaults apply). */
+  tillShortcuts: StoredTillShortcuts;
 }
 export type MetaKey = keyof MetaValues;
 export type MetaRow = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaKey];

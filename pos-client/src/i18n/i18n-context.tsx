@@ -22,7 +22,10 @@ function initialLocale(): Locale {
   return navigator.language.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
 }
 
-export function I18nProvider({ children }: { children: ReactNode }) {
+const noParams: MessageParams = {};
+
+/** `standing` are parameters every message may name, e.g. the till's keys (`{key_complete}`). */
+export function I18nProvider({ children, standing = noParams }: { children: ReactNode; standing?: MessageParams }) {
   const [locale, setLocale] = useState<Locale>(initialLocale);
 
   useEffect(() => {
@@ -38,11 +41,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       locale,
       setLocale,
       toggleLocale,
-      t: (key, params) => translate(locale, key, params),
-      errorText: (code, params) => errorText(locale, code, params),
+      t: (key, params) => translate(locale, key, { ...standing, ...params }),
+      errorText: (code, params) => errorText(locale, code, { ...standing, ...params }),
       pickName: (names) => (locale === 'en' ? names.nameEn : names.nameZh),
     }),
-    [locale, toggleLocale],
+    [locale, toggleLocale, standing],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

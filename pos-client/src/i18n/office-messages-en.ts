@@ -470,6 +470,7 @@ export const officeMessagesEn = {
   'office.audit.entity.store': 'Store',
   'office.audit.entity.supplier': 'Supplier',
   'office.audit.entity.supplier_product': 'Supplier’s product',
+  'office.audit.entity.till_shortcuts': 'Till shortcuts',
   'office.audit.entity.cash_reason': 'Cash in/out reason',
   'office.audit.entity.user': 'Office user',
   'office.audit.action.create': 'Created',
@@ -968,6 +969,18 @@ export const officeMessagesEn = {
   'office.cashReasons.new': 'New reason',
   'office.cashReasons.edit': 'Edit reason',
   'office.cashReasons.saved': 'Saved; tills receive it at their next sync.',
+  'office.nav.tillShortcuts': 'Till shortcuts',
+  'office.shortcuts.hint': 'The key of each sell-screen action on every till of the chain. Click a key and press the new one; a key given twice or one the scan field needs shows on its row. Tills pick up a change at their next sync.',
+  'office.shortcuts.action': 'Action',
+  'office.shortcuts.key': 'Key',
+  'office.shortcuts.default': 'Default',
+  'office.shortcuts.keyFor': 'Key for {action}',
+  'office.shortcuts.press': 'Press a key',
+  'office.shortcuts.reset': 'Reset to defaults',
+  'office.shortcuts.save': 'Save shortcuts',
+  'office.shortcuts.saved': 'Saved. Tills pick up the new keys at their next sync.',
+  'office.shortcuts.fixProblems': 'Nothing can be saved yet: fix the {count} marked key(s) first.',
+  'office.shortcuts.fixed': 'Always the same: Enter, + and −, Del, Shift+Del, ↑↓ and Esc belong to the scan field, and letters or digits typed there are a scan or a search.',
 } as const;
 
 export type OfficeMessageKey = keyof typeof officeMessagesEn;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTillPermissions, minor, type PullResponse } from '@pos/shared';
+import { defaultTillPermissions, defaultTillShortcuts, minor, type PullResponse } from '@pos/shared';
 import { clerkWithPin, cola, colaPrice, colaPromotion, createTestDb, ids, looseNuts, pairedDevice, scaleSettings } from '../db/test-db.fixture';
 import { loadPricingSettings } from '../features/sales/pricing-settings';
 import { applyPullPage } from './apply-pull-page';
@@ -97,6 +97,15 @@ describe('applyPullPage', () => {
     const returns = { clawBackPromotions: true, managerPinAboveMinor: minor(20_000), vouchersAsCash: false };
     await applyPullPage(db, page([{ seq: 2, entity: 'pricing_settings', data: { ...scaleSettings, cashRounding: rounding, scaleLayouts: [], returns } }], 2), now);
     expect(await loadPricingSettings(db)).toEqual({ cashRounding: rounding, scaleLayouts: [], returns });
+  });
+
+  it('keeps the chain\'s shortcuts as the last map pulled', async () => {
+    const db = createTestDb();
+    const shortcuts = (complete: string) => ({ ...defaultTillShortcuts, complete });
+    await applyPullPage(db, page([{ seq: 1, entity: 'till_shortcuts', data: { chainId: ids.chain, shortcuts: shortcuts('F12') } }], 1), now);
+    expect(await db.getMeta('tillShortcuts')).toEqual(shortcuts('F12'));
+    await applyPullPage(db, page([{ seq: 2, entity: 'till_shortcuts', data: { chainId: ids.chain, shortcuts: shortcuts('Alt+C') } }], 2), now);
+    expect((await db.getMeta('tillShortcuts'))?.complete).toBe('Alt+C');
   });
 
   it('keeps the store\'s assortment and drops the items taken off it', async () => {

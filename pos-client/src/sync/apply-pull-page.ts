@@ -53,6 +53,9 @@ async function applyChange(db: TillDb, change: Change): Promise<void> {
       return upsertOrDelete(db.tillRoles, change.data, change.data.id);
     case 'cash_reason':
       return upsertOrDelete(db.cashReasons, change.data, change.data.id);
+    case 'till_shortcuts':
+      await db.putMeta('tillShortcuts', change.data.shortcuts);
+      return;
     case 'assortment_item':
       return upsertOrDelete(db.assortmentItems, change.data, [change.data.storeId, change.data.productId]);
     case 'barcode': {

@@ -4,6 +4,7 @@ import { quickNotes, type useCashPayment } from '../features/sales/use-cash-paym
 import type { LastSale } from '../features/sales/use-sell-screen';
 import { useI18n } from '../i18n/i18n-context';
 import { formatMoney } from '../i18n/translate';
+import { KeyLabel } from './key-label';
 
 interface CashPanelProps {
   /** What the customer pays in cash alone: the basket total with the cash rounding. */
@@ -92,7 +93,7 @@ export function CashPanel(props: CashPanelProps) {
       <TotalBlock {...props} />
       <label className="field">
         <span>
-          {t('sell.tendered')} <span className="key">F2</span>
+          {t('sell.tendered')} <KeyLabel action="cash" />
         </span>
         <input
           ref={tenderedRef}
@@ -108,7 +109,7 @@ export function CashPanel(props: CashPanelProps) {
       </label>
       <div className="notes">
         <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={cash.setExact} data-testid="tender-exact">
-          {t('sell.exact')} <span className="key">F4</span>
+          {t('sell.exact')} <KeyLabel action="exact" />
         </button>
         {quickNotes.map((note) => (
           <button

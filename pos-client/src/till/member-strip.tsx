@@ -1,5 +1,6 @@
 import type { FoundMember } from '@pos/shared';
 import { useI18n } from '../i18n/i18n-context';
+import { KeyLabel } from './key-label';
 
 const keepFocus = (event: { preventDefault: () => void }) => event.preventDefault();
 
@@ -15,7 +16,7 @@ export function MemberStrip({ member, onLookUp, onClear }: MemberStripProps) {
   if (!member) {
     return (
       <button type="button" className="button member-strip-add" tabIndex={-1} onMouseDown={keepFocus} onClick={onLookUp} data-testid="member-add">
-        {t('sell.member')} <span className="key">F3</span>
+        {t('sell.member')} <KeyLabel action="member" />
       </button>
     );
   }

@@ -3,6 +3,7 @@ import type { TicketPayment } from '../features/sales/ticket';
 import { tenderKinds } from '../features/sales/tender-kinds';
 import { useI18n } from '../i18n/i18n-context';
 import { formatMoney } from '../i18n/translate';
+import { KeyLabel } from './key-label';
 
 interface PaymentListProps {
   payments: readonly TicketPayment[];
@@ -27,7 +28,7 @@ export function PaymentList({ payments, settlement, currency, removing, onRemove
       <div className="tender-kinds" role="group" aria-label={t('tender.choose')}>
         {tenderKinds.map((kind) => (
           <button key={kind.tender} type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => onChoose(kind.tender)} disabled={disabled} data-testid={`tender-${kind.tender}`}>
-            {t(kind.label)} <span className="key">{kind.key}</span>
+            {t(kind.label)} <KeyLabel action={kind.action} />
           </button>
         ))}
       </div>

@@ -1,6 +1,7 @@
 import type { ReceiptPrint } from '../features/sales/use-receipt-printing';
 import { bridgeErrorText } from '../i18n/bridge-error-text';
 import { useI18n } from '../i18n/i18n-context';
+import { KeyLabel } from './key-label';
 import './bridge.css';
 
 const keepFocus = (event: { preventDefault: () => void }) => event.preventDefault();
@@ -21,7 +22,7 @@ export function ReceiptLine({ print, onReprint }: { print: ReceiptPrint | null; 
     <div className="receipt-line" data-testid="receipt-status" data-via={outcome?.via ?? (print ? 'pending' : 'none')}>
       {text}
       <button type="button" className="button button-small" tabIndex={-1} onMouseDown={keepFocus} onClick={onReprint} data-testid="reprint-button">
-        {t('receipt.reprint')} <span className="key">F8</span>
+        {t('receipt.reprint')} <KeyLabel action="reprint" />
       </button>
     </div>
   );

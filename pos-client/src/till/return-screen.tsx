@@ -1,9 +1,11 @@
-import { minor, linePaidAmounts, type PairedDevice, type ReturnReason, type SaleApproval } from '@pos/shared';
+import { keyComboOf, minor, linePaidAmounts, type PairedDevice, type ReturnReason, type SaleApproval } from '@pos/shared';
 import type { KeyGate } from '../features/permissions/key-gate';
 import { useReturnScreen } from '../features/returns/use-return-screen';
 import { netRefundOf } from '../features/returns/till-return-plan';
 import { useI18n } from '../i18n/i18n-context';
 import { formatMoney } from '../i18n/translate';
+import { useTillShortcuts } from '../features/shortcuts/till-shortcuts-context';
+import { KeyLabel } from './key-label';
 import { useModalDialog } from './use-modal-dialog';
 import { ReturnLines, ReturnMoney } from './return-parts';
 import './return-screen.css';
@@ -19,12 +21,14 @@ interface ReturnScreenProps {
 const reasons: ReturnReason[] = ['changed_mind', 'faulty', 'wrong_item', 'other'];
 
 /**
- * The return screen (退换货), opened by F1 once the refund key allows: find the receipt, pick
- * what comes back, scan what goes out for an exchange, see the refund per tender, confirm.
+ * The return screen (退换货), opened by the refund key once the role allows: find the receipt, pick
+ * what comes back, scan what goes out for an exchange, see the refund per tender, confirm with the
+ * complete key.
  */
 export function ReturnScreen(props: ReturnScreenProps) {
   const { t, errorText } = useI18n();
   const ref = useModalDialog(true);
+  const shortcuts = useTillShortcuts();
   const r = useReturnScreen({ pairing: props.pairing, gate: props.gate, openedWith: props.openedWith, onDone: props.onClose });
   const currency = props.pairing.store.currency;
   const money = (amount: number) => formatMoney(minor(amount), currency);
@@ -36,7 +40,7 @@ export function ReturnScreen(props: ReturnScreenProps) {
       aria-labelledby="return-title"
       onClose={props.onClose}
       onKeyDown={(event) => {
-        if (event.key !== 'F9') return;
+        if (keyComboOf(event) !== shortcuts.complete) return;
         event.preventDefault();
         void r.confirm();
       }}
@@ -126,7 +130,7 @@ export function ReturnScreen(props: ReturnScreenProps) {
                 </div>
               )}
               <button type="button" className="button button-primary return-confirm" disabled={!r.plan || r.busy || (r.plan && netRefundOf(r.plan) === 0 && r.plan.back.length === 0)} onClick={() => void r.confirm()} data-testid="return-confirm">
-                {r.exchange.lines.length ? t('returns.confirmExchange') : t('returns.confirm')} <span className="key">F9</span>
+                {r.exchange.lines.length ? t('returns.confirmExchange') : t('returns.confirm')} <KeyLabel action="complete" />
               </button>
             </section>
           )}

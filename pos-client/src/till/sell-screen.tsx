@@ -24,6 +24,8 @@ import { ReceiptLine } from './receipt-line';
 import { ReceiptPreview } from './receipt-preview';
 import { ReturnScreen } from './return-screen';
 import { SellNoticeLine } from './sell-notice-line';
+import { KeyLabel } from './key-label';
+import { SellKeysHint } from './sell-keys-hint';
 
 const keepFocus = (event: { preventDefault: () => void }) => event.preventDefault();
 
@@ -85,39 +87,39 @@ function OpenSellScreen({ pairing, session, open, ticket }: { pairing: PairedDev
             {t('sell.remove')} <span className="key">Del</span>
           </button>
           <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => sell.openSearch('')} data-testid="search-open">
-            {t('sell.search')} <span className="key">A–Z ↵</span>
+            {t('sell.search')} <KeyLabel action="search" />
           </button>
           <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => sell.openDialog('discount')} disabled={!hasLines} data-testid="discount-open">
-            {t('sell.discount')} <span className="key">F6</span>
+            {t('sell.discount')} <KeyLabel action="discount" />
           </button>
           <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => sell.openDialog('voucher')} disabled={!hasLines} data-testid="voucher-open">
-            {t('sell.voucher')} <span className="key">F5</span>
+            {t('sell.voucher')} <KeyLabel action="voucher" />
           </button>
         </div>
         <div className="line-keys">
           <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => sell.openDialog('price')} disabled={!selected} data-testid="price-open">
-            {t('sell.price')} <span className="key">F7</span>
+            {t('sell.price')} <KeyLabel action="price_override" />
           </button>
           <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={sell.keys.voidTicket} disabled={!hasLines} data-testid="void-ticket">
             {t('sell.voidTicket')} <span className="key">Shift+Del</span>
           </button>
           <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => void sell.keys.noSale()} data-testid="no-sale">
-            {t('sell.noSale')} <span className="key">F10</span>
+            {t('sell.noSale')} <KeyLabel action="no_sale" />
           </button>
           <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => void sell.held.hold()} disabled={!hasLines} data-testid="hold-ticket">
-            {t('sell.hold')} <span className="key">Ins</span>
+            {t('sell.hold')} <KeyLabel action="hold" />
           </button>
           <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={sell.held.openList} data-testid="held-open">
             {t('sell.recall')}
-            {sell.held.held.length > 0 && <span className="count num" data-testid="held-count">{sell.held.held.length}</span>} <span className="key">Home</span>
+            {sell.held.held.length > 0 && <span className="count num" data-testid="held-count">{sell.held.held.length}</span>} <KeyLabel action="recall" />
           </button>
           <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => void sell.keys.refund()} data-testid="refund">
-            {t('sell.refund')} <span className="key">F1</span>
+            {t('sell.refund')} <KeyLabel action="refund" />
           </button>
         </div>
         {sell.lastSale && <LastSaleSummary sale={sell.lastSale} currency={sell.currency} />}
         <ReceiptLine print={sell.receipts.last} onReprint={() => void sell.keys.reprint()} />
-        <div className="keys-hint">{t('sell.keys')}</div>
+        <SellKeysHint />
       </section>
       <aside className="sell-right">
         <MemberStrip member={sell.member} onLookUp={() => sell.openDialog('member')} onClear={sell.clearMember} />
@@ -153,7 +155,7 @@ function OpenSellScreen({ pairing, session, open, ticket }: { pairing: PairedDev
           disabled={!hasLines || sell.completing || sell.tender.cash.invalid}
           data-testid="complete-button"
         >
-          {sell.completing ? t('sell.completing') : t('sell.complete')} <span className="key">F9</span>
+          {sell.completing ? t('sell.completing') : t('sell.complete')} <KeyLabel action="complete" />
         </button>
       </aside>
       <MemberDialog open={sell.dialog === 'member'} onChoose={sell.chooseMember} onClose={sell.closeDialog} />

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { minor, type PairedDevice } from '@pos/shared';
 import type { TillShift } from '../db/till-db';
 import type { TillShiftState } from '../features/shifts/use-till-shift';
@@ -6,31 +5,23 @@ import { useI18n } from '../i18n/i18n-context';
 import { formatClock, formatMoney } from '../i18n/translate';
 import { useLiveQuery } from '../db/use-live-query';
 import { useTillServices } from '../app/services-context';
+import { useActionKeys } from '../features/shortcuts/use-action-keys';
+import { KeyLabel } from './key-label';
 import { ReportStatus } from './receipt-paper';
 import './shift.css';
 
 const keepFocus = (event: { preventDefault: () => void }) => event.preventDefault();
 
 /**
- * The open shift over the sell screen, with its keys: Alt+M cash in/out, Alt+X the X report,
- * Alt+Z close with a blind count. Each goes through the key gate.
+ * The open shift over the sell screen, with its keys (by default Alt+M cash in/out, Alt+X the
+ * X report, Alt+Z close with a blind count). Each goes through the key gate.
  */
 export function ShiftStrip({ state, shift, pairing }: { state: TillShiftState; shift: TillShift; pairing: PairedDevice }) {
   const { t, locale } = useI18n();
   const { db } = useTillServices();
   const opener = useLiveQuery(() => db.clerks.get(shift.open.cashierId), [db, shift.open.cashierId]);
 
-  useEffect(() => {
-    const keys: Record<string, () => void> = { m: state.askCash, x: state.printX, z: state.askClose };
-    function onKeyDown(event: KeyboardEvent): void {
-      const action = event.altKey && !event.ctrlKey && !event.metaKey ? keys[event.key.toLowerCase()] : undefined;
-      if (!action || (event.target instanceof Element && event.target.closest('dialog[open]'))) return;
-      event.preventDefault();
-      action();
-    }
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  });
+  useActionKeys({ cash_in_out: state.askCash, x_report: state.printX, shift_close: state.askClose });
 
   return (
     <div className="shift-strip" data-testid="shift-strip" data-shift-id={shift.id}>
@@ -44,13 +35,13 @@ export function ShiftStrip({ state, shift, pairing }: { state: TillShiftState; s
       )}
       <ReportStatus print={state.reports.last} />
       <button type="button" className="button button-small" tabIndex={-1} onMouseDown={keepFocus} onClick={state.askCash} data-testid="shift-cash">
-        {t('shift.cash')} <span className="key">Alt+M</span>
+        {t('shift.cash')} <KeyLabel action="cash_in_out" />
       </button>
       <button type="button" className="button button-small" tabIndex={-1} onMouseDown={keepFocus} onClick={state.printX} data-testid="shift-x">
-        {t('shift.x')} <span className="key">Alt+X</span>
+        {t('shift.x')} <KeyLabel action="x_report" />
       </button>
       <button type="button" className="button button-small" tabIndex={-1} onMouseDown={keepFocus} onClick={state.askClose} data-testid="shift-close">
-        {t('shift.close')} <span className="key">Alt+Z</span>
+        {t('shift.close')} <KeyLabel action="shift_close" />
       </button>
     </div>
   );

@@ -8,7 +8,7 @@ import { IsoDateTime, QueryText, SearchText } from './common';
 export const AuditEntity = z.enum([
   'assortment', 'brand', 'cash_reason', 'category', 'clerk', 'device', 'franchisee', 'import', 'member', 'member_level', 'permission_role', 'price',
   'price_band', 'price_import', 'pricing_settings', 'product', 'product_attribute_names', 'product_cost', 'promotion', 'region', 'store',
-  'store_pricing_settings', 'supplier', 'supplier_product', 'user',
+  'store_pricing_settings', 'supplier', 'supplier_product', 'till_shortcuts', 'user',
 ]);
 export type AuditEntity = z.infer<typeof AuditEntity>;
 

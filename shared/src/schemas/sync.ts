@@ -10,6 +10,7 @@ import { Return } from './returns';
 import { Sale } from './sales';
 import { CashMovement, ShiftClose, ShiftOpen } from './shifts';
 import { TillEvent } from './till-events';
+import { StoredTillShortcuts } from '../shortcuts/till-shortcuts';
 
 export const PullQuery = z.object({
   cursor: z.coerce.number().int().min(0).default(0),
@@ -52,6 +53,8 @@ export const Change = z.discriminatedUnion('entity', [
   change('till_role', TillRole),
   /** A reason for cash in or out (收支类别) of the chain; `active` false retires it. */
   change('cash_reason', CashReason),
+  /** The chain's keyboard shortcuts as HQ keeps them; the till completes them with `completeTillShortcuts`, and uses the defaults until one arrives. */
+  change('till_shortcuts', z.object({ chainId: z.uuid(), shortcuts: StoredTillShortcuts })),
 ]);
 export type Change = z.infer<typeof Change>;
 export type ChangeEntity = Change['entity'];

@@ -1,20 +1,20 @@
-import type { Tender } from '@pos/shared';
+import type { Tender, TillAction } from '@pos/shared';
 import type { MessageKey } from '../../i18n/messages-en';
 
 /**
- * The tenders the sell screen offers, in the order shown, each with its key. Cash is typed in
+ * The tenders the sell screen offers, in the order shown, each with its action (whose key the chain sets). Cash is typed in
  * the cash field; the others open their own dialog. Stored value and points join this list
  * with their dialogs when membership payments come.
  */
 export interface TenderKind {
   tender: Tender;
-  /** The key that chooses it, as `KeyboardEvent.key`. */
-  key: string;
+  /** The action that chooses it (cash F2, bank card End by default). */
+  action: TillAction;
   label: MessageKey;
   entry: 'cash-field' | 'dialog';
 }
 
 export const tenderKinds: readonly TenderKind[] = [
-  { tender: 'cash', key: 'F2', label: 'tender.cash', entry: 'cash-field' },
-  { tender: 'bank_card', key: 'End', label: 'tender.bank_card', entry: 'dialog' },
+  { tender: 'cash', action: 'cash', label: 'tender.cash', entry: 'cash-field' },
+  { tender: 'bank_card', action: 'card', label: 'tender.bank_card', entry: 'dialog' },
 ];

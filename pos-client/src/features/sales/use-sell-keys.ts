@@ -1,5 +1,13 @@
-import { useLayoutEffect, type KeyboardEvent } from 'react';
+import type { KeyboardEvent } from 'react';
+import { TillAction } from '@pos/shared';
+import { useActionKeys } from '../shortcuts/use-action-keys';
 import { looksLikeScan } from './use-cash-payment';
+
+/** The actions the shift strip answers and shows (`till/shift-strip.tsx`); the sell screen answers every other. */
+const shiftActions = ['cash_in_out', 'x_report', 'shift_close'] as const satisfies readonly TillAction[];
+type ShiftAction = (typeof shiftActions)[number];
+export type SellAction = Exclude<TillAction, ShiftAction>;
+export const sellActions = TillAction.options.filter((action): action is SellAction => !(shiftActions as readonly TillAction[]).includes(action));
 
 /** What the keys do; the sell screen's hook gives each. */
 export interface SellKeyActions {
@@ -15,30 +23,19 @@ export interface SellKeyActions {
   payTyped: () => void;
   /** A barcode a wedge scanner typed into the cash field. */
   scanFromCash: (code: string) => void;
-  /** Function keys by `KeyboardEvent.key` (F1…F10, End, Insert, Home, Escape). */
-  shortcuts: Record<string, () => void>;
+  /** Esc: back to the scan field. */
+  back: () => void;
+  /** Each action of the sell screen, run by the key the chain gave it (`useTillShortcuts`). */
+  shortcuts: Record<SellAction, () => void>;
 }
 
 /**
- * The sell screen's keyboard: the scan field's keys, the cash field's Enter, and the function
+ * The sell screen's keyboard: the scan field's keys, the cash field's Enter, and the actions'
  * keys anywhere outside an open dialog. An Enter in the cash field takes only an amount typed
  * there, and a held-down Enter does nothing, so no repeat of one keystroke completes a sale.
- * The function keys are bound as the screen is committed, before it is painted, so a key
- * pressed the moment the sell screen shows is not lost.
  */
 export function useSellKeys(actions: SellKeyActions) {
-  useLayoutEffect(() => {
-    function onKeyDown(event: globalThis.KeyboardEvent): void {
-      const action = actions.shortcuts[event.key];
-      // Only an open dialog keeps the keys: right after Esc, focus can still sit in the one just closed.
-      const inDialog = event.target instanceof Element && event.target.closest('dialog[open]');
-      if (!action || inDialog || event.ctrlKey || event.altKey || event.metaKey) return;
-      event.preventDefault();
-      action();
-    }
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  });
+  useActionKeys(actions.shortcuts, { Escape: actions.back });
 
   return {
     onScanKeyDown(event: KeyboardEvent<HTMLInputElement>): void {

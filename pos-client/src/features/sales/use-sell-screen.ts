@@ -72,7 +72,7 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn, open:
     basket.setNotice({ tone: 'note', message: 'tender.partTaken' });
   }
 
-  /** F9 or the button: a deliberate key, so an empty cash field means the exact cash due. */
+  /** The complete key (F9 unless the chain chose another) or the button: a deliberate key, so an empty cash field means the exact cash due. */
   function completeNow(): void {
     if (tender.settlement.settled) return void completion.complete(null);
     payCash(tender.cash.typedMinor ?? tender.settlement.cashDueMinor);
@@ -84,12 +84,14 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn, open:
     focusTendered();
   }
 
+  function openSearch(text: string): void {
+    setSearchText(text);
+    setDialog('search');
+  }
+
   const keyboard = useSellKeys({
     scan: (code) => void basket.scan(code),
-    search: (text) => {
-      setSearchText(text);
-      setDialog('search');
-    },
+    search: openSearch,
     toPayment: () => {
       if (ticket.basket.lines.length === 0) return;
       basket.setNotice({ tone: 'note', message: 'tender.typeAmount' });
@@ -105,27 +107,28 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn, open:
       focusScan();
       void basket.scan(code);
     },
+    back: () => {
+      tender.cash.clear();
+      focusScan();
+    },
     shortcuts: {
-      F1: () => void keys.refund(),
-      F2: () => chooseTender('cash'),
-      F3: () => setDialog('member'),
-      F4: () => {
+      refund: () => void keys.refund(),
+      cash: () => chooseTender('cash'),
+      member: () => setDialog('member'),
+      exact: () => {
         tender.cash.setExact();
         focusTendered();
       },
-      F5: () => setDialog('voucher'),
-      F6: () => setDialog('discount'),
-      F7: () => (ticket.basket.selectedId ? setDialog('price') : undefined),
-      F8: () => void keys.reprint(),
-      F9: completeNow,
-      F10: () => void keys.noSale(),
-      End: () => chooseTender('bank_card'),
-      Insert: () => void held.hold(),
-      Home: held.openList,
-      Escape: () => {
-        tender.cash.clear();
-        focusScan();
-      },
+      voucher: () => setDialog('voucher'),
+      discount: () => setDialog('discount'),
+      price_override: () => (ticket.basket.selectedId ? setDialog('price') : undefined),
+      reprint: () => void keys.reprint(),
+      complete: completeNow,
+      no_sale: () => void keys.noSale(),
+      card: () => chooseTender('bank_card'),
+      hold: () => void held.hold(),
+      recall: held.openList,
+      search: () => openSearch(''),
     },
   });
 
@@ -164,10 +167,7 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn, open:
     asking,
     permissions,
     searchText,
-    openSearch: (text: string) => {
-      setSearchText(text);
-      setDialog('search');
-    },
+    openSearch,
     /** A product chosen in the search is added by its barcode, exactly as a scan of it. */
     pickSearched: (barcode: string) => {
       setDialog(null);

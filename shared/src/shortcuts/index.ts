@@ -1,0 +1,2 @@
+export * from './key-combo';
+export * from './till-shortcuts';
