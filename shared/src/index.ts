@@ -11,3 +11,4 @@ export * from './tenders';
 export * from './returns';
 export * from './api/api-paths';
 export * from './shifts';
+export * from './commission';
