@@ -56,6 +56,8 @@ export interface MetaValues {
   returnCounter: { deviceId: string; last: number };
   /** The till's open shift, which every sale belongs to; none while no shift is open. */
   openShift: { id: string };
+  /** The sales clerk (营业员) new lines are credited to on this till; none: the cashier's. */
+  salesClerk: { clerkId: string };
 }
 export type MetaKey = keyof MetaValues;
 export type MetaRow = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaKey];

@@ -14,13 +14,14 @@ import { useHeldTickets } from './use-held-tickets';
 import type { OpenTicket } from './use-open-ticket';
 import { usePricedBasket } from './use-priced-basket';
 import { useReceiptPrinting } from './use-receipt-printing';
+import { useSalesClerk } from './use-sales-clerk';
 import { useSaleCompletion } from './use-sale-completion';
 import { useSellKeys } from './use-sell-keys';
 import { useTender } from './use-tender';
 import { useTicketCustomer } from './use-ticket-customer';
 
 export type { LastSale } from './use-sale-completion';
-export type SellDialog = 'member' | 'voucher' | 'discount' | 'price' | 'search';
+export type SellDialog = 'member' | 'voucher' | 'discount' | 'price' | 'search' | 'clerk';
 
 /**
  * The sell screen: the open ticket (restored and persisted by `useOpenTicket`), scanning into
@@ -32,6 +33,7 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn, open:
   const basket = useBasket(open, place);
   const settings = useLiveQuery(() => loadPricingSettings(services.db), [services.db]);
   const customer = useTicketCustomer(open, ticket, basket);
+  const clerks = useSalesClerk(pairing.store.id, open, basket);
   const [dialog, setDialog] = useState<SellDialog | null>(null);
   const [searchText, setSearchText] = useState('');
   const { gate, asking, permissions } = useKeyGate(pairing.store.id, session);
@@ -119,6 +121,7 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn, open:
       F8: () => void keys.reprint(),
       F9: completeNow,
       F10: () => void keys.noSale(),
+      F11: () => setDialog('clerk'),
       End: () => chooseTender('bank_card'),
       Insert: () => void held.hold(),
       Home: held.openList,
@@ -160,6 +163,16 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn, open:
       void keys.setPrice(lineId, unitPriceMinor);
     },
     keys,
+    clerks,
+    /** The dialog closes first, so the notice of what changed shows on the sell screen. */
+    setDefaultClerk: (clerkId: string | null) => {
+      setDialog(null);
+      void clerks.setDefault(clerkId);
+    },
+    setLineClerks: (lineId: string, shares: Parameters<typeof clerks.setLine>[1]) => {
+      setDialog(null);
+      clerks.setLine(lineId, shares);
+    },
     gate,
     asking,
     permissions,
