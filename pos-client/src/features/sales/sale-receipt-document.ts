@@ -28,6 +28,7 @@ export function receiptMemberOf(member: FoundMember): ReceiptMember {
 /** The codes of the sales clerks the sale's lines are credited to, from the pulled clerks, for the receipt to print. */
 export async function receiptClerksOf(db: TillDb, sale: Sale): Promise<ReceiptClerk[]> {
   const ids = [...new Set(sale.lines.flatMap((line) => creditedShares(line).map((s) => s.clerkId)))];
+  if (ids.length === 0) return [];
   const clerks = await db.clerks.bulkGet(ids);
   return clerks.flatMap((clerk) => (clerk ? [{ id: clerk.id, code: clerk.code }] : []));
 }

@@ -2,18 +2,21 @@ import type { LineClerkShare } from '@pos/shared';
 import { useTillServices } from '../../app/services-context';
 import { useLiveQuery } from '../../db/use-live-query';
 import { sharesText } from './clerk-choice';
-import { loadDefaultClerk, saveDefaultClerk, storeClerks } from './sales-clerks';
+import { loadDefaultClerk, saveDefaultClerk, storeClerks, type ClerkChoice } from './sales-clerks';
 import type { useBasket } from './use-basket';
 import type { OpenTicket } from './use-open-ticket';
+
+const none: ClerkChoice[] = [];
 
 /**
  * The sales clerks (营业员) of the sell screen: the till's clerk new lines are credited to (kept in
  * the till's meta, set by a badge scanned or in the dialog), the clerks who may be chosen, and the
- * crediting of a line already rung up.
+ * crediting of a line already rung up. The clerks are read only while `listed` (the dialog is open
+ * or a line names a clerk), so a till that sells without clerks does no more than before.
  */
-export function useSalesClerk(storeId: string, open: OpenTicket, basket: ReturnType<typeof useBasket>) {
+export function useSalesClerk(storeId: string, open: OpenTicket, basket: ReturnType<typeof useBasket>, listed: boolean) {
   const { db } = useTillServices();
-  const clerks = useLiveQuery(() => storeClerks(db, storeId), [db, storeId]) ?? [];
+  const clerks = useLiveQuery(() => (listed ? storeClerks(db, storeId) : Promise.resolve(none)), [db, storeId, listed]) ?? none;
   const defaultClerk = useLiveQuery(() => loadDefaultClerk(db, storeId), [db, storeId]) ?? null;
   const codes = new Map(clerks.map((c) => [c.id, c.code]));
   const codeOf = (clerkId: string) => codes.get(clerkId);

@@ -6,7 +6,7 @@ import type { ClerkSignIn } from '../../db/till-db';
 import { useLiveQuery } from '../../db/use-live-query';
 import { useKeyGate } from '../permissions/use-key-gate';
 import { useTillKeys } from '../permissions/use-till-keys';
-import { basketTotal, itemCount } from './basket';
+import { basketTotal, itemCount, lineClerks } from './basket';
 import { loadPricingSettings } from './pricing-settings';
 import type { Ticket } from './ticket';
 import { useBasket } from './use-basket';
@@ -33,8 +33,8 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn, open:
   const basket = useBasket(open, place);
   const settings = useLiveQuery(() => loadPricingSettings(services.db), [services.db]);
   const customer = useTicketCustomer(open, ticket, basket);
-  const clerks = useSalesClerk(pairing.store.id, open, basket);
   const [dialog, setDialog] = useState<SellDialog | null>(null);
+  const clerks = useSalesClerk(pairing.store.id, open, basket, dialog === 'clerk' || ticket.basket.lines.some((l) => lineClerks(l).length > 0));
   const [searchText, setSearchText] = useState('');
   const { gate, asking, permissions } = useKeyGate(pairing.store.id, session);
   const receipts = useReceiptPrinting(pairing);
