@@ -12,3 +12,4 @@ export * from './returns';
 export * from './api/api-paths';
 export * from './shifts';
 export * from './shortcuts';
+export * from './commission';

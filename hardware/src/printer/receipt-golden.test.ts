@@ -34,6 +34,11 @@ const cases: Case[] = [
   { name: 'english-cp437-80', model: sale({ lines: english }), profile: defaultProfile(80, { encoding: 'cp437', cjkMode: false, columns: 42 }), openDrawer: false, total: '171.50' },
   { name: 'long-names-discount-58', model: sale({ lines: longNames, tendered: 50000 }), profile: defaultProfile(58, { cut: 'partial', drawerPins: [2, 5] }), openDrawer: true, total: '232.20' },
   { name: 'gift-rounding-58', model: sale({ lines: [...GROCERY_LINES, { zh: '环保购物袋', en: 'Tote bag', qty: 1, unit: 500, gift: true }], roundingMinor: -40, tendered: 7000 }), profile: defaultProfile(58), openDrawer: true, total: '62.40' },
+  {
+    name: 'sales-clerks-58',
+    model: sale({ lines: [{ ...GROCERY_LINES[0]!, clerks: [['0014', 100]] }, { ...GROCERY_LINES[2]!, clerks: [['0014', 60], ['0015', 40]] }, GROCERY_LINES[1]!] }),
+    profile: defaultProfile(58), openDrawer: false, total: '62.40',
+  },
   { name: 'mixed-gb18030-42', model: sale({ lines: [...english, ...GROCERY_LINES], member: true }), profile: defaultProfile(80, { encoding: 'gb18030', columns: 42 }), openDrawer: false, total: '233.90' },
   ...SLIP_DOCUMENTS.map((doc) => ({ name: doc.kind.replaceAll('_', '-'), model: layoutDocument(doc), profile: defaultProfile(80), openDrawer: false, total: null })),
 ];
@@ -97,6 +102,24 @@ describe('codes the return screen scans', () => {
     expect(text.some((t) => t.startsWith('#AUTH 884211'))).toBe(true);
     expect(text.some((t) => t.startsWith('退款合计 REFUND') && t.endsWith('0.50'))).toBe(true);
     expect(events.filter((e) => e.kind === 'barcode')).toEqual([{ kind: 'barcode', symbology: 'code128', data: 'T01-R7' }]);
+  });
+});
+
+describe('sales clerks on the receipt', () => {
+  it('prints the clerk’s code under a line credited to one, both codes with their shares under a shared line, and nothing under the cashier’s', () => {
+    const doc = sampleSale({ lines: [{ ...GROCERY_LINES[0]!, clerks: [['0014', 100]] }, { ...GROCERY_LINES[2]!, clerks: [['0014', 60], ['0015', 40]] }, GROCERY_LINES[1]!] });
+    const text = lines(decodeEscPos(encodeReceipt(layoutDocument(ReceiptDocument.parse(doc)), defaultProfile(80), { openDrawer: false }), { startsInChineseMode: true })).map((l) => l.text.trim());
+    const clerkLines = text.filter((t) => t.startsWith('营业员 Clerk'));
+    expect(clerkLines.map((t) => t.replace(/\s+/g, ' '))).toEqual(['营业员 Clerk 0014', '营业员 Clerk 0014 60% 0015 40%']);
+    expect(text.indexOf(clerkLines[0]!)).toBeGreaterThan(text.findIndex((t) => t.startsWith('农夫山泉')));
+    expect(text.indexOf(clerkLines[1]!)).toBeGreaterThan(text.findIndex((t) => t.startsWith('蒙牛纯牛奶')));
+    expect(text.indexOf(clerkLines[1]!)).toBeLessThan(text.findIndex((t) => t.startsWith('康师傅')));
+  });
+
+  it('prints no clerk for a line whose clerk the receipt was not told the code of', () => {
+    const doc = sampleSale({ lines: [{ ...GROCERY_LINES[0]!, clerks: [['0014', 100]] }] });
+    const model = layoutDocument(ReceiptDocument.parse({ ...doc, clerks: undefined }));
+    expect(model.blocks.some((b) => b.kind === 'pair' && b.left.startsWith('营业员'))).toBe(false);
   });
 });
 

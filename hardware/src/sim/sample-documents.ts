@@ -1,5 +1,5 @@
 import type { SaleReceiptDocument } from '@pos/shared/receipt/index';
-import { minor, type Minor } from '@pos/shared';
+import { minor, type Minor, type SaleLine } from '@pos/shared';
 
 /** Documents the demo prints and the golden tests pin; ids are fixed so bytes are stable. */
 const STORE = { name: '星光便利店 Starlight Mart', address: '上海市黄浦区南京东路 100 号', phone: '021-6300 1234' };
@@ -13,7 +13,12 @@ interface LineSpec {
   off?: number;
   /** A gift line: discounted by its whole amount. */
   gift?: boolean;
+  /** The sales clerks credited with the line, by code, with each one's share in percent. */
+  clerks?: readonly (readonly [code: string, percent: number])[];
 }
+
+/** The demo's sales clerks (营业员) by code, with fixed ids. */
+const CLERK_IDS: Record<string, string> = { '0014': uuid(14), '0015': uuid(15) };
 
 export function sampleSale(options: { lines: readonly LineSpec[]; member?: boolean; tendered?: number; reprint?: boolean; roundingMinor?: number }): SaleReceiptDocument {
   const lines = options.lines.map((l, i) => {
@@ -22,9 +27,10 @@ export function sampleSale(options: { lines: readonly LineSpec[]; member?: boole
     return {
       id: uuid(100 + i), lineNo: i + 1, productId: uuid(200 + i), barcode: `69012345678${String(i).padStart(2, '0')}`,
       nameZh: l.zh, nameEn: l.en, quantity: l.qty, unitPriceMinor: m(l.unit), grossMinor: m(gross),
-      discountMinor: m(discount), netMinor: m(gross - discount), clerkId: null, giftRuleId: l.gift ? 'gift-rule' : null,
+      discountMinor: m(discount), netMinor: m(gross - discount), giftRuleId: l.gift ? 'gift-rule' : null, ...lineClerks(l),
     };
   });
+  const credited = [...new Set(options.lines.flatMap((l) => (l.clerks ?? []).map(([code]) => code)))];
   const sum = (pick: (l: (typeof lines)[number]) => number) => lines.reduce((n, l) => n + pick(l), 0);
   const total = sum((l) => l.netMinor);
   const giftSum = sum((l) => (l.giftRuleId ? l.discountMinor : 0));
@@ -52,7 +58,13 @@ export function sampleSale(options: { lines: readonly LineSpec[]; member?: boole
     ],
     footer: ['谢谢惠顾 Thank you!', '7天内凭小票退换 Returns within 7 days'],
     reprint: options.reprint ?? false,
+    ...(credited.length > 0 ? { clerks: credited.map((code) => ({ id: CLERK_IDS[code]!, code })) } : {}),
   };
+}
+
+function lineClerks(line: LineSpec): Pick<SaleLine, 'clerkId' | 'clerkShares'> {
+  const shares = (line.clerks ?? []).map(([code, percent]) => ({ clerkId: CLERK_IDS[code]!, shareBp: percent * 100 }));
+  return { clerkId: shares[0]?.clerkId ?? null, ...(shares.length > 1 ? { clerkShares: shares } : {}) };
 }
 
 const m = (n: number): Minor => minor(n);

@@ -1,4 +1,4 @@
-import type { Sale } from '@pos/shared';
+import { creditedShares, type Sale } from '@pos/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import { products } from '../catalog/catalog.tables';
 import type { Db } from '../db/client';
@@ -9,7 +9,7 @@ import { shiftsOfDevice } from '../shifts/shift-references';
 /**
  * What each sale names that HQ does not know, or that its store may not use: products of
  * the chain, and clerks who work in the sale's store (a clerk of that store, or one of the
- * chain's with no store). A clerk of another store reads as unknown, so the answer tells a
+ * chain's with no store): the cashier, and every clerk a line is credited to or shared with. A clerk of another store reads as unknown, so the answer tells a
  * till nothing about other stores. Products are never deleted, so one the repricing data
  * already knows needs no look-up.
  *
@@ -35,7 +35,7 @@ export async function unknownReferences(db: Db, device: DevicePrincipal, sales: 
       ...(storeClerks.has(sale.cashierId) ? [] : [`unknown cashier ${sale.cashierId}`]),
       ...(sale.shiftId && !ownShifts.has(sale.shiftId) ? [`unknown shift ${sale.shiftId}`] : []),
       ...sale.lines.filter((l) => !isKnownProduct(l.productId)).map((l) => `line ${l.lineNo}: unknown product ${l.productId}`),
-      ...sale.lines.filter((l) => l.clerkId && !storeClerks.has(l.clerkId)).map((l) => `line ${l.lineNo}: unknown clerk ${l.clerkId}`),
+      ...sale.lines.flatMap((l) => creditedShares(l).filter((c) => !storeClerks.has(c.clerkId)).map((c) => `line ${l.lineNo}: unknown clerk ${c.clerkId}`)),
       ...approvalProblems(sale, storeClerks),
     ];
     if (found.length) problems.set(sale.id, found);
@@ -43,7 +43,8 @@ export async function unknownReferences(db: Db, device: DevicePrincipal, sales: 
   return problems;
 }
 
-const lineClerks = (sale: Sale) => sale.lines.flatMap((l) => (l.clerkId ? [l.clerkId] : []));
+/** Every clerk a line is credited to: its `clerkId`, and each one it is shared with. */
+const lineClerks = (sale: Sale) => sale.lines.flatMap((l) => creditedShares(l).map((c) => c.clerkId));
 
 function approvalProblems(sale: Sale, storeClerks: ReadonlySet<string>): string[] {
   const askers = new Set([sale.cashierId, ...lineClerks(sale)]);

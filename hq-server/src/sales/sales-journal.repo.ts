@@ -1,13 +1,14 @@
-import type { SalesJournal, SalesJournalQuery } from '@pos/shared';
+import type { JournalLineClerk, SalesJournal, SalesJournalQuery } from '@pos/shared';
 import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { StoreInScope } from '../http/scope';
 import { pricingDiscrepancies } from '../pricing/pricing.tables';
-import { saleLines, sales } from './sales.tables';
+import { clerks } from '../org/org.tables';
+import { saleLineClerks, saleLines, sales } from './sales.tables';
 
 /**
  * One page of these stores' sales, newest first (ties by id, so pages never repeat a sale),
- * each with its lines and the number of pricing differences HQ recorded on it: what HQ took in,
+ * each with its lines (and the clerks each is credited to) and the number of pricing differences HQ recorded on it: what HQ took in,
  * line by line, for the office to check a till's day against.
  */
 export async function findJournal(db: Db, chainId: string, stores: readonly StoreInScope[], q: SalesJournalQuery): Promise<SalesJournal> {
@@ -24,16 +25,35 @@ export async function findJournal(db: Db, chainId: string, stores: readonly Stor
     }).from(sales).where(where).orderBy(desc(sales.completedAt), desc(sales.id)).limit(q.limit).offset(q.offset),
     db.select({ n: count() }).from(sales).where(where),
   ]);
-  const lines = headers.length === 0 ? [] : await db.select({
-    saleId: saleLines.saleId, lineNo: saleLines.lineNo, productId: saleLines.productId, barcode: saleLines.barcode, nameZh: saleLines.nameZh, nameEn: saleLines.nameEn,
-    quantity: saleLines.quantity, unitPriceMinor: saleLines.unitPriceMinor, netMinor: saleLines.netMinor, giftRuleId: saleLines.giftRuleId,
-  }).from(saleLines).where(and(eq(saleLines.chainId, chainId), inArray(saleLines.saleId, headers.map((h) => h.id)))).orderBy(asc(saleLines.saleId), asc(saleLines.lineNo));
+  const saleIds = headers.map((h) => h.id);
+  const [lines, credited] = saleIds.length === 0 ? [[], new Map<string, JournalLineClerk[]>()] : await Promise.all([linesOf(db, chainId, saleIds), lineClerksOf(db, chainId, saleIds)]);
   const storeCode = new Map(stores.map((s) => [s.id, s.code]));
   return {
     total: counted?.n ?? 0,
     items: headers.map((h) => ({
       ...h, storeCode: storeCode.get(h.storeId) ?? '', completedAt: h.completedAt.toISOString(), totalMinor: Number(h.totalMinor),
-      lines: lines.filter((l) => l.saleId === h.id).map(({ saleId: _saleId, ...line }) => ({ ...line, unitPriceMinor: Number(line.unitPriceMinor), netMinor: Number(line.netMinor) })),
+      lines: lines.filter((l) => l.saleId === h.id).map(({ saleId: _saleId, lineId, ...line }) => ({
+        ...line, unitPriceMinor: Number(line.unitPriceMinor), netMinor: Number(line.netMinor), ...(credited.has(lineId) ? { clerks: credited.get(lineId) } : {}),
+      })),
     })),
   };
+}
+
+function linesOf(db: Db, chainId: string, saleIds: readonly string[]) {
+  return db.select({
+    saleId: saleLines.saleId, lineId: saleLines.id, lineNo: saleLines.lineNo, productId: saleLines.productId, barcode: saleLines.barcode, nameZh: saleLines.nameZh,
+    nameEn: saleLines.nameEn, quantity: saleLines.quantity, unitPriceMinor: saleLines.unitPriceMinor, netMinor: saleLines.netMinor, giftRuleId: saleLines.giftRuleId,
+  }).from(saleLines).where(and(eq(saleLines.chainId, chainId), inArray(saleLines.saleId, [...saleIds]))).orderBy(asc(saleLines.saleId), asc(saleLines.lineNo));
+}
+
+/** The clerks each line of these sales is credited to, by line: the line's own clerk (the first the till named) before the one sharing it. */
+async function lineClerksOf(db: Db, chainId: string, saleIds: readonly string[]): Promise<Map<string, JournalLineClerk[]>> {
+  const rows = await db.select({ lineId: saleLineClerks.lineId, lineClerkId: saleLines.clerkId, clerkId: saleLineClerks.clerkId, code: clerks.code, name: clerks.name, shareBp: saleLineClerks.shareBp })
+    .from(saleLineClerks)
+    .innerJoin(saleLines, and(eq(saleLines.chainId, saleLineClerks.chainId), eq(saleLines.id, saleLineClerks.lineId)))
+    .innerJoin(clerks, and(eq(clerks.chainId, saleLineClerks.chainId), eq(clerks.id, saleLineClerks.clerkId)))
+    .where(and(eq(saleLineClerks.chainId, chainId), inArray(saleLineClerks.saleId, [...saleIds])));
+  const byLine = new Map<string, (JournalLineClerk & { first: boolean })[]>();
+  for (const { lineId, lineClerkId, ...clerk } of rows) byLine.set(lineId, [...(byLine.get(lineId) ?? []), { ...clerk, first: clerk.clerkId === lineClerkId }]);
+  return new Map([...byLine].map(([lineId, found]) => [lineId, found.sort((a, b) => Number(b.first) - Number(a.first)).map(({ first: _first, ...clerk }) => clerk)]));
 }

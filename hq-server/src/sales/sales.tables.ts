@@ -1,4 +1,5 @@
-import { date, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, date, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { approvalColumns, chainId, instant, money } from '../db/columns';
 import { stores } from '../org/org.tables';
 
@@ -69,6 +70,28 @@ export const saleLines = pgTable(
     index('sale_lines_sale').on(t.chainId, t.saleId),
     /** Whether a product was ever sold (a sold product is never deleted) is a look-up, not a scan of every line. */
     index('sale_lines_product').on(t.chainId, t.productId),
+  ],
+);
+
+/**
+ * Who each line is credited to (营业员) and by what share, in basis points of the line: one row
+ * with 10000 for a line one clerk sold, two for a shared one, none for a line the cashier sold.
+ * Written with the sale's lines; commission is worked out from it.
+ */
+export const saleLineClerks = pgTable(
+  'sale_line_clerks',
+  {
+    chainId: chainId(),
+    saleId: uuid('sale_id').notNull(),
+    lineId: uuid('line_id').notNull(),
+    clerkId: uuid('clerk_id').notNull(),
+    shareBp: integer('share_bp').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.chainId, t.lineId, t.clerkId] }),
+    index('sale_line_clerks_sale').on(t.chainId, t.saleId),
+    index('sale_line_clerks_clerk').on(t.chainId, t.clerkId),
+    check('sale_line_clerks_share', sql`${t.shareBp} between 1 and 10000`),
   ],
 );
 

@@ -1,4 +1,4 @@
-import type { Sale } from '@pos/shared';
+import { creditedShares, type Sale } from '@pos/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { query } from '../db/query';
@@ -29,6 +29,9 @@ function payload(chainId: string, batch: SaleToWrite[], receivedAt: Date, id: ()
     name_zh: l.nameZh, name_en: l.nameEn, quantity: l.quantity, unit_price_minor: l.unitPriceMinor, gross_minor: l.grossMinor,
     discount_minor: l.discountMinor, net_minor: l.netMinor, clerk_id: l.clerkId, gift_rule_id: l.giftRuleId ?? null,
   })));
+  const lineClerks = batch.flatMap(({ sale }) => sale.lines.flatMap((l) => creditedShares(l).map((c) => ({
+    sale_id: sale.id, line_id: l.id, clerk_id: c.clerkId, share_bp: c.shareBp,
+  }))));
   const payments = batch.flatMap(({ sale }) => sale.payments.map((p) => ({
     id: p.id, sale_id: sale.id, tender: p.tender, amount_minor: p.amountMinor, tendered_minor: p.tenderedMinor, reference: p.reference,
   })));
@@ -43,26 +46,27 @@ function payload(chainId: string, batch: SaleToWrite[], receivedAt: Date, id: ()
     id: a.id, sale_id: sale.id, store_id: sale.storeId, key: a.key, line_id: a.lineId, requested_by: a.requestedBy, approved_by: a.approvedBy, at: a.at,
   })));
   return {
-    headers: JSON.stringify(headers), approvals: JSON.stringify(approvals), lines: JSON.stringify(lines), payments: JSON.stringify(payments),
+    headers: JSON.stringify(headers), approvals: JSON.stringify(approvals), lines: JSON.stringify(lines), lineClerks: JSON.stringify(lineClerks),
+    payments: JSON.stringify(payments),
     discrepancies: JSON.stringify(discrepancies), redemptions: JSON.stringify(redemptions),
   };
 }
 
 /**
  * Writes a batch of sales in one statement, so one round trip and one transaction: the
- * headers go in with ON CONFLICT DO NOTHING, and lines, payments, stock movements, stock
+ * headers go in with ON CONFLICT DO NOTHING, and lines with the clerks they are credited to, payments, stock movements, stock
  * levels, roll-ups, voucher redemptions, manager approvals and pricing discrepancies are written only for the headers actually inserted. A sale seen before
  * changes nothing. Each stock movement takes the id of the sale line it comes from, so the
  * ledger can be traced back line by line. Returns the ids that were new.
  *
  * Every insert that can meet another batch's rows takes them in key order (sales, lines,
- * payments and movements by id, voucher codes by code, stock levels and roll-ups by their
+ * payments and movements by id, lines' clerks by line and clerk, voucher codes by code, stock levels and roll-ups by their
  * keys), so two batches holding the same sales in different orders wait for each other
  * instead of deadlocking.
  */
 export async function writeSales({ db, clock }: Deps, chainId: string, batch: SaleToWrite[]): Promise<Set<string>> {
   if (batch.length === 0) return new Set();
-  const { headers, lines, payments, discrepancies, redemptions, approvals } = payload(chainId, batch, clock(), () => newId(clock));
+  const { headers, lines, lineClerks, payments, discrepancies, redemptions, approvals } = payload(chainId, batch, clock(), () => newId(clock));
   const rows = await query<{ id: string }>(db, sql`
     with new_sales as (
       insert into sales (chain_id, id, store_id, device_id, cashier_id, receipt_no, business_date, currency, started_at, completed_at,
@@ -85,6 +89,12 @@ export async function writeSales({ db, clock }: Deps, chainId: string, batch: Sa
                               gross_minor, discount_minor, net_minor, clerk_id, gift_rule_id)
       select ${chainId}::uuid, id, sale_id, line_no, product_id, barcode, name_zh, name_en, quantity, unit_price_minor,
              gross_minor, discount_minor, net_minor, clerk_id, gift_rule_id from new_lines order by id
+    ),
+    line_clerks_written as (
+      insert into sale_line_clerks (chain_id, sale_id, line_id, clerk_id, share_bp)
+      select ${chainId}::uuid, c.sale_id, c.line_id, c.clerk_id, c.share_bp
+      from jsonb_to_recordset(${lineClerks}::jsonb) as c(sale_id uuid, line_id uuid, clerk_id uuid, share_bp int)
+      where c.sale_id in (select id from new_sales) order by c.line_id, c.clerk_id
     ),
     payments_written as (
       insert into sale_payments (chain_id, id, sale_id, tender, amount_minor, tendered_minor, reference)

@@ -42,6 +42,8 @@ export const demoStores: { code: string; nameZh: string; nameEn: string; franchi
 export const demoClerkNames = [
   '张伟', '王芳', '李娜', '刘洋', '陈静', '杨磊', '赵敏', '黄丽', '周杰', '吴婷', '徐强', '孙悦', '马超', '朱琳',
   '胡斌', '郭娟', '何涛', '林燕', '高峰', '罗霞', '郑凯', '梁雪', '谢勇', '宋佳', '唐亮', '韩梅', '冯刚', '邓洁',
+  // A second sales clerk at the first store (S001), so its lines can be shared between two (营业员分成).
+  '秦岚',
 ];
 
 export const demoUsers: { email: string; name: string; role: UserRole; franchisee?: FranchiseeKey; store?: string }[] = [

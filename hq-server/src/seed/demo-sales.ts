@@ -1,7 +1,7 @@
-import { businessDate, uuidv7, type Sale } from '@pos/shared';
+import { businessDate, saleLineClerks, shareBetween, uuidv7, type Sale } from '@pos/shared';
 import type { Deps } from '../http/app-env';
 import { writeSales, type SaleToWrite } from '../sales/write-sales';
-import type { Random } from './random';
+import { seededRandom, type Random } from './random';
 
 interface HistoryInput {
   chainId: string;
@@ -56,12 +56,31 @@ function demoSale(input: HistoryInput, store: HistoryInput['stores'][number], ca
   } as Sale;
 }
 
+/**
+ * About a quarter of the lines go to a store's sales clerks (营业员), and at a store with two of
+ * them a few are shared (50/50, 60/40 or 70/30), so commission has lines to work on. The draws
+ * come from a generator of their own, so the rest of the demo stays as it was.
+ */
+function creditLines(lines: Sale['lines'], salesClerks: readonly string[], random: Random): Sale['lines'] {
+  const count = salesClerks.length;
+  if (count === 0) return lines;
+  return lines.map((line) => {
+    if (random.next() >= 0.25) return line;
+    const first = random.int(0, count - 1);
+    const second = count > 1 && random.next() < 0.3 ? (first + random.int(1, count - 1)) % count : null;
+    const shared = shareBetween(salesClerks[first]!, second === null ? null : salesClerks[second]!, random.pick([5000, 6000, 7000]));
+    return shared.ok ? { ...line, ...saleLineClerks(shared.shares) } : line;
+  });
+}
+
 /** Writes `days` days of believable sales before today through the same writer ingest uses, so roll-ups agree. */
 export async function seedSalesHistory(deps: Deps, input: HistoryInput): Promise<number> {
   const today = Math.floor(deps.clock().getTime() / DAY) * DAY;
+  const crediting = seededRandom(20261123);
   let written = 0;
   for (const store of input.stores) {
     const cashiers = input.clerks.filter((c) => c.storeId === store.id && c.role !== 'sales_clerk').map((c) => c.id);
+    const salesClerks = input.clerks.filter((c) => c.storeId === store.id && c.role === 'sales_clerk').map((c) => c.id);
     const managerId = input.clerks.find((c) => c.storeId === store.id && c.role === 'store_manager')?.id;
     const batch: SaleToWrite[] = [];
     let receipt = 0;
@@ -70,7 +89,8 @@ export async function seedSalesHistory(deps: Deps, input: HistoryInput): Promise
       const tickets = Math.round(store.traffic * weekdayFactor[new Date(dayStart).getUTCDay()]! * (0.8 + input.random.next() * 0.4));
       const instants = Array.from({ length: tickets }, () => saleInstant(input.random, dayStart)).sort((a, b) => a - b);
       for (const at of instants) {
-        const sale = demoSale(input, store, input.random.pick(cashiers), at, `${store.code}-H${++receipt}`, managerId);
+        const drawn = demoSale(input, store, input.random.pick(cashiers), at, `${store.code}-H${++receipt}`, managerId);
+        const sale = { ...drawn, lines: creditLines(drawn.lines, salesClerks, crediting) };
         batch.push({ sale, businessDate: businessDate(sale.completedAt, store.timeZone) });
       }
     }

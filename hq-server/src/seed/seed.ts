@@ -89,7 +89,7 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
     const perStore = Math.floor(i / storeRows.length);
     return {
       chainId, id: id(), storeId: store.id, code: `${store.code.slice(1)}${perStore + 1}`, name,
-      role: perStore === 0 ? ('store_manager' as const) : perStore === 3 ? ('sales_clerk' as const) : ('cashier' as const),
+      role: perStore === 0 ? ('store_manager' as const) : perStore >= 3 ? ('sales_clerk' as const) : ('cashier' as const),
       pinSalt: pin.salt, pinHash: pin.hash, pinIterations: pin.iterations,
     };
   });

@@ -7,8 +7,11 @@ export function printReceiptInBrowser(model: ReceiptModel, doc: Document = docum
   frame.style.cssText = 'position:fixed;width:0;height:0;border:0;visibility:hidden';
   frame.srcdoc = renderReceiptHtml(model);
   frame.onload = () => {
+    const focused = doc.activeElement;
     frame.contentWindow?.focus();
     frame.contentWindow?.print();
+    // The print dialog has closed: what the cashier was in (the scan field, a dialog opened meanwhile) takes the keys again.
+    if (focused instanceof HTMLElement) focused.focus();
     setTimeout(() => frame.remove(), 1000);
   };
   doc.body.appendChild(frame);

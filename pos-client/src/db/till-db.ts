@@ -58,6 +58,8 @@ export interface MetaValues {
   openShift: { id: string };
   /** The chain's keyboard shortcuts as last pulled; none until HQ's map arrives (the defaults apply). */
   tillShortcuts: StoredTillShortcuts;
+  /** The sales clerk (营业员) new lines are credited to on this till; none: the cashier's. */
+  salesClerk: { clerkId: string };
 }
 export type MetaKey = keyof MetaValues;
 export type MetaRow = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaKey];

@@ -11,11 +11,13 @@ interface BasketRowProps {
   currency: string;
   /** The line as the engine priced it; undefined until the promotions are read. */
   pricing: LinePricing | undefined;
+  /** The sales clerks the line is credited to, by code; empty when the cashier sold it. */
+  clerks: string;
   onSelect: (lineId: string) => void;
 }
 
 /** One basket line with each promotion that applies to it; memoised because a scanner adds lines to long baskets. */
-export const BasketRow = memo(function BasketRow({ line, lineNo, selected, currency, pricing, onSelect }: BasketRowProps) {
+export const BasketRow = memo(function BasketRow({ line, lineNo, selected, currency, pricing, clerks, onSelect }: BasketRowProps) {
   const { t, pickName, locale } = useI18n();
   const gross = pricing?.grossMinor ?? lineTotal(line);
   const net = pricing?.netMinor ?? gross;
@@ -40,6 +42,11 @@ export const BasketRow = memo(function BasketRow({ line, lineNo, selected, curre
           {line.barcode} · {locale === 'en' ? line.nameZh : line.nameEn}
           {line.weightGrams ? ` · ${(line.weightGrams / 1000).toFixed(3)} kg` : null}
         </span>
+        {clerks && (
+          <span className="line-clerks num" data-testid="basket-line-clerks">
+            {t('clerk.onLine', { clerks })}
+          </span>
+        )}
         {pricing?.adjustments.map((adjustment) => (
           <span key={adjustment.ruleId} className="line-saving" data-testid="line-promotion">
             <span>{adjustment.ruleName}</span>

@@ -1,5 +1,6 @@
 import { useCallback, useRef } from 'react';
-import type { Basket } from '../features/sales/basket';
+import type { LineClerkShare } from '@pos/shared';
+import { lineClerks, type Basket } from '../features/sales/basket';
 import type { LinePricing } from '../features/sales/price-till-basket';
 import type { GiftView } from '../features/sales/use-priced-basket';
 import { useI18n } from '../i18n/i18n-context';
@@ -13,9 +14,11 @@ interface BasketTableProps {
   pricing: ReadonlyMap<string, LinePricing>;
   gifts: readonly GiftView[];
   onSelect: (lineId: string) => void;
+  /** A line's sales clerks by code, for the row to show. */
+  describeClerks: (shares: readonly LineClerkShare[]) => string;
 }
 
-export function BasketTable({ basket, currency, pricing, gifts, onSelect }: BasketTableProps) {
+export function BasketTable({ basket, currency, pricing, gifts, onSelect, describeClerks }: BasketTableProps) {
   const { t } = useI18n();
   const latestSelect = useRef(onSelect);
   latestSelect.current = onSelect;
@@ -42,7 +45,10 @@ export function BasketTable({ basket, currency, pricing, gifts, onSelect }: Bask
         </thead>
         <tbody>
           {basket.lines.map((line, index) => (
-            <BasketRow key={line.id} line={line} lineNo={index + 1} selected={line.id === basket.selectedId} currency={currency} pricing={pricing.get(line.id)} onSelect={select} />
+            <BasketRow
+              key={line.id} line={line} lineNo={index + 1} selected={line.id === basket.selectedId} currency={currency} pricing={pricing.get(line.id)}
+              clerks={describeClerks(lineClerks(line))} onSelect={select}
+            />
           ))}
           {gifts.map((gift) => (
             <GiftRow key={gift.lineId} gift={gift} />

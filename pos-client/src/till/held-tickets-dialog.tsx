@@ -21,10 +21,12 @@ export function HeldTicketsDialog({ open, held, currency, onRecall, onClose }: H
   const ref = useModalDialog(open);
   const [chosen, setChosen] = useState(0);
   const listRef = useRef<HTMLUListElement>(null);
+  useEffect(() => setChosen(0), [open]);
+  // Right after a reload the held tickets can arrive after the list opens: the list takes the keys once it shows.
+  const listed = held.length > 0;
   useEffect(() => {
-    setChosen(0);
-    if (open) listRef.current?.focus();
-  }, [open]);
+    if (open && listed) listRef.current?.focus();
+  }, [open, listed]);
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
     // Enter on the Done button closes the list, as a button does.
     if (event.target instanceof HTMLButtonElement) return;

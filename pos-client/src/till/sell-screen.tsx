@@ -9,6 +9,8 @@ import { useI18n } from '../i18n/i18n-context';
 import { BasketTable } from './basket-table';
 import { CardDialog } from './card-dialog';
 import { CashPanel } from './cash-panel';
+import { ClerkDialog } from './clerk-dialog';
+import { ClerkStrip } from './clerk-strip';
 import { HeldTicketsDialog } from './held-tickets-dialog';
 import { PaymentList } from './payment-list';
 import './payments.css';
@@ -56,25 +58,30 @@ function OpenSellScreen({ pairing, session, open, ticket }: { pairing: PairedDev
   return (
     <main className="sell">
       <section className="sell-left">
-        <label className="field">
-          <span>{t('sell.scanLabel')}</span>
-          <input
-            ref={sell.scanRef}
-            className="input scan-input num"
-            placeholder={t('sell.scanPlaceholder')}
-            onKeyDown={sell.onScanKeyDown}
-            onBlur={reclaimFocus}
-            inputMode="numeric"
-            autoComplete="off"
-            autoFocus
-            data-testid="scan-input"
-          />
-        </label>
+        <div className="scan-row">
+          <label className="field">
+            <span>{t('sell.scanLabel')}</span>
+            <input
+              ref={sell.scanRef}
+              className="input scan-input num"
+              placeholder={t('sell.scanPlaceholder')}
+              onKeyDown={sell.onScanKeyDown}
+              onBlur={reclaimFocus}
+              inputMode="numeric"
+              autoComplete="off"
+              autoFocus
+              data-testid="scan-input"
+            />
+          </label>
+          <ClerkStrip clerk={sell.clerks.defaultClerk} onChange={() => sell.openDialog('clerk')} />
+        </div>
         <SellNoticeLine notice={sell.notice} currency={sell.currency} />
         {!hasLines && sell.receipts.onScreen ? (
           <ReceiptPreview model={sell.receipts.onScreen.model} receiptNo={sell.receipts.onScreen.receiptNo} />
         ) : (
-          <BasketTable basket={sell.basket} currency={sell.currency} pricing={sell.pricing.lines} gifts={sell.pricing.gifts} onSelect={sell.select} />
+          <BasketTable
+            basket={sell.basket} currency={sell.currency} pricing={sell.pricing.lines} gifts={sell.pricing.gifts} onSelect={sell.select} describeClerks={sell.clerks.describe}
+          />
         )}
         <div className="line-keys">
           <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={() => sell.adjustSelected(1)} disabled={!hasLines} data-testid="qty-up">
@@ -158,6 +165,16 @@ function OpenSellScreen({ pairing, session, open, ticket }: { pairing: PairedDev
           {sell.completing ? t('sell.completing') : t('sell.complete')} <KeyLabel action="complete" />
         </button>
       </aside>
+      <ClerkDialog
+        open={sell.dialog === 'clerk'}
+        clerks={sell.clerks.clerks}
+        defaultClerk={sell.clerks.defaultClerk}
+        line={selected ? { id: selected.id, nameZh: selected.nameZh, nameEn: selected.nameEn, shares: selected.clerkShares ?? [] } : null}
+        describe={sell.clerks.describe}
+        onSetDefault={sell.setDefaultClerk}
+        onSetLine={sell.setLineClerks}
+        onClose={sell.closeDialog}
+      />
       <MemberDialog open={sell.dialog === 'member'} onChoose={sell.chooseMember} onClose={sell.closeDialog} />
       <DiscountDialog
         open={sell.dialog === 'discount'}

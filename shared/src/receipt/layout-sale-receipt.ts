@@ -1,10 +1,12 @@
-import type { SalePayment } from '../schemas/sales';
-import type { ReceiptMember, SaleReceiptDocument } from './receipt-documents.schemas';
+import { creditedShares } from '../commission/line-clerk-shares';
+import type { SaleLine, SalePayment } from '../schemas/sales';
+import type { ReceiptClerk, ReceiptMember, SaleReceiptDocument } from './receipt-documents.schemas';
 import { LABELS, TENDER_LABELS, localTime, money, pair, storeHeader, yuan } from './receipt-labels';
 import type { ReceiptBlock, ReceiptModel } from './receipt-model.schemas';
 
 export function layoutSaleReceipt(doc: SaleReceiptDocument): ReceiptModel {
   const { sale } = doc;
+  const clerkBlocks = lineClerkBlocks(doc.clerks ?? []);
   const blocks: ReceiptBlock[] = [
     ...storeHeader(doc.store),
     pair(LABELS.receiptNo, sale.receiptNo),
@@ -16,6 +18,7 @@ export function layoutSaleReceipt(doc: SaleReceiptDocument): ReceiptModel {
       { kind: 'item', name: line.nameZh, secondName: line.nameEn === line.nameZh ? null : line.nameEn, quantity: line.quantity, unitPriceMinor: line.unitPriceMinor, amountMinor: line.grossMinor },
       ...(line.giftRuleId ? [pair(LABELS.gift, `-${money(line.discountMinor)}`, { indent: 2 })] : []),
       ...(line.discountMinor > 0 && !line.giftRuleId ? [pair(LABELS.lineDiscount, `-${money(line.discountMinor)}`, { indent: 2 })] : []),
+      ...clerkBlocks(line),
     ]),
     { kind: 'rule', char: '-' },
     pair(LABELS.items, String(sale.lines.reduce((n, l) => n + l.quantity, 0))),
@@ -35,6 +38,20 @@ export function layoutSaleReceipt(doc: SaleReceiptDocument): ReceiptModel {
     { kind: 'code', symbology: 'qr', data: sale.id },
   ];
   return { documentId: sale.id, blocks, currencyExponent: 2 };
+}
+
+/**
+ * Under a line credited to sales clerks, their codes (营业员 0014), with each one's share when two
+ * share it (0014 60% 0015 40%). A line the cashier sold prints nothing more.
+ */
+function lineClerkBlocks(clerks: readonly ReceiptClerk[]): (line: SaleLine) => ReceiptBlock[] {
+  const codes = new Map(clerks.map((c) => [c.id.toLowerCase(), c.code]));
+  return (line) => {
+    const shares = creditedShares(line).map((s) => ({ code: codes.get(s.clerkId.toLowerCase()), percent: s.shareBp / 100 }));
+    if (shares.length === 0 || shares.some((s) => s.code === undefined)) return [];
+    const text = shares.length === 1 ? shares[0]!.code! : shares.map((s) => `${s.code} ${s.percent}%`).join(' ');
+    return [pair(LABELS.clerk, text, { indent: 2 })];
+  };
 }
 
 export const signed = (amount: number) => (amount < 0 ? `-${money(-amount)}` : `+${money(amount)}`);

@@ -19,11 +19,17 @@ export const ReceiptMember = z.object({
 });
 export type ReceiptMember = z.infer<typeof ReceiptMember>;
 
+/** A sales clerk (营业员) a line is credited to, by the code the receipt prints. */
+export const ReceiptClerk = z.object({ id: z.uuid(), code: z.string().min(1).max(16) });
+export type ReceiptClerk = z.infer<typeof ReceiptClerk>;
+
 export const SaleReceiptDocument = z.object({
   kind: z.literal('sale_receipt'),
   store: StoreHeader,
   cashierName: z.string().min(1).max(40),
   sale: Sale,
+  /** The codes of the clerks the sale's lines are credited to; absent from tills before clerks were printed. */
+  clerks: z.array(ReceiptClerk).max(100).optional(),
   member: ReceiptMember.nullable(),
   /** What each promotion saved, as the pricing engine named it. */
   promotions: z.array(z.object({ name: Line, savedMinor: NonNegativeMinor })).max(50),

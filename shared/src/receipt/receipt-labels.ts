@@ -7,6 +7,7 @@ export const LABELS = {
   receiptNo: '小票号 Receipt',
   time: '时间 Time',
   cashier: '收银员 Cashier',
+  clerk: '营业员 Clerk',
   reprint: '*** 重印 REPRINT ***',
   subtotal: '小计 Subtotal',
   discount: '优惠 Discount',

@@ -14,6 +14,15 @@ export const SalesJournalQuery = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '`from` must not be after `to`', path: ['from'] });
 export type SalesJournalQuery = z.infer<typeof SalesJournalQuery>;
 
+/** A sales clerk a line is credited to (营业员), with their share of it in basis points. */
+export const JournalLineClerk = z.object({
+  clerkId: z.uuid(),
+  code: z.string(),
+  name: z.string(),
+  shareBp: z.number().int(),
+});
+export type JournalLineClerk = z.infer<typeof JournalLineClerk>;
+
 /** A line of a sale as HQ took it in. */
 export const JournalLine = z.object({
   lineNo: z.number().int(),
@@ -26,6 +35,8 @@ export const JournalLine = z.object({
   netMinor: z.number().int(),
   /** The promotion that gave the line as a gift, when it is one. */
   giftRuleId: z.string().nullable(),
+  /** The clerks the line is credited to, the first (the line's clerk) first; absent when the cashier sold it. */
+  clerks: z.array(JournalLineClerk).optional(),
 });
 export type JournalLine = z.infer<typeof JournalLine>;
 

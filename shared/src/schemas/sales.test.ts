@@ -56,6 +56,21 @@ describe('Sale', () => {
     expect(paths({ ...split, payments: [{ ...split.payments[0]!, tenderedMinor: 400 }, split.payments[1]!] })).toContain('payments.0.tenderedMinor');
   });
 
+  it('takes a line shared between two clerks whose shares make the whole, the first being the line\'s clerk, and keeps old lines valid', () => {
+    const withShares = (line: Record<string, unknown>) => ({ ...sale(), lines: [{ ...sale().lines[0], ...line }] });
+    const shared = [{ clerkId: id(14), shareBp: 6000 }, { clerkId: id(15), shareBp: 4000 }];
+    expect(paths(withShares({ clerkId: id(14) }))).toEqual([]);
+    expect(paths(withShares({ clerkId: id(14), clerkShares: shared }))).toEqual([]);
+    expect(paths(withShares({ clerkId: id(14), clerkShares: [{ clerkId: id(14), shareBp: 10_000 }] }))).toEqual([]);
+    expect(paths(withShares({ clerkId: id(15), clerkShares: shared }))).toEqual(['lines.0.clerkShares.0.clerkId']);
+    expect(paths(withShares({ clerkId: null, clerkShares: shared }))).toEqual(['lines.0.clerkShares.0.clerkId']);
+    expect(paths(withShares({ clerkId: id(14), clerkShares: [shared[0], { ...shared[1], shareBp: 3000 }] }))).toEqual(['lines.0.clerkShares']);
+    expect(paths(withShares({ clerkId: id(14), clerkShares: [{ ...shared[0], shareBp: 5000 }, { ...shared[0], shareBp: 5000 }] }))).toEqual(['lines.0.clerkShares']);
+    expect(paths(withShares({ clerkId: id(14), clerkShares: [{ ...shared[0], shareBp: 10_000 }, { ...shared[1], shareBp: 0 }] }))).toEqual(['lines.0.clerkShares.1.shareBp']);
+    expect(paths(withShares({ clerkId: id(14), clerkShares: [...shared, { clerkId: id(16), shareBp: 0 }] }))).toContain('lines.0.clerkShares');
+    expect(paths(withShares({ clerkId: id(14), clerkShares: [] }))).toContain('lines.0.clerkShares');
+  });
+
   it('never takes two payments or two lines under one id', () => {
     const twoPayments = sale();
     twoPayments.payments = [{ ...twoPayments.payments[0]!, amountMinor: 300 }, { ...twoPayments.payments[0]!, amountMinor: 400 }];

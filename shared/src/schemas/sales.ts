@@ -31,6 +31,25 @@ export const SalePricing = z.object({
 });
 export type SalePricing = z.infer<typeof SalePricing>;
 
+/** Commission credit is shared in basis points: 10000 is the whole line. */
+export const WHOLE_SHARE_BP = 10_000;
+/** A line is credited to one sales clerk, or shared between two (e.g. 60/40). */
+export const MAX_LINE_CLERKS = 2;
+
+/** A sales clerk's share of a line, in basis points of the whole. */
+export const LineClerkShare = z.object({
+  clerkId: z.uuid(),
+  shareBp: z.number().int().min(1).max(WHOLE_SHARE_BP),
+});
+export type LineClerkShare = z.infer<typeof LineClerkShare>;
+
+const LineClerkShares = z
+  .array(LineClerkShare)
+  .min(1)
+  .max(MAX_LINE_CLERKS)
+  .refine((shares) => shares.reduce((sum, s) => sum + s.shareBp, 0) === WHOLE_SHARE_BP, 'the shares add up to 10000 basis points')
+  .refine((shares) => new Set(shares.map((s) => s.clerkId.toLowerCase())).size === shares.length, 'a clerk is named once on a line');
+
 export const SaleLine = z.object({
   id: z.uuid(),
   lineNo: z.number().int().min(1),
@@ -43,14 +62,21 @@ export const SaleLine = z.object({
   grossMinor: LineMinor,
   discountMinor: LineMinor,
   netMinor: LineMinor,
-  /** The sales clerk credited with this line (commission); null when the cashier sold it. */
+  /** The sales clerk credited with this line (commission), the first of `clerkShares` when shared; null when the cashier sold it. */
   clerkId: z.uuid().nullable(),
+  /** A line shared between clerks (营业员分成): each one's share, `clerkId` first. Absent: `clerkId` alone has the whole line. */
+  clerkShares: LineClerkShares.optional(),
   /** For a weighed line whose label carries the weight: `unitPriceMinor` is then the whole label. */
   weightGrams: z.number().int().positive().max(SALE_LIMITS.weightGrams).nullable().optional(),
   /** The discounts behind `discountMinor`; when present they add up to it. */
   adjustments: z.array(SaleLineAdjustment).max(50).optional(),
   /** A gift (赠品): the promotion that gave it. Its discount is its whole gross, so it nets to nothing. */
   giftRuleId: SafeText.min(1).max(80).nullable().optional(),
+}).superRefine((line, ctx) => {
+  const first = line.clerkShares?.[0]?.clerkId;
+  if (first !== undefined && first.toLowerCase() !== line.clerkId?.toLowerCase()) {
+    ctx.addIssue({ code: 'custom', path: ['clerkShares', 0, 'clerkId'], message: 'the first share is the line\'s clerk' });
+  }
 });
 export type SaleLine = z.infer<typeof SaleLine>;
 

@@ -1,4 +1,4 @@
-import { minor, sumMinor, type Minor } from '@pos/shared';
+import { minor, sameShares, sumMinor, type LineClerkShare, type Minor } from '@pos/shared';
 
 export interface BasketLine {
   id: string;
@@ -15,6 +15,8 @@ export interface BasketLine {
   categoryId: string | null;
   ancestorCategoryIds: readonly string[];
   brandId: string | null;
+  /** The sales clerks (营业员) the line is credited to, with their shares; empty or absent (tickets kept before clerks): the cashier's. */
+  clerkShares?: readonly LineClerkShare[];
 }
 
 export interface Basket {
@@ -30,10 +32,17 @@ export const maxLineQuantity = 100_000;
 
 export type ScannedItem = Omit<BasketLine, 'id' | 'quantity'>;
 
-/** Scanning a product already in the basket at the same price (and, for a weight label, the same weight) adds one to its line. */
+/** Who a line is credited to: its clerks and their shares, none when the cashier sold it. */
+export const lineClerks = (line: Pick<BasketLine, 'clerkShares'>): readonly LineClerkShare[] => line.clerkShares ?? [];
+
+/**
+ * Scanning a product already in the basket at the same price (and, for a weight label, the same
+ * weight), credited to the same clerks, adds one to its line.
+ */
 export function addItem(basket: Basket, item: ScannedItem, newLineId: string, now: string): Basket {
   const sameWeight = (line: BasketLine) => (line.weightGrams ?? null) === (item.weightGrams ?? null);
-  const existing = basket.lines.find((l) => l.productId === item.productId && l.unitPriceMinor === item.unitPriceMinor && sameWeight(l));
+  const sameClerks = (line: BasketLine) => sameShares(lineClerks(line), lineClerks(item));
+  const existing = basket.lines.find((l) => l.productId === item.productId && l.unitPriceMinor === item.unitPriceMinor && sameWeight(l) && sameClerks(l));
   if (existing) return changeQuantity({ ...basket, selectedId: existing.id }, existing.id, 1);
   return {
     lines: [...basket.lines, { ...item, id: newLineId, quantity: 1 }],
@@ -48,6 +57,11 @@ export function changeQuantity(basket: Basket, lineId: string, delta: number): B
     ...basket,
     lines: basket.lines.map((l) => (l.id === lineId ? { ...l, quantity: Math.min(maxLineQuantity, Math.max(1, l.quantity + delta)) } : l)),
   };
+}
+
+/** Credits a line to other clerks (an empty list: to the cashier). */
+export function setLineClerks(basket: Basket, lineId: string, shares: readonly LineClerkShare[]): Basket {
+  return { ...basket, lines: basket.lines.map((l) => (l.id === lineId ? { ...l, clerkShares: shares } : l)) };
 }
 
 export function removeLine(basket: Basket, lineId: string): Basket {

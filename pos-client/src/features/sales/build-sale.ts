@@ -1,5 +1,5 @@
-import { Sale, giftSaleAmounts, minor, sumMinor, type GiftLine, type PricedBasket, type SaleApproval, type SalePayment, type Settlement } from '@pos/shared';
-import type { Basket } from './basket';
+import { Sale, giftSaleAmounts, minor, saleLineClerks, sumMinor, type GiftLine, type PricedBasket, type SaleApproval, type SalePayment, type Settlement } from '@pos/shared';
+import { lineClerks, type Basket } from './basket';
 import { lineAdjustments, salePricingOf, type TillPricing } from './price-till-basket';
 
 /** A gift product's names and barcode for its line on the sale. */
@@ -42,7 +42,7 @@ function giftLine(gift: GiftLine, id: string, lineNo: number, product: GiftProdu
 /**
  * A sale document exactly as HQ expects it, from the basket as the shared engine priced it
  * under the sale's line ids, checked by the shared schema before anything is written: sold
- * lines, then the gifts the promotions gave, the payments in the order taken, and the cash
+ * lines (each with the sales clerks it is credited to), then the gifts the promotions gave, the payments in the order taken, and the cash
  * rounding the settlement gives, so the payments add up to `totalMinor + roundingMinor`.
  */
 export function buildSale(
@@ -66,7 +66,7 @@ export function buildSale(
       grossMinor: pricedLine.grossMinor,
       discountMinor: pricedLine.discountMinor,
       netMinor: pricedLine.netMinor,
-      clerkId: null,
+      ...saleLineClerks(lineClerks(line)),
       weightGrams: line.weightGrams ?? null,
       adjustments: adjustments[index] ?? [],
     };

@@ -63,6 +63,24 @@ describe('completeSale', () => {
     expect((await db.outbox.get(first.sale.id))?.state).toBe('pending');
   });
 
+  it('credits each line to the clerks the ticket names: a shared one with its shares, a whole one by clerkId alone', async () => {
+    const db = await readyDb();
+    const [ann, bob] = ['0195505c-0000-7000-8000-0000000000d1', '0195505c-0000-7000-8000-0000000000d2'];
+    const found = await findScannedItem(db, '6901234567892', place, now());
+    if (!found.ok) throw new Error(found.code);
+    let basket = addItem(emptyBasket, { ...found.item, clerkShares: [{ clerkId: ann, shareBp: 6000 }, { clerkId: bob, shareBp: 4000 }] }, 'a', '2025-03-01T10:00:00.000Z');
+    basket = addItem(basket, { ...found.item, clerkShares: [{ clerkId: bob, shareBp: 10_000 }] }, 'b', '2025-03-01T10:00:01.000Z');
+    basket = addItem(basket, found.item, 'c', '2025-03-01T10:00:02.000Z');
+    const result = await completeSale({ db, now, randomBytes }, ticketOf(basket), noRules, minor(2000));
+    if (!result.ok) throw new Error(result.code);
+    const [shared, whole, cashiers] = result.sale.lines;
+    expect(shared).toMatchObject({ clerkId: ann, clerkShares: [{ clerkId: ann, shareBp: 6000 }, { clerkId: bob, shareBp: 4000 }] });
+    expect(whole).toMatchObject({ clerkId: bob });
+    expect(whole && 'clerkShares' in whole).toBe(false);
+    expect(cashiers).toMatchObject({ clerkId: null });
+    expect(() => Sale.parse(result.sale)).not.toThrow();
+  });
+
   it('records the promotion on the line, the totals net of it and the pricing context HQ prices it again with', async () => {
     const { result } = await sell(pricingWith([colaPromotion.rule]), 1000);
     if (!result.ok) throw new Error(result.code);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SaleReceiptDocument, layoutDocument } from '@pos/shared/receipt/index';
 import { minor, type Sale } from '@pos/shared';
-import { pairedDevice } from '../../db/test-db.fixture';
+import { createTestDb, pairedDevice } from '../../db/test-db.fixture';
 import { sampleSale } from './sample-sale.fixture';
-import { promotionSavings, receiptMemberOf, saleReceiptDocument } from './sale-receipt-document';
+import { promotionSavings, receiptClerksOf, receiptMemberOf, saleReceiptDocument } from './sale-receipt-document';
 
 function discountedSale(): Sale {
   const sale = sampleSale('0195505c-0000-7000-8000-000000000101');
@@ -55,5 +55,20 @@ describe('the sale receipt', () => {
     const document = saleReceiptDocument(sale, pairedDevice.store, 'Li Na');
     expect(() => SaleReceiptDocument.parse(document)).not.toThrow();
     expect(document.sale).toMatchObject({ startedAt: '2025-03-01T18:00:30+08:00', completedAt: '2025-03-01T18:00:30+08:00' });
+  });
+
+  it('prints the codes of the sales clerks a line is credited to, read from the pulled clerks', async () => {
+    const db = createTestDb();
+    const pin = { algorithm: 'pbkdf2-sha256' as const, iterations: 1, salt: 's', hash: 'h' };
+    const [ann, bob] = ['0195505c-0000-7000-8000-0000000000d1', '0195505c-0000-7000-8000-0000000000d2'];
+    await db.clerks.bulkPut([ann, bob].map((id, i) => ({ id, storeId: pairedDevice.store.id, code: `001${4 + i}`, name: `Clerk ${i}`, role: 'sales_clerk' as const, active: true, pin })));
+    const sale = sampleSale('0195505c-0000-7000-8000-000000000103');
+    const shared = { ...sale, lines: [{ ...sale.lines[0]!, clerkId: ann, clerkShares: [{ clerkId: ann, shareBp: 7000 }, { clerkId: bob, shareBp: 3000 }] }] };
+    const clerks = await receiptClerksOf(db, shared);
+    expect(clerks).toEqual([{ id: ann, code: '0014' }, { id: bob, code: '0015' }]);
+    const document = SaleReceiptDocument.parse(saleReceiptDocument(shared, pairedDevice.store, 'Li Na', false, null, clerks));
+    const texts = layoutDocument(document).blocks.flatMap((b) => (b.kind === 'pair' ? [`${b.left}|${b.right}`] : []));
+    expect(texts).toContain('营业员 Clerk|0014 70% 0015 30%');
+    expect(saleReceiptDocument(sale, pairedDevice.store, 'Li Na')).not.toHaveProperty('clerks');
   });
 });

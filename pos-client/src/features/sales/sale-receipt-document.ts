@@ -1,5 +1,6 @@
-import { minor, type FoundMember, type Minor, type PairedDevice, type Sale } from '@pos/shared';
-import type { ReceiptMember, SaleReceiptDocument } from '@pos/shared/receipt/index';
+import { creditedShares, minor, type FoundMember, type Minor, type PairedDevice, type Sale } from '@pos/shared';
+import type { ReceiptClerk, ReceiptMember, SaleReceiptDocument } from '@pos/shared/receipt/index';
+import type { TillDb } from '../../db/till-db';
 import { toStoreLocalIso } from './store-local-iso';
 
 const FOOTER = ['谢谢惠顾 欢迎再次光临', 'Thank you, see you again'];
@@ -24,11 +25,22 @@ export function receiptMemberOf(member: FoundMember): ReceiptMember {
   };
 }
 
+/** The codes of the sales clerks the sale's lines are credited to, from the pulled clerks, for the receipt to print. */
+export async function receiptClerksOf(db: TillDb, sale: Sale): Promise<ReceiptClerk[]> {
+  const ids = [...new Set(sale.lines.flatMap((line) => creditedShares(line).map((s) => s.clerkId)))];
+  if (ids.length === 0) return [];
+  const clerks = await db.clerks.bulkGet(ids);
+  return clerks.flatMap((clerk) => (clerk ? [{ id: clerk.id, code: clerk.code }] : []));
+}
+
 /**
  * The receipt of a sale as the bridge prints it and the browser shows it; a reprint says so on
  * the paper. The sale's total discount is the customer's total saving; the time is the store's.
+ * A line credited to sales clerks prints their codes.
  */
-export function saleReceiptDocument(sale: Sale, store: PairedDevice['store'], cashierName: string, reprint = false, member: ReceiptMember | null = null): SaleReceiptDocument {
+export function saleReceiptDocument(
+  sale: Sale, store: PairedDevice['store'], cashierName: string, reprint = false, member: ReceiptMember | null = null, clerks: readonly ReceiptClerk[] = [],
+): SaleReceiptDocument {
   const name = store.nameZh === store.nameEn ? store.nameZh : `${store.nameZh} ${store.nameEn}`;
   return {
     kind: 'sale_receipt',
@@ -40,6 +52,7 @@ export function saleReceiptDocument(sale: Sale, store: PairedDevice['store'], ca
     promotions: promotionSavings(sale).slice(0, 50),
     footer: FOOTER,
     reprint,
+    ...(clerks.length > 0 ? { clerks: clerks.slice(0, 100) } : {}),
   };
 }
 

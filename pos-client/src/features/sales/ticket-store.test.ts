@@ -59,4 +59,15 @@ describe('ticket store', () => {
     expect(await recallTicket(db, 't1', { ticket: newTicket('t5', 'c2'), totalMinor: minor(0) }, at)).toEqual({ ok: false, code: 'HELD_NOT_FOUND' });
     expect((await listHeldTickets(db, 'c1')).map((h) => h.ticket.id)).toEqual(['t1']);
   });
+
+  it('keeps each line\'s clerks and shares through a reload, a hold and a recall', async () => {
+    const db = createTestDb();
+    const shares = [{ clerkId: 'c-ann', shareBp: 6000 }, { clerkId: 'c-bob', shareBp: 4000 }];
+    const credited = ticketReducer(rungUp('t1'), { type: 'line_clerks_set', lineId: 't1-l1', shares });
+    await saveOpenTicket(db, credited);
+    expect((await loadOpenTicket(db, 'c1'))?.basket.lines[0]?.clerkShares).toEqual(shares);
+    await holdTicket(db, { ticket: credited, totalMinor: minor(350) }, newTicket('t2', 'c1'), at);
+    const recalled = await recallTicket(db, 't1', { ticket: newTicket('t2', 'c1'), totalMinor: minor(0) }, at);
+    expect(recalled.ok && recalled.ticket.basket.lines[0]?.clerkShares).toEqual(shares);
+  });
 });

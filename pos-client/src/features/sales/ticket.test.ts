@@ -104,6 +104,20 @@ describe('ticketReducer', () => {
     expect(ticketReducer(ticket, { type: 'payment_removed', paymentId: 'p2' }).payments.map((p) => p.id)).toEqual(['p1', 'p3']);
   });
 
+  it('credits a line on the ticket to clerks, and ignores a line no longer on it', () => {
+    const shares = [{ clerkId: 'c-ann', shareBp: 6000 }, { clerkId: 'c-bob', shareBp: 4000 }];
+    const ticket = run(scanned(cola, 'l1'), scanned(chips, 'l2'), { type: 'line_clerks_set', lineId: 'l1', shares });
+    expect(ticket.basket.lines.map((l) => l.clerkShares ?? [])).toEqual([shares, []]);
+    expect(ticketReducer(ticket, { type: 'line_clerks_set', lineId: 'gone', shares: [] })).toBe(ticket);
+    expect(structuredClone(ticket)).toEqual(ticket);
+  });
+
+  it('rings up a scanned item for the clerk it was scanned for', () => {
+    const ann = [{ clerkId: 'c-ann', shareBp: 10_000 }];
+    const ticket = run({ type: 'item_scanned', item: { ...cola, clerkShares: ann }, lineId: 'l1', at }, scanned(cola, 'l2'));
+    expect(ticket.basket.lines.map((l) => [l.id, l.clerkShares ?? []])).toEqual([['l1', ann], ['l2', []]]);
+  });
+
   it('comes back equal from JSON, as IndexedDB stores it', () => {
     const ticket = run(scanned(cola, 'l1'), { type: 'discount_given', discount: discount('d1', 'l1'), approval: approval('a1', 'line_discount', 'l1') }, { type: 'payment_taken', payment: payment('p1', 'cash', 100) });
     expect(structuredClone(ticket)).toEqual(ticket);

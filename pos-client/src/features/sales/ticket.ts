@@ -1,6 +1,6 @@
-import type { FoundMember, ManualDiscount, Minor, SaleApproval, Tender } from '@pos/shared';
+import type { FoundMember, LineClerkShare, ManualDiscount, Minor, SaleApproval, Tender } from '@pos/shared';
 import type { PriceOverride } from '../permissions/price-override';
-import { addItem, changeQuantity, emptyBasket, moveSelection, removeLine, type Basket, type BasketLine, type ScannedItem } from './basket';
+import { addItem, changeQuantity, emptyBasket, moveSelection, removeLine, setLineClerks, type Basket, type BasketLine, type ScannedItem } from './basket';
 
 /** A manager's approval the sale will record, and what it stands for: a discount's id, a line's id (a price), or nothing. */
 export interface TrackedApproval {
@@ -47,6 +47,7 @@ export type TicketAction =
   | { type: 'line_selected'; lineId: string }
   | { type: 'selection_moved'; step: number }
   | { type: 'line_voided'; approval: SaleApproval | null }
+  | { type: 'line_clerks_set'; lineId: string; shares: readonly LineClerkShare[] }
   | { type: 'lines_repriced'; lines: readonly BasketLine[] }
   | { type: 'member_set'; member: FoundMember | null }
   | { type: 'voucher_added'; code: string }
@@ -94,6 +95,8 @@ export function ticketReducer(ticket: Ticket, action: TicketAction): Ticket {
       return onBasket(ticket, (b) => moveSelection(b, action.step));
     case 'line_voided':
       return voidSelected(ticket, action.approval);
+    case 'line_clerks_set':
+      return ticket.basket.lines.some((l) => l.id === action.lineId) ? onBasket(ticket, (b) => setLineClerks(b, action.lineId, action.shares)) : ticket;
     case 'lines_repriced': {
       const byId = new Map(action.lines.map((l) => [l.id, l]));
       return onBasket(ticket, (b) => ({ ...b, lines: b.lines.map((l) => byId.get(l.id) ?? l) }));

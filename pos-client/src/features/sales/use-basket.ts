@@ -5,6 +5,7 @@ import type { MessageKey } from '../../i18n/messages-en';
 import { findScannedItem } from './find-scanned-item';
 import type { TillPricingPlace } from './price-till-basket';
 import { repriceLines } from './reprice-lines';
+import { clerkOfBadge, loadDefaultClerk, saveDefaultClerk, sharesFor } from './sales-clerks';
 import type { OpenTicket } from './use-open-ticket';
 
 export type SellNotice =
@@ -12,7 +13,10 @@ export type SellNotice =
   | { tone: 'note'; message: MessageKey; params?: Record<string, string | number> }
   | { tone: 'error'; code: string; params?: Record<string, string | number> };
 
-/** Scanning into the open ticket's basket from the pulled catalog, and the line keys, in the order they were keyed. */
+/**
+ * Scanning into the open ticket's basket from the pulled catalog (each new line credited to the
+ * till's sales clerk, whose badge can be scanned here too), and the line keys, in the order they were keyed.
+ */
 export function useBasket(open: OpenTicket, place: TillPricingPlace) {
   const { db, now, randomBytes } = useTillServices();
   const [notice, setNotice] = useState<SellNotice | null>(null);
@@ -29,14 +33,29 @@ export function useBasket(open: OpenTicket, place: TillPricingPlace) {
     return next;
   }
 
+  /** A clerk's badge scanned at the till makes them the clerk new lines are credited to (营业员). */
+  async function badgeScanned(input: string): Promise<boolean> {
+    const badge = await clerkOfBadge(db, input, place.storeId);
+    if (badge.found === 'none') return false;
+    if (badge.found === 'elsewhere') {
+      setNotice({ tone: 'error', code: 'CLERK_NOT_HERE', params: { code: input.trim() } });
+      return true;
+    }
+    await saveDefaultClerk(db, badge.clerk.id);
+    setNotice({ tone: 'note', message: 'clerk.defaultSet', params: { code: badge.clerk.code, name: badge.clerk.name } });
+    return true;
+  }
+
   async function scanNow(input: string): Promise<void> {
     const at = now();
+    if (await badgeScanned(input)) return;
     const found = await findScannedItem(db, input, place, at, open.current().member?.level.id ?? null);
     if (!found.ok) {
       setNotice({ tone: 'error', code: found.code, params: { code: input.trim() } });
       return;
     }
-    open.dispatch({ type: 'item_scanned', item: found.item, lineId: uuidv7(at.getTime(), randomBytes(10)), at: at.toISOString() });
+    const item = { ...found.item, clerkShares: sharesFor(await loadDefaultClerk(db, place.storeId)) };
+    open.dispatch({ type: 'item_scanned', item, lineId: uuidv7(at.getTime(), randomBytes(10)), at: at.toISOString() });
     setNotice({ tone: 'info', names: found.item, priceMinor: found.item.unitPriceMinor });
   }
 

@@ -5,7 +5,7 @@ import { useTillServices } from '../../app/services-context';
 import { printReceiptInBrowser } from '../../bridge/browser-print';
 import type { TillDb } from '../../db/till-db';
 import { printReceipt, type PrintJob, type PrintOutcome } from './print-receipt';
-import { receiptMemberOf, saleReceiptDocument, tookCash } from './sale-receipt-document';
+import { receiptClerksOf, receiptMemberOf, saleReceiptDocument, tookCash } from './sale-receipt-document';
 
 interface SaleJob extends PrintJob {
   sale: Sale;
@@ -47,7 +47,8 @@ export function useReceiptPrinting(pairing: PairedDevice) {
 
   /** The member, when the cashier found one, is printed on the receipt and on its reprints. */
   async function printSale(sale: Sale, member: FoundMember | null = null): Promise<void> {
-    const document = saleReceiptDocument(sale, pairing.store, await cashierName(db, sale), false, member && receiptMemberOf(member));
+    const [cashier, clerks] = await Promise.all([cashierName(db, sale), receiptClerksOf(db, sale)]);
+    const document = saleReceiptDocument(sale, pairing.store, cashier, false, member && receiptMemberOf(member), clerks);
     await send({ sale, jobId: sale.id, document, openDrawer: tookCash(sale) });
   }
 
@@ -64,7 +65,8 @@ export function useReceiptPrinting(pairing: PairedDevice) {
     if (previous && previous.outcome === null) return null;
     const sale = previous?.job.sale ?? (await db.journal.orderBy('completedAt').last());
     if (!sale) return null;
-    const document = saleReceiptDocument(sale, pairing.store, await cashierName(db, sale), true, previous?.job.document.member ?? null);
+    const [cashier, clerks] = await Promise.all([cashierName(db, sale), receiptClerksOf(db, sale)]);
+    const document = saleReceiptDocument(sale, pairing.store, cashier, true, previous?.job.document.member ?? null, clerks);
     await send({ sale, jobId: uuidv7(now().getTime(), randomBytes(10)), document, openDrawer: false });
     return sale.receiptNo;
   }

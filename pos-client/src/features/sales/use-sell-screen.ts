@@ -6,7 +6,7 @@ import type { ClerkSignIn } from '../../db/till-db';
 import { useLiveQuery } from '../../db/use-live-query';
 import { useKeyGate } from '../permissions/use-key-gate';
 import { useTillKeys } from '../permissions/use-till-keys';
-import { basketTotal, itemCount } from './basket';
+import { basketTotal, itemCount, lineClerks } from './basket';
 import { loadPricingSettings } from './pricing-settings';
 import type { Ticket } from './ticket';
 import { useBasket } from './use-basket';
@@ -14,13 +14,14 @@ import { useHeldTickets } from './use-held-tickets';
 import type { OpenTicket } from './use-open-ticket';
 import { usePricedBasket } from './use-priced-basket';
 import { useReceiptPrinting } from './use-receipt-printing';
+import { useSalesClerk } from './use-sales-clerk';
 import { useSaleCompletion } from './use-sale-completion';
 import { useSellKeys } from './use-sell-keys';
 import { useTender } from './use-tender';
 import { useTicketCustomer } from './use-ticket-customer';
 
 export type { LastSale } from './use-sale-completion';
-export type SellDialog = 'member' | 'voucher' | 'discount' | 'price' | 'search';
+export type SellDialog = 'member' | 'voucher' | 'discount' | 'price' | 'search' | 'clerk';
 
 /**
  * The sell screen: the open ticket (restored and persisted by `useOpenTicket`), scanning into
@@ -33,6 +34,7 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn, open:
   const settings = useLiveQuery(() => loadPricingSettings(services.db), [services.db]);
   const customer = useTicketCustomer(open, ticket, basket);
   const [dialog, setDialog] = useState<SellDialog | null>(null);
+  const clerks = useSalesClerk(pairing.store.id, open, basket, dialog === 'clerk' || ticket.basket.lines.some((l) => lineClerks(l).length > 0));
   const [searchText, setSearchText] = useState('');
   const { gate, asking, permissions } = useKeyGate(pairing.store.id, session);
   const receipts = useReceiptPrinting(pairing);
@@ -129,6 +131,7 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn, open:
       hold: () => void held.hold(),
       recall: held.openList,
       search: () => openSearch(''),
+      sales_clerk: () => setDialog('clerk'),
     },
   });
 
@@ -163,6 +166,16 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn, open:
       void keys.setPrice(lineId, unitPriceMinor);
     },
     keys,
+    clerks,
+    /** The dialog closes first, so the notice of what changed shows on the sell screen. */
+    setDefaultClerk: (clerkId: string | null) => {
+      setDialog(null);
+      void clerks.setDefault(clerkId);
+    },
+    setLineClerks: (lineId: string, shares: Parameters<typeof clerks.setLine>[1]) => {
+      setDialog(null);
+      clerks.setLine(lineId, shares);
+    },
     gate,
     asking,
     permissions,
