@@ -9,9 +9,9 @@ import { shiftsOfDevice } from '../shifts/shift-references';
 /**
  * What each sale names that HQ does not know, or that its store may not use: products of
  * the chain, and clerks who work in the sale's store (a clerk of that store, or one of the
- * chain's with no store): the cashier, and every clerk a line is credited to or shared with. A clerk of another store reads as unknown, so the answer tells a
- * till nothing about other stores. Products are never deleted, so one the repricing data
- * already knows needs no look-up.
+ * chain's with no store): the cashier, and every clerk a line is credited to or shared with.
+ * A clerk of another store reads as unknown, so the answer tells a till nothing about other
+ * stores. Products are never deleted, so one the repricing data already knows needs no look-up.
  *
  * A manager override names who approved it: a clerk of the sale's store or of the whole chain,
  * active or not (a till sells offline, so the approver may have left since), and who asked for it:

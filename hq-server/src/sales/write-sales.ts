@@ -54,14 +54,15 @@ function payload(chainId: string, batch: SaleToWrite[], receivedAt: Date, id: ()
 
 /**
  * Writes a batch of sales in one statement, so one round trip and one transaction: the
- * headers go in with ON CONFLICT DO NOTHING, and lines with the clerks they are credited to, payments, stock movements, stock
- * levels, roll-ups, voucher redemptions, manager approvals and pricing discrepancies are written only for the headers actually inserted. A sale seen before
+ * headers go in with ON CONFLICT DO NOTHING, and lines with the clerks they are credited to,
+ * payments, stock movements, stock levels, roll-ups, voucher redemptions, manager approvals and
+ * pricing discrepancies are written only for the headers actually inserted. A sale seen before
  * changes nothing. Each stock movement takes the id of the sale line it comes from, so the
  * ledger can be traced back line by line. Returns the ids that were new.
  *
  * Every insert that can meet another batch's rows takes them in key order (sales, lines,
- * payments and movements by id, lines' clerks by line and clerk, voucher codes by code, stock levels and roll-ups by their
- * keys), so two batches holding the same sales in different orders wait for each other
+ * payments and movements by id, lines' clerks by line and clerk, voucher codes by code, stock
+ * levels and roll-ups by their keys), so two batches holding the same sales in different orders wait for each other
  * instead of deadlocking.
  */
 export async function writeSales({ db, clock }: Deps, chainId: string, batch: SaleToWrite[]): Promise<Set<string>> {
