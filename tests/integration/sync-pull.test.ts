@@ -45,7 +45,8 @@ describe('GET /sync/pull', () => {
     expect(count('barcode')).toBe(300 - demoWeighedProducts.length);
     expect(count('price')).toBe(300 + 15);
     expect(count('category')).toBe(families.length + families.reduce((n, family) => n + family.kinds.length, 0));
-    expect(count('clerk')).toBe(4);
+    // S001's store manager 0011, cashiers 0012 and 0013, sales clerks 0014 and 0015.
+    expect(count('clerk')).toBe(5);
     expect(count('pricing_settings')).toBe(1);
     expect(count('store_assortment') + count('assortment_item')).toBe(0);
     const scaleCodes = changes.flatMap((c) => (c.entity === 'product' && c.data.scaleItemCode ? [c.data.scaleItemCode] : []));
