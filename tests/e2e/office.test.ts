@@ -86,7 +86,7 @@ describe('back office', () => {
       'Stores', 'Regions', 'Franchisees', 'Tills',
       'Office users', 'Clerks', 'Roles and permissions',
       'Store-day report', 'Returns', 'Shifts and cash', 'Manager overrides',
-      'Cash in/out reasons', 'Rounding and scale labels', 'Product attributes', 'Import and export', 'Audit trail',
+      'Cash in/out reasons', 'Till shortcuts', 'Rounding and scale labels', 'Product attributes', 'Import and export', 'Audit trail',
     ]);
     expect(await storesShown(page)).toEqual({ table: ['S001', 'S004', 'S005', 'S006'], options: ['S001', 'S004', 'S005', 'S006'] });
     await context.close();
