@@ -55,6 +55,19 @@ async function reopenTill(): Promise<void> {
   await page.getByTestId('scan-input').waitFor({ timeout: 30_000 });
 }
 
+/**
+ * Closes the page and the browser at a random moment of what was just started, and opens the till
+ * again: half the rounds at once (mostly before the document's transaction commits), half later
+ * (mostly after).
+ */
+async function closeAndReopenSoon(): Promise<void> {
+  const delay = random() < 0.5 ? Math.floor(random() * 10) : 100 + Math.floor(random() * 300);
+  await new Promise((resolve) => setTimeout(resolve, delay));
+  await page.close({ runBeforeUnload: false }).catch(() => undefined);
+  await context.close();
+  await reopenTill();
+}
+
 interface TillState {
   open: { id: string; lines: number }[];
   journal: { id: string; receiptNo: string; lines: number }[];
@@ -132,12 +145,7 @@ describe('a till closed at random moments while completing sales and returns', (
 
       // F9 completes with the exact cash due; the page and the browser go away at a random moment while it does.
       void page.keyboard.press('F9').catch(() => undefined);
-      // Half the rounds close at once (mostly before the sale's transaction commits), half later (mostly after).
-      const delay = random() < 0.5 ? Math.floor(random() * 10) : 100 + Math.floor(random() * 300);
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      await page.close({ runBeforeUnload: false }).catch(() => undefined);
-      await context.close();
-      await reopenTill();
+      await closeAndReopenSoon();
 
       const after = await readTill();
       expect(new Set(after.outbox)).toEqual(new Set(after.journal.map((s) => s.id)));
@@ -175,11 +183,7 @@ describe('a till closed at random moments while completing sales and returns', (
       const before = await readTill();
 
       void page.getByTestId('return-confirm').click().catch(() => undefined);
-      const delay = random() < 0.5 ? Math.floor(random() * 10) : 100 + Math.floor(random() * 300);
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      await page.close({ runBeforeUnload: false }).catch(() => undefined);
-      await context.close();
-      await reopenTill();
+      await closeAndReopenSoon();
 
       const after = await readTill();
       expect(new Set(after.returnsOutbox)).toEqual(new Set(after.returns.map((r) => r.id)));
