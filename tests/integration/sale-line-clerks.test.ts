@@ -1,5 +1,5 @@
 import { saleLineClerks, saleLines } from '@pos/hq-server/sales/sales.tables';
-import { PushResponse, SalesJournal, type PairedDevice, type Sale } from '@pos/shared';
+import { PushResponse, ReceiptLookup, SalesJournal, type PairedDevice, type Sale } from '@pos/shared';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, json, makeSale, pairTill, seedFixture, signInOffice, type Fixture } from '../support/fixture';
@@ -80,5 +80,16 @@ describe('the clerks a sale’s lines are credited to', () => {
     expect(latest!.id).toBe(sale.id);
     expect(latest!.lines.map((l) => l.clerks?.map((c) => [c.code, c.shareBp]))).toEqual([[['0014', 6000], ['0015', 4000]], [['0014', 10_000]], undefined]);
     expect(latest!.lines[0]!.clerks![0]!.name).not.toBe('');
+  });
+
+  it('gives a till of another store the sale with its lines’ clerks as sold, so a return there credits them back', async () => {
+    f.clock.advance(60_000);
+    const sale = sharedSale();
+    expect((await push([sale])).map((r) => r.status)).toEqual(['accepted']);
+    const otherTill = await pairTill(f, 'S004');
+    const res = await f.app.request(`/sales/receipts/${sale.receiptNo}`, bearer(otherTill.deviceToken));
+    expect(res.status).toBe(200);
+    const found = ReceiptLookup.parse(await res.json()).sale;
+    expect(found.lines.map((l) => [l.clerkId, l.clerkShares])).toEqual(sale.lines.map((l) => [l.clerkId, l.clerkShares]));
   });
 });

@@ -1,9 +1,9 @@
-import { minor, Sale, type ReceiptLookup, type ReturnHistory } from '@pos/shared';
+import { minor, Sale, type LineClerkShare, type ReceiptLookup, type ReturnHistory } from '@pos/shared';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { AppError } from '../http/errors';
 import { stores } from '../org/org.tables';
-import { saleLines, salePayments, sales } from '../sales/sales.tables';
+import { saleLineClerks, saleLines, salePayments, sales } from '../sales/sales.tables';
 import { returnLines, returnRefunds, returns } from './returns.tables';
 
 /** What HQ's returns already took from a sale: per line, per payment, and the value owed and settled. */
@@ -39,19 +39,40 @@ export async function lookUpReceipt(db: Db, chainId: string, receiptNo: string):
     .where(and(eq(sales.chainId, chainId), eq(sales.receiptNo, receiptNo))).orderBy(desc(sales.completedAt)).limit(1);
   if (!header) throw new AppError('NOT_FOUND', `no sale with receipt ${receiptNo}`);
   const s = header.sale;
-  const [lines, payments] = await Promise.all([
+  const [lines, payments, clerkRows] = await Promise.all([
     db.select().from(saleLines).where(and(eq(saleLines.chainId, chainId), eq(saleLines.saleId, s.id))).orderBy(asc(saleLines.lineNo)),
     db.select().from(salePayments).where(and(eq(salePayments.chainId, chainId), eq(salePayments.saleId, s.id))).orderBy(asc(salePayments.id)),
+    db.select({ lineId: saleLineClerks.lineId, clerkId: saleLineClerks.clerkId, shareBp: saleLineClerks.shareBp }).from(saleLineClerks)
+      .where(and(eq(saleLineClerks.chainId, chainId), eq(saleLineClerks.saleId, s.id))),
   ]);
+  const sharesOf = sharesByLine(clerkRows, lines);
   const sale = Sale.parse({
     kind: 'sale', id: s.id, storeId: s.storeId, deviceId: s.deviceId, cashierId: s.cashierId, receiptNo: s.receiptNo, currency: s.currency,
     startedAt: s.startedAt.toISOString(), completedAt: s.completedAt.toISOString(),
     lines: lines.map((l) => ({
       id: l.id, lineNo: l.lineNo, productId: l.productId, barcode: l.barcode, nameZh: l.nameZh, nameEn: l.nameEn, quantity: l.quantity,
       unitPriceMinor: l.unitPriceMinor, grossMinor: l.grossMinor, discountMinor: l.discountMinor, netMinor: l.netMinor, clerkId: l.clerkId, giftRuleId: l.giftRuleId,
+      ...sharesOf(l.id),
     })),
     payments: payments.map((p) => ({ id: p.id, tender: p.tender, amountMinor: p.amountMinor, tenderedMinor: p.tenderedMinor, reference: p.reference })),
     subtotalMinor: s.subtotalMinor, discountMinor: s.discountMinor, totalMinor: s.totalMinor, roundingMinor: s.roundingMinor, changeMinor: s.changeMinor,
   });
   return { sale, storeCode: header.storeCode, returned: await returnHistoryAtHq(db, chainId, s.id) };
+}
+
+/**
+ * A shared line's clerks as the sale carried them, the line's own clerk first: HQ stores the
+ * shares as rows, and the document names `clerkShares` only for a line two clerks share.
+ */
+function sharesByLine(rows: readonly { lineId: string; clerkId: string; shareBp: number }[], lines: readonly { id: string; clerkId: string | null }[]) {
+  const firstClerk = new Map(lines.map((l) => [l.id, l.clerkId]));
+  const byLine = new Map<string, LineClerkShare[]>();
+  for (const r of rows) byLine.set(r.lineId, [...(byLine.get(r.lineId) ?? []), { clerkId: r.clerkId, shareBp: r.shareBp }]);
+  return (lineId: string) => {
+    const shares = byLine.get(lineId);
+    if (!shares || shares.length < 2) return {};
+    const first = firstClerk.get(lineId);
+    const ordered = shares.sort((a, b) => Number(b.clerkId === first) - Number(a.clerkId === first));
+    return { clerkShares: ordered };
+  };
 }
