@@ -74,6 +74,15 @@ describe('the till with its hardware bridge', () => {
     await snap('bridge-connected');
   });
 
+  it('takes a badge from the simulated scanner in the clerk dialog as the clerk for new lines, adding no line', async () => {
+    await page.keyboard.press('F11');
+    await page.locator('[data-testid="clerk-dialog"][open]').waitFor();
+    expect(await bridge.cli('scan', '88000015')).toContain('scanned');
+    await page.locator('[data-testid="clerk-dialog"][open]').waitFor({ state: 'detached', timeout: 10_000 });
+    await expect.poll(() => page.getByTestId('clerk-strip-name').textContent()).toContain('0015');
+    expect(await lines()).toBe(2);
+  });
+
   it('prints the receipt with the total and kicks the drawer after a cash sale; F8 prints a marked copy', async () => {
     // Under load the socket may be reconnecting; the till would then rightly print in the browser.
     await page.locator('[data-testid="bridge-status"][data-state="ready"]').waitFor({ timeout: 30_000 });

@@ -55,7 +55,7 @@ describe('the sales clerk on each line (营业员)', () => {
     await expect.poll(strip).toContain('0015');
   });
 
-  it('shares a promoted line 60/40 in the F11 dialog, credits the next to the till’s clerk, and HQ stores each line’s clerks', async () => {
+  it('shares a promoted line 60/40 in the F11 dialog, the second clerk by badge, credits the next to the till’s clerk, and HQ stores each line’s clerks', async () => {
     await scanToLines(page, f.catalog[0]!.barcode, 1);
     await scanToLines(page, f.catalog[0]!.barcode, 1);
     await scanToLines(page, f.catalog[1]!.barcode, 2);
@@ -77,6 +77,13 @@ describe('the sales clerk on each line (营业员)', () => {
     await page.getByTestId('clerk-search').fill('0014');
     await expect.poll(() => page.getByTestId('clerk-option').count()).toBe(0);
     await page.getByTestId('clerk-search').fill('秦');
+    await expect.poll(() => page.getByTestId('clerk-option').allTextContents()).toEqual([expect.stringContaining('0015')]);
+    // The second clerk by badge, as a keyboard-wedge scanner types it into the search: another store's first, whom this till does not hold.
+    await page.getByTestId('clerk-search').fill('88000024');
+    await page.getByTestId('clerk-search').press('Enter');
+    await page.getByText('No clerk matches.').waitFor();
+    expect(await page.locator('[data-testid="clerk-dialog"][open]').count()).toBe(1);
+    await page.getByTestId('clerk-search').fill('88000015');
     await page.getByTestId('clerk-search').press('Enter');
     await page.locator('[data-testid="clerk-dialog"][open]').waitFor({ state: 'detached' });
     await expect.poll(lineClerks).toEqual(['Clerk 0014 60% · 0015 40%', 'Clerk 0015']);

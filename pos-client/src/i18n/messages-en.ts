@@ -424,7 +424,7 @@ export const messagesEn = {
   'clerk.strip': 'Sales clerk',
   'clerk.cashier': 'Cashier',
   'clerk.title': 'Sales clerk',
-  'clerk.hint': 'Type a code or name, ↑↓ choose, Enter credits. {key_sales_clerk} switches between new lines and the selected line. A badge scanned at the till sets the clerk for new lines.',
+  'clerk.hint': 'Type a code or name, ↑↓ choose, Enter credits. {key_sales_clerk} switches between new lines and the selected line. A badge scanned here picks its clerk; scanned at the till, it sets the clerk for new lines.',
   'clerk.credit': 'Credit',
   'clerk.forNewLines': 'New lines',
   'clerk.forLine': 'Selected line: {name}',

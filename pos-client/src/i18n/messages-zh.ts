@@ -423,7 +423,7 @@ export const messagesZh: Record<TillMessageKey, string> = {
   'clerk.strip': '营业员',
   'clerk.cashier': '收银员',
   'clerk.title': '营业员',
-  'clerk.hint': '输入工号或姓名，↑↓ 选择，回车确认。{key_sales_clerk} 在“新商品”和“选中行”之间切换。在扫描框扫工牌即可设定新商品的营业员。',
+  'clerk.hint': '输入工号或姓名，↑↓ 选择，回车确认。{key_sales_clerk} 在“新商品”和“选中行”之间切换。在此扫工牌即选中该营业员；在扫描框扫工牌即设定新商品的营业员。',
   'clerk.credit': '记入',
   'clerk.forNewLines': '新商品',
   'clerk.forLine': '选中行：{name}',

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { keyComboOf, type LineClerkShare } from '@pos/shared';
+import { useTillServices } from '../app/services-context';
+import { useBridgeScans } from '../bridge/use-bridge';
 import { pickClerk, startChoice, type ClerkChoiceState, type ClerkTarget } from '../features/sales/clerk-choice';
-import { matchClerks, type ClerkChoice } from '../features/sales/sales-clerks';
+import { clerkOfBadge, matchClerks, type ClerkChoice } from '../features/sales/sales-clerks';
 import { useTillShortcuts } from '../features/shortcuts/till-shortcuts-context';
 import { useI18n } from '../i18n/i18n-context';
 import { useModalDialog } from './use-modal-dialog';
@@ -11,6 +13,8 @@ import './member-dialog.css';
 
 interface ClerkDialogProps {
   open: boolean;
+  /** The till's store, whose clerks' badges are taken here. */
+  storeId: string;
   /** The active clerks who may be credited here, sales clerks first. */
   clerks: readonly ClerkChoice[];
   defaultClerk: ClerkChoice | null;
@@ -28,16 +32,18 @@ type Option = { key: string; clerk: ClerkChoice | null };
 /**
  * Who sells (营业员): the clerk the till's new lines go to, or the selected line's clerks, shared
  * between two by the first one's percent. Type a code or a name, ↑↓ choose, Enter credits; its key
- * switches between new lines and the selected line.
+ * switches between new lines and the selected line. A badge scanned while it is open, by the
+ * bridge's scanner or a keyboard-wedge one typing into the search, picks its clerk as Enter would.
  */
-export function ClerkDialog({ open, clerks, defaultClerk, line, describe, onSetDefault, onSetLine, onClose }: ClerkDialogProps) {
+export function ClerkDialog({ open, storeId, clerks, defaultClerk, line, describe, onSetDefault, onSetLine, onClose }: ClerkDialogProps) {
   const { t, errorText, pickName } = useI18n();
+  const { db, bridge } = useTillServices();
   const shortcuts = useTillShortcuts();
   const ref = useModalDialog(open);
   const [choice, setChoice] = useState<ClerkChoiceState>(startChoice());
   const [text, setText] = useState('');
   const [chosen, setChosen] = useState(0);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<{ code: string; badge?: string } | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   // After the dialog opens (which focuses its first field, the radio group): typing starts in the search.
   useEffect(() => {
@@ -63,7 +69,7 @@ export function ClerkDialog({ open, clerks, defaultClerk, line, describe, onSetD
   function pick(option: Option | undefined): void {
     if (!option) return;
     const picked = pickClerk(choice, option.clerk);
-    if (picked.outcome === 'problem') return setProblem(picked.code);
+    if (picked.outcome === 'problem') return setProblem({ code: picked.code });
     if (picked.outcome === 'next') {
       setChoice(picked.state);
       setText('');
@@ -74,12 +80,26 @@ export function ClerkDialog({ open, clerks, defaultClerk, line, describe, onSetD
     else onSetDefault(picked.shares[0]?.clerkId ?? null);
   }
 
+  /** A badge's clerk picked, or the refusal of another store's badge; false when the code is no badge. */
+  async function pickBadge(code: string): Promise<boolean> {
+    if (code.trim() === '') return false;
+    const badge = await clerkOfBadge(db, code, storeId);
+    if (badge.found === 'none') return false;
+    if (badge.found === 'elsewhere') setProblem({ code: 'CLERK_NOT_HERE', badge: code.trim() });
+    else pick({ key: badge.clerk.id, clerk: badge.clerk });
+    setText('');
+    return true;
+  }
+  useBridgeScans(bridge, (code) => (open ? void pickBadge(code) : undefined));
+
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     const move = (step: number) => setChosen((index) => Math.min(options.length - 1, Math.max(0, index + step)));
     const keys: Record<string, () => void> = {
       ArrowDown: () => move(1),
       ArrowUp: () => move(-1),
-      Enter: () => pick(options[chosen]),
+      Enter: () => void pickBadge(text).then((badge) => {
+        if (!badge) pick(options[chosen]);
+      }),
     };
     // The sales clerk key again switches between new lines and the selected line.
     if (keyComboOf(event.nativeEvent) === shortcuts.sales_clerk) keys[event.key] = () => target(choice.target === 'line' ? 'new_lines' : 'line');
@@ -184,7 +204,7 @@ export function ClerkDialog({ open, clerks, defaultClerk, line, describe, onSetD
         {text.trim() !== '' && options.length === 0 && <p role="status">{t('clerk.none')}</p>}
         {problem && (
           <div className="notice notice-error" role="alert" data-testid="clerk-problem">
-            {errorText(problem)}
+            {errorText(problem.code, problem.badge === undefined ? undefined : { code: problem.badge })}
           </div>
         )}
         <div className="dialog-buttons">

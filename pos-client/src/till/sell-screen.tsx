@@ -167,6 +167,7 @@ function OpenSellScreen({ pairing, session, open, ticket }: { pairing: PairedDev
       </aside>
       <ClerkDialog
         open={sell.dialog === 'clerk'}
+        storeId={pairing.store.id}
         clerks={sell.clerks.clerks}
         defaultClerk={sell.clerks.defaultClerk}
         line={selected ? { id: selected.id, nameZh: selected.nameZh, nameEn: selected.nameEn, shares: selected.clerkShares ?? [] } : null}
