@@ -179,6 +179,28 @@ describe('hold and recall', () => {
     await expect.poll(() => page.getByTestId('basket-line').textContent()).toContain(f.catalog[21]!.barcode);
     expect(await page.getByTestId('held-count').count()).toBe(0);
   });
+
+  it('gives a touch screen keys a finger can hit at 1024×768 and 800×600, with nothing scrolling sideways', async () => {
+    await scanToLines(page, f.catalog[22]!.barcode, 1);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
+    expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
+    for (const size of sizes.slice(1)) {
+      await page.setViewportSize(size);
+      const layout = await page.evaluate(() => ({
+        sideways: document.documentElement.scrollWidth - window.innerWidth,
+        shortKeys: [...document.querySelectorAll<HTMLElement>('main .button, .status-bar button, .shift-strip .button')]
+          .filter((b) => b.offsetParent !== null && b.getBoundingClientRect().height < 47.5)
+          .map((b) => b.dataset.testid ?? b.textContent),
+        rowHeight: document.querySelector('[data-testid="basket-line"]')?.getBoundingClientRect().height ?? 0,
+      }));
+      expect(layout).toEqual({ sideways: 0, shortKeys: [], rowHeight: expect.any(Number) });
+      expect(layout.rowHeight).toBeGreaterThanOrEqual(44);
+    }
+    await shoot('touch-sell-screen');
+    await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false });
+    await page.setViewportSize(sizes[1]);
+  });
 });
 
 async function axeFindings(): Promise<string[]> {
