@@ -1,8 +1,8 @@
 import { AuditPage, type AuditEntry } from '@pos/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, json, seedFixture, signInOffice, type Fixture } from '../support/fixture';
+import { bearer, createSeededFixture, json, signInOffice, type Fixture } from '../support/fixture';
 import { createPromotion, every, ruleOf } from '../support/pricing-setup';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
@@ -12,8 +12,7 @@ let west: string;
 let manager: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database);
+  ({ database, f } = await createSeededFixture());
   hq = await signInOffice(f, 'hq@demo.pos');
   east = await signInOffice(f, 'east@demo.pos');
   west = await signInOffice(f, 'west@demo.pos');

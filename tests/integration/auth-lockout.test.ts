@@ -2,17 +2,16 @@ import { MAX_PASSWORD_ATTEMPTS, MAX_PIN_ATTEMPTS } from '@pos/hq-server/auth/aut
 import { clerks, users } from '@pos/hq-server/org/org.tables';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PIN, json, pairTill, seedFixture, testClock, type Fixture } from '../support/fixture';
+import { createSeededFixture, DEMO_PIN, json, pairTill, testClock, type Fixture } from '../support/fixture';
 import { DEMO_PASSWORD } from '@pos/hq-server/seed/demo-org';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
 const clock = testClock();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database, clock);
+  ({ database, f } = await createSeededFixture(clock));
 });
 afterAll(() => database.close());
 

@@ -3,16 +3,15 @@ import { tillDevices } from '@pos/hq-server/org/org.tables';
 import { ClerkSession, PairingCode } from '@pos/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, DEMO_PIN, json, pairTill, seedFixture, signInOffice, testClock, type Fixture } from '../support/fixture';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { bearer, createSeededFixture, DEMO_PIN, json, pairTill, signInOffice, testClock, type Fixture } from '../support/fixture';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
 const clock = testClock();
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database, clock);
+  ({ database, f } = await createSeededFixture(clock));
 });
 afterAll(() => database.close());
 

@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDocument, prepareChainValues, scopedReference } from '../support/api-examples';
 import { hostileRequests, type HostileRequest } from '../support/bad-input-walk';
-import { bearer, json, seedFixture, testClock, type Fixture } from '../support/fixture';
+import { bearer, createSeededFixture, json, testClock, type Fixture } from '../support/fixture';
 import { exoticText } from '../support/hostile-values';
 import { exampleBody, exampleParameters, listOperations, toRequest, type Filler, type Operation, type RequestParts } from '../support/openapi-walker';
 import { access, endsCallerSession } from '../support/operation-access';
 import { buildScopeWorld, type Actor, type ScopeWorld } from '../support/scope-world';
 import { changedTables, takeSnapshot } from '../support/table-snapshot';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { TestDatabase } from '../support/test-db';
 
 const doc = await loadDocument();
 const operations = listOperations(doc);
@@ -28,8 +28,7 @@ let world: ScopeWorld;
 let values: Filler;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database, clock);
+  ({ database, f } = await createSeededFixture(clock));
   world = await buildScopeWorld(f);
   values = await prepareChainValues(f, world, doc);
 });

@@ -4,8 +4,8 @@ import { pricingDiscrepancies } from '@pos/hq-server/pricing/pricing.tables';
 import { ean13CheckDigit, ErrorBody, minor, ProductCostHistory, ProductDetail, ProductListPage, ProductRecord, PullResponse } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, json, makeSale, pairTill, seedFixture, signInOffice, type Fixture } from '../support/fixture';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { bearer, createSeededFixture, json, makeSale, pairTill, signInOffice, type Fixture } from '../support/fixture';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
@@ -14,8 +14,7 @@ let categoryId: string;
 let brandId: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database);
+  ({ database, f } = await createSeededFixture());
   hq = await signInOffice(f, 'hq@demo.pos');
   const [category] = await database.db.select({ id: categories.id }).from(categories).where(and(eq(categories.chainId, f.chainId), eq(categories.code, 'DRK2')));
   const [brand] = await database.db.select({ id: brands.id }).from(brands).where(eq(brands.chainId, f.chainId)).limit(1);

@@ -6,9 +6,9 @@ import {
 } from '@pos/shared';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, seedFixture, signInOffice, type Fixture } from '../support/fixture';
+import { bearer, createSeededFixture, signInOffice, type Fixture } from '../support/fixture';
 import { signInWith } from '../support/people';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
@@ -36,8 +36,7 @@ async function exportedSkus(kind: string, token: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database);
+  ({ database, f } = await createSeededFixture());
   hq = await signInOffice(f, 'hq@demo.pos');
   const tree = await database.db.select({ id: categories.id, parentId: categories.parentId, code: categories.code }).from(categories).where(eq(categories.chainId, f.chainId));
   const root = tree.find((c) => c.code === 'SNK')!;

@@ -2,15 +2,14 @@ import { tillDevices } from '@pos/hq-server/org/org.tables';
 import { PairedDevice, PairingCode } from '@pos/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, seedFixture, signInOffice, testClock, type Fixture } from '../support/fixture';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { createSeededFixture, json, signInOffice, testClock, type Fixture } from '../support/fixture';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database, testClock());
+  ({ database, f } = await createSeededFixture(testClock()));
 });
 afterAll(() => database.close());
 

@@ -4,10 +4,10 @@ import { members } from '@pos/hq-server/pricing/pricing.tables';
 import { suppliers } from '@pos/hq-server/suppliers/suppliers.tables';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedFixture, signInOffice, testClock, type Fixture } from '../support/fixture';
+import { createSeededFixture, signInOffice, testClock, type Fixture } from '../support/fixture';
 import { exported, imported, postImport, refused } from '../support/imports';
 import { createMemberLevel } from '../support/pricing-setup';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
@@ -15,8 +15,7 @@ let hq: string;
 let east: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database, testClock('2026-11-22T04:00:00Z'), 20);
+  ({ database, f } = await createSeededFixture(testClock('2026-11-22T04:00:00Z'), 20));
   hq = await signInOffice(f, 'hq@demo.pos');
   east = await signInOffice(f, 'east@demo.pos');
   await createMemberLevel(f, hq, 'VIP');

@@ -2,9 +2,9 @@ import { auditEntries } from '@pos/hq-server/audit/audit.tables';
 import { barcodes, prices, productCosts, products } from '@pos/hq-server/catalog/catalog.tables';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedFixture, signInOffice, testClock, type Fixture } from '../support/fixture';
+import { createSeededFixture, signInOffice, testClock, type Fixture } from '../support/fixture';
 import { exported, imported, postImport, refused } from '../support/imports';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
@@ -12,8 +12,7 @@ let hq: string;
 const clock = testClock('2026-11-22T04:00:00Z');
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database, clock, 40);
+  ({ database, f } = await createSeededFixture(clock, 40));
   hq = await signInOffice(f, 'hq@demo.pos');
 });
 afterAll(() => database.close());

@@ -8,9 +8,9 @@ import { prepareChainValues, scopedReference, unscopedParameters } from '../supp
 import { checkOperation, type MatrixContext, type Violation } from '../support/isolation-check';
 import { access } from '../support/operation-access';
 import { listOperations, type OpenApiDocument, type Operation } from '../support/openapi-walker';
-import { seedFixture, type Fixture } from '../support/fixture';
+import { createSeededFixture, type Fixture } from '../support/fixture';
 import { buildScopeWorld, type ScopeWorld } from '../support/scope-world';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
@@ -20,8 +20,7 @@ let operations: Operation[];
 const found: Violation[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database);
+  ({ database, f } = await createSeededFixture());
   world = await buildScopeWorld(f);
   const doc = (await (await f.app.request('/openapi.json')).json()) as OpenApiDocument;
   operations = listOperations(doc);

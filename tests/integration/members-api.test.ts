@@ -4,8 +4,8 @@ import { memberLevels, members } from '@pos/hq-server/pricing/pricing.tables';
 import { FoundMember, MemberList, MemberRecord, type PairedDevice } from '@pos/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, json, pairTill, seedFixture, signInOffice, testClock, type Fixture } from '../support/fixture';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { bearer, createSeededFixture, json, pairTill, signInOffice, testClock, type Fixture } from '../support/fixture';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
@@ -17,8 +17,7 @@ let levels: Record<string, string>;
 const clock = testClock('2026-11-22T04:00:00Z');
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database, clock);
+  ({ database, f } = await createSeededFixture(clock));
   till = await pairTill(f, 'S001');
   [hq, manager, east] = await Promise.all([signInOffice(f, 'hq@demo.pos'), signInOffice(f, 's001@demo.pos'), signInOffice(f, 'east@demo.pos')]);
   const rows = await f.deps.db.select().from(memberLevels).where(eq(memberLevels.chainId, f.chainId));

@@ -5,16 +5,15 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { bearer, pairTill, seedFixture, signInOffice, type Fixture } from '../support/fixture';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { bearer, createSeededFixture, pairTill, signInOffice, type Fixture } from '../support/fixture';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
 const otherChain = uuidv7(Date.now(), randomBytes(10));
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database);
+  ({ database, f } = await createSeededFixture());
   // A second chain's store and category, which no one in the demo chain may see.
   await database.db.insert(chains).values({ id: otherChain, code: 'OTHER', name: 'Other chain', currency: 'CNY', timeZone: 'Asia/Shanghai', createdAt: new Date() });
   await database.db.insert(stores).values({ chainId: otherChain, id: uuidv7(Date.now(), randomBytes(10)), code: 'S000', nameZh: '别家店', nameEn: 'Elsewhere', operation: 'direct', connectivity: 'online', timeZone: 'Asia/Shanghai', currency: 'CNY' });

@@ -2,9 +2,9 @@ import { clerkSessions } from '@pos/hq-server/org/org.tables';
 import { ClerkPage, ClerkRecord, ClerkSession, PullResponse, type PairedDevice } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, DEMO_PIN, json, pairTill, seedFixture, signInOffice, type Fixture } from '../support/fixture';
+import { bearer, createSeededFixture, DEMO_PIN, json, pairTill, signInOffice, type Fixture } from '../support/fixture';
 import { auditOf, get, send } from '../support/people';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
@@ -14,8 +14,7 @@ let west: string;
 let till: PairedDevice;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database);
+  ({ database, f } = await createSeededFixture());
   hq = await signInOffice(f, 'hq@demo.pos');
   east = await signInOffice(f, 'east@demo.pos');
   west = await signInOffice(f, 'west@demo.pos');

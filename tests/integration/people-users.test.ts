@@ -1,8 +1,8 @@
 import { OfficeUser, OfficeUserPage } from '@pos/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, seedFixture, signInOffice, type Fixture } from '../support/fixture';
+import { createSeededFixture, json, signInOffice, type Fixture } from '../support/fixture';
 import { auditOf, get, send, signInWith, userId } from '../support/people';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
@@ -10,8 +10,7 @@ let hq: string;
 let east: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database);
+  ({ database, f } = await createSeededFixture());
   hq = await signInOffice(f, 'hq@demo.pos');
   east = await signInOffice(f, 'east@demo.pos');
 });

@@ -2,17 +2,16 @@ import { PricedBasketBody, priceBasket } from '@pos/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basket, context, rule } from '../../shared/src/promotions/testing/promotion-fixtures';
 import { pricingCases } from '../golden/pricing-cases';
-import { json, seedFixture, signInOffice, type Fixture } from '../support/fixture';
+import { createSeededFixture, json, signInOffice, type Fixture } from '../support/fixture';
 import { createPromotion, every, ruleOf } from '../support/pricing-setup';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
 let hq: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database);
+  ({ database, f } = await createSeededFixture());
   hq = await signInOffice(f, 'hq@demo.pos');
 });
 afterAll(() => database.close());

@@ -2,9 +2,9 @@ import { prices } from '@pos/hq-server/catalog/catalog.tables';
 import { PriceEntry, PriceImportResult, ProductPage } from '@pos/shared';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, json, seedFixture, signInOffice, testClock, type Fixture } from '../support/fixture';
+import { bearer, createSeededFixture, json, signInOffice, testClock, type Fixture } from '../support/fixture';
 import { createMemberLevel } from '../support/pricing-setup';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
@@ -13,8 +13,7 @@ let east: string;
 const clock = testClock('2026-11-22T04:00:00Z');
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database, clock);
+  ({ database, f } = await createSeededFixture(clock));
   hq = await signInOffice(f, 'hq@demo.pos');
   east = await signInOffice(f, 'east@demo.pos');
   await createMemberLevel(f, hq, 'GOLD');

@@ -4,9 +4,9 @@ import { seededRandom } from '@pos/hq-server/seed/random';
 import { DiscrepancyList, PushResponse, VoucherState, type MemberLevel, type PairedDevice, type Sale } from '@pos/shared';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, json, pairTill, seedFixture, signInOffice, testClock, type Fixture } from '../support/fixture';
+import { bearer, createSeededFixture, json, pairTill, signInOffice, testClock, type Fixture } from '../support/fixture';
 import { catalogFacts, createMemberLevel, createPromotion, enrolMember, every, ruleOf, setCashRounding } from '../support/pricing-setup';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { TestDatabase } from '../support/test-db';
 import { priceSaleOnTill, pullEverything, tillPricer, type TillPricer, type TillSaleInput } from '../support/till-pricing';
 
 let database: TestDatabase;
@@ -69,8 +69,7 @@ async function setUpPromotions(start: number) {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database, clock);
+  ({ database, f } = await createSeededFixture(clock));
   till = await pairTill(f, 'S001');
   hq = await signInOffice(f, 'hq@demo.pos');
   gold = await createMemberLevel(f, hq, 'GOLD');

@@ -2,9 +2,9 @@ import { pricingDiscrepancies } from '@pos/hq-server/pricing/pricing.tables';
 import { PushResponse, type PairedDevice, type Promotion, type Sale } from '@pos/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, json, pairTill, seedFixture, signInOffice, testClock, type Fixture } from '../support/fixture';
+import { bearer, createSeededFixture, json, pairTill, signInOffice, testClock, type Fixture } from '../support/fixture';
 import { createPromotion, ruleOf } from '../support/pricing-setup';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { TestDatabase } from '../support/test-db';
 import { priceSaleOnTill, pullEverything, tillPricer } from '../support/till-pricing';
 
 const HOUR = 3_600_000;
@@ -15,8 +15,7 @@ let hq: string;
 const clock = testClock('2026-11-22T02:00:00Z');
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database, clock);
+  ({ database, f } = await createSeededFixture(clock));
   till = await pairTill(f, 'S001');
   hq = await signInOffice(f, 'hq@demo.pos');
 });

@@ -1,8 +1,8 @@
 import { Promotion, PromotionList, PullResponse } from '@pos/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, json, pairTill, seedFixture, signInOffice, testClock, type Fixture } from '../support/fixture';
+import { bearer, createSeededFixture, json, pairTill, signInOffice, testClock, type Fixture } from '../support/fixture';
 import { createMemberLevel, createPromotion, every, newUuid, ruleOf } from '../support/pricing-setup';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { TestDatabase } from '../support/test-db';
 import { pullEverything } from '../support/till-pricing';
 
 let database: TestDatabase;
@@ -12,8 +12,7 @@ let east: string;
 const clock = testClock('2026-11-22T04:00:00Z');
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database, clock);
+  ({ database, f } = await createSeededFixture(clock));
   hq = await signInOffice(f, 'hq@demo.pos');
   east = await signInOffice(f, 'east@demo.pos');
 });

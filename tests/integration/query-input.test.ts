@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, json, seedFixture, signInOffice, type Fixture } from '../support/fixture';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { bearer, createSeededFixture, json, signInOffice, type Fixture } from '../support/fixture';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
 let hq: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database);
+  ({ database, f } = await createSeededFixture());
   hq = await signInOffice(f, 'hq@demo.pos');
 });
 afterAll(() => database.close());

@@ -2,17 +2,16 @@ import { reportOutputs } from '@pos/hq-server/roles/roles.tables';
 import { defaultOfficePermissions, OfficeSession, PermissionRole, StoreDayPrint, StoreDayReport, type OfficePermissions, type ReportOutputRule } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, json, seedFixture, signInOffice, type Fixture } from '../support/fixture';
+import { bearer, createSeededFixture, json, signInOffice, type Fixture } from '../support/fixture';
 import { signInWith } from '../support/people';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
 let hq: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database);
+  ({ database, f } = await createSeededFixture());
   hq = await signInOffice(f, 'hq@demo.pos');
 });
 afterAll(() => database.close());

@@ -5,10 +5,10 @@ import { stockLevels } from '@pos/hq-server/stock/stock.tables';
 import { ApprovalList, PushResponse, ReceiptLookup, ReturnList, uuidv7, type PairedDevice, type Sale } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, json, makeSale, pairTill, seedFixture, signInOffice, type Fixture } from '../support/fixture';
+import { bearer, createSeededFixture, json, makeSale, pairTill, signInOffice, type Fixture } from '../support/fixture';
 import { makeReturn } from '../support/returns';
 import { makeShiftOpen } from '../support/shift-documents';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
@@ -17,8 +17,7 @@ let s001b: PairedDevice;
 let s004: PairedDevice;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database);
+  ({ database, f } = await createSeededFixture());
   s001 = await pairTill(f, 'S001');
   s001b = await pairTill(f, 'S001', 1);
   s004 = await pairTill(f, 'S004');

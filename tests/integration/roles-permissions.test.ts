@@ -2,17 +2,16 @@ import { reportOutputs } from '@pos/hq-server/roles/roles.tables';
 import { defaultOfficePermissions, defaultTillPermissions, OfficeSession, OfficeSessionState, PermissionRole, PermissionRolePage, type OfficePermissions } from '@pos/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { json, seedFixture, signInOffice, type Fixture } from '../support/fixture';
+import { createSeededFixture, json, signInOffice, type Fixture } from '../support/fixture';
 import { auditOf, get, send, signInWith } from '../support/people';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
 let hq: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database);
+  ({ database, f } = await createSeededFixture());
   hq = await signInOffice(f, 'hq@demo.pos');
 });
 afterAll(() => database.close());

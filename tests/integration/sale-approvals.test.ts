@@ -5,16 +5,15 @@ import { clerks } from '@pos/hq-server/org/org.tables';
 import { ApprovalList, PullResponse, PushResponse, defaultTillPermissions, uuidv7, type PairedDevice, type Sale } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, json, makeSale, pairTill, seedFixture, signInOffice, type Fixture } from '../support/fixture';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { bearer, createSeededFixture, json, makeSale, pairTill, signInOffice, type Fixture } from '../support/fixture';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
 let till: PairedDevice;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database);
+  ({ database, f } = await createSeededFixture());
   till = await pairTill(f, 'S001');
 });
 afterAll(() => database.close());

@@ -1,7 +1,7 @@
 import { PushResponse, StoreDayReport, type PairedDevice } from '@pos/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, json, makeSale, pairTill, seedFixture, signInOffice, type Fixture } from '../support/fixture';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { bearer, createSeededFixture, json, makeSale, pairTill, signInOffice, type Fixture } from '../support/fixture';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
@@ -13,8 +13,7 @@ const report = (token: string, storeId?: string) =>
   f.app.request(`/reports/store-day?from=${day}&to=${day}${storeId ? `&storeId=${storeId}` : ''}`, bearer(token));
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database);
+  ({ database, f } = await createSeededFixture());
   eastTill = await pairTill(f, 'S004');
   westTill = await pairTill(f, 'S006');
   for (const till of [eastTill, westTill]) {

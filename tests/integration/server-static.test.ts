@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { createServerApp } from '@pos/hq-server/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedFixture, type Fixture } from '../support/fixture';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { createSeededFixture, type Fixture } from '../support/fixture';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
@@ -14,8 +14,7 @@ let server: ReturnType<typeof createServerApp>;
 const script = `export const hello = ${JSON.stringify('你好，'.repeat(500))};\n`;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database);
+  ({ database, f } = await createSeededFixture());
   staticDir = await mkdtemp(join(tmpdir(), 'hq-static-'));
   await mkdir(join(staticDir, 'assets'));
   await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>till</title>');

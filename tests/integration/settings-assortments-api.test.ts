@@ -5,8 +5,8 @@ import { demoPricingSettings } from '@pos/hq-server/seed/demo-org';
 import { Assortment, defaultPricingSettings, defaultReturnPolicy, PricingSettings } from '@pos/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, json, seedFixture, signInOffice, type Fixture } from '../support/fixture';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { bearer, createSeededFixture, json, signInOffice, type Fixture } from '../support/fixture';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
@@ -15,8 +15,7 @@ let east: string;
 let west: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database);
+  ({ database, f } = await createSeededFixture());
   hq = await signInOffice(f, 'hq@demo.pos');
   east = await signInOffice(f, 'east@demo.pos');
   west = await signInOffice(f, 'west@demo.pos');

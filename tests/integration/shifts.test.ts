@@ -4,9 +4,9 @@ import { auditEntries } from '@pos/hq-server/audit/audit.tables';
 import { CashReason, CashReasonList, PullResponse, PushResponse, ShiftDetail, ShiftPage, type PairedDevice } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, json, makeSale, pairTill, seedFixture, signInOffice, type Fixture } from '../support/fixture';
+import { bearer, createSeededFixture, json, makeSale, pairTill, signInOffice, type Fixture } from '../support/fixture';
 import { makeCashMovement, makeShiftClose, makeShiftOpen } from '../support/shift-documents';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
@@ -16,8 +16,7 @@ let hq: string;
 let reasons: CashReason[];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database);
+  ({ database, f } = await createSeededFixture());
   till = await pairTill(f, 'S001');
   otherTill = await pairTill(f, 'S004');
   hq = await signInOffice(f, 'hq@demo.pos');

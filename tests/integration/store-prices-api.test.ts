@@ -2,8 +2,8 @@ import { prices } from '@pos/hq-server/catalog/catalog.tables';
 import { PriceEntry, PullResponse, StorePricePage, StorePricingSettings } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, json, pairTill, seedFixture, signInOffice, type Fixture } from '../support/fixture';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { bearer, createSeededFixture, json, pairTill, signInOffice, type Fixture } from '../support/fixture';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
@@ -13,8 +13,7 @@ let west: string;
 let manager: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database);
+  ({ database, f } = await createSeededFixture());
   hq = await signInOffice(f, 'hq@demo.pos');
   east = await signInOffice(f, 'east@demo.pos');
   west = await signInOffice(f, 'west@demo.pos');

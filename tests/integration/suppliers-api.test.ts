@@ -2,8 +2,8 @@ import { auditEntries } from '@pos/hq-server/audit/audit.tables';
 import { Supplier, SupplierList, SupplierProduct, SupplierProductList } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, json, seedFixture, signInOffice, type Fixture } from '../support/fixture';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { bearer, createSeededFixture, json, signInOffice, type Fixture } from '../support/fixture';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
@@ -12,8 +12,7 @@ let east: string;
 let manager: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database);
+  ({ database, f } = await createSeededFixture());
   [hq, east, manager] = [await signInOffice(f, 'hq@demo.pos'), await signInOffice(f, 'east@demo.pos'), await signInOffice(f, 's001@demo.pos')];
 });
 afterAll(() => database.close());

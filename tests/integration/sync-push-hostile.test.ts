@@ -5,8 +5,8 @@ import { sales } from '@pos/hq-server/sales/sales.tables';
 import { PushResponse, uuidv7, type PairedDevice, type Sale } from '@pos/shared';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { json, makeSale, pairTill, seedFixture, type Fixture } from '../support/fixture';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { createSeededFixture, json, makeSale, pairTill, type Fixture } from '../support/fixture';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
@@ -15,8 +15,7 @@ let secondTill: PairedDevice;
 let eastTill: PairedDevice;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database);
+  ({ database, f } = await createSeededFixture());
   till = await pairTill(f, 'S001');
   secondTill = await pairTill(f, 'S001', 1);
   eastTill = await pairTill(f, 'S004');

@@ -4,16 +4,15 @@ import { stockLevels, stockMovements } from '@pos/hq-server/stock/stock.tables';
 import { PushResponse, type PairedDevice, type Sale } from '@pos/shared';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { json, makeSale, pairTill, seedFixture, type Fixture } from '../support/fixture';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { createSeededFixture, json, makeSale, pairTill, type Fixture } from '../support/fixture';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
 let till: PairedDevice;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database);
+  ({ database, f } = await createSeededFixture());
   till = await pairTill(f, 'S001');
 });
 afterAll(() => database.close());

@@ -3,8 +3,8 @@ import { tillEvents } from '@pos/hq-server/till-events/till-events.tables';
 import { ApprovalList, PushResponse, TillEventList, type PairedDevice } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, json, makeSale, pairTill, seedFixture, signInOffice, type Fixture } from '../support/fixture';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import { bearer, createSeededFixture, json, makeSale, pairTill, signInOffice, type Fixture } from '../support/fixture';
+import type { TestDatabase } from '../support/test-db';
 import { makeTillEvent } from '../support/till-events';
 
 let database: TestDatabase;
@@ -14,8 +14,7 @@ let secondTill: PairedDevice;
 let eastTill: PairedDevice;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database);
+  ({ database, f } = await createSeededFixture());
   till = await pairTill(f, 'S001');
   secondTill = await pairTill(f, 'S001', 1);
   eastTill = await pairTill(f, 'S004');

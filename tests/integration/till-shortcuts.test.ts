@@ -2,9 +2,9 @@ import { auditEntries } from '@pos/hq-server/audit/audit.tables';
 import { defaultTillShortcuts, ErrorBody, PullResponse, TillShortcuts } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, pairTill, seedFixture, signInOffice, type Fixture } from '../support/fixture';
+import { bearer, createSeededFixture, pairTill, signInOffice, type Fixture } from '../support/fixture';
 import { changedTables, takeSnapshot } from '../support/table-snapshot';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
@@ -12,8 +12,7 @@ let hq: string;
 let till: string;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database);
+  ({ database, f } = await createSeededFixture());
   hq = await signInOffice(f, 'hq@demo.pos');
   till = (await pairTill(f, 'S001')).deviceToken;
 });

@@ -2,13 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { barcodes, prices, products } from '@pos/hq-server/catalog/catalog.tables';
 import { createApp } from '@pos/hq-server/app';
 import type { Deps } from '@pos/hq-server/http/app-env';
-import { clerks, stores, tillDevices } from '@pos/hq-server/org/org.tables';
+import { chains, clerks, stores, tillDevices } from '@pos/hq-server/org/org.tables';
 import { rearmPairingCode } from '@pos/hq-server/auth/devices.service';
-import { DEMO_PASSWORD, DEMO_PIN } from '@pos/hq-server/seed/demo-org';
+import { DEMO_CHAIN, DEMO_PASSWORD, DEMO_PIN } from '@pos/hq-server/seed/demo-org';
 import { seedDemo } from '@pos/hq-server/seed/seed';
+import { migrateDatabase } from '@pos/hq-server/db/migrate';
+import type { Database } from '@pos/hq-server/db/client';
 import { PairedDevice, uuidv7, type Sale } from '@pos/shared';
 import { and, eq, isNull, ne } from 'drizzle-orm';
-import type { TestDatabase } from './test-db';
+import type { DatabaseRecipe } from './db-template';
+import { createTestDatabase, type TestDatabase } from './test-db';
 
 export type App = ReturnType<typeof createApp>;
 
@@ -29,10 +32,45 @@ export interface Fixture {
   clerkIds: Record<string, string>;
 }
 
+const fixtureDeps = (database: Database, clock: ReturnType<typeof testClock>): Deps => ({ db: database.db, clock, config: { OFFICE_SESSION_HOURS: 12, CLERK_SESSION_HOURS: 12 } });
+const seedOptions = (productCount: number) => ({ products: productCount, historyDays: 0, pinIterations: 1000 });
+
 /** The demo chain, small (300 products unless asked for more) and without history, seeded into the test database; `catalog` is what sells (the discontinued few left out). */
 export async function seedFixture(database: TestDatabase, clock = testClock(), productCount = 300): Promise<Fixture> {
-  const deps: Deps = { db: database.db, clock, config: { OFFICE_SESSION_HOURS: 12, CLERK_SESSION_HOURS: 12 } };
-  const { chainId } = await seedDemo(deps, { products: productCount, historyDays: 0, pinIterations: 1000 });
+  const { chainId } = await seedDemo(fixtureDeps(database, clock), seedOptions(productCount));
+  return fixtureOver(database, clock, chainId);
+}
+
+/**
+ * A fresh database holding the demo chain as `seedFixture` makes it, and the fixture over it. The
+ * chain is seeded once per run at `seededAt` (by default the clock's moment) and each file gets a
+ * clone, seconds faster.
+ */
+export async function createSeededFixture(clock = testClock(), productCount = 300, seededAt = clock().toISOString()): Promise<{ database: TestDatabase; f: Fixture }> {
+  const recipe: DatabaseRecipe = {
+    key: `demo ${seededAt} ${productCount}`,
+    build: async (database) => {
+      await migrateDatabase(database);
+      await seedDemo(fixtureDeps(database, testClock(seededAt)), seedOptions(productCount));
+    },
+  };
+  const database = await createTestDatabase({ recipe });
+  const [chain] = await database.db.select({ id: chains.id }).from(chains).where(eq(chains.code, DEMO_CHAIN.code));
+  return { database, f: await fixtureOver(database, clock, chain!.id) };
+}
+
+/**
+ * The seeded chain for a browser test: the till sells by the browser's clock and HQ takes no sale
+ * dated more than a day ahead of its own, so the fixture's clock starts now; the seed is shared by
+ * the run's browser tests, made at the start of this hour.
+ */
+export function createLiveFixture(productCount = 300): Promise<{ database: TestDatabase; f: Fixture }> {
+  const thisHour = new Date(Math.floor(Date.now() / 3_600_000) * 3_600_000).toISOString();
+  return createSeededFixture(testClock(new Date().toISOString()), productCount, thisHour);
+}
+
+async function fixtureOver(database: TestDatabase, clock: ReturnType<typeof testClock>, chainId: string): Promise<Fixture> {
+  const deps = fixtureDeps(database, clock);
   const storeRows = await database.db.select().from(stores).where(eq(stores.chainId, chainId));
   const clerkRows = await database.db.select().from(clerks).where(eq(clerks.chainId, chainId));
   const catalog = await database.db

@@ -18,8 +18,12 @@ export interface Database {
 
 export type DatabaseTarget = { url: string; poolSize?: number } | { pgliteDir: string } | { pglite: PGlite };
 
-/** An embedded PGlite, in a folder or in memory, with the extensions the migrations create (pg_trgm for the text searches' indexes). */
-export const createPglite = (dataDir?: string): Promise<PGlite> => PGlite.create(dataDir, { extensions: { pg_trgm } });
+/**
+ * An embedded PGlite, in a folder or in memory, with the extensions the migrations create (pg_trgm
+ * for the text searches' indexes); `loadDataDir` starts it from a data directory dumped by another.
+ */
+export const createPglite = (dataDir?: string, loadDataDir?: Blob): Promise<PGlite> =>
+  PGlite.create(dataDir, { extensions: { pg_trgm }, ...(loadDataDir ? { loadDataDir } : {}) });
 
 /** Opens PostgreSQL when given a URL, otherwise embedded PGlite (in a folder, or an instance handed in). */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
