@@ -111,6 +111,7 @@ export const messagesEn = {
   'status.outbox': 'To send {count}',
   'status.rejected': 'Rejected {count}',
   'status.lastSync': 'Synced {time}',
+  'status.syncNow': 'Sync with HQ now',
   'status.neverSynced': 'Not synced yet',
   'status.signOut': 'Sign out',
   'status.language': '中文',

@@ -110,6 +110,7 @@ export const messagesZh: Record<TillMessageKey, string> = {
   'status.outbox': '待上传 {count}',
   'status.rejected': '被拒 {count}',
   'status.lastSync': '同步于 {time}',
+  'status.syncNow': '立即与总部同步',
   'status.neverSynced': '尚未同步',
   'status.signOut': '退出登录',
   'status.language': 'English',

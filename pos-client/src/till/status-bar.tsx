@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { PairedDevice } from '@pos/shared';
+import { useTillServices } from '../app/services-context';
 import type { ClerkSignIn } from '../db/till-db';
 import { useI18n } from '../i18n/i18n-context';
 import { formatClock } from '../i18n/translate';
@@ -17,6 +18,7 @@ interface StatusBarProps {
 
 export function StatusBar({ pairing, session, onSignOut, onRepair }: StatusBarProps) {
   const { t, toggleLocale, pickName, locale } = useI18n();
+  const services = useTillServices();
   const sync = useSyncStatus();
   const update = useAppUpdate();
   const [showRejected, setShowRejected] = useState(false);
@@ -49,9 +51,10 @@ export function StatusBar({ pairing, session, onSignOut, onRepair }: StatusBarPr
           {t('status.outbox', { count: sync.unsent })}
           {sync.rejected > 0 && ` · ${t('status.rejected', { count: sync.rejected })}`}
         </button>
-        <span className="muted num" data-testid="last-sync">
+        {/* HQ changed a price or a role and the store cannot wait for the next pull: one touch syncs now. */}
+        <button type="button" className="muted num sync-now" onClick={() => services.sync.syncSoon()} title={t('status.syncNow')} data-testid="last-sync">
           {sync.lastSyncAt ? t('status.lastSync', { time: formatClock(locale, sync.lastSyncAt) }) : t('status.neverSynced')}
-        </span>
+        </button>
         {update.waiting && (
           <button type="button" onClick={update.applyUpdate}>
             {t('status.update')}
