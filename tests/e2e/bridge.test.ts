@@ -2,9 +2,9 @@ import type { RunningServer } from '@pos/hq-server/server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
-import { seedFixture, type Fixture } from '../support/fixture';
+import { createSeededFixture, type Fixture } from '../support/fixture';
 import { startHq } from '../support/hq';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { TestDatabase } from '../support/test-db';
 import { startBridgeProcess, type BridgeProcess } from './bridge-process';
 import { openSellingTill } from './till-page';
 
@@ -21,8 +21,7 @@ const snap = async (name: string) => {
 };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database);
+  ({ database, f } = await createSeededFixture());
   hq = await startHq(f);
   bridge = await startBridgeProcess([hq.url]);
   browser = await launchBrowser();

@@ -5,10 +5,10 @@ import { eq, sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../support/browser';
-import { seedFixture, signInOffice, testClock, type Fixture } from '../support/fixture';
+import { createLiveFixture, signInOffice, type Fixture } from '../support/fixture';
 import { openSellingTill } from './till-page';
 import { startHq } from '../support/hq';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
@@ -17,9 +17,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  // The till sells by the browser's clock, and HQ takes no sale dated more than a day ahead of its own.
-  f = await seedFixture(database, testClock(new Date().toISOString()));
+  ({ database, f } = await createLiveFixture());
   hq = await startHq(f);
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1366, height: 768 } });

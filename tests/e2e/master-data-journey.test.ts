@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityFindings } from '../support/axe';
 import { bearer, json, signInOffice, type Fixture } from '../support/fixture';
-import { openSellingTill, scanCode, startTillHarness, type TillHarness } from './till-page';
+import { openSellingTill, scanCode, startTillHarness, syncNow, type TillHarness } from './till-page';
 
 /** With this set, the journey saves a picture of each key step there. */
 const SHOTS = process.env.JOURNEY_SCREENSHOTS_DIR;
@@ -173,9 +173,8 @@ describe('master data from the office to a till paired before it existed', () =>
     await shot(office, '4-store-price');
 
     // The till, paired before any of this, takes it all in at its first pull that starts after
-    // the last change (it pulls every ~30 s); the item search shows when that pull is applied.
-    const nextPull = till.waitForResponse((res) => res.url().includes('/sync/pull'), { timeout: 90_000 });
-    await (await nextPull).finished();
+    // the last change (it pulls every ~30 s, or now from the status bar); the item search shows when that pull is applied.
+    await syncNow(till);
     await expect.poll(async () => {
       await scanCode(till, 'sqzrsj');
       await till.getByTestId('product-search-dialog').waitFor();
@@ -183,7 +182,7 @@ describe('master data from the office to a till paired before it existed', () =>
       const rows = await till.getByTestId('product-search-row').count();
       await till.keyboard.press('Escape');
       return rows;
-    }, { timeout: 60_000, interval: 2_000 }).toBe(1);
+    }, { timeout: 30_000, interval: 2_000 }).toBe(1);
     await till.getByTestId('product-search-dialog').waitFor({ state: 'hidden' });
 
     await scanCode(till, firstCode);

@@ -6,9 +6,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityFindings } from '../support/axe';
 import { launchBrowser } from '../support/browser';
-import { seedFixture, testClock, type Fixture } from '../support/fixture';
+import { createLiveFixture, type Fixture } from '../support/fixture';
 import { startHq } from '../support/hq';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { TestDatabase } from '../support/test-db';
 import { officeScreens, type OfficeUser } from './office-screens';
 
 let database: TestDatabase;
@@ -23,8 +23,7 @@ const viewports = [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }];
 const WALK_TIMEOUT_MS = 600_000;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database, testClock(new Date().toISOString()));
+  ({ database, f } = await createLiveFixture());
   hq = await startHq(f);
   browser = await launchBrowser();
 });

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityFindings } from '../support/axe';
 import type { Fixture } from '../support/fixture';
-import { openSellingTill, scanToLines, startTillHarness, tillStoreSales, type TillHarness } from './till-page';
+import { openSellingTill, scanToLines, startTillHarness, syncNow, tillStoreSales, type TillHarness } from './till-page';
 
 let harness: TillHarness;
 let f: Fixture;
@@ -88,7 +88,8 @@ describe('catalog upkeep from the office to a paired till', () => {
     await office.getByRole('link', { name: 'ICE-001' }).waitFor();
     await officeScreen('#/office/product-attributes', 'Product attributes');
 
-    // The till, paired before any of this, hears of the product at its next pull (every ~30 s) and finds it by pinyin initials.
+    // The till, paired before any of this, hears of the product at its next pull (every ~30 s, or now from the status bar) and finds it by pinyin initials.
+    await syncNow(till);
     await expect.poll(async () => {
       // Letters typed in the scan field open the item search with them.
       await till.getByTestId('scan-input').fill('bgld');
@@ -98,7 +99,7 @@ describe('catalog upkeep from the office to a paired till', () => {
       const found = await till.getByTestId('product-search-row').count();
       if (!found) await till.keyboard.press('Escape');
       return found;
-    }, { timeout: 90_000, interval: 5_000 }).toBe(1);
+    }, { timeout: 30_000, interval: 2_000 }).toBe(1);
     await till.getByTestId('product-search-input').press('Enter');
     await expect.poll(() => till.getByTestId('basket-line').count()).toBe(1);
     await scanToLines(till, codeA, 1);

@@ -5,9 +5,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityFindings } from '../support/axe';
 import { launchBrowser } from '../support/browser';
-import { bearer, seedFixture, signInOffice, testClock, type Fixture } from '../support/fixture';
+import { bearer, createLiveFixture, signInOffice, type Fixture } from '../support/fixture';
 import { startHq } from '../support/hq';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
 let f: Fixture;
@@ -16,8 +16,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database, testClock(new Date().toISOString()), 50);
+  ({ database, f } = await createLiveFixture(50));
   hq = await startHq(f);
   browser = await launchBrowser();
 });

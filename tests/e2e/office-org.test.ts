@@ -3,6 +3,7 @@ import { DEMO_PASSWORD } from '@pos/hq-server/seed/demo-org';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityFindings } from '../support/axe';
+import { chooseOption } from './antd-select';
 import type { Fixture } from '../support/fixture';
 import { startOfficeWorld, type OfficeWorld } from './office-world';
 
@@ -36,16 +37,11 @@ async function signIn(email: string, hash: string) {
   await page.goto(`${hq.url}/${hash}`);
 }
 
-/** Picks an option of the antd select labelled `label`, and waits until the select shows it (a click as the list still slides open can miss). */
-async function choose(label: string, option: string) {
-  const shown = page.locator('.ant-form-item', { has: page.locator('label', { hasText: new RegExp(`^${label}$`) }) }).locator('.ant-select');
-  for (let attempt = 0; attempt < 3 && !((await shown.textContent().catch(() => '')) ?? '').includes(option); attempt++) {
-    await page.getByLabel(label, { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 15_000 }).toBe(0);
-  }
-  expect(await shown.textContent()).toContain(option);
-}
+/** Picks an option of the antd select labelled `label`. */
+const choose = (label: string, option: string) => chooseOption(
+  page, page.locator('.ant-form-item', { has: page.locator('label', { hasText: new RegExp(`^${label}$`) }) }).locator('.ant-select'), option,
+  page.getByLabel(label, { exact: true }),
+);
 
 const dialog = () => page.getByRole('dialog');
 

@@ -4,6 +4,7 @@ import { ClerkPage, defaultOfficePermissions, OfficeUserPage, PermissionRolePage
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityFindings } from '../support/axe';
+import { chooseOption } from './antd-select';
 import { bearer, json, signInOffice, type Fixture } from '../support/fixture';
 import { startOfficeWorld, type OfficeWorld } from './office-world';
 
@@ -44,10 +45,7 @@ async function hqGet<T>(path: string, schema: { parse: (value: unknown) => T }):
 
 const formItem = (label: string) => page.locator('.ant-modal .ant-form-item').filter({ has: page.locator('label', { hasText: new RegExp(`^${label}$`) }) });
 
-async function choose(label: string, option: string) {
-  await formItem(label).locator('.ant-select').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-}
+const choose = (label: string, option: string) => chooseOption(page, formItem(label).locator('.ant-select'), option);
 
 describe('people and roles in the back office', () => {
   it('HQ makes a till role whose cashiers need a manager for refunds and may not open the drawer, then a clerk holding it', async () => {

@@ -1,9 +1,8 @@
 import type { RunningServer } from '@pos/hq-server/server';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../support/browser';
-import { seedFixture, testClock, type Fixture } from '../support/fixture';
+import { createLiveFixture, type Fixture } from '../support/fixture';
 import { startHq } from '../support/hq';
-import { createTestDatabase } from '../support/test-db';
 
 /** What an office browser test runs against: the demo chain in a fresh database, HQ serving the built till, and a browser. */
 export interface OfficeWorld {
@@ -14,8 +13,7 @@ export interface OfficeWorld {
 }
 
 export async function startOfficeWorld(): Promise<OfficeWorld> {
-  const database = await createTestDatabase();
-  const f = await seedFixture(database, testClock(new Date().toISOString()));
+  const { database, f } = await createLiveFixture();
   const hq = await startHq(f);
   const browser = await launchBrowser();
   return {

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityFindings } from '../support/axe';
 import { launchBrowser } from '../support/browser';
 import { DEMO_PASSWORD } from '@pos/hq-server/seed/demo-org';
-import { json, makeSale, pairTill, seedFixture, signInOffice, testClock, type Fixture } from '../support/fixture';
+import { createLiveFixture, json, makeSale, pairTill, signInOffice, type Fixture } from '../support/fixture';
 import { startHq } from '../support/hq';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { TestDatabase } from '../support/test-db';
 
 const DAY_MS = 86_400_000;
 
@@ -51,8 +51,7 @@ async function storesShown(page: Page) {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database, testClock(new Date().toISOString()));
+  ({ database, f } = await createLiveFixture());
   await pushSales('S001', '0012', 3);
   await pushSales('S004', '0041', 2);
   await pushSales('S005', '0051', 2);

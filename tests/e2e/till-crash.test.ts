@@ -8,9 +8,9 @@ import { eq, sql } from 'drizzle-orm';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM } from '../support/browser';
-import { seedFixture, testClock, type Fixture } from '../support/fixture';
+import { createLiveFixture, type Fixture } from '../support/fixture';
 import { startHq } from '../support/hq';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { TestDatabase } from '../support/test-db';
 import { openSellingTill, scanToLines } from './till-page';
 
 /** A small seeded generator, so every run closes the till at the same moments. */
@@ -103,8 +103,7 @@ const readTill = (): Promise<TillState> =>
   });
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database, testClock(new Date().toISOString()));
+  ({ database, f } = await createLiveFixture());
   hq = await startHq(f);
   profile = mkdtempSync(join(tmpdir(), 'till-profile-'));
   await openTill();

@@ -6,9 +6,8 @@ import { and, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { launchBrowser } from '../support/browser';
-import { DEMO_PIN, seedFixture, signInOffice, testClock, type Fixture } from '../support/fixture';
+import { createLiveFixture, DEMO_PIN, signInOffice, type Fixture } from '../support/fixture';
 import { startHq } from '../support/hq';
-import { createTestDatabase } from '../support/test-db';
 
 /** Opens the till (against a bridge address, when given), pairs it with HQ through the pairing screen, signs clerk `0012` in and opens a shift with `float`. */
 export async function openSellingTill(page: Page, f: Fixture, hqUrl: string, bridgeUrl?: string, tillIndex = 0, float = '0'): Promise<void> {
@@ -55,6 +54,13 @@ async function closeColleaguesShift(page: Page): Promise<void> {
   await page.getByTestId('float-total').waitFor({ timeout: 30_000 });
 }
 
+/** Syncs the till now, as a manager does from the status bar after a change at HQ, and waits for a pull to finish. */
+export async function syncNow(page: Page): Promise<void> {
+  const pulled = page.waitForResponse((res) => res.url().includes('/sync/pull'), { timeout: 30_000 });
+  await page.getByTestId('last-sync').click();
+  await (await pulled).finished();
+}
+
 /** Pairs the till with the bridge through the status bar's dialog, with the code the bridge console shows. */
 export async function pairWithBridge(page: Page, code: string): Promise<void> {
   await page.locator('[data-testid="bridge-status"][data-state="unpaired"]').click({ timeout: 30_000 });
@@ -88,9 +94,7 @@ export interface TillHarness {
 
 /** Starts a till test: a fresh database with the demo chain, what `prepare` sets up as HQ (with an office token), HQ itself and a till page. */
 export async function startTillHarness(prepare: (f: Fixture, office: string) => Promise<void> = async () => undefined): Promise<TillHarness> {
-  const database = await createTestDatabase();
-  // The till sells by the browser's clock, and HQ takes no sale dated more than a day ahead of its own.
-  const f = await seedFixture(database, testClock(new Date().toISOString()));
+  const { database, f } = await createLiveFixture();
   await prepare(f, await signInOffice(f, 'hq@demo.pos'));
   const hq = await startHq(f);
   const browser = await launchBrowser();

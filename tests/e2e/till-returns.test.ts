@@ -8,9 +8,10 @@ import { and, eq } from 'drizzle-orm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityFindings } from '../support/axe';
+import { chooseOption } from './antd-select';
 import { json, makeSale, pairTill, type Fixture } from '../support/fixture';
 import { createPromotion, ruleOf } from '../support/pricing-setup';
-import { openShiftIfAsked, scanToLines, startTillHarness, tillStoreSales, type TillHarness } from './till-page';
+import { openShiftIfAsked, scanToLines, startTillHarness, syncNow, tillStoreSales, type TillHarness } from './till-page';
 import { rearmPairingCode } from '@pos/hq-server/auth/devices.service';
 import { clerks, tillDevices } from '@pos/hq-server/org/org.tables';
 
@@ -131,10 +132,8 @@ describe('returns and exchanges at the till', () => {
     await office.getByRole('button', { name: 'New clerk' }).click();
     await formItem('Code').locator('input').fill(CLERK.code);
     await formItem('Name').locator('input').fill('退货测试 Returns tester');
-    await formItem('Store').locator('.ant-select').click();
-    await office.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'S001' }).first().click();
-    await formItem('Till role').locator('.ant-select').click();
-    await office.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Supervised cashier' }).first().click();
+    await chooseOption(office, formItem('Store').locator('.ant-select'), 'S001');
+    await chooseOption(office, formItem('Till role').locator('.ant-select'), 'Supervised cashier');
     await formItem('First PIN').locator('input').fill(CLERK.pin);
     await office.getByRole('button', { name: 'Save' }).click();
     await office.locator('.ant-modal').waitFor({ state: 'hidden' });
@@ -152,8 +151,9 @@ describe('returns and exchanges at the till', () => {
     await page.getByTestId('pin-input').fill(CLERK.pin);
     await page.getByTestId('sign-in-button').click();
     await openShiftIfAsked(page);
-    // The role was made moments ago: the till learns it, and the clerk's place in it, by pull (at pairing, then every 30–35 s).
-    await expect.poll(() => tillHoldsRoleOf(page, CLERK.code), { timeout: 45_000 }).toBe(true);
+    // The role was made moments ago: the till learns it, and the clerk's place in it, by pull; the manager syncs now rather than wait 30 s.
+    await syncNow(page);
+    await expect.poll(() => tillHoldsRoleOf(page, CLERK.code), { timeout: 20_000 }).toBe(true);
     await page.keyboard.press('F10');
     await expect.poll(() => page.getByTestId('sell-error').textContent()).toContain('may not use “Open drawer (no sale)”');
   });

@@ -6,9 +6,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityFindings } from '../support/axe';
 import { launchBrowser } from '../support/browser';
-import { seedFixture, testClock, type Fixture } from '../support/fixture';
+import { createLiveFixture, type Fixture } from '../support/fixture';
 import { startHq } from '../support/hq';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { TestDatabase } from '../support/test-db';
 import { startBridgeProcess, type BridgeProcess } from './bridge-process';
 import { newTillPage, openSellingTill, pairWithBridge, scanToLines } from './till-page';
 
@@ -59,8 +59,7 @@ const minorOf = (text: string | null) => Math.round(Number((text ?? '').replace(
 const yuan = (amount: number) => (amount / 100).toFixed(2);
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  f = await seedFixture(database, testClock(new Date().toISOString()));
+  ({ database, f } = await createLiveFixture());
   hq = await startHq(f);
   bridge = await startBridgeProcess([hq.url]);
   browser = await launchBrowser();

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityFindings } from '../support/axe';
 import { bearer, signInOffice, type Fixture } from '../support/fixture';
-import { openSellingTill, scanToLines, startTillHarness, tillStoreSales, type TillHarness } from './till-page';
+import { openSellingTill, scanToLines, startTillHarness, syncNow, tillStoreSales, type TillHarness } from './till-page';
 
 /** Set E2E_SCREENSHOTS to a folder to keep pictures of the office's shortcuts screen and of the till with the new keys, in both languages. */
 const SHOTS = process.env.E2E_SCREENSHOTS;
@@ -93,7 +93,8 @@ describe('till shortcuts set by HQ', () => {
   });
 
   it('pulls the new keys to the till: the buttons show them, F12 completes a sale and F9 no longer does', async () => {
-    await expect.poll(() => keyOf(till, 'complete-button'), { timeout: 60_000 }).toBe('F12');
+    await syncNow(till);
+    await expect.poll(() => keyOf(till, 'complete-button'), { timeout: 20_000 }).toBe('F12');
     expect(await keyOf(till, 'hold-ticket')).toBe('Alt+H');
     expect(await till.getByTestId('keys-hint').textContent()).toContain('F12 complete · F10 open drawer');
 

@@ -177,7 +177,7 @@ describe('hold and recall', () => {
     await expect.poll(() => page.getByTestId('held-row').count()).toBe(1);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('basket-line').textContent()).toContain(f.catalog[21]!.barcode);
-    expect(await page.getByTestId('held-count').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('held-count').count()).toBe(0);
   });
 
   it('gives a touch screen keys a finger can hit at 1024×768 and 800×600, with nothing scrolling sideways', async () => {
@@ -189,7 +189,7 @@ describe('hold and recall', () => {
       await page.setViewportSize(size);
       const layout = await page.evaluate(() => ({
         sideways: document.documentElement.scrollWidth - window.innerWidth,
-        shortKeys: [...document.querySelectorAll<HTMLElement>('main .button, .status-bar button, .shift-strip .button')]
+        shortKeys: Array.from(document.querySelectorAll<HTMLElement>('main .button, .status-bar button, .shift-strip .button'))
           .filter((b) => b.offsetParent !== null && b.getBoundingClientRect().height < 47.5)
           .map((b) => b.dataset.testid ?? b.textContent),
         rowHeight: document.querySelector('[data-testid="basket-line"]')?.getBoundingClientRect().height ?? 0,
