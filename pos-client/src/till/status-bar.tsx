@@ -3,7 +3,7 @@ import type { PairedDevice } from '@pos/shared';
 import type { ClerkSignIn } from '../db/till-db';
 import { useI18n } from '../i18n/i18n-context';
 import { formatClock } from '../i18n/translate';
-import { useAppUpdate } from '../sw/use-app-update';
+import type { AppUpdate } from '../sw/use-app-update';
 import { useSyncStatus } from '../sync/use-sync-status';
 import { BridgeStatus } from './bridge-status';
 import { RejectedDialog } from './rejected-dialog';
@@ -13,12 +13,12 @@ interface StatusBarProps {
   session: ClerkSignIn | null;
   onSignOut: () => void;
   onRepair: () => void;
+  update: AppUpdate;
 }
 
-export function StatusBar({ pairing, session, onSignOut, onRepair }: StatusBarProps) {
+export function StatusBar({ pairing, session, onSignOut, onRepair, update }: StatusBarProps) {
   const { t, toggleLocale, pickName, locale } = useI18n();
   const sync = useSyncStatus();
-  const update = useAppUpdate();
   const [showRejected, setShowRejected] = useState(false);
   const connection = sync.connection === 'unknown' ? 'checking' : sync.connection;
   return (
@@ -52,9 +52,15 @@ export function StatusBar({ pairing, session, onSignOut, onRepair }: StatusBarPr
         <span className="muted num" data-testid="last-sync">
           {sync.lastSyncAt ? t('status.lastSync', { time: formatClock(locale, sync.lastSyncAt) }) : t('status.neverSynced')}
         </span>
-        {update.waiting && (
-          <button type="button" onClick={update.applyUpdate}>
-            {t('status.update')}
+        {update.pending && (
+          <span className="pill update" role="status" data-testid="update-waiting" data-wait={update.wait ?? 'installing'}>
+            <span className="dot" />
+            {t('status.updateWaiting')}
+          </span>
+        )}
+        {update.byHandAllowed && (
+          <button type="button" onClick={update.installByHand} data-testid="update-install">
+            {t('status.updateInstall')}
           </button>
         )}
         <button type="button" onClick={toggleLocale} data-testid="language-switch">
