@@ -7,6 +7,7 @@ import type { AppUpdate } from '../sw/use-app-update';
 import { useSyncStatus } from '../sync/use-sync-status';
 import { BridgeStatus } from './bridge-status';
 import { RejectedDialog } from './rejected-dialog';
+import { UpdateNotice } from './update-notice';
 
 interface StatusBarProps {
   pairing: PairedDevice;
@@ -23,7 +24,7 @@ export function StatusBar({ pairing, session, onSignOut, onRepair, update }: Sta
   const connection = sync.connection === 'unknown' ? 'checking' : sync.connection;
   return (
     <>
-      <header className="status-bar">
+      <header className={`status-bar${update.pending ? ' updating' : ''}`}>
         <div className="who">
           <strong data-testid="status-store">{pickName(pairing.store)}</strong>
           <span data-testid="status-device">
@@ -52,17 +53,7 @@ export function StatusBar({ pairing, session, onSignOut, onRepair, update }: Sta
         <span className="muted num" data-testid="last-sync">
           {sync.lastSyncAt ? t('status.lastSync', { time: formatClock(locale, sync.lastSyncAt) }) : t('status.neverSynced')}
         </span>
-        {update.pending && (
-          <span className="pill update" role="status" data-testid="update-waiting" data-wait={update.wait ?? 'installing'}>
-            <span className="dot" />
-            {t('status.updateWaiting')}
-          </span>
-        )}
-        {update.byHandAllowed && (
-          <button type="button" onClick={update.installByHand} data-testid="update-install">
-            {t('status.updateInstall')}
-          </button>
-        )}
+        <UpdateNotice update={update} />
         <button type="button" onClick={toggleLocale} data-testid="language-switch">
           {t('status.language')}
         </button>
