@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTillServices } from '../app/services-context';
-import { whyUpdateWaits, type UpdateWait } from './install-decision';
+import { mayInstallUpdate, whyUpdateWaits, type UpdateWait } from './install-decision';
 import { checkForUpdate, installUpdate, subscribeToUpdate, updateState } from './register-sw';
 import { currentTillActivity, noteTillActivity } from './till-activity';
 
@@ -46,7 +46,7 @@ export function useAppUpdate() {
     // A sale started before the new version took over: once it is done, the till waits to be quiet again.
     if (reason !== null) pressed.current = false;
     setWait(reason);
-    setByHandAllowed(whyUpdateWaits(till, at, true) === null);
+    setByHandAllowed(mayInstallUpdate(till, at, true));
     if (reason === null) installUpdate();
   }, [now]);
 
@@ -65,7 +65,7 @@ export function useAppUpdate() {
     /** Nothing is in progress: the cashier may install it now. */
     byHandAllowed: state !== 'none' && byHandAllowed,
     installByHand: () => {
-      if (whyUpdateWaits(currentTillActivity(), now().getTime(), true) !== null) return;
+      if (!mayInstallUpdate(currentTillActivity(), now().getTime(), true)) return;
       pressed.current = true;
       decide();
     },
