@@ -1,16 +1,29 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { apiPathPattern, apiPathPrefixes } from './src/hq/api-paths.ts';
 
 const hqOrigin = 'http://127.0.0.1:8080';
 
+/**
+ * `POS_BUILD_ID` (a deployment's commit, say) is written into index.html as
+ * `<meta name="pos-build">`, so what a till runs can be read off its page; it also changes the
+ * page's precache revision, and so `sw.js`, which is how tills learn of a new version.
+ */
+function buildMarker(buildId: string | undefined): Plugin {
+  return {
+    name: 'pos-build-marker',
+    transformIndexHtml: () => (buildId ? [{ tag: 'meta', attrs: { name: 'pos-build', content: buildId }, injectTo: 'head' }] : []),
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
+    buildMarker(process.env.POS_BUILD_ID),
     VitePWA({
       strategies: 'generateSW',
-      // Registered by src/sw/register-sw.ts with workbox-window, so an update waits for the cashier.
+      // Registered by src/sw/register-sw.ts with workbox-window, so an update waits until no sale is in progress.
       injectRegister: false,
       registerType: 'prompt',
       includeManifestIcons: false,
@@ -39,6 +52,8 @@ export default defineConfig({
         navigateFallbackDenylist: [apiPathPattern],
         runtimeCaching: [],
         cleanupOutdatedCaches: true,
+        // The first worker controls the page that installed it, so a till's first session already sees new versions.
+        clientsClaim: true,
       },
     }),
   ],

@@ -8,6 +8,7 @@ const USAGE = `usage:
   pnpm bridge swipe <typed tracks>            e.g. '%B6222021234567890^ZHANG/SAN^2812?;6222021234567890=2812?'
   pnpm bridge swipe --card <number> --name <SURNAME/GIVEN>
   pnpm bridge printer on|off
+  pnpm bridge printer busy|ready               busy: prints each job but holds the bridge's connection
   pnpm bridge paper out|in
 Talks to a bridge started with --simulate (pnpm start).`;
 
@@ -23,6 +24,7 @@ function commandFrom(): SimCommand | null {
   if (verb === 'swipe' && values.card) return { cmd: 'swipe', typed: tracksFor(values.card, values.name ?? 'MEMBER/CARD') };
   if (verb === 'swipe' && arg) return { cmd: 'swipe', typed: arg };
   if (verb === 'printer' && (arg === 'on' || arg === 'off')) return { cmd: 'printer', power: arg };
+  if (verb === 'printer' && (arg === 'busy' || arg === 'ready')) return { cmd: 'busy', on: arg === 'busy' };
   if (verb === 'paper' && (arg === 'out' || arg === 'in')) return { cmd: 'paper', out: arg === 'out' };
   return null;
 }

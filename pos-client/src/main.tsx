@@ -9,8 +9,8 @@ import { registerServiceWorker } from './sw/register-sw';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-registerServiceWorker();
 const office = isOfficeHash(window.location.hash);
+registerServiceWorker({ reloadOnSwap: office });
 // The till and the back office are separate apps on one page; crossing between them starts afresh.
 window.addEventListener('hashchange', () => {
   if (isOfficeHash(window.location.hash) !== office) window.location.reload();

@@ -17,10 +17,12 @@ export interface PrintedJob {
 
 /**
  * The real bridge (`hardware/src/main.ts --simulate`) as a child process on an ephemeral
- * loopback port, with its own state directory; read through its console, fed through the CLI.
+ * loopback port, with its own state directory (or the one given, to start a bridge again where
+ * another stopped); read through its console, fed through the CLI.
  */
-export async function startBridgeProcess(origins: readonly string[], timeoutMs = 30_000) {
-  const stateDir = await mkdtemp(join(tmpdir(), 'pos-bridge-e2e-'));
+export async function startBridgeProcess(origins: readonly string[], options: { stateDir?: string; timeoutMs?: number } = {}) {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const stateDir = options.stateDir ?? (await mkdtemp(join(tmpdir(), 'pos-bridge-e2e-')));
   const args = [join(root, 'hardware/src/main.ts'), '--simulate', '--port', '0', '--state-dir', stateDir, '--origins', origins.join(',')];
   const child = spawn(tsx, args, { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -62,11 +64,16 @@ export async function startBridgeProcess(origins: readonly string[], timeoutMs =
     waitForJob: (count: number, ms = 15_000) => waitFor(() => jobs()[count - 1] ?? null, `print job ${count}`, ms),
     /** `pnpm bridge <args>` against this bridge. */
     cli: async (...cliArgs: string[]) => (await run(tsx, [join(root, 'hardware/src/cli.ts'), ...cliArgs, '--state-dir', stateDir], { cwd: root, timeout: 15_000 })).stdout.trim(),
+    /** Kills the process at once (SIGKILL: no shutdown of any kind), leaving its state directory as a crash or power cut would. */
+    async crash() {
+      signal('SIGKILL');
+      await exited;
+    },
     async stop() {
       signal('SIGTERM');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
       signal('SIGKILL');
-      await rm(stateDir, { recursive: true, force: true });
+      if (!options.stateDir) await rm(stateDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { JobStatus } from '@pos/shared/bridge/index';
-import type { ReceiptModel } from '@pos/shared/receipt/index';
+import { markAsReprint, type ReceiptModel } from '@pos/shared/receipt/index';
 import { encodeDrawerKick, encodeReceipt } from '../printer/encode-receipt';
 import { openPrintJournal } from '../printer/print-journal';
 import { createPrintQueue, type PrintQueue } from '../printer/print-queue';
@@ -42,6 +42,8 @@ export async function createPrinterService(printers: readonly ManagedPrinter[], 
       transport: printer.transport,
       retryMs: deps.retryMs,
       journal,
+      encode: ({ model, openDrawer }, reprint) =>
+        encodeReceipt(reprint ? markAsReprint(model) : model, printer.profile, { openDrawer: openDrawer && !reprint, glyphs: deps.glyphs }),
       lastStatus: () => entry.status,
       onChange: (job) => onJob(entry, job),
       onError: (error) => deps.log(`print queue of ${printer.id}: could not save to disk: ${error instanceof Error ? error.message : String(error)}`),
@@ -66,9 +68,10 @@ export async function createPrinterService(printers: readonly ManagedPrinter[], 
 
   return {
     resolve: (id: string | undefined): Entry | undefined => (id === undefined ? entries.values().next().value : entries.get(id)),
+    /** The receipt is encoded once here, so one this printer cannot print is refused now rather than failing in the queue. */
     print(entry: Entry, jobId: string, model: ReceiptModel, openDrawer: boolean): Promise<JobStatus> {
-      const bytes = encodeReceipt(model, entry.profile, { openDrawer, glyphs: deps.glyphs });
-      return entry.queue.enqueue({ jobId, documentId: model.documentId, bytes });
+      encodeReceipt(model, entry.profile, { openDrawer, glyphs: deps.glyphs });
+      return entry.queue.enqueue({ jobId, documentId: model.documentId, content: { model, openDrawer } });
     },
     job: (jobId: string) => [...entries.values()].map((e) => e.queue.get(jobId)).find((j) => j !== undefined),
     kickDrawer: (entry: Entry) => entry.transport.write(encodeDrawerKick(entry.profile)),

@@ -1,11 +1,11 @@
 import type { JobStatus } from '@pos/shared/bridge/index';
-import type { PrintJournal } from './print-journal';
+import { markedResend, type JobContent, type PrintContent, type PrintJournal } from './print-journal';
 import { TransportError, type LinkStatus, type PrinterTransport } from './transports/printer-transport';
 
 export interface PrintJob {
   jobId: string;
   documentId: string;
-  bytes: Uint8Array;
+  content: JobContent;
 }
 
 export interface PrintQueueOptions {
@@ -20,20 +20,24 @@ export interface PrintQueueOptions {
   maxRetryMs?: number;
   /** Where jobs are kept across restarts; the queue starts with the jobs it restored. */
   journal: PrintJournal;
+  /** The bytes of a job's receipt for this printer; `reprint`: marked as printed again, the drawer left shut. */
+  encode(content: PrintContent, reprint: boolean): Uint8Array;
 }
 
 const KEEP_FINISHED = 500;
 
 /**
  * One printer's jobs, printed one at a time in the order they came. A job whose bytes could
- * not be sent waits and is tried again; a job whose bytes may have reached the printer is
- * never sent twice. Each job is in the journal before it is acknowledged, and each state that
- * matters after a restart (printing, printed, failed, back to waiting) before the queue goes on.
+ * not be sent waits and is tried again. A job whose bytes may have reached the printer in part
+ * (the link broke while sending, or the bridge stopped) is sent once more marked as a reprint,
+ * never a third time (see `print-journal.ts` for why). Each job is in the journal before it is
+ * acknowledged, and each state that matters after a restart (printing, printed, failed, back to
+ * waiting) before the queue goes on.
  */
 export function createPrintQueue(options: PrintQueueOptions) {
   const { journal } = options;
   const jobs = new Map<string, JobStatus>(journal.restored.jobs.map((job) => [job.jobId, job]));
-  const pending: PrintJob[] = journal.restored.pending.map(({ status, bytes }) => ({ jobId: status.jobId, documentId: status.documentId, bytes }));
+  const pending: PrintJob[] = journal.restored.pending.map(({ status, content }) => ({ jobId: status.jobId, documentId: status.documentId, content }));
   /** Jobs being written to the journal: the same job sent again meanwhile answers when it is saved. */
   const saving = new Map<string, Promise<JobStatus>>();
   let running = false;
@@ -73,10 +77,10 @@ export function createPrintQueue(options: PrintQueueOptions) {
       await update(job.jobId, { state: 'waiting', error: blocked }, false);
       return 'retry';
     }
-    const attempts = (jobs.get(job.jobId)?.attempts ?? 0) + 1;
-    await update(job.jobId, { state: 'printing', attempts, error: null });
+    const known = jobs.get(job.jobId)!;
+    await update(job.jobId, { state: 'printing', attempts: known.attempts + 1, error: null });
     try {
-      await options.transport.write(job.bytes);
+      await options.transport.write(bytesOf(job, known.reprint === true));
       await update(job.jobId, { state: 'printed' });
       return 'done';
     } catch (error) {
@@ -85,9 +89,18 @@ export function createPrintQueue(options: PrintQueueOptions) {
         await update(job.jobId, { state: 'waiting', error: message });
         return 'retry';
       }
+      const resend = error instanceof TransportError ? markedResend(jobs.get(job.jobId)!, job.content) : null;
+      if (resend) {
+        await update(job.jobId, { ...resend, state: 'waiting' });
+        return 'retry';
+      }
       await update(job.jobId, { state: 'failed', error: message });
       return 'done';
     }
+  }
+
+  function bytesOf(job: PrintJob, reprint: boolean): Uint8Array {
+    return 'model' in job.content ? options.encode(job.content, reprint) : job.content.bytes;
   }
 
   const start = () => {
@@ -102,13 +115,13 @@ export function createPrintQueue(options: PrintQueueOptions) {
     /** Starts printing the jobs restored from the journal. */
     resume: start,
     /** Adds a job and answers once it is on disk; a job id seen before answers with that job's state and prints nothing. */
-    enqueue(job: PrintJob): Promise<JobStatus> {
+    enqueue(job: PrintJob & { content: PrintContent }): Promise<JobStatus> {
       const known = saving.get(job.jobId) ?? jobs.get(job.jobId);
       if (known) return Promise.resolve(known);
       const status: JobStatus = { jobId: job.jobId, printerId: options.printerId, documentId: job.documentId, state: 'queued', attempts: 0, error: null };
       jobs.set(job.jobId, status);
       const saved = journal
-        .append({ op: 'queued', job: status, bytes: Buffer.from(job.bytes).toString('base64') })
+        .append({ op: 'queued', job: status, content: job.content })
         .then(
           () => {
             pending.push(job);

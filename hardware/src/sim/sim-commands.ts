@@ -5,6 +5,7 @@ export const SimCommand = z.discriminatedUnion('cmd', [
   z.object({ cmd: z.literal('scan'), data: z.string().regex(/^[\x20-\x7e]{1,128}$/) }),
   z.object({ cmd: z.literal('swipe'), typed: z.string().regex(/^[\x20-\x7e]{1,256}$/) }),
   z.object({ cmd: z.literal('printer'), power: z.enum(['on', 'off']) }),
+  z.object({ cmd: z.literal('busy'), on: z.boolean() }),
   z.object({ cmd: z.literal('paper'), out: z.boolean() }),
 ]);
 export type SimCommand = z.infer<typeof SimCommand>;

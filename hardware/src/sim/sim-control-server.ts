@@ -61,6 +61,9 @@ async function run(line: string, hid: SimulatedHid, printer: SimulatedNetworkPri
       if (command.power === 'off') await printer.switchOff();
       else await printer.switchOn();
       return { ok: true, message: `printer ${command.power}` };
+    case 'busy':
+      printer.setBusy(command.on);
+      return { ok: true, message: command.on ? 'printer busy: it prints each job but holds on to it' : 'printer ready' };
     case 'paper':
       printer.state.paperOut = command.out;
       return { ok: true, message: command.out ? 'paper out' : 'paper loaded' };

@@ -10,15 +10,32 @@ export interface SimulatedPrinterState {
   coverOpen: boolean;
 }
 
+/**
+ * Whether it lets go of a job once printed. A busy printer prints each job as it arrives but keeps
+ * the connection open, as one still working through a long job does, so the bridge is left with
+ * the job being sent: the moment a bridge may stop between the printer taking a job and the
+ * bridge knowing. Made ready again, it lets go of the jobs it holds.
+ */
+type Holding = { busy: false } | { busy: true; held: Set<Socket> };
+
 export class SimulatedNetworkPrinter extends EventEmitter<{ job: [Uint8Array] }> {
   readonly jobs: Uint8Array[] = [];
   readonly state: SimulatedPrinterState = { paperOut: false, coverOpen: false };
   private server: Server | null = null;
   private readonly sockets = new Set<Socket>();
+  private holding: Holding = { busy: false };
   port = 0;
 
+  setBusy(busy: boolean): void {
+    if (busy && !this.holding.busy) this.holding = { busy: true, held: new Set() };
+    if (busy || !this.holding.busy) return;
+    const { held } = this.holding;
+    this.holding = { busy: false };
+    for (const socket of held) socket.end();
+  }
+
   async switchOn(port = this.port): Promise<number> {
-    const server = createServer((socket) => this.accept(socket));
+    const server = createServer({ allowHalfOpen: true }, (socket) => this.accept(socket));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => {
@@ -45,6 +62,14 @@ export class SimulatedNetworkPrinter extends EventEmitter<{ job: [Uint8Array] }>
     const chunks: Buffer[] = [];
     let onlyStatus = true;
     let answered = 0;
+    let printed = false;
+    const print = () => {
+      const bytes = new Uint8Array(Buffer.concat(chunks));
+      if (printed || onlyStatus || bytes.length === 0) return;
+      printed = true;
+      this.jobs.push(bytes);
+      this.emit('job', bytes);
+    };
     socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
       const all = Buffer.concat(chunks);
@@ -53,14 +78,17 @@ export class SimulatedNetworkPrinter extends EventEmitter<{ job: [Uint8Array] }>
       if (onlyStatus && complete > answered) socket.write(this.answer(all.subarray(answered, complete)));
       answered = complete;
     });
+    // The sender has sent the whole job: a ready printer lets go, a busy one prints it and holds on.
+    socket.on('end', () => {
+      if (!this.holding.busy || onlyStatus) return void socket.end();
+      print();
+      this.holding.held.add(socket);
+    });
     socket.on('error', () => socket.destroy());
     socket.on('close', () => {
       this.sockets.delete(socket);
-      const bytes = new Uint8Array(Buffer.concat(chunks));
-      if (!onlyStatus && bytes.length > 0) {
-        this.jobs.push(bytes);
-        this.emit('job', bytes);
-      }
+      if (this.holding.busy) this.holding.held.delete(socket);
+      print();
     });
   }
 

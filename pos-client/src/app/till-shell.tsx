@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { signOutClerk } from '../features/auth/sign-out-clerk';
+import { useAppUpdate } from '../sw/use-app-update';
 import { InitialPullScreen } from '../till/initial-pull-screen';
 import { PairScreen } from '../till/pair-screen';
 import { SellScreen } from '../till/sell-screen';
@@ -13,6 +14,7 @@ import { useTillPhase } from './use-till-phase';
 export function TillShell() {
   const { db, hq, sync } = useTillServices();
   const phase = useTillPhase();
+  const update = useAppUpdate();
   const [repairing, setRepairing] = useState(false);
   const syncing = phase.kind === 'signed-out' || phase.kind === 'selling';
 
@@ -28,7 +30,7 @@ export function TillShell() {
   const session = phase.kind === 'selling' ? phase.session : null;
   return (
     <div className="till">
-      <StatusBar pairing={phase.pairing} session={session} onSignOut={() => void signOutClerk({ db, hq })} onRepair={() => setRepairing(true)} />
+      <StatusBar pairing={phase.pairing} session={session} onSignOut={() => void signOutClerk({ db, hq })} onRepair={() => setRepairing(true)} update={update} />
       <div className="till-main">
         {phase.kind === 'selling' ? (
           <ShiftGate key={phase.session.signedInAt} pairing={phase.pairing} session={phase.session}>

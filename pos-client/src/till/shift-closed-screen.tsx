@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { minor, type ShiftTotals } from '@pos/shared';
 import type { TillShiftState } from '../features/shifts/use-till-shift';
 import { useI18n } from '../i18n/i18n-context';
+import { useHoldUpdate } from '../sw/till-activity';
 import { formatMoney } from '../i18n/translate';
 import { ReceiptPaper, ReportStatus } from './receipt-paper';
 import './shift.css';
@@ -11,6 +12,8 @@ export function ShiftClosedScreen({ state, currency, close }: { state: TillShift
   const { t } = useI18n();
   const nextRef = useRef<HTMLButtonElement>(null);
   useEffect(() => nextRef.current?.focus(), []);
+  // The count and its difference stay in front of the cashier until they go on; a new version waits.
+  useHoldUpdate(true);
   const money = (amount: number) => formatMoney(minor(amount), currency);
   const tone = close.differenceMinor < 0 ? 'short' : close.differenceMinor > 0 ? 'over' : 'even';
   return (

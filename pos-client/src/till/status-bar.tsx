@@ -4,28 +4,29 @@ import { useTillServices } from '../app/services-context';
 import type { ClerkSignIn } from '../db/till-db';
 import { useI18n } from '../i18n/i18n-context';
 import { formatClock } from '../i18n/translate';
-import { useAppUpdate } from '../sw/use-app-update';
+import type { AppUpdate } from '../sw/use-app-update';
 import { useSyncStatus } from '../sync/use-sync-status';
 import { BridgeStatus } from './bridge-status';
 import { RejectedDialog } from './rejected-dialog';
+import { UpdateNotice } from './update-notice';
 
 interface StatusBarProps {
   pairing: PairedDevice;
   session: ClerkSignIn | null;
   onSignOut: () => void;
   onRepair: () => void;
+  update: AppUpdate;
 }
 
-export function StatusBar({ pairing, session, onSignOut, onRepair }: StatusBarProps) {
+export function StatusBar({ pairing, session, onSignOut, onRepair, update }: StatusBarProps) {
   const { t, toggleLocale, pickName, locale } = useI18n();
   const services = useTillServices();
   const sync = useSyncStatus();
-  const update = useAppUpdate();
   const [showRejected, setShowRejected] = useState(false);
   const connection = sync.connection === 'unknown' ? 'checking' : sync.connection;
   return (
     <>
-      <header className="status-bar">
+      <header className={`status-bar${update.pending ? ' updating' : ''}`}>
         <div className="who">
           <strong data-testid="status-store">{pickName(pairing.store)}</strong>
           <span data-testid="status-device">
@@ -55,11 +56,7 @@ export function StatusBar({ pairing, session, onSignOut, onRepair }: StatusBarPr
         <button type="button" className="muted num sync-now" onClick={() => services.sync.syncSoon()} title={t('status.syncNow')} data-testid="last-sync">
           {sync.lastSyncAt ? t('status.lastSync', { time: formatClock(locale, sync.lastSyncAt) }) : t('status.neverSynced')}
         </button>
-        {update.waiting && (
-          <button type="button" onClick={update.applyUpdate}>
-            {t('status.update')}
-          </button>
-        )}
+        <UpdateNotice update={update} />
         <button type="button" onClick={toggleLocale} data-testid="language-switch">
           {t('status.language')}
         </button>

@@ -34,6 +34,8 @@ export const JobStatus = z.object({
   state: JobState,
   attempts: z.number().int().min(0),
   error: z.string().max(200).nullable(),
+  /** Sent again, marked 重印 REPRINT and without opening the drawer, after the printer may have taken part of it (the bridge stopped, or the link broke, while sending it). */
+  reprint: z.boolean().optional(),
 });
 export type JobStatus = z.infer<typeof JobStatus>;
 

@@ -4,6 +4,7 @@ import { useTillServices } from '../../app/services-context';
 import { useBridgeScans } from '../../bridge/use-bridge';
 import type { ClerkSignIn } from '../../db/till-db';
 import { useLiveQuery } from '../../db/use-live-query';
+import { useHoldUpdate, useReportSellActivity } from '../../sw/till-activity';
 import { useKeyGate } from '../permissions/use-key-gate';
 import { useTillKeys } from '../permissions/use-till-keys';
 import { basketTotal, itemCount, lineClerks } from './basket';
@@ -60,6 +61,12 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn, open:
   // A scan while a dialog is open is a member's card or a voucher, typed into the dialog's field, not an item.
   const idle = dialog === null && asking === null && !tender.cardOpen && !held.listOpen && !keys.returnScreen;
   useBridgeScans(services.bridge, (code) => (idle ? void basket.scan(code) : undefined));
+  // A new version of the till installs only when none of this is in progress.
+  useReportSellActivity(
+    { lines: ticket.basket.lines.length, payments: ticket.payments.length, cardPending: tender.cardOpen, completing: completion.completing, printing: receipts.last?.outcome === null },
+    services.now,
+  );
+  useHoldUpdate(keys.returnScreen !== null);
 
   /** Cash typed and Enter: settles with change, or is taken in part; never an empty field. */
   function payCash(amount: Minor | null): void {
