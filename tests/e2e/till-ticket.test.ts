@@ -181,7 +181,7 @@ describe('hold and recall', () => {
   });
 
   it('gives a touch screen keys a finger can hit at 1024×768 and 800×600, with nothing scrolling sideways', async () => {
-    await scanToLines(page, f.catalog[22]!.barcode, 1);
+    await scanToLines(page, f.catalog[22]!.barcode, (await lines()) + 1);
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 5 });
     expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);

@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUIET_BEFORE_INSTALL_MS } from '../../pos-client/src/sw/install-decision';
 import { seriousAccessibilityFindings } from '../support/axe';
 import { launchBrowser } from '../support/browser';
-import { seedFixture, testClock, type Fixture } from '../support/fixture';
+import { createLiveFixture, type Fixture } from '../support/fixture';
 import { startHq } from '../support/hq';
-import { createTestDatabase, type TestDatabase } from '../support/test-db';
+import type { TestDatabase } from '../support/test-db';
 import { ensureTillBuiltAs } from './till-build';
 import { newTillPage, openSellingTill, scanToLines, tillStoreSales } from './till-page';
 
@@ -24,9 +24,7 @@ let page: Page;
 
 beforeAll(async () => {
   nextBuild = ensureTillBuiltAs(NEXT_BUILD);
-  database = await createTestDatabase();
-  // The till sells by the browser's clock, and HQ takes no sale dated more than a day ahead of its own.
-  f = await seedFixture(database, testClock(new Date().toISOString()));
+  ({ database, f } = await createLiveFixture());
   hq = await startHq(f);
   browser = await launchBrowser();
   page = await newTillPage(browser);
