@@ -182,7 +182,7 @@ describe('master data from the office to a till paired before it existed', () =>
       const rows = await till.getByTestId('product-search-row').count();
       await till.keyboard.press('Escape');
       return rows;
-    }, { timeout: 30_000, interval: 2_000 }).toBe(1);
+    }, { timeout: 60_000, interval: 2_000 }).toBe(1);
     await till.getByTestId('product-search-dialog').waitFor({ state: 'hidden' });
 
     await scanCode(till, firstCode);

@@ -99,7 +99,7 @@ describe('catalog upkeep from the office to a paired till', () => {
       const found = await till.getByTestId('product-search-row').count();
       if (!found) await till.keyboard.press('Escape');
       return found;
-    }, { timeout: 30_000, interval: 2_000 }).toBe(1);
+    }, { timeout: 60_000, interval: 2_000 }).toBe(1);
     await till.getByTestId('product-search-input').press('Enter');
     await expect.poll(() => till.getByTestId('basket-line').count()).toBe(1);
     await scanToLines(till, codeA, 1);

@@ -153,7 +153,7 @@ describe('returns and exchanges at the till', () => {
     await openShiftIfAsked(page);
     // The role was made moments ago: the till learns it, and the clerk's place in it, by pull; the manager syncs now rather than wait 30 s.
     await syncNow(page);
-    await expect.poll(() => tillHoldsRoleOf(page, CLERK.code), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => tillHoldsRoleOf(page, CLERK.code), { timeout: 45_000 }).toBe(true);
     await page.keyboard.press('F10');
     await expect.poll(() => page.getByTestId('sell-error').textContent()).toContain('may not use “Open drawer (no sale)”');
   });
