@@ -95,13 +95,14 @@ function kindOf(raw: unknown): string | null {
 
 /**
  * Keeps every document of the push HQ rejected (one row per till and document; rejected again, it
- * opens again and counts), and closes the rejections of documents HQ now took.
+ * opens again and counts), and closes the rejections of documents HQ now took. A document naming
+ * another till or store (`FORBIDDEN`) is not this till's own and is not kept under it.
  */
 export async function recordPushOutcome({ db, clock }: Deps, device: DevicePrincipal, documents: readonly unknown[], results: readonly PushResult[]): Promise<void> {
   const now = clock();
   const rejected = new Map<string, { kind: string | null; code: string; message: string }>();
   for (const r of results) {
-    if (r.status !== 'rejected' || r.id === null) continue;
+    if (r.status !== 'rejected' || r.id === null || r.reason?.code === 'FORBIDDEN') continue;
     rejected.set(r.id, { kind: kindOf(documents[r.index]), code: r.reason?.code ?? 'REJECTED', message: r.reason?.message ?? 'rejected without a reason' });
   }
   const taken = results.filter((r) => r.status !== 'rejected' && r.id !== null).map((r) => r.id as string);
