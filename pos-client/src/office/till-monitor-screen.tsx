@@ -1,4 +1,5 @@
 import { Alert, Card, Table, Tag, Typography } from 'antd';
+import type { HTMLAttributes } from 'react';
 import { CATALOG_BEHIND_CAP, type Store, type TillMonitorRow } from '@pos/shared';
 import { useOfficeUser } from '../features/office-core/office-context';
 import { useScopeStores } from '../features/office-core/office-queries';
@@ -37,7 +38,7 @@ export function TillMonitorScreen() {
 
   const columns = [
     {
-      key: 'till', title: t('office.tillMonitor.till'),
+      key: 'till', width: '22%', title: t('office.tillMonitor.till'),
       render: (_: unknown, till: TillMonitorRow) => (
         <span>
           <strong className="num">{till.deviceCode}</strong> · {till.deviceName}
@@ -46,7 +47,7 @@ export function TillMonitorScreen() {
       ),
     },
     {
-      key: 'contact', title: t('office.tillMonitor.lastContact'),
+      key: 'contact', width: '13%', title: t('office.tillMonitor.lastContact'),
       render: (_: unknown, till: TillMonitorRow) =>
         till.lastContactAt ? (
           <span title={formatDateTime(locale, till.lastContactAt)}>
@@ -58,7 +59,7 @@ export function TillMonitorScreen() {
         ),
     },
     {
-      key: 'waiting', title: t('office.tillMonitor.waiting'),
+      key: 'waiting', width: '18%', title: t('office.tillMonitor.waiting'),
       render: (_: unknown, till: TillMonitorRow) => {
         if (!till.report) return <Typography.Text type="secondary">—</Typography.Text>;
         if (till.report.waitingCount === 0) return <span data-waiting="0">{t('office.tillMonitor.nothingWaiting')}</span>;
@@ -71,7 +72,7 @@ export function TillMonitorScreen() {
       },
     },
     {
-      key: 'behind', title: t('office.tillMonitor.catalogBehind'),
+      key: 'behind', width: '12%', title: t('office.tillMonitor.catalogBehind'),
       render: (_: unknown, till: TillMonitorRow) => {
         if (till.catalogBehind === null) return <Typography.Text type="secondary">—</Typography.Text>;
         if (till.catalogBehind === 0) return t('office.tillMonitor.upToDate');
@@ -80,7 +81,7 @@ export function TillMonitorScreen() {
       },
     },
     {
-      key: 'version', title: t('office.tillMonitor.version'),
+      key: 'version', width: '11%', title: t('office.tillMonitor.version'),
       render: (_: unknown, till: TillMonitorRow) =>
         till.report ? (
           <span>
@@ -92,7 +93,7 @@ export function TillMonitorScreen() {
         ),
     },
     {
-      key: 'error', title: t('office.tillMonitor.lastError'),
+      key: 'error', width: '15%', title: t('office.tillMonitor.lastError'),
       render: (_: unknown, till: TillMonitorRow) =>
         till.report?.lastError ? (
           <span title={till.report.lastError.message}>
@@ -103,7 +104,7 @@ export function TillMonitorScreen() {
         ),
     },
     {
-      key: 'rejected', title: t('office.tillMonitor.rejected'),
+      key: 'rejected', width: '9%', title: t('office.tillMonitor.rejected'),
       render: (_: unknown, till: TillMonitorRow) =>
         till.rejections.length ? <Tag color="error">{t('office.tillMonitor.rejectedCount', { count: till.rejections.length })}</Tag> : <Typography.Text type="secondary">0</Typography.Text>,
     },
@@ -139,10 +140,11 @@ export function TillMonitorScreen() {
             <Table<TillMonitorRow>
               rowKey="deviceId"
               size="middle"
+              tableLayout="fixed"
               pagination={false}
               dataSource={tills}
               columns={columns}
-              onRow={(till) => ({ 'data-device': till.deviceCode, 'data-silent': String(till.silent), 'data-rejected': till.rejections.length }) as React.HTMLAttributes<HTMLElement>}
+              onRow={(till) => ({ 'data-device': till.deviceCode, 'data-silent': String(till.silent), 'data-rejected': till.rejections.length }) as HTMLAttributes<HTMLElement>}
               expandable={{
                 rowExpandable: (till) => till.rejections.length > 0,
                 expandedRowRender: (till) => <TillRejectionsTable till={till} resend={resend} accept={accept} age={age} />,

@@ -1,6 +1,6 @@
 import { Button, Form, Input, Modal, Space, Table, Tag } from 'antd';
 import type { SyncRejection, TillMonitorRow } from '@pos/shared';
-import { useState } from 'react';
+import { useState, type HTMLAttributes } from 'react';
 import type { useTillMonitor } from '../features/office-till-monitor/till-monitor-api';
 import { useI18n } from '../i18n/i18n-context';
 import { formatDateTime } from '../i18n/translate';
@@ -21,7 +21,7 @@ export function TillRejectionsTable({ till, resend, accept, age }: { till: TillM
         size="small"
         pagination={false}
         dataSource={till.rejections}
-        onRow={(r) => ({ 'data-document': r.documentId, 'data-status': r.status }) as React.HTMLAttributes<HTMLElement>}
+        onRow={(r) => ({ 'data-document': r.documentId, 'data-status': r.status }) as HTMLAttributes<HTMLElement>}
         columns={[
           { key: 'kind', title: t('office.tillMonitor.document'), render: (_, r) => <span>{r.kind ? t(`office.tillMonitor.kind.${r.kind}` as 'office.tillMonitor.kind.sale') : '—'} <code className="office-muted-id">{r.documentId.slice(-8)}</code></span> },
           { key: 'when', title: t('office.tillMonitor.rejectedAt'), render: (_, r) => <span title={formatDateTime(locale, r.lastRejectedAt)}>{age(r.lastRejectedAt)}{r.times > 1 && ` · ${t('office.tillMonitor.times', { count: r.times })}`}</span> },
