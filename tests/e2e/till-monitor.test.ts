@@ -220,6 +220,17 @@ describe('HQ’s sight of every till', () => {
     await page.getByTestId('language-switch').click();
     expect(await page.getByTestId('version-refused').textContent()).toContain('总部已不再接受此版本');
     await shoot(page, 'till-version-refused-zh');
+    await page.getByTestId('shift-close').click();
+    await page.locator('[data-testid="close-dialog"][open], [data-testid="approval-dialog"][open]').first().waitFor();
+    if ((await page.locator('[data-testid="approval-dialog"][open]').count()) > 0) {
+      await page.getByTestId('approval-code').fill('0011');
+      await page.getByTestId('approval-pin').fill(DEMO_PIN);
+      await page.getByTestId('approval-submit').click();
+    }
+    expect(await page.getByTestId('close-waiting').textContent()).toContain('还有 1 张单据未上传总部');
+    await shoot(page, 'till-close-waiting-zh');
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="close-dialog"][open]').waitFor({ state: 'detached' });
 
     expect((await hqCall('PUT', '/settings/till-sync', { silentAfterMinutes: 30, minAppVersion: '1.0.0' })).status).toBe(200);
     await page.getByTestId('last-sync').click();

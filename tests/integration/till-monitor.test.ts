@@ -3,7 +3,7 @@ import { auditEntries } from '@pos/hq-server/audit/audit.tables';
 import { products } from '@pos/hq-server/catalog/catalog.tables';
 import { shiftCloses } from '@pos/hq-server/shifts/shifts.tables';
 import { syncRejections, tillSyncStatus } from '@pos/hq-server/till-monitor/till-monitor.tables';
-import { ErrorBody, PullResponse, PushResponse, SyncRejection, TILL_REPORT_HEADER, TillMonitor, TillSyncSettings, type PairedDevice, type TillReport } from '@pos/shared';
+import { ErrorBody, PullResponse, ShiftDetail, PushResponse, SyncRejection, TILL_REPORT_HEADER, TillMonitor, TillSyncSettings, type PairedDevice, type TillReport } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createSeededFixture, json, makeSale, pairTill, signInOffice, type Fixture } from '../support/fixture';
@@ -214,6 +214,9 @@ describe('a shift closed with documents waiting', () => {
     expect((await pushed(peopleSquareTwo, [open, close])).map((r) => r.status)).toEqual(['accepted', 'accepted']);
     const [row] = await f.deps.db.select().from(shiftCloses).where(and(eq(shiftCloses.chainId, f.chainId), eq(shiftCloses.id, close.id)));
     expect(row!.documentsWaiting).toBe(7);
+    const detail = await f.app.request(`/shifts/${open.id}`, bearer(hq));
+    expect(detail.status).toBe(200);
+    expect(ShiftDetail.parse(await detail.json()).shift.documentsWaiting).toBe(7);
 
     const openOld = makeShiftOpen(f, peopleSquareTwo, '0013');
     const closeOld = makeShiftClose(openOld, [], [], openOld.floatMinor, f.deps.clock());
