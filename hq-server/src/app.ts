@@ -36,6 +36,7 @@ import { cashReasonsRoutes } from './shifts/cash-reasons.routes';
 import { shiftsRoutes } from './shifts/shifts.routes';
 import { syncRoutes } from './sync/sync.routes';
 import { tillEventsRoutes } from './till-events/till-events.routes';
+import { tillMonitorRoutes } from './till-monitor/till-monitor.routes';
 import { tillShortcutsRoutes } from './till-shortcuts/till-shortcuts.routes';
 
 const health = createRoute({
@@ -64,6 +65,7 @@ export function createApp(deps: Deps) {
   app.route('/', sessionsRoutes);
   app.route('/', devicesRoutes);
   app.route('/', syncRoutes);
+  app.route('/', tillMonitorRoutes);
   app.route('/', reportsRoutes);
   app.route('/', orgRoutes);
   app.route('/', catalogRoutes);

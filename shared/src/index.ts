@@ -13,3 +13,4 @@ export * from './api/api-paths';
 export * from './shifts';
 export * from './shortcuts';
 export * from './commission';
+export * from './sync/app-version';

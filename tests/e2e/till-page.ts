@@ -14,7 +14,12 @@ export async function openSellingTill(page: Page, f: Fixture, hqUrl: string, bri
   const devices = await f.deps.db.select().from(tillDevices).where(and(eq(tillDevices.chainId, f.chainId), eq(tillDevices.storeId, f.storeIds.S001!))).orderBy(tillDevices.code);
   const code = String(10_000_000 + Math.floor(Math.random() * 89_999_999));
   await rearmPairingCode(f.deps, f.chainId, devices[tillIndex]!.id, code, 30);
-  await page.goto(bridgeUrl ? `${hqUrl}/?bridge=${encodeURIComponent(bridgeUrl)}` : hqUrl);
+  await pairAndOpenShift(page, bridgeUrl ? `${hqUrl}/?bridge=${encodeURIComponent(bridgeUrl)}` : hqUrl, code, float);
+}
+
+/** Opens the till at `url`, pairs it with a one-time `code`, signs clerk `0012` in and opens a shift with `float`. */
+export async function pairAndOpenShift(page: Page, url: string, code: string, float = '0'): Promise<void> {
+  await page.goto(url);
   await page.getByTestId('pairing-code-input').fill(code);
   await page.getByTestId('pair-button').click();
   await page.getByTestId('clerk-code-input').waitFor({ timeout: 60_000 });

@@ -12,3 +12,4 @@ export * from '../till-events/till-events.tables';
 export * from '../returns/returns.tables';
 export * from '../shifts/shifts.tables';
 export * from '../till-shortcuts/till-shortcuts.tables';
+export * from '../till-monitor/till-monitor.tables';

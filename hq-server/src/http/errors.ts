@@ -35,6 +35,7 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   MODULE_FORBIDDEN: 403,
   OUTPUT_LIMIT_REACHED: 429,
   RATE_LIMITED: 429,
+  TILL_VERSION_REFUSED: 426,
   INTERNAL: 500,
 };
 

@@ -20,6 +20,7 @@ import { seedDemoReturns } from './demo-returns';
 import { seedSalesHistory } from './demo-sales';
 import { seedDemoStorePricing } from './demo-store-pricing';
 import { seedDemoTillEvents } from './demo-till-events';
+import { seedDemoTillMonitor } from './demo-till-monitor';
 import { cachedPinyinKeys } from './seed-pinyin';
 import { tillShortcuts } from '../till-shortcuts/till-shortcuts.tables';
 import { demoEan13, seededRandom } from './random';
@@ -178,6 +179,8 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
   await options.onStep?.('sales history');
   const demoProduct = productRows[3]!;
   await seedDemoReturns(deps, chainId, random, { id: demoProduct.id, nameZh: demoProduct.nameZh, nameEn: demoProduct.nameEn, barcode: demoEan13(catalog[3]!.index), priceMinor: catalog[3]!.priceMinor });
+  // Last, so the tills' cursors are HQ's latest change.
+  await seedDemoTillMonitor(deps, chainId, random);
   return { chainId, products: productRows.length + looseRows.length, members: memberCount, sales: salesCount };
 }
 

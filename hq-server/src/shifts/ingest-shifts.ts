@@ -87,7 +87,8 @@ export const ingestShiftCloses = ingestShiftDocuments<ShiftClose>(shiftCloses, a
   const rows = await db.insert(shiftCloses).values({
     chainId, id: doc.id, shiftId: doc.shiftId, storeId: doc.storeId, deviceId: doc.deviceId, closedBy: doc.cashierId,
     closedAt: new Date(doc.completedAt), countedCashMinor: doc.countedCashMinor, expectedCashMinor: doc.expectedCashMinor,
-    differenceMinor: doc.differenceMinor, denominations: doc.denominations, totals: doc.totals, approval: doc.approval, receivedAt,
+    differenceMinor: doc.differenceMinor, denominations: doc.denominations, totals: doc.totals, approval: doc.approval,
+    documentsWaiting: doc.documentsWaiting ?? null, receivedAt,
   }).onConflictDoNothing({ target: [shiftCloses.chainId, shiftCloses.id] }).returning({ id: shiftCloses.id });
   return insertedAny(rows);
 });

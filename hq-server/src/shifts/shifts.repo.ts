@@ -9,7 +9,7 @@ interface ShiftRow {
   opened_at: Date | string; float_minor: string | number; cashier_id: string | null; cashier_code: string | null; cashier_name: string | null;
   cash_in: string | number; cash_out: string | number; sales_minor: string | number; ticket_count: string | number;
   closed_at: Date | string | null; expected_cash_minor: string | number | null; counted_cash_minor: string | number | null;
-  difference_minor: string | number | null; totals: ShiftTotals | null;
+  difference_minor: string | number | null; totals: ShiftTotals | null; documents_waiting: number | null;
 }
 
 const iso = (value: Date | string) => new Date(value).toISOString();
@@ -26,7 +26,7 @@ function shiftRows(chainId: string, where: SQL, order: SQL, limit: number, offse
       c.id as cashier_id, c.code as cashier_code, c.name as cashier_name,
       m.cash_in, m.cash_out, coalesce((x.totals->>'salesMinor')::bigint, live.sales_minor) as sales_minor,
       coalesce((x.totals->>'ticketCount')::int, live.ticket_count) as ticket_count,
-      x.closed_at, x.expected_cash_minor, x.counted_cash_minor, x.difference_minor, x.totals
+      x.closed_at, x.expected_cash_minor, x.counted_cash_minor, x.difference_minor, x.totals, x.documents_waiting
     from shifts s
     left join till_devices d on d.chain_id = s.chain_id and d.id = s.device_id
     left join clerks c on c.chain_id = s.chain_id and c.id = s.cashier_id
@@ -53,6 +53,7 @@ function summaryOf(row: ShiftRow, storeCode: ReadonlyMap<string, string>): Shift
     expectedCashMinor: numOrNull(row.expected_cash_minor) as ShiftSummary['expectedCashMinor'],
     countedCashMinor: numOrNull(row.counted_cash_minor) as ShiftSummary['countedCashMinor'],
     differenceMinor: numOrNull(row.difference_minor) as ShiftSummary['differenceMinor'],
+    documentsWaiting: numOrNull(row.documents_waiting),
   };
 }
 

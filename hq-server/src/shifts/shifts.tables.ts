@@ -89,6 +89,8 @@ export const shiftCloses = pgTable(
     denominations: jsonb('denominations').$type<DenominationCount[] | null>(),
     totals: jsonb('totals').$type<ShiftTotals>().notNull(),
     approval: jsonb('approval').$type<ShiftApproval | null>(),
+    /** Documents still waiting on the till when it closed; null from tills before it was kept. */
+    documentsWaiting: integer('documents_waiting'),
     receivedAt: instant('received_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.chainId, t.id] }), unique('shift_closes_one_per_shift').on(t.chainId, t.shiftId)],

@@ -10,7 +10,7 @@ import { requireOpenStore } from '../org/store-open';
  * prices, clerks and assortments are limited to the till's own store. Promotions all go to
  * every till: a rule edited to leave a store must still reach that store to stop applying there.
  */
-function entitySelects(device: DevicePrincipal, cursor: number, limit: number): SQL[] {
+export function entitySelects(device: Pick<DevicePrincipal, 'chainId' | 'storeId'>, cursor: number, limit: number): SQL[] {
   const page = (entity: string, table: string, data: SQL, scope?: SQL) => sql`(
     select change_seq as seq, ${entity}::text as entity, ${data} as data from ${sql.identifier(table)}
     where chain_id = ${device.chainId} and change_seq > ${cursor} ${scope ? sql`and ${scope}` : sql``}

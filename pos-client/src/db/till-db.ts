@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
-import type { Category, CashMovement, CashReason, Change, Clerk, PairedDevice, Product, Return, Sale, ShiftClose, ShiftOpen, Store, Price, Barcode, ErrorBody, MemberLevel, Promotion, StoredTillShortcuts, SyncDocument, TillRole } from '@pos/shared';
+import type { Category, CashMovement, CashReason, Change, Clerk, PairedDevice, Product, Return, Sale, ShiftClose, ShiftOpen, Store, Price, Barcode, ErrorBody, MemberLevel, Promotion, StoredTillShortcuts, SyncDocument, TillRole, TillSyncError } from '@pos/shared';
 import type { HeldTicket } from '../features/sales/held-tickets';
 import type { Ticket } from '../features/sales/ticket';
 
@@ -13,7 +13,8 @@ export type PulledStoreAssortment = PulledData<'store_assortment'>;
 /** A product the store's assortment names; only active ones are kept. */
 export type PulledAssortmentItem = PulledData<'assortment_item'>;
 
-export type OutboxState = 'pending' | 'sent' | 'rejected';
+/** `settled`: a document HQ rejected that a manager settled with a correction at HQ; it is kept, off the rejected list. */
+export type OutboxState = 'pending' | 'sent' | 'rejected' | 'settled';
 export type RejectReason = ErrorBody['error'];
 
 /** A finished document waiting for HQ; the id is the document's own id (the idempotency key). */
@@ -27,6 +28,8 @@ export interface OutboxEntry {
   lastAttemptAt: string | null;
   sentAt: string | null;
   reason: RejectReason | null;
+  /** The manager's note when HQ settled the rejected document. */
+  settledNote?: string | null;
 }
 
 export interface SyncMeta {
@@ -35,6 +38,8 @@ export interface SyncMeta {
   initialPullDoneAt: string | null;
   lastPullAt: string | null;
   lastPushAt: string | null;
+  /** What went wrong the last time a sync failed; the till reports it to HQ. */
+  lastError?: TillSyncError | null;
 }
 
 export interface ClerkSignIn {

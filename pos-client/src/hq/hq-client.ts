@@ -10,7 +10,9 @@ import {
   type ClerkSignInBody,
   type ClerkSignOutBody,
   type PairDeviceBody,
+  TILL_REPORT_HEADER,
   type SyncDocument,
+  type TillReport,
 } from '@pos/shared';
 import type { HqResult } from './hq-failure';
 
@@ -31,6 +33,7 @@ interface Call<T> {
   deviceToken?: string;
   body?: unknown;
   timeoutMs?: number;
+  report?: TillReport;
 }
 
 export function createHqClient(options: HqClientOptions = {}) {
@@ -38,10 +41,11 @@ export function createHqClient(options: HqClientOptions = {}) {
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const defaultTimeout = options.timeoutMs ?? 15_000;
 
-  async function call<T>({ method, path, schema, deviceToken, body, timeoutMs }: Call<T>): Promise<HqResult<T>> {
+  async function call<T>({ method, path, schema, deviceToken, body, timeoutMs, report }: Call<T>): Promise<HqResult<T>> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (deviceToken) headers.authorization = `Bearer ${deviceToken}`;
+    if (report) headers[TILL_REPORT_HEADER] = JSON.stringify(report);
     let response: Response;
     try {
       response = await doFetch(`${baseUrl}${path}`, {
@@ -78,10 +82,11 @@ export function createHqClient(options: HqClientOptions = {}) {
     /** Short: signing out never waits on HQ; this only ends the clerk's session there sooner than its expiry. */
     signOutClerk: (deviceToken: string, body: ClerkSignOutBody) =>
       call({ method: 'POST', path: '/auth/clerk/sign-out', schema: z.null(), deviceToken, body, timeoutMs: 5_000 }),
-    pull: (deviceToken: string, cursor: number, limit: number) =>
-      call({ method: 'GET', path: `/sync/pull?cursor=${cursor}&limit=${limit}`, schema: PullResponse, deviceToken, timeoutMs: 60_000 }),
-    push: (deviceToken: string, documents: readonly SyncDocument[]) =>
-      call({ method: 'POST', path: '/sync/push', schema: PushResponse, deviceToken, body: { documents }, timeoutMs: 60_000 }),
+    /** `report` is the till's own (`TillReport`), sent in its header on every pull and push. */
+    pull: (deviceToken: string, cursor: number, limit: number, report?: TillReport) =>
+      call({ method: 'GET', path: `/sync/pull?cursor=${cursor}&limit=${limit}`, schema: PullResponse, deviceToken, timeoutMs: 60_000, report }),
+    push: (deviceToken: string, documents: readonly SyncDocument[], report?: TillReport) =>
+      call({ method: 'POST', path: '/sync/push', schema: PushResponse, deviceToken, body: { documents }, timeoutMs: 60_000, report }),
     /** Short: a cashier and a customer are waiting, and the sale can go on without the member. */
     lookupMember: (deviceToken: string, code: string) =>
       call({ method: 'GET', path: `/members/lookup?code=${encodeURIComponent(code)}`, schema: FoundMember, deviceToken, timeoutMs: 5_000 }),

@@ -57,6 +57,7 @@ export const officeSections: readonly OfficeSectionEntry[] = [
   { key: 'stores', group: 'organisation', label: 'office.nav.stores', roles: storeStaff, module: 'organisation', screen: screen(() => import('./stores-screen'), 'StoresScreen') },
   { key: 'regions', group: 'organisation', label: 'office.nav.regions', roles: hqOnly, module: 'organisation', screen: screen(() => import('./regions-screen'), 'RegionsScreen') },
   { key: 'franchisees', group: 'organisation', label: 'office.nav.franchisees', roles: ['hq_admin', 'franchisee'], module: 'organisation', screen: screen(() => import('./franchisees-screen'), 'FranchiseesScreen') },
+  { key: 'till-monitor', group: 'organisation', label: 'office.nav.tillMonitor', roles: storeStaff, module: 'devices', screen: screen(() => import('./till-monitor-screen'), 'TillMonitorScreen') },
   { key: 'devices', group: 'organisation', label: 'office.nav.devices', roles: storeStaff, module: 'devices', screen: screen(() => import('./devices-screen'), 'DevicesScreen') },
   { key: 'users', group: 'people', label: 'office.nav.users', roles: storeStaff, module: 'people', screen: screen(() => import('./people/users-screen'), 'UsersScreen') },
   { key: 'clerks', group: 'people', label: 'office.nav.clerks', roles: storeStaff, module: 'people', screen: screen(() => import('./people/clerks-screen'), 'ClerksScreen') },

@@ -28,7 +28,10 @@ export function ShiftDrawer({ open, detail, error, onClose }: { open: boolean; d
             <Descriptions.Item label={t('office.shifts.colSales')}>{money(detail.shift.salesMinor)}</Descriptions.Item>
             <Descriptions.Item label={t('office.shifts.colExpected')}>{detail.shift.expectedCashMinor === null ? '—' : money(detail.shift.expectedCashMinor)}</Descriptions.Item>
             <Descriptions.Item label={t('office.shifts.colCounted')}>{detail.shift.countedCashMinor === null ? '—' : money(detail.shift.countedCashMinor)}</Descriptions.Item>
-            <Descriptions.Item label={t('office.shifts.colDifference')} span={2}><Difference minorUnits={detail.shift.differenceMinor} currency={currency} /></Descriptions.Item>
+            <Descriptions.Item label={t('office.shifts.colDifference')}><Difference minorUnits={detail.shift.differenceMinor} currency={currency} /></Descriptions.Item>
+            <Descriptions.Item label={t('office.shifts.documentsWaiting')}>
+              <span data-testid="shift-documents-waiting">{detail.shift.documentsWaiting ?? '—'}</span>
+            </Descriptions.Item>
           </Descriptions>
           <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>{t('office.shifts.movements')}</Typography.Title>
           <Table<ShiftMovementRecord>

@@ -11,12 +11,13 @@ const DECIDE_EVERY_MS = 1_000;
  * A new version of the till, downloaded in the background, installs by itself at the first
  * moment no sale is in progress and the till has been left alone a few seconds; the cashier
  * may also install it by hand whenever nothing is in progress. HQ answering again after an
- * outage is a moment to look for one.
+ * outage, or refusing this version, is a moment to look for one.
  */
 export function useAppUpdate() {
   const { now, sync } = useTillServices();
   const state = useSyncExternalStore(subscribeToUpdate, updateState);
   const connection = useSyncExternalStore(sync.subscribe, () => sync.getStatus().connection);
+  const versionRefused = useSyncExternalStore(sync.subscribe, () => sync.getStatus().versionRefused);
   const [wait, setWait] = useState<UpdateWait | null>(null);
   const [byHandAllowed, setByHandAllowed] = useState(false);
   const pressed = useRef(false);
@@ -38,6 +39,11 @@ export function useAppUpdate() {
     hqWasAway.current = false;
     void checkForUpdate();
   }, [connection]);
+
+  // HQ no longer takes this version: look for the new one now rather than at the next periodic check.
+  useEffect(() => {
+    if (versionRefused) void checkForUpdate();
+  }, [versionRefused]);
 
   const decide = useCallback(() => {
     const till = currentTillActivity();

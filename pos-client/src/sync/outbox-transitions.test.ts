@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../db/till-db';
-import { applyPushResults, markAttemptFailed } from './outbox-transitions';
+import { applyPushResults, markAttemptFailed, outboxInstructionUpdates } from './outbox-transitions';
 import { sampleSale } from '../features/sales/sample-sale.fixture';
 
 const now = '2025-03-01T10:00:00.000Z';
@@ -44,5 +44,27 @@ describe('applyPushResults', () => {
 describe('markAttemptFailed', () => {
   it('counts the attempt and keeps every document pending', () => {
     expect(markAttemptFailed([entry(ids[0]!, 4)], now)).toEqual([{ id: ids[0], attempts: 5, lastAttemptAt: now }]);
+  });
+});
+
+describe('outboxInstructionUpdates', () => {
+  const rejected = (id: string): OutboxEntry => ({ ...entry(id, 1), state: 'rejected', reason: { code: 'VALIDATION_FAILED', message: 'unknown product' } });
+
+  it('puts a document back to pending on resend and takes it off the rejected list with the note on settle', () => {
+    const updates = outboxInstructionUpdates([rejected(ids[0]!), rejected(ids[1]!)], [
+      { documentId: ids[0]!, action: 'resend', note: null },
+      { documentId: ids[1]!, action: 'settle', note: 'stock corrected by hand' },
+    ]);
+    expect(updates).toEqual([{ id: ids[0], state: 'pending' }, { id: ids[1], state: 'settled', settledNote: 'stock corrected by hand' }]);
+  });
+
+  it('leaves alone a document it does not hold or no longer holds as rejected (already resent, sent or settled)', () => {
+    const sent = { ...entry(ids[1]!), state: 'sent' as const };
+    const settled = { ...rejected(ids[2]!), state: 'settled' as const };
+    expect(outboxInstructionUpdates([sent, settled], [
+      { documentId: ids[0]!, action: 'resend', note: null },
+      { documentId: ids[1]!, action: 'resend', note: null },
+      { documentId: ids[2]!, action: 'settle', note: 'again' },
+    ])).toEqual([]);
   });
 });

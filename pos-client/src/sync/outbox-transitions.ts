@@ -1,4 +1,4 @@
-import type { PushResult } from '@pos/shared';
+import type { OutboxInstruction, PushResult } from '@pos/shared';
 import type { OutboxEntry } from '../db/till-db';
 
 export type OutboxUpdate = Pick<OutboxEntry, 'id'> & Partial<Omit<OutboxEntry, 'id' | 'body' | 'kind' | 'createdAt'>>;
@@ -27,4 +27,17 @@ export function applyPushResults(batch: readonly OutboxEntry[], results: readonl
 /** A failed request (network, timeout, server error) changes nothing but the attempt count. */
 export function markAttemptFailed(batch: readonly OutboxEntry[], now: string): OutboxUpdate[] {
   return batch.map((entry) => ({ id: entry.id, attempts: entry.attempts + 1, lastAttemptAt: now }));
+}
+
+/**
+ * What a manager's decisions at HQ do to the documents HQ rejected: `resend` puts one back to
+ * pending, so the next push sends it again; `settle` takes it off the rejected list with the
+ * manager's note. A document no longer rejected here (already resent or settled) is left alone.
+ */
+export function outboxInstructionUpdates(entries: readonly OutboxEntry[], instructions: readonly OutboxInstruction[]): OutboxUpdate[] {
+  return instructions.flatMap((instruction): OutboxUpdate[] => {
+    const entry = entries.find((e) => e.id === instruction.documentId);
+    if (entry?.state !== 'rejected') return [];
+    return instruction.action === 'resend' ? [{ id: entry.id, state: 'pending' }] : [{ id: entry.id, state: 'settled', settledNote: instruction.note }];
+  });
 }

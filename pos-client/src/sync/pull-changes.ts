@@ -1,7 +1,11 @@
+import type { OutboxInstruction } from '@pos/shared';
 import type { TillDb } from '../db/till-db';
 import type { HqClient } from '../hq/hq-client';
 import type { HqResult } from '../hq/hq-failure';
 import { applyPullPage } from './apply-pull-page';
+import { outboxInstructionUpdates } from './outbox-transitions';
+import { writeUpdates } from './push-outbox';
+import { readTillReport } from './till-report';
 
 export const pullPageSize = 1000;
 
@@ -18,6 +22,15 @@ export interface PullDeps {
   now: () => Date;
 }
 
+/** Carries out what a manager decided at HQ about documents this till holds as rejected; answers how many go out again. */
+async function applyOutboxInstructions(db: TillDb, instructions: readonly OutboxInstruction[]): Promise<number> {
+  if (!instructions.length) return 0;
+  const entries = await db.outbox.bulkGet(instructions.map((i) => i.documentId));
+  const updates = outboxInstructionUpdates(entries.filter((e) => e !== undefined), instructions);
+  await writeUpdates(db, updates);
+  return updates.filter((u) => u.state === 'pending').length;
+}
+
 export function pullFraction(startCursor: number, cursor: number, headSeq: number): number {
   if (headSeq <= startCursor) return 1;
   return Math.min(1, Math.max(0, (cursor - startCursor) / (headSeq - startCursor)));
@@ -27,23 +40,25 @@ export function pullFraction(startCursor: number, cursor: number, headSeq: numbe
 export async function pullChanges(
   { db, hq, now }: PullDeps,
   onProgress: (progress: PullProgress) => void = () => undefined,
-): Promise<HqResult<{ pages: number; changes: number }>> {
+): Promise<HqResult<{ pages: number; changes: number; resent: number }>> {
   const pairing = await db.getMeta('pairing');
   if (!pairing) return { ok: false, failure: { kind: 'http', status: 401, code: 'UNAUTHENTICATED', message: 'this till is not paired', details: undefined } };
   const start = await db.getSyncMeta();
   let cursor = start.cursor;
   let pages = 0;
   let changes = 0;
+  let resent = 0;
   for (;;) {
-    const result = await hq.pull(pairing.deviceToken, cursor, pullPageSize);
+    const result = await hq.pull(pairing.deviceToken, cursor, pullPageSize, await readTillReport(db));
     if (!result.ok) return result;
     const page = result.value;
     const meta = await applyPullPage(db, page, now().toISOString());
+    resent += await applyOutboxInstructions(db, page.outbox ?? []);
     pages += 1;
     changes += page.changes.length;
     onProgress({ cursor: meta.cursor, headSeq: meta.headSeq, fraction: page.hasMore ? pullFraction(start.cursor, meta.cursor, meta.headSeq) : 1 });
     // A page that does not move the cursor would loop for ever; stop and try again later.
-    if (!page.hasMore || page.cursor <= cursor) return { ok: true, value: { pages, changes } };
+    if (!page.hasMore || page.cursor <= cursor) return { ok: true, value: { pages, changes, resent } };
     cursor = page.cursor;
   }
 }

@@ -2,6 +2,7 @@ import type { TillDb } from '../db/till-db';
 import type { HqClient } from '../hq/hq-client';
 import type { HqFailure } from '../hq/hq-failure';
 import { applyPushResults, markAttemptFailed, type OutboxUpdate } from './outbox-transitions';
+import { readTillReport } from './till-report';
 
 export const pushBatchSize = 100;
 
@@ -25,7 +26,7 @@ export async function pushOutbox({ db, hq, now }: PushDeps): Promise<PushOutcome
     // uuidv7 ids sort by creation time, and an index keeps equal keys in primary-key order.
     const batch = await db.outbox.where('state').equals('pending').limit(pushBatchSize).toArray();
     if (batch.length === 0) return { ok: true, sent, rejected, remaining: 0 };
-    const result = await hq.push(pairing.deviceToken, batch.map((entry) => entry.body));
+    const result = await hq.push(pairing.deviceToken, batch.map((entry) => entry.body), await readTillReport(db));
     const stamp = now().toISOString();
     if (!result.ok) {
       await writeUpdates(db, markAttemptFailed(batch, stamp));
@@ -45,7 +46,7 @@ export function countPending(db: TillDb): Promise<number> {
   return db.outbox.where('state').equals('pending').count();
 }
 
-async function writeUpdates(db: TillDb, updates: readonly OutboxUpdate[]): Promise<void> {
+export async function writeUpdates(db: TillDb, updates: readonly OutboxUpdate[]): Promise<void> {
   await db.transaction('rw', db.outbox, async () => {
     for (const { id, ...changes } of updates) await db.outbox.update(id, changes);
   });

@@ -5,6 +5,7 @@ import { backoffDelay } from './backoff';
 import { createExclusiveLock } from './exclusive-lock';
 import { pullChanges } from './pull-changes';
 import { pushOutbox } from './push-outbox';
+import { recordSyncError } from './till-report';
 
 export type Connection = 'unknown' | 'online' | 'offline';
 
@@ -13,6 +14,8 @@ export interface SyncStatus {
   connection: Connection;
   /** HQ refused the device token: the till must be paired again before it can sync. */
   deviceRefused: boolean;
+  /** HQ no longer accepts this app version (426 `TILL_VERSION_REFUSED`): it syncs again once the till has updated. */
+  versionRefused: boolean;
   busy: 'idle' | 'pushing' | 'pulling';
   lastErrorCode: string | null;
   nextAttemptAt: number | null;
@@ -32,7 +35,7 @@ const refusedRetryMs = 5 * 60_000;
 export function createSyncWorker(deps: SyncWorkerDeps) {
   const push = createExclusiveLock('pos-till-push');
   const listeners = new Set<() => void>();
-  let status: SyncStatus = { connection: 'unknown', deviceRefused: false, busy: 'idle', lastErrorCode: null, nextAttemptAt: null };
+  let status: SyncStatus = { connection: 'unknown', deviceRefused: false, versionRefused: false, busy: 'idle', lastErrorCode: null, nextAttemptAt: null };
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
   let running = false;
@@ -52,6 +55,12 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
   }
 
   function fail(failure: HqFailure): void {
+    void recordSyncError(deps.db, failure, deps.now().toISOString()).catch(() => undefined);
+    if (failure.kind === 'http' && failure.code === 'TILL_VERSION_REFUSED') {
+      update({ connection: 'online', versionRefused: true, busy: 'idle', lastErrorCode: failure.code });
+      schedule(refusedRetryMs);
+      return;
+    }
     if (failure.kind === 'http' && failure.status === 401) {
       update({ connection: 'online', deviceRefused: true, busy: 'idle', lastErrorCode: 'DEVICE_REFUSED' });
       schedule(refusedRetryMs);
@@ -93,8 +102,14 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
     update({ busy: 'pulling' });
     const pulled = await pullChanges(deps);
     if (!pulled.ok) return fail(pulled.failure);
+    if (pulled.value.resent > 0) {
+      // A manager at HQ asked for rejected documents again: send them now, not at the next pull.
+      update({ busy: 'pushing' });
+      const again = await push(() => pushOutbox(deps));
+      if (again && !again.ok) return fail(again.failure);
+    }
     failures = 0;
-    update({ busy: 'idle', deviceRefused: false, lastErrorCode: null });
+    update({ busy: 'idle', deviceRefused: false, versionRefused: false, lastErrorCode: null });
     schedule(pullIntervalMs + Math.round(deps.random() * 5_000));
   }
 

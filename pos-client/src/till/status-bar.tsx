@@ -66,6 +66,11 @@ export function StatusBar({ pairing, session, onSignOut, onRepair, update }: Sta
           </button>
         )}
       </header>
+      {sync.versionRefused && (
+        <p className="version-refused notice notice-error" role="alert" data-testid="version-refused">
+          {t('status.versionRefused')}
+        </p>
+      )}
       <RejectedDialog open={showRejected} onClose={() => setShowRejected(false)} />
     </>
   );

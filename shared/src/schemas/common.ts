@@ -63,6 +63,8 @@ export const ErrorCode = z.enum([
   'PRODUCT_SOLD',
   'MODULE_FORBIDDEN',
   'OUTPUT_LIMIT_REACHED',
+  /** The till's app version is below the chain's minimum: it must update before it syncs again. */
+  'TILL_VERSION_REFUSED',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -28,3 +28,4 @@ export * from './roles';
 export * from './cash-reasons';
 export * from './shifts';
 export * from './shifts-office';
+export * from './till-monitor';

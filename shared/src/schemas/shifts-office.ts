@@ -46,6 +46,8 @@ export const ShiftSummary = z.object({
   expectedCashMinor: MinorSchema.nullable(),
   countedCashMinor: MinorSchema.nullable(),
   differenceMinor: MinorSchema.nullable(),
+  /** Documents still waiting on the till when it closed; null while open or from a till before it was kept. */
+  documentsWaiting: z.number().int().nullable(),
 });
 export type ShiftSummary = z.infer<typeof ShiftSummary>;
 

@@ -124,6 +124,8 @@ export const ShiftClose = z
     differenceMinor: MinorSchema,
     totals: ShiftTotals,
     approval: ShiftApproval.nullable(),
+    /** Documents still waiting in the till's outbox when the shift closed (absent from tills before it was kept). */
+    documentsWaiting: z.number().int().min(0).max(10_000_000).optional(),
   })
   .superRefine((doc, ctx) => {
     countedBy('countedCashMinor')({ denominations: doc.denominations, amount: doc.countedCashMinor }, ctx);

@@ -10,6 +10,7 @@ import { Return } from './returns';
 import { Sale } from './sales';
 import { CashMovement, ShiftClose, ShiftOpen } from './shifts';
 import { TillEvent } from './till-events';
+import { OutboxInstruction } from './till-monitor';
 import { StoredTillShortcuts } from '../shortcuts/till-shortcuts';
 
 export const PullQuery = z.object({
@@ -66,6 +67,8 @@ export const PullResponse = z.object({
   hasMore: z.boolean(),
   /** The newest change sequence at HQ when this page was read, so the till can show progress. */
   headSeq: z.number().int(),
+  /** What a manager decided about documents this till holds as rejected; older tills ignore it. */
+  outbox: z.array(OutboxInstruction).optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 

@@ -47,7 +47,7 @@ describe('the till’s shift records', () => {
     const expected = 20_000 + sale.totalMinor - 5_000;
     const closed = await closeShift({ db, now, randomBytes }, { totalMinor: expected + 30, denominations: null }, null);
     if (!closed.ok) throw new Error(closed.code);
-    expect(closed.value.close).toMatchObject({ expectedCashMinor: expected, differenceMinor: 30, shiftId: opened.value.id });
+    expect(closed.value.close).toMatchObject({ expectedCashMinor: expected, differenceMinor: 30, shiftId: opened.value.id, documentsWaiting: 3 });
     expect(closed.value.close?.totals).toMatchObject({ ticketCount: 1, cashSalesMinor: sale.totalMinor, cashOutMinor: 5_000 });
     expect(await openShiftOf(db)).toBeNull();
     expect((await db.outbox.toArray()).map((e) => e.kind).sort()).toEqual(['cash_movement', 'sale', 'shift_close', 'shift_open']);

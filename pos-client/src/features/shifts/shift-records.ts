@@ -105,6 +105,7 @@ export async function closeShift(deps: ShiftDeps, count: CashCount, approval: Sa
       shiftId: shift.id, cashierId: session.clerkId, openedAt: shift.open.completedAt, countedCashMinor: count.totalMinor,
       denominations: count.denominations, expectedCashMinor: totals.expectedCashMinor,
       differenceMinor: minor(count.totalMinor - totals.expectedCashMinor), totals, approval: shiftApprovalOf(approval),
+      documentsWaiting: await db.outbox.where('state').equals('pending').count(),
     });
     const closed: TillShift = { ...shift, close };
     await db.shifts.put(closed);
