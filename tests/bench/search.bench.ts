@@ -12,6 +12,8 @@ const CONNECTIONS = 4;
 const REQUESTS_PER_KIND = 200;
 const SAMPLE = 200;
 
+type Measured = { httpMs: { p50: number }; queryMs: { p50: number }; usesIntendedIndex: boolean };
+
 type Sampled = { sku: string; nameZh: string; nameEn: string; pinyin: string; pinyinInitials: string; barcode: string | null };
 
 interface Kind {
@@ -65,9 +67,10 @@ const indexesIn = (plan: string[]) => [...new Set(plan.flatMap((line) => /Index 
 
 /**
  * Searches the office's product list (`GET /products/search?q=`) of a catalog of each size asked
- * for, by every kind of text above, with a few connections at once; and shows, for one search of
- * each kind, the plan (EXPLAIN ANALYZE of the same `matching` condition), whether it reads the
- * index meant for that kind, and its time with the indexes and without.
+ * for, by every kind of text above, with a few connections at once, then the same searches one at
+ * a time straight on the database (the query alone); and shows, for one search of each kind, the
+ * plan (EXPLAIN ANALYZE of the same `matching` condition), whether it reads the index meant for
+ * that kind, and its time with the indexes and without.
  */
 async function measure(productCount: number, serverUrl: string | undefined): Promise<Record<string, unknown>> {
   const seedStarted = performance.now();
@@ -98,6 +101,13 @@ async function measure(productCount: number, serverUrl: string | undefined): Pro
           }
         };
         await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+        // The same searches straight on the database, one at a time: the statement without HTTP, sign-in check and other requests.
+        const queryMs: number[] = [];
+        for (const q of texts) {
+          const t0 = performance.now();
+          await productSearchQuery(database.db, fixture.chainId, { q, limit: 20, offset: 0 });
+          queryMs.push(performance.now() - t0);
+        }
         const statement = inline(productSearchQuery(database.db, fixture.chainId, { q: texts[0], limit: 20, offset: 0 }).toSQL());
         const [indexed, scanned] = [await explain(database.db, statement), await explain(database.db, statement, true)];
         const indexesUsed = indexesIn(indexed.plan);
@@ -105,6 +115,7 @@ async function measure(productCount: number, serverUrl: string | undefined): Pro
         results[kind] = {
           example: texts[0],
           httpMs: { p50: round(percentile(ms, 50)), p95: round(percentile(ms, 95)), max: round(Math.max(...ms)) },
+          queryMs: { p50: round(percentile(queryMs, 50)), p95: round(percentile(queryMs, 95)), max: round(Math.max(...queryMs)) },
           medianMatches: percentile(matches, 50),
           statementMs: { withIndexes: indexed.ms, withoutIndexes: scanned.ms },
           intendedIndex: intended,
@@ -135,11 +146,13 @@ export default async function searchBench(args: string[]): Promise<Record<string
   const runs: Record<string, unknown>[] = [];
   for (const size of sizes.length ? sizes : [5_000, 100_000]) {
     const run = await measure(size, serverUrl);
-    console.log(`${size} products: ${Object.entries(run.searches as Record<string, { httpMs: { p50: number }; usesIntendedIndex: boolean }>).map(([k, v]) => `${k} p50 ${v.httpMs.p50} ms${v.usesIntendedIndex ? '' : ' (not the intended index)'}`).join(', ')}`);
+    console.log(`${size} products: ${Object.entries(run.searches as Record<string, Measured>).map(([k, v]) => `${k} p50 ${v.httpMs.p50} ms over HTTP, ${v.queryMs.p50} ms the query${v.usesIntendedIndex ? '' : ' (not the intended index)'}`).join(', ')}`);
     runs.push(run);
   }
   const [smallest, largest] = [runs[0]!, runs.at(-1)!];
-  const p50 = (run: Record<string, unknown>, kind: string) => (run.searches as Record<string, { httpMs: { p50: number } }>)[kind]!.httpMs.p50;
-  const growth = runs.length > 1 ? Object.fromEntries(Object.keys(kinds).map((kind) => [kind, round(p50(largest, kind) / p50(smallest, kind))])) : undefined;
-  return { database: pglite ? 'PGlite' : 'PostgreSQL', connections: CONNECTIONS, requestsPerKind: REQUESTS_PER_KIND, p50GrowthLargestToSmallest: growth, runs };
+  const growth = (figure: 'httpMs' | 'queryMs') => {
+    const p50 = (run: Record<string, unknown>, kind: string) => (run.searches as Record<string, Measured>)[kind]![figure].p50;
+    return runs.length > 1 ? Object.fromEntries(Object.keys(kinds).map((kind) => [kind, round(p50(largest, kind) / p50(smallest, kind))])) : undefined;
+  };
+  return { database: pglite ? 'PGlite' : 'PostgreSQL', connections: CONNECTIONS, requestsPerKind: REQUESTS_PER_KIND, p50GrowthLargestToSmallest: { http: growth('httpMs'), query: growth('queryMs') }, runs };
 }
