@@ -23,7 +23,7 @@ const pinyinKeysOf = (q: string): string => (pinyinShaped.test(q) ? pinyinQuery(
 const SHORT = 3;
 
 /** How many matches of each kind a short search takes, walking its index in order and stopping there. */
-export const SHORT_SEARCH_MATCHES = 1000;
+const SHORT_SEARCH_MATCHES = 1000;
 
 /** The ids of the chain's products one condition picks, as an arm of the candidates' `union all`. */
 const productIds = (chainId: string, condition: SQL) => sql`select ${products.id} from ${products} where ${products.chainId} = ${chainId} and ${condition}`;
@@ -36,10 +36,10 @@ const byStart = (chainId: string, key: SQL, start: string) =>
  * The ids a text search may mean, one arm per kind, each answered by its own index whatever the
  * catalog's size: a barcode by the barcodes' key, a scale item code by its unique key; a text of
  * three characters or more anywhere in the SKU and the names through their trigram indexes
- * (pg_trgm makes trigrams of Chinese characters too), a pinyin-shaped one by its initials' start
- * and its pinyin anywhere; a shorter text by the start of each (SKU, names, pinyin, initials) on
- * its `collate "C"` index, and two characters inside a Chinese name by its pairs of characters
- * (`text_bigrams`), each such arm stopping after `SHORT_SEARCH_MATCHES`.
+ * (pg_trgm makes trigrams of Chinese characters in a UTF-8 locale), a pinyin-shaped one by its
+ * initials' start and its pinyin anywhere; a shorter text by the start of each (SKU, names,
+ * pinyin, initials) on its `collate "C"` index, and two characters inside a Chinese name by its
+ * pairs of characters (`text_bigrams`), each such arm stopping after `SHORT_SEARCH_MATCHES`.
  */
 function candidates(chainId: string, q: string): SQL {
   const keys = pinyinKeysOf(q);
@@ -77,7 +77,7 @@ export function matching(chainId: string, q: string | undefined): SQL | undefine
  * barcode; 1 when the SKU, a name, the initials or the pinyin start with the text; 2 when it is
  * only inside. Worked out for each match, so only equalities and `starts_with`, no pattern.
  */
-export function relevance(chainId: string, q: string): SQL {
+function relevance(chainId: string, q: string): SQL {
   const keys = pinyinKeysOf(q);
   const lowered = sql`lower(${q})`;
   const whole = or(sql`lower(${products.sku}) = ${lowered}`, eq(products.scaleItemCode, q), sql`${products.id} = any(array(${productsWithBarcode(chainId, q)}))`);
