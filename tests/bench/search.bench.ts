@@ -8,7 +8,8 @@ import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { createBenchFixture, signInOffice } from '../support/fixture';
 import { percentile, round } from './stats';
 
-const CONNECTIONS = 4;
+/** Connections at once: PGlite answers one statement at a time, so one there. */
+const CONNECTIONS = { postgres: 4, pglite: 1 };
 const REQUESTS_PER_KIND = 200;
 const SAMPLE = 200;
 
@@ -73,6 +74,7 @@ const indexesIn = (plan: string[]) => [...new Set(plan.flatMap((line) => /Index 
  * that kind, and its time with the indexes and without.
  */
 async function measure(productCount: number, serverUrl: string | undefined): Promise<Record<string, unknown>> {
+  const connections = serverUrl ? CONNECTIONS.postgres : CONNECTIONS.pglite;
   const seedStarted = performance.now();
   const { database, f: fixture } = await createBenchFixture(productCount, serverUrl);
   const seedSeconds = (performance.now() - seedStarted) / 1000;
@@ -93,14 +95,17 @@ async function measure(productCount: number, serverUrl: string | undefined): Pro
           while (next < REQUESTS_PER_KIND) {
             const q = texts[next++ % texts.length]!;
             const t0 = performance.now();
-            const res = await fetch(`${server.url}/products/search?q=${encodeURIComponent(q)}&limit=20`, { headers: { authorization: `Bearer ${token}` } });
+            const url = `${server.url}/products/search?q=${encodeURIComponent(q)}&limit=20`;
+            const init = { headers: { authorization: `Bearer ${token}` } };
+            // Once more on a fresh connection when a kept-alive one was closed by the server just as it was reused.
+            const res = await fetch(url, init).catch(() => fetch(url, init));
             const page = ProductListPage.parse(await res.json());
             ms.push(performance.now() - t0);
             if (page.total === 0) throw new Error(`${kind} search ${q} found nothing`);
             matches.push(page.total);
           }
         };
-        await Promise.all(Array.from({ length: CONNECTIONS }, worker));
+        await Promise.all(Array.from({ length: connections }, worker));
         // The same searches straight on the database, one at a time: the statement without HTTP, sign-in check and other requests.
         const queryMs: number[] = [];
         for (const q of texts) {
@@ -154,5 +159,5 @@ export default async function searchBench(args: string[]): Promise<Record<string
     const p50 = (run: Record<string, unknown>, kind: string) => (run.searches as Record<string, Measured>)[kind]![figure].p50;
     return runs.length > 1 ? Object.fromEntries(Object.keys(kinds).map((kind) => [kind, round(p50(largest, kind) / p50(smallest, kind))])) : undefined;
   };
-  return { database: pglite ? 'PGlite' : 'PostgreSQL', connections: CONNECTIONS, requestsPerKind: REQUESTS_PER_KIND, p50GrowthLargestToSmallest: { http: growth('httpMs'), query: growth('queryMs') }, runs };
+  return { database: pglite ? 'PGlite' : 'PostgreSQL', connections: pglite ? CONNECTIONS.pglite : CONNECTIONS.postgres, requestsPerKind: REQUESTS_PER_KIND, p50GrowthLargestToSmallest: { http: growth('httpMs'), query: growth('queryMs') }, runs };
 }
