@@ -3,11 +3,9 @@ import { productSearchQuery } from '@pos/hq-server/catalog/product-search.repo';
 import { startServer } from '@pos/hq-server/server';
 import { ProductPage } from '@pos/shared';
 import { eq, sql } from 'drizzle-orm';
-import { seedFixture, signInOffice } from '../support/fixture';
-import { createPostgresDatabase } from '../support/test-db';
+import { createBenchFixture, signInOffice } from '../support/fixture';
 import { percentile, round } from './stats';
 
-const PRODUCTS = 100_000;
 const CONNECTIONS = 20;
 const REQUESTS = 4_000;
 
@@ -22,16 +20,16 @@ async function explain(run: (text: string) => Promise<unknown[]>, query: { sql: 
 /**
  * Looks products up by barcode through `GET /catalog/products?q=<barcode>`, as the office and
  * a till's price check do, with 20 connections at once against HQ on a fresh PostgreSQL
- * database holding 100,000 products (analysed after loading, as a real one would be).
+ * database holding 100,000 products (`pnpm bench lookup 5000` for another size), analysed after
+ * loading, as a real one would be.
  */
-export default async function lookupBench(): Promise<Record<string, unknown>> {
+export default async function lookupBench(args: string[]): Promise<Record<string, unknown>> {
   const serverUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
-  const database = await createPostgresDatabase(serverUrl);
+  const size = Number(args.find((a) => /^\d+$/.test(a)) ?? 100_000);
+  const seedStarted = performance.now();
+  const { database, f: fixture } = await createBenchFixture(size, serverUrl);
+  const seedSeconds = (performance.now() - seedStarted) / 1000;
   try {
-    const seedStarted = performance.now();
-    const fixture = await seedFixture(database, undefined, PRODUCTS);
-    await database.db.execute(sql`analyze`);
-    const seedSeconds = (performance.now() - seedStarted) / 1000;
     const codes = (await database.db.select({ code: barcodes.code }).from(barcodes).where(eq(barcodes.chainId, fixture.chainId))).map((b) => b.code);
     // postgres.js answers a statement with its rows.
     const run = async (text: string) => (await database.db.execute(sql.raw(text))) as unknown as unknown[];

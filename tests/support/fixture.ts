@@ -8,10 +8,11 @@ import { DEMO_CHAIN, DEMO_PASSWORD, DEMO_PIN } from '@pos/hq-server/seed/demo-or
 import { seedDemo } from '@pos/hq-server/seed/seed';
 import { migrateDatabase } from '@pos/hq-server/db/migrate';
 import type { Database } from '@pos/hq-server/db/client';
+import { query } from '@pos/hq-server/db/query';
 import { PairedDevice, uuidv7, type Sale } from '@pos/shared';
-import { and, eq, isNull, ne } from 'drizzle-orm';
-import type { DatabaseRecipe } from './db-template';
-import { createTestDatabase, type TestDatabase } from './test-db';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+import { pgliteFromRecipe, type DatabaseRecipe } from './db-template';
+import { createPostgresDatabase, createTestDatabase, type TestDatabase } from './test-db';
 
 export type App = ReturnType<typeof createApp>;
 
@@ -55,6 +56,31 @@ export async function createSeededFixture(clock = testClock(), productCount = 30
     },
   };
   const database = await createTestDatabase({ recipe });
+  const [chain] = await database.db.select({ id: chains.id }).from(chains).where(eq(chains.code, DEMO_CHAIN.code));
+  return { database, f: await fixtureOver(database, clock, chain!.id) };
+}
+
+/**
+ * The demo chain with many products for a benchmark, in a clone of a kept template (on the
+ * PostgreSQL server named by `serverUrl`, or in PGlite without one), and the fixture over it. The
+ * template is made as a bulk load is: the GIN indexes (the text searches') are dropped while the
+ * rows go in and built again after, in minutes rather than the many more that keeping each one up to
+ * date row by row takes at 100,000 products, and the tables analysed.
+ */
+export async function createBenchFixture(productCount: number, serverUrl?: string): Promise<{ database: TestDatabase; f: Fixture }> {
+  const clock = testClock();
+  const recipe: DatabaseRecipe = {
+    key: `bench ${productCount}`,
+    build: async (database) => {
+      await migrateDatabase(database);
+      const gin = await query<{ name: string; definition: string }>(database.db, sql`select indexname as name, indexdef as definition from pg_indexes where schemaname = 'public' and indexdef like '% USING gin %'`);
+      for (const index of gin) await database.db.execute(sql.raw(`drop index "${index.name}"`));
+      await seedDemo(fixtureDeps(database, clock), seedOptions(productCount));
+      for (const index of gin) await database.db.execute(sql.raw(index.definition));
+      await database.db.execute(sql`analyze`);
+    },
+  };
+  const database = serverUrl ? await createPostgresDatabase(serverUrl, { recipe }) : { ...(await pgliteFromRecipe(recipe)), url: null };
   const [chain] = await database.db.select({ id: chains.id }).from(chains).where(eq(chains.code, DEMO_CHAIN.code));
   return { database, f: await fixtureOver(database, clock, chain!.id) };
 }

@@ -92,13 +92,23 @@ export const products = pgTable(
     index('products_sync').on(t.chainId, t.changeSeq),
     index('products_category').on(t.chainId, t.categoryId),
     index('products_brand').on(t.chainId, t.brandId),
-    /** The office's and the till-price screens' text search (`product-search.repo.ts`). */
+    /** The office's and the till-price screens' text search (`product-search.repo.ts`): a text of three characters or more anywhere. */
     trigramIndex('products_sku_trgm', t.sku),
     trigramIndex('products_name_zh_trgm', t.nameZh),
     trigramIndex('products_name_en_trgm', t.nameEn),
     trigramIndex('products_pinyin_trgm', t.pinyin),
     trigramIndex('products_pinyin_initials_trgm', t.pinyinInitials),
-    index('products_pinyin_initials').on(t.chainId, t.pinyinInitials),
+    /** Two characters inside a Chinese name (可乐 in 百事可乐), by its pairs of characters (`text_bigrams`, migration 0021). */
+    index('products_name_zh_bigrams').using('gin', sql`text_bigrams(${t.nameZh})`),
+    /**
+     * A text's start, in byte order (`collate "C"`, so `like 'x%'` reads them whatever the
+     * database's collation), walked in order so that a short search stops after its first matches.
+     */
+    index('products_sku_prefix').on(t.chainId, sql`lower(${t.sku}) collate "C"`),
+    index('products_name_zh_prefix').on(t.chainId, sql`lower(${t.nameZh}) collate "C"`),
+    index('products_name_en_prefix').on(t.chainId, sql`lower(${t.nameEn}) collate "C"`),
+    index('products_pinyin_prefix').on(t.chainId, sql`${t.pinyin} collate "C"`),
+    index('products_pinyin_initials').on(t.chainId, sql`${t.pinyinInitials} collate "C"`),
   ],
 );
 

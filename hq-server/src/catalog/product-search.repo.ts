@@ -1,5 +1,6 @@
 import type { Product } from '@pos/shared';
 import { and, asc, count, desc, eq, ilike, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
 import { barcodes, prices, products } from './catalog.tables';
 import { escapeLike } from './escape-like';
@@ -15,30 +16,76 @@ const productsWithBarcode = (chainId: string, code: string) =>
 /** Latin letters (and the apostrophe or spaces people type between syllables) are read as pinyin too. */
 const pinyinShaped = /^[A-Za-z][A-Za-z\s']*$/;
 
-/** A Chinese name by its pinyin: the initials by their start (`kl` finds 可乐), the whole syllables anywhere (`kele` finds 可口可乐's `kekoukele`). */
-function byPinyin(q: string): SQL | undefined {
-  const keys = pinyinShaped.test(q) ? pinyinQuery(q) : '';
-  return keys ? or(like(products.pinyinInitials, `${keys}%`), like(products.pinyin, `%${keys}%`)) : undefined;
+/** The pinyin keys a search is compared with, or none when it is not pinyin-shaped. */
+const pinyinKeysOf = (q: string): string => (pinyinShaped.test(q) ? pinyinQuery(q) : '');
+
+/** Shorter than a trigram: such a text is looked for by its start (and two characters inside a Chinese name), never by a scan. */
+const SHORT = 3;
+
+/** How many matches of each kind a short search takes, walking its index in order and stopping there. */
+const SHORT_SEARCH_MATCHES = 1000;
+
+/** The ids of the chain's products one condition picks, as an arm of the candidates' `union all`. */
+const productIds = (chainId: string, condition: SQL) => sql`select ${products.id} from ${products} where ${products.chainId} = ${chainId} and ${condition}`;
+
+/** The chain's products whose `key` starts with `start`, walking its `collate "C"` index in order and stopping after `SHORT_SEARCH_MATCHES`. */
+const byStart = (chainId: string, key: SQL, start: string) =>
+  sql`(${productIds(chainId, sql`${key} collate "C" like ${`${escapeLike(start)}%`}`)} order by ${key} collate "C" limit ${SHORT_SEARCH_MATCHES})`;
+
+/**
+ * The ids a text search may mean, one arm per kind, each answered by its own index whatever the
+ * catalog's size: a barcode by the barcodes' key, a scale item code by its unique key; a text of
+ * three characters or more anywhere in the SKU and the names through their trigram indexes
+ * (pg_trgm makes trigrams of Chinese characters in a UTF-8 locale), a pinyin-shaped one by its
+ * initials' start and its pinyin anywhere; a shorter text by the start of each (SKU, names,
+ * pinyin, initials) on its `collate "C"` index, and two characters inside a Chinese name by its
+ * pairs of characters (`text_bigrams`), each such arm stopping after `SHORT_SEARCH_MATCHES`.
+ */
+function candidates(chainId: string, q: string): SQL {
+  const keys = pinyinKeysOf(q);
+  const arms: SQL[] = [productsWithBarcode(chainId, q), productIds(chainId, eq(products.scaleItemCode, q))];
+  if ([...q].length >= SHORT) {
+    const pattern = `%${escapeLike(q)}%`;
+    arms.push(...[products.sku, products.nameZh, products.nameEn].map((column) => productIds(chainId, ilike(column, pattern))));
+    if (keys) arms.push(productIds(chainId, like(products.pinyinInitials, `${keys}%`)), productIds(chainId, like(products.pinyin, `%${keys}%`)));
+  } else {
+    const start = q.toLowerCase();
+    arms.push(...[products.sku, products.nameZh, products.nameEn].map((column) => byStart(chainId, sql`lower(${column})`, start)));
+    if (keys) arms.push(byStart(chainId, sql`${products.pinyinInitials}`, keys), byStart(chainId, sql`${products.pinyin}`, keys));
+    if ([...q].length === 2) arms.push(sql`(${productIds(chainId, sql`text_bigrams(${products.nameZh}) @> array[lower(${q})]`)} limit ${SHORT_SEARCH_MATCHES})`);
+  }
+  return sql.join(arms, sql` union all `);
 }
 
 /**
  * Which products a search means. A barcode-shaped search is answered from the barcodes' key
- * `(chain_id, code)` and the unique SKU, by index, whatever the catalog's size; other text is
- * looked for in SKUs, names and the names' pinyin through their trigram indexes (migration
- * 0013; a text too short to hold a trigram, such as two Chinese characters, is still a scan)
- * and in barcodes by key. The barcode arm is `= any(array(…))`, a value computed once, so that
- * every arm of the `or` can be an index scan and PostgreSQL combines them (a `BitmapOr`); an
- * `in (subquery)` arm would make it filter every product instead.
+ * `(chain_id, code)` and the unique SKU. Other text gathers its candidates first (`candidates`,
+ * one index per kind) as `id = any(array(…))`, a value computed once, so that the products are
+ * then read by their key and never walked in SKU order with the text as a filter.
  */
 export function matching(chainId: string, q: string | undefined): SQL | undefined {
   const inChain = eq(products.chainId, chainId);
   if (!q) return inChain;
-  const byBarcode = productsWithBarcode(chainId, q);
   if (barcodeShaped.test(q)) {
-    return and(inChain, inArray(products.id, sql`(${byBarcode} union select ${products.id} from ${products} where ${products.chainId} = ${chainId} and ${products.sku} = ${q})`));
+    return and(inChain, inArray(products.id, sql`(${productsWithBarcode(chainId, q)} union select ${products.id} from ${products} where ${products.chainId} = ${chainId} and ${products.sku} = ${q})`));
   }
-  const pattern = `%${escapeLike(q)}%`;
-  return and(inChain, or(ilike(products.sku, pattern), ilike(products.nameZh, pattern), ilike(products.nameEn, pattern), byPinyin(q), sql`${products.id} = any(array(${byBarcode}))`));
+  return and(inChain, sql`${products.id} = any(array(${candidates(chainId, q)}))`);
+}
+
+/**
+ * How well a product matches a search, for its order: 0 for its whole SKU, scale item code or a
+ * barcode; 1 when the SKU, a name, the initials or the pinyin start with the text; 2 when it is
+ * only inside. Worked out for each match, so only equalities and `starts_with`, no pattern.
+ */
+function relevance(chainId: string, q: string): SQL {
+  const keys = pinyinKeysOf(q);
+  const lowered = sql`lower(${q})`;
+  const whole = or(sql`lower(${products.sku}) = ${lowered}`, eq(products.scaleItemCode, q), sql`${products.id} = any(array(${productsWithBarcode(chainId, q)}))`);
+  const start = or(
+    ...[products.sku, products.nameZh, products.nameEn].map((column) => sql`starts_with(lower(${column}), ${lowered})`),
+    ...(keys ? [sql`starts_with(${products.pinyinInitials}, ${keys})`, sql`starts_with(${products.pinyin}, ${keys})`] : []),
+  );
+  return sql`case when ${whole} then 0 when ${start} then 1 else 2 end`;
 }
 
 /** The columns of a product in its wire shape. */
@@ -61,12 +108,21 @@ export interface ProductSearch {
 
 const searchSort = { sku: products.sku, nameZh: products.nameZh, nameEn: products.nameEn };
 
-/** One page of the products a search means, by SKU unless asked otherwise, each row with how many there are in all (a window over the same rows). */
+/**
+ * The order of a page: the column asked for, then SKU; unasked, a search's best matches first
+ * (`relevance`) and SKU among equals, and without a search by SKU.
+ */
+export function searchOrder(chainId: string, q: string | undefined, sort: AnyPgColumn | undefined, order: 'asc' | 'desc' | undefined): SQL[] {
+  const direction = order === 'desc' ? desc : asc;
+  if (sort) return [direction(sort), asc(products.sku)];
+  return q ? [asc(relevance(chainId, q)), asc(products.sku)] : [direction(products.sku)];
+}
+
+/** One page of the products a search means, best matches first unless a sort is asked for, each row with how many there are in all (a window over the same rows). */
 export function productSearchQuery(db: Db, chainId: string, search: ProductSearch) {
-  const direction = search.order === 'desc' ? desc : asc;
   return db.select({ ...productColumns, total: sql<number>`count(*) over ()`.mapWith(Number) })
     .from(products).where(and(matching(chainId, search.q), search.within))
-    .orderBy(direction(searchSort[search.sort ?? 'sku']), asc(products.sku)).limit(search.limit).offset(search.offset);
+    .orderBy(...searchOrder(chainId, search.q, search.sort && searchSort[search.sort], search.order)).limit(search.limit).offset(search.offset);
 }
 
 /** One page of the products a search means and how many there are in all, in one statement. */

@@ -1,10 +1,10 @@
 import type { ProductListPage, ProductListQuery, ProductRecord } from '@pos/shared';
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { query } from '../db/query';
 import { barcodes, categories, products } from './catalog.tables';
 import { withDescendants } from './category-tree';
-import { matching, productColumns } from './product-search.repo';
+import { matching, productColumns, searchOrder } from './product-search.repo';
 
 /** A product row as the office sees it, before its barcodes are added. */
 const recordColumns = {
@@ -40,8 +40,9 @@ export async function barcodesOf(db: Db, chainId: string, productIds: string[]):
 }
 
 /**
- * One page of the chain's products by the office's filters and sort, and how many match, the page
- * and its count in one statement; `within` narrows them further (the categories the caller sees).
+ * One page of the chain's products by the office's filters and sort (a search's best matches first
+ * when no sort is asked for, `searchOrder`), and how many match, the page and its count in one
+ * statement; `within` narrows them further (the categories the caller sees).
  */
 export async function listProductRecords(db: Db, chainId: string, q: ProductListQuery, within?: SQL): Promise<ProductListPage> {
   const where = and(
@@ -53,9 +54,8 @@ export async function listProductRecords(db: Db, chainId: string, q: ProductList
     q.status ? inArray(products.status, q.status) : undefined,
     q.active === undefined ? undefined : eq(products.active, q.active),
   );
-  const direction = q.order === 'desc' ? desc : asc;
   const rows = await db.select({ ...recordColumns, total: sql<number>`count(*) over ()`.mapWith(Number) }).from(products).where(where)
-    .orderBy(direction(sortColumns[q.sort]), asc(products.sku)).limit(q.limit).offset(q.offset);
+    .orderBy(...searchOrder(chainId, q.q, q.sort && sortColumns[q.sort], q.order)).limit(q.limit).offset(q.offset);
   const total = rows[0]?.total ?? (q.offset > 0 ? await db.$count(products, where) : 0);
   const codes = await barcodesOf(db, chainId, rows.map((r) => r.id));
   return { items: rows.map(({ total: _total, ...row }) => toRecord(row, codes.get(row.id) ?? [])), total };

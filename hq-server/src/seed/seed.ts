@@ -65,6 +65,9 @@ export const SEEDING_CODE = `${DEMO_CHAIN.code}-SEEDING`;
 export async function seedDemo(deps: Deps, options: SeedOptions): Promise<SeedSummary> {
   const summary = await seedDemoSteps(deps, options);
   await deps.db.update(chains).set({ code: DEMO_CHAIN.code }).where(eq(chains.id, summary.chainId));
+  // The searches' GIN indexes take new rows into a pending list that a search reads row by row
+  // until a vacuum folds it in: PostgreSQL's autovacuum does that later, PGlite has none.
+  await deps.db.execute(sql`vacuum products, members`);
   await deps.db.execute(sql`analyze`);
   return summary;
 }

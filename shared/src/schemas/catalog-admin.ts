@@ -121,7 +121,8 @@ export const ProductListQuery = z.object({
   supplierId: z.uuid().optional(),
   status: StatusList.optional(),
   active: Flag.optional(),
-  sort: ProductSort.default('sku'),
+  /** Unasked, a search's best matches come first (the whole code or name, then its start, then inside it), and a list without search is by SKU. */
+  sort: ProductSort.optional(),
   order: Order,
   limit: Limit,
   offset: Offset,
