@@ -1,10 +1,12 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { PullQuery, PullResponse, PushBody, PushResponse } from '@pos/shared';
+import { z } from '@hono/zod-openapi';
+import { PullQuery, PullResponse, PushBody, PushResponse, SnapshotQuery } from '@pos/shared';
 import type { AppEnv, DevicePrincipal } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
 import { bearer, commonErrors, jsonBody, jsonResponse } from '../http/openapi-helpers';
 import { pullChanges } from './pull.service';
 import { pushDocuments } from './push.service';
+import { snapshotStream } from './snapshot.service';
 
 const pull = createRoute({
   method: 'get', path: '/sync/pull', tags: ['sync'], security: bearer,
@@ -12,6 +14,18 @@ const pull = createRoute({
   middleware: [authenticate('device')] as const,
   request: { query: PullQuery },
   responses: { 200: jsonResponse(PullResponse, 'One page of changes and the next cursor'), ...commonErrors },
+});
+
+const snapshot = createRoute({
+  method: 'get', path: '/sync/snapshot', tags: ['sync'], security: bearer,
+  summary: 'The till’s whole catalog at one cursor, streamed gzip NDJSON: a SnapshotHead line, then SnapshotBatch lines entity by entity',
+  description: 'Sellable entities come first. `entity` and `after` resume a broken snapshot after the last key the till holds; the till keeps the first snapshot’s cursor.',
+  middleware: [authenticate('device')] as const,
+  request: { query: SnapshotQuery },
+  responses: {
+    200: { description: 'NDJSON lines, `Content-Encoding: gzip`', content: { 'application/x-ndjson': { schema: z.string().openapi({ format: 'binary' }) } } },
+    ...commonErrors,
+  },
 });
 
 const push = createRoute({
@@ -24,4 +38,14 @@ const push = createRoute({
 
 export const syncRoutes = new OpenAPIHono<AppEnv>()
   .openapi(pull, async (c) => c.json(await pullChanges(c.var.deps.db, c.var.principal as DevicePrincipal, c.req.valid('query')), 200))
+  .openapi(snapshot, async (c) => {
+    const lines = await snapshotStream(c.var.deps.db, c.var.principal as DevicePrincipal, c.req.valid('query'));
+    const body = c.body(lines.pipeThrough(new CompressionStream('gzip')), 200, {
+      'content-type': 'application/x-ndjson',
+      'content-encoding': 'gzip',
+      'cache-control': 'no-store',
+    });
+    // The route types any `application/…json…` answer as one JSON body; NDJSON is many, streamed.
+    return body as never;
+  })
   .openapi(push, async (c) => c.json(await pushDocuments(c.var.deps, c.var.principal as DevicePrincipal, c.req.valid('json')), 200));
