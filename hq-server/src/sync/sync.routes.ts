@@ -40,7 +40,8 @@ export const syncRoutes = new OpenAPIHono<AppEnv>()
   .openapi(pull, async (c) => c.json(await pullChanges(c.var.deps.db, c.var.principal as DevicePrincipal, c.req.valid('query')), 200))
   .openapi(snapshot, async (c) => {
     const lines = await snapshotStream(c.var.deps.db, c.var.principal as DevicePrincipal, c.req.valid('query'));
-    const body = c.body(lines.pipeThrough(new CompressionStream('gzip')), 200, {
+    // Node's and the DOM's typings disagree about CompressionStream's writable side; it takes bytes.
+    const body = c.body(lines.pipeThrough(new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>), 200, {
       'content-type': 'application/x-ndjson',
       'content-encoding': 'gzip',
       'cache-control': 'no-store',
