@@ -128,12 +128,14 @@ export function loadFromHead(held: SnapshotLoad | undefined, head: SnapshotHead,
  * Loads the catalog from a snapshot, or goes on with one a reload or a broken stream left
  * half-loaded: batch by batch, each in one transaction with where the load stands. Once what
  * a sale needs is in, the first pull counts as done and the till may sell while the rest loads.
- * Once all is in, the change feed goes on from the snapshot's cursor.
+ * Once all is in, the change feed goes on from the snapshot's cursor. Performance marks
+ * (`catalog-snapshot-start`, `-sellable`, `-loaded`) time it.
  */
 export async function loadSnapshot({ db, hq, now }: SnapshotDeps, onProgress: (progress: SnapshotProgress) => void = () => undefined): Promise<HqResult<SnapshotProgress>> {
   const pairing = await db.getMeta('pairing');
   if (!pairing) return { ok: false, failure: { kind: 'http', status: 401, code: 'UNAUTHENTICATED', message: 'this till is not paired', details: undefined } };
   const held = await db.getMeta('snapshotLoad');
+  performance.mark('catalog-snapshot-start');
   const opened = await hq.snapshot(pairing.deviceToken, held?.next ?? null);
   if (!opened.ok) return opened;
   // Written through a relaxed connection: a batch lost to a power cut is simply loaded again.
@@ -161,11 +163,15 @@ export async function loadSnapshot({ db, hq, now }: SnapshotDeps, onProgress: (p
       }
       const wasSellable = isSellable(load.next);
       load = await applySnapshotBatch(writer, pairing.store.id, load, batch.data, rows);
-      if (!wasSellable && isSellable(load.next)) await markFirstPullDone(writer, now().toISOString());
+      if (!wasSellable && isSellable(load.next)) {
+        await markFirstPullDone(writer, now().toISOString());
+        performance.mark('catalog-snapshot-sellable');
+      }
       onProgress(progressOf(load));
     }
     if (!load || load.next) return { ok: false, failure: { kind: 'unreachable' } };
     await finishLoad(writer, load, now().toISOString());
+    performance.mark('catalog-snapshot-loaded');
     return { ok: true, value: progressOf(load) };
   } catch (error) {
     if (error instanceof SyntaxError) return invalid;
