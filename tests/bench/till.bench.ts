@@ -52,7 +52,8 @@ const armScan = (lines: number) => `(() => {
   const input = document.querySelector('[data-testid="scan-input"]');
   window.benchScan = new Promise((resolve, reject) => {
     let start = null;
-    input.addEventListener('keydown', (e) => { if (e.key === 'Enter') start = performance.now(); }, { capture: true, once: true });
+    const onKey = (e) => { if (e.key !== 'Enter') return; start = performance.now(); input.removeEventListener('keydown', onKey, true); };
+    input.addEventListener('keydown', onKey, true);
     const timer = setTimeout(() => { observer.disconnect(); reject(new Error('no line ' + ${lines})); }, 5000);
     const observer = new MutationObserver(() => {
       if (document.querySelectorAll('[data-testid="basket-line"]').length < ${lines}) return;
@@ -66,13 +67,16 @@ const armScan = (lines: number) => `(() => {
 
 const armTender = `(() => {
   const input = document.querySelector('[data-testid="tendered-input"]');
-  window.benchTender = new Promise((resolve) => {
+  window.benchTender = new Promise((resolve, reject) => {
     let start = null;
-    input.addEventListener('keydown', (e) => { if (e.key === 'Enter') start = performance.now(); }, { capture: true, once: true });
+    const timer = setTimeout(() => reject(new Error('no sale committed: ' + document.querySelector('[data-testid="sell-note"]')?.textContent)), 5000);
+    const onKey = (e) => { if (e.key !== 'Enter') return; start = performance.now(); input.removeEventListener('keydown', onKey, true); };
+    input.addEventListener('keydown', onKey, true);
     const observer = new PerformanceObserver((list) => {
       const mark = list.getEntries().find((entry) => entry.name === 'sale-committed');
       if (!mark) return;
       observer.disconnect();
+      clearTimeout(timer);
       resolve(mark.startTime - start);
     });
     observer.observe({ type: 'mark' });
@@ -133,16 +137,20 @@ async function pairThroughScreen(page: Page, f: Fixture, url: string): Promise<v
  * with a persistent profile so IndexedDB is on disk: the snapshot to the first sale possible and
  * to complete, against plain Dexie `bulkPut` of the same rows; then scans to a visible priced
  * line and tenders to the sale committed at that catalog size, and an offline cold start.
+ * `pnpm bench till 5000` runs it with another number of products.
  */
-export default async function tillBench(): Promise<Record<string, unknown>> {
+export default async function tillBench(args: string[]): Promise<Record<string, unknown>> {
+  const productCount = Number(args[0] ?? PRODUCTS);
+  const stage = (name: string) => console.error(`${new Date().toISOString()} ${name}`);
   ensureTillBuilt();
   const database = await createPostgresDatabase(process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres');
   const profile = await mkdtemp(join(tmpdir(), 'till-bench-'));
   try {
     const seedStarted = performance.now();
-    const f = await seedFixture(database, undefined, PRODUCTS);
+    const f = await seedFixture(database, undefined, productCount);
     await database.db.execute(sql`analyze`);
     const seedSeconds = (performance.now() - seedStarted) / 1000;
+    stage('seeded');
     const hq = await startHq(f);
     let { context, page } = await openTill(profile);
 
@@ -155,6 +163,7 @@ export default async function tillBench(): Promise<Record<string, unknown>> {
     await page.getByTestId('clerk-code-input').waitFor({ timeout: 60_000 });
     const loaded = await markAt(page, 'catalog-snapshot-loaded', 600_000);
 
+    stage(`bootstrapped: first sale possible ${round((sellable - snapshotStart) / 1000)} s, complete ${round((loaded - snapshotStart) / 1000)} s`);
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
@@ -164,6 +173,7 @@ export default async function tillBench(): Promise<Record<string, unknown>> {
     await page.addScriptTag({ path: dexieScript });
     const floor = (await page.evaluate(bulkPutFloor)) as { ms: number; rows: number };
 
+    stage(`floor measured: ${round(floor.ms / 1000)} s for ${floor.rows} rows`);
     await page.getByTestId('clerk-code-input').fill('0012');
     await page.getByTestId('pin-input').fill(DEMO_PIN);
     await page.getByTestId('sign-in-button').click();
@@ -182,7 +192,8 @@ export default async function tillBench(): Promise<Record<string, unknown>> {
       }
       await page.keyboard.press('Enter');
       await page.waitForFunction(`document.activeElement?.getAttribute('data-testid') === 'tendered-input'`, undefined, { polling: 20 });
-      await page.keyboard.type('5000');
+      const due = Number((await page.getByTestId('basket-total').textContent())!.replace(/[^\d.]/g, ''));
+      await page.keyboard.type(String(Math.ceil(due) + 100));
       await page.evaluate(armTender);
       await page.keyboard.press('Enter');
       tenderMs.push((await page.evaluate('window.benchTender')) as number);
@@ -191,6 +202,7 @@ export default async function tillBench(): Promise<Record<string, unknown>> {
     // The first ticket's scans warm the page's code and caches up; they are kept, and shown apart.
     const firstTicket = scanMs.slice(0, LINES_PER_TICKET);
 
+    stage('sold');
     await context.close();
     await hq.close();
     ({ context, page } = await openTill(profile));
@@ -209,7 +221,7 @@ export default async function tillBench(): Promise<Record<string, unknown>> {
     const tender = summary(tenderMs);
     return {
       database: 'PostgreSQL',
-      products: PRODUCTS,
+      products: productCount,
       seedSeconds: round(seedSeconds, 1),
       bootstrap: {
         rows: floor.rows,

@@ -1,4 +1,4 @@
-import { prices, products } from '@pos/hq-server/catalog/catalog.tables';
+import { barcodes, prices, products } from '@pos/hq-server/catalog/catalog.tables';
 import { clerks } from '@pos/hq-server/org/org.tables';
 import { Change, PullResponse, SNAPSHOT_ENTITIES, SnapshotBatch, SnapshotHead, changeDataSchema, type SnapshotEntity } from '@pos/shared';
 import { and, eq, sql } from 'drizzle-orm';
@@ -130,6 +130,18 @@ describe('GET /sync/snapshot', () => {
     expect(snap.rows.get('clerk')!.every((c) => c.storeId === null || c.storeId === own)).toBe(true);
     const ids = new Set([...snap.rows.get('price')!, ...snap.rows.get('clerk')!].map((r) => r.id));
     expect([...otherPrices, ...otherClerks].some((r) => ids.has(r.id))).toBe(false);
+  });
+
+  it('advises a till far behind to load a snapshot: more than half of what one holds changed since its cursor', async () => {
+    const pull = async (cursor: number) => PullResponse.parse(await (await f.app.request(`/sync/pull?cursor=${cursor}&limit=100`, bearer(token))).json());
+    const { head } = await readSnapshot();
+    await f.deps.db.update(products).set({ nameZh: products.nameZh }).where(eq(products.chainId, f.chainId));
+    expect((await pull(head.cursor)).catchUp).toBeUndefined();
+    await f.deps.db.update(barcodes).set({ active: barcodes.active }).where(eq(barcodes.chainId, f.chainId));
+    const behind = await pull(head.cursor);
+    expect(behind).toMatchObject({ hasMore: true, catchUp: 'snapshot' });
+    expect(behind.changes).toHaveLength(100);
+    expect((await pull((await readSnapshot()).head.cursor)).catchUp).toBeUndefined();
   });
 
   it('refuses a bad query with 400 and a till without a token with 401', async () => {

@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { query } from '../db/query';
 import type { DevicePrincipal } from '../http/app-env';
 import { requireOpenStore } from '../org/store-open';
+import { snapshotRowCount } from './snapshot.service';
 import { entityRows, syncEntities } from './sync-entities';
 
 /** Each entity's changes after the cursor, as one sub-select, in sequence order and limited. */
@@ -31,8 +32,18 @@ export async function pullChanges(db: Db, device: DevicePrincipal, { cursor, lim
   const headRow = head[0];
   const headSeq = headRow?.is_called ? Number(headRow.last_value) : 0;
   const hasMore = all.length > limit;
-  const catchUp = hasMore && (await changesAfter(db, device, cursor, SNAPSHOT_ADVISED_AFTER + 1)) > SNAPSHOT_ADVISED_AFTER ? 'snapshot' : undefined;
+  const catchUp = hasMore && (await farBehind(db, device, cursor)) ? 'snapshot' : undefined;
   return { changes, cursor: changes.at(-1)?.seq ?? cursor, hasMore, headSeq, ...(catchUp ? { catchUp } : {}) };
+}
+
+/**
+ * Whether a snapshot brings the till up to date sooner than the feed: more than
+ * `SNAPSHOT_ADVISED_AFTER` rows changed since its cursor, or more than half of what a snapshot
+ * holds. (The feed carries each changed row once, however often it changed.)
+ */
+async function farBehind(db: Db, device: DevicePrincipal, cursor: number): Promise<boolean> {
+  const behind = await changesAfter(db, device, cursor, SNAPSHOT_ADVISED_AFTER + 1);
+  return behind > SNAPSHOT_ADVISED_AFTER || behind * 2 > (await snapshotRowCount(db, device));
 }
 
 /** How many changes the till has after its cursor, counted no further than `atMost`. */

@@ -20,7 +20,19 @@ function entitiesFrom(device: DevicePrincipal, from: SnapshotQuery['entity']): S
 
 /** The rows of an entity a snapshot carries: live ones, after the resumed key when there is one. */
 const snapshotRows = (e: SyncEntity, device: DevicePrincipal, after: string | null) =>
-  entityRows(e, device, ...(e.live ? [e.live] : []), ...(after === null ? [] : [sql`${e.key}::text collate "C" > ${after}`]));
+  entityRows(e, device, ...(e.live ? [e.live] : []), ...(after === null ? [] : [sql`(${e.key})::text collate "C" > ${after}`]));
+
+/** A `SnapshotBatch` line around rows that are JSON text already. */
+function batchLine(entity: SnapshotBatch['entity'], rows: readonly string[], lastKey: string | null, end: boolean): string {
+  return `{"entity":${JSON.stringify(entity)},"rows":[${rows.join(',')}],"lastKey":${JSON.stringify(lastKey)},"end":${end}}`;
+}
+
+/** How many rows a snapshot of the whole catalog holds for this till. */
+export async function snapshotRowCount(db: Db, device: DevicePrincipal): Promise<number> {
+  const counts = syncEntities(device).map((e) => sql`(select count(*) ${snapshotRows(e, device, null)})`);
+  const [row] = await query<{ n: string | number }>(db, sql`select ${sql.join(counts, sql` + `)} as n`);
+  return Number(row?.n ?? 0);
+}
 
 /**
  * The till's catalog as NDJSON lines (a `SnapshotHead`, then `SnapshotBatch`es entity by
@@ -40,9 +52,9 @@ export async function snapshotStream(db: Db, device: DevicePrincipal, { entity, 
   return new ReadableStream<Uint8Array>(
     {
       start(controller) {
-        const send = async (line: SnapshotHead | SnapshotBatch) => {
+        const send = async (line: string) => {
           if (cancelled) throw new Error('snapshot cancelled');
-          controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+          controller.enqueue(encoder.encode(`${line}\n`));
           if ((controller.desiredSize ?? 1) <= 0) await new Promise<void>((resolve) => (wanted = resolve));
         };
         const entities = entitiesFrom(device, entity);
@@ -55,16 +67,18 @@ export async function snapshotStream(db: Db, device: DevicePrincipal, { entity, 
               sql.join(entities.map((e, i) => sql`select ${e.entity}::text as entity, count(*) as n ${snapshotRows(e, device, i === 0 ? (after ?? null) : null)}`), sql` union all `),
             );
             const counts = Object.fromEntries(SNAPSHOT_ENTITIES.map((name) => [name, Number(counted.find((c) => c.entity === name)?.n ?? 0)])) as SnapshotHead['counts'];
-            await send({ cursor: Number(head?.cursor ?? 0), counts });
+            await send(JSON.stringify({ cursor: Number(head?.cursor ?? 0), counts } satisfies SnapshotHead));
             for (const [i, e] of entities.entries()) {
               let lastKey = i === 0 ? (after ?? null) : null;
+              // Ordered by the key itself, so the primary key's index gives the order; rows come as
+              // PostgreSQL's JSON text and go out as they are.
               await rowsOf(tx, sql`declare snapshot_rows no scroll cursor for
-                select ${e.key}::text collate "C" as key, ${e.data} as data ${snapshotRows(e, device, lastKey)} order by 1`);
+                select (${e.key})::text as key, (${e.data})::text as data ${snapshotRows(e, device, lastKey)} order by ${e.key}`);
               for (;;) {
-                const rows = await rowsOf<{ key: string; data: unknown }>(tx, sql`fetch ${sql.raw(String(SNAPSHOT_BATCH_ROWS))} from snapshot_rows`);
+                const rows = await rowsOf<{ key: string; data: string }>(tx, sql`fetch ${sql.raw(String(SNAPSHOT_BATCH_ROWS))} from snapshot_rows`);
                 lastKey = rows.at(-1)?.key ?? lastKey;
                 const end = rows.length < SNAPSHOT_BATCH_ROWS;
-                await send({ entity: e.entity, rows: rows.map((r) => r.data), lastKey, end });
+                await send(batchLine(e.entity, rows.map((r) => r.data), lastKey, end));
                 if (end) break;
               }
               await rowsOf(tx, sql`close snapshot_rows`);

@@ -4,8 +4,9 @@ import type { DevicePrincipal } from '../http/app-env';
 
 /**
  * One entity a till holds, defined once for the change feed and the snapshot: its table, its
- * row shaped like its wire schema, which of the chain's rows this till may see, its key (in the
- * till's key order) and which rows a till keeps (`live`; null: all of them).
+ * row shaped like its wire schema, which of the chain's rows this till may see, its key (ordered
+ * as the till orders its keys: bytewise; a uuid's order is its text's) and which rows a till
+ * keeps (`live`; null: all of them).
  */
 export interface SyncEntity {
   entity: SnapshotEntity;
@@ -46,7 +47,7 @@ export function syncEntities(device: DevicePrincipal): SyncEntity[] {
     entity('product', 'products', sql`json_build_object('id', id, 'sku', sku, 'nameZh', name_zh, 'nameEn', name_en, 'categoryId', category_id,
       'brandId', brand_id, 'unit', unit, 'weighed', weighed, 'scaleItemCode', scale_item_code, 'status', status, 'discontinuedFrom', discontinued_from,
       'pinyin', pinyin, 'pinyinInitials', pinyin_initials, 'active', active)`, sql`id`, active),
-    entity('barcode', 'barcodes', sql`json_build_object('code', code, 'productId', product_id, 'active', active)`, sql`code`, active),
+    entity('barcode', 'barcodes', sql`json_build_object('code', code, 'productId', product_id, 'active', active)`, sql`code collate "C"`, active),
     entity('price', 'prices', sql`json_build_object('id', id, 'productId', product_id, 'storeId', store_id, 'kind', kind, 'memberLevelId', member_level_id,
       'amountMinor', amount_minor, 'effectiveFrom', effective_from, 'active', active)`, sql`id`, active, sql`(store_id is null or store_id = ${device.storeId})`),
     entity('promotion', 'promotions', sql`json_build_object('id', id, 'status', status, 'rule', rule, 'updatedAt', updated_at)`, sql`id`, null),

@@ -66,12 +66,12 @@ export const PullResponse = z.object({
   hasMore: z.boolean(),
   /** The newest change sequence at HQ when this page was read, so the till can show progress. */
   headSeq: z.number().int(),
-  /** HQ's advice when the till is more than `SNAPSHOT_ADVISED_AFTER` changes behind: load a snapshot instead. */
+  /** HQ's advice when the till is far behind (more than `SNAPSHOT_ADVISED_AFTER` rows changed, or more than half a snapshot): load a snapshot instead. */
   catchUp: z.literal('snapshot').optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 
-/** More changes than this behind HQ, a till catches up with a snapshot rather than page after page of changes. */
+/** More rows changed than this since its cursor (or more than half of what a snapshot holds), a till catches up with a snapshot rather than page after page of changes. */
 export const SNAPSHOT_ADVISED_AFTER = 10_000;
 
 /**
