@@ -86,4 +86,6 @@ export const unscopedParameters = new Set([
   'level', 'role', 'kind', 'event',
   // A return may be made in any store of the chain, so a till looks a receipt up chain-wide.
   'receiptNo', 'differences',
+  // A snapshot resumes after a key of the till's own rows.
+  'after',
 ]);
