@@ -159,6 +159,8 @@ export default async function tillBench(args: string[]): Promise<Record<string, 
     await page.getByTestId('initial-pull-parts').waitFor({ timeout: 60_000 });
     await page.waitForFunction(`Number(document.querySelector('[data-testid="initial-pull-progress"]')?.getAttribute('aria-valuenow')) >= 30`, undefined, { timeout: 600_000, polling: 100 });
     const progressAt = (await page.getByTestId('initial-pull-remaining').textContent()) ?? '';
+    // BENCH_SCREENSHOTS names a folder for a picture of the load under way.
+    if (process.env.BENCH_SCREENSHOTS) await page.screenshot({ path: join(process.env.BENCH_SCREENSHOTS, 'till-bootstrap-progress.png') });
     const sellable = await markAt(page, 'catalog-snapshot-sellable', 600_000);
     await page.getByTestId('clerk-code-input').waitFor({ timeout: 60_000 });
     const loaded = await markAt(page, 'catalog-snapshot-loaded', 600_000);
