@@ -17,11 +17,12 @@ const cacheControlOf = (path: string) => (hashedAsset.test(path) ? 'public, max-
 
 /**
  * Gives an in-memory text answer (the API's JSON, an HTML page) its Content-Length, so that
- * `compress` can leave the small ones alone: it only knows a body's size from that header.
+ * `compress` can leave the small ones alone: it only knows a body's size from that header. A body
+ * already encoded (a streamed snapshot) is left to stream.
  */
 const measureTextBodies = createMiddleware(async (c, next) => {
   await next();
-  if (c.res.headers.has('content-length') || !c.res.body || !/json|html|text/.test(c.res.headers.get('content-type') ?? '')) return;
+  if (c.res.headers.has('content-length') || c.res.headers.has('content-encoding') || !c.res.body || !/json|html|text/.test(c.res.headers.get('content-type') ?? '')) return;
   const body = await c.res.arrayBuffer();
   c.res = new Response(body, c.res);
   c.res.headers.set('content-length', String(body.byteLength));

@@ -88,4 +88,6 @@ export const unscopedParameters = new Set([
   'receiptNo', 'differences',
   // The till's report on itself, sent with every pull and push.
   'x-pos-till-report',
+  // A snapshot resumes after a key of the till's own rows.
+  'after',
 ]);

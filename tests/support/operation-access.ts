@@ -11,6 +11,7 @@ export const access: Record<string, Access> = {
   'POST /devices/pair': 'public',
   'POST /auth/clerk/sign-in': 'device',
   'GET /sync/pull': 'device',
+  'GET /sync/snapshot': 'device',
   'POST /sync/push': 'device',
   'GET /reports/store-day': 'device+office',
   'GET /reports/product-sales': 'office',

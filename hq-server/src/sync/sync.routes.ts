@@ -1,11 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { ErrorBody, PullQuery, PullResponse, PushBody, PushResponse, TILL_REPORT_HEADER } from '@pos/shared';
+import { ErrorBody, PullQuery, PullResponse, PushBody, PushResponse, SnapshotQuery, TILL_REPORT_HEADER } from '@pos/shared';
 import type { AppEnv, DevicePrincipal } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
 import { bearer, commonErrors, jsonBody, jsonResponse } from '../http/openapi-helpers';
 import { noteServedCursor, noteTillContact, outboxInstructions, parseTillReport, recordPushOutcome } from '../till-monitor/till-contact.service';
 import { pullChanges } from './pull.service';
 import { pushDocuments } from './push.service';
+import { snapshotStream } from './snapshot.service';
 
 const TillReportHeaders = z.object({
   [TILL_REPORT_HEADER]: z.string().max(16_384).optional().openapi({
@@ -21,6 +22,18 @@ const pull = createRoute({
   middleware: [authenticate('device')] as const,
   request: { query: PullQuery, headers: TillReportHeaders },
   responses: { 200: jsonResponse(PullResponse, 'One page of changes and the next cursor'), ...commonErrors, ...refused },
+});
+
+const snapshot = createRoute({
+  method: 'get', path: '/sync/snapshot', tags: ['sync'], security: bearer,
+  summary: 'The till’s whole catalog at one cursor, streamed gzip NDJSON: a SnapshotHead line, then SnapshotBatch lines entity by entity',
+  description: 'Sellable entities come first. `entity` and `after` resume a broken snapshot after the last key the till holds; the till keeps the first snapshot’s cursor.',
+  middleware: [authenticate('device')] as const,
+  request: { query: SnapshotQuery },
+  responses: {
+    200: { description: 'NDJSON lines, `Content-Encoding: gzip`', content: { 'application/x-ndjson': { schema: z.string().openapi({ format: 'binary' }) } } },
+    ...commonErrors,
+  },
 });
 
 const push = createRoute({
@@ -40,6 +53,17 @@ export const syncRoutes = new OpenAPIHono<AppEnv>()
     await noteServedCursor(db, device, page.cursor);
     const outbox = await outboxInstructions(c.var.deps, device);
     return c.json(outbox.length ? { ...page, outbox } : page, 200);
+  })
+  .openapi(snapshot, async (c) => {
+    const lines = await snapshotStream(c.var.deps.db, c.var.principal as DevicePrincipal, c.req.valid('query'));
+    // Node's and the DOM's typings disagree about CompressionStream's writable side; it takes bytes.
+    const body = c.body(lines.pipeThrough(new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>), 200, {
+      'content-type': 'application/x-ndjson',
+      'content-encoding': 'gzip',
+      'cache-control': 'no-store',
+    });
+    // The route types any `application/…json…` answer as one JSON body; NDJSON is many, streamed.
+    return body as never;
   })
   .openapi(push, async (c) => {
     const device = c.var.principal as DevicePrincipal;

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
-import type { Category, CashMovement, CashReason, Change, Clerk, PairedDevice, Product, Return, Sale, ShiftClose, ShiftOpen, Store, Price, Barcode, ErrorBody, MemberLevel, Promotion, StoredTillShortcuts, SyncDocument, TillRole, TillSyncError } from '@pos/shared';
+import type { Category, CashMovement, CashReason, Change, Clerk, PairedDevice, Product, Return, Sale, ShiftClose, ShiftOpen, Store, Price, Barcode, ErrorBody, MemberLevel, Promotion, SnapshotEntity, StoredTillShortcuts, SyncDocument, TillRole, TillSyncError } from '@pos/shared';
 import type { HeldTicket } from '../features/sales/held-tickets';
 import type { Ticket } from '../features/sales/ticket';
 
@@ -52,6 +52,19 @@ export interface ClerkSignIn {
   signedInAt: string;
 }
 
+/**
+ * A catalog snapshot being loaded: the cursor the change feed goes on from once it is in (the
+ * first snapshot's, kept when a broken one resumes), rows of each entity in all and loaded, and
+ * where the next batch starts (`next` null: everything is in).
+ */
+export interface SnapshotLoad {
+  cursor: number;
+  totals: Record<SnapshotEntity, number>;
+  loaded: Record<SnapshotEntity, number>;
+  next: { entity: SnapshotEntity; after: string | null } | null;
+  startedAt: string;
+}
+
 /** Every value kept in the `meta` table, by key. */
 export interface MetaValues {
   pairing: PairedDevice;
@@ -65,6 +78,8 @@ export interface MetaValues {
   tillShortcuts: StoredTillShortcuts;
   /** The sales clerk (营业员) new lines are credited to on this till; none: the cashier's. */
   salesClerk: { clerkId: string };
+  /** A catalog snapshot not yet fully loaded; none once it is. */
+  snapshotLoad: SnapshotLoad;
 }
 export type MetaKey = keyof MetaValues;
 export type MetaRow = { [K in MetaKey]: { key: K; value: MetaValues[K] } }[MetaKey];
@@ -164,10 +179,13 @@ export class TillDb extends Dexie {
   /** Cash in and out of each shift, by shift. */
   cashMovements!: EntityTable<CashMovement, 'id'>;
 
-  constructor(name = 'pos-till') {
-    // Chromium's default durability reports a write done before it reaches the disk; a sale
-    // the cashier saw completed must survive a power cut.
-    super(name, { chromeTransactionDurability: 'strict' });
+  /**
+   * Chromium's default durability reports a write done before it reaches the disk; a sale the
+   * cashier saw completed must survive a power cut, so the till's database is strict. A catalog
+   * snapshot is written through a `relaxed` one: a batch lost to a power cut is loaded again.
+   */
+  constructor(name = 'pos-till', durability: 'strict' | 'relaxed' = 'strict') {
+    super(name, { chromeTransactionDurability: durability });
     this.version(1).stores({
       stores: 'id',
       categories: 'id',

@@ -11,10 +11,11 @@ import {
   type ClerkSignOutBody,
   type PairDeviceBody,
   TILL_REPORT_HEADER,
+  type SnapshotEntity,
   type SyncDocument,
   type TillReport,
 } from '@pos/shared';
-import type { HqResult } from './hq-failure';
+import type { HqFailure, HqResult } from './hq-failure';
 
 const Health = z.object({ status: z.literal('ok'), time: z.string() });
 export type Health = z.infer<typeof Health>;
@@ -64,14 +65,27 @@ export function createHqClient(options: HqClientOptions = {}) {
     } catch {
       return { ok: false, failure: response.ok ? { kind: 'invalid-response', status: response.status } : httpFailureWithoutBody(response.status) };
     }
-    if (!response.ok) {
-      const error = ErrorBody.safeParse(json);
-      if (!error.success) return { ok: false, failure: httpFailureWithoutBody(response.status) };
-      const { code, message, details } = error.data.error;
-      return { ok: false, failure: { kind: 'http', status: response.status, code, message, details } };
-    }
+    if (!response.ok) return { ok: false, failure: httpFailureOf(response.status, json) };
     const parsed = schema.safeParse(json);
     return parsed.success ? { ok: true, value: parsed.data } : { ok: false, failure: { kind: 'invalid-response', status: response.status } };
+  }
+
+  /** A streamed answer: its body as it arrives, or why HQ refused it. */
+  async function openStream(path: string, deviceToken: string, timeoutMs: number): Promise<HqResult<ReadableStream<Uint8Array>>> {
+    let response: Response;
+    try {
+      response = await doFetch(`${baseUrl}${path}`, {
+        headers: { accept: 'application/x-ndjson', authorization: `Bearer ${deviceToken}` },
+        cache: 'no-store',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch {
+      return { ok: false, failure: { kind: 'unreachable' } };
+    }
+    if (response.ok && response.body) return { ok: true, value: response.body };
+    if (response.ok) return { ok: false, failure: { kind: 'invalid-response', status: response.status } };
+    const json: unknown = await response.json().catch(() => null);
+    return { ok: false, failure: httpFailureOf(response.status, json) };
   }
 
   return {
@@ -85,6 +99,16 @@ export function createHqClient(options: HqClientOptions = {}) {
     /** `report` is the till's own (`TillReport`), sent in its header on every pull and push. */
     pull: (deviceToken: string, cursor: number, limit: number, report?: TillReport) =>
       call({ method: 'GET', path: `/sync/pull?cursor=${cursor}&limit=${limit}`, schema: PullResponse, deviceToken, timeoutMs: 60_000, report }),
+    /**
+     * The catalog at one cursor, streamed (the browser undoes its gzip): from the start, or
+     * after the last key the till holds of an entity. Long: a large catalog streams for a while.
+     */
+    snapshot: (deviceToken: string, from: { entity: SnapshotEntity; after: string | null } | null) =>
+      openStream(
+        `/sync/snapshot${from ? `?entity=${from.entity}${from.after === null ? '' : `&after=${encodeURIComponent(from.after)}`}` : ''}`,
+        deviceToken,
+        15 * 60_000,
+      ),
     push: (deviceToken: string, documents: readonly SyncDocument[], report?: TillReport) =>
       call({ method: 'POST', path: '/sync/push', schema: PushResponse, deviceToken, body: { documents }, timeoutMs: 60_000, report }),
     /** Short: a cashier and a customer are waiting, and the sale can go on without the member. */
@@ -100,6 +124,14 @@ export function createHqClient(options: HqClientOptions = {}) {
 }
 
 export type HqClient = ReturnType<typeof createHqClient>;
+
+/** HQ's error body as a failure, or the bare status when the body is not ours. */
+function httpFailureOf(status: number, json: unknown): HqFailure {
+  const error = ErrorBody.safeParse(json);
+  if (!error.success) return httpFailureWithoutBody(status);
+  const { code, message, details } = error.data.error;
+  return { kind: 'http', status, code, message, details };
+}
 
 /** A proxy or a crashed HQ may answer without our error body; keep the status so the UI can still judge it. */
 function httpFailureWithoutBody(status: number) {

@@ -35,3 +35,35 @@ export function createExclusiveLock(name: string) {
     });
   };
 }
+
+/**
+ * Runs tasks under the same name one after another, across tabs (Web Locks) and within one: a
+ * second waits for the first rather than being skipped.
+ */
+export function createQueuedLock(name: string) {
+  let tail: Promise<unknown> = Promise.resolve();
+
+  function queueHere<T>(task: () => Promise<T>): Promise<T> {
+    const run = tail.then(task, task);
+    tail = run.catch(() => undefined);
+    return run;
+  }
+
+  return function run<T>(task: () => Promise<T>): Promise<T> {
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+    if (!locks) return queueHere(task);
+    return queueHere(async () => {
+      let started = false;
+      try {
+        return await locks.request(name, () => {
+          started = true;
+          return task();
+        });
+      } catch (error) {
+        // As above: the in-tab queue still keeps this tab's tasks apart when Web Locks fail.
+        if (started) throw error;
+        return task();
+      }
+    });
+  };
+}

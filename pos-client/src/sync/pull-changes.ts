@@ -6,8 +6,17 @@ import { applyPullPage } from './apply-pull-page';
 import { outboxInstructionUpdates } from './outbox-transitions';
 import { writeUpdates } from './push-outbox';
 import { readTillReport } from './till-report';
+import { createQueuedLock } from './exclusive-lock';
+import { loadSnapshot, type SnapshotProgress } from './load-snapshot';
 
 export const pullPageSize = 1000;
+
+/** What a pull did: pages and changes applied, and rejected documents a manager sent back to the outbox. */
+export interface PullOutcome {
+  pages: number;
+  changes: number;
+  resent: number;
+}
 
 export interface PullProgress {
   cursor: number;
@@ -36,22 +45,62 @@ export function pullFraction(startCursor: number, cursor: number, headSeq: numbe
   return Math.min(1, Math.max(0, (cursor - startCursor) / (headSeq - startCursor)));
 }
 
-/** Pulls page after page until HQ has no more, each page applied with its cursor in one transaction. */
-export async function pullChanges(
-  { db, hq, now }: PullDeps,
-  onProgress: (progress: PullProgress) => void = () => undefined,
-): Promise<HqResult<{ pages: number; changes: number; resent: number }>> {
+/** The catalog is written by one load or pull at a time, in every tab. */
+const catalogLock = createQueuedLock('pos-till-catalog');
+
+/**
+ * A till's first load: a snapshot of the catalog (going on with one begun), then the changes
+ * since it. `onProgress` hears of the snapshot's batches; the first pull counts as done once a
+ * sale's needs are in, while the rest goes on loading.
+ */
+export function loadCatalog(deps: PullDeps, onProgress: (progress: SnapshotProgress) => void = () => undefined): Promise<HqResult<PullOutcome>> {
+  return catalogLock(async () => {
+    const sync = await deps.db.getSyncMeta();
+    if (!sync.initialPullDoneAt || (await deps.db.getMeta('snapshotLoad'))) {
+      const loaded = await loadSnapshot(deps, onProgress);
+      if (!loaded.ok) return loaded;
+    }
+    return pullUnlocked(deps);
+  });
+}
+
+/**
+ * Pulls page after page until HQ has no more, each page applied with its cursor in one
+ * transaction. A snapshot left half-loaded is finished first; when HQ advises that the till is
+ * too far behind, it loads a snapshot instead (selling goes on meanwhile) and pulls from there.
+ */
+export function pullChanges(deps: PullDeps, onProgress: (progress: PullProgress) => void = () => undefined): Promise<HqResult<PullOutcome>> {
+  return catalogLock(async () => {
+    if (await deps.db.getMeta('snapshotLoad')) {
+      const loaded = await loadSnapshot(deps);
+      if (!loaded.ok) return loaded;
+    }
+    return pullUnlocked(deps, onProgress);
+  });
+}
+
+async function pullUnlocked(deps: PullDeps, onProgress: (progress: PullProgress) => void = () => undefined): Promise<HqResult<PullOutcome>> {
+  const { db, hq, now } = deps;
   const pairing = await db.getMeta('pairing');
   if (!pairing) return { ok: false, failure: { kind: 'http', status: 401, code: 'UNAUTHENTICATED', message: 'this till is not paired', details: undefined } };
-  const start = await db.getSyncMeta();
+  let start = await db.getSyncMeta();
   let cursor = start.cursor;
   let pages = 0;
   let changes = 0;
   let resent = 0;
+  let snapshotted = false;
   for (;;) {
     const result = await hq.pull(pairing.deviceToken, cursor, pullPageSize, await readTillReport(db));
     if (!result.ok) return result;
     const page = result.value;
+    if (page.catchUp === 'snapshot' && !snapshotted) {
+      snapshotted = true;
+      const loaded = await loadSnapshot(deps);
+      if (!loaded.ok) return loaded;
+      start = await db.getSyncMeta();
+      cursor = start.cursor;
+      continue;
+    }
     const meta = await applyPullPage(db, page, now().toISOString());
     resent += await applyOutboxInstructions(db, page.outbox ?? []);
     pages += 1;

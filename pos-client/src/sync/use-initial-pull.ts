@@ -2,12 +2,13 @@ import { useEffect, useState } from 'react';
 import { useTillServices } from '../app/services-context';
 import { failureCode } from '../hq/hq-failure';
 import { backoffDelay } from './backoff';
-import { pullChanges, type PullProgress } from './pull-changes';
+import type { SnapshotProgress } from './load-snapshot';
+import { loadCatalog } from './pull-changes';
 
-/** The first full pull after pairing: page by page, with progress, retrying by itself while HQ is away. */
+/** The first load after pairing: a snapshot with its progress, retrying (and resuming) by itself while HQ is away. */
 export function useInitialPull() {
   const services = useTillServices();
-  const [progress, setProgress] = useState<PullProgress | null>(null);
+  const [progress, setProgress] = useState<SnapshotProgress | null>(null);
   const [errorCode, setErrorCode] = useState<string | null>(null);
   const [restarts, setRestarts] = useState(0);
 
@@ -16,7 +17,7 @@ export function useInitialPull() {
     let timer: ReturnType<typeof setTimeout> | undefined;
     async function attemptPull(failures: number): Promise<void> {
       setErrorCode(null);
-      const result = await pullChanges(services, (next) => !cancelled && setProgress(next));
+      const result = await loadCatalog(services, (next) => !cancelled && setProgress(next));
       if (cancelled || result.ok) return;
       setErrorCode(failureCode(result.failure));
       services.sync.noteConnection(result.failure.kind === 'unreachable' ? 'offline' : 'online');

@@ -69,8 +69,66 @@ export const PullResponse = z.object({
   headSeq: z.number().int(),
   /** What a manager decided about documents this till holds as rejected; older tills ignore it. */
   outbox: z.array(OutboxInstruction).optional(),
+  /** HQ's advice when the till is far behind (more than `SNAPSHOT_ADVISED_AFTER` rows changed, or more than half a snapshot): load a snapshot instead. */
+  catchUp: z.literal('snapshot').optional(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
+
+/** More rows changed than this since its cursor (or more than half of what a snapshot holds), a till catches up with a snapshot rather than page after page of changes. */
+export const SNAPSHOT_ADVISED_AFTER = 10_000;
+
+/**
+ * The entities of a snapshot in the order it sends them: what a sale needs first (the store,
+ * its settings, clerks and roles, the assortment, products, barcodes, prices, promotions and
+ * categories), then the rest.
+ */
+export const SNAPSHOT_ENTITIES = [
+  'store', 'pricing_settings', 'till_shortcuts', 'till_role', 'clerk', 'store_assortment', 'assortment_item', 'category',
+  'product', 'barcode', 'price', 'promotion', 'member_level', 'cash_reason',
+] as const satisfies readonly ChangeEntity[];
+export const SnapshotEntity = z.enum(SNAPSHOT_ENTITIES);
+export type SnapshotEntity = z.infer<typeof SnapshotEntity>;
+/** Once every entity up to this one is in, the till can sell; the rest follows in the background. */
+export const SNAPSHOT_SELLABLE_AFTER: SnapshotEntity = 'promotion';
+
+/** Where a snapshot starts: from the beginning, or after the row with key `after` of `entity` (a resumed one). */
+export const SnapshotQuery = z
+  .object({
+    entity: SnapshotEntity.optional(),
+    after: z.string().min(1).max(200).optional(),
+  })
+  .refine((q) => q.after === undefined || q.entity !== undefined, { message: 'after needs entity', path: ['after'] });
+export type SnapshotQuery = z.infer<typeof SnapshotQuery>;
+
+/**
+ * The first line of a snapshot: pull changes after `cursor` once it is loaded, and how many
+ * rows of each entity this stream carries.
+ */
+export const SnapshotHead = z.object({
+  cursor: z.number().int().min(0),
+  counts: z.record(SnapshotEntity, z.number().int().min(0)),
+});
+export type SnapshotHead = z.infer<typeof SnapshotHead>;
+
+/**
+ * Every further line: rows of one entity in key order (byte order, as IndexedDB orders keys),
+ * up to and including `lastKey`; `end` on the entity's last batch. Only live rows are sent,
+ * so a till holds exactly what a batch spans and nothing beyond an ended entity's last key.
+ */
+export const SnapshotBatch = z.object({
+  entity: SnapshotEntity,
+  rows: z.array(z.unknown()),
+  lastKey: z.string().nullable(),
+  end: z.boolean(),
+});
+export type SnapshotBatch = z.infer<typeof SnapshotBatch>;
+
+/** The schema of one entity's rows, as in a `Change`. */
+export function changeDataSchema(entity: ChangeEntity): z.ZodType<Change['data']> {
+  const option = Change.options.find((o) => o.shape.entity.value === entity);
+  if (!option) throw new Error(`no change entity ${entity}`);
+  return option.shape.data;
+}
 
 /**
  * Every kind of document a till pushes. Each carries `kind`, an `id` the till made (uuidv7),

@@ -21,6 +21,7 @@ export async function pairDevice({ db, hq }: { db: TillDb; hq: HqClient }, code:
     if (previous && previous.store.id !== paired.store.id) {
       await Promise.all(db.catalogTables.map((table) => table.clear()));
       await db.putMeta('sync', emptySyncMeta);
+      await db.meta.delete('snapshotLoad');
     }
     await db.meta.delete('session');
     await db.putMeta('pairing', paired);
