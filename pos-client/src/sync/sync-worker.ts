@@ -99,7 +99,8 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
     update({ connection: 'online', busy: 'pushing' });
     const pushed = await push(() => pushOutbox(deps));
     if (pushed && !pushed.ok) return fail(pushed.failure);
-    update({ busy: 'pulling' });
+    // HQ took the push, so it accepts this version again.
+    update(pushed ? { busy: 'pulling', versionRefused: false } : { busy: 'pulling' });
     const pulled = await pullChanges(deps);
     if (!pulled.ok) return fail(pulled.failure);
     if (pulled.value.resent > 0) {
