@@ -2,7 +2,7 @@ import {
   compilePriceBook, decodeScaleBarcode, resolveScan,
   type PriceBook, type PriceBookInput, type PricingFailureCode, type Product, type ScaleBarcodeLayout, type StoreAssortment,
 } from '@pos/shared';
-import type { TillDb } from '../../db/till-db';
+import type { PulledBarcode, TillDb } from '../../db/till-db';
 import type { ScannedItem } from './basket';
 import type { TillPricingPlace } from './price-till-basket';
 import { loadPricingSettings } from './pricing-settings';
@@ -39,33 +39,35 @@ interface Named {
   link: Pick<PriceBookInput, 'barcodes' | 'scaleItems'>;
 }
 
-/** The one product a code names: by scale item code when one of the chain's layouts reads the code, else by barcode; both through an index. */
-async function productNamedBy(db: TillDb, code: string, layouts: readonly ScaleBarcodeLayout[]): Promise<Named | undefined> {
+/**
+ * The one product a code names: by scale item code when one of the chain's layouts reads the
+ * code, else by barcode (`barcode`: the code's row, read beside the settings); both through an index.
+ */
+async function productNamedBy(db: TillDb, code: string, layouts: readonly ScaleBarcodeLayout[], barcode: PulledBarcode | undefined): Promise<Named | undefined> {
   const label = decodeScaleBarcode(code, layouts);
   if (label.ok) {
     const product = await db.products.where('scaleItemCode').equals(label.itemCode).first();
     return product && { product, link: { scaleItems: [{ itemCode: label.itemCode, productId: product.id }] } };
   }
   if (label.code !== 'NOT_SCALE_BARCODE') return undefined;
-  const barcode = await db.barcodes.get(code);
   const product = barcode && (await db.products.get(barcode.productId));
   return product && { product, link: { barcodes: [{ code, productId: product.id }] } };
 }
 
 /** The store's assortment as far as one product goes: whether it is on the store's list. */
 async function assortmentFor(db: TillDb, storeId: string, productId: string): Promise<StoreAssortment[]> {
-  const assortment = await db.storeAssortments.get(storeId);
+  const [assortment, listed] = await Promise.all([db.storeAssortments.get(storeId), db.assortmentItems.get([storeId, productId])]);
   if (!assortment) return [];
-  const listed = await db.assortmentItems.get([storeId, productId]);
   return [{ storeId, mode: assortment.mode, productIds: listed ? [productId] : [] }];
 }
 
 /** A price book of just what one scan needs, so the shared engine decides it as it would with the whole catalog. */
 async function priceBookFor(db: TillDb, storeId: string, layouts: readonly ScaleBarcodeLayout[], { product, link }: Named): Promise<PriceBook> {
+  const [prices, assortments] = await Promise.all([priceEntriesOf(db, [product.id]), assortmentFor(db, storeId, product.id)]);
   return compilePriceBook({
     products: [{ id: product.id, active: product.active, weighed: product.weighed, discontinuedFrom: product.discontinuedFrom }],
-    prices: await priceEntriesOf(db, [product.id]),
-    assortments: await assortmentFor(db, storeId, product.id),
+    prices,
+    assortments,
     ...link,
     scaleLayouts: layouts,
   });
@@ -81,10 +83,11 @@ async function priceBookFor(db: TillDb, storeId: string, layouts: readonly Scale
 export async function findScannedItem(db: TillDb, input: string, place: TillPricingPlace, now: Date, memberLevelId: string | null = null): Promise<ScanResult> {
   const code = input.trim();
   if (!/^\d{8,14}$/.test(code)) return { ok: false, code: 'BARCODE_INVALID' };
-  const { scaleLayouts } = await loadPricingSettings(db);
-  const named = await productNamedBy(db, code, scaleLayouts);
+  // Reads that do not wait on each other go together: a scan waits on a few rounds of reads, not nine in a row.
+  const [{ scaleLayouts }, barcode] = await Promise.all([loadPricingSettings(db), db.barcodes.get(code)]);
+  const named = await productNamedBy(db, code, scaleLayouts, barcode);
   if (!named) return { ok: false, code: 'ITEM_NOT_FOUND' };
-  const book = await priceBookFor(db, place.storeId, scaleLayouts, named);
+  const [book, ancestorCategoryIds] = await Promise.all([priceBookFor(db, place.storeId, scaleLayouts, named), ancestorsOf(db, named.product.categoryId)]);
   const scanned = resolveScan(book, code, { storeId: place.storeId, memberLevelId, channel: 'retail', instant: now.toISOString(), timeZone: place.timeZone });
   if (!scanned.ok) return { ok: false, code: scanErrors[scanned.code] };
   const { product } = named;
@@ -92,7 +95,7 @@ export async function findScannedItem(db: TillDb, input: string, place: TillPric
     ok: true,
     item: {
       productId: product.id, barcode: code, nameZh: product.nameZh, nameEn: product.nameEn, unitPriceMinor: scanned.unitPriceMinor, weightGrams: scanned.weightGrams,
-      categoryId: product.categoryId, ancestorCategoryIds: await ancestorsOf(db, product.categoryId), brandId: product.brandId,
+      categoryId: product.categoryId, ancestorCategoryIds, brandId: product.brandId,
     },
   };
 }
