@@ -203,6 +203,8 @@ export default async function tillBench(args: string[]): Promise<Record<string, 
     }
     // The first ticket's scans warm the page's code and caches up; they are kept, and shown apart.
     const firstTicket = scanMs.slice(0, LINES_PER_TICKET);
+    // A ticket's first scan follows the sale before it (its receipt, its push): shown apart from the others.
+    const scansWhere = (firstOfTicket: boolean) => scanMs.filter((_, i) => (i % LINES_PER_TICKET === 0) === firstOfTicket);
 
     stage('sold');
     await context.close();
@@ -238,7 +240,13 @@ export default async function tillBench(args: string[]): Promise<Record<string, 
         indexedDbEstimateMB: round((estimate.usageDetails?.indexedDB ?? 0) / 1024 / 1024, 1),
         indexedDbOnDiskMB: round(indexedDbOnDisk / 1024 / 1024, 1),
       },
-      scanToVisiblePricedLine: { ...scan, firstTicketMedianMs: round(percentile(firstTicket, 50)), linesPerTicket: LINES_PER_TICKET },
+      scanToVisiblePricedLine: {
+        ...scan,
+        firstTicketMedianMs: round(percentile(firstTicket, 50)),
+        linesPerTicket: LINES_PER_TICKET,
+        firstLineOfEachTicket: summary(scansWhere(true)),
+        otherLines: summary(scansWhere(false)),
+      },
       tenderToSaleCommitted: tender,
       offlineColdStartToSellScreen: { pageMs: round(coldPageMs), withNavigationWallMs: round(coldWallMs), servedBy },
       targets: {

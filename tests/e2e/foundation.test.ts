@@ -71,7 +71,7 @@ describe('one sale from till to HQ report', () => {
     await hq.close();
     for (let i = 0; i < 3; i++) await sell([f.catalog[10 + i]!.barcode]);
     await expect.poll(() => page.getByTestId('online-indicator').getAttribute('data-state'), { timeout: 30_000 }).toBe('offline');
-    expect(await unsent()).toBe(3);
+    await expect.poll(unsent, { timeout: 10_000 }).toBe(3);
 
     hq = await startHq(f, Number(port));
     await expect.poll(unsent, { timeout: 120_000, interval: 1000 }).toBe(0);
