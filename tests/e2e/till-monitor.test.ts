@@ -12,10 +12,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityFindings } from '../support/axe';
 import { launchBrowser } from '../support/browser';
-import { createLiveFixture, DEMO_PIN, json, signInOffice, type Fixture } from '../support/fixture';
+import { createLiveFixture, json, signInOffice, type Fixture } from '../support/fixture';
 import { startHq } from '../support/hq';
 import type { TestDatabase } from '../support/test-db';
-import { newTillPage, pairAndOpenShift, syncNow } from './till-page';
+import { newTillPage, openShiftClose, pairAndOpenShift, syncNow } from './till-page';
 
 let database: TestDatabase;
 let f: Fixture;
@@ -125,13 +125,7 @@ describe('HQ’s sight of every till', () => {
     const firstSaleAt = new Date().toISOString();
     for (let i = 0; i < 50; i++) await sell(offline, f.catalog[20 + (i % 20)]!.barcode);
     await expect.poll(() => outbox(offline, 'unsent')).toBe(50);
-    await offline.getByTestId('shift-close').click();
-    await offline.locator('[data-testid="close-dialog"][open], [data-testid="approval-dialog"][open]').first().waitFor();
-    if ((await offline.locator('[data-testid="approval-dialog"][open]').count()) > 0) {
-      await offline.getByTestId('approval-code').fill('0011');
-      await offline.getByTestId('approval-pin').fill(DEMO_PIN);
-      await offline.getByTestId('approval-submit').click();
-    }
+    await openShiftClose(offline);
     await expect(offline.getByTestId('close-waiting').getAttribute('data-count')).resolves.toBe('50');
     expect(await offline.getByTestId('close-waiting').textContent()).toContain('50 document(s) have not reached HQ yet');
     await shoot(offline, 'till-close-waiting-en');
@@ -221,13 +215,7 @@ describe('HQ’s sight of every till', () => {
     await page.getByTestId('language-switch').click();
     expect(await page.getByTestId('version-refused').textContent()).toContain('总部已不再接受此版本');
     await shoot(page, 'till-version-refused-zh');
-    await page.getByTestId('shift-close').click();
-    await page.locator('[data-testid="close-dialog"][open], [data-testid="approval-dialog"][open]').first().waitFor();
-    if ((await page.locator('[data-testid="approval-dialog"][open]').count()) > 0) {
-      await page.getByTestId('approval-code').fill('0011');
-      await page.getByTestId('approval-pin').fill(DEMO_PIN);
-      await page.getByTestId('approval-submit').click();
-    }
+    await openShiftClose(page);
     expect(await page.getByTestId('close-waiting').textContent()).toContain('还有 1 张单据未上传总部');
     await shoot(page, 'till-close-waiting-zh');
     await page.keyboard.press('Escape');

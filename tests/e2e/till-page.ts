@@ -45,7 +45,8 @@ export async function openShiftIfAsked(page: Page, float = '0'): Promise<void> {
   await page.getByTestId('scan-input').waitFor({ timeout: 30_000 });
 }
 
-async function closeColleaguesShift(page: Page): Promise<void> {
+/** Opens the shift's close dialog, with the store manager's approval when the key asks for it. */
+export async function openShiftClose(page: Page): Promise<void> {
   await page.getByTestId('shift-close').click();
   await page.locator('[data-testid="close-dialog"][open], [data-testid="approval-dialog"][open]').first().waitFor();
   if ((await page.locator('[data-testid="approval-dialog"][open]').count()) > 0) {
@@ -53,6 +54,10 @@ async function closeColleaguesShift(page: Page): Promise<void> {
     await page.getByTestId('approval-pin').fill(DEMO_PIN);
     await page.getByTestId('approval-submit').click();
   }
+}
+
+async function closeColleaguesShift(page: Page): Promise<void> {
+  await openShiftClose(page);
   await page.getByTestId('count-total').fill('0');
   await page.getByTestId('close-submit').click();
   await page.getByTestId('shift-next').click();

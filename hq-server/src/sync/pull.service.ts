@@ -43,7 +43,7 @@ export async function pullChanges(db: Db, device: DevicePrincipal, { cursor, lim
  */
 async function farBehind(db: Db, device: DevicePrincipal, cursor: number): Promise<boolean> {
   const behind = await changesAfter(db, device, cursor, SNAPSHOT_ADVISED_AFTER + 1);
-  return behind > SNAPSHOT_ADVISED_AFTER || behind * 2 > (await snapshotRowCount(db, device));
+  return behind > SNAPSHOT_ADVISED_AFTER || behind * 2 > (await snapshotRowCount(db, device, behind * 2 + 1));
 }
 
 /** How many changes the till has after its cursor, counted no further than `atMost`. */

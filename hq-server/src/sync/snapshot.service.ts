@@ -27,10 +27,13 @@ function batchLine(entity: SnapshotBatch['entity'], rows: readonly string[], las
   return `{"entity":${JSON.stringify(entity)},"rows":[${rows.join(',')}],"lastKey":${JSON.stringify(lastKey)},"end":${end}}`;
 }
 
-/** How many rows a snapshot of the whole catalog holds for this till. */
-export async function snapshotRowCount(db: Db, device: DevicePrincipal): Promise<number> {
-  const counts = syncEntities(device).map((e) => sql`(select count(*) ${snapshotRows(e, device, null)})`);
-  const [row] = await query<{ n: string | number }>(db, sql`select ${sql.join(counts, sql` + `)} as n`);
+/**
+ * How many rows a snapshot of the whole catalog holds for this till, counted no further than
+ * `atMost`: a pull asks on every page, and a large catalog need not be counted to the end.
+ */
+export async function snapshotRowCount(db: Db, device: DevicePrincipal, atMost: number): Promise<number> {
+  const rows = syncEntities(device).map((e) => sql`(select 1 ${snapshotRows(e, device, null)} limit ${atMost})`);
+  const [row] = await query<{ n: string | number }>(db, sql`select count(*) as n from (${sql.join(rows, sql` union all `)} limit ${atMost}) as held`);
   return Number(row?.n ?? 0);
 }
 
