@@ -33,7 +33,8 @@ const memberCount = async () => (await f.deps.db.select({ n: sql<number>`count(*
 
 /** A member put straight into the table, as another system or another chain would have them. */
 async function insertMember(chainId: string, levelId: string, values: { cardNo: string; phone: string | null; active?: boolean }) {
-  await f.deps.db.insert(members).values({ chainId, id: newId(clock), name: '测试会员', levelId, birthday: null, createdAt: clock(), ...values });
+  const id = newId(clock);
+  await f.deps.db.insert(members).values({ chainId, id, accountId: id, name: '测试会员', levelId, birthday: null, createdAt: clock(), ...values });
 }
 
 describe('member look-up', () => {

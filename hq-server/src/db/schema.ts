@@ -13,3 +13,4 @@ export * from '../returns/returns.tables';
 export * from '../shifts/shifts.tables';
 export * from '../till-shortcuts/till-shortcuts.tables';
 export * from '../till-monitor/till-monitor.tables';
+export * from '../members/membership.tables';

@@ -7,6 +7,7 @@ import { AppError } from '../http/errors';
 import { pinyinKeys } from '../catalog/pinyin';
 import { newId } from '../ids';
 import { memberLevels, members } from '../pricing/pricing.tables';
+import { openMemberAccounts } from './open-accounts';
 import { findActiveMembers, findMemberRecord, findMembers } from './members.repo';
 
 /**
@@ -39,8 +40,9 @@ export async function enrolMember({ db, clock }: Deps, principal: Principal, bod
   // Without a target, so the unique card number and the unique active phone both end in "nothing inserted", even when two enrolments race.
   const { pinyin, initials } = pinyinKeys(body.name);
   const enrolled = await db.transaction(async (tx) => {
-    const inserted = await tx.insert(members).values({ chainId, id, ...body, namePinyin: pinyin, nameInitials: initials, createdAt: clock() }).onConflictDoNothing().returning({ id: members.id });
+    const inserted = await tx.insert(members).values({ chainId, id, accountId: id, ...body, namePinyin: pinyin, nameInitials: initials, createdAt: clock() }).onConflictDoNothing().returning({ id: members.id });
     if (inserted.length === 0) return null;
+    await openMemberAccounts(tx, chainId, clock());
     // The member as the office sees them: the phone masked.
     const record = (await findMemberRecord(tx, chainId, id))!;
     await recordAudit(tx, principal, clock, { entity: 'member', entityId: id, action: 'create', before: null, after: record });

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, foreignKey, index, jsonb, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, foreignKey, index, check, jsonb, pgEnum, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { chainId, changeSeq, instant, money } from '../db/columns';
 import { trigramIndex } from '../db/trigram-index';
 import { chains } from '../org/org.tables';
@@ -23,6 +23,8 @@ export const memberLevels = pgTable(
   ],
 );
 
+export const memberGender = pgEnum('member_gender', ['female', 'male', 'unspecified']);
+
 /** A member (会员) as the till looks one up by card number or phone to price the basket. */
 export const members = pgTable(
   'members',
@@ -38,6 +40,21 @@ export const members = pgTable(
     levelId: uuid('level_id').notNull(),
     /** MM-DD, or YYYY-MM-DD when the year was given. */
     birthday: text('birthday'),
+    gender: memberGender('gender').notNull().default('unspecified'),
+    /** Whether the member agreed to receive messages (短信通知); none is sent otherwise. */
+    consentToMessages: boolean('consent_to_messages').notNull().default(false),
+    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    /** The stored value and points the member's cards use: their own, or their parent's for a child card (附卡). */
+    accountId: uuid('account_id').notNull(),
+    /** The parent member of a child card (主附卡), null for a member on their own account. */
+    parentMemberId: uuid('parent_member_id'),
+    /** What the parent allows a child card to spend of the shared stored value, per transaction and per business day; null is no limit. */
+    childTxnLimitMinor: money('child_txn_limit_minor'),
+    childDayLimitMinor: money('child_day_limit_minor'),
+    /** Paid membership (付费会员): the last day it runs, null where the level is not sold. */
+    paidUntil: date('paid_until', { mode: 'string' }),
+    /** A duplicate merged (合并) into another member: inactive, its ledgers moved there. */
+    mergedIntoMemberId: uuid('merged_into_member_id'),
     active: boolean('active').notNull().default(true),
     createdAt: instant('created_at').notNull(),
   },
@@ -54,6 +71,9 @@ export const members = pgTable(
     trigramIndex('members_name_initials_trgm', t.nameInitials),
     trigramIndex('members_phone_trgm', t.phone),
     foreignKey({ columns: [t.chainId, t.levelId], foreignColumns: [memberLevels.chainId, memberLevels.id] }),
+    index('members_account').on(t.chainId, t.accountId),
+    index('members_parent').on(t.chainId, t.parentMemberId),
+    check('members_child_limits', sql`(${t.childTxnLimitMinor} is null or ${t.childTxnLimitMinor} >= 0) and (${t.childDayLimitMinor} is null or ${t.childDayLimitMinor} >= 0)`),
   ],
 );
 

@@ -3,6 +3,7 @@ import { pinyinKeys } from '../catalog/pinyin';
 import type { Deps } from '../http/app-env';
 import { newId } from '../ids';
 import { memberLevels, members } from '../pricing/pricing.tables';
+import { openMemberAccounts } from '../members/open-accounts';
 import { seededRandom } from './random';
 
 export const demoMemberLevels = [
@@ -67,7 +68,9 @@ export async function seedDemoMembers({ db, clock }: Deps, chainId: string, coun
   const demo = [...showcaseMembers, ...Array.from({ length: count - showcaseMembers.length }, (_, i) => generatedMember(i + showcaseMembers.length, random))];
   await db.insert(members).values(demo.map(({ level, ...m }) => {
     const keys = pinyinKeys(m.name);
-    return { chainId, id: newId(clock), ...m, namePinyin: keys.pinyin, nameInitials: keys.initials, levelId: levelId.get(level)!, createdAt: clock() };
+    const id = newId(clock);
+    return { chainId, id, accountId: id, ...m, namePinyin: keys.pinyin, nameInitials: keys.initials, levelId: levelId.get(level)!, createdAt: clock() };
   }));
+  await openMemberAccounts(db, chainId, clock());
   return demo.length;
 }

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { query } from '../../db/query';
 import { newId } from '../../ids';
+import { openMemberAccounts } from '../../members/open-accounts';
 import { birthday, cardNo, code, phone, text, yesNo } from '../cells';
 import { duplicates, unknownReference, type ParsedRow } from '../rows';
 import { chunksOf, jsonParam, type BulkContext, type Checked, type ImportKindDef } from './kind';
@@ -42,13 +43,14 @@ export const membersImport: ImportKindDef<MemberRow> = {
     let updated = 0;
     for (const chunk of chunksOf(rows)) {
       const records = chunk.map((r) => ({ id: newId(ctx.clock), card_no: r.card_no, name: r.name, phone: r.phone ?? null, level: r.level, birthday: r.birthday ?? null, active: r.active ?? true }));
-      const result = await query<{ inserted: boolean }>(tx, sql`insert into members (chain_id, id, card_no, phone, name, level_id, birthday, active, created_at)
-        select ${ctx.chainId}, r.id, r.card_no, r.phone, r.name, l.id, r.birthday, r.active, ${ctx.now.toISOString()}
+      const result = await query<{ inserted: boolean }>(tx, sql`insert into members (chain_id, id, account_id, card_no, phone, name, level_id, birthday, active, created_at)
+        select ${ctx.chainId}, r.id, r.id, r.card_no, r.phone, r.name, l.id, r.birthday, r.active, ${ctx.now.toISOString()}
         from json_to_recordset(${jsonParam(records)}) as r(id uuid, card_no text, phone text, name text, level text, birthday text, active boolean)
         join member_levels l on l.chain_id = ${ctx.chainId} and l.code = r.level
         ${onConflict} returning (xmax = 0) as inserted`);
       for (const r of result) r.inserted ? created++ : updated++;
     }
+    await openMemberAccounts(tx, ctx.chainId, ctx.now);
     return { created, updated, written: { members: created + updated } };
   },
 };
