@@ -37,21 +37,48 @@ export function errorText(locale: Locale, code: string, params: MessageParams = 
   return isMessageKey(key) ? translate(locale, key, named) : translate(locale, 'error.unknown', { code });
 }
 
+/** What a currency is written with, worked out once per currency: Intl formats are slow to make. */
+const currencyStyles = new Map<string, { exponent: number; symbol: string }>();
+
+function currencyStyle(currency: string): { exponent: number; symbol: string } {
+  let style = currencyStyles.get(currency);
+  if (!style) {
+    const exponent = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    const symbol = new Intl.NumberFormat('en', { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).formatToParts(0).find((p) => p.type === 'currency')?.value ?? currency;
+    style = { exponent, symbol };
+    currencyStyles.set(currency, style);
+  }
+  return style;
+}
+
 /** Minor units of a currency per major unit, as a power of ten (CNY 2, JPY 0). */
 export function currencyExponent(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return currencyStyle(currency).exponent;
 }
 
 export function formatMoney(amount: Minor, currency: string): string {
-  const symbol = new Intl.NumberFormat('en', { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).formatToParts(0).find((p) => p.type === 'currency')?.value ?? currency;
-  const text = formatMinor(amount, currencyExponent(currency));
+  const { exponent, symbol } = currencyStyle(currency);
+  const text = formatMinor(amount, exponent);
   return text.startsWith('-') ? `-${symbol}${text.slice(1)}` : `${symbol}${text}`;
 }
 
+/** One formatter per locale and style, made on first use. */
+function dateTimeFormat(cache: Map<Locale, Intl.DateTimeFormat>, locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let format = cache.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    cache.set(locale, format);
+  }
+  return format;
+}
+
+const dateTimes = new Map<Locale, Intl.DateTimeFormat>();
+const clocks = new Map<Locale, Intl.DateTimeFormat>();
+
 export function formatDateTime(locale: Locale, iso: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return dateTimeFormat(dateTimes, locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
 export function formatClock(locale: Locale, iso: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date(iso));
+  return dateTimeFormat(clocks, locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date(iso));
 }

@@ -19,11 +19,10 @@ export type CompleteSaleResult = { ok: true; sale: Sale } | { ok: false; code: B
 /** The names and a barcode of each gift product, read from the pulled catalog. */
 async function giftProductsOf(db: TillDb, productIds: readonly string[]): Promise<Map<string, GiftProduct>> {
   const found = new Map<string, GiftProduct>();
-  for (const productId of new Set(productIds)) {
-    const product = await db.products.get(productId);
-    const barcode = await db.barcodes.where('productId').equals(productId).first();
+  await Promise.all([...new Set(productIds)].map(async (productId) => {
+    const [product, barcode] = await Promise.all([db.products.get(productId), db.barcodes.where('productId').equals(productId).first()]);
     if (product) found.set(productId, { nameZh: product.nameZh, nameEn: product.nameEn, barcode: barcode?.code ?? null });
-  }
+  }));
   return found;
 }
 
@@ -54,10 +53,11 @@ export async function completeSale(
   cashTenderedMinor: Minor | null,
 ): Promise<CompleteSaleResult> {
   const result = await db.transaction('rw', [db.meta, db.journal, db.outbox, db.products, db.barcodes, db.prices, db.tickets, db.shifts], async () => {
-    const pairing = await db.getMeta('pairing');
-    const session = await db.getMeta('session');
+    // The reads that do not wait on each other go together: the customer waits on each round trip.
+    const [pairing, session, shift, counter, syncMeta] = await Promise.all([
+      db.getMeta('pairing'), db.getMeta('session'), openShiftOf(db), db.getMeta('receiptCounter'), db.getSyncMeta(),
+    ]);
     if (!pairing || !session) return { ok: false, code: 'NOT_READY' } as const;
-    const shift = await openShiftOf(db);
     if (!shift || shift.open.cashierId !== session.clerkId) return { ok: false, code: 'NO_OPEN_SHIFT' } as const;
     const at = now();
     const id = () => uuidv7(at.getTime(), randomBytes(10));
@@ -69,12 +69,11 @@ export async function completeSale(
     if (!paid.ok) return paid;
     const settlement = settlementOf(priced.totalMinor, paid.payments, pricing.rounding);
     if (settlement.overpaidMinor > 0) return { ok: false, code: 'CARD_OVERPAID' } as const;
-    const counter = await db.getMeta('receiptCounter');
     const number = (counter?.deviceId === pairing.device.id ? counter.last : 0) + 1;
     const built = buildSale(sold, priced, paid.payments, settlement, {
       saleId: ticket.id,
       newLineId: id,
-      dataSeq: (await db.getSyncMeta()).cursor,
+      dataSeq: syncMeta.cursor,
       giftProducts: await giftProductsOf(db, priced.gifts.map((g) => g.productId)),
       storeId: pairing.store.id,
       deviceId: pairing.device.id,
@@ -86,10 +85,12 @@ export async function completeSale(
     }, pricing);
     if (!built.ok) return built;
     const sale: Sale = { ...built.sale, shiftId: shift.id };
-    await db.journal.add(sale);
-    await enqueueDocument(db, sale);
-    await db.putMeta('receiptCounter', { deviceId: pairing.device.id, last: number });
-    await closeOpenTicket(db, ticket);
+    await Promise.all([
+      db.journal.add(sale),
+      enqueueDocument(db, sale),
+      db.putMeta('receiptCounter', { deviceId: pairing.device.id, last: number }),
+      closeOpenTicket(db, ticket),
+    ]);
     return { ok: true, sale } as const;
   });
   // Committed (strict durability: on disk); the bench times tender to here.

@@ -17,10 +17,13 @@ export async function saveOpenTicket(db: TillDb, ticket: Ticket): Promise<void> 
   await db.transaction('rw', db.tickets, () => db.tickets.put({ key: openTicketKey(ticket.clerkId), clerkId: ticket.clerkId, ticket, held: null }));
 }
 
-/** The clerk's held tickets, by number. */
+/**
+ * The clerk's held tickets, by number. Read around the clerk's open ticket by key, so that a
+ * live query of the held list is not run again for every write of the open ticket (every scan).
+ */
 export async function listHeldTickets(db: TillDb, clerkId: string): Promise<HeldTicket[]> {
-  const rows = await db.tickets.where('clerkId').equals(clerkId).toArray();
-  return rows.flatMap((row) => heldOf(row) ?? []).sort((a, b) => a.heldNo - b.heldNo);
+  const rows = await db.tickets.where('key').notEqual(openTicketKey(clerkId)).toArray();
+  return rows.flatMap((row) => (row.clerkId === clerkId ? (heldOf(row) ?? []) : [])).sort((a, b) => a.heldNo - b.heldNo);
 }
 
 /** A ticket the cashier is holding or swapping: the ticket and the total the held list shows. */

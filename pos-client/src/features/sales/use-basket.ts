@@ -5,7 +5,7 @@ import type { MessageKey } from '../../i18n/messages-en';
 import { findScannedItem } from './find-scanned-item';
 import type { TillPricingPlace } from './price-till-basket';
 import { repriceLines } from './reprice-lines';
-import { clerkOfBadge, loadDefaultClerk, saveDefaultClerk, sharesFor } from './sales-clerks';
+import { clerkOfBadge, loadDefaultClerk, saveDefaultClerk, sharesFor, type BadgeScan } from './sales-clerks';
 import type { OpenTicket } from './use-open-ticket';
 
 export type SellNotice =
@@ -33,28 +33,36 @@ export function useBasket(open: OpenTicket, place: TillPricingPlace) {
     return next;
   }
 
+  /**
+   * What a scanned code names, read in one read-only transaction: a clerk's badge, else an item
+   * (with the clerk the till credits new lines to). The reads go together, since a code is far
+   * more often an item than a badge and every round trip to the database is time the customer waits.
+   */
+  function readScan(input: string, at: Date) {
+    const tables = [db.clerks, db.meta, db.pricingSettings, db.barcodes, db.products, db.prices, db.storeAssortments, db.assortmentItems, db.categories];
+    return db.transaction('r', tables, () => Promise.all([
+      clerkOfBadge(db, input, place.storeId),
+      findScannedItem(db, input, place, at, open.current().member?.level.id ?? null),
+      loadDefaultClerk(db, place.storeId),
+    ]));
+  }
+
   /** A clerk's badge scanned at the till makes them the clerk new lines are credited to (营业员). */
-  async function badgeScanned(input: string): Promise<boolean> {
-    const badge = await clerkOfBadge(db, input, place.storeId);
-    if (badge.found === 'none') return false;
-    if (badge.found === 'elsewhere') {
-      setNotice({ tone: 'error', code: 'CLERK_NOT_HERE', params: { code: input.trim() } });
-      return true;
-    }
+  async function badgeScanned(input: string, badge: Exclude<BadgeScan, { found: 'none' }>): Promise<void> {
+    if (badge.found === 'elsewhere') return setNotice({ tone: 'error', code: 'CLERK_NOT_HERE', params: { code: input.trim() } });
     await saveDefaultClerk(db, badge.clerk.id);
     setNotice({ tone: 'note', message: 'clerk.defaultSet', params: { code: badge.clerk.code, name: badge.clerk.name } });
-    return true;
   }
 
   async function scanNow(input: string): Promise<void> {
     const at = now();
-    if (await badgeScanned(input)) return;
-    const found = await findScannedItem(db, input, place, at, open.current().member?.level.id ?? null);
+    const [badge, found, defaultClerk] = await readScan(input, at);
+    if (badge.found !== 'none') return badgeScanned(input, badge);
     if (!found.ok) {
       setNotice({ tone: 'error', code: found.code, params: { code: input.trim() } });
       return;
     }
-    const item = { ...found.item, clerkShares: sharesFor(await loadDefaultClerk(db, place.storeId)) };
+    const item = { ...found.item, clerkShares: sharesFor(defaultClerk) };
     open.dispatch({ type: 'item_scanned', item, lineId: uuidv7(at.getTime(), randomBytes(10)), at: at.toISOString() });
     setNotice({ tone: 'info', names: found.item, priceMinor: found.item.unitPriceMinor });
   }
