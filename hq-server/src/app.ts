@@ -37,6 +37,7 @@ import { shiftsRoutes } from './shifts/shifts.routes';
 import { syncRoutes } from './sync/sync.routes';
 import { tillEventsRoutes } from './till-events/till-events.routes';
 import { tillMonitorRoutes } from './till-monitor/till-monitor.routes';
+import { memberMessagesRoutes } from './member-messages/member-messages.routes';
 import { tillShortcutsRoutes } from './till-shortcuts/till-shortcuts.routes';
 
 const health = createRoute({
@@ -66,6 +67,7 @@ export function createApp(deps: Deps) {
   app.route('/', devicesRoutes);
   app.route('/', syncRoutes);
   app.route('/', tillMonitorRoutes);
+  app.route('/', memberMessagesRoutes);
   app.route('/', reportsRoutes);
   app.route('/', orgRoutes);
   app.route('/', catalogRoutes);

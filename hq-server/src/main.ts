@@ -13,6 +13,8 @@ import { describeShowcaseMembers } from './seed/demo-members';
 import { DEMO_PASSWORD, DEMO_PIN } from './seed/demo-org';
 import { demoDevices } from './seed/seed';
 import { seedDemoIfEmpty } from './seed/seed-on-start';
+import { logMessageProvider } from './member-messages/message-provider';
+import { startMessageSchedule } from './member-messages/message-schedule';
 import { startServer } from './server';
 
 const config = loadConfig();
@@ -63,9 +65,14 @@ const backups = backupDir && config.BACKUP_EVERY_HOURS
   : null;
 if (backups) console.log(`[hq] backing the database up to ${backupDir} every ${config.BACKUP_EVERY_HOURS} hours, keeping the newest ${config.BACKUP_KEEP}`);
 
+// Messages to members go to the log until the chain plugs its SMS gateway in (see docs/ARCHITECTURE.md).
+const messages = startMessageSchedule(database.db, systemClock, logMessageProvider(), 60_000);
+void messages.runOnce();
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     backups?.stop();
+    messages.stop();
     await server.close();
     await database.close();
     process.exit(0);

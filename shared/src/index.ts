@@ -9,6 +9,7 @@ export * from './pricing';
 export * from './promotions';
 export * from './tenders';
 export * from './returns';
+export * from './member-messages';
 export * from './api/api-paths';
 export * from './shifts';
 export * from './shortcuts';

@@ -21,6 +21,7 @@ import { seedSalesHistory } from './demo-sales';
 import { seedDemoStorePricing } from './demo-store-pricing';
 import { seedDemoTillEvents } from './demo-till-events';
 import { seedDemoTillMonitor } from './demo-till-monitor';
+import { seedDemoMemberMessages } from './demo-member-messages';
 import { cachedPinyinKeys } from './seed-pinyin';
 import { tillShortcuts } from '../till-shortcuts/till-shortcuts.tables';
 import { demoEan13, seededRandom } from './random';
@@ -170,6 +171,7 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
   await seedDemoPeople(deps, chainId);
   await options.onStep?.('organisation and catalog');
   const memberCount = await seedDemoMembers(deps, chainId);
+  await seedDemoMemberMessages(deps, chainId);
   await options.onStep?.('members');
   const salesCount = await seedSalesHistory(deps, {
     chainId, days: options.historyDays, random,

@@ -3,13 +3,14 @@ import type { OfficeModule, UserRole } from '@pos/shared';
 import type { MessageKey } from '../i18n/messages-en';
 
 /** The menu's groups, in the order the menu shows them; a group without a section for the user is left out. */
-export const officeMenuGroups = ['catalog', 'organisation', 'people', 'sales', 'settings'] as const;
+export const officeMenuGroups = ['catalog', 'organisation', 'people', 'members', 'sales', 'settings'] as const;
 export type OfficeMenuGroup = (typeof officeMenuGroups)[number];
 
 export const menuGroupLabel: Record<OfficeMenuGroup, MessageKey> = {
   catalog: 'office.group.catalog',
   organisation: 'office.group.organisation',
   people: 'office.group.people',
+  members: 'office.group.members',
   sales: 'office.group.sales',
   settings: 'office.group.settings',
 };
@@ -62,6 +63,7 @@ export const officeSections: readonly OfficeSectionEntry[] = [
   { key: 'users', group: 'people', label: 'office.nav.users', roles: storeStaff, module: 'people', screen: screen(() => import('./people/users-screen'), 'UsersScreen') },
   { key: 'clerks', group: 'people', label: 'office.nav.clerks', roles: storeStaff, module: 'people', screen: screen(() => import('./people/clerks-screen'), 'ClerksScreen') },
   { key: 'roles', group: 'people', label: 'office.nav.roles', roles: hqOnly, module: 'roles', screen: screen(() => import('./people/roles-screen'), 'RolesScreen') },
+  { key: 'member-messages', group: 'members', label: 'office.nav.memberMessages', roles: hqOnly, module: 'members', screen: screen(() => import('./member-messages-screen'), 'MemberMessagesScreen') },
   { key: 'returns', group: 'sales', label: 'office.nav.returns', roles: storeStaff, module: 'reports', screen: screen(() => import('./returns-screen'), 'ReturnsScreen') },
   { key: 'shifts', group: 'sales', label: 'office.nav.shifts', roles: storeStaff, module: 'reports', screen: screen(() => import('./shifts-screen'), 'ShiftsScreen') },
   { key: 'cash-reasons', group: 'settings', label: 'office.nav.cashReasons', roles: hqOnly, module: 'settings', screen: screen(() => import('./cash-reasons-screen'), 'CashReasonsScreen') },

@@ -6,7 +6,7 @@ import { IsoDateTime, QueryText, SearchText } from './common';
  * name for every entry in both languages; a new one is added here and named there.
  */
 export const AuditEntity = z.enum([
-  'assortment', 'brand', 'cash_reason', 'category', 'clerk', 'device', 'franchisee', 'import', 'member', 'member_level', 'permission_role', 'price',
+  'assortment', 'brand', 'cash_reason', 'category', 'clerk', 'device', 'franchisee', 'import', 'member', 'member_level', 'member_message_settings', 'permission_role', 'price',
   'price_band', 'price_import', 'pricing_settings', 'product', 'product_attribute_names', 'product_cost', 'promotion', 'region', 'store',
   'store_pricing_settings', 'supplier', 'supplier_product', 'sync_rejection', 'till_shortcuts', 'till_sync_settings', 'user',
 ]);

@@ -1,0 +1,184 @@
+import { openDatabase } from '@pos/hq-server/db/client';
+import { queueBirthdayGreetings } from '@pos/hq-server/member-messages/daily-messages';
+import type { MessageProvider, SendOutcome } from '@pos/hq-server/member-messages/message-provider';
+import { memberMessageSettings, memberMessages } from '@pos/hq-server/member-messages/member-messages.tables';
+import { queueMemberMessage } from '@pos/hq-server/member-messages/queue-message';
+import { MAX_SEND_ATTEMPTS, sendDueMessages } from '@pos/hq-server/member-messages/send-messages';
+import { members } from '@pos/hq-server/pricing/pricing.tables';
+import { defaultMemberMessageSettings, MemberMessageList, MemberMessageSettings } from '@pos/shared';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { bearer, createSeededFixture, json, signInOffice, type Fixture } from '../support/fixture';
+import type { TestDatabase } from '../support/test-db';
+
+let database: TestDatabase;
+let f: Fixture;
+let hq: string;
+let east: string;
+let wang: string;
+let li: string;
+
+const memberId = async (phone: string) => (await f.deps.db.select({ id: members.id }).from(members).where(and(eq(members.chainId, f.chainId), eq(members.phone, phone))))[0]!.id;
+const setConsent = (id: string, consent: boolean) => f.deps.db.update(members).set({ consentToMessages: consent }).where(and(eq(members.chainId, f.chainId), eq(members.id, id)));
+const messagesOf = (id: string) => f.deps.db.select().from(memberMessages).where(and(eq(memberMessages.chainId, f.chainId), eq(memberMessages.memberId, id)));
+const topUp = { kind: 'top_up', currency: 'CNY', amountMinor: 50_000, bonusMinor: 5_000, balanceMinor: 55_000, storeName: '人民广场店' } as const;
+
+/** A provider that records what it sent, failing while `failing` says so. */
+function recordingProvider(failing: () => SendOutcome | null = () => null): MessageProvider & { sent: { to: string; text: string }[] } {
+  const sent: { to: string; text: string }[] = [];
+  return { name: 'test', sent, send: async (message) => failing() ?? (sent.push(message), { ok: true, ref: `ref-${sent.length}` }) };
+}
+
+beforeAll(async () => {
+  ({ database, f } = await createSeededFixture());
+  hq = await signInOffice(f, 'hq@demo.pos');
+  wang = await memberId('13812345678');
+  li = await memberId('13987654321');
+});
+afterAll(() => database.close());
+beforeEach(async () => {
+  await f.deps.db.delete(memberMessages);
+  await f.deps.db.update(members).set({ consentToMessages: false }).where(eq(members.chainId, f.chainId));
+  await f.deps.db.delete(memberMessageSettings);
+});
+
+describe('queueing a message to a member', () => {
+  it('queues the text made from the facts, once per key, only for a member who consented', async () => {
+    const db = f.deps.db;
+    expect(await queueMemberMessage(db, f.clock, f.chainId, wang, topUp, 'top_up:p1')).toBe(false);
+    expect(await messagesOf(wang)).toEqual([]);
+    await setConsent(wang, true);
+    expect(await queueMemberMessage(db, f.clock, f.chainId, wang, topUp, 'top_up:p1')).toBe(true);
+    expect(await queueMemberMessage(db, f.clock, f.chainId, wang, topUp, 'top_up:p1')).toBe(false);
+    const [message, ...others] = await messagesOf(wang);
+    expect(others).toEqual([]);
+    expect(message).toMatchObject({ kind: 'top_up', phone: '13812345678', status: 'pending', attempts: 0, text: '【会员中心】您的会员卡于人民广场店充值¥500.00，赠送¥50.00，当前余额¥550.00。' });
+  });
+
+  it('queues nothing of a kind the chain turned off, nor for an inactive member or one without a phone', async () => {
+    const db = f.deps.db;
+    await setConsent(wang, true);
+    const res = await f.app.request('/settings/member-messages', { ...json({ ...defaultMemberMessageSettings, enabledKinds: ['birthday'] }, hq), method: 'PUT' });
+    expect(res.status).toBe(200);
+    expect(await queueMemberMessage(db, f.clock, f.chainId, wang, topUp, 'top_up:p2')).toBe(false);
+    await db.delete(memberMessageSettings);
+    await db.update(members).set({ active: false }).where(eq(members.id, wang));
+    expect(await queueMemberMessage(db, f.clock, f.chainId, wang, topUp, 'top_up:p3')).toBe(false);
+    await db.update(members).set({ active: true, phone: null }).where(eq(members.id, wang));
+    expect(await queueMemberMessage(db, f.clock, f.chainId, wang, topUp, 'top_up:p4')).toBe(false);
+    await db.update(members).set({ phone: '13812345678' }).where(eq(members.id, wang));
+    expect(await messagesOf(wang)).toEqual([]);
+  });
+});
+
+describe('sending', () => {
+  it('sends what is due once, tries a failed one again later, and gives up after the last try', async () => {
+    const db = f.deps.db;
+    await setConsent(wang, true);
+    await setConsent(li, true);
+    await queueMemberMessage(db, f.clock, f.chainId, wang, topUp, 'top_up:s1');
+    await queueMemberMessage(db, f.clock, f.chainId, li, { kind: 'low_balance', currency: 'CNY', balanceMinor: 800 }, 'low:s1');
+    const provider = recordingProvider();
+    expect(await sendDueMessages(db, f.clock, provider)).toEqual({ sent: 2, retrying: 0, failed: 0 });
+    expect(provider.sent.map((m) => m.to).sort()).toEqual(['13812345678', '13987654321']);
+    expect(await sendDueMessages(db, f.clock, provider)).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    expect((await messagesOf(wang))[0]).toMatchObject({ status: 'sent', attempts: 1, providerRef: expect.stringMatching(/^ref-/), sentAt: f.clock() });
+
+    await queueMemberMessage(db, f.clock, f.chainId, wang, { kind: 'birthday', name: '王小明' }, 'birthday:s1');
+    const down = recordingProvider(() => ({ ok: false, error: 'gateway timeout', retry: true }));
+    expect(await sendDueMessages(db, f.clock, down)).toEqual({ sent: 0, retrying: 1, failed: 0 });
+    // Not due again until its wait is over.
+    expect(await sendDueMessages(db, f.clock, down)).toEqual({ sent: 0, retrying: 0, failed: 0 });
+    for (let attempt = 2; attempt < MAX_SEND_ATTEMPTS; attempt++) {
+      f.clock.advance(7 * 3_600_000);
+      expect(await sendDueMessages(db, f.clock, down)).toEqual({ sent: 0, retrying: 1, failed: 0 });
+    }
+    f.clock.advance(7 * 3_600_000);
+    expect(await sendDueMessages(db, f.clock, down)).toEqual({ sent: 0, retrying: 0, failed: 1 });
+    const birthday = (await messagesOf(wang)).find((m) => m.kind === 'birthday')!;
+    expect(birthday).toMatchObject({ status: 'failed', attempts: MAX_SEND_ATTEMPTS, lastError: 'gateway timeout', sentAt: null });
+  });
+
+  it('marks a message the gateway refuses for good as failed at once, and counts a provider that throws as a failed try', async () => {
+    const db = f.deps.db;
+    await setConsent(wang, true);
+    await queueMemberMessage(db, f.clock, f.chainId, wang, topUp, 'top_up:r1');
+    expect(await sendDueMessages(db, f.clock, recordingProvider(() => ({ ok: false, error: 'invalid number', retry: false })))).toEqual({ sent: 0, retrying: 0, failed: 1 });
+    await queueMemberMessage(db, f.clock, f.chainId, wang, topUp, 'top_up:r2');
+    const throwing: MessageProvider = { name: 'broken', send: async () => { throw new Error('socket hang up'); } };
+    expect(await sendDueMessages(db, f.clock, throwing)).toEqual({ sent: 0, retrying: 1, failed: 0 });
+    expect((await messagesOf(wang)).map((m) => [m.dedupeKey, m.status, m.lastError]).sort()).toEqual([['top_up:r1', 'failed', 'invalid number'], ['top_up:r2', 'pending', 'socket hang up']]);
+  });
+
+  it.skipIf(process.env.POS_TEST_DB !== 'postgres')('sends each message once when three HQ processes send at the same time', async () => {
+    const consenting = await f.deps.db.update(members).set({ consentToMessages: true })
+      .where(and(eq(members.chainId, f.chainId), sql`${members.phone} is not null`)).returning({ id: members.id });
+    await f.deps.db.insert(memberMessageSettings).values({ chainId: f.chainId, ...defaultMemberMessageSettings, enabledKinds: ['care_reminder'], updatedAt: f.clock() });
+    for (const [i, m] of consenting.entries()) await queueMemberMessage(f.deps.db, f.clock, f.chainId, m.id, { kind: 'care_reminder', name: 'x', months: 6 }, `race:${i}`);
+    expect(consenting.length).toBeGreaterThan(30);
+    const hqs = await Promise.all([0, 1, 2].map(() => openDatabase({ url: database.url!, poolSize: 2 })));
+    try {
+      const slow = recordingProvider();
+      const providers = hqs.map(() => ({ ...slow, send: async (m: { to: string; text: string }) => { await new Promise((r) => setTimeout(r, 2)); return slow.send(m); } }));
+      const reports = await Promise.all(hqs.map((h, i) => sendDueMessages(h.db, f.clock, providers[i]!, 10)));
+      expect(reports.reduce((n, r) => n + r.sent, 0)).toBe(consenting.length);
+      expect(reports.filter((r) => r.sent > 0).length).toBeGreaterThan(1);
+      expect(slow.sent.length).toBe(consenting.length);
+      expect(new Set(slow.sent.map((m) => m.to)).size).toBe(consenting.length);
+    } finally {
+      await Promise.all(hqs.map((h) => h.close()));
+    }
+  });
+});
+
+describe('birthday greetings', () => {
+  it('greets consenting members whose birthday it is in the chain’s time zone, once a year however often the job runs', async () => {
+    const db = f.deps.db;
+    await setConsent(li, true);
+    await setConsent(wang, true);
+    // 03-08 00:30 in Shanghai is still 03-07 in UTC.
+    f.clock.set('2027-03-07T16:30:00Z');
+    expect(await queueBirthdayGreetings(db, f.clock, f.chainId)).toBeGreaterThanOrEqual(1);
+    expect(await queueBirthdayGreetings(db, f.clock, f.chainId)).toBe(0);
+    const greeted = await f.deps.db.select({ memberId: memberMessages.memberId, dedupeKey: memberMessages.dedupeKey, text: memberMessages.text })
+      .from(memberMessages).where(eq(memberMessages.kind, 'birthday'));
+    expect(greeted).toContainEqual({ memberId: li, dedupeKey: `birthday:2027:${li}`, text: expect.stringContaining('亲爱的李静，祝您生日快乐') });
+    expect(greeted.every((g) => g.memberId !== wang)).toBe(true);
+    const greetedIds = greeted.map((g) => g.memberId);
+    const birthdays = await f.deps.db.select({ birthday: members.birthday, consent: members.consentToMessages }).from(members).where(inArray(members.id, greetedIds));
+    expect(birthdays.every((b) => b.consent && b.birthday!.endsWith('03-08'))).toBe(true);
+  });
+});
+
+describe('the office', () => {
+  // The tests above moved the clock on by days: a new sign-in each.
+  beforeAll(async () => {
+    hq = await signInOffice(f, 'hq@demo.pos');
+    east = await signInOffice(f, 'east@demo.pos');
+  });
+
+  it('lists the messages with the phone masked, by status and kind, to HQ only', async () => {
+    await setConsent(wang, true);
+    await queueMemberMessage(f.deps.db, f.clock, f.chainId, wang, topUp, 'top_up:o1');
+    await queueMemberMessage(f.deps.db, f.clock, f.chainId, wang, { kind: 'birthday', name: '王小明' }, 'birthday:o1');
+    const res = await f.app.request('/member-messages?kind=top_up', bearer(hq));
+    expect(res.status).toBe(200);
+    const list = MemberMessageList.parse(await res.json());
+    expect(list.total).toBe(1);
+    expect(list.items[0]).toMatchObject({ memberId: wang, memberName: '王小明', phoneMasked: '138****5678', kind: 'top_up', status: 'pending' });
+    expect(JSON.stringify(list)).not.toContain('13812345678');
+    expect(MemberMessageList.parse(await (await f.app.request('/member-messages?q=5678', bearer(hq))).json()).total).toBe(2);
+    expect((await f.app.request('/member-messages', bearer(east))).status).toBe(403);
+    expect((await f.app.request('/settings/member-messages', { ...json(defaultMemberMessageSettings, east), method: 'PUT' })).status).toBe(403);
+  });
+
+  it('saves the settings, and refuses bad ones changing nothing', async () => {
+    const wanted: MemberMessageSettings = { enabledKinds: ['spend', 'care_reminder'], signature: '好邻居便利', lowBalanceBelowMinor: 1_000, careAfterMonths: 9, pointsExpiryNoticeDays: 14 };
+    expect((await f.app.request('/settings/member-messages', { ...json(wanted, hq), method: 'PUT' })).status).toBe(200);
+    for (const bad of [{ ...wanted, enabledKinds: ['spend', 'spend'] }, { ...wanted, enabledKinds: ['sms'] }, { ...wanted, signature: 'x' }, { ...wanted, careAfterMonths: 0 }, { ...wanted, extra: 1 }]) {
+      const refused = await f.app.request('/settings/member-messages', { ...json(bad, hq), method: 'PUT' });
+      expect(refused.status, JSON.stringify(bad)).toBe(400);
+    }
+    expect(MemberMessageSettings.parse(await (await f.app.request('/settings/member-messages', bearer(hq))).json())).toEqual(wanted);
+  });
+});
