@@ -6,9 +6,16 @@ import { pinyinQuery } from '../catalog/pinyin';
 import { maskPhone } from './mask-phone';
 import { memberCards } from './membership.tables';
 
+/**
+ * The member (the `members` row of the query around it) holds a card that meets `condition`;
+ * the outer columns are named with their table, since drizzle leaves it off in a one-table select.
+ */
+const holdsCard = (condition: SQL) => sql`exists (select 1 from ${memberCards} c
+  where c.chain_id = "members"."chain_id" and c.member_id = "members"."id" and ${condition})`;
+
 /** The member's active card's number (the first issued, should a merge have brought two), null without one. */
 export const activeCardNo = sql<string | null>`(select c.card_no from ${memberCards} c
-  where c.chain_id = ${members.chainId} and c.member_id = ${members.id} and c.status = 'active' order by c.issued_at, c.id limit 1)`;
+  where c.chain_id = "members"."chain_id" and c.member_id = "members"."id" and c.status = 'active' order by c.issued_at, c.id limit 1)`;
 
 const columns = {
   id: members.id, cardNo: activeCardNo.as('card_no'), name: members.name, phone: members.phone, birthday: members.birthday, active: members.active, createdAt: members.createdAt,
@@ -32,8 +39,7 @@ export const toMemberRecord = (row: Row): MemberRecord => ({
 
 /** The active member holding the active card `cardNo`, if any. */
 export async function findMemberByActiveCard(db: Db, chainId: string, cardNo: string): Promise<FoundMember | undefined> {
-  const [row] = await selectMembers(db, and(eq(members.chainId, chainId), eq(members.active, true), sql`exists (select 1 from ${memberCards} c
-    where c.chain_id = ${members.chainId} and c.member_id = ${members.id} and c.card_no = ${cardNo} and c.status = 'active')`));
+  const [row] = await selectMembers(db, and(eq(members.chainId, chainId), eq(members.active, true), holdsCard(sql`c.card_no = ${cardNo} and c.status = 'active'`)));
   return row ? { ...toFoundMember(row), cardNo } : undefined;
 }
 
@@ -72,9 +78,7 @@ function matching(q: string): SQL | undefined {
   const text = escapeLike(q);
   const phone = phoneInMemberCode(q.replace(/[\s-]/g, '').replace(/^\+/, ''));
   const byPhone = phone ? eq(members.phone, phone) : /^\d{4}$/.test(q) ? like(members.phone, `%${text}`) : undefined;
-  const byCard = /^\d+$/.test(q)
-    ? sql`exists (select 1 from ${memberCards} c where c.chain_id = ${members.chainId} and c.member_id = ${members.id} and c.card_no like ${`${text}%`})`
-    : undefined;
+  const byCard = /^\d+$/.test(q) ? holdsCard(sql`c.card_no like ${`${text}%`}`) : undefined;
   return or(byCard, ilike(members.name, `%${text}%`), byPinyin(q), byPhone);
 }
 
