@@ -45,7 +45,7 @@ function AccountCard({ d, member }: { d: MemberDetail; member: Member }) {
         <Descriptions.Item label={t('office.members.points')}><span className="num">{d.account.points}</span></Descriptions.Item>
         <Descriptions.Item label={t('office.members.receivable')}><span className="num">{formatMoneyText(d.account.receivableMinor)}</span></Descriptions.Item>
         <Descriptions.Item label={t('office.members.level')}>{pickName(d.level)}</Descriptions.Item>
-        <Descriptions.Item label={t('office.members.status')}><Tag color={d.active ? 'green' : 'default'}>{t(d.active ? 'office.members.active' : 'office.members.inactive')}</Tag></Descriptions.Item>
+        <Descriptions.Item label={t('office.members.status')}><Tag color={d.active ? '#237804' : undefined}>{t(d.active ? 'office.members.active' : 'office.members.inactive')}</Tag></Descriptions.Item>
         {d.paidUntil && (
           <Descriptions.Item label={t('office.members.paidUntil')}>
             <Space>
@@ -64,7 +64,7 @@ function AccountCard({ d, member }: { d: MemberDetail; member: Member }) {
   );
 }
 
-const statusColor: Record<MemberCard['status'], string> = { issued: 'blue', active: 'green', lost: 'red', replaced: 'default', cancelled: 'default' };
+const statusColor: Record<MemberCard['status'], string | undefined> = { issued: 'processing', active: '#237804', lost: 'error', replaced: undefined, cancelled: undefined };
 
 function CardsCard({ d, member }: { d: MemberDetail; member: Member }) {
   const { t, locale } = useI18n();

@@ -27,8 +27,8 @@ export function MemberDuplicatesScreen() {
                 { title: t('office.members.phone'), key: 'phone', render: (_, m) => <span className="num">{m.phoneMasked ?? '—'}</span> },
                 { title: t('office.members.birthday'), key: 'birthday', render: (_, m) => m.birthday ?? '—' },
                 { title: t('office.members.level'), key: 'level', render: (_, m) => pickName(m.level) },
-                { title: t('office.members.status'), key: 'active', render: (_, m) => <Tag color={m.active ? 'green' : 'default'}>{t(m.active ? 'office.members.active' : 'office.members.inactive')}</Tag> },
-                { title: t('office.members.actions'), key: 'actions', render: (_, m) => (m.id === keep?.id ? <Tag color="blue">{t('office.members.keep')}</Tag> : (
+                { title: t('office.members.status'), key: 'active', render: (_, m) => <Tag color={m.active ? '#237804' : undefined}>{t(m.active ? 'office.members.active' : 'office.members.inactive')}</Tag> },
+                { title: t('office.members.actions'), key: 'actions', render: (_, m) => (m.id === keep?.id ? <Tag color="processing">{t('office.members.keep')}</Tag> : (
                   <Space>
                     <Popconfirm title={t('office.members.mergeConfirm', { from: m.name, into: keep!.name })} okText={t('office.members.yes')} cancelText={t('common.cancel')}
                       onConfirm={() => merge.mutateAsync({ duplicate: m, into: keep! }).then(() => void message.success(t('office.members.merged')), () => undefined)}>

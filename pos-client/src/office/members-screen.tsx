@@ -21,7 +21,7 @@ function MemberList() {
     { title: t('office.members.name'), key: 'name', render: (_, m) => <a href={officeHash('members', m.id)}>{m.name}</a> },
     { title: t('office.members.phone'), dataIndex: 'phoneMasked', key: 'phone', render: (phone: string | null) => <span className="num">{phone ?? '—'}</span> },
     { title: t('office.members.level'), key: 'level', render: (_, m) => pickName(m.level) },
-    { title: t('office.members.status'), key: 'active', render: (_, m) => <Tag color={m.active ? 'green' : 'default'}>{t(m.active ? 'office.members.active' : 'office.members.inactive')}</Tag> },
+    { title: t('office.members.status'), key: 'active', render: (_, m) => <Tag color={m.active ? '#237804' : undefined}>{t(m.active ? 'office.members.active' : 'office.members.inactive')}</Tag> },
   ];
   return (
     <OfficePage title={t('office.members.title')} hint={t('office.members.hint')}>
