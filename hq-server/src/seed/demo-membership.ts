@@ -79,8 +79,10 @@ export async function seedMembershipShowcase({ db, clock }: Deps, chainId: strin
       });
       const cardIds = m.cards.map(() => newId(clock));
       for (const [i, card] of m.cards.entries()) {
+        // An older card was issued a month before the one that replaced it.
+        const issuedAt = new Date(now.getTime() - (m.cards.length - 1 - i) * 30 * 86_400_000);
         await tx.insert(memberCards).values({
-          chainId, id: cardIds[i]!, cardNo: demoCardNo(card.no), memberId: id, status: card.status, issuedAt: now, statusChangedAt: now,
+          chainId, id: cardIds[i]!, cardNo: demoCardNo(card.no), memberId: id, status: card.status, issuedAt, statusChangedAt: now,
           replacedByCardId: card.status === 'replaced' ? cardIds[i + 1]! : null,
         });
       }

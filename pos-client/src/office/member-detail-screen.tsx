@@ -2,6 +2,7 @@ import { App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Popco
 import { useState } from 'react';
 import type { MemberCard, MemberDetail, RefundTender, UpdateMemberBody } from '@pos/shared';
 import { formatMoneyText } from '../features/office-core/format-amount';
+import { useOfficeUser } from '../features/office-core/office-context';
 import { officeHash } from '../features/office-core/office-route';
 import { useMember } from '../features/office-members/use-members';
 import { useI18n } from '../i18n/i18n-context';
@@ -194,6 +195,8 @@ function ProfileCard({ d, member }: { d: MemberDetail; member: Member }) {
 
 function FamilyCard({ d, member }: { d: MemberDetail; member: Member }) {
   const { t } = useI18n();
+  // Detaching a child card is HQ's (it changes whose money the child spends); limits are the store's too.
+  const mayDetach = useOfficeUser().role === 'hq_admin';
   const [editing, setEditing] = useState<MemberDetail['children'][number] | null>(null);
   const [limits, setLimits] = useState<{ txn: number | null; day: number | null }>({ txn: null, day: null });
   if (d.children.length === 0) return null;
@@ -215,9 +218,11 @@ function FamilyCard({ d, member }: { d: MemberDetail; member: Member }) {
         { title: t('office.members.actions'), key: 'actions', render: (_, c) => (
           <Space size={4}>
             <Button size="small" onClick={() => { setEditing(c); setLimits({ txn: c.childTxnLimitMinor === null ? null : c.childTxnLimitMinor / 100, day: c.childDayLimitMinor === null ? null : c.childDayLimitMinor / 100 }); }}>{t('office.members.editLimits')}</Button>
-            <Popconfirm title={t('office.members.detachConfirm', { name: c.name })} okText={t('office.members.yes')} cancelText={t('common.cancel')} onConfirm={() => member.detach.mutateAsync(c.id).catch(() => undefined)}>
-              <Button size="small">{t('office.members.detach')}</Button>
-            </Popconfirm>
+            {mayDetach && (
+              <Popconfirm title={t('office.members.detachConfirm', { name: c.name })} okText={t('office.members.yes')} cancelText={t('common.cancel')} onConfirm={() => member.detach.mutateAsync(c.id).catch(() => undefined)}>
+                <Button size="small">{t('office.members.detach')}</Button>
+              </Popconfirm>
+            )}
           </Space>
         ) },
       ]} />
