@@ -55,5 +55,5 @@ describe('a demo seed stopped part-way', () => {
       expect(said.join('\n')).toContain('demo chain ready');
       expect(await seedDemoIfEmpty(deps, options, (line) => said.push(line)), 'a later start seeds nothing').toBeNull();
     }
-  });
+  }, 180_000);
 });
