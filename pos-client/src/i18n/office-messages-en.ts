@@ -547,7 +547,7 @@ export const officeMessagesEn = {
   'office.imports.expected.amount': 'an amount such as 12.90',
   'office.imports.expected.yes_no': 'yes or no',
   'office.imports.expected.code': 'a code of letters, digits and . _ - /',
-  'office.imports.expected.card_no': 'a card number of 6 to 19 digits',
+  'office.imports.expected.card_no': 'a card number of 6 to 19 digits whose last digit is its check digit',
   'office.imports.expected.phone': 'a mobile number of 11 digits starting with 1',
   'office.imports.expected.birthday': 'a real day as MM-DD or YYYY-MM-DD',
   'office.imports.expected.email': 'an e-mail address',

@@ -549,7 +549,7 @@ export const officeMessagesZh: Record<OfficeMessageKey, string> = {
   'office.imports.expected.amount': '金额，如 12.90',
   'office.imports.expected.yes_no': '是或否',
   'office.imports.expected.code': '由字母、数字和 . _ - / 组成的编码',
-  'office.imports.expected.card_no': '6 到 19 位数字的卡号',
+  'office.imports.expected.card_no': '6 到 19 位数字的卡号，末位为校验位',
   'office.imports.expected.phone': '以 1 开头的 11 位手机号',
   'office.imports.expected.birthday': '真实日期，格式 MM-DD 或 YYYY-MM-DD',
   'office.imports.expected.email': '电子邮件地址',
