@@ -13,6 +13,7 @@ import { limitBodies } from './http/body-limit';
 import { AppError, errorResponse, onError, validationError } from './http/errors';
 import { jsonResponse } from './http/openapi-helpers';
 import { importsRoutes } from './imports/imports.routes';
+import { memberCardsRoutes } from './members/member-cards.routes';
 import { membersRoutes } from './members/members.routes';
 import { franchiseesRoutes } from './org/franchisees.routes';
 import { orgRoutes } from './org/org.routes';
@@ -80,6 +81,7 @@ export function createApp(deps: Deps) {
   app.route('/', pricingSettingsRoutes);
   app.route('/', promotionsRoutes);
   app.route('/', vouchersRoutes);
+  app.route('/', memberCardsRoutes);
   app.route('/', membersRoutes);
   app.route('/', storePricesRoutes);
   app.route('/', auditRoutes);

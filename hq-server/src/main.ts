@@ -10,6 +10,7 @@ import { migrateDatabase } from './db/migrate';
 import type { Deps } from './http/app-env';
 import { systemClock } from './ids';
 import { describeShowcaseMembers } from './seed/demo-members';
+import { describeMembershipShowcase } from './seed/demo-membership';
 import { DEMO_PASSWORD, DEMO_PIN } from './seed/demo-org';
 import { demoDevices } from './seed/seed';
 import { seedDemoIfEmpty } from './seed/seed-on-start';
@@ -50,6 +51,7 @@ async function printDemoAccess(): Promise<void> {
       `  Clerk sign-in: S001 clerks 0011 (manager), 0012, 0013; S002 clerks 0021, 0022, 0023 …  PIN ${DEMO_PIN}`,
       `  Office users: hq@demo.pos, pudong@demo.pos, east@demo.pos, west@demo.pos, s001@demo.pos, finance@demo.pos, snacks@demo.pos (sees the snacks category only)  password ${DEMO_PASSWORD}`,
       `  Members (card or phone, at the till): ${describeShowcaseMembers()}`,
+      `  Membership (office → Members): ${describeMembershipShowcase()}`,
       '',
     ].join('\n'),
   );

@@ -14,4 +14,5 @@ export * from './api/api-paths';
 export * from './shifts';
 export * from './shortcuts';
 export * from './commission';
+export * from './members';
 export * from './sync/app-version';

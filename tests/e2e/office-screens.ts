@@ -58,6 +58,19 @@ export const officeScreens: readonly OfficeScreen[] = [
   { name: 'office users', hash: '#/office/users', ready: table, users: everyone },
   { name: 'clerks', hash: '#/office/clerks', ready: table, users: everyone },
   { name: 'roles and permissions', hash: '#/office/roles', ready: table, users: hq },
+  { name: 'members', hash: '#/office/members', ready: `[data-testid=members-table] ${table}`, users: everyone },
+  {
+    name: 'a member with child cards',
+    hash: '#/office/members',
+    ready: `[data-testid=members-table] ${table}`,
+    users: hq,
+    open: async (page) => {
+      await page.locator('#member-search').fill('赵建国');
+      await page.locator('[data-testid=members-table] a', { hasText: '赵建国' }).click();
+      await page.locator('[data-testid=member-children]').waitFor();
+    },
+  },
+  { name: 'duplicate members', hash: '#/office/member-duplicates', ready: '[data-testid=member-duplicates] .ant-card', users: hq },
   { name: 'returns', hash: '#/office/returns', ready: table, users: everyone },
   { name: 'manager overrides', hash: '#/office/approvals', ready: table, users: everyone },
   {

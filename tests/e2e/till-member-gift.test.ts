@@ -10,7 +10,7 @@ import { openSellingTill, scanToLines, startTillHarness, tillStoreSales, type Ti
 
 const SCREENSHOT = process.env.TILL_SCREENSHOT;
 /** The demo gold member every seeded chain has. */
-const GOLD_CARD = '88880001';
+const GOLD_CARD = '888800018';
 /** Below the demo retail prices, and three of them not a whole number of 0.10, so the rounding shows. */
 const MEMBER_PRICE = 199;
 const VOUCHER = 'E2E-VOUCHER-5';

@@ -1,4 +1,5 @@
 import { auditEntries } from '@pos/hq-server/audit/audit.tables';
+import { memberCards } from '@pos/hq-server/members/membership.tables';
 import { clerks } from '@pos/hq-server/org/org.tables';
 import { members } from '@pos/hq-server/pricing/pricing.tables';
 import { suppliers } from '@pos/hq-server/suppliers/suppliers.tables';
@@ -66,13 +67,14 @@ describe('importing clerks', () => {
 
 describe('importing members and suppliers', () => {
   it('imports members by card number with their level, refusing a phone another active member has', async () => {
-    const csv = '卡号,姓名,手机号,会员级别编码,生日\n880000000001,陈一,+86 138-0013-8001,VIP,05-20\n880000000002,陈二,13800138002,VIP,1990-02-29';
+    const csv = '卡号,姓名,手机号,会员级别编码,生日\n880000000013,陈一,+86 138-0013-8001,VIP,05-20\n880000000021,陈二,13800138002,VIP,1990-02-29';
     const bad = await refused(await postImport(f, hq, 'members', csv));
     expect(bad.issues).toEqual([expect.objectContaining({ row: 3, column: 'birthday', code: 'INVALID', expected: 'birthday' })]);
     expect(await imported(await postImport(f, hq, 'members', csv.replace('1990-02-29', '1992-02-29')))).toMatchObject({ created: 2 });
-    const [one] = await f.deps.db.select().from(members).where(eq(members.cardNo, '880000000001'));
-    expect(one).toMatchObject({ phone: '13800138001', birthday: '05-20', active: true });
-    const taken = await refused(await postImport(f, hq, 'members', 'card_no,name,phone,level\n880000000003,陈三,13800138001,VIP\n880000000001,陈一,13800138001,NOPE'));
+    const [one] = await f.deps.db.select({ phone: members.phone, birthday: members.birthday, active: members.active, status: memberCards.status }).from(members)
+      .innerJoin(memberCards, and(eq(memberCards.chainId, members.chainId), eq(memberCards.memberId, members.id))).where(eq(memberCards.cardNo, '880000000013'));
+    expect(one).toMatchObject({ phone: '13800138001', birthday: '05-20', active: true, status: 'active' });
+    const taken = await refused(await postImport(f, hq, 'members', 'card_no,name,phone,level\n880000000039,陈三,13800138001,VIP\n880000000013,陈一,13800138001,NOPE'));
     expect(taken.issues.map((i) => [i.row, i.column, i.code])).toEqual([[2, 'phone', 'TAKEN'], [3, 'phone', 'DUPLICATE_IN_FILE'], [3, 'level', 'UNKNOWN_REFERENCE']]);
     const again = await imported(await postImport(f, hq, 'members', text(await exported(f, hq, 'members'))));
     expect(again).toMatchObject({ created: 0, updated: 0 });

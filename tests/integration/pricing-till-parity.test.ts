@@ -74,8 +74,8 @@ beforeAll(async () => {
   hq = await signInOffice(f, 'hq@demo.pos');
   gold = await createMemberLevel(f, hq, 'GOLD');
   silver = await createMemberLevel(f, hq, 'SILVER');
-  goldMember = await enrolMember(f, hq, '66660001', gold.id);
-  silverMember = await enrolMember(f, hq, '66660002', silver.id);
+  goldMember = await enrolMember(f, hq, '66660010', gold.id);
+  silverMember = await enrolMember(f, hq, '66660028', silver.id);
   const start = f.deps.clock().getTime();
   await setUpPrices(start);
   await setUpPromotions(start);

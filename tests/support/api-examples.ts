@@ -78,6 +78,8 @@ export function scopedReference(op: Operation, slot: Slot): ((refs: StoreRefs) =
 /** Parameter names that name nothing of a store (filters, pages, chain-wide rows); any other must be scoped or added here. */
 export const unscopedParameters = new Set([
   'q', 'page', 'pageSize', 'limit', 'offset', 'cursor', 'from', 'to', 'state', 'ids', 'code', 'id',
+  // Members and their cards are the chain's, whichever store a member shops in.
+  'cardId',
   'productId', 'sort', 'order', 'entity', 'entityId', 'actorId',
   'dryRun', 'fileName', 'format', 'lang', 'template', 'key',
   'active', 'status', 'categoryId', 'brandId', 'supplierId',

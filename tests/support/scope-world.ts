@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { members, memberLevels, pricingDiscrepancies } from '@pos/hq-server/pricing/pricing.tables';
+import { memberLevels, pricingDiscrepancies } from '@pos/hq-server/pricing/pricing.tables';
+import { memberCards } from '@pos/hq-server/members/membership.tables';
 import { prices } from '@pos/hq-server/catalog/catalog.tables';
 import { clerks, stores, tillDevices } from '@pos/hq-server/org/org.tables';
 import { sales } from '@pos/hq-server/sales/sales.tables';
 import { tillEvents } from '@pos/hq-server/till-events/till-events.tables';
 import { ClerkSession, OfficeSessionList, PriceEntry, PushResponse, type PairedDevice, type Sale } from '@pos/shared';
-import { eq, isNotNull } from 'drizzle-orm';
+import { and, eq, isNotNull } from 'drizzle-orm';
 import { bearer, DEMO_PIN, json, makeSale, pairTill, signInOffice, type Fixture } from './fixture';
 import { makeShiftOpen } from './shift-documents';
 import { makeTillEvent } from './till-events';
@@ -119,7 +120,7 @@ export async function buildScopeWorld(f: Fixture): Promise<ScopeWorld> {
   ];
   const owned = await storeOwnedIds(f);
   const codes = Object.entries(f.storeIds).map(([code, id]) => ({ storeId: id, id: JSON.stringify(code) }));
-  const [member] = await f.deps.db.select({ cardNo: members.cardNo }).from(members).where(eq(members.chainId, f.chainId)).limit(1);
+  const [member] = await f.deps.db.select({ cardNo: memberCards.cardNo }).from(memberCards).where(and(eq(memberCards.chainId, f.chainId), eq(memberCards.status, 'active'))).limit(1);
   const [level] = await f.deps.db.select({ id: memberLevels.id }).from(memberLevels).where(eq(memberLevels.chainId, f.chainId)).limit(1);
   return {
     actors, memberCardNo: member!.cardNo, levelId: level!.id,

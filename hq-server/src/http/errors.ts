@@ -36,6 +36,7 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   OUTPUT_LIMIT_REACHED: 429,
   RATE_LIMITED: 429,
   TILL_VERSION_REFUSED: 426,
+  CARD_LOST: 423,
   INTERNAL: 500,
 };
 

@@ -63,10 +63,14 @@ const clerks: PageQuery = async (ctx, after, limit) => {
     where c.chain_id = ${ctx.chainId} and ${scope} and c.code > ${after} order by c.code limit ${limit}`;
 };
 
+/** One row per card but the replaced ones (an inactive member's cancelled card included), so a re-import finds each member by any of them. */
 const members: PageQuery = async (ctx, after, limit) => sql`
-  select m.card_no as key, m.card_no, m.name, m.phone, l.code as level, m.birthday, m.active
-  from members m join member_levels l on l.chain_id = m.chain_id and l.id = m.level_id
-  where m.chain_id = ${ctx.chainId} and m.card_no > ${after} order by m.card_no limit ${limit}`;
+  select c.card_no as key, c.card_no, m.name, m.phone, l.code as level, m.birthday, m.active
+  from member_cards c
+  join members m on m.chain_id = c.chain_id and m.id = c.member_id
+  join member_levels l on l.chain_id = m.chain_id and l.id = m.level_id
+  where c.chain_id = ${ctx.chainId} and c.status <> 'replaced' and m.merged_into_member_id is null and c.card_no > ${after}
+  order by c.card_no limit ${limit}`;
 
 export const exportQueries: Record<ImportKind, PageQuery> = { products, barcodes, prices, suppliers, clerks, members };
 

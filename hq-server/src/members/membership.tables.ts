@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { chainId, instant, money } from '../db/columns';
+import { trigramIndex } from '../db/trigram-index';
 import { chains } from '../org/org.tables';
 
 /**
@@ -12,7 +13,8 @@ export const memberCardStatus = pgEnum('member_card_status', ['issued', 'active'
 
 /**
  * Member cards (会员卡), three in one: member, points and stored-value card. A member holds any
- * number over time (replacements), at most one of them active. The card number carries a check
+ * number over time (replacements); issuing, activating and replacing keep one of them active,
+ * and a merge (合并) brings the duplicate's active cards along, so a merged member may hold two. The card number carries a check
  * digit; the PIN, when the member set one, guards stored-value payments only.
  */
 export const memberCards = pgTable(
@@ -38,9 +40,9 @@ export const memberCards = pgTable(
   (t) => [
     primaryKey({ columns: [t.chainId, t.id] }),
     uniqueIndex('member_cards_chain_card_no').on(t.chainId, t.cardNo),
+    /** The office's search by a card number's start (`members/members.repo.ts`). */
+    trigramIndex('member_cards_card_no_trgm', t.cardNo),
     index('member_cards_member').on(t.chainId, t.memberId),
-    /** A member has one usable card at a time. */
-    uniqueIndex('member_cards_one_active').on(t.chainId, t.memberId).where(sql`${t.status} = 'active'`),
     check('member_cards_pin_tries', sql`${t.pinFailedTries} >= 0`),
   ],
 );
@@ -155,3 +157,31 @@ export const membershipSettings = pgTable('membership_settings', {
   cancelForfeitsBalance: boolean('cancel_forfeits_balance').notNull().default(false),
   updatedAt: instant('updated_at').notNull(),
 });
+
+/**
+ * How HQ numbers the cards it issues: the chain's prefix, then the next sequence number padded
+ * to `width` digits, then the Luhn check digit. One row per chain, made on the first issue; the
+ * sequence moves by an atomic update, so two issues never get one number.
+ */
+export const memberCardNumbering = pgTable('member_card_numbering', {
+  chainId: uuid('chain_id').primaryKey().references(() => chains.id),
+  prefix: text('prefix').notNull().default('8888'),
+  width: integer('width').notNull().default(7),
+  lastSequence: bigint('last_sequence', { mode: 'number' }).notNull().default(0),
+}, (t) => [check('member_card_numbering_prefix', sql`${t.prefix} ~ '^[2-9][0-9]{1,7}$' and ${t.width} between 4 and 10`)]);
+
+/** Each renewal of a paid membership (续费): the level, the paid-until date before and after, who did it. */
+export const memberRenewals = pgTable(
+  'member_renewals',
+  {
+    chainId: chainId(),
+    id: uuid('id').notNull(),
+    memberId: uuid('member_id').notNull(),
+    levelId: uuid('level_id').notNull(),
+    paidUntilBefore: date('paid_until_before', { mode: 'string' }),
+    paidUntilAfter: date('paid_until_after', { mode: 'string' }).notNull(),
+    actorId: uuid('actor_id').notNull(),
+    at: instant('at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.chainId, t.id] }), index('member_renewals_member').on(t.chainId, t.memberId, t.at)],
+);

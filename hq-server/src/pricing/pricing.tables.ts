@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, foreignKey, index, check, jsonb, pgEnum, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, foreignKey, index, check, integer, jsonb, pgEnum, pgTable, primaryKey, text, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { chainId, changeSeq, instant, money } from '../db/columns';
 import { trigramIndex } from '../db/trigram-index';
 import { chains } from '../org/org.tables';
+
+export const levelRuleBasis = pgEnum('level_rule_basis', ['spend', 'points']);
 
 /** Member levels (会员级别): member prices and promotions name them; tills pull them. */
 export const memberLevels = pgTable(
@@ -15,23 +17,39 @@ export const memberLevels = pgTable(
     nameEn: text('name_en').notNull(),
     active: boolean('active').notNull().default(true),
     changeSeq: changeSeq(),
+    /** Higher is better: the level job gives a member the highest-ranked level whose rule they meet. */
+    rank: integer('rank').notNull().default(0),
+    /**
+     * What the level job measures for this level (会员升降级): the member's spend over the last
+     * `rule_period_days`, or the account's points; null leaves the level to HQ's hand alone.
+     */
+    ruleBasis: levelRuleBasis('rule_basis'),
+    /** The spend (minor units) or points a member needs to hold the level. */
+    ruleThreshold: money('rule_threshold'),
+    rulePeriodDays: integer('rule_period_days').notNull().default(365),
+    /** The level a member falls back to when no rule holds them and when paid membership lapses; one per chain. */
+    isDefault: boolean('is_default').notNull().default(false),
+    /** Paid membership (付费会员): a renewal (续费) extends `members.paid_until` by this many months; null where the level is not sold. */
+    paidPeriodMonths: integer('paid_period_months'),
   },
   (t) => [
     primaryKey({ columns: [t.chainId, t.id] }),
     unique('member_levels_chain_code').on(t.chainId, t.code),
     index('member_levels_sync').on(t.chainId, t.changeSeq),
+    uniqueIndex('member_levels_one_default').on(t.chainId).where(sql`${t.isDefault}`),
+    check('member_levels_rule', sql`(${t.ruleBasis} is null) = (${t.ruleThreshold} is null) and ${t.rulePeriodDays} > 0 and (${t.ruleThreshold} is null or ${t.ruleThreshold} >= 0)`),
+    check('member_levels_paid_period', sql`${t.paidPeriodMonths} is null or ${t.paidPeriodMonths} between 1 and 120`),
   ],
 );
 
 export const memberGender = pgEnum('member_gender', ['female', 'male', 'unspecified']);
 
-/** A member (会员) as the till looks one up by card number or phone to price the basket. */
+/** A member (会员) as the till looks one up by card number (`member_cards`) or phone to price the basket. */
 export const members = pgTable(
   'members',
   {
     chainId: chainId().references(() => chains.id),
     id: uuid('id').notNull(),
-    cardNo: text('card_no').notNull(),
     phone: text('phone'),
     name: text('name').notNull(),
     /** The name in toneless pinyin and its initials (张伟 → `zhangwei`, `zw`), made at HQ on enrolment; null until computed. */
@@ -60,12 +78,10 @@ export const members = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.chainId, t.id] }),
-    unique('members_chain_card').on(t.chainId, t.cardNo),
     index('members_phone').on(t.chainId, t.phone),
     /** An active member's mobile number is theirs alone in the chain: a till finds them by it. */
     uniqueIndex('members_chain_active_phone').on(t.chainId, t.phone).where(sql`${t.active}`),
-    /** The office's member search (`members/members.repo.ts`): card number's start, name, pinyin, a phone's last four digits. */
-    trigramIndex('members_card_no_trgm', t.cardNo),
+    /** The office's member search (`members/members.repo.ts`): name, pinyin, a phone's last four digits (card numbers: `member_cards`). */
     trigramIndex('members_name_trgm', t.name),
     trigramIndex('members_name_pinyin_trgm', t.namePinyin),
     trigramIndex('members_name_initials_trgm', t.nameInitials),

@@ -34,6 +34,8 @@ export const sales = pgTable(
     receivedAt: instant('received_at').notNull(),
     /** The till's shift the sale was rung up in; null for sales from before shifts. */
     shiftId: uuid('shift_id'),
+    /** The member the sale was priced for (会员消费跟踪), null for a sale without one. */
+    memberId: uuid('member_id'),
   },
   (t) => [
     primaryKey({ columns: [t.chainId, t.id] }),
@@ -42,6 +44,8 @@ export const sales = pgTable(
     /** A till looks a receipt up by its number to take goods back (退货). */
     index('sales_receipt_no').on(t.chainId, t.receiptNo),
     index('sales_shift').on(t.chainId, t.shiftId),
+    /** A member's history and the level job's spend over a period. */
+    index('sales_member').on(t.chainId, t.memberId, t.completedAt),
   ],
 );
 

@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { query } from '../db/query';
 import type { Deps } from '../http/app-env';
-import { newId } from '../ids';
+import { isUuid, newId } from '../ids';
 import type { SaleDiscrepancy, VoucherRedemption } from './reprice-sales';
 import { sales } from './sales.tables';
 
@@ -16,6 +16,12 @@ export interface SaleToWrite {
   redemptions?: VoucherRedemption[];
 }
 
+/** The member the till priced the sale for (会员消费跟踪), when it names one by id. */
+function memberOf(sale: Sale): string | null {
+  const id = sale.pricing?.member?.id;
+  return id !== undefined && isUuid(id) ? id : null;
+}
+
 function payload(chainId: string, batch: SaleToWrite[], receivedAt: Date, id: () => string) {
   const headers = batch.map(({ sale, businessDate }) => ({
     chain_id: chainId, id: sale.id, store_id: sale.storeId, device_id: sale.deviceId, cashier_id: sale.cashierId, receipt_no: sale.receiptNo,
@@ -23,6 +29,7 @@ function payload(chainId: string, batch: SaleToWrite[], receivedAt: Date, id: ()
     subtotal_minor: sale.subtotalMinor, discount_minor: sale.discountMinor, total_minor: sale.totalMinor, rounding_minor: sale.roundingMinor,
     change_minor: sale.changeMinor,
     item_count: sale.lines.reduce((n, l) => n + l.quantity, 0), received_at: receivedAt.toISOString(), shift_id: sale.shiftId ?? null,
+    member_id: memberOf(sale),
   }));
   const lines = batch.flatMap(({ sale, businessDate }) => sale.lines.map((l) => ({
     id: l.id, sale_id: sale.id, store_id: sale.storeId, business_date: businessDate, line_no: l.lineNo, product_id: l.productId, barcode: l.barcode,
@@ -71,10 +78,10 @@ export async function writeSales({ db, clock }: Deps, chainId: string, batch: Sa
   const rows = await query<{ id: string }>(db, sql`
     with new_sales as (
       insert into sales (chain_id, id, store_id, device_id, cashier_id, receipt_no, business_date, currency, started_at, completed_at,
-                         subtotal_minor, discount_minor, total_minor, rounding_minor, change_minor, item_count, received_at, shift_id)
+                         subtotal_minor, discount_minor, total_minor, rounding_minor, change_minor, item_count, received_at, shift_id, member_id)
       select * from jsonb_to_recordset(${headers}::jsonb) as h(chain_id uuid, id uuid, store_id uuid, device_id uuid, cashier_id uuid,
         receipt_no text, business_date date, currency text, started_at timestamptz, completed_at timestamptz, subtotal_minor bigint,
-        discount_minor bigint, total_minor bigint, rounding_minor bigint, change_minor bigint, item_count int, received_at timestamptz, shift_id uuid)
+        discount_minor bigint, total_minor bigint, rounding_minor bigint, change_minor bigint, item_count int, received_at timestamptz, shift_id uuid, member_id uuid)
       order by id
       on conflict do nothing
       returning id, store_id, business_date, total_minor, discount_minor, rounding_minor, item_count, received_at

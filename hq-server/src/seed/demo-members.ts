@@ -1,8 +1,10 @@
+import { issuedCardNo } from '@pos/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import { pinyinKeys } from '../catalog/pinyin';
 import type { Deps } from '../http/app-env';
 import { newId } from '../ids';
 import { memberLevels, members } from '../pricing/pricing.tables';
+import { memberCards } from '../members/membership.tables';
 import { openMemberAccounts } from '../members/open-accounts';
 import { seededRandom } from './random';
 
@@ -22,11 +24,14 @@ interface DemoMember {
   birthday: string | null;
 }
 
+/** The n-th demo card: 8888, n in four digits, the check digit (888800018, 888800026 …). */
+export const demoCardNo = (n: number): string => issuedCardNo('8888', n, 4);
+
 /** Members to try at the till, one per level; start-up prints them. */
 const showcaseMembers: readonly DemoMember[] = [
-  { cardNo: '88880001', name: '王小明', phone: '13812345678', level: 'GOLD_CARD', birthday: '1988-06-15' },
-  { cardNo: '88880002', name: '李静', phone: '13987654321', level: 'SILVER_CARD', birthday: '03-08' },
-  { cardNo: '88880003', name: '陈晓燕', phone: '15000001111', level: 'BASIC', birthday: null },
+  { cardNo: demoCardNo(1), name: '王小明', phone: '13812345678', level: 'GOLD_CARD', birthday: '1988-06-15' },
+  { cardNo: demoCardNo(2), name: '李静', phone: '13987654321', level: 'SILVER_CARD', birthday: '03-08' },
+  { cardNo: demoCardNo(3), name: '陈晓燕', phone: '15000001111', level: 'BASIC', birthday: null },
 ];
 
 /** The showcase members for the start-up banner: card / phone and level, one per level. */
@@ -45,7 +50,7 @@ function generatedMember(n: number, random: ReturnType<typeof seededRandom>): De
   const day = String(random.int(1, 28)).padStart(2, '0');
   const birthday = roll < 0.3 ? `${random.int(1955, 2005)}-${month}-${day}` : roll < 0.5 ? `${month}-${day}` : null;
   return {
-    cardNo: `8888${String(n + 1).padStart(4, '0')}`,
+    cardNo: demoCardNo(n + 1),
     name: `${random.pick(surnames)}${random.pick(givenNames)}`,
     // Eight digits spread by a multiplier prime to ten, so no two members share a number.
     phone: n % 7 === 0 ? null : `${mobilePrefixes[n % mobilePrefixes.length]}${String((n * 7_919_113 + 40_302_010) % 100_000_000).padStart(8, '0')}`,
@@ -55,8 +60,8 @@ function generatedMember(n: number, random: ReturnType<typeof seededRandom>): De
 }
 
 /**
- * The demo chain's member levels and about 200 members (cards 88880001 …). The levels are
- * taken as they are when the chain already has them by code.
+ * The demo chain's member levels and about 200 members, each with an active card (888800018 …).
+ * The levels are taken as they are when the chain already has them by code.
  */
 export async function seedDemoMembers({ db, clock }: Deps, chainId: string, count = 200): Promise<number> {
   const random = seededRandom(88880001);
@@ -66,11 +71,15 @@ export async function seedDemoMembers({ db, clock }: Deps, chainId: string, coun
     .where(and(eq(memberLevels.chainId, chainId), inArray(memberLevels.code, codes)));
   const levelId = new Map(levels.map((l) => [l.code, l.id]));
   const demo = [...showcaseMembers, ...Array.from({ length: count - showcaseMembers.length }, (_, i) => generatedMember(i + showcaseMembers.length, random))];
-  await db.insert(members).values(demo.map(({ level, ...m }) => {
+  const enrolled = demo.map(({ level, cardNo, ...m }) => {
     const keys = pinyinKeys(m.name);
     const id = newId(clock);
-    return { chainId, id, accountId: id, ...m, namePinyin: keys.pinyin, nameInitials: keys.initials, levelId: levelId.get(level)!, createdAt: clock() };
-  }));
+    return { member: { chainId, id, accountId: id, ...m, namePinyin: keys.pinyin, nameInitials: keys.initials, levelId: levelId.get(level)!, createdAt: clock() }, cardNo };
+  });
+  await db.insert(members).values(enrolled.map((e) => e.member));
+  await db.insert(memberCards).values(enrolled.map(({ member, cardNo }) => ({
+    chainId, id: member.id, cardNo, memberId: member.id, status: 'active' as const, issuedAt: member.createdAt, statusChangedAt: member.createdAt,
+  })));
   await openMemberAccounts(db, chainId, clock());
   return demo.length;
 }

@@ -9,6 +9,7 @@ import { pricingSettingsColumns } from '../pricing/pricing-settings.service';
 import { demoProducts, demoWeighedProducts, families } from './demo-catalog';
 import { demoAttributeNames, demoAttributes, demoCosts, demoLifecycle } from './demo-catalog-extras';
 import { seedDemoMembers } from './demo-members';
+import { seedMembershipShowcase } from './demo-membership';
 import { seedDemoOrganisation } from './demo-organisation';
 import { seedDemoSuppliers } from './demo-suppliers';
 import { seedDemoPeople } from './demo-people';
@@ -171,6 +172,7 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
   await seedDemoPeople(deps, chainId);
   await options.onStep?.('organisation and catalog');
   const memberCount = await seedDemoMembers(deps, chainId);
+  await seedMembershipShowcase(deps, chainId, DEMO_CHAIN.timeZone);
   await seedDemoMemberMessages(deps, chainId);
   await options.onStep?.('members');
   const salesCount = await seedSalesHistory(deps, {

@@ -13,7 +13,7 @@ describe('isApiPath', () => {
     expect(isApiPath('/productsheet')).toBe(false);
     expect(isApiPath('/assortments/0195505c-0000-7000-8000-0000000000b1')).toBe(true);
     expect(isApiPath('/settings/pricing')).toBe(true);
-    expect(isApiPath('/members/lookup?code=88880001')).toBe(true);
+    expect(isApiPath('/members/lookup?code=888800018')).toBe(true);
     expect(isApiPath('/vouchers/SAVE20')).toBe(true);
     expect(isApiPath('/org/stores?limit=20')).toBe(true);
     expect(isApiPath('/regions')).toBe(true);

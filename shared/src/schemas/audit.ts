@@ -6,7 +6,7 @@ import { IsoDateTime, QueryText, SearchText } from './common';
  * name for every entry in both languages; a new one is added here and named there.
  */
 export const AuditEntity = z.enum([
-  'assortment', 'brand', 'cash_reason', 'category', 'clerk', 'device', 'franchisee', 'import', 'member', 'member_level', 'member_message_settings', 'permission_role', 'price',
+  'assortment', 'brand', 'cash_reason', 'category', 'clerk', 'device', 'franchisee', 'import', 'member', 'member_card', 'member_level', 'member_message_settings', 'permission_role', 'price',
   'price_band', 'price_import', 'pricing_settings', 'product', 'product_attribute_names', 'product_cost', 'promotion', 'region', 'store',
   'store_pricing_settings', 'supplier', 'supplier_product', 'sync_rejection', 'till_shortcuts', 'till_sync_settings', 'user',
 ]);
@@ -16,6 +16,7 @@ export type AuditEntity = z.infer<typeof AuditEntity>;
 export const AuditAction = z.enum([
   'create', 'update', 'move', 'delete', 'deactivate', 'reactivate', 'archive', 'cancel', 'import', 'pair', 'pairing_code', 'revoke', 'reset_password', 'reset_pin', 'resend', 'accept_correction',
   'opened', 'closed', 'reopened', 'franchisee_changed', 'region_changed',
+  'issue', 'activate', 'report_lost', 'replace', 'set_pin', 'clear_pin', 'attach_child', 'detach_child', 'merge', 'renew',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

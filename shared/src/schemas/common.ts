@@ -65,6 +65,8 @@ export const ErrorCode = z.enum([
   'OUTPUT_LIMIT_REACHED',
   /** The till's app version is below the chain's minimum: it must update before it syncs again. */
   'TILL_VERSION_REFUSED',
+  /** A member card reported lost (挂失): refused at the till until it is replaced. */
+  'CARD_LOST',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -3,6 +3,7 @@ export * from './catalog';
 export * from './catalog-admin';
 export * from './common';
 export * from './members';
+export * from './member-admin';
 export * from './org';
 export * from './permissions';
 export * from './reports';

@@ -1,17 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { Birthday, MemberCode, MobilePhone, phoneInMemberCode } from './members';
+import { Birthday, CardNo, MemberCode, MobilePhone, phoneInMemberCode } from './members';
 
 describe('member codes', () => {
   it('compacts what people type to digits and refuses what cannot be a card or a phone', () => {
-    expect(MemberCode.parse(' 8888 0001 ')).toBe('88880001');
+    expect(MemberCode.parse(' 8888 0001 8 ')).toBe('888800018');
     expect(MemberCode.parse('+86 138-1234-5678')).toBe('8613812345678');
     for (const bad of ['12345', 'A8880001', '1'.repeat(20), '']) expect(MemberCode.safeParse(bad).success).toBe(false);
+  });
+
+  it('refuses a card number whose check digit does not match, saying so, but takes a mobile number as it is', () => {
+    const mistyped = MemberCode.safeParse('888800019');
+    expect(mistyped.success).toBe(false);
+    expect(mistyped.error?.issues[0]?.message).toMatch(/check digit/);
+    expect(CardNo.safeParse('888800081').success).toBe(false);
+    expect(CardNo.safeParse('888800018').success).toBe(true);
+    expect(MemberCode.parse('13812345679')).toBe('13812345679');
   });
 
   it('reads a code as a mobile number only when it is one, with or without 86', () => {
     expect(phoneInMemberCode('13812345678')).toBe('13812345678');
     expect(phoneInMemberCode('8613812345678')).toBe('13812345678');
-    expect(phoneInMemberCode('88880001')).toBeNull();
+    expect(phoneInMemberCode('888800018')).toBeNull();
     expect(phoneInMemberCode('12812345678')).toBeNull();
   });
 

@@ -1,12 +1,27 @@
 import { z } from 'zod';
 import { IsoDateTime, SafeText, SearchText } from './common';
 import { MemberLevel } from './pricing-admin';
+import { hasValidCheckDigit } from '../members/card-number';
 
 /** People type numbers with spaces, dashes and a leading +; none of them is part of the number. */
 const compactNumber = (raw: string) => raw.replace(/[\s-]/g, '').replace(/^\+/, '');
 
-/** A member card number: digits, 6 to 19 of them, as a magnetic stripe, a printed barcode or a cashier gives it. */
-export const CardNo = z.string().regex(/^\d{6,19}$/, 'a card number is 6 to 19 digits');
+const checkDigitMessage = 'the card number’s check digit does not match: it was mistyped or misread';
+
+/**
+ * A member card number: digits, 6 to 19 of them, as a magnetic stripe, a printed barcode or a
+ * cashier gives it, the last one its Luhn check digit, so a mistyped number is refused here.
+ */
+export const CardNo = z
+  .string()
+  .regex(/^\d{6,19}$/, 'a card number is 6 to 19 digits')
+  .refine((digits) => !/^\d{6,19}$/.test(digits) || hasValidCheckDigit(digits), checkDigitMessage);
+
+/**
+ * A card number as HQ holds it: digits only. Cards enrolled before check digits may lack a valid
+ * one, so what HQ answers is not held to the check that typed and scanned numbers meet.
+ */
+export const StoredCardNo = z.string().regex(/^\d{6,19}$/);
 
 /** A mainland China mobile number, 11 digits starting with 1; `+86 138-0013-8000` is taken as 13800138000. */
 export const MobilePhone = z
@@ -24,7 +39,8 @@ export const MemberCode = z
   .string()
   .max(40)
   .transform(compactNumber)
-  .pipe(z.string().regex(/^\d{6,19}$/, 'give a card number (6 to 19 digits) or a mobile number (11 digits starting with 1)'));
+  .pipe(z.string().regex(/^\d{6,19}$/, 'give a card number (6 to 19 digits) or a mobile number (11 digits starting with 1)'))
+  .refine((code) => hasValidCheckDigit(code) || phoneInMemberCode(code) !== null, checkDigitMessage);
 
 /** The mobile number a compacted member code can be read as: itself, or what follows the country code 86. */
 export function phoneInMemberCode(code: string): string | null {
@@ -53,7 +69,7 @@ export type MemberLevelRef = z.infer<typeof MemberLevelRef>;
 /** A member as the till gets one from a look-up: the phone masked (138****5678), never whole. */
 export const FoundMember = z.object({
   id: z.uuid(),
-  cardNo: CardNo,
+  cardNo: StoredCardNo,
   name: z.string().min(1),
   phoneMasked: z.string().nullable(),
   level: MemberLevelRef,
@@ -61,8 +77,11 @@ export const FoundMember = z.object({
 });
 export type FoundMember = z.infer<typeof FoundMember>;
 
-/** A member as the office sees one: inactive members too. */
-export const MemberRecord = FoundMember.extend({ active: z.boolean(), createdAt: IsoDateTime });
+/**
+ * A member as the office sees one: inactive members too. `cardNo` is the active card's, null
+ * while the member has none (a lost card not yet replaced, a cancelled membership).
+ */
+export const MemberRecord = FoundMember.extend({ cardNo: StoredCardNo.nullable(), active: z.boolean(), createdAt: IsoDateTime });
 export type MemberRecord = z.infer<typeof MemberRecord>;
 
 export const MemberLookupQuery = z.object({ code: MemberCode });
@@ -85,7 +104,8 @@ export const MemberList = z.object({ items: z.array(MemberRecord), total: z.numb
 export type MemberList = z.infer<typeof MemberList>;
 
 export const EnrolMemberBody = z.object({
-  cardNo: CardNo,
+  /** A pre-printed card's number; absent, HQ issues the next number of the chain. */
+  cardNo: CardNo.optional(),
   name: SafeText.trim().min(1).max(40),
   phone: MobilePhone.nullable().default(null),
   levelId: z.uuid(),

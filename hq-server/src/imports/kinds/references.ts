@@ -10,7 +10,7 @@ export async function codesOf(ctx: BulkContext, table: CodedTable): Promise<Set<
 }
 
 /** The natural keys of the file that the chain already has, in a large table (products by SKU, members by card…). */
-export async function existingKeys(ctx: BulkContext, table: 'products' | 'suppliers' | 'clerks' | 'members', column: string, keys: string[]): Promise<Set<string>> {
+export async function existingKeys(ctx: BulkContext, table: 'products' | 'suppliers' | 'clerks' | 'member_cards', column: string, keys: string[]): Promise<Set<string>> {
   const rows = await query<{ key: string }>(ctx.db, sql`select ${sql.identifier(column)} as key from ${sql.identifier(table)}
     where chain_id = ${ctx.chainId} and ${sql.identifier(column)} in (select json_array_elements_text(${jsonParam(keys)}))`);
   return new Set(rows.map((r) => r.key));

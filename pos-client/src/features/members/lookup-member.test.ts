@@ -7,7 +7,7 @@ import { memberContextOf } from './member-context';
 
 const gold: FoundMember = {
   id: '0195505c-0000-7000-8000-0000000000f1',
-  cardNo: '88880001',
+  cardNo: '888800018',
   name: '王小明',
   phoneMasked: '138****5678',
   level: { id: '0195505c-0000-7000-8000-0000000000f2', code: 'GOLD_CARD', nameZh: '金卡会员', nameEn: 'Gold card' },
@@ -28,9 +28,9 @@ async function tillWith(fetch: (input: RequestInfo | URL, init?: RequestInit) =>
 describe('lookupMember', () => {
   it('asks HQ with the device token and the code compacted to digits', async () => {
     const { deps, fetch } = await tillWith(answer(200, gold));
-    expect(await lookupMember(deps, ' 8888-0001 ')).toEqual({ ok: true, member: gold });
+    expect(await lookupMember(deps, ' 8888-0001-8 ')).toEqual({ ok: true, member: gold });
     const [url, init] = fetch.mock.calls[0]!;
-    expect(url).toBe('/members/lookup?code=88880001');
+    expect(url).toBe('/members/lookup?code=888800018');
     expect(new Headers(init?.headers).get('authorization')).toBe('Bearer device-token');
     expect(init?.signal).toBeInstanceOf(AbortSignal);
   });
@@ -43,30 +43,31 @@ describe('lookupMember', () => {
 
   it('refuses a code that cannot be a card or a phone without asking HQ', async () => {
     const { deps, fetch } = await tillWith(answer(200, gold));
-    for (const code of ['', '12345', 'abc12345', '8'.repeat(20)]) {
+    for (const code of ['', '12345', 'abc12345', '8'.repeat(20), '888800019']) {
       expect(await lookupMember(deps, code)).toEqual({ ok: false, code: 'MEMBER_CODE_INVALID', reachedHq: false });
     }
     expect(fetch).not.toHaveBeenCalled();
   });
 
   it('tells not found, a shared phone and a refused till apart', async () => {
-    expect(await lookupMember((await tillWith(error(404, 'NOT_FOUND'))).deps, '88889999')).toEqual({ ok: false, code: 'MEMBER_NOT_FOUND', reachedHq: true });
+    expect(await lookupMember((await tillWith(error(404, 'NOT_FOUND'))).deps, '88889993')).toEqual({ ok: false, code: 'MEMBER_NOT_FOUND', reachedHq: true });
     expect(await lookupMember((await tillWith(error(409, 'CONFLICT'))).deps, '13812345678')).toMatchObject({ code: 'MEMBER_PHONE_SHARED' });
-    expect(await lookupMember((await tillWith(error(401, 'UNAUTHENTICATED'))).deps, '88880001')).toMatchObject({ code: 'DEVICE_REFUSED' });
-    expect(await lookupMember((await tillWith(error(429, 'RATE_LIMITED'))).deps, '88880001')).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(await lookupMember((await tillWith(error(423, 'CARD_LOST'))).deps, '888800018')).toEqual({ ok: false, code: 'MEMBER_CARD_LOST', reachedHq: true });
+    expect(await lookupMember((await tillWith(error(401, 'UNAUTHENTICATED'))).deps, '888800018')).toMatchObject({ code: 'DEVICE_REFUSED' });
+    expect(await lookupMember((await tillWith(error(429, 'RATE_LIMITED'))).deps, '888800018')).toMatchObject({ code: 'RATE_LIMITED' });
   });
 
   it('says offline when HQ cannot be reached, times out or fails', async () => {
     const refused = async () => Promise.reject(new TypeError('fetch failed'));
     const timedOut = async () => Promise.reject(new DOMException('The operation timed out.', 'TimeoutError'));
     for (const fetch of [refused, timedOut, error(503, 'INTERNAL'), answer(502, 'bad gateway')]) {
-      expect(await lookupMember((await tillWith(fetch)).deps, '88880001')).toEqual({ ok: false, code: 'MEMBER_LOOKUP_OFFLINE', reachedHq: false });
+      expect(await lookupMember((await tillWith(fetch)).deps, '888800018')).toEqual({ ok: false, code: 'MEMBER_LOOKUP_OFFLINE', reachedHq: false });
     }
   });
 
   it('does not trust an answer that is not a member', async () => {
     const { deps } = await tillWith(answer(200, { ...gold, level: null }));
-    expect(await lookupMember(deps, '88880001')).toEqual({ ok: false, code: 'HQ_INVALID_RESPONSE', reachedHq: true });
+    expect(await lookupMember(deps, '888800018')).toEqual({ ok: false, code: 'HQ_INVALID_RESPONSE', reachedHq: true });
   });
 });
 

@@ -7,6 +7,7 @@ import { isUnreachable, type HqFailure } from '../../hq/hq-failure';
 export type MemberLookupFailure =
   | 'MEMBER_CODE_INVALID'
   | 'MEMBER_NOT_FOUND'
+  | 'MEMBER_CARD_LOST'
   | 'MEMBER_PHONE_SHARED'
   | 'MEMBER_LOOKUP_OFFLINE'
   | 'DEVICE_REFUSED'
@@ -36,6 +37,7 @@ const byStatus: Partial<Record<number, MemberLookupFailure>> = {
   403: 'DEVICE_REFUSED',
   404: 'MEMBER_NOT_FOUND',
   409: 'MEMBER_PHONE_SHARED',
+  423: 'MEMBER_CARD_LOST',
   429: 'RATE_LIMITED',
 };
 

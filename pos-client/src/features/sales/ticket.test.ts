@@ -77,7 +77,7 @@ describe('ticketReducer', () => {
   });
 
   it('keeps the member, each voucher code once, and reprices lines by id', () => {
-    const member = { id: 'm1', cardNo: '88880001', name: '王芳', phoneMasked: '138****5678', level: { id: 'gold', code: 'G', nameZh: '金卡', nameEn: 'Gold' }, birthday: null } as unknown as NonNullable<Ticket['member']>;
+    const member = { id: 'm1', cardNo: '888800018', name: '王芳', phoneMasked: '138****5678', level: { id: 'gold', code: 'G', nameZh: '金卡', nameEn: 'Gold' }, birthday: null } as unknown as NonNullable<Ticket['member']>;
     const ticket = run(
       scanned(cola, 'l1'),
       { type: 'member_set', member },
