@@ -9,6 +9,7 @@ import { openDatabase } from './db/client';
 import { migrateDatabase } from './db/migrate';
 import type { Deps } from './http/app-env';
 import { systemClock } from './ids';
+import { startPointsExpirySchedule } from './points/expiry-schedule';
 import { describeShowcaseMembers } from './seed/demo-members';
 import { DEMO_PASSWORD, DEMO_PIN } from './seed/demo-org';
 import { demoDevices } from './seed/seed';
@@ -63,9 +64,12 @@ const backups = backupDir && config.BACKUP_EVERY_HOURS
   : null;
 if (backups) console.log(`[hq] backing the database up to ${backupDir} every ${config.BACKUP_EVERY_HOURS} hours, keeping the newest ${config.BACKUP_KEEP}`);
 
+const pointsExpiry = startPointsExpirySchedule(database.db, systemClock);
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     backups?.stop();
+    pointsExpiry.stop();
     await server.close();
     await database.close();
     process.exit(0);

@@ -14,3 +14,4 @@ export * from './shifts';
 export * from './shortcuts';
 export * from './commission';
 export * from './sync/app-version';
+export * from './points';

@@ -36,6 +36,8 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   OUTPUT_LIMIT_REACHED: 429,
   RATE_LIMITED: 429,
   TILL_VERSION_REFUSED: 426,
+  CARD_BLOCKED: 409,
+  INSUFFICIENT_POINTS: 409,
   INTERNAL: 500,
 };
 

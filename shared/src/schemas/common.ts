@@ -65,6 +65,10 @@ export const ErrorCode = z.enum([
   'OUTPUT_LIMIT_REACHED',
   /** The till's app version is below the chain's minimum: it must update before it syncs again. */
   'TILL_VERSION_REFUSED',
+  /** A member card that is not active (lost, replaced, cancelled or not yet activated); `details.status` says which. */
+  'CARD_BLOCKED',
+  /** A points pool holds fewer points than a redemption asks for. */
+  'INSUFFICIENT_POINTS',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
