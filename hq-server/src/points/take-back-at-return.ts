@@ -59,13 +59,15 @@ async function giveBackRedeemed(tx: Db, chainId: string, doc: Return, refund: Re
 
 /**
  * The points side of a return of a member's sale, in the return's transaction after it is
- * written (so the sale's row is locked and its returns are judged one after the other).
+ * written (so the sale's row is locked and its returns are judged one after the other): the
+ * redeemed points refunded come back first, then the earned ones are taken back, so a take-back
+ * can be made from points the same return gave back.
  */
 export async function movePointsForReturn(tx: Db, chainId: string, doc: Return, original: { id: string; payments: ReadonlyMap<string, { amountMinor: number }> }, businessDate: string, at: Date): Promise<void> {
   const franchiseeId = await franchiseeOf(tx, chainId, doc.storeId);
-  await takeBackEarned(tx, chainId, doc, original.id, franchiseeId, at);
   for (const refund of doc.refunds) {
     const paid = refund.salePaymentId ? original.payments.get(refund.salePaymentId) : undefined;
     if (refund.tender === 'points' && paid) await giveBackRedeemed(tx, chainId, doc, refund, paid.amountMinor, franchiseeId, businessDate, at);
   }
+  await takeBackEarned(tx, chainId, doc, original.id, franchiseeId, at);
 }
