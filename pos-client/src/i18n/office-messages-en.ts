@@ -989,6 +989,7 @@ export const officeMessagesEn = {
   'office.points.rate': 'Points per yuan',
   'office.points.perYuan': '{points} per ¥1',
   'office.points.span': 'Business days',
+  'office.points.always': 'Every day',
   'office.points.validFrom': 'From',
   'office.points.validTo': 'To',
   'office.points.newRule': 'New earning rule',

@@ -991,6 +991,7 @@ export const officeMessagesZh: Record<OfficeMessageKey, string> = {
   'office.points.rate': '每元积分',
   'office.points.perYuan': '每¥1积{points}分',
   'office.points.span': '营业日',
+  'office.points.always': '长期有效',
   'office.points.validFrom': '开始',
   'office.points.validTo': '结束',
   'office.points.newRule': '新建积分规则',

@@ -63,18 +63,18 @@ export function PointsRulesScreen() {
           </Form>
         )}
       </Card>
-      <Card style={{ marginTop: 16 }} title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{t('office.points.rules')}</Typography.Title>}
+      <Card data-testid="points-rules" style={{ marginTop: 16 }} title={<Typography.Title level={2} style={{ margin: 0, fontSize: 18 }}>{t('office.points.rules')}</Typography.Title>}
         extra={<Button type="primary" onClick={() => open('new')} data-testid="points-rule-new">{t('office.catalog.new')}</Button>}>
         <Typography.Paragraph type="secondary">{t('office.points.hint')}</Typography.Paragraph>
         <HqErrorAlert error={rules.error ?? deleteRule.error} />
         <Table<PointsRule>
-          rowKey="id" size="small" pagination={false} loading={rules.isLoading} dataSource={rules.data?.items ?? []} data-testid="points-rules"
+          rowKey="id" size="small" pagination={false} loading={rules.isLoading} dataSource={rules.data?.items ?? []}
           columns={[
             { title: t('office.points.name'), dataIndex: 'name', key: 'name' },
             { title: t('office.points.level'), key: 'level', render: (_, r) => levelName(r.memberLevelId) },
             { title: t('office.points.category'), key: 'category', render: (_, r) => categoryName(r.categoryId) },
             { title: t('office.points.rate'), key: 'rate', render: (_, r) => t('office.points.perYuan', { points: String(r.rateBp / 10_000) }) },
-            { title: t('office.points.span'), key: 'span', render: (_, r) => `${r.validFrom ?? '…'} – ${r.validTo ?? '…'}` },
+            { title: t('office.points.span'), key: 'span', render: (_, r) => (r.validFrom === null && r.validTo === null ? t('office.points.always') : `${r.validFrom ?? '…'} – ${r.validTo ?? '…'}`) },
             { title: t('office.catalog.active'), key: 'active', render: (_, r) => <Tag>{t(r.active ? 'office.catalog.active' : 'office.catalog.inactive')}</Tag> },
             {
               title: t('office.catalog.actions'), key: 'actions',
@@ -101,7 +101,7 @@ export function PointsRulesScreen() {
           <Form.Item name="categoryId" label={t('office.points.category')} htmlFor="rule-category">
             <Select id="rule-category" showSearch optionFilterProp="label" options={[{ value: ALL, label: t('office.points.allCategories') }, ...(categories.data ?? []).map((c) => ({ value: c.id, label: pickName(c) }))]} />
           </Form.Item>
-          <Form.Item name="rate" label={t('office.points.rate')} htmlFor="rule-rate" rules={[{ required: true }]}><InputNumber id="rule-rate" min={0} max={100} step={0.5} precision={4} /></Form.Item>
+          <Form.Item name="rate" label={t('office.points.rate')} htmlFor="rule-rate" rules={[{ required: true }]}><InputNumber id="rule-rate" min={0} max={100} step={0.5} precision={2} /></Form.Item>
           <Form.Item name="validFrom" label={t('office.points.validFrom')} htmlFor="rule-from"><Input id="rule-from" type="date" /></Form.Item>
           <Form.Item name="validTo" label={t('office.points.validTo')} htmlFor="rule-to"><Input id="rule-to" type="date" /></Form.Item>
           <Form.Item name="active" label={t('office.catalog.active')} htmlFor="rule-active" valuePropName="checked"><Switch id="rule-active" /></Form.Item>
