@@ -307,13 +307,9 @@ describe('the office’s view of a member’s points', () => {
     expect(await push(s004, [memberSale(s004, basic, 1, 20)])).toEqual(['accepted']);
     const seen = MemberPoints.parse(await (await f.app.request(`/members/${basic.id}/points`, bearer(hq))).json());
     expect(seen).toMatchObject({ points: 30, entries: { total: 2 }, expiring: [{ expiresOn: '2027-01-01', points: 30 }] });
-    const byEast = await f.app.request(`/members/${basic.id}/points`, bearer(east));
-    if (byEast.status === 200) {
-      const view = MemberPoints.parse(await byEast.json());
-      expect(view.entries.items.map((e) => e.storeId)).toEqual([s004.store.id]);
-    } else {
-      expect(byEast.status).toBe(403);
-    }
+    const byEast = MemberPoints.parse(await (await f.app.request(`/members/${basic.id}/points`, bearer(east))).json());
+    expect(byEast).toMatchObject({ points: 30, entries: { total: 1 } });
+    expect(byEast.entries.items.map((e) => e.storeId)).toEqual([s004.store.id]);
     expect((await f.app.request(`/members/${id()}/points`, bearer(hq))).status).toBe(404);
   });
 
