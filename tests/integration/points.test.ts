@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { memberAccounts, memberCards } from '@pos/hq-server/members/membership.tables';
 import { expirePoints } from '@pos/hq-server/points/expire-points';
+import { transferPoints } from '@pos/hq-server/points/transfer-points';
 import { pointsEntries, pointsLots, pointsRules } from '@pos/hq-server/points/points.tables';
 import { verifyPointsPools } from '@pos/hq-server/points/verify-points';
 import { auditEntries } from '@pos/hq-server/audit/audit.tables';
@@ -322,6 +323,21 @@ describe('the office’s view of a member’s points', () => {
     expect(made.status).toBe(201);
     expect(await poolOf(basic)).toBe(0);
     expect(await f.deps.db.$count(auditEntries, and(eq(auditEntries.chainId, f.chainId), eq(auditEntries.entity, 'points_gift_redemption')))).toBe(1);
+  });
+});
+
+describe('transfers between pools', () => {
+  it('moves every point with the day it was earned, once, and nothing from an empty pool', async () => {
+    const from = await freshMember('88880003');
+    const to = await freshMember('88880003');
+    expect(await push(s001, [memberSale(s001, from, 1, 40, { at: new Date('2026-02-01T04:00:00Z') }), memberSale(s001, from, 1, 25)])).toEqual(['accepted', 'accepted']);
+    const moved = await f.deps.db.transaction((tx) => transferPoints(tx, f.chainId, from.accountId, to.accountId, { reason: 'merged' }, f.deps.clock()));
+    expect(moved.points).toBe(65);
+    expect([await poolOf(from), await poolOf(to)]).toEqual([0, 65]);
+    const lots = await f.deps.db.select({ earnedOn: pointsLots.earnedOn, remaining: pointsLots.remaining }).from(pointsLots).where(and(eq(pointsLots.chainId, f.chainId), eq(pointsLots.accountId, to.accountId)));
+    expect(lots.sort((a, b) => a.earnedOn.localeCompare(b.earnedOn))).toEqual([{ earnedOn: '2026-02-01', remaining: 40 }, { earnedOn: '2026-11-22', remaining: 25 }]);
+    expect(await f.deps.db.transaction((tx) => transferPoints(tx, f.chainId, from.accountId, to.accountId, {}, f.deps.clock()))).toEqual({ points: 0, outEntryId: null, inEntryId: null });
+    expect(await verifyPointsPools(f.deps.db)).toEqual([]);
   });
 });
 

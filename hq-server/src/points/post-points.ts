@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { newId } from '../ids';
 import { memberAccounts } from '../members/membership.tables';
 import { pointsEntries, pointsLots } from './points.tables';
 
@@ -8,8 +9,10 @@ export type PointsEntryContext = Omit<typeof pointsEntries.$inferInsert, 'chainI
 
 export interface PostingOptions {
   at: Date;
-  /** The business day credited points count from for expiry (required for a credit). */
+  /** The business day credited points count from for expiry (required for a credit without `lots`). */
   earnedOn?: string;
+  /** A credit that keeps the days of the points it brings (a transfer): one lot per day, adding up to the credit. */
+  lots?: readonly { earnedOn: string; points: number }[];
   /** A debit consumes this lot before the oldest ones (a return takes back from its sale's own lot first). */
   preferLotId?: string;
   /** A debit larger than the pool takes what there is instead of nothing (a take-back after the points were spent). */
@@ -50,11 +53,16 @@ export async function postPoints(tx: Db, chainId: string, accountId: string, poi
   const moved = points < 0 && options.upToBalance ? -Math.min(-points, balance) : points;
   const balanceAfter = balance + moved;
   if (balanceAfter < 0) return null;
-  if (moved > 0 && !options.earnedOn) throw new Error('a points credit needs the day it counts from');
+  const lots = moved > 0 ? options.lots ?? (options.earnedOn ? [{ earnedOn: options.earnedOn, points: moved }] : []) : [];
+  if (moved > 0 && (lots.length === 0 || lots.reduce((sum, l) => sum + l.points, 0) !== moved || lots.some((l) => l.points <= 0))) {
+    throw new Error('a points credit needs the days it counts from, adding up to it');
+  }
   await tx.update(memberAccounts).set({ points: balanceAfter, updatedAt: options.at })
     .where(and(eq(memberAccounts.chainId, chainId), eq(memberAccounts.id, accountId)));
   await tx.insert(pointsEntries).values({ ...entry, chainId, accountId, points: moved, balanceAfter, createdAt: options.at });
-  if (moved > 0) await tx.insert(pointsLots).values({ chainId, id: entry.id, accountId, earnedOn: options.earnedOn!, points: moved, remaining: moved });
+  if (lots.length) {
+    await tx.insert(pointsLots).values(lots.map((lot, i) => ({ chainId, id: i === 0 ? entry.id : newId(() => options.at), accountId, earnedOn: lot.earnedOn, points: lot.points, remaining: lot.points })));
+  }
   if (moved < 0) await consumeLots(tx, chainId, accountId, -moved, options.preferLotId ?? null);
   return { entryId: entry.id, points: moved, balanceAfter };
 }
