@@ -2,6 +2,7 @@ import { earnPoints, type EarnLine, type Sale } from '@pos/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { isUuid, newId } from '../ids';
+import { memberAccounts } from '../members/membership.tables';
 import { members } from '../pricing/pricing.tables';
 import { activeEarnRules } from './points-rules.service';
 import { postPoints } from './post-points';
@@ -35,7 +36,12 @@ async function membersOf(db: Db, chainId: string, ids: string[]): Promise<Map<st
   const merged = targets.length
     ? new Map((await db.select({ id: members.id, accountId: members.accountId }).from(members).where(and(eq(members.chainId, chainId), inArray(members.id, targets)))).map((m) => [m.id, m.accountId]))
     : new Map<string, string>();
-  return new Map(rows.map((r) => [r.id, { levelId: r.levelId, accountId: (r.mergedInto && merged.get(r.mergedInto)) || r.accountId }]));
+  const holders = rows.map((r) => ({ id: r.id, levelId: r.levelId, accountId: (r.mergedInto && merged.get(r.mergedInto)) || r.accountId }));
+  if (holders.length === 0) return new Map();
+  // A member without a pool (never opened) earns nothing rather than failing the sale, which the customer has paid.
+  const pools = new Set((await db.select({ id: memberAccounts.id }).from(memberAccounts)
+    .where(and(eq(memberAccounts.chainId, chainId), inArray(memberAccounts.id, [...new Set(holders.map((h) => h.accountId))])))).map((a) => a.id));
+  return new Map(holders.filter((h) => pools.has(h.accountId)).map((h) => [h.id, { levelId: h.levelId, accountId: h.accountId }]));
 }
 
 /**

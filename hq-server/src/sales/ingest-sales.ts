@@ -143,7 +143,8 @@ export async function ingestSales(deps: Deps, device: DevicePrincipal, sales: Sa
     discrepancies: [...(memberProblems.get(sale.id) ?? []), ...discrepancies, ...reusedVouchers(sale, redemptions, spent)],
   }));
   const toEarn = repriced.map(({ sale, pointsMultipliers }) => ({ sale, businessDate: businessDate(sale.completedAt, device.storeTimeZone), multipliers: pointsMultipliers }));
-  const earnings = { bySale: await pointsToEarn(deps.db, device.chainId, toEarn, pricing.lineFacts), franchiseeId: await franchiseeOf(deps.db, device.chainId, device.storeId) };
+  const bySale = await pointsToEarn(deps.db, device.chainId, toEarn, pricing.lineFacts);
+  const earnings = { bySale, franchiseeId: bySale.size ? await franchiseeOf(deps.db, device.chainId, device.storeId) : null };
   await writeBatch(deps, device.chainId, writable, earnings, outcomes);
   await refuseForeignDuplicates(deps.db, device, outcomes);
   return outcomes;
