@@ -16,6 +16,8 @@ import { importsRoutes } from './imports/imports.routes';
 import { memberCardsRoutes } from './members/member-cards.routes';
 import { membersRoutes } from './members/members.routes';
 import { franchiseesRoutes } from './org/franchisees.routes';
+import { pointsAdminRoutes } from './points/points-admin.routes';
+import { pointsRoutes } from './points/points.routes';
 import { orgRoutes } from './org/org.routes';
 import { regionsRoutes } from './org/regions.routes';
 import { storeAdminRoutes } from './org/store-admin.routes';
@@ -83,6 +85,8 @@ export function createApp(deps: Deps) {
   app.route('/', vouchersRoutes);
   app.route('/', memberCardsRoutes);
   app.route('/', membersRoutes);
+  app.route('/', pointsRoutes);
+  app.route('/', pointsAdminRoutes);
   app.route('/', storePricesRoutes);
   app.route('/', auditRoutes);
   app.route('/', importsRoutes);

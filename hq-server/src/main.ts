@@ -9,6 +9,7 @@ import { openDatabase } from './db/client';
 import { migrateDatabase } from './db/migrate';
 import type { Deps } from './http/app-env';
 import { systemClock } from './ids';
+import { startPointsExpirySchedule } from './points/expiry-schedule';
 import { describeShowcaseMembers } from './seed/demo-members';
 import { describeMembershipShowcase } from './seed/demo-membership';
 import { DEMO_PASSWORD, DEMO_PIN } from './seed/demo-org';
@@ -70,11 +71,13 @@ if (backups) console.log(`[hq] backing the database up to ${backupDir} every ${c
 // Messages to members go to the log until the chain plugs its SMS gateway in (see docs/ARCHITECTURE.md).
 const messages = startMessageSchedule(database.db, systemClock, logMessageProvider(), 60_000);
 void messages.runOnce();
+const pointsExpiry = startPointsExpirySchedule(database.db, systemClock);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     backups?.stop();
     messages.stop();
+    pointsExpiry.stop();
     await server.close();
     await database.close();
     process.exit(0);

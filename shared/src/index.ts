@@ -16,3 +16,4 @@ export * from './shortcuts';
 export * from './commission';
 export * from './members';
 export * from './sync/app-version';
+export * from './points';

@@ -28,6 +28,7 @@ export const officeScreens: readonly OfficeScreen[] = [
   { name: 'shifts and cash', hash: '#/office/shifts', ready: `[data-testid=shifts-table] ${table}`, users: everyone },
   { name: 'cash in/out reasons', hash: '#/office/cash-reasons', ready: `[data-testid=cash-reasons-screen] ${table}`, users: hq },
   { name: 'till shortcuts', hash: '#/office/till-shortcuts', ready: '#shortcut-complete', users: hq },
+  { name: 'points rules', hash: '#/office/points-rules', ready: `[data-testid=points-rules] ${table}`, users: hq },
   { name: 'tills', hash: '#/office/devices', ready: '[data-testid=device-list] .ant-table-row', users: everyone },
   { name: 'member messages', hash: '#/office/member-messages', ready: '[data-testid=member-messages-table] .ant-table-row', users: hq },
   { name: 'till monitor', hash: '#/office/till-monitor', ready: '[data-testid=till-monitor-store] .ant-table-row', users: everyone },

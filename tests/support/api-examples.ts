@@ -92,4 +92,7 @@ export const unscopedParameters = new Set([
   'x-pos-till-report',
   // A snapshot resumes after a key of the till's own rows.
   'after',
+  // Members and their cards belong to the chain, not to a store (one membership in every store); a member's
+  // points entries are cut to the caller's stores, and a points redemption is reversed only by its own store.
+  'cardNo', 'memberId', 'paymentId',
 ]);

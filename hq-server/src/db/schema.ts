@@ -15,3 +15,4 @@ export * from '../till-shortcuts/till-shortcuts.tables';
 export * from '../till-monitor/till-monitor.tables';
 export * from '../members/membership.tables';
 export * from '../member-messages/member-messages.tables';
+export * from '../points/points.tables';

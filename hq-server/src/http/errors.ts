@@ -37,6 +37,8 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   RATE_LIMITED: 429,
   TILL_VERSION_REFUSED: 426,
   CARD_LOST: 423,
+  CARD_BLOCKED: 409,
+  INSUFFICIENT_POINTS: 409,
   INTERNAL: 500,
 };
 

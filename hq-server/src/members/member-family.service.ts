@@ -7,6 +7,7 @@ import type { Deps, Principal } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { newId } from '../ids';
 import { members } from '../pricing/pricing.tables';
+import { transferPoints } from '../points/transfer-points';
 import { postStoredValue } from '../stored-value/post-entry';
 import { loadMemberDetail, memberRow } from './member-detail';
 import { findMemberRecords } from './members.repo';
@@ -91,17 +92,6 @@ export async function detachChild({ db, clock }: Deps, principal: Principal, chi
 }
 
 /**
- * Moves an account's points to another account inside the caller's transaction, both rows
- * locked by the caller. Points have no ledger of their own yet; this is the one place a merge
- * touches them, so a points ledger replaces this function alone.
- */
-export async function movePoints(tx: Db, chainId: string, fromAccountId: string, toAccountId: string, points: number, at: Date): Promise<void> {
-  if (points === 0) return;
-  await tx.update(memberAccounts).set({ points: sql`${memberAccounts.points} - ${points}`, updatedAt: at }).where(and(eq(memberAccounts.chainId, chainId), eq(memberAccounts.id, fromAccountId)));
-  await tx.update(memberAccounts).set({ points: sql`${memberAccounts.points} + ${points}`, updatedAt: at }).where(and(eq(memberAccounts.chainId, chainId), eq(memberAccounts.id, toAccountId)));
-}
-
-/**
  * Merges a duplicate member into another (合并), in one transaction: the duplicate's stored
  * value moves as a `transfer_out` and a `transfer_in` entry (its bonus part kept as bonus), its
  * points move, its active and issued cards keep working for the member merged into, its child
@@ -131,7 +121,7 @@ export async function mergeMember({ db, clock }: Deps, principal: Principal, dup
       await postStoredValue(tx, chainId, from.id, -from.balanceMinor, { ...transfer, id: newId(clock), kind: 'transfer_out', bonusMinor: -from.bonusMinor, documentId });
       await postStoredValue(tx, chainId, into.accountId, from.balanceMinor, { ...transfer, id: newId(clock), kind: 'transfer_in', bonusMinor: from.bonusMinor, documentId });
     }
-    await movePoints(tx, chainId, from.id, into.accountId, from.points, now);
+    await transferPoints(tx, chainId, from.id, into.accountId, { memberId: null, actorId: transfer.actorId, reason: transfer.reason }, now);
     await tx.update(memberCards).set({ memberId: intoId })
       .where(and(eq(memberCards.chainId, chainId), eq(memberCards.memberId, duplicateId), inArray(memberCards.status, ['active', 'issued'])));
     await tx.update(members).set({ parentMemberId: intoId, accountId: into.accountId })

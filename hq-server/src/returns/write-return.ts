@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { query } from '../db/query';
 import type { Clock } from '../ids';
 import { newId } from '../ids';
+import { movePointsForReturn } from '../points/take-back-at-return';
 import { sales } from '../sales/sales.tables';
 import type { OriginalSale } from './check-returns';
 import { returnApprovals, returnDifferences, returnLines, returnRefunds, returns } from './returns.tables';
@@ -18,8 +19,8 @@ export interface ReturnToWrite {
 
 /**
  * Writes one return in one transaction, exactly once: the header goes in with ON CONFLICT DO
- * NOTHING, and only a new header gets its lines, money, approvals, stock movements, roll-ups and
- * differences. The original sale's row is locked first, so returns of one sale from two tills
+ * NOTHING, and only a new header gets its lines, money, approvals, stock movements, roll-ups,
+ * differences and the member's points taken back or given back. The original sale's row is locked first, so returns of one sale from two tills
  * are judged one after the other. Answers whether the return was new.
  */
 export async function writeReturn(db: Db, clock: Clock, chainId: string, { doc, businessDate, original }: ReturnToWrite): Promise<boolean> {
@@ -48,6 +49,7 @@ export async function writeReturn(db: Db, clock: Clock, chainId: string, { doc, 
       await tx.insert(returnApprovals).values(doc.approvals.map((a) => ({ chainId, id: a.id, returnId: doc.id, storeId: doc.storeId, key: a.key, lineId: a.lineId, requestedBy: a.requestedBy, approvedBy: a.approvedBy, at: new Date(a.at) })));
     }
     if (original) await recordDifferences(tx, chainId, doc, original, receivedAt, () => newId(clock));
+    if (original) await movePointsForReturn(tx, chainId, doc, original, businessDate, receivedAt);
     await moveStockAndRollUp(tx, chainId, doc, businessDate, receivedAt);
     return true;
   });

@@ -5,6 +5,8 @@ import { isDataError, retryTransient, sqlStateOf } from '../db/sql-state';
 import type { Deps, DevicePrincipal } from '../http/app-env';
 import type { IngestOutcome } from '../sync/document-ingesters';
 import { isUuid } from '../ids';
+import { franchiseeOf } from '../points/points-cards.repo';
+import { postEarnings, pointsToEarn, type SaleEarning } from '../points/earn-at-ingest';
 import { members } from '../pricing/pricing.tables';
 import { unknownReferences } from './check-references';
 import { repricingDataFor, repriceSale, type SaleDiscrepancy, type VoucherRedemption } from './reprice-sales';
@@ -62,21 +64,37 @@ function storeFailure(error: unknown): Reason {
   return { code: 'VALIDATION_FAILED', message: 'HQ could not store the document', details: { sqlState } };
 }
 
+/** What the sales earn, posted in the sales' transaction for the ones it inserted: a resent sale earns nothing again. */
+interface Earnings {
+  bySale: ReadonlyMap<string, SaleEarning>;
+  franchiseeId: string | null;
+}
+
+/** Writes sales and posts the points the new ones earn, in one transaction. */
+function writeAndEarn(deps: Deps, chainId: string, batch: SaleToWrite[], earnings: Earnings): Promise<Set<string>> {
+  return deps.db.transaction(async (tx) => {
+    const inserted = await writeSales({ ...deps, db: tx }, chainId, batch);
+    const earned = batch.flatMap(({ sale }) => (inserted.has(sale.id) && earnings.bySale.has(sale.id) ? [earnings.bySale.get(sale.id)!] : []));
+    await postEarnings(tx, chainId, earned, earnings.franchiseeId, deps.clock());
+    return inserted;
+  });
+}
+
 /**
  * Writes the batch in one statement; should it fail on one bad document, writes each on its
  * own so that only the bad one is rejected. A deadlock or serialisation failure is retried.
  */
-async function writeBatch(deps: Deps, chainId: string, writable: SaleToWrite[], outcomes: Map<string, IngestOutcome>): Promise<void> {
+async function writeBatch(deps: Deps, chainId: string, writable: SaleToWrite[], earnings: Earnings, outcomes: Map<string, IngestOutcome>): Promise<void> {
   const record = (inserted: Set<string>, batch: SaleToWrite[]) => {
     for (const { sale } of batch) outcomes.set(sale.id, { status: inserted.has(sale.id) ? 'accepted' : 'duplicate' });
   };
   try {
-    record(await retryTransient(() => writeSales(deps, chainId, writable)), writable);
+    record(await retryTransient(() => writeAndEarn(deps, chainId, writable, earnings)), writable);
   } catch (error) {
     if (!isDataError(error)) throw error;
     for (const one of writable) {
       try {
-        record(await retryTransient(() => writeSales(deps, chainId, [one])), [one]);
+        record(await retryTransient(() => writeAndEarn(deps, chainId, [one], earnings)), [one]);
       } catch (singleError) {
         if (!isDataError(singleError)) throw singleError;
         outcomes.set(one.sale.id, { status: 'rejected', reason: storeFailure(singleError) });
@@ -105,8 +123,8 @@ async function refuseForeignDuplicates(db: Db, device: DevicePrincipal, outcomes
  * figures are kept beside the sale, which is accepted either way. The batch is written in
  * one statement: headers are inserted with ON CONFLICT DO NOTHING and only the ones
  * actually inserted get their lines, payments, stock movements, roll-ups and pricing
- * discrepancies, so a retried batch, or one that died half-way and was rolled
- * back, changes nothing twice. A document HQ cannot store is rejected alone with its reason;
+ * discrepancies, and a member's sale earns its points in the same transaction (`points/earn-at-ingest.ts`),
+ * so a retried batch, or one that died half-way and was rolled back, changes nothing twice. A document HQ cannot store is rejected alone with its reason;
  * only a failure of HQ itself fails the batch.
  */
 export async function ingestSales(deps: Deps, device: DevicePrincipal, sales: Sale[]): Promise<Map<string, IngestOutcome>> {
@@ -124,7 +142,10 @@ export async function ingestSales(deps: Deps, device: DevicePrincipal, sales: Sa
     sale, businessDate: businessDate(sale.completedAt, device.storeTimeZone), redemptions,
     discrepancies: [...(memberProblems.get(sale.id) ?? []), ...discrepancies, ...reusedVouchers(sale, redemptions, spent)],
   }));
-  await writeBatch(deps, device.chainId, writable, outcomes);
+  const toEarn = repriced.map(({ sale, pointsMultipliers }) => ({ sale, businessDate: businessDate(sale.completedAt, device.storeTimeZone), multipliers: pointsMultipliers }));
+  const bySale = await pointsToEarn(deps.db, device.chainId, toEarn, pricing.lineFacts);
+  const earnings = { bySale, franchiseeId: bySale.size ? await franchiseeOf(deps.db, device.chainId, device.storeId) : null };
+  await writeBatch(deps, device.chainId, writable, earnings, outcomes);
   await refuseForeignDuplicates(deps.db, device, outcomes);
   return outcomes;
 }

@@ -134,10 +134,11 @@ const toTheFen: RoundingPolicy = { unitMinor: 1, mode: 'half_up' };
 /**
  * Prices a sale again with the shared engine from HQ's data as of when it was made (prices
  * by their effective instants, promotions as they stood then) and returns where HQ and the
- * till differ: sold lines, gifts and cash rounding, with the vouchers it spent. Never throws: the customer has paid, so
+ * till differ: sold lines, gifts and cash rounding, with the vouchers it spent and each sold line's
+ * points multiplier (points are earned by HQ's promotions, not the till's word). Never throws: the customer has paid, so
  * the sale is taken whatever happens here, and a failure is recorded as a difference to look at.
  */
-export function repriceSale(data: RepricingData, sale: Sale, timeZone: string): { discrepancies: SaleDiscrepancy[]; redemptions: VoucherRedemption[] } {
+export function repriceSale(data: RepricingData, sale: Sale, timeZone: string): { discrepancies: SaleDiscrepancy[]; redemptions: VoucherRedemption[]; pointsMultipliers: Map<string, number> } {
   try {
     const sold = sale.lines.filter((line) => !line.giftRuleId);
     const units = sold.map((line) => unitPriceOf(data, sale, line, timeZone));
@@ -157,9 +158,10 @@ export function repriceSale(data: RepricingData, sale: Sale, timeZone: string): 
     return {
       discrepancies: found.map((d) => ({ ...d, detail: { ...d.detail, ...tillData(data, sale) } })),
       redemptions: priced.vouchers.flatMap((v) => (v.status === 'applied' && v.ruleId ? [{ code: v.code, ruleId: v.ruleId, amountMinor: v.amountMinor }] : [])),
+      pointsMultipliers: new Map(priced.lines.map((l) => [l.lineId, l.pointsMultiplierBp])),
     };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { discrepancies: [{ lineId: null, tillMinor: sale.totalMinor, hqMinor: sale.totalMinor, detail: { problem: 'REPRICE_FAILED', message } }], redemptions: [] };
+    return { discrepancies: [{ lineId: null, tillMinor: sale.totalMinor, hqMinor: sale.totalMinor, detail: { problem: 'REPRICE_FAILED', message } }], redemptions: [], pointsMultipliers: new Map() };
   }
 }

@@ -17,6 +17,7 @@ import { seedDemoCashReasons, seedDemoShifts } from './demo-shifts';
 import {
   DEMO_CHAIN, DEMO_PASSWORD, DEMO_PIN, demoAssortmentStore, demoClerkNames, demoFranchisees, demoPricingSettings, demoStores, demoUsers, type FranchiseeKey,
 } from './demo-org';
+import { seedDemoPoints } from './demo-points';
 import { seedDemoReturns } from './demo-returns';
 import { seedSalesHistory } from './demo-sales';
 import { seedDemoStorePricing } from './demo-store-pricing';
@@ -186,6 +187,8 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
   await options.onStep?.('sales history');
   const demoProduct = productRows[3]!;
   await seedDemoReturns(deps, chainId, random, { id: demoProduct.id, nameZh: demoProduct.nameZh, nameEn: demoProduct.nameEn, barcode: demoEan13(catalog[3]!.index), priceMinor: catalog[3]!.priceMinor });
+  const pointsProducts = productRows.slice(0, 3).map((p, i) => ({ id: p.id, nameZh: p.nameZh, nameEn: p.nameEn, barcode: demoEan13(catalog[i]!.index), priceMinor: catalog[i]!.priceMinor }));
+  await seedDemoPoints(deps, chainId, pointsProducts, options.historyDays > 0);
   // Last, so the tills' cursors are HQ's latest change.
   await seedDemoTillMonitor(deps, chainId, random);
   return { chainId, products: productRows.length + looseRows.length, members: memberCount, sales: salesCount };

@@ -69,6 +69,7 @@ export const officeSections: readonly OfficeSectionEntry[] = [
   { key: 'returns', group: 'sales', label: 'office.nav.returns', roles: storeStaff, module: 'reports', screen: screen(() => import('./returns-screen'), 'ReturnsScreen') },
   { key: 'shifts', group: 'sales', label: 'office.nav.shifts', roles: storeStaff, module: 'reports', screen: screen(() => import('./shifts-screen'), 'ShiftsScreen') },
   { key: 'cash-reasons', group: 'settings', label: 'office.nav.cashReasons', roles: hqOnly, module: 'settings', screen: screen(() => import('./cash-reasons-screen'), 'CashReasonsScreen') },
+  { key: 'points-rules', group: 'settings', label: 'office.nav.pointsRules', roles: hqOnly, module: 'members', screen: screen(() => import('./points-rules-screen'), 'PointsRulesScreen') },
   { key: 'till-shortcuts', group: 'settings', label: 'office.nav.tillShortcuts', roles: hqOnly, module: 'settings', screen: screen(() => import('./till-shortcuts-screen'), 'TillShortcutsScreen') },
   { key: 'approvals', group: 'sales', label: 'office.nav.approvals', roles: storeStaff, module: 'reports', screen: screen(() => import('./approvals-screen'), 'ApprovalsScreen') },
   { key: 'settings', group: 'settings', label: 'office.nav.settings', roles: hqOnly, module: 'settings', screen: screen(() => import('./pricing-settings-screen'), 'PricingSettingsScreen') },

@@ -8,7 +8,7 @@ import { IsoDateTime, QueryText, SearchText } from './common';
 export const AuditEntity = z.enum([
   'assortment', 'brand', 'cash_reason', 'category', 'clerk', 'device', 'franchisee', 'import', 'member', 'member_card', 'member_level', 'member_message_settings', 'permission_role', 'price',
   'price_band', 'price_import', 'pricing_settings', 'product', 'product_attribute_names', 'product_cost', 'promotion', 'region', 'store',
-  'store_pricing_settings', 'supplier', 'supplier_product', 'sync_rejection', 'till_shortcuts', 'till_sync_settings', 'user',
+  'points_rule', 'points_settings', 'points_gift_redemption', 'store_pricing_settings', 'supplier', 'supplier_product', 'sync_rejection', 'till_shortcuts', 'till_sync_settings', 'user',
 ]);
 export type AuditEntity = z.infer<typeof AuditEntity>;
 

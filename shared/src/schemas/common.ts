@@ -67,6 +67,10 @@ export const ErrorCode = z.enum([
   'TILL_VERSION_REFUSED',
   /** A member card reported lost (挂失): refused at the till until it is replaced. */
   'CARD_LOST',
+  /** A member card that is not active (lost, replaced, cancelled or not yet activated); `details.status` says which. */
+  'CARD_BLOCKED',
+  /** A points pool holds fewer points than a redemption asks for. */
+  'INSUFFICIENT_POINTS',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -31,3 +31,4 @@ export * from './shifts';
 export * from './shifts-office';
 export * from './till-monitor';
 export * from './member-messages';
+export * from './points';

@@ -1,0 +1,3 @@
+export * from './earn-points';
+export * from './points-expiry';
+export * from './take-back';
