@@ -14,3 +14,4 @@ export * from '../shifts/shifts.tables';
 export * from '../till-shortcuts/till-shortcuts.tables';
 export * from '../till-monitor/till-monitor.tables';
 export * from '../members/membership.tables';
+export * from '../stored-value/stored-value.tables';

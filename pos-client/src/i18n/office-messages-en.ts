@@ -1039,6 +1039,12 @@ export const officeMessagesEn = {
   'office.audit.entity.till_sync_settings': 'Till sync settings',
   'office.audit.action.resend': 'Sent again',
   'office.audit.action.accept_correction': 'Correction accepted',
+  'office.audit.entity.membership_settings': 'Membership settings',
+  'office.audit.entity.top_up_rule': 'Top-up rule',
+  'office.audit.entity.stored_value_adjustment': 'Stored-value adjustment',
+  'office.audit.entity.stored_value_top_up': 'Stored-value top-up',
+  'office.audit.action.approve': 'Approved',
+  'office.audit.action.reject': 'Rejected',
   'office.shifts.documentsWaiting': 'Documents waiting at close',
 } as const;
 

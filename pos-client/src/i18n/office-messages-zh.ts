@@ -1041,5 +1041,11 @@ export const officeMessagesZh: Record<OfficeMessageKey, string> = {
   'office.audit.entity.till_sync_settings': '收银机同步设置',
   'office.audit.action.resend': '重新上传',
   'office.audit.action.accept_correction': '接受更正',
+  'office.audit.entity.membership_settings': '会员参数',
+  'office.audit.entity.top_up_rule': '充值赠送规则',
+  'office.audit.entity.stored_value_adjustment': '储值调账',
+  'office.audit.entity.stored_value_top_up': '储值充值',
+  'office.audit.action.approve': '已批准',
+  'office.audit.action.reject': '已驳回',
   'office.shifts.documentsWaiting': '结班时未上传单据',
 };

@@ -29,3 +29,4 @@ export * from './cash-reasons';
 export * from './shifts';
 export * from './shifts-office';
 export * from './till-monitor';
+export * from './stored-value';
