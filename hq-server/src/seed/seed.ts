@@ -19,6 +19,7 @@ import {
 import { seedDemoReturns } from './demo-returns';
 import { seedSalesHistory } from './demo-sales';
 import { seedDemoStorePricing } from './demo-store-pricing';
+import { seedDemoStoredValue } from './demo-stored-value';
 import { seedDemoTillEvents } from './demo-till-events';
 import { seedDemoTillMonitor } from './demo-till-monitor';
 import { cachedPinyinKeys } from './seed-pinyin';
@@ -170,6 +171,7 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
   await seedDemoPeople(deps, chainId);
   await options.onStep?.('organisation and catalog');
   const memberCount = await seedDemoMembers(deps, chainId);
+  await seedDemoStoredValue(deps, chainId);
   await options.onStep?.('members');
   const salesCount = await seedSalesHistory(deps, {
     chainId, days: options.historyDays, random,

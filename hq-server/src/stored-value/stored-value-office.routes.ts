@@ -48,8 +48,10 @@ const adjustRoute = createRoute({
   responses: { 201: jsonResponse(StoredValueAdjustment, 'Posted (`approved`) or waiting (`pending`)'), ...commonErrors, 409: jsonResponse(ErrorBody, 'The account holds less than the adjustment takes') },
 });
 
+/** The second person is any HQ user who sees members, finance included: approving money is their check on the one who asked. */
 const decideRoute = (decision: 'approve' | 'reject') => createRoute({
-  method: 'post', path: `/stored-value/adjustments/{id}/${decision}`, tags: ['stored-value'], security: bearer, middleware: hqEdits('members'),
+  method: 'post', path: `/stored-value/adjustments/{id}/${decision}`, tags: ['stored-value'], security: bearer,
+  middleware: [authenticate('office'), requireModule('members', 'view'), requireRole('hq_admin')],
   summary: decision === 'approve' ? 'Approve a pending adjustment and post it (a second HQ user, not the one who asked)' : 'Reject a pending adjustment (a second HQ user, not the one who asked)',
   request: { params: IdParams },
   responses: { 200: jsonResponse(StoredValueAdjustment, decision === 'approve' ? 'Approved and posted' : 'Rejected'), ...commonErrors, 409: jsonResponse(ErrorBody, 'Already decided, or the account holds less than it takes') },
