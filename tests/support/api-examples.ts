@@ -90,4 +90,7 @@ export const unscopedParameters = new Set([
   'x-pos-till-report',
   // A snapshot resumes after a key of the till's own rows.
   'after',
+  // Stored value follows the member across the chain's stores: a card, a member and a payment
+  // name no store; a reversal answers only the store that took the payment.
+  'cardNo', 'memberId', 'paymentId',
 ]);

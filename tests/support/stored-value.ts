@@ -4,9 +4,10 @@ import { newId } from '@pos/hq-server/ids';
 import { memberAccounts, memberCards } from '@pos/hq-server/members/membership.tables';
 import { openMemberAccounts } from '@pos/hq-server/members/open-accounts';
 import { memberLevels, members } from '@pos/hq-server/pricing/pricing.tables';
-import { uuidv7 } from '@pos/shared';
+import { tillDevices } from '@pos/hq-server/org/org.tables';
+import { uuidv7, type PairedDevice } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
-import { json, type Fixture } from './fixture';
+import { json, pairTill, type Fixture } from './fixture';
 
 export const paymentId = () => uuidv7(Date.now(), randomBytes(10));
 
@@ -45,3 +46,21 @@ export const spend = (f: Fixture, token: string, body: Record<string, unknown>) 
   f.app.request('/stored-value/spends', json({ paymentId: paymentId(), saleId: paymentId(), ...body }, token));
 
 export const errorOf = async (res: Response) => ((await res.json()) as { error: { code: string; message: string; details?: Record<string, unknown> } }).error;
+
+/**
+ * `count` paired tills spread over the demo chain's seven stores, adding tills to the stores
+ * beyond the two each has, as a busy chain would have them.
+ */
+export async function pairTills(f: Fixture, count: number): Promise<PairedDevice[]> {
+  const codes = Object.keys(f.storeIds).sort();
+  const tills: PairedDevice[] = [];
+  for (let i = 0; i < count; i++) {
+    const storeCode = codes[i % codes.length]!;
+    const index = Math.floor(i / codes.length);
+    if (index >= 2) {
+      await f.deps.db.insert(tillDevices).values({ chainId: f.chainId, id: newId(f.clock), storeId: f.storeIds[storeCode]!, code: `T9${String(i).padStart(2, '0')}`, name: `Till ${i}` });
+    }
+    tills.push(await pairTill(f, storeCode, index));
+  }
+  return tills;
+}
