@@ -20,7 +20,8 @@ export default async function storedValueBench(): Promise<Record<string, unknown
   try {
     const f = await seedFixture(database);
     const tills = await pairTills(f, TILLS);
-    const own = await Promise.all(tills.map(() => addMember(f)));
+    const own = [];
+    for (let i = 0; i < TILLS; i++) own.push(await addMember(f));
     const shared = await addMember(f);
     for (const member of [...own, shared]) await topUp(f, tills[0]!.deviceToken, { cardNo: member.cardNo, amountMinor: 10_000_000 });
     await database.db.execute(sql`analyze`);

@@ -4,7 +4,7 @@ import type { Db } from '../db/client';
 import type { Deps, DevicePrincipal } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { newId } from '../ids';
-import { memberCards } from '../members/membership.tables';
+import { memberAccounts, memberCards } from '../members/membership.tables';
 import { salePayments, sales } from '../sales/sales.tables';
 import { cardForMoney, type CardForMoney } from './card-for-money.repo';
 import { checkCardPin } from './card-pin';
@@ -14,6 +14,11 @@ import { entryOrigin, type EntryOrigin } from './entry-origin';
 import { loadMembershipSettings } from './membership-settings.service';
 import { postStoredValue } from './post-entry';
 
+const settled = <T>(read: PromiseSettledResult<T>): T => {
+  if (read.status === 'rejected') throw read.reason;
+  return read.value;
+};
+
 /** A retried spend answers the first one; the same payment id for another card or amount is a mistake of the till. */
 function sameSpend(first: FoundEntry, body: SpendBody): StoredValueMovement {
   if (first.cardNo !== body.cardNo || -first.amountMinor !== body.amountMinor || first.documentId !== body.saleId) {
@@ -22,18 +27,24 @@ function sameSpend(first: FoundEntry, body: SpendBody): StoredValueMovement {
   return toMovement(first, 'spend');
 }
 
-async function cardStillActive(tx: Db, chainId: string, cardId: string): Promise<void> {
-  const [card] = await tx.select({ status: memberCards.status }).from(memberCards).where(and(eq(memberCards.chainId, chainId), eq(memberCards.id, cardId)));
-  if (card?.status !== 'active') throw new AppError('CONFLICT', 'the card stopped being active while it was being charged', { status: card?.status });
+/** Locks the account for the rest of the transaction, reading it and the card's state as they are once the lock is held. */
+async function lockAccountAndCard(tx: Db, chainId: string, accountId: string, cardId: string) {
+  const [locked] = await tx
+    .select({ balanceMinor: memberAccounts.balanceMinor, receivableMinor: memberAccounts.receivableMinor, cardStatus: memberCards.status })
+    .from(memberAccounts)
+    .innerJoin(memberCards, and(eq(memberCards.chainId, memberAccounts.chainId), eq(memberCards.id, cardId)))
+    .where(and(eq(memberAccounts.chainId, chainId), eq(memberAccounts.id, accountId)))
+    .for('update', { of: memberAccounts });
+  return locked!;
 }
 
 /** The debit itself, in one transaction behind the account's lock: the receivable, the card, a child's limits, then the conditional debit. */
 async function debit(tx: Db, chainId: string, found: CardForMoney, body: SpendBody, origin: EntryOrigin, bonusSpentFirst: boolean, at: Date): Promise<StoredValueMovement> {
-  const account = await lockAccount(tx, chainId, found.account.id);
+  const account = await lockAccountAndCard(tx, chainId, found.account.id, found.card.id);
   const raced = await findEntry(tx, chainId, body.paymentId, 'spend');
   if (raced) return sameSpend(raced, body);
   if (account.receivableMinor > 0) throw new AppError('ACCOUNT_BLOCKED', 'the card’s account owes a receivable and is blocked until it is settled', { receivableMinor: account.receivableMinor });
-  await cardStillActive(tx, chainId, found.card.id);
+  if (account.cardStatus !== 'active') throw new AppError('CONFLICT', 'the card stopped being active while it was being charged', { status: account.cardStatus });
   if (found.member.parentMemberId !== null) {
     await holdChildLimits(tx, chainId, found.account.id, found.member.id, body.amountMinor, businessDate(at, origin.timeZone), origin.timeZone, at);
   }
@@ -56,14 +67,17 @@ export async function spendStoredValue({ db, clock }: Deps, device: DevicePrinci
     const first = await findEntry(db, chainId, body.paymentId, 'spend');
     return first && sameSpend(first, body);
   };
-  const earlier = await replay();
+  // Independent reads, at once: an authorisation's latency is what the till waits for. A retry's first answer wins over any refusal.
+  const reads = await Promise.allSettled([
+    replay(), entryOrigin(db, device, body.cashierId), cardForMoney(db, chainId, body.cardNo),
+    db.$count(sales, and(eq(sales.chainId, chainId), eq(sales.id, body.saleId))), loadMembershipSettings(db, chainId),
+  ] as const);
+  const earlier = settled(reads[0]);
   if (earlier) return earlier;
-  const origin = await entryOrigin(db, device, body.cashierId);
-  const found = await cardForMoney(db, chainId, body.cardNo);
-  if ((await db.$count(sales, and(eq(sales.chainId, chainId), eq(sales.id, body.saleId)))) > 0) {
+  const [origin, found, recordedSales, settings] = [settled(reads[1]), settled(reads[2]), settled(reads[3]), settled(reads[4])];
+  if (recordedSales > 0) {
     throw new AppError('CONFLICT', 'the sale is already recorded at HQ: a payment is taken before the sale completes', { saleId: body.saleId });
   }
-  const settings = await loadMembershipSettings(db, chainId);
   await checkCardPin(db, chainId, found.card, body.pin, settings, clock());
   const at = clock();
   return onceByPayment(() => db.transaction((tx) => debit(tx, chainId, found, body, origin, settings.bonusSpentFirst, at)), replay);
