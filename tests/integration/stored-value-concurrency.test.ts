@@ -70,7 +70,7 @@ describe.skipIf(process.env.POS_TEST_DB !== 'postgres')('stored value under conc
     const parent = await addMember(f);
     await topUp(f, tills[0]!.deviceToken, { cardNo: parent.cardNo, amountMinor: 300_000 });
     const funded = (await account(f, parent.id)).balanceMinor;
-    const children = [];
+    const children: { id: string; cardNo: string }[] = [];
     for (let i = 0; i < 4; i++) children.push(await addMember(f, undefined, { id: parent.id, txnLimitMinor: 3_000, dayLimitMinor: 20_000 }));
     const cards = [parent.cardNo, ...children.map((c) => c.cardNo)];
     const attempts = await spendTogether(50, 4_000, (t) => cards[t % cards.length]!);

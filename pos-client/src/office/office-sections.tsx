@@ -3,13 +3,14 @@ import type { OfficeModule, UserRole } from '@pos/shared';
 import type { MessageKey } from '../i18n/messages-en';
 
 /** The menu's groups, in the order the menu shows them; a group without a section for the user is left out. */
-export const officeMenuGroups = ['catalog', 'organisation', 'people', 'sales', 'settings'] as const;
+export const officeMenuGroups = ['catalog', 'organisation', 'people', 'members', 'sales', 'settings'] as const;
 export type OfficeMenuGroup = (typeof officeMenuGroups)[number];
 
 export const menuGroupLabel: Record<OfficeMenuGroup, MessageKey> = {
   catalog: 'office.group.catalog',
   organisation: 'office.group.organisation',
   people: 'office.group.people',
+  members: 'office.group.members',
   sales: 'office.group.sales',
   settings: 'office.group.settings',
 };
@@ -64,6 +65,7 @@ export const officeSections: readonly OfficeSectionEntry[] = [
   { key: 'roles', group: 'people', label: 'office.nav.roles', roles: hqOnly, module: 'roles', screen: screen(() => import('./people/roles-screen'), 'RolesScreen') },
   { key: 'returns', group: 'sales', label: 'office.nav.returns', roles: storeStaff, module: 'reports', screen: screen(() => import('./returns-screen'), 'ReturnsScreen') },
   { key: 'shifts', group: 'sales', label: 'office.nav.shifts', roles: storeStaff, module: 'reports', screen: screen(() => import('./shifts-screen'), 'ShiftsScreen') },
+  { key: 'top-up-rules', group: 'members', label: 'office.nav.topUpRules', roles: hqOnly, module: 'members', screen: screen(() => import('./top-up-rules-screen'), 'TopUpRulesScreen') },
   { key: 'cash-reasons', group: 'settings', label: 'office.nav.cashReasons', roles: hqOnly, module: 'settings', screen: screen(() => import('./cash-reasons-screen'), 'CashReasonsScreen') },
   { key: 'till-shortcuts', group: 'settings', label: 'office.nav.tillShortcuts', roles: hqOnly, module: 'settings', screen: screen(() => import('./till-shortcuts-screen'), 'TillShortcutsScreen') },
   { key: 'approvals', group: 'sales', label: 'office.nav.approvals', roles: storeStaff, module: 'reports', screen: screen(() => import('./approvals-screen'), 'ApprovalsScreen') },
