@@ -3,7 +3,7 @@ import { verifyLedgers } from '@pos/hq-server/ledger/verify-ledgers';
 import { memberAccounts, storedValueEntries } from '@pos/hq-server/members/membership.tables';
 import { pricingDiscrepancies } from '@pos/hq-server/pricing/pricing.tables';
 import {
-  CardBalance, MembershipSettings, MemberStoredValue, PushResponse, StoredValueAdjustment, StoredValueMovement, TopUpResult, TopUpRule, TopUpSlipDocument, type PairedDevice, type Sale,
+  CardBalance, MembershipSettings, MemberStoredValue, PushResponse, StoredValueAdjustment, StoredValueMovement, TopUpResult, TopUpRule, TopUpRuleList, TopUpSlipDocument, type PairedDevice, type Sale,
 } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,6 +72,8 @@ describe('top-ups', () => {
     const audited = await f.deps.db.select().from(auditEntries).where(and(eq(auditEntries.chainId, f.chainId), eq(auditEntries.entityId, future.id)));
     expect(audited.map((a) => a.action)).toEqual(['create', 'update']);
     expect((await f.app.request('/stored-value/top-up-rules', json({ name: 'x', minTopUpMinor: 1, bonusMinor: 1 }, east))).status).toBe(403);
+    const listed = await (await f.app.request('/stored-value/top-up-rules', bearer(east))).json();
+    expect(TopUpRuleList.parse(listed).items.map((r) => r.name)).toEqual(['充500送50 / Top up 500, get 50', 'Ended', '充1000送150', 'Next month']);
   });
 
   it('lets HQ top up from the office, audited, and refuses franchisees', async () => {
