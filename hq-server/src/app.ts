@@ -31,6 +31,8 @@ import { returnsRoutes } from './returns/returns.routes';
 import { approvalsRoutes } from './sales/approvals.routes';
 import { salesJournalRoutes } from './sales/sales-journal.routes';
 import { vouchersRoutes } from './sales/vouchers.routes';
+import { storedValueOfficeRoutes } from './stored-value/stored-value-office.routes';
+import { storedValueRoutes } from './stored-value/stored-value.routes';
 import { suppliersRoutes } from './suppliers/suppliers.routes';
 import { clerksRoutes } from './people/clerks.routes';
 import { usersRoutes } from './people/users.routes';
@@ -87,6 +89,8 @@ export function createApp(deps: Deps) {
   app.route('/', membersRoutes);
   app.route('/', pointsRoutes);
   app.route('/', pointsAdminRoutes);
+  app.route('/', storedValueRoutes);
+  app.route('/', storedValueOfficeRoutes);
   app.route('/', storePricesRoutes);
   app.route('/', auditRoutes);
   app.route('/', importsRoutes);

@@ -94,5 +94,7 @@ export const unscopedParameters = new Set([
   'after',
   // Members and their cards belong to the chain, not to a store (one membership in every store); a member's
   // points entries are cut to the caller's stores, and a points redemption is reversed only by its own store.
+  // Stored value follows the member across the chain's stores: a card, a member and a payment
+  // name no store; a reversal answers only the store that took the payment.
   'cardNo', 'memberId', 'paymentId',
 ]);

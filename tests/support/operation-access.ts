@@ -180,6 +180,20 @@ export const access: Record<string, Access> = {
   'PUT /settings/till-shortcuts': 'hq',
   'GET /shifts': 'office',
   'GET /shifts/{id}': 'office',
+  'POST /stored-value/spends': 'device',
+  'POST /stored-value/spends/{paymentId}/reversal': 'device',
+  'POST /stored-value/refunds': 'device',
+  'POST /stored-value/top-ups': 'device+office',
+  'GET /stored-value/balance': 'device',
+  'GET /members/{memberId}/stored-value': 'office',
+  'GET /stored-value/top-up-rules': 'office',
+  'POST /stored-value/top-up-rules': 'hq',
+  'PUT /stored-value/top-up-rules/{id}': 'hq',
+  'POST /stored-value/adjustments': 'hq',
+  'POST /stored-value/adjustments/{id}/approve': 'hq',
+  'POST /stored-value/adjustments/{id}/reject': 'hq',
+  'GET /settings/membership': 'office',
+  'PUT /settings/membership': 'hq',
 };
 
 /** Operations that end the session their request came with: each call gets a session of its own, so the caller's stays usable. */

@@ -16,3 +16,4 @@ export * from '../till-monitor/till-monitor.tables';
 export * from '../members/membership.tables';
 export * from '../member-messages/member-messages.tables';
 export * from '../points/points.tables';
+export * from '../stored-value/stored-value.tables';

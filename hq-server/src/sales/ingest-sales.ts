@@ -8,6 +8,7 @@ import { isUuid } from '../ids';
 import { franchiseeOf } from '../points/points-cards.repo';
 import { postEarnings, pointsToEarn, type SaleEarning } from '../points/earn-at-ingest';
 import { members } from '../pricing/pricing.tables';
+import { storedValueDiscrepancies } from '../stored-value/sale-payments-check';
 import { unknownReferences } from './check-references';
 import { repricingDataFor, repriceSale, type SaleDiscrepancy, type VoucherRedemption } from './reprice-sales';
 import { voucherRedemptions } from './sales.tables';
@@ -136,11 +137,12 @@ export async function ingestSales(deps: Deps, device: DevicePrincipal, sales: Sa
     outcomes.set(id, { status: 'rejected', reason: { code: 'VALIDATION_FAILED', message: 'the document refers to rows HQ does not know', details: messages } });
   }
   const memberProblems = await memberDiscrepancies(deps.db, device.chainId, sales);
+  const storedValueProblems = await storedValueDiscrepancies(deps.db, device.chainId, sales);
   const repriced = sales.filter((s) => !problems.has(s.id)).map((sale) => ({ sale, ...repriceSale(pricing, sale, device.storeTimeZone) }));
   const spent = await spentVouchers(deps.db, device.chainId, repriced);
   const writable = repriced.map(({ sale, discrepancies, redemptions }) => ({
     sale, businessDate: businessDate(sale.completedAt, device.storeTimeZone), redemptions,
-    discrepancies: [...(memberProblems.get(sale.id) ?? []), ...discrepancies, ...reusedVouchers(sale, redemptions, spent)],
+    discrepancies: [...(memberProblems.get(sale.id) ?? []), ...discrepancies, ...reusedVouchers(sale, redemptions, spent), ...(storedValueProblems.get(sale.id) ?? [])],
   }));
   const toEarn = repriced.map(({ sale, pointsMultipliers }) => ({ sale, businessDate: businessDate(sale.completedAt, device.storeTimeZone), multipliers: pointsMultipliers }));
   const bySale = await pointsToEarn(deps.db, device.chainId, toEarn, pricing.lineFacts);

@@ -21,6 +21,7 @@ import { seedDemoPoints } from './demo-points';
 import { seedDemoReturns } from './demo-returns';
 import { seedSalesHistory } from './demo-sales';
 import { seedDemoStorePricing } from './demo-store-pricing';
+import { seedDemoStoredValue } from './demo-stored-value';
 import { seedDemoTillEvents } from './demo-till-events';
 import { seedDemoTillMonitor } from './demo-till-monitor';
 import { seedDemoMemberMessages } from './demo-member-messages';
@@ -175,6 +176,7 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
   const memberCount = await seedDemoMembers(deps, chainId);
   await seedMembershipShowcase(deps, chainId, DEMO_CHAIN.timeZone);
   await seedDemoMemberMessages(deps, chainId);
+  await seedDemoStoredValue(deps, chainId);
   await options.onStep?.('members');
   const salesCount = await seedSalesHistory(deps, {
     chainId, days: options.historyDays, random,

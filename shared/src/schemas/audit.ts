@@ -9,12 +9,13 @@ export const AuditEntity = z.enum([
   'assortment', 'brand', 'cash_reason', 'category', 'clerk', 'device', 'franchisee', 'import', 'member', 'member_card', 'member_level', 'member_message_settings', 'permission_role', 'price',
   'price_band', 'price_import', 'pricing_settings', 'product', 'product_attribute_names', 'product_cost', 'promotion', 'region', 'store',
   'points_rule', 'points_settings', 'points_gift_redemption', 'store_pricing_settings', 'supplier', 'supplier_product', 'sync_rejection', 'till_shortcuts', 'till_sync_settings', 'user',
+  'membership_settings', 'top_up_rule', 'stored_value_adjustment', 'stored_value_top_up',
 ]);
 export type AuditEntity = z.infer<typeof AuditEntity>;
 
 /** What a change did; a store's history adds its events (`opened`, `closed`, `reopened`, `franchisee_changed`, `region_changed`). */
 export const AuditAction = z.enum([
-  'create', 'update', 'move', 'delete', 'deactivate', 'reactivate', 'archive', 'cancel', 'import', 'pair', 'pairing_code', 'revoke', 'reset_password', 'reset_pin', 'resend', 'accept_correction',
+  'create', 'update', 'move', 'delete', 'deactivate', 'reactivate', 'archive', 'cancel', 'import', 'pair', 'pairing_code', 'revoke', 'reset_password', 'reset_pin', 'resend', 'accept_correction', 'approve', 'reject',
   'opened', 'closed', 'reopened', 'franchisee_changed', 'region_changed',
   'issue', 'activate', 'report_lost', 'replace', 'set_pin', 'clear_pin', 'attach_child', 'detach_child', 'merge', 'renew',
 ]);

@@ -71,6 +71,23 @@ export const ErrorCode = z.enum([
   'CARD_BLOCKED',
   /** A points pool holds fewer points than a redemption asks for. */
   'INSUFFICIENT_POINTS',
+  'CARD_REPLACED',
+  'CARD_CANCELLED',
+  'CARD_NOT_ACTIVE',
+  /** The card's account owes a receivable from an offline debit; its cards are blocked until it is settled. */
+  'ACCOUNT_BLOCKED',
+  /** The stored value is short; `details.availableMinor` is what the card can pay. */
+  'INSUFFICIENT_BALANCE',
+  /** A child card's per-transaction or per-day limit (附卡限额); `details` names the limit and what is left. */
+  'CHILD_LIMIT_EXCEEDED',
+  'CARD_PIN_REQUIRED',
+  'CARD_PIN_WRONG',
+  /** Too many wrong card PINs: the card refuses PINs until `details.lockedUntil`. */
+  'CARD_PIN_LOCKED',
+  /** The sale holding the payment reached HQ: it is no longer reversed but refunded. */
+  'PAYMENT_CAPTURED',
+  /** A refund beyond what the original spend took, less earlier refunds; `details.refundableMinor` is what is left. */
+  'REFUND_EXCEEDS_SPEND',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -32,3 +32,4 @@ export * from './shifts-office';
 export * from './till-monitor';
 export * from './member-messages';
 export * from './points';
+export * from './stored-value';

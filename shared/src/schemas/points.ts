@@ -88,8 +88,6 @@ export const PointsRedemption = z.object({
 });
 export type PointsRedemption = z.infer<typeof PointsRedemption>;
 
-export const PaymentIdParams = z.object({ paymentId: z.uuid({ message: 'must be a UUID' }) });
-
 /** `POST /points/gift-redemptions`: the office exchanges a member's points for a gift (积分换礼). */
 export const GiftRedemptionBody = z.object({
   memberId: z.uuid(),

@@ -1,0 +1,81 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { query } from '../db/query';
+
+/** One account whose running total disagrees with its ledger. */
+export interface LedgerDifference {
+  ledger: string;
+  chainId: string;
+  accountId: string;
+  /** What disagrees: the balance with the sum of the entries, the bonus part with the sum of theirs, or the balance with the newest entry's balance after it. */
+  problem: 'balance' | 'bonus' | 'last_balance_after';
+  accountMinor: number;
+  ledgerMinor: number;
+}
+
+/** A ledger's proof that its balances equal the sums of its entries (rule 5); a new ledger adds one to `ledgerChecks`. */
+export interface LedgerCheck {
+  ledger: string;
+  /** Every account of every chain the check covers, to say how much was proved. */
+  countAccounts(db: Db): Promise<number>;
+  differences(db: Db): Promise<LedgerDifference[]>;
+}
+
+type Row = { chain_id: string; account_id: string; balance_minor: string; bonus_minor: string; entries_minor: string; entries_bonus_minor: string; last_ok: boolean; last_minor: string | null };
+
+/**
+ * Stored value: each account's balance is the sum of its entries' amounts, its bonus part the sum
+ * of their bonus parts, and the newest entry's balance after it is the balance. Entries posted in
+ * one transaction share their instant (a top-up and its bonus), so the newest is any entry of the
+ * account's last instant whose balance after it is the balance.
+ */
+export const storedValueCheck: LedgerCheck = {
+  ledger: 'stored_value',
+  countAccounts: async (db) => Number((await query<{ n: string }>(db, sql`select count(*) as n from member_accounts`))[0]!.n),
+  differences: async (db) => {
+    const rows = await query<Row>(db, sql`
+      with sums as (
+        select chain_id, account_id, sum(amount_minor) as minor, sum(bonus_minor) as bonus, max(created_at) as last_at
+        from stored_value_entries group by chain_id, account_id
+      )
+      select a.chain_id, a.id as account_id, a.balance_minor, a.bonus_minor,
+             coalesce(s.minor, 0) as entries_minor, coalesce(s.bonus, 0) as entries_bonus_minor,
+             s.last_at is null or exists (select 1 from stored_value_entries e where e.chain_id = a.chain_id and e.account_id = a.id
+                                           and e.created_at = s.last_at and e.balance_after_minor = a.balance_minor) as last_ok,
+             (select max(e.balance_after_minor) from stored_value_entries e where e.chain_id = a.chain_id and e.account_id = a.id and e.created_at = s.last_at) as last_minor
+      from member_accounts a
+      left join sums s on s.chain_id = a.chain_id and s.account_id = a.id
+      order by a.chain_id, a.id`);
+    return rows.flatMap((r) => {
+      const at = { ledger: 'stored_value', chainId: r.chain_id, accountId: r.account_id };
+      const balance = Number(r.balance_minor);
+      return [
+        ...(balance !== Number(r.entries_minor) ? [{ ...at, problem: 'balance' as const, accountMinor: balance, ledgerMinor: Number(r.entries_minor) }] : []),
+        ...(Number(r.bonus_minor) !== Number(r.entries_bonus_minor) ? [{ ...at, problem: 'bonus' as const, accountMinor: Number(r.bonus_minor), ledgerMinor: Number(r.entries_bonus_minor) }] : []),
+        ...(!r.last_ok ? [{ ...at, problem: 'last_balance_after' as const, accountMinor: balance, ledgerMinor: Number(r.last_minor) }] : []),
+      ];
+    });
+  },
+};
+
+/** The ledgers `pnpm ledger:verify` proves, in order. */
+export const ledgerChecks: LedgerCheck[] = [storedValueCheck];
+
+export interface LedgerReport {
+  ledgers: { ledger: string; accounts: number; differences: LedgerDifference[] }[];
+  ok: boolean;
+}
+
+export async function verifyLedgers(db: Db, checks: readonly LedgerCheck[] = ledgerChecks): Promise<LedgerReport> {
+  const ledgers = [];
+  for (const check of checks) ledgers.push({ ledger: check.ledger, accounts: await check.countAccounts(db), differences: await check.differences(db) });
+  return { ledgers, ok: ledgers.every((l) => l.differences.length === 0) };
+}
+
+/** The report as lines for a terminal: one summary per ledger, one line per difference. */
+export function formatLedgerReport(report: LedgerReport): string[] {
+  return report.ledgers.flatMap(({ ledger, accounts, differences }) => [
+    `${ledger}: ${accounts} accounts, ${differences.length === 0 ? 'every balance equals the sum of its entries' : `${differences.length} difference(s)`}`,
+    ...differences.map((d) => `  chain ${d.chainId} account ${d.accountId}: ${d.problem} is ${d.accountMinor} on the account, ${d.ledgerMinor} by the ledger`),
+  ]);
+}

@@ -1,0 +1,57 @@
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { AppError } from '../http/errors';
+import { memberAccounts, memberCards } from '../members/membership.tables';
+import { members } from '../pricing/pricing.tables';
+
+export interface CardForMoney {
+  card: { id: string; cardNo: string; pinHash: string | null; pinFailedTries: number; pinLockedUntil: Date | null };
+  member: { id: string; name: string; parentMemberId: string | null; childTxnLimitMinor: number | null; childDayLimitMinor: number | null };
+  account: { id: string; balanceMinor: number; bonusMinor: number; receivableMinor: number };
+}
+
+const refusals = {
+  lost: ['CARD_LOST', 'the card was reported lost'],
+  replaced: ['CARD_REPLACED', 'the card was replaced by a new card'],
+  cancelled: ['CARD_CANCELLED', 'the card was cancelled'],
+  issued: ['CARD_NOT_ACTIVE', 'the card is issued but not activated yet'],
+} as const;
+
+/** The card's row with its member and the account its stored value lives in (a child card's parent's); whatever the card's state. */
+export async function findCard(db: Db, chainId: string, cardNo: string) {
+  const [row] = await db
+    .select({
+      card: { id: memberCards.id, cardNo: memberCards.cardNo, status: memberCards.status, pinHash: memberCards.pinHash, pinFailedTries: memberCards.pinFailedTries, pinLockedUntil: memberCards.pinLockedUntil },
+      member: { id: members.id, name: members.name, parentMemberId: members.parentMemberId, childTxnLimitMinor: members.childTxnLimitMinor, childDayLimitMinor: members.childDayLimitMinor },
+      account: { id: memberAccounts.id, balanceMinor: memberAccounts.balanceMinor, bonusMinor: memberAccounts.bonusMinor, receivableMinor: memberAccounts.receivableMinor },
+    })
+    .from(memberCards)
+    .innerJoin(members, and(eq(members.chainId, memberCards.chainId), eq(members.id, memberCards.memberId)))
+    .innerJoin(memberAccounts, and(eq(memberAccounts.chainId, members.chainId), eq(memberAccounts.id, members.accountId)))
+    .where(and(eq(memberCards.chainId, chainId), eq(memberCards.cardNo, cardNo)));
+  return row;
+}
+
+/**
+ * The card a till or the office moves stored value with: an active card of the chain whose
+ * account owes no receivable. A card in any other state is refused with a code of its own, so
+ * the till can say what happened to it; an unknown card is 404.
+ */
+export async function cardForMoney(db: Db, chainId: string, cardNo: string): Promise<CardForMoney> {
+  const row = await findCard(db, chainId, cardNo);
+  if (!row) throw new AppError('NOT_FOUND', 'no card of the chain has this number');
+  const { status, ...card } = row.card;
+  if (status !== 'active') {
+    const [code, message] = refusals[status];
+    throw new AppError(code, message, { status });
+  }
+  if (row.account.receivableMinor > 0) {
+    throw new AppError('ACCOUNT_BLOCKED', 'the card’s account owes a receivable from an offline debit and is blocked until it is settled', { receivableMinor: row.account.receivableMinor });
+  }
+  return { ...row, card };
+}
+
+/** Masks a card number for a slip: its last four digits, and its first four when it is long enough to keep others hidden. */
+export function maskCardNo(cardNo: string): string {
+  return cardNo.length > 10 ? `${cardNo.slice(0, 4)}****${cardNo.slice(-4)}` : `****${cardNo.slice(-4)}`;
+}
