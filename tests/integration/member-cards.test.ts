@@ -5,6 +5,7 @@ import { memberAccounts, memberCards, membershipSettings, memberRenewals, stored
 import { chains } from '@pos/hq-server/org/org.tables';
 import { memberLevels, members } from '@pos/hq-server/pricing/pricing.tables';
 import { sales } from '@pos/hq-server/sales/sales.tables';
+import { postPoints } from '@pos/hq-server/points/post-points';
 import { postStoredValue } from '@pos/hq-server/stored-value/post-entry';
 import { CancelCardResult, DuplicateList, hasValidCheckDigit, MemberCard, MemberDetail, MemberRecord, PushResponse, type PairedDevice } from '@pos/shared';
 import { and, eq, sql } from 'drizzle-orm';
@@ -234,7 +235,7 @@ describe('merging duplicates (查重、合并)', () => {
     await call('PUT', `/members/${kid.id}/parent`, { parentMemberId: dup.id, childTxnLimitMinor: null, childDayLimitMinor: null });
     await topUp(keep.id, 10_000);
     await topUp(dup.id, 20_000, 3_000);
-    await f.deps.db.update(memberAccounts).set({ points: 700 }).where(and(eq(memberAccounts.chainId, f.chainId), eq(memberAccounts.id, dup.id)));
+    await postPoints(f.deps.db, f.chainId, dup.id, 700, { id: newId(f.clock), kind: 'adjustment', memberId: dup.id, reason: 'test' }, { at: f.clock(), earnedOn: '2026-11-22' });
     const groups = DuplicateList.parse(await (await f.app.request('/members/duplicates', bearer(hq))).json()).groups;
     expect(groups.find((g) => g.reason === 'name_birthday' && g.members.some((m) => m.id === dup.id))!.members.map((m) => m.id)).toEqual([keep.id, dup.id]);
 

@@ -3,12 +3,15 @@ import { queueBirthdayGreetings } from '@pos/hq-server/member-messages/daily-mes
 import type { MessageProvider, SendOutcome } from '@pos/hq-server/member-messages/message-provider';
 import { memberMessageSettings, memberMessages } from '@pos/hq-server/member-messages/member-messages.tables';
 import { queueMemberMessage } from '@pos/hq-server/member-messages/queue-message';
+import { SPEND_NOTICE_DELAY_MS } from '@pos/hq-server/member-messages/money-notices';
 import { MAX_SEND_ATTEMPTS, sendDueMessages } from '@pos/hq-server/member-messages/send-messages';
 import { members } from '@pos/hq-server/pricing/pricing.tables';
-import { defaultMemberMessageSettings, MemberMessageList, MemberMessageSettings } from '@pos/shared';
+import { demoCardNo } from '@pos/hq-server/seed/demo-members';
+import { CardBalance, defaultMemberMessageSettings, MemberMessageList, MemberMessageSettings } from '@pos/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bearer, createSeededFixture, json, signInOffice, type Fixture } from '../support/fixture';
+import { bearer, createSeededFixture, json, pairTill, signInOffice, type Fixture } from '../support/fixture';
+import { paymentId, spend, topUp } from '../support/stored-value';
 import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
@@ -21,7 +24,7 @@ let li: string;
 const memberId = async (phone: string) => (await f.deps.db.select({ id: members.id }).from(members).where(and(eq(members.chainId, f.chainId), eq(members.phone, phone))))[0]!.id;
 const setConsent = (id: string, consent: boolean) => f.deps.db.update(members).set({ consentToMessages: consent }).where(and(eq(members.chainId, f.chainId), eq(members.id, id)));
 const messagesOf = (id: string) => f.deps.db.select().from(memberMessages).where(and(eq(memberMessages.chainId, f.chainId), eq(memberMessages.memberId, id)));
-const topUp = { kind: 'top_up', currency: 'CNY', amountMinor: 50_000, bonusMinor: 5_000, balanceMinor: 55_000, storeName: '人民广场店' } as const;
+const topUpFacts = { kind: 'top_up', currency: 'CNY', amountMinor: 50_000, bonusMinor: 5_000, balanceMinor: 55_000, storeName: '人民广场店' } as const;
 
 /** A provider that records what it sent, failing while `failing` says so. */
 function recordingProvider(failing: () => SendOutcome | null = () => null): MessageProvider & { sent: { to: string; text: string }[] } {
@@ -45,11 +48,11 @@ beforeEach(async () => {
 describe('queueing a message to a member', () => {
   it('queues the text made from the facts, once per key, only for a member who consented', async () => {
     const db = f.deps.db;
-    expect(await queueMemberMessage(db, f.clock, f.chainId, wang, topUp, 'top_up:p1')).toBe(false);
+    expect(await queueMemberMessage(db, f.clock, f.chainId, wang, topUpFacts, 'top_up:p1')).toBe(false);
     expect(await messagesOf(wang)).toEqual([]);
     await setConsent(wang, true);
-    expect(await queueMemberMessage(db, f.clock, f.chainId, wang, topUp, 'top_up:p1')).toBe(true);
-    expect(await queueMemberMessage(db, f.clock, f.chainId, wang, topUp, 'top_up:p1')).toBe(false);
+    expect(await queueMemberMessage(db, f.clock, f.chainId, wang, topUpFacts, 'top_up:p1')).toBe(true);
+    expect(await queueMemberMessage(db, f.clock, f.chainId, wang, topUpFacts, 'top_up:p1')).toBe(false);
     const [message, ...others] = await messagesOf(wang);
     expect(others).toEqual([]);
     expect(message).toMatchObject({ kind: 'top_up', phone: '13812345678', status: 'pending', attempts: 0, text: '【会员中心】您的会员卡于人民广场店充值¥500.00，赠送¥50.00，当前余额¥550.00。' });
@@ -60,12 +63,12 @@ describe('queueing a message to a member', () => {
     await setConsent(wang, true);
     const res = await f.app.request('/settings/member-messages', { ...json({ ...defaultMemberMessageSettings, enabledKinds: ['birthday'] }, hq), method: 'PUT' });
     expect(res.status).toBe(200);
-    expect(await queueMemberMessage(db, f.clock, f.chainId, wang, topUp, 'top_up:p2')).toBe(false);
+    expect(await queueMemberMessage(db, f.clock, f.chainId, wang, topUpFacts, 'top_up:p2')).toBe(false);
     await db.delete(memberMessageSettings);
     await db.update(members).set({ active: false }).where(eq(members.id, wang));
-    expect(await queueMemberMessage(db, f.clock, f.chainId, wang, topUp, 'top_up:p3')).toBe(false);
+    expect(await queueMemberMessage(db, f.clock, f.chainId, wang, topUpFacts, 'top_up:p3')).toBe(false);
     await db.update(members).set({ active: true, phone: null }).where(eq(members.id, wang));
-    expect(await queueMemberMessage(db, f.clock, f.chainId, wang, topUp, 'top_up:p4')).toBe(false);
+    expect(await queueMemberMessage(db, f.clock, f.chainId, wang, topUpFacts, 'top_up:p4')).toBe(false);
     await db.update(members).set({ phone: '13812345678' }).where(eq(members.id, wang));
     expect(await messagesOf(wang)).toEqual([]);
   });
@@ -76,7 +79,7 @@ describe('sending', () => {
     const db = f.deps.db;
     await setConsent(wang, true);
     await setConsent(li, true);
-    await queueMemberMessage(db, f.clock, f.chainId, wang, topUp, 'top_up:s1');
+    await queueMemberMessage(db, f.clock, f.chainId, wang, topUpFacts, 'top_up:s1');
     await queueMemberMessage(db, f.clock, f.chainId, li, { kind: 'low_balance', currency: 'CNY', balanceMinor: 800 }, 'low:s1');
     const provider = recordingProvider();
     expect(await sendDueMessages(db, f.clock, provider)).toEqual({ sent: 2, retrying: 0, failed: 0 });
@@ -102,9 +105,9 @@ describe('sending', () => {
   it('marks a message the gateway refuses for good as failed at once, and counts a provider that throws as a failed try', async () => {
     const db = f.deps.db;
     await setConsent(wang, true);
-    await queueMemberMessage(db, f.clock, f.chainId, wang, topUp, 'top_up:r1');
+    await queueMemberMessage(db, f.clock, f.chainId, wang, topUpFacts, 'top_up:r1');
     expect(await sendDueMessages(db, f.clock, recordingProvider(() => ({ ok: false, error: 'invalid number', retry: false })))).toEqual({ sent: 0, retrying: 0, failed: 1 });
-    await queueMemberMessage(db, f.clock, f.chainId, wang, topUp, 'top_up:r2');
+    await queueMemberMessage(db, f.clock, f.chainId, wang, topUpFacts, 'top_up:r2');
     const throwing: MessageProvider = { name: 'broken', send: async () => { throw new Error('socket hang up'); } };
     expect(await sendDueMessages(db, f.clock, throwing)).toEqual({ sent: 0, retrying: 1, failed: 0 });
     expect((await messagesOf(wang)).map((m) => [m.dedupeKey, m.status, m.lastError]).sort()).toEqual([['top_up:r1', 'failed', 'invalid number'], ['top_up:r2', 'pending', 'socket hang up']]);
@@ -128,6 +131,31 @@ describe('sending', () => {
     } finally {
       await Promise.all(hqs.map((h) => h.close()));
     }
+  });
+});
+
+describe('notices of a member’s money', () => {
+  it('tells a top-up at once, a spend after a pause, a low balance after it, and nothing of a spend reversed before then', async () => {
+    await setConsent(wang, true);
+    const till = await pairTill(f, 'S001');
+    const card = demoCardNo(1);
+    const balance = async () => CardBalance.parse(await (await f.app.request(`/stored-value/balance?cardNo=${card}`, bearer(till.deviceToken))).json()).balanceMinor;
+    const before = await balance();
+    expect((await topUp(f, till.deviceToken, { cardNo: card, amountMinor: 10_000 })).status).toBe(200);
+    const kept = paymentId();
+    expect((await spend(f, till.deviceToken, { paymentId: kept, cardNo: card, amountMinor: before + 10_000 - 500 })).status).toBe(200);
+    const reversed = paymentId();
+    expect((await spend(f, till.deviceToken, { paymentId: reversed, cardNo: card, amountMinor: 100 })).status).toBe(200);
+    expect((await f.app.request(`/stored-value/spends/${reversed}/reversal`, json({}, till.deviceToken))).status).toBe(200);
+    const queued = await messagesOf(wang);
+    expect(queued.map((m) => m.dedupeKey).filter((key) => !key.startsWith('top_up:')).sort()).toEqual([`low_balance:${kept}`, `spend:${kept}`]);
+    expect(queued.map((m) => m.kind).sort()).toEqual(['low_balance', 'spend', 'top_up']);
+    expect(queued.find((m) => m.kind === 'top_up')!.text).toContain('于人民广场店充值¥100.00');
+    expect(queued.find((m) => m.kind === 'spend')!.text).toContain('当前余额¥5.00');
+    const provider = recordingProvider();
+    expect(await sendDueMessages(f.deps.db, f.clock, provider)).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    f.clock.advance(SPEND_NOTICE_DELAY_MS);
+    expect(await sendDueMessages(f.deps.db, f.clock, provider)).toEqual({ sent: 2, retrying: 0, failed: 0 });
   });
 });
 
@@ -159,7 +187,7 @@ describe('the office', () => {
 
   it('lists the messages with the phone masked, by status and kind, to HQ only', async () => {
     await setConsent(wang, true);
-    await queueMemberMessage(f.deps.db, f.clock, f.chainId, wang, topUp, 'top_up:o1');
+    await queueMemberMessage(f.deps.db, f.clock, f.chainId, wang, topUpFacts, 'top_up:o1');
     await queueMemberMessage(f.deps.db, f.clock, f.chainId, wang, { kind: 'birthday', name: '王小明' }, 'birthday:o1');
     const res = await f.app.request('/member-messages?kind=top_up', bearer(hq));
     expect(res.status).toBe(200);

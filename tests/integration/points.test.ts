@@ -204,7 +204,7 @@ describe('redemption at the till', () => {
     const lost = await redeem(s001, { paymentId: id(), saleId: id(), cardNo: basic.cardNo, points: 1 });
     expect(ErrorBody.parse(await lost.json()).error).toMatchObject({ code: 'CARD_BLOCKED', details: { status: 'lost' } });
     expect((await f.app.request(`/points/balance?cardNo=${basic.cardNo}`, bearer(s001.deviceToken))).status).toBe(409);
-    expect((await redeem(s001, { paymentId: id(), saleId: id(), cardNo: '1234567890', points: 1 })).status).toBe(404);
+    expect((await redeem(s001, { paymentId: id(), saleId: id(), cardNo: withCheckDigit('123456789'), points: 1 })).status).toBe(404);
     expect(await poolOf(basic)).toBe(10);
   });
 
@@ -351,8 +351,8 @@ describe('the ledger check', () => {
     await f.deps.db.update(memberAccounts).set({ points: 12 }).where(and(eq(memberAccounts.chainId, f.chainId), eq(memberAccounts.id, basic.accountId)));
     const found = await verifyPointsPools(f.deps.db);
     expect(found).toEqual([
-      { accountId: basic.accountId, expected: 10, actual: 12, what: 'points balance differs from the sum of its entries' },
-      { accountId: basic.accountId, expected: 10, actual: 12, what: 'points lots held differ from the points balance' },
+      { chainId: f.chainId, accountId: basic.accountId, problem: 'balance', expected: 10, actual: 12, what: 'points balance differs from the sum of its entries' },
+      { chainId: f.chainId, accountId: basic.accountId, problem: 'lots', expected: 10, actual: 12, what: 'points lots held differ from the points balance' },
     ]);
     await f.deps.db.update(memberAccounts).set({ points: 10 }).where(and(eq(memberAccounts.chainId, f.chainId), eq(memberAccounts.id, basic.accountId)));
   });

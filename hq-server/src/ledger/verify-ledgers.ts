@@ -1,14 +1,18 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { query } from '../db/query';
+import { verifyPointsPools } from '../points/verify-points';
 
 /** One account whose running total disagrees with its ledger. */
 export interface LedgerDifference {
   ledger: string;
   chainId: string;
   accountId: string;
-  /** What disagrees: the balance with the sum of the entries, the bonus part with the sum of theirs, or the balance with the newest entry's balance after it. */
-  problem: 'balance' | 'bonus' | 'last_balance_after';
+  /**
+   * What disagrees: the balance with the sum of the entries, the bonus part with the sum of theirs,
+   * the balance with the newest entry's balance after it, or (points) the lots still held with the balance.
+   */
+  problem: 'balance' | 'bonus' | 'last_balance_after' | 'lots';
   accountMinor: number;
   ledgerMinor: number;
 }
@@ -58,8 +62,18 @@ export const storedValueCheck: LedgerCheck = {
   },
 };
 
+/** Points: each pool's balance is the sum of its entries, and the dated lots it still holds add up to it. */
+export const pointsCheck: LedgerCheck = {
+  ledger: 'points',
+  countAccounts: storedValueCheck.countAccounts,
+  differences: async (db) => (await verifyPointsPools(db)).map((d) => ({
+    ledger: 'points', chainId: d.chainId, accountId: d.accountId, problem: d.problem,
+    accountMinor: d.actual, ledgerMinor: d.expected,
+  })),
+};
+
 /** The ledgers `pnpm ledger:verify` proves, in order. */
-export const ledgerChecks: LedgerCheck[] = [storedValueCheck];
+export const ledgerChecks: LedgerCheck[] = [storedValueCheck, pointsCheck];
 
 export interface LedgerReport {
   ledgers: { ledger: string; accounts: number; differences: LedgerDifference[] }[];

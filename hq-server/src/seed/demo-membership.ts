@@ -3,9 +3,10 @@ import { and, eq } from 'drizzle-orm';
 import { pinyinKeys } from '../catalog/pinyin';
 import type { Deps } from '../http/app-env';
 import { newId } from '../ids';
-import { memberAccounts, memberCards } from '../members/membership.tables';
+import { memberCards } from '../members/membership.tables';
 import { openMemberAccounts } from '../members/open-accounts';
 import { memberLevels, members } from '../pricing/pricing.tables';
+import { postPoints } from '../points/post-points';
 import { postStoredValue } from '../stored-value/post-entry';
 import { demoCardNo } from './demo-members';
 
@@ -97,7 +98,10 @@ export async function seedMembershipShowcase({ db, clock }: Deps, chainId: strin
       }
     }
   });
+  // Points as an office adjustment through the ledger, so the pools add up like every other.
   for (const m of showcase) {
-    if (m.points) await db.update(memberAccounts).set({ points: m.points }).where(and(eq(memberAccounts.chainId, chainId), eq(memberAccounts.id, ids.get(m.key)!)));
+    if (m.points) {
+      await postPoints(db, chainId, ids.get(m.key)!, m.points, { id: newId(clock), kind: 'adjustment', memberId: ids.get(m.key)!, reason: 'demo' }, { at: clock(), earnedOn: today });
+    }
   }
 }

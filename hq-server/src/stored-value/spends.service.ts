@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import type { Deps, DevicePrincipal } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { newId } from '../ids';
+import { dropSpendNotices, queueSpendNotice } from '../member-messages/money-notices';
 import { memberAccounts, memberCards } from '../members/membership.tables';
 import { salePayments, sales } from '../sales/sales.tables';
 import { cardForMoney, type CardForMoney } from './card-for-money.repo';
@@ -53,6 +54,7 @@ async function debit(tx: Db, chainId: string, found: CardForMoney, body: SpendBo
     id: newId(() => at), kind: 'spend', memberId: found.member.id, cardId: found.card.id, ...where, paymentId: body.paymentId, documentId: body.saleId, at, bonusSpentFirst,
   });
   if (!posted) throw new AppError('INSUFFICIENT_BALANCE', 'the card’s stored value is less than the amount', { availableMinor: account.balanceMinor });
+  await queueSpendNotice(tx, () => at, chainId, found.member.id, { paymentId: body.paymentId, storeId: where.storeId, amountMinor: body.amountMinor, balanceMinor: posted.balanceAfterMinor });
   return { entryId: posted.entryId, paymentId: body.paymentId, kind: 'spend', cardNo: body.cardNo, amountMinor: posted.amountMinor, bonusMinor: posted.bonusMinor, balanceAfterMinor: posted.balanceAfterMinor, at: at.toISOString() } as StoredValueMovement;
 }
 
@@ -111,6 +113,7 @@ export async function reverseSpend({ db, clock }: Deps, device: DevicePrincipal,
     const posted = await postStoredValue(tx, chainId, spent.accountId, -spent.amountMinor, {
       id: newId(() => at), kind: 'spend_reversal', memberId: spent.memberId, cardId: spent.cardId, ...where, actorId: null, paymentId, documentId: spent.documentId, at, bonusMinor: -spent.bonusMinor,
     });
+    await dropSpendNotices(tx, chainId, paymentId);
     return toMovement({ ...spent, ...posted!, id: posted!.entryId, createdAt: at }, 'spend_reversal');
   }), replay);
 }
