@@ -19,13 +19,16 @@ let till: PairedDevice;
 let hq: string;
 let manager: string;
 let east: string;
+let finance: string;
 let levels: Record<string, string>;
 const clock = testClock('2026-11-22T04:00:00Z');
 
 beforeAll(async () => {
   ({ database, f } = await createSeededFixture(clock));
   till = await pairTill(f, 'S001');
-  [hq, manager, east] = await Promise.all([signInOffice(f, 'hq@demo.pos'), signInOffice(f, 's001@demo.pos'), signInOffice(f, 'east@demo.pos')]);
+  [hq, manager, east, finance] = await Promise.all([
+    signInOffice(f, 'hq@demo.pos'), signInOffice(f, 's001@demo.pos'), signInOffice(f, 'east@demo.pos'), signInOffice(f, 'finance@demo.pos'),
+  ]);
   const rows = await f.deps.db.select().from(memberLevels).where(eq(memberLevels.chainId, f.chainId));
   levels = Object.fromEntries(rows.map((l) => [l.code, l.id]));
 });
@@ -112,7 +115,7 @@ describe('card lifecycle', () => {
 
   it('lets a till report a card lost, and no office user without the role', async () => {
     const m = await enrolled();
-    expect((await post('/members/cards/lost', { cardNo: m.cardNo }, east)).status).toBe(403);
+    expect((await post('/members/cards/lost', { cardNo: m.cardNo }, finance)).status).toBe(403);
     expect((await post('/members/cards/lost', { cardNo: m.cardNo }, till.deviceToken)).status).toBe(200);
     expect((await lookup(m.cardNo!)).status).toBe(423);
     const [entry] = await f.deps.db.select().from(auditEntries).where(and(eq(auditEntries.entity, 'member_card'), eq(auditEntries.action, 'report_lost'), eq(auditEntries.actorKind, 'device')));
@@ -287,7 +290,7 @@ describe('profile and history', () => {
 
     for (const bad of [{}, { gender: 'other' }, { tags: ['a', 'a'] }, { birthday: '02-30' }, { name: '' }]) expect((await call('PATCH', `/members/${m.id}`, bad)).status).toBe(400);
     expect((await call('PATCH', `/members/${m.id}`, { phone: '13812345678' })).status).toBe(409);
-    expect((await call('PATCH', `/members/${m.id}`, { name: '李四' }, east)).status).toBe(403);
+    expect((await call('PATCH', `/members/${m.id}`, { name: '李四' }, finance)).status).toBe(403);
     expect((await detail(m.id)).name).toBe('张三丰');
   });
 
@@ -327,6 +330,6 @@ describe('levels and paid membership', () => {
     expect(MemberDetail.parse(await renewed.json()).paidUntil).toBe('2027-12-31');
     expect(await f.deps.db.$count(memberRenewals, eq(memberRenewals.memberId, renewedMember.id))).toBe(1);
     expect((await post(`/members/${lapsed.id}/renewal`)).status).toBe(409);
-    expect((await post(`/members/${renewedMember.id}/renewal`, {}, east)).status).toBe(403);
+    expect((await post(`/members/${renewedMember.id}/renewal`, {}, finance)).status).toBe(403);
   });
 });

@@ -9,8 +9,8 @@ import { requireModule } from '../http/require-module';
 import { requireRole } from '../http/require-role';
 import { activateCard, cancelCard, issueCard, reportCardLost, replaceCard, setCardPin } from './member-cards.service';
 
-/** Who works a member's cards at the office: HQ and a store's manager at the counter. */
-const cardRoles: UserRole[] = ['hq_admin', 'store_manager'];
+/** Who works a member's cards at the office: HQ, and a store's owner or manager at the counter. */
+const cardRoles: UserRole[] = ['hq_admin', 'franchisee', 'store_manager'];
 
 const officeCardWork = () => [authenticate('office'), requireModule('members', 'edit'), requireRole(...cardRoles)];
 

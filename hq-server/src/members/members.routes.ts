@@ -69,7 +69,7 @@ const detailRoute = createRoute({
 });
 
 const updateRoute = createRoute({
-  method: 'patch', path: '/members/{id}', tags: ['members'], security: bearer, middleware: edit('hq_admin', 'store_manager'),
+  method: 'patch', path: '/members/{id}', tags: ['members'], security: bearer, middleware: edit('hq_admin', 'franchisee', 'store_manager'),
   summary: 'Change a member’s profile: name, mobile, birthday, gender, consent to messages, tags, level',
   request: { params: IdParams, body: jsonBody(UpdateMemberBody) },
   responses: { 200: jsonResponse(MemberDetail, 'The member'), ...commonErrors, ...conflict('The mobile number is another active member’s, or the member was merged') },
@@ -83,7 +83,7 @@ const attachRoute = createRoute({
 });
 
 const limitsRoute = createRoute({
-  method: 'put', path: '/members/{id}/limits', tags: ['members'], security: bearer, middleware: edit('hq_admin', 'store_manager'),
+  method: 'put', path: '/members/{id}/limits', tags: ['members'], security: bearer, middleware: edit('hq_admin', 'franchisee', 'store_manager'),
   summary: 'Set a child card’s limits per transaction and per business day (null: none)',
   request: { params: IdParams, body: jsonBody(ChildLimits) },
   responses: { 200: jsonResponse(MemberDetail, 'The child'), ...commonErrors, ...conflict('The member is not a child card') },
@@ -104,7 +104,7 @@ const mergeRoute = createRoute({
 });
 
 const renewalRoute = createRoute({
-  method: 'post', path: '/members/{id}/renewal', tags: ['members'], security: bearer, middleware: edit('hq_admin', 'store_manager'),
+  method: 'post', path: '/members/{id}/renewal', tags: ['members'], security: bearer, middleware: edit('hq_admin', 'franchisee', 'store_manager'),
   summary: 'Renew a paid membership (续费) by the level’s period',
   request: { params: IdParams },
   responses: { 200: jsonResponse(MemberDetail, 'The member with the new paid-until date'), ...commonErrors, ...conflict('The member’s level is not sold, or the member is not active') },

@@ -19,13 +19,12 @@ const officeRoles: { code: string; nameZh: string; nameEn: string; permissions: 
   { code: 'hq-admin', nameZh: '总部管理员', nameEn: 'HQ admin', permissions: defaultOfficePermissions('hq_admin') },
   {
     code: 'region-manager', nameZh: '区域经理', nameEn: 'Region manager',
-    permissions: { ...storeLevel, modules: { ...storeLevel.modules, people: 'view' }, reports: { store_day: { print: true, export: true, perDay: 50 } } },
+    permissions: { ...storeLevel, modules: { ...storeLevel.modules, people: 'view', members: 'view' }, reports: { store_day: { print: true, export: true, perDay: 50 } } },
   },
   { code: 'franchisee', nameZh: '加盟商', nameEn: 'Franchisee owner', permissions: { ...storeLevel, reports: { store_day: { print: true, export: true, perDay: 50 } } } },
   {
     code: 'store-manager', nameZh: '店长', nameEn: 'Store manager',
-    // Members to edit: the manager works members' cards at the counter (report lost, replace, PIN, renewal).
-    permissions: { ...storeLevel, modules: { ...storeLevel.modules, members: 'edit' }, reports: { store_day: { print: true, export: true, perDay: 20 } } },
+    permissions: { ...storeLevel, reports: { store_day: { print: true, export: true, perDay: 20 } } },
   },
   {
     code: 'finance', nameZh: '财务', nameEn: 'Finance (read-only)',

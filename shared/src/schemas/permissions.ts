@@ -118,7 +118,7 @@ const storeLevelModules: Partial<Record<OfficeModule, ModuleAccess>> = {
  * What a user may do when their record names no office role: HQ everything; a region manager,
  * franchisee or store manager what they could before roles existed (read the catalog, prices,
  * promotions, members, reports and settings of their scope, run their tills), franchisees and
- * store managers also their own people, store managers also members' cards at the counter; their stores, the audit trail about them and their clerks by file;
+ * store managers also their own people and members' cards at the counter; their stores, the audit trail about them and their clerks by file;
  * no cost prices outside HQ.
  */
 export function defaultOfficePermissions(level: OfficeLevel): OfficePermissions {
@@ -127,8 +127,8 @@ export function defaultOfficePermissions(level: OfficeLevel): OfficePermissions 
   }
   if (level === 'cashier') return { modules: { ...everyModule('none'), reports: 'view' }, categories: 'all', seeCost: false, reports: everyReport(noOutput) };
   const people: ModuleAccess = level === 'region_manager' ? 'view' : 'edit';
-  // A store's manager works members' cards at the counter: report lost, replace, PIN, renewal.
-  const members: ModuleAccess = level === 'store_manager' ? 'edit' : 'view';
+  // A store's owner and manager work members' cards at the counter: report lost, replace, PIN, renewal.
+  const members: ModuleAccess = level === 'region_manager' ? 'view' : 'edit';
   return {
     modules: { ...everyModule('none'), ...storeLevelModules, people, members },
     categories: 'all',
