@@ -350,12 +350,19 @@ describe('returns the till pushes', () => {
     expect(list.items.find((r) => r.id === doc.id)?.differences).toEqual([{ problem: 'OVER_REFUND', excess: 45_000, lineName: null }]);
   });
 
-  it('takes a return of a sale whose stored value HQ never took, crediting nothing and recording the difference', async () => {
-    const sale = await partlyStoredSale(paymentId(), 30_000);
-    const doc = makeReturn(f, eastTill, '0041', sale, [{ saleLineId: sale.lines[0]!.id, quantity: 2 }]);
-    expect(await pushReturn(doc)).toBe('accepted');
-    expect((await differencesOf(doc.id)).map((d) => [d.problem, d.excess, (d.detail as { reason: string }).reason])).toEqual([['STORED_VALUE_REFUND', 15_000, 'UNKNOWN_SPEND']]);
-    expect(await f.deps.db.$count(storedValueEntries, and(eq(storedValueEntries.chainId, f.chainId), eq(storedValueEntries.documentId, doc.id)))).toBe(0);
+  it('takes a return of a sale whose stored value HQ never took or gave back, crediting nothing and recording the difference', async () => {
+    const member = await fundedMember(40_000);
+    const reversedId = paymentId();
+    expect((await spend(f, till.deviceToken, { paymentId: reversedId, cardNo: member.cardNo, amountMinor: 30_000 })).status).toBe(200);
+    expect((await f.app.request(`/stored-value/spends/${reversedId}/reversal`, json({}, till.deviceToken))).status).toBe(200);
+    for (const [storedPaymentId, reason] of [[paymentId(), 'UNKNOWN_SPEND'], [reversedId, 'SPEND_REVERSED']] as const) {
+      const sale = await partlyStoredSale(storedPaymentId, 30_000);
+      const doc = makeReturn(f, eastTill, '0041', sale, [{ saleLineId: sale.lines[0]!.id, quantity: 2 }]);
+      expect(await pushReturn(doc)).toBe('accepted');
+      expect((await differencesOf(doc.id)).map((d) => [d.problem, d.excess, (d.detail as { reason: string }).reason])).toEqual([['STORED_VALUE_REFUND', 15_000, reason]]);
+      expect(await f.deps.db.$count(storedValueEntries, and(eq(storedValueEntries.chainId, f.chainId), eq(storedValueEntries.documentId, doc.id)))).toBe(0);
+    }
+    expect((await account(f, member.id)).balanceMinor).toBe(40_000);
   });
 });
 
