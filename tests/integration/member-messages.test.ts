@@ -11,7 +11,7 @@ import { members } from '@pos/hq-server/pricing/pricing.tables';
 import { sales } from '@pos/hq-server/sales/sales.tables';
 import { demoCardNo } from '@pos/hq-server/seed/demo-members';
 import { addDays, addMonths, CardBalance, defaultMemberMessageSettings, MemberMessageList, MemberMessageSettings, PushResponse } from '@pos/shared';
-import { and, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, max, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bearer, createSeededFixture, json, makeSale, pairTill, signInOffice, type Fixture } from '../support/fixture';
 import { addMember, paymentId, spend, topUp } from '../support/stored-value';
@@ -23,6 +23,8 @@ let hq: string;
 let east: string;
 let wang: string;
 let li: string;
+/** The demo's care reminders as the seed left them, before each test clears the messages. */
+let seededCare: (typeof memberMessages.$inferSelect)[];
 
 const memberId = async (phone: string) => (await f.deps.db.select({ id: members.id }).from(members).where(and(eq(members.chainId, f.chainId), eq(members.phone, phone))))[0]!.id;
 const setConsent = (id: string, consent: boolean) => f.deps.db.update(members).set({ consentToMessages: consent }).where(and(eq(members.chainId, f.chainId), eq(members.id, id)));
@@ -40,6 +42,7 @@ beforeAll(async () => {
   hq = await signInOffice(f, 'hq@demo.pos');
   wang = await memberId('13812345678');
   li = await memberId('13987654321');
+  seededCare = await f.deps.db.select().from(memberMessages).where(and(eq(memberMessages.chainId, f.chainId), eq(memberMessages.kind, 'care_reminder')));
 });
 afterAll(() => database.close());
 beforeEach(async () => {
@@ -241,10 +244,16 @@ describe('care reminders', () => {
   const lastPurchase = async (id: string) => (await f.deps.db.select({ day: max(sales.businessDate) }).from(sales).where(and(eq(sales.chainId, f.chainId), eq(sales.memberId, id))))[0]!.day;
   const careOf = async (id: string) => (await messagesOf(id)).filter((m) => m.kind === 'care_reminder').map((m) => m.dedupeKey).sort();
 
+  it('shows in the demo chain: three members who joined months ago and never came back are reminded', () => {
+    expect(seededCare).toHaveLength(3);
+    expect(seededCare.every((m) => m.status === 'pending' && m.text.includes('好久不见！您已7个月未到店'))).toBe(true);
+  });
+
   it('reminds a member who never bought the care months after they joined, and none while the chain does not send them', async () => {
     const [newcomer] = await f.deps.db.select({ id: members.id, name: members.name }).from(members)
       .leftJoin(sales, and(eq(sales.chainId, members.chainId), eq(sales.memberId, members.id)))
-      .where(and(eq(members.chainId, f.chainId), eq(members.active, true), isNull(sales.id), sql`${members.phone} is not null`, isNull(members.parentMemberId))).limit(1);
+      .where(and(eq(members.chainId, f.chainId), eq(members.active, true), isNull(sales.id), sql`${members.phone} is not null`, isNull(members.parentMemberId), gte(members.createdAt, new Date('2026-11-22T00:00:00Z'))))
+      .orderBy(members.id).limit(1);
     await setConsent(newcomer!.id, true);
     // Demo members joined on the day of the seed.
     noonOf(addMonths('2026-11-22', 6));
