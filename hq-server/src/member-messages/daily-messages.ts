@@ -1,4 +1,4 @@
-import { addDays, addMonths, businessDate, expiryNoticeWindow, pointsExpireOn, wholeMonthsSince } from '@pos/shared';
+import { addDays, addMonths, businessDate, expiryNoticeWindow, pointsExpireOn, wholeMonthsSince, type MemberMessageKind, type MemberMessageSettings } from '@pos/shared';
 import { and, eq, gt, gte, isNotNull, lt, min, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Clock } from '../ids';
@@ -19,10 +19,12 @@ export function birthdaysGreetedOn(isoDate: string): string[] {
   return monthDay === '02-28' && !isLeapYear(Number(isoDate.slice(0, 4))) ? ['02-28', '02-29'] : [monthDay];
 }
 
-/** The chain's time zone and today in it; null for a chain that does not exist. */
-async function chainDay(db: Db, clock: Clock, chainId: string): Promise<{ timeZone: string; today: string } | null> {
+/** The chain's message settings, time zone and today in it, when the chain sends `kind`; null otherwise. */
+async function sendingToday(db: Db, clock: Clock, chainId: string, kind: MemberMessageKind): Promise<{ settings: MemberMessageSettings; timeZone: string; today: string } | null> {
+  const settings = await loadMemberMessageSettings(db, chainId);
+  if (!settings.enabledKinds.includes(kind)) return null;
   const [chain] = await db.select({ timeZone: chains.timeZone }).from(chains).where(eq(chains.id, chainId));
-  return chain ? { timeZone: chain.timeZone, today: businessDate(clock(), chain.timeZone) } : null;
+  return chain ? { settings, timeZone: chain.timeZone, today: businessDate(clock(), chain.timeZone) } : null;
 }
 
 /** Active, consenting members with a phone: the ones a daily message may go to. */
@@ -34,9 +36,7 @@ const reachable = (chainId: string) => and(eq(members.chainId, chainId), eq(memb
  * or on another HQ process, queues nothing more. Answers how many were queued.
  */
 export async function queueBirthdayGreetings(db: Db, clock: Clock, chainId: string): Promise<number> {
-  const settings = await loadMemberMessageSettings(db, chainId);
-  if (!settings.enabledKinds.includes('birthday')) return 0;
-  const chain = await chainDay(db, clock, chainId);
+  const chain = await sendingToday(db, clock, chainId, 'birthday');
   if (!chain) return 0;
   const { today } = chain;
   const days = birthdaysGreetedOn(today);
@@ -57,12 +57,10 @@ export async function queueBirthdayGreetings(db: Db, clock: Clock, chainId: stri
  * another HQ process, queues nothing more. Answers how many were queued.
  */
 export async function queuePointsExpiryNotices(db: Db, clock: Clock, chainId: string): Promise<number> {
-  const { enabledKinds, pointsExpiryNoticeDays } = await loadMemberMessageSettings(db, chainId);
-  if (!enabledKinds.includes('points_expiring')) return 0;
-  const chain = await chainDay(db, clock, chainId);
+  const chain = await sendingToday(db, clock, chainId, 'points_expiring');
   if (!chain) return 0;
   const { expiry } = await loadPointsSettings(db, chainId);
-  const window = expiryNoticeWindow(chain.today, pointsExpiryNoticeDays, expiry);
+  const window = expiryNoticeWindow(chain.today, chain.settings.pointsExpiryNoticeDays, expiry);
   if (window === null || window.from >= window.to) return 0;
   const pools = await db.select({ holderMemberId: memberAccounts.holderMemberId, points: sql<string>`sum(${pointsLots.remaining})`, firstEarnedOn: min(pointsLots.earnedOn) })
     .from(pointsLots)
@@ -86,10 +84,9 @@ export async function queuePointsExpiryNotices(db: Db, clock: Clock, chainId: st
  * a new purchase and a new absence. Answers how many were queued.
  */
 export async function queueCareReminders(db: Db, clock: Clock, chainId: string): Promise<number> {
-  const { enabledKinds, careAfterMonths } = await loadMemberMessageSettings(db, chainId);
-  if (!enabledKinds.includes('care_reminder')) return 0;
-  const chain = await chainDay(db, clock, chainId);
+  const chain = await sendingToday(db, clock, chainId, 'care_reminder');
   if (!chain) return 0;
+  const { careAfterMonths } = chain.settings;
   const lastVisit = sql<string>`coalesce(max(${sales.businessDate}), (${members.createdAt} at time zone ${chain.timeZone})::date)::text`;
   // Adding months holds the day to the month's end, so up to three days later may be as long ago.
   const latest = addDays(addMonths(chain.today, -careAfterMonths), 3);
