@@ -64,7 +64,7 @@ describe.skipIf(process.env.POS_TEST_DB !== 'postgres')('stored value under conc
     expect(after.balanceMinor).toBe(funded - attempts.filter((a) => a.status === 200).reduce((sum, a) => sum + a.amountMinor, 0));
     expect(Math.min(...spends.map((s) => s.balanceAfterMinor))).toBeGreaterThanOrEqual(0);
     expect((await verifyLedgers(database.db)).ok).toBe(true);
-  });
+  }, 240_000);
 
   it('holds each child card to its limits while the parent and its children spend the shared balance at once', async () => {
     const parent = await addMember(f);
@@ -88,7 +88,7 @@ describe.skipIf(process.env.POS_TEST_DB !== 'postgres')('stored value under conc
     expect(after.balanceMinor).toBeGreaterThanOrEqual(0);
     expect(after.balanceMinor).toBe(funded - spends.reduce((sum, s) => sum - s.amountMinor, 0));
     expect((await verifyLedgers(database.db)).ok).toBe(true);
-  });
+  }, 240_000);
 
   it('debits once when a till sends the same spend three times at once, and tops up once likewise', async () => {
     const member = await addMember(f);
