@@ -6,7 +6,7 @@ import { members } from '../pricing/pricing.tables';
 
 export interface CardForMoney {
   card: { id: string; cardNo: string; pinHash: string | null; pinFailedTries: number; pinLockedUntil: Date | null };
-  member: { id: string; name: string; parentMemberId: string | null; childTxnLimitMinor: number | null; childDayLimitMinor: number | null };
+  member: { id: string; name: string; parentMemberId: string | null; childTxnLimitMinor: number | null; childDayLimitMinor: number | null; phone: string | null; consent: boolean; active: boolean };
   account: { id: string; balanceMinor: number; bonusMinor: number; receivableMinor: number };
 }
 
@@ -22,7 +22,8 @@ export async function findCard(db: Db, chainId: string, cardNo: string) {
   const [row] = await db
     .select({
       card: { id: memberCards.id, cardNo: memberCards.cardNo, status: memberCards.status, pinHash: memberCards.pinHash, pinFailedTries: memberCards.pinFailedTries, pinLockedUntil: memberCards.pinLockedUntil },
-      member: { id: members.id, name: members.name, parentMemberId: members.parentMemberId, childTxnLimitMinor: members.childTxnLimitMinor, childDayLimitMinor: members.childDayLimitMinor },
+      member: { id: members.id, name: members.name, parentMemberId: members.parentMemberId, childTxnLimitMinor: members.childTxnLimitMinor, childDayLimitMinor: members.childDayLimitMinor,
+        phone: members.phone, consent: members.consentToMessages, active: members.active },
       account: { id: memberAccounts.id, balanceMinor: memberAccounts.balanceMinor, bonusMinor: memberAccounts.bonusMinor, receivableMinor: memberAccounts.receivableMinor },
     })
     .from(memberCards)

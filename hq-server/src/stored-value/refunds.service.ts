@@ -50,7 +50,7 @@ export async function refundStoredValue({ db, clock }: Deps, device: DevicePrinc
   const origin = await entryOrigin(db, device, body.cashierId);
   const at = clock();
   return onceByPayment(() => db.transaction(async (tx) => {
-    await lockAccount(tx, chainId, spent.accountId);
+    const held = await lockAccount(tx, chainId, spent.accountId);
     const raced = await findEntry(tx, chainId, body.paymentId, 'refund');
     if (raced) return sameRefund(tx, chainId, raced, body);
     const [refunded] = await tx.select({ minor: sql<string>`coalesce(sum(${storedValueRefunds.amountMinor}), 0)`, bonus: sql<string>`coalesce(sum(${storedValueRefunds.bonusMinor}), 0)` })
@@ -62,7 +62,7 @@ export async function refundStoredValue({ db, clock }: Deps, device: DevicePrinc
     const { timeZone: _zone, ...where } = origin;
     const id = newId(() => at);
     const posted = await postStoredValue(tx, chainId, spent.accountId, body.amountMinor, {
-      id, kind: 'refund', memberId: spent.memberId, cardId: spent.cardId, ...where, paymentId: body.paymentId, documentId: body.returnId, at, bonusMinor,
+      id, kind: 'refund', memberId: spent.memberId, cardId: spent.cardId, ...where, paymentId: body.paymentId, documentId: body.returnId, at, bonusMinor, held,
     });
     await tx.insert(storedValueRefunds).values({ chainId, paymentId: body.paymentId, originalPaymentId: body.originalPaymentId, amountMinor: body.amountMinor, bonusMinor, entryId: id });
     return toMovement({ ...spent, ...posted!, id, paymentId: body.paymentId, createdAt: at }, 'refund');
