@@ -6,12 +6,13 @@ import { startServer } from '@pos/hq-server/server';
 import type { PairedDevice } from '@pos/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import { seedFixture } from '../support/fixture';
-import { addMember, pairTills, paymentId, topUp } from '../support/stored-value';
+import { addMember, pairTills, paymentId, setCardPin, topUp } from '../support/stored-value';
 import { createPostgresDatabase } from '../support/test-db';
 import { percentile, round } from './stats';
 
 const TILLS = 20;
 const ALONE_SPENDS = 200;
+const PIN_SPENDS = 50;
 /** Realistic load: each till spends once a second (20 a second in all), for this long. */
 const SPEND_INTERVAL_MS = 1_000;
 const REALISTIC_SECONDS = 20;
@@ -41,13 +42,15 @@ export default async function storedValueBench(): Promise<Record<string, unknown
     const own: { id: string; cardNo: string }[] = [];
     for (let i = 0; i < TILLS; i++) own.push(await addMember(f));
     const shared = await addMember(f);
-    for (const member of [...own, shared]) await topUp(f, tills[0]!.deviceToken, { cardNo: member.cardNo, amountMinor: 10_000_000 });
+    const pinned = await addMember(f);
+    await setCardPin(f, pinned.cardNo, '2468');
+    for (const member of [...own, shared, pinned]) await topUp(f, tills[0]!.deviceToken, { cardNo: member.cardNo, amountMinor: 10_000_000 });
     await database.db.execute(sql`analyze`);
     const server = await startServer(f.deps, { port: 0, host: '127.0.0.1', staticDir: null });
     const accepted: Accepted[] = [];
 
     async function spend(till: PairedDevice, cardNo: string): Promise<void> {
-      const body = { paymentId: paymentId(), saleId: paymentId(), cardNo, amountMinor: 1 + Math.floor(Math.random() * 500) };
+      const body = { paymentId: paymentId(), saleId: paymentId(), cardNo, amountMinor: 1 + Math.floor(Math.random() * 500), ...(cardNo === pinned.cardNo ? { pin: '2468' } : {}) };
       const res = await fetch(`${server.url}/stored-value/spends`, {
         method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${till.deviceToken}` }, body: JSON.stringify(body),
       });
@@ -106,6 +109,7 @@ export default async function storedValueBench(): Promise<Record<string, unknown
     }
     await backToBack(tills, (t) => own[t]!.cardNo, 5);
     const oneTillAlone = await backToBack(tills.slice(0, 1), () => own[0]!.cardNo, ALONE_SPENDS);
+    const oneTillAloneWithPin = await backToBack(tills.slice(0, 1), () => pinned.cardNo, PIN_SPENDS);
     const realistic = { differentCards: await atPace((t) => own[t]!.cardNo), sharedCard: await atPace(() => shared.cardNo) };
     const saturation = {
       differentCards: await backToBack(tills, (t) => own[t]!.cardNo, SATURATION_SPENDS_PER_TILL),
@@ -121,7 +125,8 @@ export default async function storedValueBench(): Promise<Record<string, unknown
         selectOneMs: { median: round(percentile(roundTrips, 50)), p95: round(percentile(roundTrips, 95)) },
         note: 'the bench client, HQ and PostgreSQL share these cores, with whatever else the machine runs',
       },
-      oneTillAlone,
+      cards: 'without a PIN, but for oneTillAloneWithPin (the PIN is checked before the lock: one scrypt hash a spend)',
+      oneTillAlone, oneTillAloneWithPin,
       realisticLoad: { pace: `each till spends once every ${SPEND_INTERVAL_MS} ms, open loop, for ${REALISTIC_SECONDS} s; latency from the moment a spend was due`, ...realistic },
       saturation: { pace: `each till sends its next spend as soon as the last is answered (closed loop), ${SATURATION_SPENDS_PER_TILL} each; spendsPerSecond is the capacity, the latencies are queueing`, ...saturation },
       verified,

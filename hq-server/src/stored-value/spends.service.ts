@@ -8,18 +8,13 @@ import { dropSpendNotices, queueSpendNotice } from '../member-messages/money-not
 import { memberAccounts, memberCards } from '../members/membership.tables';
 import { salePayments } from '../sales/sales.tables';
 import { members } from '../pricing/pricing.tables';
-import { cardForMoney, type CardForMoney } from './card-for-money.repo';
+import { usableCard, type CardForMoney } from './card-for-money.repo';
 import { checkCardPin } from './card-pin';
 import { holdChildLimits } from './child-limits';
 import { findEntry, lockAccount, onceByPayment, toMovement, type FoundEntry } from './entries.repo';
 import { entryOrigin, notAClerkOfStore, type EntryOrigin } from './entry-origin';
 import { postStoredValue } from './post-entry';
 import { readSpendContext, type SpendContext } from './spend-context.repo';
-
-const settled = <T>(read: PromiseSettledResult<T>): T => {
-  if (read.status === 'rejected') throw read.reason;
-  return read.value;
-};
 
 /** A retried spend answers the first one; the same payment id for another card or amount is a mistake of the till. */
 function sameSpend(first: FoundEntry, body: SpendBody): StoredValueMovement {
@@ -76,8 +71,8 @@ async function debit(tx: Db, chainId: string, found: CardForMoney, body: SpendBo
 /**
  * Authorises and captures a stored-value payment of a till (储值消费): a debit that never takes
  * the balance below zero, at most once per payment id however often the till retries. Before the
- * account is locked: two reads at once (the card; everything else, `readSpendContext`) and the
- * PIN when the card has one (hashing is slow). Behind the lock: three round trips.
+ * account is locked: one read (`readSpendContext`) and the PIN when the card has one (hashing
+ * is slow). Behind the lock: three round trips.
  */
 export async function spendStoredValue({ db, clock }: Deps, device: DevicePrincipal, body: SpendBody): Promise<StoredValueMovement> {
   const { chainId } = device;
@@ -85,13 +80,12 @@ export async function spendStoredValue({ db, clock }: Deps, device: DevicePrinci
     const first = await findEntry(db, chainId, body.paymentId, 'spend');
     return first && sameSpend(first, body);
   };
-  const [contextRead, cardRead] = await Promise.allSettled([readSpendContext(db, device, body), cardForMoney(db, chainId, body.cardNo)]);
-  const context = settled(contextRead);
+  const context = await readSpendContext(db, device, body);
   // A retry's first answer wins over any refusal.
   const earlier = context.spentBefore ? await replay() : undefined;
   if (earlier) return earlier;
   if (!context.cashierKnown) throw notAClerkOfStore();
-  const found = settled(cardRead);
+  const found = usableCard(context.card);
   if (context.saleRecorded) {
     throw new AppError('CONFLICT', 'the sale is already recorded at HQ: a payment is taken before the sale completes', { saleId: body.saleId });
   }
