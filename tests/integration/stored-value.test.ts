@@ -3,7 +3,7 @@ import { verifyLedgers } from '@pos/hq-server/ledger/verify-ledgers';
 import { memberAccounts, storedValueEntries } from '@pos/hq-server/members/membership.tables';
 import { pricingDiscrepancies } from '@pos/hq-server/pricing/pricing.tables';
 import {
-  CardBalance, MembershipSettings, MemberStoredValue, PushResponse, StoredValueAdjustment, StoredValueMovement, TopUpResult, TopUpRule, TopUpRuleList, TopUpSlipDocument, withCheckDigit, type PairedDevice, type Sale,
+  CardBalance, MembershipSettings, MemberStoredValue, PushResponse, StoredValueAdjustment, StoredValueAdjustmentList, StoredValueMovement, TopUpResult, TopUpRule, TopUpRuleList, TopUpSlipDocument, withCheckDigit, type PairedDevice, type Sale,
 } from '@pos/shared';
 import { demoCardNo } from '@pos/hq-server/seed/demo-members';
 import { maskCardNo } from '@pos/hq-server/stored-value/card-for-money.repo';
@@ -241,6 +241,34 @@ describe('adjustments', () => {
     const rejected = StoredValueAdjustment.parse(await (await f.app.request(`/stored-value/adjustments/${tooMuch.id}/reject`, json({}, finance))).json());
     expect(rejected.status).toBe('rejected');
     expect((await account(f, member.id)).balanceMinor).toBe(80_500);
+  });
+
+  it('lists adjustments for HQ by status and member, naming the member and the people who asked and decided', async () => {
+    const member = await fundedMember(1_000);
+    const adjust = (amountMinor: number, reason: string) => f.app.request('/stored-value/adjustments', json({ memberId: member.id, amountMinor, reason }, hq));
+    const waiting = StoredValueAdjustment.parse(await (await adjust(60_000, 'Compensation')).json());
+    clock.advance(1_000);
+    const posted = StoredValueAdjustment.parse(await (await adjust(300, 'Rounding')).json());
+    const listOf = async (query: string, token = hq) => {
+      const res = await f.app.request(`/stored-value/adjustments?${query}`, bearer(token));
+      expect(res.status).toBe(200);
+      return StoredValueAdjustmentList.parse(await res.json());
+    };
+    const mine = await listOf(`memberId=${member.id}`);
+    expect(mine.total).toBe(2);
+    expect(mine.items.map((a) => [a.id, a.status, a.memberId, a.memberName])).toEqual([[posted.id, 'approved', member.id, '储值会员'], [waiting.id, 'pending', member.id, '储值会员']]);
+    expect(mine.items[0]).toMatchObject({ requestedByName: '总部管理员 HQ Admin', decidedByName: null });
+    const pending = await listOf('status=pending&limit=100');
+    expect(pending.items.every((a) => a.status === 'pending')).toBe(true);
+    expect(pending.items.map((a) => a.id)).toContain(waiting.id);
+    expect((await listOf('status=pending&limit=1')).items).toHaveLength(1);
+    expect((await f.app.request(`/stored-value/adjustments/${waiting.id}/approve`, json({}, finance))).status).toBe(200);
+    const decided = (await listOf(`memberId=${member.id}&status=approved`)).items.find((a) => a.id === waiting.id);
+    expect(decided).toMatchObject({ status: 'approved', decidedByName: '财务 Finance' });
+    expect((await listOf('status=pending&limit=100')).items.map((a) => a.id)).not.toContain(waiting.id);
+    expect((await f.app.request('/stored-value/adjustments', bearer(east))).status).toBe(403);
+    expect((await f.app.request('/stored-value/adjustments?status=waiting', bearer(hq))).status).toBe(400);
+    expect((await f.app.request('/stored-value/adjustments?memberId=nope', bearer(hq))).status).toBe(400);
   });
 });
 

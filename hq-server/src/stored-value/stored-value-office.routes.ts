@@ -1,12 +1,13 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import {
-  StoredValueAdjustment, StoredValueAdjustmentBody, ErrorBody, MemberIdParams, MembershipSettings, MemberStoredValue, StoredValueEntriesQuery, TopUpRule, TopUpRuleBody, TopUpRuleList,
+  StoredValueAdjustment, StoredValueAdjustmentBody, StoredValueAdjustmentList, StoredValueAdjustmentsQuery, ErrorBody, MemberIdParams, MembershipSettings, MemberStoredValue, StoredValueEntriesQuery, TopUpRule, TopUpRuleBody, TopUpRuleList,
 } from '@pos/shared';
 import type { AppEnv } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
 import { bearer, commonErrors, IdParams, jsonBody, jsonResponse } from '../http/openapi-helpers';
 import { requireModule } from '../http/require-module';
 import { officePrincipal, requireRole } from '../http/require-role';
+import { listAdjustments } from './adjustments-list.service';
 import { decideAdjustment, requestAdjustment } from './adjustments.service';
 import { loadMembershipSettings, saveMembershipSettings } from './membership-settings.service';
 import { readMemberStoredValue } from './stored-value-reads.service';
@@ -48,6 +49,13 @@ const adjustRoute = createRoute({
   responses: { 201: jsonResponse(StoredValueAdjustment, 'Posted (`approved`) or waiting (`pending`)'), ...commonErrors, 409: jsonResponse(ErrorBody, 'The account holds less than the adjustment takes') },
 });
 
+const listAdjustmentsRoute = createRoute({
+  method: 'get', path: '/stored-value/adjustments', tags: ['stored-value'], security: bearer, middleware: [authenticate('office'), requireModule('members', 'view'), requireRole('hq_admin')] as const,
+  summary: 'The chain’s adjustments (调账), newest first, by status and member, with who asked and who decided (HQ only)',
+  request: { query: StoredValueAdjustmentsQuery },
+  responses: { 200: jsonResponse(StoredValueAdjustmentList, 'A page of adjustments'), ...commonErrors },
+});
+
 /** The second person is any HQ user who sees members, finance included: approving money is their check on the one who asked. */
 const decideRoute = (decision: 'approve' | 'reject') => createRoute({
   method: 'post', path: `/stored-value/adjustments/{id}/${decision}`, tags: ['stored-value'], security: bearer,
@@ -75,6 +83,7 @@ export const storedValueOfficeRoutes = new OpenAPIHono<AppEnv>()
   .openapi(listRulesRoute, async (c) => c.json(await listTopUpRules(c.var.deps.db, c.var.principal.chainId), 200))
   .openapi(createRuleRoute, async (c) => c.json(await createTopUpRule(c.var.deps, c.var.principal, c.req.valid('json')), 201))
   .openapi(updateRuleRoute, async (c) => c.json(await updateTopUpRule(c.var.deps, c.var.principal, c.req.valid('param').id, c.req.valid('json')), 200))
+  .openapi(listAdjustmentsRoute, async (c) => c.json(await listAdjustments(c.var.deps.db, c.var.principal.chainId, c.req.valid('query')), 200))
   .openapi(adjustRoute, async (c) => c.json(await requestAdjustment(c.var.deps, officePrincipal(c.var.principal), c.req.valid('json')), 201))
   .openapi(decideRoute('approve'), async (c) => c.json(await decideAdjustment(c.var.deps, officePrincipal(c.var.principal), c.req.valid('param').id, 'approve'), 200))
   .openapi(decideRoute('reject'), async (c) => c.json(await decideAdjustment(c.var.deps, officePrincipal(c.var.principal), c.req.valid('param').id, 'reject'), 200))
