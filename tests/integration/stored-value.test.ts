@@ -6,6 +6,7 @@ import {
   CardBalance, MembershipSettings, MemberStoredValue, PushResponse, StoredValueAdjustment, StoredValueAdjustmentList, StoredValueMovement, TopUpResult, TopUpRule, TopUpRuleList, TopUpSlipDocument, withCheckDigit, type PairedDevice, type Sale,
 } from '@pos/shared';
 import { demoCardNo } from '@pos/hq-server/seed/demo-members';
+import { demoPendingAdjustment } from '@pos/hq-server/seed/demo-stored-value';
 import { maskCardNo } from '@pos/hq-server/stored-value/card-for-money.repo';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -241,6 +242,13 @@ describe('adjustments', () => {
     const rejected = StoredValueAdjustment.parse(await (await f.app.request(`/stored-value/adjustments/${tooMuch.id}/reject`, json({}, finance))).json());
     expect(rejected.status).toBe('rejected');
     expect((await account(f, member.id)).balanceMinor).toBe(80_500);
+  });
+
+  it('has the demo chain’s adjustment waiting for a second HQ user, not yet in the balance', async () => {
+    const pending = StoredValueAdjustmentList.parse(await (await f.app.request('/stored-value/adjustments?status=pending&limit=100', bearer(hq))).json());
+    const seeded = pending.items.find((a) => a.reason === demoPendingAdjustment.reason);
+    expect(seeded).toMatchObject({ amountMinor: demoPendingAdjustment.amountMinor, memberName: '陈晓燕', requestedByName: '总部管理员 HQ Admin', entryId: null });
+    expect((await entriesOf(seeded!.accountId)).filter((e) => e.kind === 'adjustment')).toEqual([]);
   });
 
   it('lists adjustments for HQ by status and member, naming the member and the people who asked and decided', async () => {
