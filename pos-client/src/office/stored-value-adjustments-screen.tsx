@@ -75,7 +75,7 @@ function AdjustmentsTable({ filter }: { filter: Filter }) {
             columns={[
               { title: t('office.adjustments.requestedAt'), key: 'at', render: (_, a) => <span className="num">{formatDateTime(locale, a.requestedAt)}</span> },
               { title: t('office.adjustments.member'), key: 'member', render: (_, a) => (a.memberId ? <a href={officeHash('members', a.memberId)}>{a.memberName}</a> : '—') },
-              { title: t('office.adjustments.amount'), key: 'amount', align: 'right', render: (_, a) => <span className="num">{formatMoneyText(a.amountMinor)}</span> },
+              { title: t('office.ledger.amount'), key: 'amount', align: 'right', render: (_, a) => <span className="num">{formatMoneyText(a.amountMinor)}</span> },
               { title: t('office.adjustments.reason'), dataIndex: 'reason', key: 'reason' },
               { title: t('office.adjustments.requestedBy'), key: 'by', render: (_, a) => a.requestedByName ?? '—' },
               { title: t('office.adjustments.status'), key: 'status', render: (_, a) => <Tag color={statusColor[a.status]} data-testid="adjustment-status">{t(`office.adjustments.filter.${a.status}`)}</Tag> },
