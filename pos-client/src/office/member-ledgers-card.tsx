@@ -4,7 +4,7 @@ import type { MemberDetail, PointsEntry, StoredValueEntry } from '@pos/shared';
 import { formatCount, formatMoneyText } from '../features/office-core/format-amount';
 import { useOfficeUser } from '../features/office-core/office-context';
 import { useScopeStores } from '../features/office-core/office-queries';
-import { ledgerReference } from '../features/office-members/ledger-reference';
+import { ledgerReference, shortId } from '../features/office-members/ledger-reference';
 import { LEDGER_PAGE_SIZE, useMemberPendingAdjustments, usePointsLedger, useStoredValueLedger } from '../features/office-members/use-member-ledgers';
 import { useI18n } from '../i18n/i18n-context';
 import { formatDateTime } from '../i18n/translate';
@@ -18,7 +18,7 @@ function useStoreName() {
   return (storeId: string | null) => {
     if (storeId === null) return t('office.ledger.noStore');
     const store = stores.data?.find((s) => s.id === storeId);
-    return store ? `${store.code} ${pickName(store)}` : storeId.slice(0, 8);
+    return store ? `${store.code} ${pickName(store)}` : shortId(storeId);
   };
 }
 

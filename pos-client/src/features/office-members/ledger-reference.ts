@@ -1,5 +1,5 @@
-/** The part of an id a person reads and compares: its first eight characters. */
-export const shortId = (id: string) => id.slice(0, 8);
+/** The part of an id a person reads and compares: its last eight characters (a UUIDv7 starts with its time, shared by ids made together). */
+export const shortId = (id: string) => id.slice(-8);
 
 /**
  * What a ledger row refers to, for the office's reference column: the reason written with it
