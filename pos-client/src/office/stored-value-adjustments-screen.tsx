@@ -69,19 +69,19 @@ function AdjustmentsTable({ filter }: { filter: Filter }) {
   };
   return (
     <>
-          <HqErrorAlert error={table.query.error ?? decide.error} />
-          <Table<StoredValueAdjustmentListItem> rowKey="id" size="small" data-testid="adjustments-table" {...table.tableProps}
-            locale={{ emptyText: t('office.adjustments.empty') }}
-            columns={[
-              { title: t('office.adjustments.requestedAt'), key: 'at', render: (_, a) => <span className="num">{formatDateTime(locale, a.requestedAt)}</span> },
-              { title: t('office.adjustments.member'), key: 'member', render: (_, a) => (a.memberId ? <a href={officeHash('members', a.memberId)}>{a.memberName}</a> : '—') },
-              { title: t('office.ledger.amount'), key: 'amount', align: 'right', render: (_, a) => <span className="num">{formatMoneyText(a.amountMinor)}</span> },
-              { title: t('office.adjustments.reason'), dataIndex: 'reason', key: 'reason' },
-              { title: t('office.adjustments.requestedBy'), key: 'by', render: (_, a) => a.requestedByName ?? '—' },
-              { title: t('office.adjustments.status'), key: 'status', render: (_, a) => <Tag color={statusColor[a.status]} data-testid="adjustment-status">{t(`office.adjustments.filter.${a.status}`)}</Tag> },
-              { title: t('office.adjustments.decidedBy'), key: 'decided', render: (_, a) => (a.decidedByName ? <Typography.Text>{a.decidedByName}<br /><span className="num">{a.decidedAt ? formatDateTime(locale, a.decidedAt) : ''}</span></Typography.Text> : '—') },
-              { title: t('office.adjustments.actions'), key: 'actions', render: (_, a) => actions(a) },
-            ]} />
+      <HqErrorAlert error={table.query.error ?? decide.error} />
+      <Table<StoredValueAdjustmentListItem> rowKey="id" size="small" data-testid="adjustments-table" {...table.tableProps}
+        locale={{ emptyText: t('office.adjustments.empty') }}
+        columns={[
+          { title: t('office.adjustments.requestedAt'), key: 'at', render: (_, a) => <span className="num">{formatDateTime(locale, a.requestedAt)}</span> },
+          { title: t('office.adjustments.member'), key: 'member', render: (_, a) => (a.memberId ? <a href={officeHash('members', a.memberId)}>{a.memberName}</a> : '—') },
+          { title: t('office.ledger.amount'), key: 'amount', align: 'right', render: (_, a) => <span className="num">{formatMoneyText(a.amountMinor)}</span> },
+          { title: t('office.adjustments.reason'), dataIndex: 'reason', key: 'reason' },
+          { title: t('office.adjustments.requestedBy'), key: 'by', render: (_, a) => a.requestedByName ?? '—' },
+          { title: t('office.adjustments.status'), key: 'status', render: (_, a) => <Tag color={statusColor[a.status]} data-testid="adjustment-status">{t(`office.adjustments.filter.${a.status}`)}</Tag> },
+          { title: t('office.adjustments.decidedBy'), key: 'decided', render: (_, a) => (a.decidedByName ? <Typography.Text>{a.decidedByName}<br /><span className="num">{a.decidedAt ? formatDateTime(locale, a.decidedAt) : ''}</span></Typography.Text> : '—') },
+          { title: t('office.adjustments.actions'), key: 'actions', render: (_, a) => actions(a) },
+        ]} />
     </>
   );
 }
