@@ -1,54 +1,18 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { RunningServer } from '@pos/hq-server/server';
-import { DEMO_PASSWORD } from '@pos/hq-server/seed/demo-org';
 import { demoCardNo } from '@pos/hq-server/seed/demo-members';
 import { MemberList } from '@pos/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seriousAccessibilityFindings } from '../support/axe';
-import { bearer, signInOffice, type Fixture } from '../support/fixture';
-import { startOfficeWorld, type OfficeWorld } from './office-world';
+import { bearer, signInOffice } from '../support/fixture';
+import { officeSuite, saveShot } from './office-world';
 
-let world: OfficeWorld;
-let f: Fixture;
-let hq: RunningServer;
-let browser: Browser;
+const suite = officeSuite();
 let page: Page;
 
-/** Set to a folder to also save the member screens as they are met (for looking at them). */
-const shotsDir = process.env.OFFICE_SCREENSHOTS_DIR;
-
-beforeAll(async () => {
-  world = await startOfficeWorld();
-  ({ f, hq, browser } = world);
-});
-
-afterEach(async () => {
-  await page?.context().close();
-});
-
-afterAll(async () => {
-  await world?.close();
-});
-
-async function signIn(locale: 'en' | 'zh-CN', hash: string) {
-  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1366, height: 900 } });
-  await context.addInitScript((saved) => localStorage.setItem('pos-till-locale', saved), locale);
-  page = await context.newPage();
-  await page.goto(`${hq.url}/#/office`);
-  await page.fill('input[type=email]', 's001@demo.pos');
-  await page.fill('input[type=password]', DEMO_PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForSelector('.office-menu');
-  await page.goto(`${hq.url}/${hash}`);
-}
-
-async function shoot(name: string) {
-  if (!shotsDir) return;
-  mkdirSync(shotsDir, { recursive: true });
-  await page.screenshot({ path: join(shotsDir, `${name}.png`), fullPage: true });
-}
+const signIn = async (locale: 'en' | 'zh-CN', hash: string, email = 's001@demo.pos') => {
+  page = await suite.open({ email, locale, hash, viewport: { width: 1366, height: 900 } });
+};
+const shoot = (name: string) => saveShot(page, name);
 
 const settled = () => page.waitForFunction(() => document.querySelectorAll('.ant-spin-spinning, .ant-skeleton, .ant-popover:not(.ant-popover-hidden), .ant-message-notice').length === 0);
 
@@ -75,7 +39,7 @@ describe('the office member screens', () => {
 
     await confirm('card-lost');
     await page.locator('[data-testid=card-status]', { hasText: 'Lost' }).waitFor();
-    const lookup = await f.app.request(`/members/lookup?code=${demoCardNo(905)}`, bearer(await signInOffice(f, 's001@demo.pos')));
+    const lookup = await suite.f.app.request(`/members/lookup?code=${demoCardNo(905)}`, bearer(await signInOffice(suite.f, 's001@demo.pos')));
     expect(lookup.status).toBe(423);
 
     await page.locator('[data-testid=member-cards] .ant-table-row').filter({ has: page.locator('[data-testid=card-status]', { hasText: 'Lost' }) }).locator('[data-testid=card-replace]').click();
@@ -86,10 +50,10 @@ describe('the office member screens', () => {
     await settled();
     await shoot('en-member-replaced');
 
-    const found = MemberList.parse(await (await f.app.request(`/members?q=${encodeURIComponent('孙丽华')}`, bearer(await signInOffice(f, 'hq@demo.pos')))).json());
+    const found = MemberList.parse(await (await suite.f.app.request(`/members?q=${encodeURIComponent('孙丽华')}`, bearer(await signInOffice(suite.f, 'hq@demo.pos')))).json());
     const newCard = found.items[0]!.cardNo!;
     expect(newCard).not.toBe(demoCardNo(905));
-    expect((await f.app.request(`/members/lookup?code=${newCard}`, bearer(await signInOffice(f, 's001@demo.pos')))).status).toBe(200);
+    expect((await suite.f.app.request(`/members/lookup?code=${newCard}`, bearer(await signInOffice(suite.f, 's001@demo.pos')))).status).toBe(200);
   });
 
   it('shows the member screens in Chinese without serious accessibility findings', async () => {
@@ -109,21 +73,12 @@ describe('the office member screens', () => {
 
   it('HQ sees the look-alike members to merge, in both languages', async () => {
     for (const locale of ['en', 'zh-CN'] as const) {
-      const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1366, height: 900 } });
-      await context.addInitScript((saved) => localStorage.setItem('pos-till-locale', saved), locale);
-      page = await context.newPage();
-      await page.goto(`${hq.url}/#/office`);
-      await page.fill('input[type=email]', 'hq@demo.pos');
-      await page.fill('input[type=password]', DEMO_PASSWORD);
-      await page.click('button[type=submit]');
-      await page.waitForSelector('.office-menu');
-      await page.goto(`${hq.url}/#/office/member-duplicates`);
+      await signIn(locale, '#/office/member-duplicates', 'hq@demo.pos');
       await page.locator('[data-testid=member-duplicates] .ant-card').first().waitFor();
       await settled();
       expect(await page.locator('[data-testid=member-duplicates]').textContent()).toContain('吴海燕');
       expect(await seriousAccessibilityFindings(page)).toEqual([]);
       await shoot(`${locale}-member-duplicates`);
-      if (locale === 'en') await page.context().close();
     }
   });
 });

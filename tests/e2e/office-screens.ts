@@ -72,6 +72,33 @@ export const officeScreens: readonly OfficeScreen[] = [
       await page.locator('[data-testid=member-children]').waitFor();
     },
   },
+  {
+    name: 'a member’s stored-value and points ledgers',
+    hash: '#/office/members',
+    ready: `[data-testid=members-table] ${table}`,
+    users: everyone,
+    open: async (page) => {
+      await page.locator('#member-search').fill('王小明');
+      await page.locator('[data-testid=members-table] a', { hasText: '王小明' }).first().click();
+      await page.locator('[data-testid=ledger-stored-value] .ant-table-row').first().waitFor();
+    },
+  },
+  {
+    name: 'asking for a balance adjustment',
+    hash: '#/office/members',
+    ready: `[data-testid=members-table] ${table}`,
+    users: hq,
+    open: async (page) => {
+      await page.locator('#member-search').fill('陈晓燕');
+      await page.locator('[data-testid=members-table] a', { hasText: '陈晓燕' }).first().click();
+      await page.locator('[data-testid=member-pending-adjustments]').waitFor();
+      await page.click('[data-testid=adjustment-new]');
+      await page.locator('#adjustment-amount').waitFor();
+    },
+  },
+  { name: 'balance adjustments', hash: '#/office/adjustments', ready: `[data-testid=adjustments-table] ${table}`, users: hq },
+  { name: 'member levels', hash: '#/office/member-levels', ready: `[data-testid=member-levels] ${table}`, users: hq, open: async (page) => { await page.locator('[data-testid=level-edit]').first().click(); await page.locator('#level-name-zh').waitFor(); } },
+  { name: 'membership settings', hash: '#/office/membership-settings', ready: '[data-testid=membership-settings] #ms-pin-tries', users: hq },
   { name: 'duplicate members', hash: '#/office/member-duplicates', ready: '[data-testid=member-duplicates] .ant-card', users: hq },
   { name: 'returns', hash: '#/office/returns', ready: table, users: everyone },
   { name: 'manager overrides', hash: '#/office/approvals', ready: table, users: everyone },

@@ -1,45 +1,13 @@
-import type { RunningServer } from '@pos/hq-server/server';
-import { DEMO_PASSWORD } from '@pos/hq-server/seed/demo-org';
 import { Assortment, ean13CheckDigit, PricingSettings } from '@pos/shared';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, signInOffice, type Fixture } from '../support/fixture';
-import { startOfficeWorld, type OfficeWorld } from './office-world';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { officeSuite } from './office-world';
 
-let world: OfficeWorld;
-let f: Fixture;
-let hq: RunningServer;
-let browser: Browser;
+const suite = officeSuite();
 let page: Page;
 
-beforeAll(async () => {
-  world = await startOfficeWorld();
-  ({ f, hq, browser } = world);
-});
-
-afterEach(async () => {
-  await page?.context().close();
-});
-
-afterAll(async () => {
-  await world?.close();
-});
-
 async function signInAsHq(hash: string) {
-  const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US' });
-  page = await context.newPage();
-  await page.goto(`${hq.url}/#/office`);
-  await page.fill('input[type=email]', 'hq@demo.pos');
-  await page.fill('input[type=password]', DEMO_PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForSelector('.office-menu');
-  await page.goto(`${hq.url}/${hash}`);
-}
-
-/** What HQ holds, asked through the API rather than the screen. */
-async function hqGet<T>(path: string, schema: { parse: (value: unknown) => T }): Promise<T> {
-  const res = await f.app.request(path, bearer(await signInOffice(f, 'hq@demo.pos')));
-  return schema.parse(await res.json());
+  page = await suite.open({ email: 'hq@demo.pos', hash });
 }
 
 const label = (first12: string) => `${first12}${ean13CheckDigit(first12)}`;
@@ -77,7 +45,7 @@ describe('back office settings', () => {
 
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.waitForSelector('text=Saved. Tills pick up the change at their next sync.');
-    const saved = await hqGet('/settings/pricing', PricingSettings);
+    const saved = await suite.hqGet('/settings/pricing', PricingSettings);
     expect(saved.cashRounding).toEqual({ unitMinor: 10, mode: 'down' });
     expect(saved.scaleLayouts.map((l) => [l.pattern, l.value])).toEqual([['22PPPPPVVVVVC', 'weight'], ['23PPPPPVVVVVC', 'price'], ['2FPPPPPVVVVVC', 'price']]);
 
@@ -89,7 +57,7 @@ describe('back office settings', () => {
   });
 
   it('shows what is wrong with a pattern at its field and saves nothing', async () => {
-    const before = await hqGet('/settings/pricing', PricingSettings);
+    const before = await suite.hqGet('/settings/pricing', PricingSettings);
     await signInAsHq('#/office/settings');
     const writes: string[] = [];
     page.on('request', (request) => request.method() === 'PUT' && writes.push(request.url()));
@@ -103,12 +71,12 @@ describe('back office settings', () => {
     await page.locator('.office-pattern').last().fill('24PPPPPVVVVVC');
     expect(await page.locator('[data-testid=scale-layout]').last().locator('.office-field-error').textContent()).toMatch(/^Layout \d \(2FPPPPPVVVVVC\) reads every label this one would/);
     expect(writes).toEqual([]);
-    expect(await hqGet('/settings/pricing', PricingSettings)).toEqual(before);
+    expect(await suite.hqGet('/settings/pricing', PricingSettings)).toEqual(before);
   });
 
   it('lets HQ have a store carry all but one product, then the whole catalog again', async () => {
-    const product = f.catalog[0]!;
-    const storeId = f.storeIds.S002!;
+    const product = suite.f.catalog[0]!;
+    const storeId = suite.f.storeIds.S002!;
     await signInAsHq('#/office/assortments');
     await chooseStore(storeId, 'S002');
     expect(await page.getByTestId('assortment-reach').textContent()).toBe('Carries the whole catalog');
@@ -119,7 +87,7 @@ describe('back office settings', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.waitForSelector('text=Saved. The store’s tills pick up the change at their next sync.');
     expect(await page.getByTestId('assortment-reach').textContent()).toBe('Carries all but the list (1)');
-    expect(await hqGet(`/assortments/${storeId}`, Assortment)).toEqual({ storeId, mode: 'all_except', productIds: [product.id] });
+    expect(await suite.hqGet(`/assortments/${storeId}`, Assortment)).toEqual({ storeId, mode: 'all_except', productIds: [product.id] });
 
     // After a reload the list holds only the id; the screen names it through HQ.
     await page.reload();
@@ -130,6 +98,6 @@ describe('back office settings', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Carry the whole catalog' }).click();
     await page.waitForSelector('text=The store carries the whole catalog again.');
     expect(await page.getByTestId('assortment-reach').textContent()).toBe('Carries the whole catalog');
-    expect(await hqGet(`/assortments/${storeId}`, Assortment)).toEqual({ storeId, mode: 'all_except', productIds: [] });
+    expect(await suite.hqGet(`/assortments/${storeId}`, Assortment)).toEqual({ storeId, mode: 'all_except', productIds: [] });
   });
 });

@@ -84,7 +84,7 @@ describe('back office', () => {
       'Products', 'Categories', 'Brands', 'Suppliers', 'Prices', 'Store prices', 'Promotions', 'Store assortments',
       'Stores', 'Regions', 'Franchisees', 'Till monitor', 'Tills',
       'Office users', 'Clerks', 'Roles and permissions',
-      'Members', 'Duplicate members', 'Top-up rules', 'Points rules', 'Member messages',
+      'Members', 'Duplicate members', 'Top-up rules', 'Points rules', 'Balance adjustments', 'Member levels', 'Membership settings', 'Member messages',
       'Store-day report', 'Returns', 'Shifts and cash', 'Manager overrides',
       'Cash in/out reasons', 'Till shortcuts', 'Rounding and scale labels', 'Product attributes', 'Import and export', 'Audit trail',
     ]);

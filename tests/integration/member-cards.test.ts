@@ -7,9 +7,10 @@ import { memberLevels, members } from '@pos/hq-server/pricing/pricing.tables';
 import { sales } from '@pos/hq-server/sales/sales.tables';
 import { postPoints } from '@pos/hq-server/points/post-points';
 import { postStoredValue } from '@pos/hq-server/stored-value/post-entry';
-import { CancelCardResult, DuplicateList, hasValidCheckDigit, MemberCard, MemberDetail, MemberRecord, PushResponse, type PairedDevice } from '@pos/shared';
+import { CancelCardResult, DuplicateList, hasValidCheckDigit, MemberCard, MemberDetail, MemberLevelSettings, MemberRecord, PushResponse, type PairedDevice } from '@pos/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { bearer, createSeededFixture, json, makeSale, pairTill, signInOffice, testClock, type Fixture } from '../support/fixture';
 import { makeReturn } from '../support/returns';
 import type { TestDatabase } from '../support/test-db';
@@ -349,5 +350,32 @@ describe('levels and paid membership', () => {
     expect(await push(makeReturn(f, till, '0012', sale, [{ saleLineId: line.id, quantity: 1 }]))).toEqual(['accepted']);
     expect(await runLevelJob(f.deps.db, f.chainId, clock)).toMatchObject({ downgraded: 1 });
     expect((await detail(m.id)).level.id).toBe(levels.BASIC);
+  });
+
+  it('changes a level’s rank and rule from the office, audited, moving the default and refusing bad input, changing nothing', async () => {
+    const put = (id: string, body: unknown, token = hq) => call('PUT', `/pricing/member-levels/${id}`, body, token);
+    const list = async () => z.array(MemberLevelSettings).parse(await (await f.app.request('/pricing/member-levels', bearer(hq))).json());
+    const gold = (await list()).find((l) => l.code === 'GOLD_CARD')!;
+    const body = { nameZh: '金卡', nameEn: 'Gold', active: true, rank: 5, ruleBasis: 'points', ruleThreshold: 8_000, rulePeriodDays: 180, isDefault: true, paidPeriodMonths: null };
+    const saved = await put(gold.id, body);
+    expect(saved.status).toBe(200);
+    expect(MemberLevelSettings.parse(await saved.json())).toMatchObject({ ...body, id: gold.id, code: 'GOLD_CARD' });
+    const after = await list();
+    expect(after.filter((l) => l.isDefault).map((l) => l.code)).toEqual(['GOLD_CARD']);
+    const audited = await f.deps.db.select().from(auditEntries).where(and(eq(auditEntries.chainId, f.chainId), eq(auditEntries.entityId, gold.id)));
+    expect(audited.map((a) => [a.entity, a.action])).toEqual([['member_level', 'update']]);
+
+    const refusals = await Promise.all([
+      put(gold.id, { ...body, ruleThreshold: null }),
+      put(gold.id, { ...body, isDefault: true, active: false }),
+      put(gold.id, { ...body, rulePeriodDays: 0 }),
+      put(gold.id, { ...body, isDefault: false }),
+      put(gold.id, body, finance),
+      put(gold.id, body, east),
+      put('00000000-0000-7000-8000-000000000000', body),
+    ]);
+    expect(refusals.map((r) => r.status)).toEqual([400, 400, 400, 409, 403, 403, 404]);
+    expect((await errorOf(refusals[0]!)).details?.map((d) => d.path)).toContain('ruleThreshold');
+    expect(await list()).toEqual(after);
   });
 });

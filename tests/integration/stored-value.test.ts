@@ -5,9 +5,10 @@ import { stores } from '@pos/hq-server/org/org.tables';
 import { pricingDiscrepancies } from '@pos/hq-server/pricing/pricing.tables';
 import { returnDifferences } from '@pos/hq-server/returns/returns.tables';
 import {
-  CardBalance, MembershipSettings, MemberStoredValue, PushResponse, ReturnList, StoredValueAdjustment, StoredValueMovement, TopUpResult, TopUpRule, TopUpRuleList, TopUpSlipDocument, withCheckDigit, type PairedDevice, type Return, type Sale,
+  CardBalance, MembershipSettings, MemberStoredValue, PushResponse, ReturnList, StoredValueAdjustment, StoredValueAdjustmentList, StoredValueMovement, TopUpResult, TopUpRule, TopUpRuleList, TopUpSlipDocument, withCheckDigit, type PairedDevice, type Return, type Sale,
 } from '@pos/shared';
 import { demoCardNo } from '@pos/hq-server/seed/demo-members';
+import { demoPendingAdjustment } from '@pos/hq-server/seed/demo-stored-value';
 import { maskCardNo } from '@pos/hq-server/stored-value/card-for-money.repo';
 import { storedValueRefunds } from '@pos/hq-server/stored-value/stored-value.tables';
 import { and, eq } from 'drizzle-orm';
@@ -245,6 +246,41 @@ describe('adjustments', () => {
     const rejected = StoredValueAdjustment.parse(await (await f.app.request(`/stored-value/adjustments/${tooMuch.id}/reject`, json({}, finance))).json());
     expect(rejected.status).toBe('rejected');
     expect((await account(f, member.id)).balanceMinor).toBe(80_500);
+  });
+
+  it('has the demo chain’s adjustment waiting for a second HQ user, not yet in the balance', async () => {
+    const pending = StoredValueAdjustmentList.parse(await (await f.app.request('/stored-value/adjustments?status=pending&limit=100', bearer(hq))).json());
+    const seeded = pending.items.find((a) => a.reason === demoPendingAdjustment.reason);
+    expect(seeded).toMatchObject({ amountMinor: demoPendingAdjustment.amountMinor, memberName: '陈晓燕', requestedByName: '总部管理员 HQ Admin', entryId: null });
+    expect((await entriesOf(seeded!.accountId)).filter((e) => e.kind === 'adjustment')).toEqual([]);
+  });
+
+  it('lists adjustments for HQ by status and member, naming the member and the people who asked and decided', async () => {
+    const member = await fundedMember(1_000);
+    const adjust = (amountMinor: number, reason: string) => f.app.request('/stored-value/adjustments', json({ memberId: member.id, amountMinor, reason }, hq));
+    const waiting = StoredValueAdjustment.parse(await (await adjust(60_000, 'Compensation')).json());
+    clock.advance(1_000);
+    const posted = StoredValueAdjustment.parse(await (await adjust(300, 'Rounding')).json());
+    const listOf = async (query: string, token = hq) => {
+      const res = await f.app.request(`/stored-value/adjustments?${query}`, bearer(token));
+      expect(res.status).toBe(200);
+      return StoredValueAdjustmentList.parse(await res.json());
+    };
+    const mine = await listOf(`memberId=${member.id}`);
+    expect(mine.total).toBe(2);
+    expect(mine.items.map((a) => [a.id, a.status, a.memberId, a.memberName])).toEqual([[posted.id, 'approved', member.id, '储值会员'], [waiting.id, 'pending', member.id, '储值会员']]);
+    expect(mine.items[0]).toMatchObject({ requestedByName: '总部管理员 HQ Admin', decidedByName: null });
+    const pending = await listOf('status=pending&limit=100');
+    expect(pending.items.every((a) => a.status === 'pending')).toBe(true);
+    expect(pending.items.map((a) => a.id)).toContain(waiting.id);
+    expect((await listOf('status=pending&limit=1')).items).toHaveLength(1);
+    expect((await f.app.request(`/stored-value/adjustments/${waiting.id}/approve`, json({}, finance))).status).toBe(200);
+    const decided = (await listOf(`memberId=${member.id}&status=approved`)).items.find((a) => a.id === waiting.id);
+    expect(decided).toMatchObject({ status: 'approved', decidedByName: '财务 Finance' });
+    expect((await listOf('status=pending&limit=100')).items.map((a) => a.id)).not.toContain(waiting.id);
+    expect((await f.app.request('/stored-value/adjustments', bearer(east))).status).toBe(403);
+    expect((await f.app.request('/stored-value/adjustments?status=waiting', bearer(hq))).status).toBe(400);
+    expect((await f.app.request('/stored-value/adjustments?memberId=nope', bearer(hq))).status).toBe(400);
   });
 });
 

@@ -1,11 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { CreateMemberLevelBody, MemberLevel, PriceEntry, PriceImportResult, SetPriceBody } from '@pos/shared';
+import { CreateMemberLevelBody, MemberLevel, MemberLevelSettings, PriceEntry, PriceImportResult, SetPriceBody, UpdateMemberLevelBody } from '@pos/shared';
 import type { AppEnv } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
 import { requireModule } from '../http/require-module';
 import { bearer, commonErrors, IdParams, jsonBody, jsonResponse } from '../http/openapi-helpers';
 import { requireRole } from '../http/require-role';
-import { createMemberLevel, listMemberLevels } from './member-levels.service';
+import { createMemberLevel, listMemberLevels, updateMemberLevel } from './member-levels.service';
 import { importPrices } from './price-import.service';
 import { IMPORT_COLUMNS } from './price-import.rows';
 import { cancelScheduledPrice, setPrice } from './prices.service';
@@ -37,7 +37,14 @@ const importRoute = createRoute({
 const listLevelsRoute = createRoute({
   method: 'get', path: '/pricing/member-levels', tags: ['pricing'], security: bearer, middleware: [authenticate('office'), requireModule('prices', 'view')] as const,
   summary: 'The chain’s member levels',
-  responses: { 200: jsonResponse(z.array(MemberLevel), 'Member levels by code'), ...commonErrors },
+  responses: { 200: jsonResponse(z.array(MemberLevelSettings), 'Member levels by code, with their rank and rules'), ...commonErrors },
+});
+
+const updateLevelRoute = createRoute({
+  method: 'put', path: '/pricing/member-levels/{id}', tags: ['pricing'], security: bearer, middleware: [authenticate('office'), requireModule('prices', 'edit'), requireRole('hq_admin')] as const,
+  summary: 'Change a member level’s names, rank and upgrade/downgrade rule (会员升降级规则), default and paid period (HQ only, audited)',
+  request: { params: IdParams, body: jsonBody(UpdateMemberLevelBody) },
+  responses: { 200: jsonResponse(MemberLevelSettings, 'Saved'), ...commonErrors, ...conflict },
 });
 
 const createLevelRoute = createRoute({
@@ -52,4 +59,5 @@ export const pricingRoutes = new OpenAPIHono<AppEnv>()
   .openapi(cancelPriceRoute, async (c) => c.json(await cancelScheduledPrice(c.var.deps, c.var.principal, c.req.valid('param').id), 200))
   .openapi(importRoute, async (c) => c.json(await importPrices(c.var.deps, c.var.principal, await c.req.text()), 200))
   .openapi(listLevelsRoute, async (c) => c.json(await listMemberLevels(c.var.deps.db, c.var.principal.chainId), 200))
-  .openapi(createLevelRoute, async (c) => c.json(await createMemberLevel(c.var.deps, c.var.principal, c.req.valid('json')), 201));
+  .openapi(createLevelRoute, async (c) => c.json(await createMemberLevel(c.var.deps, c.var.principal, c.req.valid('json')), 201))
+  .openapi(updateLevelRoute, async (c) => c.json(await updateMemberLevel(c.var.deps, c.var.principal, c.req.valid('param').id, c.req.valid('json')), 200));

@@ -1,8 +1,11 @@
 import { minor } from '@pos/shared';
 import { and, asc, eq } from 'drizzle-orm';
-import type { Deps, DevicePrincipal } from '../http/app-env';
+import type { Deps, DevicePrincipal, OfficePrincipal } from '../http/app-env';
 import { newId } from '../ids';
-import { stores, tillDevices } from '../org/org.tables';
+import { stores, tillDevices, users } from '../org/org.tables';
+import { members } from '../pricing/pricing.tables';
+import { requestAdjustment } from '../stored-value/adjustments.service';
+import { memberCards } from '../members/membership.tables';
 import { topUpRules } from '../stored-value/stored-value.tables';
 import { topUpStoredValue } from '../stored-value/top-ups.service';
 import { demoCardNo } from './demo-members';
@@ -18,6 +21,14 @@ const demoTopUps = [
   { cardNo: demoCardNo(3), storeCode: 'S006', amountMinor: 100_000, tender: 'bank_card' as const },
 ];
 
+/** An adjustment HQ asked for above the chain's approval threshold, so the office shows one waiting for a second HQ user (finance). */
+export const demoPendingAdjustment = { cardNo: demoCardNo(3), amountMinor: 60_000, reason: '补录未到账充值 / Top-up paid but not credited' };
+
+async function hqAdminOf({ db }: Deps, chainId: string): Promise<OfficePrincipal> {
+  const [user] = await db.select({ id: users.id }).from(users).where(and(eq(users.chainId, chainId), eq(users.email, 'hq@demo.pos')));
+  return { kind: 'office', chainId, userId: user!.id, sessionId: newId(() => new Date(0)), role: 'hq_admin', franchiseeId: null, regionId: null, storeId: null };
+}
+
 async function tillOf({ db }: Deps, chainId: string, storeCode: string): Promise<DevicePrincipal> {
   const [till] = await db.select({ id: tillDevices.id, code: tillDevices.code, storeId: stores.id, timeZone: stores.timeZone }).from(tillDevices)
     .innerJoin(stores, and(eq(stores.chainId, tillDevices.chainId), eq(stores.id, tillDevices.storeId)))
@@ -28,7 +39,8 @@ async function tillOf({ db }: Deps, chainId: string, storeCode: string): Promise
 /**
  * The demo chain's stored value: the "top up 500, get 50" rule, and showcase members whose
  * balances come from top-ups made as a till makes them (ledger entries and bonus), never written
- * into the balance directly. Returns how many top-ups were made.
+ * into the balance directly, and one adjustment waiting for a second HQ user's approval.
+ * Returns how many top-ups were made.
  */
 export async function seedDemoStoredValue(deps: Deps, chainId: string): Promise<number> {
   await deps.db.insert(topUpRules).values({ chainId, id: newId(deps.clock), ...demoTopUpRule, startsOn: null, endsOn: null, active: true, updatedAt: deps.clock() });
@@ -36,5 +48,9 @@ export async function seedDemoStoredValue(deps: Deps, chainId: string): Promise<
     const till = await tillOf(deps, chainId, topUp.storeCode);
     await topUpStoredValue(deps, till, { paymentId: newId(deps.clock), cardNo: topUp.cardNo, amountMinor: minor(topUp.amountMinor), tender: topUp.tender, reference: topUp.tender === 'bank_card' ? '000123' : null });
   }
+  const [member] = await deps.db.select({ id: members.id }).from(memberCards)
+    .innerJoin(members, and(eq(members.chainId, memberCards.chainId), eq(members.id, memberCards.memberId)))
+    .where(and(eq(memberCards.chainId, chainId), eq(memberCards.cardNo, demoPendingAdjustment.cardNo)));
+  await requestAdjustment(deps, await hqAdminOf(deps, chainId), { memberId: member!.id, amountMinor: minor(demoPendingAdjustment.amountMinor), reason: demoPendingAdjustment.reason });
   return demoTopUps.length;
 }

@@ -14,7 +14,7 @@ import { storedValueAdjustments } from './stored-value.tables';
 
 type Row = typeof storedValueAdjustments.$inferSelect;
 
-const toAdjustment = (row: Row): StoredValueAdjustment => ({
+export const toAdjustment = (row: Row): StoredValueAdjustment => ({
   id: row.id, accountId: row.accountId, amountMinor: row.amountMinor as StoredValueAdjustment['amountMinor'], reason: row.reason, status: row.status,
   requestedBy: row.requestedBy, requestedAt: row.requestedAt.toISOString(), decidedBy: row.decidedBy, decidedAt: row.decidedAt?.toISOString() ?? null, entryId: row.entryId,
 });

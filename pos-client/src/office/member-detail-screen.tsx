@@ -8,12 +8,13 @@ import { useMember } from '../features/office-members/use-members';
 import { useI18n } from '../i18n/i18n-context';
 import { formatDateTime } from '../i18n/translate';
 import { HqErrorAlert, markHqFieldErrors } from './hq-error';
+import { MemberLedgersCard } from './member-ledgers-card';
 import { OfficePage } from './office-page';
 
 type Member = ReturnType<typeof useMember>;
 type ProfileForm = { name: string; birthday: string; gender: MemberDetail['gender']; consentToMessages: boolean; tags: string[] };
 
-/** One member's page (会员详情): profile, account, cards with their lifecycle, family and purchases. */
+/** One member's page (会员详情): account, its stored-value and points ledgers, cards with their lifecycle, profile, family and purchases. */
 export function MemberDetailScreen({ id }: { id: string }) {
   const { t } = useI18n();
   const member = useMember(id);
@@ -25,6 +26,7 @@ export function MemberDetailScreen({ id }: { id: string }) {
       {d && (
         <div data-testid="member-detail" style={{ display: 'grid', gap: 16 }}>
           <AccountCard d={d} member={member} />
+          <MemberLedgersCard d={d} />
           <CardsCard d={d} member={member} />
           <ProfileCard d={d} member={member} />
           <FamilyCard d={d} member={member} />

@@ -124,10 +124,6 @@ export type DuplicateList = z.infer<typeof DuplicateList>;
 export const DuplicatesQuery = z.object({ q: SearchText(40).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) });
 export type DuplicatesQuery = z.infer<typeof DuplicatesQuery>;
 
-/** A level run by the level job: what it looks at, over how many days, and the threshold to reach it. */
-export const LevelRuleBasis = z.enum(['spend', 'points']);
-export type LevelRuleBasis = z.infer<typeof LevelRuleBasis>;
-
 /** What the level job did. */
 export const LevelJobResult = z.object({ upgraded: z.number().int(), downgraded: z.number().int(), expired: z.number().int() });
 export type LevelJobResult = z.infer<typeof LevelJobResult>;

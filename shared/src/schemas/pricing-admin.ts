@@ -21,6 +21,41 @@ export type MemberLevel = z.infer<typeof MemberLevel>;
 export const CreateMemberLevelBody = MemberLevel.omit({ id: true, active: true });
 export type CreateMemberLevelBody = z.infer<typeof CreateMemberLevelBody>;
 
+/** What the level job measures for a level (会员升降级): spend over a period, or the account's points. */
+export const LevelRuleBasis = z.enum(['spend', 'points']);
+export type LevelRuleBasis = z.infer<typeof LevelRuleBasis>;
+
+/** A level with its rules as the office reads them: rank, upgrade/downgrade rule, default, paid membership. */
+export const MemberLevelSettings = MemberLevel.extend({
+  /** Higher is better: a member gets the highest-ranked level whose rule they meet. */
+  rank: z.number().int(),
+  /** Null leaves the level to HQ's hand alone. */
+  ruleBasis: LevelRuleBasis.nullable(),
+  /** The spend in minor units, or the points, a member needs to hold the level. */
+  ruleThreshold: z.number().int().nonnegative().nullable(),
+  rulePeriodDays: z.number().int().positive(),
+  /** The level a member falls back to; one per chain. */
+  isDefault: z.boolean(),
+  /** Paid membership (付费会员): a renewal extends the member's paid period by this many months; null where the level is not sold. */
+  paidPeriodMonths: z.number().int().nullable(),
+});
+export type MemberLevelSettings = z.infer<typeof MemberLevelSettings>;
+
+/** `PUT /pricing/member-levels/{id}`: a level's names, rank and rules; the code stays. */
+export const UpdateMemberLevelBody = z.object({
+  nameZh: SafeText.trim().min(1).max(60),
+  nameEn: SafeText.trim().min(1).max(60),
+  active: z.boolean(),
+  rank: z.number().int().min(0).max(1_000),
+  ruleBasis: LevelRuleBasis.nullable(),
+  ruleThreshold: z.number().int().min(0).max(10_000_000_000).nullable(),
+  rulePeriodDays: z.number().int().min(1).max(3_660),
+  isDefault: z.boolean(),
+  paidPeriodMonths: z.number().int().min(1).max(120).nullable(),
+}).refine((b) => (b.ruleBasis === null) === (b.ruleThreshold === null), { message: 'a rule needs both what it measures and its threshold, or neither', path: ['ruleThreshold'] })
+  .refine((b) => b.active || !b.isDefault, { message: 'the default level must stay active', path: ['active'] });
+export type UpdateMemberLevelBody = z.infer<typeof UpdateMemberLevelBody>;
+
 /** A price-list entry as HQ answers with it: every field present, `active` false once cancelled. */
 export const PriceEntry = Price.extend({ memberLevelId: z.uuid().nullable(), active: z.boolean() });
 export type PriceEntry = z.infer<typeof PriceEntry>;

@@ -140,6 +140,27 @@ export const StoredValueAdjustment = z.object({
 });
 export type StoredValueAdjustment = z.infer<typeof StoredValueAdjustment>;
 
+/** `GET /stored-value/adjustments`: newest first, by status (pending ones wait for a second HQ user) and by member. */
+export const StoredValueAdjustmentsQuery = z.object({
+  status: StoredValueAdjustmentStatus.optional(),
+  memberId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type StoredValueAdjustmentsQuery = z.infer<typeof StoredValueAdjustmentsQuery>;
+
+/** An adjustment as the office lists it: with the account's own member and the people who asked and decided. */
+export const StoredValueAdjustmentListItem = StoredValueAdjustment.extend({
+  memberId: z.uuid().nullable(),
+  memberName: z.string().nullable(),
+  requestedByName: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+});
+export type StoredValueAdjustmentListItem = z.infer<typeof StoredValueAdjustmentListItem>;
+
+export const StoredValueAdjustmentList = z.object({ items: z.array(StoredValueAdjustmentListItem), total: z.number().int().nonnegative() });
+export type StoredValueAdjustmentList = z.infer<typeof StoredValueAdjustmentList>;
+
 /** The chain's membership settings (会员参数); the defaults until HQ saves its own. */
 export const MembershipSettings = z.object({
   bonusSpentFirst: z.boolean(),
