@@ -3,10 +3,9 @@ import { verifyLedgers } from '@pos/hq-server/ledger/verify-ledgers';
 import { memberAccounts, storedValueEntries } from '@pos/hq-server/members/membership.tables';
 import { pricingDiscrepancies } from '@pos/hq-server/pricing/pricing.tables';
 import {
-  CardBalance, MembershipSettings, MemberStoredValue, PushResponse, StoredValueAdjustment, StoredValueMovement, TopUpResult, TopUpRule, TopUpRuleList, TopUpSlipDocument, withCheckDigit, type PairedDevice, type Sale,
+  CardBalance, MembershipSettings, MemberStoredValue, PushResponse, StoredValueAdjustment, StoredValueMovement, TopUpResult, TopUpRule, TopUpRuleList, TopUpSlipDocument, maskCardNo, withCheckDigit, type PairedDevice, type Sale,
 } from '@pos/shared';
 import { demoCardNo } from '@pos/hq-server/seed/demo-members';
-import { maskCardNo } from '@pos/hq-server/stored-value/card-for-money.repo';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createSeededFixture, json, makeSale, pairTill, signInOffice, testClock, type Fixture } from '../support/fixture';

@@ -50,8 +50,3 @@ export async function cardForMoney(db: Db, chainId: string, cardNo: string): Pro
   }
   return { ...row, card };
 }
-
-/** Masks a card number for a slip: its last four digits, and its first four when it is long enough to keep others hidden. */
-export function maskCardNo(cardNo: string): string {
-  return cardNo.length > 10 ? `${cardNo.slice(0, 4)}****${cardNo.slice(-4)}` : `****${cardNo.slice(-4)}`;
-}

@@ -1232,6 +1232,8 @@ export const officeMessagesEn = {
   'office.members.merge': 'Merge into the first',
   'office.members.mergeConfirm': 'Merge {from} into {into}? This cannot be undone.',
   'office.members.merged': 'Members merged',
+  'office.tillKey.card_lost': 'Report a card lost',
+  'office.tillKey.card_replace': 'Replace a card',
 } as const;
 
 export type OfficeMessageKey = keyof typeof officeMessagesEn;

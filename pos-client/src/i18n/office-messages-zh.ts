@@ -1234,4 +1234,6 @@ export const officeMessagesZh: Record<OfficeMessageKey, string> = {
   'office.members.merge': '合并到第一位',
   'office.members.mergeConfirm': '将 {from} 合并到 {into}？此操作不可撤销。',
   'office.members.merged': '已合并',
+  'office.tillKey.card_lost': '会员卡挂失',
+  'office.tillKey.card_replace': '会员卡补卡',
 };
