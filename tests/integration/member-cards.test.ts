@@ -11,6 +11,7 @@ import { CancelCardResult, DuplicateList, hasValidCheckDigit, MemberCard, Member
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createSeededFixture, json, makeSale, pairTill, signInOffice, testClock, type Fixture } from '../support/fixture';
+import { makeReturn } from '../support/returns';
 import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
@@ -350,5 +351,22 @@ describe('levels and paid membership', () => {
     expect(await f.deps.db.$count(memberRenewals, eq(memberRenewals.memberId, renewedMember.id))).toBe(1);
     expect((await post(`/members/${lapsed.id}/renewal`)).status).toBe(409);
     expect((await post(`/members/${renewedMember.id}/renewal`, {}, finance)).status).toBe(403);
+  });
+
+  it('weighs a member’s spend less what their returns took back', async () => {
+    const m = await enrolled('退货会员');
+    const sale = { ...makeSale(f, till, '0012', { lines: 2 }), pricing: { channel: 'retail' as const, member: { id: m.id, levelId: levels.BASIC!, birthday: null }, vouchers: [], manualDiscounts: [] } };
+    await f.deps.db.update(memberLevels).set({ isDefault: true, rank: 0, ruleBasis: null, ruleThreshold: null }).where(eq(memberLevels.id, levels.BASIC!));
+    await f.deps.db.update(memberLevels).set({ rank: 1, ruleBasis: 'spend', ruleThreshold: sale.totalMinor, rulePeriodDays: 30 }).where(eq(memberLevels.id, levels.SILVER_CARD!));
+    const push = async (document: object) => PushResponse.parse(await (await f.app.request('/sync/push', json({ documents: [document] }, till.deviceToken))).json()).results.map((r) => r.status);
+    expect(await push(sale)).toEqual(['accepted']);
+    await runLevelJob(f.deps.db, f.chainId, clock);
+    expect((await detail(m.id)).level.id).toBe(levels.SILVER_CARD);
+
+    clock.advance(3_600_000);
+    const line = sale.lines[0]!;
+    expect(await push(makeReturn(f, till, '0012', sale, [{ saleLineId: line.id, quantity: 1 }]))).toEqual(['accepted']);
+    expect(await runLevelJob(f.deps.db, f.chainId, clock)).toMatchObject({ downgraded: 1 });
+    expect((await detail(m.id)).level.id).toBe(levels.BASIC);
   });
 });

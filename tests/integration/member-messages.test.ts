@@ -1,17 +1,20 @@
 import { openDatabase } from '@pos/hq-server/db/client';
-import { queueBirthdayGreetings } from '@pos/hq-server/member-messages/daily-messages';
+import { queueBirthdayGreetings, queueCareReminders, queuePointsExpiryNotices } from '@pos/hq-server/member-messages/daily-messages';
 import type { MessageProvider, SendOutcome } from '@pos/hq-server/member-messages/message-provider';
 import { memberMessageSettings, memberMessages } from '@pos/hq-server/member-messages/member-messages.tables';
 import { queueMemberMessage } from '@pos/hq-server/member-messages/queue-message';
 import { SPEND_NOTICE_DELAY_MS } from '@pos/hq-server/member-messages/money-notices';
+import { startMessageSchedule } from '@pos/hq-server/member-messages/message-schedule';
 import { MAX_SEND_ATTEMPTS, sendDueMessages } from '@pos/hq-server/member-messages/send-messages';
+import { memberAccounts } from '@pos/hq-server/members/membership.tables';
 import { members } from '@pos/hq-server/pricing/pricing.tables';
+import { sales } from '@pos/hq-server/sales/sales.tables';
 import { demoCardNo } from '@pos/hq-server/seed/demo-members';
-import { CardBalance, defaultMemberMessageSettings, MemberMessageList, MemberMessageSettings } from '@pos/shared';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { addDays, addMonths, CardBalance, defaultMemberMessageSettings, MemberMessageList, MemberMessageSettings, PushResponse } from '@pos/shared';
+import { and, eq, gte, inArray, isNull, max, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { bearer, createSeededFixture, json, pairTill, signInOffice, type Fixture } from '../support/fixture';
-import { paymentId, spend, topUp } from '../support/stored-value';
+import { bearer, createSeededFixture, json, makeSale, pairTill, signInOffice, type Fixture } from '../support/fixture';
+import { addMember, paymentId, spend, topUp } from '../support/stored-value';
 import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
@@ -20,6 +23,8 @@ let hq: string;
 let east: string;
 let wang: string;
 let li: string;
+/** The demo's care reminders as the seed left them, before each test clears the messages. */
+let seededCare: (typeof memberMessages.$inferSelect)[];
 
 const memberId = async (phone: string) => (await f.deps.db.select({ id: members.id }).from(members).where(and(eq(members.chainId, f.chainId), eq(members.phone, phone))))[0]!.id;
 const setConsent = (id: string, consent: boolean) => f.deps.db.update(members).set({ consentToMessages: consent }).where(and(eq(members.chainId, f.chainId), eq(members.id, id)));
@@ -37,6 +42,7 @@ beforeAll(async () => {
   hq = await signInOffice(f, 'hq@demo.pos');
   wang = await memberId('13812345678');
   li = await memberId('13987654321');
+  seededCare = await f.deps.db.select().from(memberMessages).where(and(eq(memberMessages.chainId, f.chainId), eq(memberMessages.kind, 'care_reminder')));
 });
 afterAll(() => database.close());
 beforeEach(async () => {
@@ -175,6 +181,135 @@ describe('birthday greetings', () => {
     const greetedIds = greeted.map((g) => g.memberId);
     const birthdays = await f.deps.db.select({ birthday: members.birthday, consent: members.consentToMessages }).from(members).where(inArray(members.id, greetedIds));
     expect(birthdays.every((b) => b.consent && b.birthday!.endsWith('03-08'))).toBe(true);
+  });
+});
+
+/** The chain's settings with these kinds on, and care reminders after six months. */
+const enableKinds = (enabledKinds: MemberMessageSettings['enabledKinds']) =>
+  f.deps.db.insert(memberMessageSettings).values({ chainId: f.chainId, ...defaultMemberMessageSettings, enabledKinds, careAfterMonths: 6, updatedAt: f.clock() });
+/** Noon of a day in Shanghai, the demo chain's time zone. */
+const noonOf = (day: string) => f.clock.set(`${day}T04:00:00Z`);
+/** A purchase of the member at S001 now, pushed as a till pushes it: it earns points and is their last purchase. */
+async function buy(id: string): Promise<void> {
+  const till = await pairTill(f, 'S001');
+  const [member] = await f.deps.db.select({ levelId: members.levelId }).from(members).where(and(eq(members.chainId, f.chainId), eq(members.id, id)));
+  const sale = { ...makeSale(f, till, '0012', { lines: 1 }), pricing: { channel: 'retail' as const, member: { id, levelId: member!.levelId, birthday: null }, vouchers: [], manualDiscounts: [] } };
+  const pushed = PushResponse.parse(await (await f.app.request('/sync/push', json({ documents: [sale] }, till.deviceToken))).json());
+  expect(pushed.results.map((r) => r.status)).toEqual(['accepted']);
+}
+const poolPoints = async (id: string) => (await f.deps.db.select({ points: memberAccounts.points }).from(memberAccounts).where(and(eq(memberAccounts.chainId, f.chainId), eq(memberAccounts.id, id))))[0]!.points;
+
+describe('points about to be cleared', () => {
+  it('tells the holder of points lapsing within the notice days once, however often and however many processes run it', async () => {
+    await setConsent(wang, true);
+    noonOf('2026-11-22');
+    const child = await addMember(f, undefined, { id: wang });
+    await f.deps.db.update(members).set({ phone: '13700009999', consentToMessages: true }).where(and(eq(members.chainId, f.chainId), eq(members.id, child.id)));
+    await buy(wang);
+    await buy(child.id);
+    // The demo's points lapse at the end of the year: 22 November is more than 30 days before.
+    expect(await queuePointsExpiryNotices(f.deps.db, f.clock, f.chainId)).toBe(0);
+    noonOf('2026-12-10');
+    const points = await poolPoints(wang);
+    expect(points).toBeGreaterThan(0);
+    const runs = await Promise.all([0, 1, 2].map(() => queuePointsExpiryNotices(f.deps.db, f.clock, f.chainId)));
+    expect(runs.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(await queuePointsExpiryNotices(f.deps.db, f.clock, f.chainId)).toBe(0);
+    const told = await f.deps.db.select().from(memberMessages).where(eq(memberMessages.kind, 'points_expiring'));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatchObject({
+      memberId: wang, dedupeKey: `points_expiring:${wang}:2026-12-31`, facts: { kind: 'points_expiring', points, expiresOn: '2026-12-31' },
+      text: `【会员中心】您有${points}积分将于12月31日到期清零，请及时使用。`,
+    });
+    // The next day the same points are already announced.
+    noonOf('2026-12-11');
+    expect(await queuePointsExpiryNotices(f.deps.db, f.clock, f.chainId)).toBe(0);
+    expect(await messagesOf(child.id)).toEqual([]);
+  });
+
+  it('tells no member who did not consent, and nothing while the chain does not send the kind', async () => {
+    noonOf('2026-11-22');
+    await buy(li);
+    expect(await poolPoints(li)).toBeGreaterThan(0);
+    noonOf('2026-12-10');
+    expect(await queuePointsExpiryNotices(f.deps.db, f.clock, f.chainId)).toBe(0);
+    await setConsent(li, true);
+    await enableKinds(['birthday', 'care_reminder']);
+    expect(await queuePointsExpiryNotices(f.deps.db, f.clock, f.chainId)).toBe(0);
+    expect(await messagesOf(li)).toEqual([]);
+  });
+});
+
+describe('care reminders', () => {
+  const lastPurchase = async (id: string) => (await f.deps.db.select({ day: max(sales.businessDate) }).from(sales).where(and(eq(sales.chainId, f.chainId), eq(sales.memberId, id))))[0]!.day;
+  const careOf = async (id: string) => (await messagesOf(id)).filter((m) => m.kind === 'care_reminder').map((m) => m.dedupeKey).sort();
+
+  it('shows in the demo chain: three members who joined months ago and never came back are reminded', () => {
+    expect(seededCare).toHaveLength(3);
+    expect(seededCare.every((m) => m.status === 'pending' && m.text.includes('好久不见！您已7个月未到店'))).toBe(true);
+  });
+
+  it('reminds a member who never bought the care months after they joined, and none while the chain does not send them', async () => {
+    const [newcomer] = await f.deps.db.select({ id: members.id, name: members.name }).from(members)
+      .leftJoin(sales, and(eq(sales.chainId, members.chainId), eq(sales.memberId, members.id)))
+      .where(and(eq(members.chainId, f.chainId), eq(members.active, true), isNull(sales.id), sql`${members.phone} is not null`, isNull(members.parentMemberId), gte(members.createdAt, new Date('2026-11-22T00:00:00Z'))))
+      .orderBy(members.id).limit(1);
+    await setConsent(newcomer!.id, true);
+    // Demo members joined on the day of the seed.
+    noonOf(addMonths('2026-11-22', 6));
+    expect(await queueCareReminders(f.deps.db, f.clock, f.chainId)).toBe(0);
+    await enableKinds(['care_reminder']);
+    noonOf(addDays(addMonths('2026-11-22', 6), -1));
+    expect(await queueCareReminders(f.deps.db, f.clock, f.chainId)).toBe(0);
+    noonOf(addMonths('2026-11-22', 6));
+    expect(await queueCareReminders(f.deps.db, f.clock, f.chainId)).toBe(1);
+    const [reminder] = await messagesOf(newcomer!.id);
+    expect(reminder).toMatchObject({ kind: 'care_reminder', dedupeKey: `care_reminder:${newcomer!.id}:2026-11-22`, text: `【会员中心】${newcomer!.name}，好久不见！您已6个月未到店，新品与优惠等您来。拒收请回复R` });
+  });
+
+  it('reminds once per absence from the last purchase, and again only after a new purchase and a new absence', async () => {
+    await setConsent(li, true);
+    await enableKinds(['care_reminder']);
+    noonOf('2027-01-15');
+    await buy(li);
+    const bought = (await lastPurchase(li))!;
+    expect(bought).toBe('2027-01-15');
+    noonOf(addDays(addMonths(bought, 6), -1));
+    expect(await queueCareReminders(f.deps.db, f.clock, f.chainId)).toBe(0);
+    noonOf(addMonths(bought, 6));
+    expect(await Promise.all([queueCareReminders(f.deps.db, f.clock, f.chainId), queueCareReminders(f.deps.db, f.clock, f.chainId)])).toContain(1);
+    noonOf(addMonths(bought, 9));
+    expect(await queueCareReminders(f.deps.db, f.clock, f.chainId)).toBe(0);
+    expect(await careOf(li)).toEqual([`care_reminder:${li}:${bought}`]);
+    expect((await messagesOf(li))[0]!.text).toContain('李静，好久不见！您已6个月未到店');
+
+    await buy(li);
+    const again = (await lastPurchase(li))!;
+    expect(again).toBe(addMonths(bought, 9));
+    noonOf(addDays(addMonths(again, 6), -1));
+    expect(await queueCareReminders(f.deps.db, f.clock, f.chainId)).toBe(0);
+    noonOf(addMonths(again, 6));
+    expect(await queueCareReminders(f.deps.db, f.clock, f.chainId)).toBe(1);
+    expect(await careOf(li)).toEqual([`care_reminder:${li}:${bought}`, `care_reminder:${li}:${again}`].sort());
+  });
+
+  it('is queued and sent by HQ’s message schedule, and a second round within the hour queues nothing more', async () => {
+    await setConsent(li, true);
+    await enableKinds(['care_reminder']);
+    noonOf(addMonths((await lastPurchase(li))!, 7));
+    const provider = recordingProvider();
+    const lines: string[] = [];
+    const schedule = startMessageSchedule(f.deps.db, f.clock, provider, 3_600_000, (line) => lines.push(line));
+    try {
+      await schedule.runOnce();
+      expect(provider.sent).toEqual([{ to: '13987654321', text: expect.stringContaining('李静，好久不见！您已7个月未到店') }]);
+      await f.deps.db.delete(memberMessages);
+      await schedule.runOnce();
+      expect(provider.sent).toHaveLength(1);
+    } finally {
+      schedule.stop();
+    }
+    expect(lines).toEqual(['[hq] member messages: 1 greetings and reminders queued', '[hq] member messages: 1 sent, 0 to try again, 0 failed']);
   });
 });
 

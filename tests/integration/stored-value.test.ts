@@ -1,14 +1,18 @@
 import { auditEntries } from '@pos/hq-server/audit/audit.tables';
 import { verifyLedgers } from '@pos/hq-server/ledger/verify-ledgers';
 import { memberAccounts, storedValueEntries } from '@pos/hq-server/members/membership.tables';
+import { stores } from '@pos/hq-server/org/org.tables';
 import { pricingDiscrepancies } from '@pos/hq-server/pricing/pricing.tables';
+import { returnDifferences } from '@pos/hq-server/returns/returns.tables';
 import {
-  CardBalance, MembershipSettings, MemberStoredValue, PushResponse, StoredValueAdjustment, StoredValueMovement, TopUpResult, TopUpRule, TopUpRuleList, TopUpSlipDocument, maskCardNo, withCheckDigit, type PairedDevice, type Sale,
+  CardBalance, MembershipSettings, MemberStoredValue, PushResponse, ReturnList, StoredValueAdjustment, StoredValueMovement, TopUpResult, TopUpRule, TopUpRuleList, TopUpSlipDocument, maskCardNo, withCheckDigit, type PairedDevice, type Return, type Sale,
 } from '@pos/shared';
 import { demoCardNo } from '@pos/hq-server/seed/demo-members';
+import { storedValueRefunds } from '@pos/hq-server/stored-value/stored-value.tables';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createSeededFixture, json, makeSale, pairTill, signInOffice, testClock, type Fixture } from '../support/fixture';
+import { makeReturn } from '../support/returns';
 import { account, addMember, errorOf, paymentId, setCard, setCardPin, spend, topUp } from '../support/stored-value';
 import { changedTables, takeSnapshot } from '../support/table-snapshot';
 import type { TestDatabase } from '../support/test-db';
@@ -261,6 +265,103 @@ describe('reading stored value', () => {
   it('shows the demo’s showcase member with a balance made by top-ups', async () => {
     const balance = CardBalance.parse(await (await f.app.request(`/stored-value/balance?cardNo=${demoCardNo(1)}`, bearer(till.deviceToken))).json());
     expect([balance.balanceMinor, balance.bonusMinor]).toEqual([75_000, 5_000]);
+  });
+});
+
+describe('returns the till pushes', () => {
+  /** A sale of four units at ¥200 at S001, paid `storedMinor` with stored value under `storedPaymentId` and the rest in cash, as pushed. */
+  async function partlyStoredSale(storedPaymentId: string, storedMinor: number): Promise<Sale> {
+    const sale = makeSale(f, till, '0011', { lines: 1 });
+    const gross = 4 * 20_000;
+    sale.lines = [{ ...sale.lines[0]!, quantity: 4, unitPriceMinor: 20_000, grossMinor: gross, discountMinor: 0, netMinor: gross }] as Sale['lines'];
+    sale.payments = [
+      { id: storedPaymentId, tender: 'stored_value', amountMinor: storedMinor, tenderedMinor: null, reference: null },
+      { id: paymentId(), tender: 'cash', amountMinor: gross - storedMinor, tenderedMinor: gross - storedMinor, reference: null },
+    ] as Sale['payments'];
+    Object.assign(sale, { subtotalMinor: gross, totalMinor: gross, changeMinor: 0 });
+    expect(PushResponse.parse(await (await f.app.request('/sync/push', json({ documents: [sale] }, till.deviceToken))).json()).results[0]!.status).toBe('accepted');
+    return sale;
+  }
+
+  /** A member topped up ¥500 (the demo rule adds ¥50 bonus) who spent ¥520 of it on such a sale: ¥20 of the spend is bonus money, as bonus goes last. */
+  async function storedValueSale() {
+    const member = await addMember(f);
+    await topUp(f, till.deviceToken, { cardNo: member.cardNo, amountMinor: 50_000 });
+    const spendId = paymentId();
+    const spent = StoredValueMovement.parse(await (await spend(f, till.deviceToken, { paymentId: spendId, cardNo: member.cardNo, amountMinor: 52_000 })).json());
+    expect([spent.amountMinor, spent.bonusMinor, spent.balanceAfterMinor]).toEqual([-52_000, -2_000, 3_000]);
+    return { member, spendId, sale: await partlyStoredSale(spendId, 52_000) };
+  }
+
+  const pushReturn = async (doc: Return) => PushResponse.parse(await (await f.app.request('/sync/push', json({ documents: [doc] }, eastTill.deviceToken))).json()).results[0]!.status;
+  const differencesOf = (returnId: string) => f.deps.db.select().from(returnDifferences).where(and(eq(returnDifferences.chainId, f.chainId), eq(returnDifferences.returnId, returnId)));
+
+  it('credits the card its share of a returned item with the spend’s bonus share, once however often the till pushes it', async () => {
+    const { member, spendId, sale } = await storedValueSale();
+    const doc = makeReturn(f, eastTill, '0041', sale, [{ saleLineId: sale.lines[0]!.id, quantity: 1 }]);
+    expect(doc.refunds.map((r) => [r.tender, r.amountMinor])).toEqual([['stored_value', 13_000], ['cash', 7_000]]);
+    const refund = doc.refunds[0]!;
+    expect(await pushReturn(doc)).toBe('accepted');
+    expect(await account(f, member.id)).toMatchObject({ balanceMinor: 16_000, bonusMinor: 3_500 });
+    const credited = (await entriesOf(member.id)).filter((e) => e.kind === 'refund');
+    const [east] = await f.deps.db.select({ franchiseeId: stores.franchiseeId }).from(stores).where(eq(stores.id, eastTill.store.id));
+    expect(credited).toMatchObject([{
+      amountMinor: 13_000, bonusMinor: 500, balanceAfterMinor: 16_000, paymentId: refund.id, documentId: doc.id,
+      storeId: eastTill.store.id, franchiseeId: east!.franchiseeId, deviceId: eastTill.device.id, actorId: doc.cashierId,
+    }]);
+    expect(east!.franchiseeId).not.toBeNull();
+    expect(await f.deps.db.select().from(storedValueRefunds).where(eq(storedValueRefunds.paymentId, refund.id)))
+      .toMatchObject([{ originalPaymentId: spendId, amountMinor: 13_000, bonusMinor: 500, entryId: credited[0]!.id }]);
+
+    expect(await pushReturn(doc)).toBe('duplicate');
+    const online = await f.app.request('/stored-value/refunds', json({ paymentId: refund.id, originalPaymentId: spendId, amountMinor: 13_000, returnId: doc.id }, eastTill.deviceToken));
+    expect(StoredValueMovement.parse(await online.json())).toMatchObject({ entryId: credited[0]!.id, amountMinor: 13_000, bonusMinor: 500 });
+    expect((await entriesOf(member.id)).filter((e) => e.kind === 'refund')).toHaveLength(1);
+    expect((await account(f, member.id)).balanceMinor).toBe(16_000);
+    expect(await differencesOf(doc.id)).toEqual([]);
+  });
+
+  it('credits nothing more for a refund the till already gave back online under the same id', async () => {
+    const { member, spendId, sale } = await storedValueSale();
+    const doc = makeReturn(f, eastTill, '0041', sale, [{ saleLineId: sale.lines[0]!.id, quantity: 1 }]);
+    const refund = doc.refunds[0]!;
+    const online = await f.app.request('/stored-value/refunds', json({ paymentId: refund.id, originalPaymentId: spendId, amountMinor: refund.amountMinor, returnId: doc.id }, eastTill.deviceToken));
+    expect(online.status).toBe(200);
+    expect(await pushReturn(doc)).toBe('accepted');
+    expect((await entriesOf(member.id)).filter((e) => e.kind === 'refund').map((e) => e.amountMinor)).toEqual([13_000]);
+    expect(await account(f, member.id)).toMatchObject({ balanceMinor: 16_000, bonusMinor: 3_500 });
+    expect(await differencesOf(doc.id)).toEqual([]);
+  });
+
+  it('credits what is left of a spend refunded online before, and records the rest as a difference the office sees', async () => {
+    const { member, spendId, sale } = await storedValueSale();
+    const before = await f.app.request('/stored-value/refunds', json({ paymentId: paymentId(), originalPaymentId: spendId, amountMinor: 45_000, returnId: paymentId() }, till.deviceToken));
+    expect(before.status).toBe(200);
+    const doc = makeReturn(f, eastTill, '0041', sale, [{ saleLineId: sale.lines[0]!.id, quantity: 4 }]);
+    expect(doc.refunds[0]).toMatchObject({ tender: 'stored_value', amountMinor: 52_000 });
+    expect(await pushReturn(doc)).toBe('accepted');
+    expect((await entriesOf(member.id)).filter((e) => e.kind === 'refund').map((e) => [e.amountMinor, e.documentId])).toContainEqual([7_000, doc.id]);
+    expect(await account(f, member.id)).toMatchObject({ balanceMinor: 55_000, bonusMinor: 5_000 });
+    expect((await differencesOf(doc.id)).map((d) => [d.problem, d.salePaymentId, d.excess, d.detail])).toEqual([
+      ['STORED_VALUE_REFUND', spendId, 45_000, { reason: 'EXCEEDS_SPEND', refunded: 52_000, credited: 7_000, originalSaleId: sale.id, originalStoreId: till.store.id }],
+    ]);
+    const list = ReturnList.parse(await (await f.app.request('/returns?differences=true&limit=200', bearer(hq))).json());
+    expect(list.items.find((r) => r.id === doc.id)?.differences).toEqual([{ problem: 'OVER_REFUND', excess: 45_000, lineName: null }]);
+  });
+
+  it('takes a return of a sale whose stored value HQ never took or gave back, crediting nothing and recording the difference', async () => {
+    const member = await fundedMember(40_000);
+    const reversedId = paymentId();
+    expect((await spend(f, till.deviceToken, { paymentId: reversedId, cardNo: member.cardNo, amountMinor: 30_000 })).status).toBe(200);
+    expect((await f.app.request(`/stored-value/spends/${reversedId}/reversal`, json({}, till.deviceToken))).status).toBe(200);
+    for (const [storedPaymentId, reason] of [[paymentId(), 'UNKNOWN_SPEND'], [reversedId, 'SPEND_REVERSED']] as const) {
+      const sale = await partlyStoredSale(storedPaymentId, 30_000);
+      const doc = makeReturn(f, eastTill, '0041', sale, [{ saleLineId: sale.lines[0]!.id, quantity: 2 }]);
+      expect(await pushReturn(doc)).toBe('accepted');
+      expect((await differencesOf(doc.id)).map((d) => [d.problem, d.excess, (d.detail as { reason: string }).reason])).toEqual([['STORED_VALUE_REFUND', 15_000, reason]]);
+      expect(await f.deps.db.$count(storedValueEntries, and(eq(storedValueEntries.chainId, f.chainId), eq(storedValueEntries.documentId, doc.id)))).toBe(0);
+    }
+    expect((await account(f, member.id)).balanceMinor).toBe(40_000);
   });
 });
 

@@ -19,11 +19,21 @@ async function chainToday(db: Db, chainId: string, now: Date): Promise<string> {
   return businessDate(now, chain?.timeZone ?? 'UTC');
 }
 
-/** Each member's spend over the last `days` days, from the sales HQ holds for them. */
+/**
+ * Each member's spend over the last `days` days: the sales HQ holds for them, less what their
+ * returns in those days took back (the lines' refunds less any claw-back, less an exchange's goods
+ * going out), as the stores' daily totals count them.
+ */
 async function spendOver(db: Db, chainId: string, days: number, now: Date): Promise<Map<string, number>> {
   const since = new Date(now.getTime() - days * 86_400_000).toISOString();
-  const rows = await query<{ member_id: string; spend: string }>(db, sql`select member_id, sum(total_minor) as spend from sales
-    where chain_id = ${chainId} and member_id is not null and completed_at >= ${since} group by member_id`);
+  const rows = await query<{ member_id: string; spend: string }>(db, sql`select member_id, sum(amount) as spend from (
+      select member_id, total_minor as amount from sales
+        where chain_id = ${chainId} and member_id is not null and completed_at >= ${since}
+      union all
+      select s.member_id, r.out_minor - r.back_minor + r.clawback_minor from returns r
+        join sales s on s.chain_id = r.chain_id and s.id = r.original_sale_id
+        where r.chain_id = ${chainId} and s.member_id is not null and r.completed_at >= ${since}
+    ) spent group by member_id`);
   return new Map(rows.map((r) => [r.member_id, Number(r.spend)]));
 }
 

@@ -8,6 +8,20 @@ import { returnApprovals, returnDifferences, returnLines, returnRefunds, returns
 
 const sortColumns = { completedAt: returns.completedAt, returnNo: returns.returnNo, refundedMinor: returns.refundedMinor } as const;
 
+type OfficeDifference = ReturnRecord['differences'][number];
+
+/**
+ * A return's differences as the office reads them. Stored value the card was not credited
+ * (`STORED_VALUE_REFUND`) is refunded beyond what the ledger holds of that payment, so it reads as
+ * an over-refund of it, once: not beside an over-refund already found for the same payment.
+ */
+function officeDifferences(rows: readonly { problem: string; salePaymentId: string | null; excess: number; lineName: string | null }[]): OfficeDifference[] {
+  const overRefunded = new Set(rows.filter((d) => d.problem === 'OVER_REFUND').map((d) => d.salePaymentId));
+  return rows
+    .filter((d) => d.problem !== 'STORED_VALUE_REFUND' || !overRefunded.has(d.salePaymentId))
+    .map((d) => ({ problem: d.problem === 'OVER_RETURN' ? 'OVER_RETURN' : 'OVER_REFUND', excess: d.excess, lineName: d.lineName }));
+}
+
 /**
  * Returns of these stores, a page at a time, by the return's business day, each with its lines,
  * refunds, overrides and differences (read for the page's ids only). The original sale's store is
@@ -52,7 +66,7 @@ export async function findReturns(db: Db, chainId: string, visible: readonly Sto
     backMinor: r.backMinor, clawbackMinor: r.clawbackMinor, outMinor: r.outMinor, refundedMinor: r.refundedMinor, paidMinor: r.paidMinor,
     refunds: money.filter((m) => m.returnId === r.id).map((m) => ({ tender: m.tender, amountMinor: m.amountMinor, reference: m.reference })),
     approvals: approvals.filter((a) => a.a.returnId === r.id).map((a) => ({ key: a.a.key as TillKey, at: a.a.at.toISOString(), approvedBy: { id: a.a.approvedBy, code: a.code, name: a.name } })),
-    differences: differences.filter((d) => d.d.returnId === r.id).map((d) => ({ problem: d.d.problem as 'OVER_RETURN' | 'OVER_REFUND', excess: d.d.excess, lineName: d.nameZh })),
+    differences: officeDifferences(differences.filter((d) => d.d.returnId === r.id).map((d) => ({ ...d.d, lineName: d.nameZh }))),
   }));
   return { items, total: counted?.n ?? 0 };
 }

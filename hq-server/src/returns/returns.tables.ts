@@ -96,8 +96,9 @@ export const returnApprovals = pgTable(
 
 /**
  * What the office must look at about a return HQ took anyway, since the till had already paid the
- * customer: a sale line returned beyond what was sold across tills (`OVER_RETURN`), or a tender
- * refunded beyond what it paid (`OVER_REFUND`).
+ * customer: a sale line returned beyond what was sold across tills (`OVER_RETURN`), a tender
+ * refunded beyond what it paid (`OVER_REFUND`), or stored value refunded that the card could not
+ * be credited (`STORED_VALUE_REFUND`, why in `detail.reason`).
  */
 export const returnDifferences = pgTable(
   'return_differences',

@@ -6,6 +6,7 @@ import type { Clock } from '../ids';
 import { newId } from '../ids';
 import { movePointsForReturn } from '../points/take-back-at-return';
 import { sales } from '../sales/sales.tables';
+import { refundStoredValueAtReturn, type StoredValueShortfall } from '../stored-value/refund-at-return';
 import type { OriginalSale } from './check-returns';
 import { returnApprovals, returnDifferences, returnLines, returnRefunds, returns } from './returns.tables';
 
@@ -20,8 +21,10 @@ export interface ReturnToWrite {
 /**
  * Writes one return in one transaction, exactly once: the header goes in with ON CONFLICT DO
  * NOTHING, and only a new header gets its lines, money, approvals, stock movements, roll-ups,
- * differences and the member's points taken back or given back. The original sale's row is locked first, so returns of one sale from two tills
- * are judged one after the other. Answers whether the return was new.
+ * differences, the stored value refunded credited back to the card and the member's points taken
+ * back or given back. The original sale's row is locked first (and the accounts after it), so
+ * returns of one sale from two tills are judged one after the other. Answers whether the return
+ * was new.
  */
 export async function writeReturn(db: Db, clock: Clock, chainId: string, { doc, businessDate, original }: ReturnToWrite): Promise<boolean> {
   return db.transaction(async (tx) => {
@@ -48,8 +51,11 @@ export async function writeReturn(db: Db, clock: Clock, chainId: string, { doc, 
     if (doc.approvals.length) {
       await tx.insert(returnApprovals).values(doc.approvals.map((a) => ({ chainId, id: a.id, returnId: doc.id, storeId: doc.storeId, key: a.key, lineId: a.lineId, requestedBy: a.requestedBy, approvedBy: a.approvedBy, at: new Date(a.at) })));
     }
-    if (original) await recordDifferences(tx, chainId, doc, original, receivedAt, () => newId(clock));
-    if (original) await movePointsForReturn(tx, chainId, doc, original, businessDate, receivedAt);
+    if (original) {
+      const shortfalls = await refundStoredValueAtReturn(tx, chainId, doc, receivedAt);
+      await recordDifferences(tx, chainId, doc, original, shortfalls, receivedAt, () => newId(clock));
+      await movePointsForReturn(tx, chainId, doc, original, businessDate, receivedAt);
+    }
     await moveStockAndRollUp(tx, chainId, doc, businessDate, receivedAt);
     return true;
   });
@@ -57,10 +63,11 @@ export async function writeReturn(db: Db, clock: Clock, chainId: string, { doc, 
 
 /**
  * The till paid the customer before HQ heard of it, so a line returned beyond what was sold
- * (across tills) or a tender refunded beyond what it paid is taken and kept as a difference for
- * the office, counted after this return.
+ * (across tills), a tender refunded beyond what it paid, or stored value the card could not be
+ * credited (`STORED_VALUE_REFUND`: the spend unknown, reversed or refunded already) is taken and
+ * kept as a difference for the office, counted after this return.
  */
-async function recordDifferences(tx: Db, chainId: string, doc: Return, original: OriginalSale, at: Date, id: () => string): Promise<void> {
+async function recordDifferences(tx: Db, chainId: string, doc: Return, original: OriginalSale, shortfalls: readonly StoredValueShortfall[], at: Date, id: () => string): Promise<void> {
   const lineIds = doc.lines.flatMap((l) => (l.saleLineId ? [l.saleLineId] : []));
   const paymentIds = doc.refunds.flatMap((r) => (r.salePaymentId ? [r.salePaymentId] : []));
   const returned = lineIds.length === 0 ? [] : await tx
@@ -80,6 +87,10 @@ async function recordDifferences(tx: Db, chainId: string, doc: Return, original:
       const excess = Number(r.amount) - paid;
       return excess > 0 ? [{ problem: 'OVER_REFUND', saleLineId: null, salePaymentId: r.salePaymentId, excess, detail: { paid, refunded: Number(r.amount) } }] : [];
     }),
+    ...shortfalls.map((s) => ({
+      problem: 'STORED_VALUE_REFUND', saleLineId: null, salePaymentId: s.salePaymentId, excess: s.refundedMinor - s.creditedMinor,
+      detail: { reason: s.reason, refunded: s.refundedMinor, credited: s.creditedMinor },
+    })),
   ];
   if (rows.length === 0) return;
   await tx.insert(returnDifferences).values(rows.map((r) => ({ chainId, id: id(), returnId: doc.id, storeId: doc.storeId, createdAt: at, ...r, detail: { ...r.detail, originalSaleId: original.id, originalStoreId: original.storeId } })));

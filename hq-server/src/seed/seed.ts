@@ -24,7 +24,7 @@ import { seedDemoStorePricing } from './demo-store-pricing';
 import { seedDemoStoredValue } from './demo-stored-value';
 import { seedDemoTillEvents } from './demo-till-events';
 import { seedDemoTillMonitor } from './demo-till-monitor';
-import { seedDemoMemberMessages } from './demo-member-messages';
+import { seedDemoMemberMessages, seedDemoReminders } from './demo-member-messages';
 import { cachedPinyinKeys } from './seed-pinyin';
 import { tillShortcuts } from '../till-shortcuts/till-shortcuts.tables';
 import { demoEan13, seededRandom } from './random';
@@ -191,6 +191,7 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
   await seedDemoReturns(deps, chainId, random, { id: demoProduct.id, nameZh: demoProduct.nameZh, nameEn: demoProduct.nameEn, barcode: demoEan13(catalog[3]!.index), priceMinor: catalog[3]!.priceMinor });
   const pointsProducts = productRows.slice(0, 3).map((p, i) => ({ id: p.id, nameZh: p.nameZh, nameEn: p.nameEn, barcode: demoEan13(catalog[i]!.index), priceMinor: catalog[i]!.priceMinor }));
   await seedDemoPoints(deps, chainId, pointsProducts, options.historyDays > 0);
+  await seedDemoReminders(deps, chainId);
   // Last, so the tills' cursors are HQ's latest change.
   await seedDemoTillMonitor(deps, chainId, random);
   return { chainId, products: productRows.length + looseRows.length, members: memberCount, sales: salesCount };

@@ -1,1 +1,2 @@
 export * from './member-message-text';
+export * from './care-reminder';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addMonths, firstUnexpiredEarningDay, pointsExpireOn } from './points-expiry';
+import { addDays, addMonths, expiryNoticeWindow, firstUnexpiredEarningDay, pointsExpireOn } from './points-expiry';
 
 const day = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2090-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
@@ -34,6 +34,25 @@ describe('points expiry', () => {
       for (const policy of [{ kind: 'after_months', months } as const, { kind: 'end_of_year' } as const]) {
         const lapsed = pointsExpireOn(earnedOn, policy)! <= asOf;
         expect(earnedOn < firstUnexpiredEarningDay(asOf, policy)!).toBe(lapsed);
+      }
+    }));
+  });
+});
+
+describe('the points an expiry notice announces', () => {
+  it('takes the points still good today that lapse within the days given', () => {
+    expect(expiryNoticeWindow('2026-12-02', 30, { kind: 'end_of_year' })).toEqual({ from: '2026-01-01', to: '2027-01-01' });
+    expect(expiryNoticeWindow('2026-11-22', 30, { kind: 'end_of_year' })).toEqual({ from: '2026-01-01', to: '2026-01-01' });
+    expect(expiryNoticeWindow('2026-11-22', 10, { kind: 'after_months', months: 12 })).toEqual({ from: '2025-11-23', to: '2025-12-03' });
+    expect(expiryNoticeWindow('2026-11-22', 10, { kind: 'none' })).toBeNull();
+  });
+
+  it('holds exactly the earning days whose points are good today and gone the given days later', () => {
+    fc.assert(fc.property(day, day, fc.integer({ min: 1, max: 180 }), fc.integer({ min: 1, max: 120 }), (earnedOn, today, withinDays, months) => {
+      for (const policy of [{ kind: 'after_months', months } as const, { kind: 'end_of_year' } as const]) {
+        const window = expiryNoticeWindow(today, withinDays, policy)!;
+        const lapsesOn = pointsExpireOn(earnedOn, policy)!;
+        expect(earnedOn >= window.from && earnedOn < window.to).toBe(lapsesOn > today && lapsesOn <= addDays(today, withinDays));
       }
     }));
   });

@@ -47,3 +47,20 @@ export function firstUnexpiredEarningDay(asOf: string, policy: PointsExpiryPolic
     }
   }
 }
+
+/** Earning days from `from` (included) to `to` (excluded). */
+export interface ExpiryNoticeWindow {
+  from: string;
+  to: string;
+}
+
+/**
+ * The earning days whose points are still good on `today` but lapse within `withinDays` days
+ * (积分到期提醒), or null when points never lapse. `pointsExpireOn` of a day in the window, less
+ * one, is the last day its points count: the day a notice names.
+ */
+export function expiryNoticeWindow(today: string, withinDays: number, policy: PointsExpiryPolicy): ExpiryNoticeWindow | null {
+  const from = firstUnexpiredEarningDay(today, policy);
+  const to = firstUnexpiredEarningDay(addDays(today, withinDays), policy);
+  return from === null || to === null ? null : { from, to };
+}

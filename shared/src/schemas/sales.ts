@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UuidV7 } from '../ids/uuidv7';
 import { ManualDiscount, MemberContext } from '../promotions/promotions.schemas';
 import { CurrencyCode, IsoDateTime, SafeText } from './common';
+import { CardNo } from './members';
 import { TillKey } from './permissions';
 import { minorUpTo, SALE_LIMITS } from './sale-limits';
 
@@ -88,6 +89,12 @@ export const SalePayment = z.object({
   tenderedMinor: SaleMinor.nullable(),
   /** The card terminal's reference (参考号) for a bank card, required; a stored-value or points payment may name its ledger entry. */
   reference: SafeText.max(64).nullable(),
+  /**
+   * A stored-value payment the till took while HQ could not be reached, within the chain's offline
+   * allowance (离线储值): the card it was taken from. HQ debits the card when the sale arrives;
+   * what the account cannot cover becomes a receivable that blocks it until settled.
+   */
+  offlineCardNo: CardNo.optional(),
 });
 export type SalePayment = z.infer<typeof SalePayment>;
 
@@ -186,6 +193,7 @@ function checkPayments(sale: z.infer<typeof SaleShape>, issue: Issue): void {
     if (p.tender === 'bank_card' && (p.reference ?? '').trim() === '') issue(['payments', i, 'reference'], 'a card payment names the terminal\'s reference');
     if (p.tenderedMinor !== null && p.tender !== 'cash') issue(['payments', i, 'tenderedMinor'], 'only cash is tendered with change');
     if (p.tenderedMinor !== null && p.tenderedMinor < p.amountMinor) issue(['payments', i, 'tenderedMinor'], 'cash tendered is less than the amount');
+    if (p.offlineCardNo !== undefined && p.tender !== 'stored_value') issue(['payments', i, 'offlineCardNo'], 'only stored value is taken offline from a card');
   });
   if (change !== sale.changeMinor) issue(['changeMinor'], 'change is not cash tendered − cash amount');
 }
