@@ -2,26 +2,13 @@ import { z } from 'zod';
 import { IsoDateTime, SafeText, SearchText } from './common';
 import { MemberLevel } from './pricing-admin';
 import { hasValidCheckDigit } from '../members/card-number';
+import { CardNo, checkDigitMessage, StoredCardNo } from './card-no';
 
 /** People type numbers with spaces, dashes and a leading +; none of them is part of the number. */
 const compactNumber = (raw: string) => raw.replace(/[\s-]/g, '').replace(/^\+/, '');
 
-const checkDigitMessage = 'the card number’s check digit does not match: it was mistyped or misread';
 
-/**
- * A member card number: digits, 6 to 19 of them, as a magnetic stripe, a printed barcode or a
- * cashier gives it, the last one its Luhn check digit, so a mistyped number is refused here.
- */
-export const CardNo = z
-  .string()
-  .regex(/^\d{6,19}$/, 'a card number is 6 to 19 digits')
-  .refine((digits) => !/^\d{6,19}$/.test(digits) || hasValidCheckDigit(digits), checkDigitMessage);
-
-/**
- * A card number as HQ holds it: digits only. Cards enrolled before check digits may lack a valid
- * one, so what HQ answers is not held to the check that typed and scanned numbers meet.
- */
-export const StoredCardNo = z.string().regex(/^\d{6,19}$/);
+export { CardNo, StoredCardNo };
 
 /** A mainland China mobile number, 11 digits starting with 1; `+86 138-0013-8000` is taken as 13800138000. */
 export const MobilePhone = z

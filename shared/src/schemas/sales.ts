@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { UuidV7 } from '../ids/uuidv7';
 import { ManualDiscount, MemberContext } from '../promotions/promotions.schemas';
 import { CurrencyCode, IsoDateTime, SafeText } from './common';
-import { CardNo } from './members';
+import { CardNo } from './card-no';
 import { TillKey } from './permissions';
 import { minorUpTo, SALE_LIMITS } from './sale-limits';
 
