@@ -4,12 +4,14 @@ import { salePayments } from '@pos/hq-server/sales/sales.tables';
 import { demoCardNo } from '@pos/hq-server/seed/demo-members';
 import { verifyLedgers } from '@pos/hq-server/ledger/verify-ledgers';
 import type { RunningServer } from '@pos/hq-server/server';
-import { MemberCard, withCheckDigit } from '@pos/shared';
+import { MemberCard, MembershipSettings, withCheckDigit } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityFindings } from '../support/axe';
-import { json, pairTill, type Fixture } from '../support/fixture';
+import { bearer, json, pairTill, type Fixture } from '../support/fixture';
+import { startHq } from '../support/hq';
+import { send } from '../support/people';
 import { startBridgeProcess, type BridgeProcess } from './bridge-process';
 import { openSellingTill, pairWithBridge, scanToLines, startTillHarness, tillStoreSales, type TillHarness } from './till-page';
 
@@ -23,9 +25,17 @@ let f: Fixture;
 let hq: RunningServer;
 let page: Page;
 let bridge: BridgeProcess;
+/** HQ started again after the till sold without it. */
+let restarted: RunningServer | undefined;
+
+/** What the chain lets a till take offline from stored value: ¥3 a card, ¥5 a till. */
+const ALLOWANCE = { offlineCardAllowanceMinor: 300, offlineTillAllowanceMinor: 500 };
 
 beforeAll(async () => {
-  harness = await startTillHarness();
+  harness = await startTillHarness(async (fixture, office) => {
+    const settings = MembershipSettings.parse(await (await fixture.app.request('/settings/membership', bearer(office))).json());
+    expect((await fixture.app.request('/settings/membership', send('PUT', { ...settings, ...ALLOWANCE }, office))).status).toBe(200);
+  });
   ({ f, hq, page } = harness);
   bridge = await startBridgeProcess([hq.url]);
 }, 120_000);
@@ -33,6 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await bridge?.stop();
   await harness?.close();
+  await restarted?.close();
 });
 
 const snap = async (name: string) => (SHOTS ? void (await page.screenshot({ path: `${SHOTS}/${name}.png` })) : undefined);
@@ -168,5 +179,33 @@ describe('stored value at the till', () => {
     const verified = await verifyLedgers(f.deps.db);
     expect(verified.ledgers.flatMap((l) => l.differences)).toEqual([]);
     expect(verified.ok).toBe(true);
+  }, 240_000);
+
+  it('takes stored value offline within the chain’s allowance, refuses beyond it, and HQ debits it once when the till is back', async () => {
+    const port = Number(new URL(hq.url).port);
+    await hq.close();
+    await scanToLines(page, f.catalog[3]!.barcode, 1);
+    await scanToLines(page, f.catalog[4]!.barcode, 2);
+    await page.keyboard.press('PageUp');
+    await page.locator('[data-testid="member-pay-dialog"][open]').waitFor();
+    await page.getByTestId('member-pay-card').fill(NEW_CARD);
+    await page.getByTestId('member-pay-amount').fill('4.00');
+    await page.getByTestId('member-pay-submit').click();
+    await expect.poll(() => page.getByTestId('member-pay-problem').textContent(), { timeout: 30_000 }).toContain('¥3.00');
+    await snap('till-stored-value-offline');
+    await page.getByTestId('member-pay-amount').fill('2.00');
+    await page.getByTestId('member-pay-submit').click();
+    await expect.poll(() => page.locator('[data-testid="payment-row"][data-tender="stored_value"]').count(), { timeout: 30_000 }).toBe(1);
+    await page.getByTestId('tender-exact').click();
+    await page.getByTestId('complete-button').click();
+    await expect.poll(() => page.getByTestId('basket-line').count()).toBe(0);
+
+    restarted = await startHq(f, port);
+    await expect.poll(async () => (await tillStoreSales(f)).length, { timeout: 60_000 }).toBe(3);
+    const offlineSale = (await tillStoreSales(f)).sort((a, b) => a.completedAt.getTime() - b.completedAt.getTime()).at(-1)!;
+    const [paid] = await f.deps.db.select().from(salePayments).where(and(eq(salePayments.chainId, f.chainId), eq(salePayments.saleId, offlineSale.id), eq(salePayments.tender, 'stored_value')));
+    const debits = (await accountEntries()).filter((e) => e.paymentId === paid!.id);
+    expect(debits.map((e) => [e.kind, e.amountMinor])).toEqual([['spend', -200]]);
+    expect((await verifyLedgers(f.deps.db)).ok).toBe(true);
   }, 240_000);
 });

@@ -527,6 +527,8 @@ export const messagesEn = {
   'error.MEMBER_CARD_PAID': 'The member’s card paid on this ticket: remove those payments before changing the member.',
   'error.POINTS_WHOLE_FEN': 'At the chain’s rate this amount needs part of a point: the amount offered is the nearest that works.',
   'error.NOT_A_CARD_PAYMENT': 'That payment is not from the member’s card.',
+  'memberPay.card': 'Card (swipe, scan or type)',
+  'error.OFFLINE_ALLOWANCE_EXCEEDED': 'HQ does not answer, and this card may pay at most {amount} more offline: take the rest by another tender.',
 } as const;
 
 export type TillMessageKey = keyof typeof messagesEn;

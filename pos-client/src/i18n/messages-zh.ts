@@ -526,4 +526,6 @@ export const messagesZh: Record<TillMessageKey, string> = {
   'error.MEMBER_CARD_PAID': '本单已用会员卡付款：更换会员前请先删除这些付款。',
   'error.POINTS_WHOLE_FEN': '按本连锁的兑换比例，此金额需要不足一分的积分：已给出最接近的金额。',
   'error.NOT_A_CARD_PAYMENT': '这笔付款不是会员卡付款。',
+  'memberPay.card': '会员卡（刷卡、扫码或输入）',
+  'error.OFFLINE_ALLOWANCE_EXCEEDED': '总部没有响应，此卡离线最多还可付 {amount}：其余请用其他付款方式。',
 };

@@ -12,7 +12,10 @@ import './member-dialog.css';
 
 interface MemberTenderDialogProps {
   tender: MemberTender | null;
-  cardNo: string | null;
+  /** The card paying: the ticket's member's, or one swiped or typed here. */
+  cardNo: string;
+  onCardNo: (cardNo: string) => void;
+  onEnquire: () => void;
   /** What is left to pay: offered, and the most the card may pay. */
   remainingMinor: Minor;
   currency: string;
@@ -28,14 +31,15 @@ interface MemberTenderDialogProps {
  * (积分抵现, at the chain's rate). Offers what is left, or what the card holds when that is less;
  * HQ takes it before it goes on the ticket.
  */
-export function MemberTenderDialog({ tender, cardNo, remainingMinor, currency, holdings, busy, onPayStoredValue, onPayPoints, onClose }: MemberTenderDialogProps) {
+export function MemberTenderDialog({ tender, cardNo, onCardNo, onEnquire, remainingMinor, currency, holdings, busy, onPayStoredValue, onPayPoints, onClose }: MemberTenderDialogProps) {
   const { t, errorText } = useI18n();
   const open = tender !== null;
   const ref = useModalDialog(open);
   const exponent = currencyExponent(currency);
   const [amount, setAmount] = useState('');
   const [pin, setPin] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblemState] = useState<{ code: string; params?: Record<string, string | number> } | null>(null);
+  const setProblem = (code: string | { code: string; params?: Record<string, string | number> } | null) => setProblemState(typeof code === 'string' ? { code } : code);
   const amountRef = useRef<HTMLInputElement>(null);
   const held = holdings?.ok ? holdings.value : null;
   const offer = !held ? remainingMinor
@@ -66,7 +70,7 @@ export function MemberTenderDialog({ tender, cardNo, remainingMinor, currency, h
     }
     if (!result.ok) {
       setPin('');
-      setProblem(result.code);
+      setProblem({ code: result.code, params: result.params });
     }
   }
 
@@ -83,8 +87,16 @@ export function MemberTenderDialog({ tender, cardNo, remainingMinor, currency, h
       >
         <h2 id="member-pay-title">{title}</h2>
         <p className="num">
-          {t('member.card')}: <strong>{cardNo}</strong> · {t('tender.remaining')}: <strong>{formatMoney(remainingMinor, currency)}</strong>
+          {t('tender.remaining')}: <strong>{formatMoney(remainingMinor, currency)}</strong>
         </p>
+        <label className="field">
+          <span>{t('memberPay.card')}</span>
+          <input
+            className="input num" value={cardNo} inputMode="numeric" autoComplete="off" data-testid="member-pay-card"
+            onChange={(event) => { onCardNo(event.target.value); setProblem(null); }}
+            onBlur={onEnquire}
+          />
+        </label>
         {holdings === null && <div className="notice notice-quiet">{t('member.busy')}</div>}
         {holdings && !holdings.ok && (
           <div className="notice notice-error" role="alert" data-testid="member-pay-holdings-error">{errorText(holdings.code)}</div>
@@ -114,10 +126,13 @@ export function MemberTenderDialog({ tender, cardNo, remainingMinor, currency, h
         )}
         {problem && (
           <div className="notice notice-error" role="alert" data-testid="member-pay-problem">
-            {errorText(problem)}
+            {errorText(problem.code, problem.params?.amount === undefined ? problem.params : { ...problem.params, amount: formatMoney(minor(Number(problem.params.amount)), currency) })}
           </div>
         )}
-        <DialogButtons onCancel={onClose} submit={{ label: busy ? t('member.busy') : t('memberPay.pay'), testId: 'member-pay-submit', disabled: busy || !held }} />
+        <DialogButtons
+          onCancel={onClose}
+          submit={{ label: busy ? t('member.busy') : t('memberPay.pay'), testId: 'member-pay-submit', disabled: busy || cardNo === '' || (tender === 'points' && !held) }}
+        />
       </form>
     </dialog>
   );

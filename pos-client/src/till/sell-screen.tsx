@@ -214,7 +214,9 @@ function OpenSellScreen({ pairing, session, open, ticket }: { pairing: PairedDev
       />
       <MemberTenderDialog
         tender={sell.memberPay.dialog}
-        cardNo={sell.member?.cardNo ?? null}
+        cardNo={sell.memberPay.cardNo}
+        onCardNo={sell.memberPay.setCardNo}
+        onEnquire={() => void sell.memberPay.enquire()}
         remainingMinor={sell.tender.settlement.remainingMinor}
         currency={sell.currency}
         holdings={sell.memberPay.holdings}

@@ -23,6 +23,8 @@ export interface TicketPayment {
   at: string;
   /** A stored-value or points payment: the member's card and what HQ said it holds after it, for the receipt. */
   card?: MemberCardPayment;
+  /** Stored value taken while HQ could not be reached, within the chain's offline allowance: the card HQ debits when the sale arrives. */
+  offlineCardNo?: string;
 }
 
 /** What HQ answered for a payment from a member's card. */

@@ -92,11 +92,7 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn, open:
   function chooseTender(tenderKind: string): void {
     if (ticket.basket.lines.length === 0) return basket.setNotice({ tone: 'error', code: 'BASKET_EMPTY' });
     if (tenderKind === 'bank_card') return tender.openCard();
-    if (tenderKind === 'stored_value' || tenderKind === 'points') {
-      if (memberPay.open(tenderKind)) return;
-      basket.setNotice({ tone: 'error', code: 'MEMBER_NEEDED' });
-      return setDialog('member');
-    }
+    if (tenderKind === 'stored_value' || tenderKind === 'points') return memberPay.open(tenderKind);
     focusTendered();
   }
 
