@@ -45,6 +45,12 @@ export function useMemberPayments(open: OpenTicket, ticket: Ticket, settlement: 
 
   useCardSwipes(services.bridge, (card) => (dialog !== null && card ? chooseCard(card.number) : undefined));
 
+  /** What an answer says of the connection, for the status bar. */
+  function noteConnection(answer: MoneyAnswer<unknown>): void {
+    if (answer.ok || !answer.offline) services.sync.noteConnection('online');
+    else services.sync.noteConnection('offline');
+  }
+
   /** Runs one call to HQ at a time, and refuses what cannot be paid before asking. */
   async function take(amountMinor: Minor, call: (paymentId: string) => Promise<Taken>): Promise<TakeResult> {
     if (!validCard(cardNo)) return { ok: false, code: 'MEMBER_CODE_INVALID' };
@@ -99,12 +105,14 @@ export function useMemberPayments(open: OpenTicket, ticket: Ticket, settlement: 
     payStoredValue: (amountMinor: Minor, pin: string | undefined) =>
       take(amountMinor, async (paymentId) => {
         const answer = await spendStoredValue(services, { paymentId, cardNo, amountMinor, saleId: ticket.id, cashierId: clerkId, ...(pin ? { pin } : {}) });
+        noteConnection(answer);
         if (answer.ok) return { ok: true, payment: payment(paymentId, 'stored_value', amountMinor, { cardNo, storedValueAfterMinor: answer.value.balanceAfterMinor }) };
         return answer.offline ? offline(paymentId, amountMinor) : answer;
       }),
     payPoints: (points: number, valueMinor: Minor) =>
       take(valueMinor, async (paymentId) => {
         const answer = await redeemPoints(services, { paymentId, saleId: ticket.id, cardNo, points });
+        noteConnection(answer);
         if (!answer.ok) {
           // No answer: HQ may have taken them. Give them back now, so points the ticket does not show are not left taken.
           if (answer.offline) void giveBack(services, { id: paymentId, tender: 'points' });
