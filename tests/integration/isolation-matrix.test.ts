@@ -52,7 +52,7 @@ describe('the isolation matrix', () => {
       for (const op of operations) found.push(...(await checkOperation(ctx, op, access[op.key] ?? 'hq', actor)));
       const unexpected = found.filter((v) => v.actor === name);
       expect(unexpected).toEqual([]);
-    });
+    }, 240_000);
   }
 
   it('reports a route that hands out any store by id, so the matrix can fail', async () => {

@@ -163,6 +163,24 @@ describe('notices of a member’s money', () => {
     f.clock.advance(SPEND_NOTICE_DELAY_MS);
     expect(await sendDueMessages(f.deps.db, f.clock, provider)).toEqual({ sent: 2, retrying: 0, failed: 0 });
   });
+
+  it('tells a member who did not consent nothing of their money, and a member who did only the kinds the chain sends', async () => {
+    const till = await pairTill(f, 'S001');
+    const card = demoCardNo(1);
+    expect((await topUp(f, till.deviceToken, { cardNo: card, amountMinor: 10_000 })).status).toBe(200);
+    expect((await spend(f, till.deviceToken, { cardNo: card, amountMinor: 100 })).status).toBe(200);
+    expect(await messagesOf(wang)).toEqual([]);
+    await setConsent(wang, true);
+    await f.deps.db.insert(memberMessageSettings).values({
+      chainId: f.chainId, enabledKinds: ['low_balance'], signature: '好邻居便利', lowBalanceBelowMinor: 100_000_000, careAfterMonths: 9, pointsExpiryNoticeDays: 14, updatedAt: f.clock(),
+    });
+    const low = paymentId();
+    expect((await spend(f, till.deviceToken, { paymentId: low, cardNo: card, amountMinor: 100 })).status).toBe(200);
+    expect((await topUp(f, till.deviceToken, { cardNo: card, amountMinor: 10_000 })).status).toBe(200);
+    const queued = await messagesOf(wang);
+    expect(queued.map((m) => [m.kind, m.dedupeKey])).toEqual([['low_balance', `low_balance:${low}`]]);
+    expect(queued[0]!.text).toContain('【好邻居便利】');
+  });
 });
 
 describe('birthday greetings', () => {

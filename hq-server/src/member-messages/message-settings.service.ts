@@ -8,6 +8,11 @@ import { memberMessageSettings } from './member-messages.tables';
 /** The chain's message settings, or the defaults when it never set any. */
 export async function loadMemberMessageSettings(db: Db, chainId: string): Promise<MemberMessageSettings> {
   const [row] = await db.select().from(memberMessageSettings).where(eq(memberMessageSettings.chainId, chainId));
+  return memberMessageSettingsOf(row);
+}
+
+/** The settings a row of `member_message_settings` holds (read alone or joined into a wider read), the defaults for none. */
+export function memberMessageSettingsOf(row: typeof memberMessageSettings.$inferSelect | null | undefined): MemberMessageSettings {
   if (!row) return defaultMemberMessageSettings;
   const { enabledKinds, signature, lowBalanceBelowMinor, careAfterMonths, pointsExpiryNoticeDays } = row;
   return { enabledKinds: MemberMessageKind.array().parse(enabledKinds), signature, lowBalanceBelowMinor, careAfterMonths, pointsExpiryNoticeDays };

@@ -1,10 +1,17 @@
-import { memberMessageText, type MemberMessageFacts } from '@pos/shared';
+import { memberMessageText, type MemberMessageFacts, type MemberMessageSettings } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { newId, type Clock } from '../ids';
 import { members } from '../pricing/pricing.tables';
 import { loadMemberMessageSettings } from './message-settings.service';
 import { memberMessages } from './member-messages.tables';
+
+/** What decides whether a member can be written to: an active member with a mobile number who consented. */
+export interface MessageRecipient {
+  phone: string | null;
+  consent: boolean;
+  active: boolean;
+}
 
 /**
  * Queues a message to a member in the caller's transaction, so a message about a top-up exists
@@ -18,10 +25,22 @@ export async function queueMemberMessage(tx: Db, clock: Clock, chainId: string, 
   if (!settings.enabledKinds.includes(facts.kind)) return false;
   const [member] = await tx.select({ phone: members.phone, consent: members.consentToMessages, active: members.active })
     .from(members).where(and(eq(members.chainId, chainId), eq(members.id, memberId)));
-  if (!member?.active || !member.consent || !member.phone) return false;
+  return member ? queueMessageTo(tx, clock, chainId, { id: memberId, ...member }, settings, facts, dedupeKey, notBefore) : false;
+}
+
+/**
+ * `queueMemberMessage` for a caller that read the chain's settings and the member already (a
+ * spend reads them before it takes the account's lock): writes nothing, and reads nothing,
+ * unless the message may go out.
+ */
+export async function queueMessageTo(
+  tx: Db, clock: Clock, chainId: string, member: MessageRecipient & { id: string }, settings: MemberMessageSettings,
+  facts: MemberMessageFacts, dedupeKey: string, notBefore?: Date,
+): Promise<boolean> {
+  if (!settings.enabledKinds.includes(facts.kind) || !member.active || !member.consent || !member.phone) return false;
   const now = clock();
   const queued = await tx.insert(memberMessages).values({
-    chainId, id: newId(clock), memberId, kind: facts.kind, phone: member.phone, text: memberMessageText(settings.signature, facts),
+    chainId, id: newId(clock), memberId: member.id, kind: facts.kind, phone: member.phone, text: memberMessageText(settings.signature, facts),
     facts, dedupeKey, nextAttemptAt: notBefore ?? now, createdAt: now,
   }).onConflictDoNothing().returning({ id: memberMessages.id });
   return queued.length > 0;

@@ -6,7 +6,7 @@ import { members } from '../pricing/pricing.tables';
 
 export interface CardForMoney {
   card: { id: string; cardNo: string; pinHash: string | null; pinFailedTries: number; pinLockedUntil: Date | null };
-  member: { id: string; name: string; parentMemberId: string | null; childTxnLimitMinor: number | null; childDayLimitMinor: number | null };
+  member: { id: string; name: string; parentMemberId: string | null; childTxnLimitMinor: number | null; childDayLimitMinor: number | null; phone: string | null; consent: boolean; active: boolean };
   account: { id: string; balanceMinor: number; bonusMinor: number; receivableMinor: number };
 }
 
@@ -17,17 +17,29 @@ const refusals = {
   issued: ['CARD_NOT_ACTIVE', 'the card is issued but not activated yet'],
 } as const;
 
+/** The columns of a card with its member and the account its stored value lives in, over `member_cards` joined as `findCard` joins them. */
+export const cardColumns = {
+  card: { id: memberCards.id, cardNo: memberCards.cardNo, status: memberCards.status, pinHash: memberCards.pinHash, pinFailedTries: memberCards.pinFailedTries, pinLockedUntil: memberCards.pinLockedUntil },
+  member: {
+    id: members.id, name: members.name, parentMemberId: members.parentMemberId, childTxnLimitMinor: members.childTxnLimitMinor, childDayLimitMinor: members.childDayLimitMinor,
+    phone: members.phone, consent: members.consentToMessages, active: members.active,
+  },
+  account: { id: memberAccounts.id, balanceMinor: memberAccounts.balanceMinor, bonusMinor: memberAccounts.bonusMinor, receivableMinor: memberAccounts.receivableMinor },
+};
+
+export const memberOfCard = and(eq(members.chainId, memberCards.chainId), eq(members.id, memberCards.memberId));
+export const accountOfMember = and(eq(memberAccounts.chainId, members.chainId), eq(memberAccounts.id, members.accountId));
+
+/** A card read with its member and account, in whatever state. */
+export type CardRow = { card: CardForMoney['card'] & { status: keyof typeof refusals | 'active' } } & Omit<CardForMoney, 'card'>;
+
 /** The card's row with its member and the account its stored value lives in (a child card's parent's); whatever the card's state. */
 export async function findCard(db: Db, chainId: string, cardNo: string) {
   const [row] = await db
-    .select({
-      card: { id: memberCards.id, cardNo: memberCards.cardNo, status: memberCards.status, pinHash: memberCards.pinHash, pinFailedTries: memberCards.pinFailedTries, pinLockedUntil: memberCards.pinLockedUntil },
-      member: { id: members.id, name: members.name, parentMemberId: members.parentMemberId, childTxnLimitMinor: members.childTxnLimitMinor, childDayLimitMinor: members.childDayLimitMinor },
-      account: { id: memberAccounts.id, balanceMinor: memberAccounts.balanceMinor, bonusMinor: memberAccounts.bonusMinor, receivableMinor: memberAccounts.receivableMinor },
-    })
+    .select(cardColumns)
     .from(memberCards)
-    .innerJoin(members, and(eq(members.chainId, memberCards.chainId), eq(members.id, memberCards.memberId)))
-    .innerJoin(memberAccounts, and(eq(memberAccounts.chainId, members.chainId), eq(memberAccounts.id, members.accountId)))
+    .innerJoin(members, memberOfCard)
+    .innerJoin(memberAccounts, accountOfMember)
     .where(and(eq(memberCards.chainId, chainId), eq(memberCards.cardNo, cardNo)));
   return row;
 }
@@ -38,7 +50,11 @@ export async function findCard(db: Db, chainId: string, cardNo: string) {
  * the till can say what happened to it; an unknown card is 404.
  */
 export async function cardForMoney(db: Db, chainId: string, cardNo: string): Promise<CardForMoney> {
-  const row = await findCard(db, chainId, cardNo);
+  return usableCard(await findCard(db, chainId, cardNo));
+}
+
+/** `cardForMoney`'s judgement of a card read by another query. */
+export function usableCard(row: CardRow | null | undefined): CardForMoney {
   if (!row) throw new AppError('NOT_FOUND', 'no card of the chain has this number');
   const { status, ...card } = row.card;
   if (status !== 'active') {

@@ -14,6 +14,12 @@ export interface EntryOrigin {
   timeZone: string;
 }
 
+/** A clerk of the till's store or of the whole chain, the only clerks a till may name. */
+export const clerkOfStore = (chainId: string, storeId: string, cashierId: string) =>
+  and(eq(clerks.chainId, chainId), eq(clerks.id, cashierId), or(isNull(clerks.storeId), eq(clerks.storeId, storeId)));
+
+export const notAClerkOfStore = () => new AppError('VALIDATION_FAILED', 'the cashier is not a clerk of this store', [{ path: 'cashierId', message: 'not a clerk of this store' }]);
+
 /**
  * The origin of an entry made by this caller. A till names its clerk, who must be a clerk of the
  * till's store or of the whole chain; an office user is the actor themselves.
@@ -25,8 +31,7 @@ export async function entryOrigin(db: Db, principal: Principal, cashierId: strin
   }
   const [store] = await db.select({ franchiseeId: stores.franchiseeId }).from(stores).where(and(eq(stores.chainId, principal.chainId), eq(stores.id, principal.storeId)));
   if (cashierId !== undefined) {
-    const known = await db.$count(clerks, and(eq(clerks.chainId, principal.chainId), eq(clerks.id, cashierId), or(isNull(clerks.storeId), eq(clerks.storeId, principal.storeId))));
-    if (known === 0) throw new AppError('VALIDATION_FAILED', 'the cashier is not a clerk of this store', [{ path: 'cashierId', message: 'not a clerk of this store' }]);
+    if ((await db.$count(clerks, clerkOfStore(principal.chainId, principal.storeId, cashierId))) === 0) throw notAClerkOfStore();
   }
   return { storeId: principal.storeId, franchiseeId: store?.franchiseeId ?? null, deviceId: principal.deviceId, actorId: cashierId ?? null, timeZone: principal.storeTimeZone };
 }

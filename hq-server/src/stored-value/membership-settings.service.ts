@@ -5,7 +5,8 @@ import type { Db } from '../db/client';
 import type { Deps, Principal } from '../http/app-env';
 import { membershipSettings } from '../members/membership.tables';
 
-const columns = {
+/** The columns of `MembershipSettings`, for a read of them alone or joined into a wider one. */
+export const membershipSettingsColumns = {
   bonusSpentFirst: membershipSettings.bonusSpentFirst, pinMaxTries: membershipSettings.pinMaxTries, pinLockMinutes: membershipSettings.pinLockMinutes,
   adjustmentApprovalAboveMinor: membershipSettings.adjustmentApprovalAboveMinor, offlineCardAllowanceMinor: membershipSettings.offlineCardAllowanceMinor,
   offlineTillAllowanceMinor: membershipSettings.offlineTillAllowanceMinor, cancelForfeitsBalance: membershipSettings.cancelForfeitsBalance,
@@ -13,9 +14,12 @@ const columns = {
 
 /** The chain's membership settings, or the defaults when HQ never saved any. */
 export async function loadMembershipSettings(db: Db, chainId: string): Promise<MembershipSettings> {
-  const [row] = await db.select(columns).from(membershipSettings).where(eq(membershipSettings.chainId, chainId));
-  return (row as MembershipSettings | undefined) ?? defaultMembershipSettings;
+  const [row] = await db.select(membershipSettingsColumns).from(membershipSettings).where(eq(membershipSettings.chainId, chainId));
+  return membershipSettingsOf(row);
 }
+
+export const membershipSettingsOf = (row: { [K in keyof typeof membershipSettingsColumns]: unknown } | null | undefined): MembershipSettings =>
+  (row as MembershipSettings | null | undefined) ?? defaultMembershipSettings;
 
 export async function saveMembershipSettings({ db, clock }: Deps, principal: Principal, settings: MembershipSettings): Promise<MembershipSettings> {
   return db.transaction(async (tx) => {

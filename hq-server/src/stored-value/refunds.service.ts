@@ -56,7 +56,7 @@ export type SpendRefundOutcome =
  */
 export async function giveBackToSpend(tx: Db, chainId: string, refund: SpendRefund, upToWhatIsLeft: boolean): Promise<SpendRefundOutcome> {
   const { spent, at } = refund;
-  await lockAccount(tx, chainId, spent.accountId);
+  const held = await lockAccount(tx, chainId, spent.accountId);
   const earlier = await findEntry(tx, chainId, refund.paymentId, 'refund');
   if (earlier) return { kind: 'earlier', entry: earlier };
   if (await findEntry(tx, chainId, spent.paymentId!, 'spend_reversal')) return { kind: 'reversed' };
@@ -70,7 +70,7 @@ export async function giveBackToSpend(tx: Db, chainId: string, refund: SpendRefu
   const bonusMinor = refundBonus(-spent.amountMinor, -spent.bonusMinor, refundedMinor, refundedBonusMinor, givenMinor);
   const id = newId(() => at);
   const posted = await postStoredValue(tx, chainId, spent.accountId, givenMinor, {
-    id, kind: 'refund', memberId: spent.memberId, cardId: spent.cardId, ...refund.where, paymentId: refund.paymentId, documentId: refund.returnId, at, bonusMinor,
+    id, kind: 'refund', memberId: spent.memberId, cardId: spent.cardId, ...refund.where, paymentId: refund.paymentId, documentId: refund.returnId, at, bonusMinor, held,
   });
   await tx.insert(storedValueRefunds).values({ chainId, paymentId: refund.paymentId, originalPaymentId: spent.paymentId!, amountMinor: givenMinor, bonusMinor, entryId: id });
   return { kind: 'given', givenMinor, movement: toMovement({ ...spent, ...posted!, id, paymentId: refund.paymentId, createdAt: at }, 'refund') };

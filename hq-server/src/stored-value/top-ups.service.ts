@@ -74,7 +74,7 @@ export async function topUpStoredValue({ db, clock }: Deps, principal: Principal
         amountMinor: body.amountMinor, bonusMinor, balanceAfterMinor: posted.balanceAfterMinor,
       } as TopUpResult['slip'],
     };
-    await queueTopUpNotice(tx, clock, chainId, found.member.id, { paymentId: body.paymentId, storeId: where.storeId, amountMinor: body.amountMinor, bonusMinor, balanceMinor: posted.balanceAfterMinor });
+    await queueTopUpNotice(tx, clock, chainId, found.member, { paymentId: body.paymentId, storeId: where.storeId, amountMinor: body.amountMinor, bonusMinor, balanceMinor: posted.balanceAfterMinor });
     if (principal.kind === 'office') {
       await recordAudit(tx, principal, clock, { entity: 'stored_value_top_up', entityId: body.paymentId, action: 'create', before: null, after: { cardNo: body.cardNo, tender: body.tender, reference: body.reference ?? null, amountMinor: body.amountMinor, bonusMinor } });
     }
