@@ -7,7 +7,7 @@ import { memberLevels, members } from '@pos/hq-server/pricing/pricing.tables';
 import { sales } from '@pos/hq-server/sales/sales.tables';
 import { postPoints } from '@pos/hq-server/points/post-points';
 import { postStoredValue } from '@pos/hq-server/stored-value/post-entry';
-import { CancelCardResult, DuplicateList, hasValidCheckDigit, MemberCard, MemberDetail, MemberLevelSettings, MemberRecord, PushResponse, type PairedDevice } from '@pos/shared';
+import { CancelCardResult, DuplicateList, hasValidCheckDigit, MemberCard, MemberDetail, MemberLevelSettings, MemberRecord, PushResponse, withCheckDigit, type PairedDevice } from '@pos/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -122,6 +122,25 @@ describe('card lifecycle', () => {
     expect((await lookup(m.cardNo!)).status).toBe(423);
     const [entry] = await f.deps.db.select().from(auditEntries).where(and(eq(auditEntries.entity, 'member_card'), eq(auditEntries.action, 'report_lost'), eq(auditEntries.actorKind, 'device')));
     expect(entry).toBeDefined();
+  });
+
+  it('lets a till replace a lost card by its number and the new card’s, once, and refuses what cannot be', async () => {
+    const m = await enrolled();
+    const fresh = withCheckDigit('88887777');
+    expect((await post('/members/cards/lost', { cardNo: m.cardNo }, till.deviceToken)).status).toBe(200);
+    expect((await post('/members/cards/replacement', { cardNo: m.cardNo, newCardNo: m.cardNo }, till.deviceToken)).status).toBe(400);
+    expect((await post('/members/cards/replacement', { cardNo: m.cardNo, newCardNo: '88887778' }, till.deviceToken)).status).toBe(400);
+    expect((await post('/members/cards/replacement', { cardNo: m.cardNo, newCardNo: fresh }, finance)).status).toBe(403);
+    const replaced = await post('/members/cards/replacement', { cardNo: m.cardNo, newCardNo: fresh }, till.deviceToken);
+    expect(replaced.status).toBe(200);
+    expect(MemberCard.parse(await replaced.json())).toMatchObject({ cardNo: fresh, status: 'active' });
+    expect((await lookup(fresh)).status).toBe(200);
+    expect((await lookup(m.cardNo!)).status).toBe(404);
+    expect((await post('/members/cards/replacement', { cardNo: m.cardNo, newCardNo: withCheckDigit('88887779') }, till.deviceToken)).status).toBe(409);
+    const other = await enrolled('另一位会员');
+    expect((await post('/members/cards/lost', { cardNo: other.cardNo }, till.deviceToken)).status).toBe(200);
+    expect((await post('/members/cards/replacement', { cardNo: other.cardNo, newCardNo: fresh }, till.deviceToken)).status).toBe(409);
+    expect((await lookup(other.cardNo!)).status).toBe(423);
   });
 
   it('issues a second card that waits for activation, and refuses illegal transitions with 409', async () => {

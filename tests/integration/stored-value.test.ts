@@ -5,11 +5,10 @@ import { stores } from '@pos/hq-server/org/org.tables';
 import { pricingDiscrepancies } from '@pos/hq-server/pricing/pricing.tables';
 import { returnDifferences } from '@pos/hq-server/returns/returns.tables';
 import {
-  CardBalance, MembershipSettings, MemberStoredValue, PushResponse, ReturnList, StoredValueAdjustment, StoredValueAdjustmentList, StoredValueMovement, TopUpResult, TopUpRule, TopUpRuleList, TopUpSlipDocument, withCheckDigit, type PairedDevice, type Return, type Sale,
+  CardBalance, MembershipSettings, MemberStoredValue, PushResponse, ReturnList, StoredValueAdjustment, StoredValueAdjustmentList, StoredValueMovement, TopUpResult, TopUpRule, TopUpRuleList, TopUpSlipDocument, maskCardNo, withCheckDigit, type PairedDevice, type Return, type Sale,
 } from '@pos/shared';
 import { demoCardNo } from '@pos/hq-server/seed/demo-members';
 import { demoPendingAdjustment } from '@pos/hq-server/seed/demo-stored-value';
-import { maskCardNo } from '@pos/hq-server/stored-value/card-for-money.repo';
 import { storedValueRefunds } from '@pos/hq-server/stored-value/stored-value.tables';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -41,7 +41,7 @@ describe('the chain’s till shortcuts', () => {
 
   it('takes a changed key from HQ, audits it, and the till pulls the new map and nothing else', async () => {
     const { cursor } = await pull(0);
-    const changed = { ...defaultTillShortcuts, complete: 'F12', hold: 'Alt+H' };
+    const changed = { ...defaultTillShortcuts, complete: 'Pause', hold: 'Alt+H' };
     const res = await put(changed);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual(changed);
@@ -58,7 +58,7 @@ describe('the chain’s till shortcuts', () => {
   it('refuses a key given twice with 400 naming both actions, and changes nothing', async () => {
     const before = await takeSnapshot(database.db);
     const kept = await current();
-    const res = await put({ ...kept, recall: 'F12' });
+    const res = await put({ ...kept, recall: 'Pause' });
     expect(res.status).toBe(400);
     const body = ErrorBody.parse(await res.json());
     expect(body.error.code).toBe('VALIDATION_FAILED');
@@ -85,7 +85,7 @@ describe('the chain’s till shortcuts', () => {
   });
 
   it('lets only HQ change them', async () => {
-    const changed = { ...(await current()), search: 'PageDown' };
+    const changed = { ...(await current()), search: 'Alt+S' };
     for (const email of ['east@demo.pos', 's001@demo.pos']) {
       expect((await put(changed, await signInOffice(f, email))).status).toBe(403);
     }

@@ -73,6 +73,7 @@ export const access: Record<string, Access> = {
   'POST /members/{id}/renewal': 'office',
   'POST /members/{id}/cards': 'office',
   'POST /members/cards/lost': 'device+office',
+  'POST /members/cards/replacement': 'device+office',
   'POST /members/cards/{cardId}/activate': 'office',
   'POST /members/cards/{cardId}/replace': 'office',
   'POST /members/cards/{cardId}/cancel': 'office',

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { CancelCardBody, CancelCardResult, CardParams, CardPinBody, ErrorBody, IssueCardBody, MemberCard, MemberDetail, ReportCardLostBody, type UserRole } from '@pos/shared';
+import { CancelCardBody, CancelCardResult, CardParams, CardPinBody, ErrorBody, IssueCardBody, MemberCard, MemberDetail, ReplaceLostCardBody, ReportCardLostBody, type UserRole } from '@pos/shared';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
@@ -7,7 +7,7 @@ import { AppError } from '../http/errors';
 import { bearer, commonErrors, IdParams, jsonBody, jsonResponse } from '../http/openapi-helpers';
 import { requireModule } from '../http/require-module';
 import { requireRole } from '../http/require-role';
-import { activateCard, cancelCard, issueCard, reportCardLost, replaceCard, setCardPin } from './member-cards.service';
+import { activateCard, cancelCard, issueCard, replaceCard, replaceLostCard, reportCardLost, setCardPin } from './member-cards.service';
 
 /** Who works a member's cards at the office: HQ, and a store's owner or manager at the counter. */
 const cardRoles: UserRole[] = ['hq_admin', 'franchisee', 'store_manager'];
@@ -53,6 +53,14 @@ const replaceRoute = createRoute({
   responses: { 200: jsonResponse(MemberDetail, 'The member with the new card'), ...commonErrors, ...conflict('The card cannot be replaced, or the new number is taken') },
 });
 
+const replaceLostRoute = createRoute({
+  method: 'post', path: '/members/cards/replacement', tags: ['members'], security: bearer,
+  middleware: [authenticate('device', 'office'), requireModule('members', 'edit'), tillOrOfficeRole(...cardRoles)] as const,
+  summary: 'Replace a card at the counter (补卡) by its number and the new card’s: the new card is active at once, the old one blocked for good. A till may call it under its clerk’s key',
+  request: { body: jsonBody(ReplaceLostCardBody) },
+  responses: { 200: jsonResponse(MemberCard, 'The new card'), ...commonErrors, ...conflict('The card cannot be replaced (only an active or lost card can), or the new number is taken') },
+});
+
 const cancelRoute = createRoute({
   method: 'post', path: '/members/cards/{cardId}/cancel', tags: ['members'], security: bearer, middleware: officeCardWork(),
   summary: 'Cancel a card (注销), for good; the active card ends the membership and its stored value is refunded by the tender chosen or forfeited by the chain’s policy',
@@ -71,6 +79,7 @@ export const memberCardsRoutes = new OpenAPIHono<AppEnv>()
   .openapi(lostRoute, async (c) => c.json(await reportCardLost(c.var.deps, c.var.principal, c.req.valid('json').cardNo), 200))
   .openapi(issueRoute, async (c) => c.json(await issueCard(c.var.deps, c.var.principal, c.req.valid('param').id, c.req.valid('json')), 201))
   .openapi(activateRoute, async (c) => c.json(await activateCard(c.var.deps, c.var.principal, c.req.valid('param').cardId), 200))
+  .openapi(replaceLostRoute, async (c) => c.json(await replaceLostCard(c.var.deps, c.var.principal, c.req.valid('json')), 200))
   .openapi(replaceRoute, async (c) => c.json(await replaceCard(c.var.deps, c.var.principal, c.req.valid('param').cardId, c.req.valid('json')), 200))
   .openapi(cancelRoute, async (c) => c.json(await cancelCard(c.var.deps, c.var.principal, c.req.valid('param').cardId, c.req.valid('json')), 200))
   .openapi(pinRoute, async (c) => c.json(await setCardPin(c.var.deps, c.var.principal, c.req.valid('param').cardId, c.req.valid('json')), 200));

@@ -1,4 +1,4 @@
-import { issuedCardNo, type CancelCardBody, type CancelCardResult, type CardPinBody, type IssueCardBody, type MemberCard, type MemberDetail } from '@pos/shared';
+import { issuedCardNo, type CancelCardBody, type CancelCardResult, type CardPinBody, type IssueCardBody, type MemberCard, type MemberDetail, type ReplaceLostCardBody } from '@pos/shared';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit';
 import { hashPassword } from '../auth/secrets';
@@ -125,11 +125,22 @@ export async function reportCardLost({ db, clock }: Deps, principal: Principal, 
  * good. Balance, points and level need no moving: they belong to the member and the account,
  * which the new card uses as the old one did.
  */
-export async function replaceCard({ db, clock }: Deps, principal: Principal, cardId: string, body: IssueCardBody): Promise<MemberDetail> {
+export async function replaceCard(deps: Deps, principal: Principal, cardId: string, body: IssueCardBody): Promise<MemberDetail> {
+  const { memberId } = await replace(deps, principal, { id: cardId }, body);
+  return loadMemberDetail(deps.db, principal, memberId, deps.clock());
+}
+
+/** Replaces a lost card at the counter (补卡) by the numbers of the lost card and of the new one handed over; answers the new card. */
+export async function replaceLostCard(deps: Deps, principal: Principal, body: ReplaceLostCardBody): Promise<MemberCard> {
+  return (await replace(deps, principal, { cardNo: body.cardNo }, { cardNo: body.newCardNo })).card;
+}
+
+async function replace({ db, clock }: Deps, principal: Principal, which: { id: string } | { cardNo: string }, body: IssueCardBody): Promise<{ memberId: string; card: MemberCard }> {
   const { chainId } = principal;
   const now = clock();
-  const memberId = await db.transaction(async (tx) => {
-    const old = await lockedCard(tx, chainId, { id: cardId });
+  return db.transaction(async (tx) => {
+    const old = await lockedCard(tx, chainId, which);
+    const cardId = old.id;
     const to = mustAllow(old, 'replace');
     await usableMember(tx, chainId, old.memberId);
     const { storeId } = await placeOf(tx, principal);
@@ -140,9 +151,8 @@ export async function replaceCard({ db, clock }: Deps, principal: Principal, car
     await recordAudit(tx, principal, clock,
       { entity: 'member_card', entityId: cardId, action: 'replace', before: toMemberCard(old, now), after: toMemberCard(after!, now), storeId },
       { entity: 'member_card', entityId: fresh.id, action: 'issue', before: null, after: freshCard, storeId });
-    return old.memberId;
+    return { memberId: old.memberId, card: freshCard };
   });
-  return loadMemberDetail(db, principal, memberId, now);
 }
 
 /**

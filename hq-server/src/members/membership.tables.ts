@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { chainId, instant, money } from '../db/columns';
+import { chainId, changeSeq, instant, money } from '../db/columns';
 import { trigramIndex } from '../db/trigram-index';
 import { chains } from '../org/org.tables';
 
@@ -156,7 +156,9 @@ export const membershipSettings = pgTable('membership_settings', {
   /** On cancellation (注销) a remaining balance is forfeited instead of refunded. */
   cancelForfeitsBalance: boolean('cancel_forfeits_balance').notNull().default(false),
   updatedAt: instant('updated_at').notNull(),
-});
+  /** Tills pull the offline allowance from this row (`stored_value_allowance`). */
+  changeSeq: changeSeq(),
+}, (t) => [index('membership_settings_sync').on(t.chainId, t.changeSeq)]);
 
 /**
  * How HQ numbers the cards it issues: the chain's prefix, then the next sequence number padded

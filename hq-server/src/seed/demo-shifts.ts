@@ -7,12 +7,13 @@ import { clerks, stores, tillDevices } from '../org/org.tables';
 import { salePayments, sales } from '../sales/sales.tables';
 import { cashMovements, cashReasons, shiftCloses, shifts } from '../shifts/shifts.tables';
 
-/** The chain's reasons for cash in and out (收支类别). */
+/** The chain's reasons for cash in and out (收支类别); `TOPUP` is the one a till records a member's cash top-up under. */
 export const demoCashReasons: Omit<CashReason, 'id' | 'active'>[] = [
   { code: 'FLOAT', nameZh: '零钱补充', nameEn: 'Change float top-up', direction: 'in', sortOrder: 10 },
   { code: 'PETTY', nameZh: '零星开支', nameEn: 'Petty cash', direction: 'out', sortOrder: 20 },
   { code: 'DEPOSIT', nameZh: '银行存款', nameEn: 'Bank deposit', direction: 'out', sortOrder: 30 },
   { code: 'SAFE', nameZh: '中途解款', nameEn: 'Safe drop', direction: 'out', sortOrder: 40 },
+  { code: 'TOPUP', nameZh: '会员充值', nameEn: 'Member top-up', direction: 'in', sortOrder: 50 },
   { code: 'OTHER', nameZh: '其他收支', nameEn: 'Other', direction: 'both', sortOrder: 90 },
 ];
 

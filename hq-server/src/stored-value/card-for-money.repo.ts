@@ -66,8 +66,3 @@ export function usableCard(row: CardRow | null | undefined): CardForMoney {
   }
   return { ...row, card };
 }
-
-/** Masks a card number for a slip: its last four digits, and its first four when it is long enough to keep others hidden. */
-export function maskCardNo(cardNo: string): string {
-  return cardNo.length > 10 ? `${cardNo.slice(0, 4)}****${cardNo.slice(-4)}` : `****${cardNo.slice(-4)}`;
-}

@@ -1,4 +1,4 @@
-import { businessDate, type TopUpBody, type TopUpResult } from '@pos/shared';
+import { businessDate, maskCardNo, type TopUpBody, type TopUpResult } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db/client';
@@ -8,7 +8,7 @@ import { newId } from '../ids';
 import { queueTopUpNotice } from '../member-messages/money-notices';
 import { memberCards } from '../members/membership.tables';
 import { members } from '../pricing/pricing.tables';
-import { cardForMoney, maskCardNo } from './card-for-money.repo';
+import { cardForMoney } from './card-for-money.repo';
 import { lockAccount, onceByPayment } from './entries.repo';
 import { entryOrigin } from './entry-origin';
 import { postStoredValue } from './post-entry';

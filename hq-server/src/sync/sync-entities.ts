@@ -36,6 +36,8 @@ export function syncEntities(device: SyncScope): SyncEntity[] {
       'cashRounding', json_build_object('unitMinor', cash_rounding_unit_minor, 'mode', cash_rounding_mode), 'scaleLayouts', scale_layouts,
       'returns', return_policy)`, sql`chain_id`, null),
     entity('till_shortcuts', 'till_shortcuts', sql`json_build_object('chainId', chain_id, 'shortcuts', shortcuts)`, sql`chain_id`, null),
+    entity('stored_value_allowance', 'membership_settings', sql`json_build_object('chainId', chain_id,
+      'cardMinor', offline_card_allowance_minor, 'tillMinor', offline_till_allowance_minor)`, sql`chain_id`, null),
     entity('till_role', 'permission_roles', sql`json_build_object('id', id, 'code', code, 'nameZh', name_zh, 'nameEn', name_en,
       'permissions', permissions, 'active', active)`, sql`id`, active, sql`kind = 'till'`),
     entity('clerk', 'clerks', sql`json_build_object('id', id, 'storeId', store_id, 'code', code, 'name', name, 'role', role, 'active', active,

@@ -1,8 +1,18 @@
 import { z } from 'zod';
 import {
+  CardBalance,
   ClerkSession,
   ErrorBody,
   FoundMember, VoucherState,
+  MemberCard,
+  PointsBalance,
+  PointsRedemption,
+  StoredValueMovement,
+  TopUpResult,
+  type RedeemPointsBody,
+  type ReplaceLostCardBody,
+  type SpendBody,
+  type TopUpBody,
   ReceiptLookup,
   PairedDevice,
   PullResponse,
@@ -117,6 +127,25 @@ export function createHqClient(options: HqClientOptions = {}) {
     /** Short, like the member look-up: the sale goes on without the answer, and HQ still catches a reused code at ingest. */
     voucherState: (deviceToken: string, code: string) =>
       call({ method: 'GET', path: `/vouchers/${encodeURIComponent(code)}`, schema: VoucherState, deviceToken, timeoutMs: 3_000 }),
+    /** A card's money (储值、积分) at the counter: a customer waits, so a few seconds; a payment id makes asking again safe. */
+    spendStoredValue: (deviceToken: string, body: SpendBody) =>
+      call({ method: 'POST', path: '/stored-value/spends', schema: StoredValueMovement, deviceToken, body, timeoutMs: 6_000 }),
+    reverseStoredValue: (deviceToken: string, paymentId: string) =>
+      call({ method: 'POST', path: `/stored-value/spends/${encodeURIComponent(paymentId)}/reversal`, schema: StoredValueMovement, deviceToken, timeoutMs: 6_000 }),
+    topUp: (deviceToken: string, body: TopUpBody) =>
+      call({ method: 'POST', path: '/stored-value/top-ups', schema: TopUpResult, deviceToken, body, timeoutMs: 6_000 }),
+    cardBalance: (deviceToken: string, cardNo: string) =>
+      call({ method: 'GET', path: `/stored-value/balance?cardNo=${encodeURIComponent(cardNo)}`, schema: CardBalance, deviceToken, timeoutMs: 5_000 }),
+    redeemPoints: (deviceToken: string, body: RedeemPointsBody) =>
+      call({ method: 'POST', path: '/points/redemptions', schema: PointsRedemption, deviceToken, body, timeoutMs: 6_000 }),
+    reversePoints: (deviceToken: string, paymentId: string) =>
+      call({ method: 'POST', path: `/points/redemptions/${encodeURIComponent(paymentId)}/reversal`, schema: PointsRedemption, deviceToken, timeoutMs: 6_000 }),
+    pointsBalance: (deviceToken: string, cardNo: string) =>
+      call({ method: 'GET', path: `/points/balance?cardNo=${encodeURIComponent(cardNo)}`, schema: PointsBalance, deviceToken, timeoutMs: 5_000 }),
+    reportCardLost: (deviceToken: string, cardNo: string) =>
+      call({ method: 'POST', path: '/members/cards/lost', schema: MemberCard, deviceToken, body: { cardNo }, timeoutMs: 6_000 }),
+    replaceLostCard: (deviceToken: string, body: ReplaceLostCardBody) =>
+      call({ method: 'POST', path: '/members/cards/replacement', schema: MemberCard, deviceToken, body, timeoutMs: 6_000 }),
     /** A receipt of another till or store, for a return (退货); short, so a till cut off from HQ offers a return without receipt at once. */
     lookUpReceipt: (deviceToken: string, receiptNo: string, timeoutMs = 4_000) =>
       call({ method: 'GET', path: `/sales/receipts/${encodeURIComponent(receiptNo)}`, schema: ReceiptLookup, deviceToken, timeoutMs }),

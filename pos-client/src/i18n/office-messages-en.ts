@@ -1353,6 +1353,8 @@ export const officeMessagesEn = {
   'office.levels.nameEn': 'Name (English)',
   'office.levels.editTitle': 'Edit level {name}',
   'office.levels.saved': 'Level saved',
+  'office.tillKey.card_lost': 'Report a card lost',
+  'office.tillKey.card_replace': 'Replace a card',
 } as const;
 
 export type OfficeMessageKey = keyof typeof officeMessagesEn;

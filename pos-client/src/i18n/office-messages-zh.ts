@@ -1355,4 +1355,6 @@ export const officeMessagesZh: Record<OfficeMessageKey, string> = {
   'office.levels.nameEn': '英文名称',
   'office.levels.editTitle': '编辑等级 {name}',
   'office.levels.saved': '等级已保存',
+  'office.tillKey.card_lost': '会员卡挂失',
+  'office.tillKey.card_replace': '会员卡补卡',
 };

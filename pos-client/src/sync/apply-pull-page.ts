@@ -1,4 +1,5 @@
 import type { Change, PullResponse } from '@pos/shared';
+import { putChainRow } from './chain-rows';
 import type { SyncMeta, TillDb } from '../db/till-db';
 
 /**
@@ -54,8 +55,8 @@ async function applyChange(db: TillDb, change: Change): Promise<void> {
     case 'cash_reason':
       return upsertOrDelete(db.cashReasons, change.data, change.data.id);
     case 'till_shortcuts':
-      await db.putMeta('tillShortcuts', change.data.shortcuts);
-      return;
+    case 'stored_value_allowance':
+      return putChainRow(db, change);
     case 'assortment_item':
       return upsertOrDelete(db.assortmentItems, change.data, [change.data.storeId, change.data.productId]);
     case 'barcode': {

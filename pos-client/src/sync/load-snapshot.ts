@@ -6,6 +6,7 @@ import Dexie, { type IndexableType, type Table } from 'dexie';
 import { TillDb, type SnapshotLoad } from '../db/till-db';
 import type { HqClient } from '../hq/hq-client';
 import type { HqResult } from '../hq/hq-failure';
+import { deleteChainRow, isChainRowEntity, putChainRow, type ChainRowChange, type ChainRowEntity } from './chain-rows';
 import { snapshotLines } from './snapshot-lines';
 
 export interface SnapshotProgress {
@@ -40,8 +41,8 @@ const by = <K extends string>(table: Table<never, string>, field: K): Destinatio
   keyFor: (key) => key,
 });
 
-/** The till table of each entity; the chain's shortcuts live in `meta` and are written apart. */
-export function destinations(db: TillDb, storeId: string): Record<Exclude<SnapshotEntity, 'till_shortcuts'>, Destination> {
+/** The till table of each entity; the chain's one-row entities live in `meta` and are written apart (`chain-rows.ts`). */
+export function destinations(db: TillDb, storeId: string): Record<Exclude<SnapshotEntity, ChainRowEntity>, Destination> {
   return {
     store: byId(db.stores as never),
     pricing_settings: by(db.pricingSettings as never, 'chainId'),
@@ -85,16 +86,17 @@ export async function applySnapshotBatch(db: TillDb, storeId: string, load: Snap
   const from = load.next;
   if (!from || from.entity !== batch.entity) throw new Error(`snapshot batch of ${batch.entity} where ${from?.entity ?? 'nothing'} was due`);
   const next: SnapshotLoad = { ...load, loaded: { ...load.loaded, [batch.entity]: load.loaded[batch.entity] + rows.length }, next: advance(from, batch) };
-  if (batch.entity === 'till_shortcuts') {
+  const entity = batch.entity;
+  if (isChainRowEntity(entity)) {
     await db.transaction('rw', db.meta, async () => {
-      const row = rows.at(-1) as Extract<Change, { entity: 'till_shortcuts' }>['data'] | undefined;
-      if (row) await db.putMeta('tillShortcuts', row.shortcuts);
-      else if (from.after === null && batch.end) await db.meta.delete('tillShortcuts');
+      const row = rows.at(-1);
+      if (row) await putChainRow(db, { entity, data: row } as ChainRowChange);
+      else if (from.after === null && batch.end) await deleteChainRow(db, entity);
       await db.putMeta('snapshotLoad', next);
     });
     return next;
   }
-  const destination = destinations(db, storeId)[batch.entity];
+  const destination = destinations(db, storeId)[entity];
   const { table } = destination;
   await db.transaction('rw', [table, db.meta], async () => {
     const lower = from.after === null ? Dexie.minKey : destination.keyFor(from.after);

@@ -8,16 +8,23 @@ interface MemberStripProps {
   member: FoundMember | null;
   onLookUp: () => void;
   onClear: () => void;
+  /** The member card desk: balance, top-up, lost and replaced cards. */
+  onCardDesk: () => void;
 }
 
 /** The member the basket is priced for, or the key that looks one up. */
-export function MemberStrip({ member, onLookUp, onClear }: MemberStripProps) {
+export function MemberStrip({ member, onLookUp, onClear, onCardDesk }: MemberStripProps) {
   const { t, pickName } = useI18n();
   if (!member) {
     return (
-      <button type="button" className="button member-strip-add" tabIndex={-1} onMouseDown={keepFocus} onClick={onLookUp} data-testid="member-add">
-        {t('sell.member')} <KeyLabel action="member" />
-      </button>
+      <div className="member-strip-keys">
+        <button type="button" className="button member-strip-add" tabIndex={-1} onMouseDown={keepFocus} onClick={onLookUp} data-testid="member-add">
+          {t('sell.member')} <KeyLabel action="member" />
+        </button>
+        <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={onCardDesk} data-testid="card-desk-open">
+          {t('sell.cardDesk')} <KeyLabel action="member_card" />
+        </button>
+      </div>
     );
   }
   return (
@@ -27,9 +34,14 @@ export function MemberStrip({ member, onLookUp, onClear }: MemberStripProps) {
         <span className="member-level">{pickName(member.level)}</span>
         <span className="sub num">{member.cardNo}</span>
       </div>
-      <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={onClear} data-testid="member-clear">
-        {t('sell.memberClear')}
-      </button>
+      <div className="member-strip-keys">
+        <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={onCardDesk} data-testid="card-desk-open">
+          {t('sell.cardDesk')} <KeyLabel action="member_card" />
+        </button>
+        <button type="button" className="button" tabIndex={-1} onMouseDown={keepFocus} onClick={onClear} data-testid="member-clear">
+          {t('sell.memberClear')}
+        </button>
+      </div>
     </div>
   );
 }

@@ -19,6 +19,8 @@ import { LastSaleSummary } from './last-sale-summary';
 import { DiscountDialog } from './discount-dialog';
 import { MemberDialog } from './member-dialog';
 import { MemberStrip } from './member-strip';
+import { MemberCardDialog } from './member-card-dialog';
+import { MemberTenderDialog } from './member-tender-dialog';
 import { PriceDialog } from './price-dialog';
 import { ProductSearchDialog } from './product-search-dialog';
 import { VoucherDialog } from './voucher-dialog';
@@ -129,7 +131,7 @@ function OpenSellScreen({ pairing, session, open, ticket }: { pairing: PairedDev
         <SellKeysHint />
       </section>
       <aside className="sell-right">
-        <MemberStrip member={sell.member} onLookUp={() => sell.openDialog('member')} onClear={sell.clearMember} />
+        <MemberStrip member={sell.member} onLookUp={() => sell.openDialog('member')} onClear={sell.clearMember} onCardDesk={() => sell.openDialog('member_card')} />
         <CashPanel
           total={paying ? sell.tender.settlement.totalMinor : (sell.pricing.priced?.payableMinor ?? sell.tender.settlement.totalMinor)}
           roundingMinor={paying ? 0 : (sell.pricing.priced?.roundingMinor ?? 0)}
@@ -147,7 +149,7 @@ function OpenSellScreen({ pairing, session, open, ticket }: { pairing: PairedDev
           settlement={sell.tender.settlement}
           currency={sell.currency}
           removing={sell.tender.removing}
-          onRemove={sell.tender.askRemove}
+          onRemove={sell.removePayment}
           onConfirmRemove={sell.tender.confirmRemove}
           onKeep={sell.tender.keepPayment}
           onChoose={sell.chooseTender}
@@ -210,6 +212,20 @@ function OpenSellScreen({ pairing, session, open, ticket }: { pairing: PairedDev
         onDeclined={sell.tender.declineCard}
         onClose={sell.tender.closeCard}
       />
+      <MemberTenderDialog
+        tender={sell.memberPay.dialog}
+        cardNo={sell.memberPay.cardNo}
+        onCardNo={sell.memberPay.setCardNo}
+        onEnquire={() => void sell.memberPay.enquire()}
+        remainingMinor={sell.tender.settlement.remainingMinor}
+        currency={sell.currency}
+        holdings={sell.memberPay.holdings}
+        busy={sell.memberPay.busy}
+        onPayStoredValue={sell.payStoredValue}
+        onPayPoints={sell.payPoints}
+        onClose={sell.memberPay.close}
+      />
+      <MemberCardDialog open={sell.dialog === 'member_card'} pairing={pairing} gate={sell.gate} memberCardNo={sell.member?.cardNo ?? null} onClose={sell.closeDialog} />
       <HeldTicketsDialog open={sell.held.listOpen} held={sell.held.held} currency={sell.currency} onRecall={(id) => void sell.held.recall(id)} onClose={sell.held.closeList} />
       <ProductSearchDialog open={sell.dialog === 'search'} initialText={sell.searchText} onPick={sell.pickSearched} onClose={sell.closeDialog} />
       <VoucherDialog open={sell.dialog === 'voucher'} vouchers={sell.pricing.priced?.vouchers ?? []} currency={sell.currency} spent={sell.spentVoucher} onAdd={(code) => void sell.addVoucher(code)} onRemove={sell.removeVoucher} onClose={sell.closeDialog} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasValidCheckDigit, issuedCardNo, luhnCheckDigit, withCheckDigit } from './card-number';
+import { hasValidCheckDigit, issuedCardNo, luhnCheckDigit, maskCardNo, withCheckDigit } from './card-number';
 
 describe('card number check digits (Luhn)', () => {
   it('computes the check digit of known numbers', () => {
@@ -42,5 +42,12 @@ describe('card number check digits (Luhn)', () => {
     expect(hasValidCheckDigit(issuedCardNo('6200', 123_456, 7))).toBe(true);
     expect(() => issuedCardNo('8888', 10_000, 4)).toThrow();
     expect(() => issuedCardNo('8888', -1, 4)).toThrow();
+  });
+});
+
+describe('maskCardNo', () => {
+  it('keeps the last four digits, and the first four of a long number', () => {
+    expect(maskCardNo('888800018')).toBe('****0018');
+    expect(maskCardNo('6222021234567890123')).toBe('6222****0123');
   });
 });

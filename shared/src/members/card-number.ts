@@ -35,3 +35,8 @@ export function issuedCardNo(prefix: string, sequence: number, width: number): s
   if (digits.length > width) throw new Error(`card sequence ${sequence} does not fit in ${width} digits`);
   return withCheckDigit(`${prefix}${digits.padStart(width, '0')}`);
 }
+
+/** Masks a card number for a slip, a receipt or a screen: its last four digits, and its first four when it is long enough to keep others hidden. */
+export function maskCardNo(cardNo: string): string {
+  return cardNo.length > 10 ? `${cardNo.slice(0, 4)}****${cardNo.slice(-4)}` : `****${cardNo.slice(-4)}`;
+}

@@ -94,6 +94,11 @@ export type IssueCardBody = z.infer<typeof IssueCardBody>;
 export const ReportCardLostBody = z.object({ cardNo: CardNo });
 export type ReportCardLostBody = z.infer<typeof ReportCardLostBody>;
 
+/** A lost card replaced at the counter (补卡): the lost card's number and the new card's, swiped from the blank card handed over. */
+export const ReplaceLostCardBody = z.object({ cardNo: CardNo, newCardNo: CardNo })
+  .refine((b) => b.cardNo !== b.newCardNo, { message: 'the new card must be another card', path: ['newCardNo'] });
+export type ReplaceLostCardBody = z.infer<typeof ReplaceLostCardBody>;
+
 /** How a cancelled card's remaining stored value goes back to the member when the chain refunds it. */
 export const RefundTender = z.enum(['cash', 'bank_card']);
 export type RefundTender = z.infer<typeof RefundTender>;

@@ -12,9 +12,14 @@ describe('till permissions', () => {
     expect(TillPermissions.parse(cashier)).toEqual(cashier);
   });
 
-  it('refuses a role that leaves a key out or sets a limit over 100%', () => {
-    const { refund: _left, ...keys } = defaultTillPermissions('cashier').keys;
-    expect(TillPermissions.safeParse({ ...defaultTillPermissions('cashier'), keys }).success).toBe(false);
+  it('reads a key a role saved before it existed as needing a manager', () => {
+    const { card_replace: _left, ...keys } = defaultTillPermissions('store_manager').keys;
+    expect(TillPermissions.parse({ ...defaultTillPermissions('store_manager'), keys }).keys).toEqual({ ...keys, card_replace: 'manager_pin' });
+  });
+
+  it('refuses a key policy it does not know or a limit over 100%', () => {
+    const { keys } = defaultTillPermissions('cashier');
+    expect(TillPermissions.safeParse({ ...defaultTillPermissions('cashier'), keys: { ...keys, refund: 'sometimes' } }).success).toBe(false);
     expect(TillPermissions.safeParse({ ...defaultTillPermissions('cashier'), lineDiscountLimitBp: 10_001 }).success).toBe(false);
   });
 });

@@ -14,6 +14,8 @@ export const TillKey = z.enum([
   'reprint',
   'cash_in_out',
   'shift_close',
+  'card_lost',
+  'card_replace',
 ]);
 export type TillKey = z.infer<typeof TillKey>;
 
@@ -26,10 +28,11 @@ const limitBp = z.number().int().min(0).max(10_000);
 
 /**
  * What a till role lets a clerk do. A discount within the limit follows its key's policy; one
- * above it needs a manager's PIN (or is refused when the key is forbidden).
+ * above it needs a manager's PIN (or is refused when the key is forbidden). A role saved before
+ * a key existed reads that key as needing a manager.
  */
 export const TillPermissions = z.object({
-  keys: z.object(Object.fromEntries(TillKey.options.map((key) => [key, KeyPolicy])) as Record<TillKey, typeof KeyPolicy>),
+  keys: z.object(Object.fromEntries(TillKey.options.map((key) => [key, KeyPolicy.default('manager_pin')])) as Record<TillKey, z.ZodDefault<typeof KeyPolicy>>),
   lineDiscountLimitBp: limitBp,
   ticketDiscountLimitBp: limitBp,
 });

@@ -22,6 +22,14 @@ export type PullQuery = z.infer<typeof PullQuery>;
 const change = <E extends string, T extends z.ZodType>(entity: E, data: T) =>
   z.object({ seq: z.number().int(), entity: z.literal(entity), data });
 
+/** What a till may take in stored value while HQ cannot be reached: per card and in all, until those payments reach HQ. */
+export const OfflineAllowance = z.object({
+  chainId: z.uuid(),
+  cardMinor: z.number().int().min(0),
+  tillMinor: z.number().int().min(0),
+});
+export type OfflineAllowance = z.infer<typeof OfflineAllowance>;
+
 /** A till role as a till holds it; `active` false removes it, and its clerks fall back to their role's defaults. */
 export const TillRole = z.object({
   id: z.uuid(),
@@ -56,6 +64,8 @@ export const Change = z.discriminatedUnion('entity', [
   change('cash_reason', CashReason),
   /** The chain's keyboard shortcuts as HQ keeps them; the till completes them with `completeTillShortcuts`, and uses the defaults until one arrives. */
   change('till_shortcuts', z.object({ chainId: z.uuid(), shortcuts: StoredTillShortcuts })),
+  /** The chain's offline stored-value allowance (离线储值额度); none (or zero) keeps stored value online only. */
+  change('stored_value_allowance', OfflineAllowance),
 ]);
 export type Change = z.infer<typeof Change>;
 export type ChangeEntity = Change['entity'];
@@ -83,7 +93,7 @@ export const SNAPSHOT_ADVISED_AFTER = 10_000;
  * categories), then the rest.
  */
 export const SNAPSHOT_ENTITIES = [
-  'store', 'pricing_settings', 'till_shortcuts', 'till_role', 'clerk', 'store_assortment', 'assortment_item', 'category',
+  'store', 'pricing_settings', 'till_shortcuts', 'stored_value_allowance', 'till_role', 'clerk', 'store_assortment', 'assortment_item', 'category',
   'product', 'barcode', 'price', 'promotion', 'member_level', 'cash_reason',
 ] as const satisfies readonly ChangeEntity[];
 export const SnapshotEntity = z.enum(SNAPSHOT_ENTITIES);

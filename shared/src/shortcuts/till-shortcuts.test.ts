@@ -10,10 +10,10 @@ describe('the chain’s till shortcuts', () => {
   });
 
   it('reports a key given twice on both actions, naming the other', () => {
-    const problems = checkTillShortcuts({ ...defaultTillShortcuts, complete: 'F12', hold: 'F12' });
+    const problems = checkTillShortcuts({ ...defaultTillShortcuts, complete: 'Pause', hold: 'Pause' });
     expect(problems).toEqual([
-      { action: 'complete', key: 'F12', code: 'SHORTCUT_DUPLICATE', with: 'hold' },
-      { action: 'hold', key: 'F12', code: 'SHORTCUT_DUPLICATE', with: 'complete' },
+      { action: 'complete', key: 'Pause', code: 'SHORTCUT_DUPLICATE', with: 'hold' },
+      { action: 'hold', key: 'Pause', code: 'SHORTCUT_DUPLICATE', with: 'complete' },
     ]);
   });
 
@@ -50,8 +50,8 @@ describe('the chain’s till shortcuts', () => {
   });
 
   it('finds the action of a key', () => {
-    const shortcuts = { ...defaultTillShortcuts, complete: 'F12' };
-    expect(actionOfKey(shortcuts, 'F12')).toBe('complete');
+    const shortcuts = { ...defaultTillShortcuts, complete: 'Pause' };
+    expect(actionOfKey(shortcuts, 'Pause')).toBe('complete');
     expect(actionOfKey(shortcuts, 'F9')).toBeNull();
     expect(actionOfKey(shortcuts, null)).toBeNull();
   });

@@ -28,7 +28,9 @@ async function giftProductsOf(db: TillDb, productIds: readonly string[]): Promis
 
 /** The ticket's payments as the sale records them, with the cash that settles it last when the cashier hands some over now. */
 function salePayments(ticket: Ticket, settlingCash: { id: string; tenderedMinor: Minor } | null, total: Minor, rounding: TillPricing['rounding']) {
-  const taken: SalePayment[] = acceptedPayments(ticket).map(({ id, tender, amountMinor, tenderedMinor, reference }) => ({ id, tender, amountMinor, tenderedMinor, reference }));
+  const taken: SalePayment[] = acceptedPayments(ticket).map(({ id, tender, amountMinor, tenderedMinor, reference, offlineCardNo }) => (
+    { id, tender, amountMinor, tenderedMinor, reference, ...(offlineCardNo === undefined ? {} : { offlineCardNo }) }
+  ));
   if (!settlingCash) return { ok: true, payments: taken } as const;
   const cash = takeCash(settlementOf(total, taken, rounding), settlingCash.tenderedMinor);
   if (!cash.ok) return cash;

@@ -3,7 +3,8 @@ import { SaleReceiptDocument, layoutDocument } from '@pos/shared/receipt/index';
 import { minor, type Sale } from '@pos/shared';
 import { createTestDb, pairedDevice } from '../../db/test-db.fixture';
 import { sampleSale } from './sample-sale.fixture';
-import { promotionSavings, receiptClerksOf, receiptMemberOf, saleReceiptDocument } from './sale-receipt-document';
+import { cardAfterPayments, promotionSavings, receiptClerksOf, receiptMemberOf, saleReceiptDocument } from './sale-receipt-document';
+import type { TicketPayment } from './ticket';
 
 function discountedSale(): Sale {
   const sale = sampleSale('0195505c-0000-7000-8000-000000000101');
@@ -38,16 +39,33 @@ describe('the sale receipt', () => {
     expect(time).toMatchObject({ right: '2025-03-01 18:00:30' });
   });
 
-  it('prints the member found at the till: card masked but for the last four, name and level, no points yet', () => {
-    const member = receiptMemberOf({
-      id: '0195505c-0000-7000-8000-0000000000f1', cardNo: '888800018', name: '王小明', phoneMasked: '138****5678', birthday: null,
-      level: { id: '0195505c-0000-7000-8000-0000000000f2', code: 'GOLD', nameZh: '金卡会员', nameEn: 'Gold card' },
-    });
-    expect(member).toEqual({ cardNoMasked: '*****0018', name: '王小明', level: '金卡会员 Gold card', pointsEarned: null, pointsBalance: null, storedValueBalanceMinor: null });
-    const document = SaleReceiptDocument.parse(saleReceiptDocument(discountedSale(), pairedDevice.store, 'Li Na', false, member));
-    const texts = layoutDocument(document).blocks.flatMap((b) => (b.kind === 'pair' ? [`${b.left} ${b.right}`] : []));
-    expect(texts).toEqual(expect.arrayContaining(['会员 Member *****0018', ' 王小明', '级别 Level 金卡会员 Gold card']));
-    expect(texts.some((t) => t.includes('Points'))).toBe(false);
+  const found = {
+    id: '0195505c-0000-7000-8000-0000000000f1', cardNo: '888800018', name: '王小明', phoneMasked: '138****5678', birthday: null,
+    level: { id: '0195505c-0000-7000-8000-0000000000f2', code: 'GOLD', nameZh: '金卡会员', nameEn: 'Gold card' },
+  };
+  const pairsOf = (member: ReturnType<typeof receiptMemberOf>) =>
+    layoutDocument(SaleReceiptDocument.parse(saleReceiptDocument(discountedSale(), pairedDevice.store, 'Li Na', false, member))).blocks.flatMap((b) => (b.kind === 'pair' ? [`${b.left} ${b.right}`] : []));
+
+  it('prints the member found at the till: card masked but for the last four, name and level, and no balance the sale did not touch', () => {
+    const member = receiptMemberOf(found);
+    expect(member).toEqual({ cardNoMasked: '****0018', name: '王小明', level: '金卡会员 Gold card', pointsEarned: null, pointsBalance: null, storedValueBalanceMinor: null });
+    const texts = pairsOf(member);
+    expect(texts).toEqual(expect.arrayContaining(['会员 Member ****0018', ' 王小明', '级别 Level 金卡会员 Gold card']));
+    expect(texts.some((t) => t.includes('Points') || t.includes('储值'))).toBe(false);
+  });
+
+  it('prints what the card holds after the stored value and points the sale took, as HQ last answered', () => {
+    const at = '2026-12-02T03:00:00.000Z';
+    const paid = (tender: 'stored_value' | 'points', card: TicketPayment['card'], declined = false): TicketPayment =>
+      ({ id: `0195505c-0000-7000-8000-00000000000${tender === 'points' ? 2 : 1}`, tender, amountMinor: minor(300), tenderedMinor: null, reference: null, declined, at, card });
+    const after = cardAfterPayments([
+      paid('stored_value', { cardNo: '888800018', storedValueAfterMinor: 9_000 }),
+      paid('stored_value', { cardNo: '888800018', storedValueAfterMinor: 8_700 }),
+      paid('points', { cardNo: '888800018', points: 300, pointsAfter: 1_200 }),
+    ]);
+    expect(after).toEqual({ storedValueMinor: 8_700, points: 1_200 });
+    expect(pairsOf(receiptMemberOf(found, after))).toEqual(expect.arrayContaining(['储值余额 Balance 87.00', '积分余额 Points balance 1200']));
+    expect(cardAfterPayments([])).toEqual({ storedValueMinor: null, points: null });
   });
 
   it('stays a valid document when the sale started and ended within one second', () => {

@@ -1,6 +1,7 @@
-import { creditedShares, minor, type FoundMember, type Minor, type PairedDevice, type Sale } from '@pos/shared';
+import { creditedShares, maskCardNo, minor, type FoundMember, type Minor, type PairedDevice, type Sale } from '@pos/shared';
 import type { ReceiptClerk, ReceiptMember, SaleReceiptDocument } from '@pos/shared/receipt/index';
 import type { TillDb } from '../../db/till-db';
+import type { TicketPayment } from './ticket';
 import { toStoreLocalIso } from './store-local-iso';
 
 const FOOTER = ['谢谢惠顾 欢迎再次光临', 'Thank you, see you again'];
@@ -16,12 +17,28 @@ export function promotionSavings(sale: Sale): { name: string; savedMinor: Minor 
   return [...byRule.values()].filter((p) => p.saved > 0).map((p) => ({ name: p.name, savedMinor: minor(p.saved) }));
 }
 
-/** The member as the receipt shows them: the card masked but for its last four digits, the level in both languages. */
-export function receiptMemberOf(member: FoundMember): ReceiptMember {
+/** What the member's card holds after the sale's own payments from it, as HQ answered them (null where the sale took none). */
+export interface CardAfterSale {
+  storedValueMinor: number | null;
+  points: number | null;
+}
+
+/** What the card holds after the ticket's payments from it: the latest answer HQ gave for each. */
+export function cardAfterPayments(payments: readonly TicketPayment[]): CardAfterSale {
+  const last = <K extends 'storedValueAfterMinor' | 'pointsAfter'>(key: K) => payments.findLast((p) => !p.declined && p.card?.[key] !== undefined)?.card?.[key] ?? null;
+  return { storedValueMinor: last('storedValueAfterMinor'), points: last('pointsAfter') };
+}
+
+/**
+ * The member as the receipt shows them: the card masked, the level in both languages, and what
+ * the card holds after the stored value and points this sale took. Points the sale earns are
+ * counted by HQ when the sale arrives, so the receipt does not guess them.
+ */
+export function receiptMemberOf(member: FoundMember, after: CardAfterSale = { storedValueMinor: null, points: null }): ReceiptMember {
   const level = member.level.nameZh === member.level.nameEn ? member.level.nameZh : `${member.level.nameZh} ${member.level.nameEn}`;
   return {
-    cardNoMasked: `${'*'.repeat(Math.max(0, member.cardNo.length - 4))}${member.cardNo.slice(-4)}`,
-    name: member.name.slice(0, 40), level: level.slice(0, 40), pointsEarned: null, pointsBalance: null, storedValueBalanceMinor: null,
+    cardNoMasked: maskCardNo(member.cardNo),
+    name: member.name.slice(0, 40), level: level.slice(0, 40), pointsEarned: null, pointsBalance: after.points, storedValueBalanceMinor: after.storedValueMinor === null ? null : minor(after.storedValueMinor),
   };
 }
 

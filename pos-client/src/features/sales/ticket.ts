@@ -21,6 +21,18 @@ export interface TicketPayment {
   /** A card the terminal declined: kept on the ticket for the cashier to see, never on the sale. */
   declined: boolean;
   at: string;
+  /** A stored-value or points payment: the member's card and what HQ said it holds after it, for the receipt. */
+  card?: MemberCardPayment;
+  /** Stored value taken while HQ could not be reached, within the chain's offline allowance: the card HQ debits when the sale arrives. */
+  offlineCardNo?: string;
+}
+
+/** What HQ answered for a payment from a member's card. */
+export interface MemberCardPayment {
+  cardNo: string;
+  storedValueAfterMinor?: number;
+  points?: number;
+  pointsAfter?: number;
 }
 
 /**
@@ -135,6 +147,10 @@ export function ticketReducer(ticket: Ticket, action: TicketAction): Ticket {
 export function isBlank(ticket: Ticket): boolean {
   return ticket.basket.lines.length === 0 && ticket.member === null && ticket.vouchers.length === 0 && ticket.payments.length === 0;
 }
+
+/** The payments taken from the member's card (stored value, points): HQ holds them, so removing one gives it back there. */
+export const isMemberCardPayment = (payment: TicketPayment): payment is TicketPayment & { tender: 'stored_value' | 'points' } =>
+  payment.tender === 'stored_value' || payment.tender === 'points';
 
 /** The payments the sale will carry: every one taken but a declined card. */
 export function acceptedPayments(ticket: Ticket): TicketPayment[] {

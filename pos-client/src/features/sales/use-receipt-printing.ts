@@ -5,7 +5,7 @@ import { useTillServices } from '../../app/services-context';
 import { printReceiptInBrowser } from '../../bridge/browser-print';
 import type { TillDb } from '../../db/till-db';
 import { printReceipt, type PrintJob, type PrintOutcome } from './print-receipt';
-import { receiptClerksOf, receiptMemberOf, saleReceiptDocument, tookCash } from './sale-receipt-document';
+import { receiptClerksOf, receiptMemberOf, saleReceiptDocument, tookCash, type CardAfterSale } from './sale-receipt-document';
 
 interface SaleJob extends PrintJob {
   sale: Sale;
@@ -45,10 +45,10 @@ export function useReceiptPrinting(pairing: PairedDevice) {
     setLast((current) => (lastJob.current?.job === job ? { reprint, outcome } : current));
   }
 
-  /** The member, when the cashier found one, is printed on the receipt and on its reprints. */
-  async function printSale(sale: Sale, member: FoundMember | null = null): Promise<void> {
+  /** The member, when the cashier found one, is printed on the receipt and on its reprints, with what their card holds after the sale's payments from it. */
+  async function printSale(sale: Sale, member: FoundMember | null = null, after?: CardAfterSale): Promise<void> {
     const [cashier, clerks] = await Promise.all([cashierName(db, sale), receiptClerksOf(db, sale)]);
-    const document = saleReceiptDocument(sale, pairing.store, cashier, false, member && receiptMemberOf(member), clerks);
+    const document = saleReceiptDocument(sale, pairing.store, cashier, false, member && receiptMemberOf(member, after), clerks);
     await send({ sale, jobId: sale.id, document, openDrawer: tookCash(sale) });
   }
 

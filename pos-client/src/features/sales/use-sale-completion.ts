@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import type { FoundMember, Minor, PairedDevice, Sale } from '@pos/shared';
 import { useTillServices } from '../../app/services-context';
 import { completeSale } from './complete-sale';
+import { cardAfterPayments } from './sale-receipt-document';
 import type { TillPricing } from './price-till-basket';
 import type { useBasket } from './use-basket';
 import type { OpenTicket } from './use-open-ticket';
@@ -43,6 +44,7 @@ export function useSaleCompletion(open: OpenTicket, basket: ReturnType<typeof us
     if (!pricing) return basket.setNotice({ tone: 'error', code: 'NOT_READY' });
     completingRef.current = true;
     setCompleting(true);
+    const after = cardAfterPayments(open.current().payments);
     try {
       const result = await open.settle(async (ticket) => {
         const done = await completeSale(services, ticket, pricing, cashTenderedMinor);
@@ -51,7 +53,7 @@ export function useSaleCompletion(open: OpenTicket, basket: ReturnType<typeof us
       if (!result.ok) return basket.setNotice({ tone: 'error', code: result.code });
       setLastSale(lastSaleOf(result.sale));
       basket.setNotice(null);
-      void receipts.printSale(result.sale, member);
+      void receipts.printSale(result.sale, member, after);
       services.sync.syncSoon();
       onDone();
     } finally {

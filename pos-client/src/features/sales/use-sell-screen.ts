@@ -9,9 +9,10 @@ import { useKeyGate } from '../permissions/use-key-gate';
 import { useTillKeys } from '../permissions/use-till-keys';
 import { basketTotal, itemCount, lineClerks } from './basket';
 import { loadPricingSettings } from './pricing-settings';
-import type { Ticket } from './ticket';
+import { isMemberCardPayment, type Ticket } from './ticket';
 import { useBasket } from './use-basket';
 import { useHeldTickets } from './use-held-tickets';
+import { useMemberPayments } from './use-member-payments';
 import type { OpenTicket } from './use-open-ticket';
 import { usePricedBasket } from './use-priced-basket';
 import { useReceiptPrinting } from './use-receipt-printing';
@@ -22,7 +23,7 @@ import { useTender } from './use-tender';
 import { useTicketCustomer } from './use-ticket-customer';
 
 export type { LastSale } from './use-sale-completion';
-export type SellDialog = 'member' | 'voucher' | 'discount' | 'price' | 'search' | 'clerk';
+export type SellDialog = 'member' | 'voucher' | 'discount' | 'price' | 'search' | 'clerk' | 'member_card';
 
 /**
  * The sell screen: the open ticket (restored and persisted by `useOpenTicket`), scanning into
@@ -42,6 +43,7 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn, open:
   const pricing = usePricedBasket(ticket.basket, place, settings?.cashRounding ?? null, customer.customer);
   const totalMinor = pricing.priced?.totalMinor ?? basketTotal(ticket.basket);
   const tender = useTender(open, ticket, totalMinor, settings?.cashRounding ?? null, pairing.store.currency);
+  const memberPay = useMemberPayments(open, ticket, tender.settlement, session.clerkId);
   const held = useHeldTickets(open, session.clerkId, tender.settlement.cashDueMinor, basket);
   const scanRef = useRef<HTMLInputElement>(null);
   const tenderedRef = useRef<HTMLInputElement>(null);
@@ -55,11 +57,11 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn, open:
   const inOrder = (action: Parameters<OpenTicket['dispatch']>[0]) => void basket.inOrder(() => open.dispatch(action));
   const keys = useTillKeys({
     gate, basket: ticket.basket, setNotice: basket.setNotice, dispatch: inOrder, reprintLast: receipts.reprintLast,
-    voidSale: () => open.startFresh(), voidRefusal: tender.cardPaid ? 'VOID_CARD_PAID' : null,
+    voidSale: () => open.startFresh(), voidRefusal: tender.cardPaid ? 'VOID_CARD_PAID' : memberPay.cardPaid ? 'VOID_MEMBER_PAID' : null,
     ticketNetMinor: () => pricing.priced?.totalMinor ?? null,
   });
   // A scan while a dialog is open is a member's card or a voucher, typed into the dialog's field, not an item.
-  const idle = dialog === null && asking === null && !tender.cardOpen && !held.listOpen && !keys.returnScreen;
+  const idle = dialog === null && memberPay.dialog === null && asking === null && !tender.cardOpen && !held.listOpen && !keys.returnScreen;
   useBridgeScans(services.bridge, (code) => (idle ? void basket.scan(code) : undefined));
   // A new version of the till installs only when none of this is in progress.
   useReportSellActivity(
@@ -90,8 +92,15 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn, open:
   function chooseTender(tenderKind: string): void {
     if (ticket.basket.lines.length === 0) return basket.setNotice({ tone: 'error', code: 'BASKET_EMPTY' });
     if (tenderKind === 'bank_card') return tender.openCard();
+    if (tenderKind === 'stored_value' || tenderKind === 'points') return memberPay.open(tenderKind);
     focusTendered();
   }
+
+  /** A payment from the member's card settles the sale when it paid what was left. */
+  const afterCardPayment = (taken: Awaited<ReturnType<typeof memberPay.payStoredValue>>) => {
+    if (taken.ok && taken.settles) void completion.complete(null);
+    return taken;
+  };
 
   function openSearch(text: string): void {
     setSearchText(text);
@@ -139,6 +148,9 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn, open:
       recall: held.openList,
       search: () => openSearch(''),
       sales_clerk: () => setDialog('clerk'),
+      stored_value: () => chooseTender('stored_value'),
+      points: () => chooseTender('points'),
+      member_card: () => setDialog('member_card'),
     },
   });
 
@@ -156,6 +168,8 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn, open:
     adjustSelected: basket.adjustSelected,
     pricing,
     ...customer,
+    /** The member stays while their card has paid on the ticket: take those payments off first. */
+    clearMember: () => (memberPay.cardPaid ? basket.setNotice({ tone: 'error', code: 'MEMBER_CARD_PAID' }) : customer.clearMember()),
     chooseMember: (found: Parameters<typeof customer.chooseMember>[0]) => {
       customer.chooseMember(found);
       setDialog(null);
@@ -198,6 +212,14 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn, open:
     currency: pairing.store.currency,
     tender,
     chooseTender,
+    memberPay,
+    payStoredValue: async (...args: Parameters<typeof memberPay.payStoredValue>) => afterCardPayment(await memberPay.payStoredValue(...args)),
+    payPoints: async (...args: Parameters<typeof memberPay.payPoints>) => afterCardPayment(await memberPay.payPoints(...args)),
+    /** A payment from the member's card is given back at HQ before it comes off; others as the tender decides. */
+    removePayment: (payment: Parameters<typeof tender.askRemove>[0]) => {
+      if (!isMemberCardPayment(payment)) return tender.askRemove(payment);
+      void memberPay.remove(payment).then((removed) => (removed.ok ? undefined : basket.setNotice({ tone: 'error', code: removed.code })));
+    },
     /** A card approved on the terminal; completes the sale when it paid what was left. */
     approveCard: (amountMinor: Minor, reference: string) => {
       const taken = tender.approveCard(amountMinor, reference);
