@@ -382,7 +382,7 @@ describe('returns the till pushes', () => {
       ['STORED_VALUE_REFUND', spendId, 45_000, { reason: 'EXCEEDS_SPEND', refunded: 52_000, credited: 7_000, originalSaleId: sale.id, originalStoreId: till.store.id }],
     ]);
     const list = ReturnList.parse(await (await f.app.request('/returns?differences=true&limit=200', bearer(hq))).json());
-    expect(list.items.find((r) => r.id === doc.id)?.differences).toEqual([{ problem: 'OVER_REFUND', excess: 45_000, lineName: null }]);
+    expect(list.items.find((r) => r.id === doc.id)?.differences).toEqual([{ problem: 'STORED_VALUE_REFUND', excess: 45_000, lineName: null }]);
   });
 
   it('takes a return of a sale whose stored value HQ never took or gave back, crediting nothing and recording the difference', async () => {

@@ -12,14 +12,14 @@ type OfficeDifference = ReturnRecord['differences'][number];
 
 /**
  * A return's differences as the office reads them. Stored value the card was not credited
- * (`STORED_VALUE_REFUND`) is refunded beyond what the ledger holds of that payment, so it reads as
- * an over-refund of it, once: not beside an over-refund already found for the same payment.
+ * (`STORED_VALUE_REFUND`) shows on its own, but not beside an over-refund already found for the
+ * same payment, which says the same.
  */
 function officeDifferences(rows: readonly { problem: string; salePaymentId: string | null; excess: number; lineName: string | null }[]): OfficeDifference[] {
   const overRefunded = new Set(rows.filter((d) => d.problem === 'OVER_REFUND').map((d) => d.salePaymentId));
   return rows
     .filter((d) => d.problem !== 'STORED_VALUE_REFUND' || !overRefunded.has(d.salePaymentId))
-    .map((d) => ({ problem: d.problem === 'OVER_RETURN' ? 'OVER_RETURN' : 'OVER_REFUND', excess: d.excess, lineName: d.lineName }));
+    .map((d) => ({ problem: d.problem === 'OVER_RETURN' || d.problem === 'STORED_VALUE_REFUND' ? d.problem : 'OVER_REFUND', excess: d.excess, lineName: d.lineName }));
 }
 
 /**

@@ -608,6 +608,7 @@ export const officeMessagesEn = {
   'office.returns.reason.other': 'Other',
   'office.returns.problem.OVER_RETURN': '{excess} more of {item} than sold',
   'office.returns.problem.OVER_REFUND': '{excess} refunded beyond the payment',
+  'office.returns.problem.STORED_VALUE_REFUND': '{excess} of stored value not credited back to the card',
   'office.nav.approvals': 'Manager overrides',
   'office.approvals.title': 'Manager overrides',
   'office.approvals.hint': 'Each time a manager approved a key at a till with their code and PIN, on a sale or on a till action without one, by business day.',

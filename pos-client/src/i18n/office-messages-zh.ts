@@ -610,6 +610,7 @@ export const officeMessagesZh: Record<OfficeMessageKey, string> = {
   'office.returns.reason.other': '其他',
   'office.returns.problem.OVER_RETURN': '{item} 超出售出数量 {excess} 件',
   'office.returns.problem.OVER_REFUND': '退款超出原支付 {excess}',
+  'office.returns.problem.STORED_VALUE_REFUND': '储值 {excess} 未退回卡内',
   'office.nav.approvals': '授权记录',
   'office.approvals.title': '授权记录',
   'office.approvals.hint': '店长在收银台输入工号和密码授权功能键的每一次记录，包括销售单和无销售的收银台操作，按营业日查询。',

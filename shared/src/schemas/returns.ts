@@ -232,7 +232,7 @@ export const ReturnRecord = z.object({
   paidMinor: z.number().int(),
   refunds: z.array(z.object({ tender: Tender, amountMinor: z.number().int(), reference: z.string().nullable() })),
   approvals: z.array(z.object({ key: TillKey, at: IsoDateTime, approvedBy: ClerkName })),
-  differences: z.array(z.object({ problem: z.enum(['OVER_RETURN', 'OVER_REFUND']), excess: z.number().int(), lineName: z.string().nullable() })),
+  differences: z.array(z.object({ problem: z.enum(['OVER_RETURN', 'OVER_REFUND', 'STORED_VALUE_REFUND']), excess: z.number().int(), lineName: z.string().nullable() })),
 });
 export type ReturnRecord = z.infer<typeof ReturnRecord>;
 
