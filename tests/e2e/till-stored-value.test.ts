@@ -1,5 +1,6 @@
 import { storedValueEntries } from '@pos/hq-server/members/membership.tables';
 import { pointsEntries } from '@pos/hq-server/points/points.tables';
+import { returnRefunds } from '@pos/hq-server/returns/returns.tables';
 import { salePayments } from '@pos/hq-server/sales/sales.tables';
 import { demoCardNo } from '@pos/hq-server/seed/demo-members';
 import { verifyLedgers } from '@pos/hq-server/ledger/verify-ledgers';
@@ -53,6 +54,15 @@ async function deskBalance(): Promise<number> {
   await page.getByTestId('card-desk-enquire').click();
   const text = (await page.getByTestId('card-desk-balance').textContent({ timeout: 10_000 }))!;
   return Math.round(Number(text.replace(/[^\d.]/g, '')) * 100);
+}
+/** The store manager approves with code and PIN when the clerk's role asks for them. */
+async function managerIfAsked(): Promise<void> {
+  const asking = page.locator('[data-testid="approval-dialog"][open]');
+  await expect.poll(async () => (await asking.count()) > 0 || (await page.locator('[data-testid="return-screen"], [data-testid="card-desk-outcome"]').count()) > 0, { timeout: 10_000 }).toBe(true);
+  if ((await asking.count()) === 0) return;
+  await page.getByTestId('approval-code').fill('0011');
+  await page.getByTestId('approval-pin').fill('1234');
+  await page.getByTestId('approval-submit').click();
 }
 const accountEntries = () => f.deps.db.select().from(storedValueEntries).where(eq(storedValueEntries.chainId, f.chainId));
 
@@ -118,16 +128,34 @@ describe('stored value at the till', () => {
     const spend = (await accountEntries()).filter((e) => e.kind === 'spend' && e.paymentId === paid.find((p) => p.tender === 'stored_value')!.id);
     expect(spend.map((e) => e.amountMinor)).toEqual([-300]);
 
+    // One item back: its refund goes back the way it was paid, stored value to the card, and HQ takes back the points it earned.
+    await expect.poll(async () => (await f.deps.db.select().from(pointsEntries).where(and(eq(pointsEntries.chainId, f.chainId), eq(pointsEntries.saleId, sale!.id)))).length, { timeout: 30_000 }).toBe(1);
+    await page.keyboard.press('F1');
+    await managerIfAsked();
+    await page.getByTestId('return-screen').waitFor();
+    await page.getByTestId('return-receipt-input').fill(sale!.receiptNo);
+    await page.getByTestId('return-lookup').click();
+    await page.getByTestId('return-sale-lines').waitFor({ timeout: 15_000 });
+    await page.getByTestId('return-qty').first().fill('1');
+    await snap('till-return-stored-value');
+    await page.getByTestId('return-confirm').click();
+    await page.getByTestId('return-done').waitFor();
+    await page.getByTestId('return-close').click();
+    await expect.poll(async () => (await f.deps.db.select().from(returnRefunds).where(and(eq(returnRefunds.chainId, f.chainId), eq(returnRefunds.tender, 'stored_value')))).length, { timeout: 60_000 }).toBe(1);
+    const [svRefund] = await f.deps.db.select().from(returnRefunds).where(and(eq(returnRefunds.chainId, f.chainId), eq(returnRefunds.tender, 'stored_value')));
+    expect(svRefund!.amountMinor).toBeGreaterThan(0);
+    const credited = (await accountEntries()).filter((e) => e.kind === 'refund' && e.paymentId === svRefund!.id);
+    expect(credited.map((e) => e.amountMinor)).toEqual([svRefund!.amountMinor]);
+    const takenBack = await f.deps.db.select().from(pointsEntries).where(and(eq(pointsEntries.chainId, f.chainId), eq(pointsEntries.kind, 'earn_reversal')));
+    expect(takenBack.length).toBe(1);
+    expect(takenBack[0]!.points).toBeLessThan(0);
+    const refundedToCard = svRefund!.amountMinor;
+
     // Reported lost at this till, under a manager's key.
     await page.keyboard.press('F12');
     await page.getByTestId('card-desk-card').fill(CARD);
     await page.getByTestId('card-desk-lost').click();
-    const approval = page.getByTestId('approval-dialog');
-    if (await approval.isVisible()) {
-      await page.getByTestId('approval-code').fill('0011');
-      await page.getByTestId('approval-pin').fill('1234');
-      await page.getByTestId('approval-submit').click();
-    }
+    await managerIfAsked();
     await expect.poll(() => page.getByTestId('card-desk-outcome').getAttribute('data-kind'), { timeout: 15_000 }).toBe('lost');
     await page.getByTestId('card-desk-enquire').click();
     await expect.poll(() => page.getByTestId('card-desk-problem').textContent(), { timeout: 10_000 }).toContain('reported lost');
@@ -142,7 +170,7 @@ describe('stored value at the till', () => {
     expect(MemberCard.parse(await replaced.json())).toMatchObject({ cardNo: NEW_CARD, status: 'active' });
     await page.keyboard.press('F12');
     await page.getByTestId('card-desk-card').fill(NEW_CARD);
-    expect(await deskBalance()).toBe(before + 55_000 - 300);
+    expect(await deskBalance()).toBe(before + 55_000 - 300 + refundedToCard);
     await snap('till-card-replaced');
     const points = Number((await page.getByTestId('card-desk-points').textContent())!.match(/^\d+/)![0]);
     expect(points).toBeGreaterThan(0);
