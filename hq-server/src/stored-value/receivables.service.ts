@@ -1,4 +1,4 @@
-import type { StoredValueReceivable, StoredValueReceivableList, StoredValueReceivablesQuery } from '@pos/shared';
+import { maskCardNo, type StoredValueReceivable, type StoredValueReceivableList, type StoredValueReceivablesQuery } from '@pos/shared';
 import { and, count, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { OfficePrincipal } from '../http/app-env';
@@ -7,7 +7,6 @@ import { memberCards } from '../members/membership.tables';
 import { stores } from '../org/org.tables';
 import { members } from '../pricing/pricing.tables';
 import { sales } from '../sales/sales.tables';
-import { maskCardNo } from './card-for-money.repo';
 import { storedValueReceivables as r } from './stored-value.tables';
 
 /**
