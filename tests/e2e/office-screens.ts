@@ -100,6 +100,7 @@ export const officeScreens: readonly OfficeScreen[] = [
   { name: 'member levels', hash: '#/office/member-levels', ready: `[data-testid=member-levels] ${table}`, users: hq, open: async (page) => { await page.locator('[data-testid=level-edit]').first().click(); await page.locator('#level-name-zh').waitFor(); } },
   { name: 'membership settings', hash: '#/office/membership-settings', ready: '[data-testid=membership-settings] #ms-pin-tries', users: hq },
   { name: 'duplicate members', hash: '#/office/member-duplicates', ready: '[data-testid=member-duplicates] .ant-card', users: hq },
+  { name: 'stored-value receivables', hash: '#/office/stored-value-receivables', ready: `[data-testid=stored-value-receivables] ${table}`, users: everyone },
   { name: 'returns', hash: '#/office/returns', ready: table, users: everyone },
   { name: 'manager overrides', hash: '#/office/approvals', ready: table, users: everyone },
   {

@@ -129,7 +129,8 @@ describe('spending', () => {
     await setCard(f, member.cardNo, { status: 'active' });
     await f.deps.db.update(memberAccounts).set({ receivableMinor: 300 }).where(and(eq(memberAccounts.chainId, f.chainId), eq(memberAccounts.id, member.id)));
     expect((await errorOf(await spend(f, till.deviceToken, { cardNo: member.cardNo, amountMinor: 100 }))).code).toBe('ACCOUNT_BLOCKED');
-    expect((await errorOf(await topUp(f, till.deviceToken, { cardNo: member.cardNo, amountMinor: 100 }))).code).toBe('ACCOUNT_BLOCKED');
+    // A top-up is taken and pays a receivable off (stored-value-offline.test.ts); this one was made by hand, so it is lifted by hand.
+    await f.deps.db.update(memberAccounts).set({ receivableMinor: 0 }).where(and(eq(memberAccounts.chainId, f.chainId), eq(memberAccounts.id, member.id)));
     expect((await spend(f, till.deviceToken, { cardNo: withCheckDigit('600000000'), amountMinor: 100 })).status).toBe(404);
   });
 

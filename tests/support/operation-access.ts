@@ -189,6 +189,7 @@ export const access: Record<string, Access> = {
   'GET /stored-value/balance': 'device',
   'GET /members/{memberId}/stored-value': 'office',
   'GET /stored-value/top-up-rules': 'office',
+  'GET /stored-value/receivables': 'office',
   'POST /stored-value/top-up-rules': 'hq',
   'PUT /stored-value/top-up-rules/{id}': 'hq',
   'GET /stored-value/adjustments': 'hq',

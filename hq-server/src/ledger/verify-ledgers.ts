@@ -10,9 +10,10 @@ export interface LedgerDifference {
   accountId: string;
   /**
    * What disagrees: the balance with the sum of the entries, the bonus part with the sum of theirs,
-   * the balance with the newest entry's balance after it, or (points) the lots still held with the balance.
+   * the balance with the newest entry's balance after it, the receivable with what its open
+   * receivables still owe, or (points) the lots still held with the balance.
    */
-  problem: 'balance' | 'bonus' | 'last_balance_after' | 'lots';
+  problem: 'balance' | 'bonus' | 'last_balance_after' | 'receivable' | 'lots';
   accountMinor: number;
   ledgerMinor: number;
 }
@@ -25,13 +26,17 @@ export interface LedgerCheck {
   differences(db: Db): Promise<LedgerDifference[]>;
 }
 
-type Row = { chain_id: string; account_id: string; balance_minor: string; bonus_minor: string; entries_minor: string; entries_bonus_minor: string; last_ok: boolean; last_minor: string | null };
+type Row = {
+  chain_id: string; account_id: string; balance_minor: string; bonus_minor: string; entries_minor: string; entries_bonus_minor: string; last_ok: boolean; last_minor: string | null;
+  receivable_minor: string; open_minor: string;
+};
 
 /**
  * Stored value: each account's balance is the sum of its entries' amounts, its bonus part the sum
  * of their bonus parts, and the newest entry's balance after it is the balance. Entries posted in
  * one transaction share their instant (a top-up and its bonus), so the newest is any entry of the
- * account's last instant whose balance after it is the balance.
+ * account's last instant whose balance after it is the balance. What an account owes from offline
+ * payments is beside the balance, never in it: its receivable is what its open receivables still owe.
  */
 export const storedValueCheck: LedgerCheck = {
   ledger: 'stored_value',
@@ -42,7 +47,9 @@ export const storedValueCheck: LedgerCheck = {
         select chain_id, account_id, sum(amount_minor) as minor, sum(bonus_minor) as bonus, max(created_at) as last_at
         from stored_value_entries group by chain_id, account_id
       )
-      select a.chain_id, a.id as account_id, a.balance_minor, a.bonus_minor,
+      select a.chain_id, a.id as account_id, a.balance_minor, a.bonus_minor, a.receivable_minor,
+             coalesce((select sum(r.amount_minor - r.settled_minor) from stored_value_receivables r
+                       where r.chain_id = a.chain_id and r.account_id = a.id and r.settled_at is null), 0) as open_minor,
              coalesce(s.minor, 0) as entries_minor, coalesce(s.bonus, 0) as entries_bonus_minor,
              s.last_at is null or exists (select 1 from stored_value_entries e where e.chain_id = a.chain_id and e.account_id = a.id
                                            and e.created_at = s.last_at and e.balance_after_minor = a.balance_minor) as last_ok,
@@ -57,6 +64,7 @@ export const storedValueCheck: LedgerCheck = {
         ...(balance !== Number(r.entries_minor) ? [{ ...at, problem: 'balance' as const, accountMinor: balance, ledgerMinor: Number(r.entries_minor) }] : []),
         ...(Number(r.bonus_minor) !== Number(r.entries_bonus_minor) ? [{ ...at, problem: 'bonus' as const, accountMinor: Number(r.bonus_minor), ledgerMinor: Number(r.entries_bonus_minor) }] : []),
         ...(!r.last_ok ? [{ ...at, problem: 'last_balance_after' as const, accountMinor: balance, ledgerMinor: Number(r.last_minor) }] : []),
+        ...(Number(r.receivable_minor) !== Number(r.open_minor) ? [{ ...at, problem: 'receivable' as const, accountMinor: Number(r.receivable_minor), ledgerMinor: Number(r.open_minor) }] : []),
       ];
     });
   },

@@ -93,6 +93,7 @@ export const storedValueEntryKind = pgEnum('stored_value_entry_kind', [
   'transfer_in',
   'adjustment',
   'cancellation',
+  'receivable_settlement',
 ]);
 
 /**

@@ -8,6 +8,7 @@ import { isUuid } from '../ids';
 import { franchiseeOf } from '../points/points-cards.repo';
 import { postEarnings, pointsToEarn, type SaleEarning } from '../points/earn-at-ingest';
 import { members } from '../pricing/pricing.tables';
+import { settleOfflinePayments } from '../stored-value/offline-settlement';
 import { storedValueDiscrepancies } from '../stored-value/sale-payments-check';
 import { unknownReferences } from './check-references';
 import { repricingDataFor, repriceSale, type SaleDiscrepancy, type VoucherRedemption } from './reprice-sales';
@@ -71,10 +72,12 @@ interface Earnings {
   franchiseeId: string | null;
 }
 
-/** Writes sales and posts the points the new ones earn, in one transaction. */
-function writeAndEarn(deps: Deps, chainId: string, batch: SaleToWrite[], earnings: Earnings): Promise<Set<string>> {
+/** Writes sales, settles the new ones' offline stored-value payments and posts the points they earn, in one transaction. */
+function writeAndEarn(deps: Deps, device: DevicePrincipal, batch: SaleToWrite[], earnings: Earnings): Promise<Set<string>> {
+  const { chainId } = device;
   return deps.db.transaction(async (tx) => {
     const inserted = await writeSales({ ...deps, db: tx }, chainId, batch);
+    await settleOfflinePayments(tx, chainId, device, batch.flatMap(({ sale }) => (inserted.has(sale.id) ? [sale] : [])), deps.clock());
     const earned = batch.flatMap(({ sale }) => (inserted.has(sale.id) && earnings.bySale.has(sale.id) ? [earnings.bySale.get(sale.id)!] : []));
     await postEarnings(tx, chainId, earned, earnings.franchiseeId, deps.clock());
     return inserted;
@@ -85,17 +88,17 @@ function writeAndEarn(deps: Deps, chainId: string, batch: SaleToWrite[], earning
  * Writes the batch in one statement; should it fail on one bad document, writes each on its
  * own so that only the bad one is rejected. A deadlock or serialisation failure is retried.
  */
-async function writeBatch(deps: Deps, chainId: string, writable: SaleToWrite[], earnings: Earnings, outcomes: Map<string, IngestOutcome>): Promise<void> {
+async function writeBatch(deps: Deps, device: DevicePrincipal, writable: SaleToWrite[], earnings: Earnings, outcomes: Map<string, IngestOutcome>): Promise<void> {
   const record = (inserted: Set<string>, batch: SaleToWrite[]) => {
     for (const { sale } of batch) outcomes.set(sale.id, { status: inserted.has(sale.id) ? 'accepted' : 'duplicate' });
   };
   try {
-    record(await retryTransient(() => writeAndEarn(deps, chainId, writable, earnings)), writable);
+    record(await retryTransient(() => writeAndEarn(deps, device, writable, earnings)), writable);
   } catch (error) {
     if (!isDataError(error)) throw error;
     for (const one of writable) {
       try {
-        record(await retryTransient(() => writeAndEarn(deps, chainId, [one], earnings)), [one]);
+        record(await retryTransient(() => writeAndEarn(deps, device, [one], earnings)), [one]);
       } catch (singleError) {
         if (!isDataError(singleError)) throw singleError;
         outcomes.set(one.sale.id, { status: 'rejected', reason: storeFailure(singleError) });
@@ -124,7 +127,8 @@ async function refuseForeignDuplicates(db: Db, device: DevicePrincipal, outcomes
  * figures are kept beside the sale, which is accepted either way. The batch is written in
  * one statement: headers are inserted with ON CONFLICT DO NOTHING and only the ones
  * actually inserted get their lines, payments, stock movements, roll-ups and pricing
- * discrepancies, and a member's sale earns its points in the same transaction (`points/earn-at-ingest.ts`),
+ * discrepancies, a member's sale earns its points and the stored-value payments a till took
+ * offline are settled in the same transaction (`points/earn-at-ingest.ts`, `stored-value/offline-settlement.ts`),
  * so a retried batch, or one that died half-way and was rolled back, changes nothing twice. A document HQ cannot store is rejected alone with its reason;
  * only a failure of HQ itself fails the batch.
  */
@@ -147,7 +151,7 @@ export async function ingestSales(deps: Deps, device: DevicePrincipal, sales: Sa
   const toEarn = repriced.map(({ sale, pointsMultipliers }) => ({ sale, businessDate: businessDate(sale.completedAt, device.storeTimeZone), multipliers: pointsMultipliers }));
   const bySale = await pointsToEarn(deps.db, device.chainId, toEarn, pricing.lineFacts);
   const earnings = { bySale, franchiseeId: bySale.size ? await franchiseeOf(deps.db, device.chainId, device.storeId) : null };
-  await writeBatch(deps, device.chainId, writable, earnings, outcomes);
+  await writeBatch(deps, device, writable, earnings, outcomes);
   await refuseForeignDuplicates(deps.db, device, outcomes);
   return outcomes;
 }

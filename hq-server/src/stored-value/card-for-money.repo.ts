@@ -46,22 +46,23 @@ export async function findCard(db: Db, chainId: string, cardNo: string) {
 
 /**
  * The card a till or the office moves stored value with: an active card of the chain whose
- * account owes no receivable. A card in any other state is refused with a code of its own, so
- * the till can say what happened to it; an unknown card is 404.
+ * account owes no receivable (a top-up, which pays the receivable off, passes `owing: 'allowed'`).
+ * A card in any other state is refused with a code of its own, so the till can say what happened
+ * to it; an unknown card is 404.
  */
-export async function cardForMoney(db: Db, chainId: string, cardNo: string): Promise<CardForMoney> {
-  return usableCard(await findCard(db, chainId, cardNo));
+export async function cardForMoney(db: Db, chainId: string, cardNo: string, owing: 'refused' | 'allowed' = 'refused'): Promise<CardForMoney> {
+  return usableCard(await findCard(db, chainId, cardNo), owing);
 }
 
 /** `cardForMoney`'s judgement of a card read by another query. */
-export function usableCard(row: CardRow | null | undefined): CardForMoney {
+export function usableCard(row: CardRow | null | undefined, owing: 'refused' | 'allowed' = 'refused'): CardForMoney {
   if (!row) throw new AppError('NOT_FOUND', 'no card of the chain has this number');
   const { status, ...card } = row.card;
   if (status !== 'active') {
     const [code, message] = refusals[status];
     throw new AppError(code, message, { status });
   }
-  if (row.account.receivableMinor > 0) {
+  if (owing === 'refused' && row.account.receivableMinor > 0) {
     throw new AppError('ACCOUNT_BLOCKED', 'the card’s account owes a receivable from an offline debit and is blocked until it is settled', { receivableMinor: row.account.receivableMinor });
   }
   return { ...row, card };

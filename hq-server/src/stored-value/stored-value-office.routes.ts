@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi';
 import {
-  StoredValueAdjustment, StoredValueAdjustmentBody, StoredValueAdjustmentList, StoredValueAdjustmentsQuery, ErrorBody, MemberIdParams, MembershipSettings, MemberStoredValue, StoredValueEntriesQuery, TopUpRule, TopUpRuleBody, TopUpRuleList,
+  StoredValueAdjustment, StoredValueAdjustmentBody, StoredValueAdjustmentList, StoredValueAdjustmentsQuery, ErrorBody, MemberIdParams, MembershipSettings, MemberStoredValue, StoredValueEntriesQuery,
+  StoredValueReceivableList, StoredValueReceivablesQuery, TopUpRule, TopUpRuleBody, TopUpRuleList,
 } from '@pos/shared';
 import type { AppEnv } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
@@ -10,6 +11,7 @@ import { officePrincipal, requireRole } from '../http/require-role';
 import { listAdjustments } from './adjustments-list.service';
 import { decideAdjustment, requestAdjustment } from './adjustments.service';
 import { loadMembershipSettings, saveMembershipSettings } from './membership-settings.service';
+import { listStoredValueReceivables } from './receivables.service';
 import { readMemberStoredValue } from './stored-value-reads.service';
 import { createTopUpRule, listTopUpRules, updateTopUpRule } from './top-up-rules.service';
 
@@ -24,6 +26,13 @@ const memberRoute = storedValueRoute({
   summary: 'A member’s stored value: balance, bonus part, receivable and a page of the ledger, newest first; outside HQ only the entries made in the caller’s stores',
   request: { params: MemberIdParams, query: StoredValueEntriesQuery },
   responses: { 200: jsonResponse(MemberStoredValue, 'The account and a page of its entries'), ...commonErrors },
+});
+
+const receivablesRoute = storedValueRoute({
+  method: 'get', path: '/stored-value/receivables', middleware: officeReads('members'),
+  summary: 'Receivables of offline stored-value payments (应收储值), open or settled, newest first; outside HQ only those of sales in the caller’s stores',
+  request: { query: StoredValueReceivablesQuery },
+  responses: { 200: jsonResponse(StoredValueReceivableList, 'A page of receivables'), ...commonErrors },
 });
 
 const listRulesRoute = storedValueRoute({
@@ -84,6 +93,7 @@ const saveSettingsRoute = storedValueRoute({
 
 export const storedValueOfficeRoutes = new OpenAPIHono<AppEnv>()
   .openapi(memberRoute, async (c) => c.json(await readMemberStoredValue(c.var.deps.db, officePrincipal(c.var.principal), c.req.valid('param').memberId, c.req.valid('query')), 200))
+  .openapi(receivablesRoute, async (c) => c.json(await listStoredValueReceivables(c.var.deps.db, officePrincipal(c.var.principal), c.req.valid('query')), 200))
   .openapi(listRulesRoute, async (c) => c.json(await listTopUpRules(c.var.deps.db, c.var.principal.chainId), 200))
   .openapi(createRuleRoute, async (c) => c.json(await createTopUpRule(c.var.deps, c.var.principal, c.req.valid('json')), 201))
   .openapi(updateRuleRoute, async (c) => c.json(await updateTopUpRule(c.var.deps, c.var.principal, c.req.valid('param').id, c.req.valid('json')), 200))

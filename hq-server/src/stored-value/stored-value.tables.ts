@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, foreignKey, index, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, foreignKey, index, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { chainId, instant, money } from '../db/columns';
 import { tender } from '../sales/sales.tables';
 import { memberAccounts } from '../members/membership.tables';
@@ -109,5 +109,41 @@ export const storedValueTopUps = pgTable(
     index('stored_value_top_ups_store_time').on(t.chainId, t.storeId, t.createdAt),
     check('stored_value_top_ups_amounts', sql`${t.amountMinor} > 0 and ${t.bonusMinor} >= 0`),
     check('stored_value_top_ups_tender', sql`${t.tender} in ('cash', 'bank_card')`),
+  ],
+);
+
+/**
+ * Receivables of offline stored-value payments (应收储值): what a payment a till took offline
+ * asked beyond the account's balance when the sale reached HQ. The account's `receivable_minor`
+ * is what its open rows still owe; a top-up pays them off oldest first (a `receivable_settlement`
+ * entry), and the last one to be paid off unblocks the account's cards.
+ */
+export const storedValueReceivables = pgTable(
+  'stored_value_receivables',
+  {
+    chainId: chainId(),
+    id: uuid('id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    cardId: uuid('card_id').notNull(),
+    saleId: uuid('sale_id').notNull(),
+    paymentId: uuid('payment_id').notNull(),
+    amountMinor: money('amount_minor').notNull(),
+    /** Paid off so far; the row is settled when it reaches the amount. */
+    settledMinor: money('settled_minor').notNull().default(0),
+    storeId: uuid('store_id').notNull(),
+    franchiseeId: uuid('franchisee_id'),
+    createdAt: instant('created_at').notNull(),
+    settledAt: instant('settled_at'),
+    /** The settlement entry that paid off the last of it. */
+    settledByEntry: uuid('settled_by_entry'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.chainId, t.id] }),
+    uniqueIndex('stored_value_receivables_payment').on(t.chainId, t.paymentId),
+    index('stored_value_receivables_account').on(t.chainId, t.accountId, t.createdAt),
+    index('stored_value_receivables_time').on(t.chainId, t.createdAt),
+    check('stored_value_receivables_amounts', sql`${t.amountMinor} > 0 and ${t.settledMinor} between 0 and ${t.amountMinor}`),
+    check('stored_value_receivables_settled', sql`(${t.settledAt} is null) = (${t.settledMinor} < ${t.amountMinor})`),
+    foreignKey({ columns: [t.chainId, t.accountId], foreignColumns: [memberAccounts.chainId, memberAccounts.id] }),
   ],
 );

@@ -11,6 +11,7 @@ import { members } from '../pricing/pricing.tables';
 import { cardForMoney } from './card-for-money.repo';
 import { lockAccount, onceByPayment } from './entries.repo';
 import { entryOrigin } from './entry-origin';
+import { payOffReceivables } from './offline-settlement';
 import { postStoredValue } from './post-entry';
 import { storedValueTopUps } from './stored-value.tables';
 import { bestTopUpRule } from './top-up-rules.service';
@@ -40,7 +41,8 @@ async function earlierTopUp(db: Db, chainId: string, body: TopUpBody): Promise<T
 /**
  * Tops up a card (会员充值) at the counter or in the office: the amount as a `top_up` entry and,
  * when a rule of the chain covers it that day, its bonus as a `top_up_bonus` entry, both in one
- * transaction, once per payment id. Office top-ups are HQ's and audited; a till's are its store's.
+ * transaction, once per payment id. An account owing a receivable from an offline payment pays
+ * it off from the amount first (`offline-settlement.ts`); the slip's balance is what is left. Office top-ups are HQ's and audited; a till's are its store's.
  */
 export async function topUpStoredValue({ db, clock }: Deps, principal: Principal, body: TopUpBody): Promise<TopUpResult> {
   const { chainId } = principal;
@@ -48,7 +50,7 @@ export async function topUpStoredValue({ db, clock }: Deps, principal: Principal
   const earlier = await earlierTopUp(db, chainId, body);
   if (earlier) return earlier;
   const origin = await entryOrigin(db, principal, principal.kind === 'device' ? body.cashierId : undefined);
-  const found = await cardForMoney(db, chainId, body.cardNo);
+  const found = await cardForMoney(db, chainId, body.cardNo, 'allowed');
   const at = clock();
   const rule = await bestTopUpRule(db, chainId, body.amountMinor, businessDate(at, origin.timeZone));
   const { timeZone: _zone, ...where } = origin;
@@ -61,6 +63,7 @@ export async function topUpStoredValue({ db, clock }: Deps, principal: Principal
     let posted = (await postStoredValue(tx, chainId, found.account.id, body.amountMinor, { ...context, id: entryId, kind: 'top_up', bonusMinor: 0 }))!;
     const bonusEntryId = rule ? newId(clock) : null;
     if (rule) posted = (await postStoredValue(tx, chainId, found.account.id, rule.bonusMinor, { ...context, id: bonusEntryId!, kind: 'top_up_bonus', bonusMinor: rule.bonusMinor, reason: rule.name }))!;
+    posted = (await payOffReceivables(tx, chainId, found.account.id, body.amountMinor, { ...context, id: newId(clock) })) ?? posted;
     const bonusMinor = rule?.bonusMinor ?? 0;
     await tx.insert(storedValueTopUps).values({
       chainId, paymentId: body.paymentId, accountId: found.account.id, cardId: found.card.id, tender: body.tender, reference: body.reference ?? null,

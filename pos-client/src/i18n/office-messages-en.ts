@@ -1261,6 +1261,7 @@ export const officeMessagesEn = {
   'office.ledger.svKind.transfer_in': 'Moved in',
   'office.ledger.svKind.adjustment': 'Adjustment',
   'office.ledger.svKind.cancellation': 'Card cancelled',
+  'office.ledger.svKind.receivable_settlement': 'Receivable paid off',
   'office.ledger.pointsKind.earn': 'Earned',
   'office.ledger.pointsKind.earn_reversal': 'Earning taken back',
   'office.ledger.pointsKind.redeem': 'Redeemed',
@@ -1356,6 +1357,20 @@ export const officeMessagesEn = {
   'office.levels.saved': 'Level saved',
   'office.tillKey.card_lost': 'Report a card lost',
   'office.tillKey.card_replace': 'Replace a card',
+  'office.nav.storedValueReceivables': 'Stored-value receivables',
+  'office.receivables.intro': 'The part of a payment a till took offline that the card’s balance did not cover when the sale reached HQ. The card’s account is blocked until it is paid off; a top-up pays it off first.',
+  'office.receivables.open': 'Open',
+  'office.receivables.settled': 'Settled',
+  'office.receivables.status': 'Show',
+  'office.receivables.member': 'Member',
+  'office.receivables.card': 'Card',
+  'office.receivables.store': 'Store',
+  'office.receivables.receiptNo': 'Receipt',
+  'office.receivables.amount': 'Amount owed',
+  'office.receivables.paid': 'Paid off',
+  'office.receivables.at': 'Recorded',
+  'office.receivables.settledAt': 'Settled on',
+  'office.receivables.none': 'No receivables',
 } as const;
 
 export type OfficeMessageKey = keyof typeof officeMessagesEn;

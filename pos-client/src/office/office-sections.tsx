@@ -71,6 +71,7 @@ export const officeSections: readonly OfficeSectionEntry[] = [
   { key: 'member-levels', group: 'members', label: 'office.nav.memberLevels', roles: hqOnly, module: 'prices', screen: screen(() => import('./member-levels-screen'), 'MemberLevelsScreen') },
   { key: 'membership-settings', group: 'members', label: 'office.nav.membershipSettings', roles: hqOnly, module: 'settings', screen: screen(() => import('./membership-settings-screen'), 'MembershipSettingsScreen') },
   { key: 'member-messages', group: 'members', label: 'office.nav.memberMessages', roles: hqOnly, module: 'members', screen: screen(() => import('./member-messages-screen'), 'MemberMessagesScreen') },
+  { key: 'stored-value-receivables', group: 'members', label: 'office.nav.storedValueReceivables', roles: storeStaff, module: 'members', screen: screen(() => import('./stored-value-receivables-screen'), 'StoredValueReceivablesScreen') },
   { key: 'returns', group: 'sales', label: 'office.nav.returns', roles: storeStaff, module: 'reports', screen: screen(() => import('./returns-screen'), 'ReturnsScreen') },
   { key: 'shifts', group: 'sales', label: 'office.nav.shifts', roles: storeStaff, module: 'reports', screen: screen(() => import('./shifts-screen'), 'ShiftsScreen') },
   { key: 'cash-reasons', group: 'settings', label: 'office.nav.cashReasons', roles: hqOnly, module: 'settings', screen: screen(() => import('./cash-reasons-screen'), 'CashReasonsScreen') },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MinorSchema, NonNegativeMinor } from '../money/money';
 import { IsoDateTime, LocalDate, SafeText } from './common';
 import { CardNo } from './members';
+import { pageOf } from './paging';
 
 /** An amount of stored value that moves: at least one fen, at most ¥1,000,000. */
 const PositiveMinor = MinorSchema.refine((v) => v >= 1 && v <= 100_000_000, 'must be between 1 and 100000000 minor units');
@@ -21,7 +22,7 @@ export const SpendBody = z.object({
 });
 export type SpendBody = z.infer<typeof SpendBody>;
 
-export const StoredValueEntryKind = z.enum(['top_up', 'top_up_bonus', 'spend', 'spend_reversal', 'refund', 'transfer_out', 'transfer_in', 'adjustment', 'cancellation']);
+export const StoredValueEntryKind = z.enum(['top_up', 'top_up_bonus', 'spend', 'spend_reversal', 'refund', 'transfer_out', 'transfer_in', 'adjustment', 'cancellation', 'receivable_settlement']);
 export type StoredValueEntryKind = z.infer<typeof StoredValueEntryKind>;
 
 /** What a spend, reversal or refund did: the entry, the amount (signed, credits positive), its bonus part and the account's balance after it. */
@@ -228,3 +229,38 @@ export const CardBalance = z.object({
   childDayLimitMinor: NonNegativeMinor.nullable(),
 });
 export type CardBalance = z.infer<typeof CardBalance>;
+
+/** Which receivables the office lists: the ones still owed, or the ones paid off. */
+export const StoredValueReceivablesQuery = z.object({
+  status: z.enum(['open', 'settled']).default('open'),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type StoredValueReceivablesQuery = z.infer<typeof StoredValueReceivablesQuery>;
+
+/**
+ * What an offline stored-value payment took beyond the account's balance (应收储值): owed by the
+ * account, which is blocked until a top-up pays it off. `settledMinor` is what is paid so far.
+ */
+export const StoredValueReceivable = z.object({
+  id: z.uuid(),
+  accountId: z.uuid(),
+  memberId: z.uuid(),
+  memberName: z.string(),
+  cardNoMasked: z.string(),
+  storeId: z.uuid(),
+  storeCode: z.string(),
+  storeNameZh: z.string(),
+  storeNameEn: z.string(),
+  saleId: z.uuid(),
+  receiptNo: z.string(),
+  paymentId: z.uuid(),
+  amountMinor: NonNegativeMinor,
+  settledMinor: NonNegativeMinor,
+  createdAt: IsoDateTime,
+  settledAt: IsoDateTime.nullable(),
+});
+export type StoredValueReceivable = z.infer<typeof StoredValueReceivable>;
+
+export const StoredValueReceivableList = pageOf(StoredValueReceivable);
+export type StoredValueReceivableList = z.infer<typeof StoredValueReceivableList>;
