@@ -99,6 +99,8 @@ export interface TillHarness {
   f: Fixture;
   hq: RunningServer;
   page: Page;
+  /** Stops HQ, runs `whileStopped` (the till is cut off), and starts HQ again on the same port. */
+  withHqStopped: (whileStopped: () => Promise<void>) => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -106,11 +108,17 @@ export interface TillHarness {
 export async function startTillHarness(prepare: (f: Fixture, office: string) => Promise<void> = async () => undefined): Promise<TillHarness> {
   const { database, f } = await createLiveFixture();
   await prepare(f, await signInOffice(f, 'hq@demo.pos'));
-  const hq = await startHq(f);
+  let hq = await startHq(f);
   const browser = await launchBrowser();
   const page = await newTillPage(browser);
   return {
     f, hq, page,
+    withHqStopped: async (whileStopped) => {
+      const port = Number(new URL(hq.url).port);
+      await hq.close();
+      await whileStopped();
+      hq = await startHq(f, port);
+    },
     close: async () => {
       await browser.close();
       await hq.close();

@@ -11,7 +11,6 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousAccessibilityFindings } from '../support/axe';
 import { bearer, json, pairTill, type Fixture } from '../support/fixture';
-import { startHq } from '../support/hq';
 import { send } from '../support/people';
 import { startBridgeProcess, type BridgeProcess } from './bridge-process';
 import { openSellingTill, pairWithBridge, scanToLines, startTillHarness, tillStoreSales, type TillHarness } from './till-page';
@@ -26,8 +25,6 @@ let f: Fixture;
 let hq: RunningServer;
 let page: Page;
 let bridge: BridgeProcess;
-/** HQ started again after the till sold without it. */
-let restarted: RunningServer | undefined;
 
 /** What the chain lets a till take offline from stored value: ¥3 a card, ¥5 a till. */
 const ALLOWANCE = { offlineCardAllowanceMinor: 300, offlineTillAllowanceMinor: 500 };
@@ -44,7 +41,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await bridge?.stop();
   await harness?.close();
-  await restarted?.close();
 });
 
 const snap = async (name: string) => (SHOTS ? void (await page.screenshot({ path: `${SHOTS}/${name}.png` })) : undefined);
@@ -210,25 +206,23 @@ describe('stored value at the till', () => {
   }, 240_000);
 
   it('takes stored value offline within the chain’s allowance, refuses beyond it, and HQ debits it once when the till is back', async () => {
-    const port = Number(new URL(hq.url).port);
-    await hq.close();
-    await scanToLines(page, f.catalog[3]!.barcode, 1);
-    await scanToLines(page, f.catalog[4]!.barcode, 2);
-    await page.keyboard.press('PageUp');
-    await page.locator('[data-testid="member-pay-dialog"][open]').waitFor();
-    await page.getByTestId('member-pay-card').fill(NEW_CARD);
-    await page.getByTestId('member-pay-amount').fill('4.00');
-    await page.getByTestId('member-pay-submit').click();
-    await expect.poll(() => page.getByTestId('member-pay-problem').textContent(), { timeout: 30_000 }).toContain('¥3.00');
-    await snap('till-stored-value-offline');
-    await page.getByTestId('member-pay-amount').fill('2.00');
-    await page.getByTestId('member-pay-submit').click();
-    await expect.poll(() => page.locator('[data-testid="payment-row"][data-tender="stored_value"]').count(), { timeout: 30_000 }).toBe(1);
-    await page.getByTestId('tender-exact').click();
-    await page.getByTestId('complete-button').click();
-    await expect.poll(() => page.getByTestId('basket-line').count()).toBe(0);
-
-    restarted = await startHq(f, port);
+    await harness.withHqStopped(async () => {
+      await scanToLines(page, f.catalog[3]!.barcode, 1);
+      await scanToLines(page, f.catalog[4]!.barcode, 2);
+      await page.keyboard.press('PageUp');
+      await page.locator('[data-testid="member-pay-dialog"][open]').waitFor();
+      await page.getByTestId('member-pay-card').fill(NEW_CARD);
+      await page.getByTestId('member-pay-amount').fill('4.00');
+      await page.getByTestId('member-pay-submit').click();
+      await expect.poll(() => page.getByTestId('member-pay-problem').textContent(), { timeout: 30_000 }).toContain('¥3.00');
+      await snap('till-stored-value-offline');
+      await page.getByTestId('member-pay-amount').fill('2.00');
+      await page.getByTestId('member-pay-submit').click();
+      await expect.poll(() => page.locator('[data-testid="payment-row"][data-tender="stored_value"]').count(), { timeout: 30_000 }).toBe(1);
+      await page.getByTestId('tender-exact').click();
+      await page.getByTestId('complete-button').click();
+      await expect.poll(() => page.getByTestId('basket-line').count()).toBe(0);
+    });
     await expect.poll(async () => (await tillStoreSales(f)).length, { timeout: 60_000 }).toBe(3);
     const offlineSale = (await tillStoreSales(f)).sort((a, b) => a.completedAt.getTime() - b.completedAt.getTime()).at(-1)!;
     const [paid] = await f.deps.db.select().from(salePayments).where(and(eq(salePayments.chainId, f.chainId), eq(salePayments.saleId, offlineSale.id), eq(salePayments.tender, 'stored_value')));
