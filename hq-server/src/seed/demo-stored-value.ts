@@ -1,11 +1,11 @@
-import { minor } from '@pos/shared';
+import { defaultMembershipSettings, minor } from '@pos/shared';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Deps, DevicePrincipal, OfficePrincipal } from '../http/app-env';
 import { newId } from '../ids';
 import { stores, tillDevices, users } from '../org/org.tables';
 import { members } from '../pricing/pricing.tables';
 import { requestAdjustment } from '../stored-value/adjustments.service';
-import { memberCards } from '../members/membership.tables';
+import { memberCards, membershipSettings } from '../members/membership.tables';
 import { topUpRules } from '../stored-value/stored-value.tables';
 import { topUpStoredValue } from '../stored-value/top-ups.service';
 import { demoCardNo } from './demo-members';
@@ -43,6 +43,8 @@ async function tillOf({ db }: Deps, chainId: string, storeCode: string): Promise
  * Returns how many top-ups were made.
  */
 export async function seedDemoStoredValue(deps: Deps, chainId: string): Promise<number> {
+  // A till cut off from HQ takes stored value up to ¥50 a card and ¥500 in all (离线储值), so the demo shows it.
+  await deps.db.insert(membershipSettings).values({ chainId, ...defaultMembershipSettings, offlineCardAllowanceMinor: 5_000, offlineTillAllowanceMinor: 50_000, updatedAt: deps.clock() });
   await deps.db.insert(topUpRules).values({ chainId, id: newId(deps.clock), ...demoTopUpRule, startsOn: null, endsOn: null, active: true, updatedAt: deps.clock() });
   for (const topUp of demoTopUps) {
     const till = await tillOf(deps, chainId, topUp.storeCode);
