@@ -69,10 +69,10 @@ describe('till shortcuts set by HQ', () => {
     await office.getByTestId('shortcut-complete').waitFor();
     expect(await office.getByTestId('shortcut-complete').inputValue()).toBe('F9');
 
-    await pressFor('complete', 'F12');
-    await pressFor('hold', 'F12');
+    await pressFor('complete', 'Pause');
+    await pressFor('hold', 'Pause');
     await expect.poll(problems).toHaveLength(2);
-    expect((await problems())[0]).toContain('F12 is also the key of “Hold ticket”');
+    expect((await problems())[0]).toContain('Pause is also the key of “Hold ticket”');
     expect(await office.getByTestId('shortcuts-save').isDisabled()).toBe(true);
     expect(await seriousAccessibilityFindings(office)).toEqual([]);
     await shoot(office, 'office-till-shortcuts-conflict', () => office.locator('.office-user-actions button').first().click());
@@ -89,14 +89,14 @@ describe('till shortcuts set by HQ', () => {
     await shoot(office, 'office-till-shortcuts', () => office.locator('.office-user-actions button').first().click());
 
     const saved = TillShortcuts.parse(await (await f.app.request('/settings/till-shortcuts', bearer(await signInOffice(f, 'hq@demo.pos')))).json());
-    expect(saved).toEqual({ ...defaultTillShortcuts, complete: 'F12', hold: 'Alt+H' });
+    expect(saved).toEqual({ ...defaultTillShortcuts, complete: 'Pause', hold: 'Alt+H' });
   });
 
-  it('pulls the new keys to the till: the buttons show them, F12 completes a sale and F9 no longer does', async () => {
+  it('pulls the new keys to the till: the buttons show them, Pause completes a sale and F9 no longer does', async () => {
     await syncNow(till);
-    await expect.poll(() => keyOf(till, 'complete-button'), { timeout: 45_000 }).toBe('F12');
+    await expect.poll(() => keyOf(till, 'complete-button'), { timeout: 45_000 }).toBe('Pause');
     expect(await keyOf(till, 'hold-ticket')).toBe('Alt+H');
-    expect(await till.getByTestId('keys-hint').textContent()).toContain('F12 complete · F10 open drawer');
+    expect(await till.getByTestId('keys-hint').textContent()).toContain('Pause complete · F10 open drawer');
 
     await scanToLines(till, f.catalog[0]!.barcode, 1);
     await till.keyboard.press('F9');
@@ -109,8 +109,8 @@ describe('till shortcuts set by HQ', () => {
     await expect.poll(() => till.getByTestId('held-count').textContent()).toBe('1');
     await scanToLines(till, f.catalog[1]!.barcode, 1);
     await till.getByTestId('scan-input').press('Enter');
-    await expect.poll(() => till.getByTestId('sell-note').textContent()).toContain('F4 exact cash · F12 complete');
-    await till.keyboard.press('F12');
+    await expect.poll(() => till.getByTestId('sell-note').textContent()).toContain('F4 exact cash · Pause complete');
+    await till.keyboard.press('Pause');
     await expect.poll(lines).toBe(0);
     await till.getByTestId('change-due').waitFor();
     await expect.poll(async () => (await tillStoreSales(f)).length, { timeout: 60_000 }).toBe(1);
