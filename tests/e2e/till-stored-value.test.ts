@@ -182,6 +182,7 @@ describe('stored value at the till', () => {
     await page.keyboard.press('PageDown');
     await expect.poll(() => page.getByTestId('member-pay-points').textContent(), { timeout: 10_000 }).toContain(`${points}`);
     await snap('till-points-pay');
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await page.getByTestId('member-pay-submit').click();
     await expect.poll(() => page.locator('[data-testid="payment-row"][data-tender="points"]').count(), { timeout: 15_000 }).toBe(1);
     await page.getByTestId('tender-exact').click();
@@ -216,6 +217,7 @@ describe('stored value at the till', () => {
       await page.getByTestId('member-pay-submit').click();
       await expect.poll(() => page.getByTestId('member-pay-problem').textContent(), { timeout: 30_000 }).toContain('¥3.00');
       await snap('till-stored-value-offline');
+      expect(await seriousAccessibilityFindings(page)).toEqual([]);
       await page.getByTestId('member-pay-amount').fill('2.00');
       await page.getByTestId('member-pay-submit').click();
       await expect.poll(() => page.locator('[data-testid="payment-row"][data-tender="stored_value"]').count(), { timeout: 30_000 }).toBe(1);
