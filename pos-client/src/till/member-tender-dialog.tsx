@@ -38,8 +38,7 @@ export function MemberTenderDialog({ tender, cardNo, onCardNo, onEnquire, remain
   const exponent = currencyExponent(currency);
   const [amount, setAmount] = useState('');
   const [pin, setPin] = useState('');
-  const [problem, setProblemState] = useState<{ code: string; params?: Record<string, string | number> } | null>(null);
-  const setProblem = (code: string | { code: string; params?: Record<string, string | number> } | null) => setProblemState(typeof code === 'string' ? { code } : code);
+  const [problem, setProblem] = useState<{ code: string; params?: Record<string, string | number> } | null>(null);
   const amountRef = useRef<HTMLInputElement>(null);
   const held = holdings?.ok ? holdings.value : null;
   const offer = !held ? remainingMinor
@@ -58,19 +57,19 @@ export function MemberTenderDialog({ tender, cardNo, onCardNo, onEnquire, remain
   const pinRequired = tender === 'stored_value' && (held?.storedValue.pinRequired ?? false);
 
   async function pay(): Promise<void> {
-    if (amountMinor === null || amountMinor <= 0) return setProblem('AMOUNT_INVALID');
-    if (pinRequired && !/^\d{4,8}$/.test(pin)) return setProblem('CARD_PIN_REQUIRED');
+    if (amountMinor === null || amountMinor <= 0) return setProblem({ code: 'AMOUNT_INVALID' });
+    if (pinRequired && !/^\d{4,8}$/.test(pin)) return setProblem({ code: 'CARD_PIN_REQUIRED' });
     let result: TakeResult;
     if (tender === 'points') {
-      if (!redemption || redemption.points === 0) return setProblem('INSUFFICIENT_POINTS');
-      if (redemption.valueMinor !== amountMinor) return setProblem('POINTS_WHOLE_FEN');
+      if (!redemption || redemption.points === 0) return setProblem({ code: 'INSUFFICIENT_POINTS' });
+      if (redemption.valueMinor !== amountMinor) return setProblem({ code: 'POINTS_WHOLE_FEN' });
       result = await onPayPoints(redemption.points, minor(redemption.valueMinor));
     } else {
       result = await onPayStoredValue(amountMinor, pinRequired ? pin : undefined);
     }
     if (!result.ok) {
       setPin('');
-      setProblem({ code: result.code, params: result.params });
+      setProblem(result);
     }
   }
 
