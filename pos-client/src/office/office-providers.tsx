@@ -4,7 +4,7 @@ import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { createOfficeQueryClient } from '../features/office-core/hq-query';
 import { useI18n } from '../i18n/i18n-context';
 
@@ -32,14 +32,27 @@ const theme: ThemeConfig = {
   },
 };
 
-/** antd (and dayjs, for its date pickers) in the app's language (the till's `pos-till-locale`), and one TanStack Query client for the tab. */
+const reducedMotionQuery = '(prefers-reduced-motion: reduce)';
+const subscribeToReducedMotion = (onChange: () => void) => {
+  const query = window.matchMedia(reducedMotionQuery);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+};
+const prefersReducedMotion = () => window.matchMedia(reducedMotionQuery).matches;
+
+/**
+ * antd (and dayjs, for its date pickers) in the app's language (the till's `pos-till-locale`), and one TanStack Query client for the tab.
+ * A person who asks their system for reduced motion gets lists, dialogs and drawers that appear without sliding or fading.
+ */
 export function OfficeProviders({ children }: { children: ReactNode }) {
   const { locale } = useI18n();
   const [queryClient] = useState(createOfficeQueryClient);
+  const reducedMotion = useSyncExternalStore(subscribeToReducedMotion, prefersReducedMotion);
+  const themed = useMemo<ThemeConfig>(() => (reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme), [reducedMotion]);
   // Date pickers name months and weekdays through dayjs's global locale.
   dayjs.locale(locale === 'en' ? 'en' : 'zh-cn');
   return (
-    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={theme} button={{ autoInsertSpace: false }} form={{ colon: false }}>
+    <ConfigProvider locale={locale === 'en' ? enUS : zhCN} theme={themed} button={{ autoInsertSpace: false }} form={{ colon: false }}>
       <App>
         <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
       </App>
