@@ -37,4 +37,19 @@ describe('priceBasket', () => {
     ]);
     expect(priced.adjustments.at(-1)?.enteredBy).toBe('clerk-7');
   });
+
+  // The engine picks the best combination of rules, each applied as its rule says; it does not
+  // hold units back from a deal to keep a threshold. Chains that mix the two see this at the till.
+  it("a group deal's reward can take a threshold away: one more item may cost more than its price", () => {
+    const rules = compileRules([
+      rule('buy_n_get_m', 'second-at-60', { scope: scope({ categoryIds: ['root'] }), buy: 1, get: 1, rewardPercentBp: 4000, maxApplications: null }),
+      rule('spend_threshold_off', 'drinks-10-off-3', { scope: scope({ categoryIds: ['drinks'] }), tiers: [{ minSpendMinor: 1000, offMinor: 300 }], repeat: false }),
+    ]);
+    const line = (lineId: string, unitPriceMinor: number, categoryId: string) => ({ lineId, productId: lineId, unitPriceMinor, categoryId, ancestorCategoryIds: ['root'] });
+    const lines = [line('juice', 600, 'drinks'), line('bread', 500, 'bakery'), line('tea', 400, 'drinks')];
+    // (juice, bread): bread 40% off; drinks spend 1000 reaches the threshold: 1500 − 200 − 300
+    expect(priceBasket(basket(lines), context(), rules).totalMinor).toBe(1000);
+    // (juice, cake) and (bread, tea): cake and tea 40% off; drinks spend 840 misses it: 2050 − 380
+    expect(priceBasket(basket([...lines, line('cake', 550, 'bakery')]), context(), rules).totalMinor).toBe(1670);
+  });
 });

@@ -68,4 +68,19 @@ describe('combining rules', () => {
     const limited = rule('item_discount', 'half-off-3', { productIds: ['tea'], offer: { type: 'percent_off', percentBp: 5000 }, unitLimit: 3 });
     expect(priceBasket(lines, context(), [limited]).lines.map((l) => l.netMinor)).toEqual([1000, 1500]);
   });
+
+  it('gives a line two deals both want to one of them, and the other keeps its own lines', () => {
+    const lines = basket([
+      { lineId: 'l1', productId: 'cola', unitPriceMinor: 600, quantity: 2, brandId: 'fizz' },
+      { lineId: 'l2', productId: 'bun', unitPriceMinor: 400, categoryId: 'bakery', ancestorCategoryIds: [] },
+      { lineId: 'l3', productId: 'fizz-cake', unitPriceMinor: 500, brandId: 'fizz', categoryId: 'bakery', ancestorCategoryIds: [] },
+    ]);
+    const fizzSecondHalf = rule('buy_n_get_m', 'fizz-half', { scope: scope({ brandIds: ['fizz'] }), buy: 1, get: 1, rewardPercentBp: 5000, maxApplications: null }, { combination: 'exclusive' });
+    const bakeryFree = rule('buy_n_get_m', 'bakery-1-1', { scope: scope({ categoryIds: ['bakery'] }), buy: 1, get: 1, rewardPercentBp: 10_000, maxApplications: null }, { combination: 'exclusive' });
+    const priced = priceBasket(lines, context(), [fizzSecondHalf, bakeryFree]);
+    // the cake makes the bakery pair (cake 500, bun 400 free) and the colas keep theirs (one half off): 700 off;
+    // either deal alone would give 300 (colas and cake) or 400 (cake and bun)
+    expect(priced.lines.map((l) => l.netMinor)).toEqual([900, 0, 500]);
+    expect(priced.totalSavingMinor).toBe(700);
+  });
 });

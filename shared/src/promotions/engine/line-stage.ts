@@ -4,7 +4,7 @@ import type { BasketLine } from '../promotions.schemas';
 import type { Candidate } from './collect-candidates';
 import type { CompiledRule } from './compile-rules';
 import { chooseForLine, recordUnits, type LineChoice, type UnitsUsed } from './line-choice';
-import { bestPlan, candidatePlans } from './plan-search';
+import { bestPlan, candidatePlans, withNarrowedForms } from './plan-search';
 import { savingOf, type Share, type StageOutcome } from './shares';
 
 export interface LineStageInput {
@@ -82,18 +82,22 @@ function evaluatePlan(input: LineStageInput, plan: readonly Candidate[], cache: 
 
 /**
  * Stage 2. One-line rules are chosen line by line; multi-line deals (buy N get M) are
- * chosen as a whole, trying the allowed combinations, and apply after the one-line rules
- * on what they left. A deal that is exclusive keeps its lines to itself.
+ * chosen as a whole, trying the allowed combinations (and deals that compete for lines
+ * without the lines the other takes), and apply after the one-line rules on what they
+ * left. A deal that is exclusive keeps its lines to itself.
  */
 export function runLineStage(input: LineStageInput): StageOutcome {
   const valueAlone = new Map<Candidate, number>();
-  for (const candidate of input.groups) {
-    const remaining = [...input.gross];
-    applyGroup(input, candidate, remaining, []);
-    const value = savingOf(input.gross, remaining);
-    if (value > 0) valueAlone.set(candidate, value);
-  }
-  const useful = input.groups.filter((c) => valueAlone.has(c));
+  const worthAlone = (candidates: readonly Candidate[]) => {
+    for (const candidate of candidates) {
+      const remaining = [...input.gross];
+      applyGroup(input, candidate, remaining, []);
+      const value = savingOf(input.gross, remaining);
+      if (value > 0) valueAlone.set(candidate, value);
+    }
+    return candidates.filter((c) => valueAlone.has(c));
+  };
+  const useful = worthAlone(withNarrowedForms(worthAlone(input.groups)));
   const cache: ChoiceCache = { uncovered: [], covered: [], limited: input.perLine.map(hasUnitLimit) };
   return bestPlan(candidatePlans(useful, valueAlone), (plan) => evaluatePlan(input, plan, cache));
 }

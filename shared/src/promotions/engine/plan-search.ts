@@ -16,13 +16,40 @@ function overlaps(a: readonly number[], b: readonly number[]): boolean {
   return false;
 }
 
-/** Two rules may not both apply when they share a line and one is exclusive, or both are best-of in one group. */
+/**
+ * Two rules may not both apply when they share a line and one is exclusive, or both are best-of
+ * in one group; a rule applies once, so two forms of one rule never go together.
+ */
 export function conflicts(a: Candidate, b: Candidate): boolean {
   const x = a.rule;
   const y = b.rule;
+  if (x === y) return true;
   const sameGroup = x.combination === 'best_of' && y.combination === 'best_of' && x.group === y.group;
   if (x.combination !== 'exclusive' && y.combination !== 'exclusive' && !sameGroup) return false;
   return overlaps(a.lines, b.lines);
+}
+
+/**
+ * Deals that compete for lines also as each would run without the lines the other takes, so
+ * the line both want goes to one of them and the other keeps the rest: one more item in the
+ * scope of two deals does not cost the customer one of them. In rank order, whole forms first.
+ * Past the few deals searched exactly, the deals stay whole: a big basket keeps its speed.
+ */
+export function withNarrowedForms(candidates: readonly Candidate[]): Candidate[] {
+  const forms = [...candidates];
+  if (candidates.length > EXACT_LIMIT) return forms;
+  const seen = new Set(candidates.map((c) => `${c.rule.rank}:${c.lines.join(',')}`));
+  for (const a of candidates) {
+    for (const b of candidates) {
+      if (a === b || !conflicts(a, b)) continue;
+      const lines = a.lines.filter((i) => !b.lines.includes(i));
+      const key = `${a.rule.rank}:${lines.join(',')}`;
+      if (lines.length === 0 || seen.has(key)) continue;
+      seen.add(key);
+      forms.push({ rule: a.rule, lines });
+    }
+  }
+  return forms.sort((a, b) => a.rule.rank - b.rule.rank || b.lines.length - a.lines.length);
 }
 
 function allowedSubsets(candidates: readonly Candidate[]): Candidate[][] {

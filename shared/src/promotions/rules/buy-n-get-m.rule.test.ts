@@ -51,4 +51,15 @@ describe('buy N get M', () => {
     const line = { lineId: 'l1', productId: 'a', unitPriceMinor: 1000, quantity: 2 };
     expect(priceBasket(basket([line]), context(), [deal({ buy: 2, get: 1 })]).adjustments).toEqual([]);
   });
+
+  it("rounds the deal's reward once and splits it over the lines it falls on", () => {
+    const lines = [
+      { lineId: 'l1', productId: 'a', unitPriceMinor: 2501, quantity: 2 },
+      { lineId: 'l2', productId: 'b', unitPriceMinor: 2500, quantity: 2 },
+    ];
+    // rewards: one 2501 and one 2500 at 0.01 %: 0.2501 + 0.25 = 0.5001, rounded once to 1 fen
+    const priced = priceBasket(basket(lines), context(), [deal({ buy: 1, get: 1, rewardPercentBp: 1 })]);
+    expect(priced.totalSavingMinor).toBe(1);
+    expect(priced.lines.map((l) => l.discountMinor)).toEqual([1, 0]);
+  });
 });

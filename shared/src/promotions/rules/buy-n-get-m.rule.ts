@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { scaleMinor, type Minor } from '../../money/money';
+import { minor, type Minor } from '../../money/money';
+import { prorate } from '../../money/prorate';
 import { defineRule, type LineView } from '../define-rule';
 import { LineScope, PercentBp } from '../rule-common.schemas';
 
@@ -12,7 +13,9 @@ function rewardsBefore(position: number, buy: number, get: number): number {
 /**
  * Units are ranked dearest first and taken in sets of buy + get; the `get` cheapest of
  * each set are the reward. This gives the customer the most a set-based deal can, and
- * adding a unit never lowers the reward. Equal prices: the later line is the reward.
+ * adding a unit never lowers the reward. Equal prices: the later line is the reward. The
+ * deal's reward is rounded once and split over its lines by largest remainder, so a unit
+ * added cannot lose the customer a fen that rounding line by line would.
  */
 export function buyNGetMDiscounts(
   views: readonly LineView[],
@@ -28,7 +31,8 @@ export function buyNGetMDiscounts(
     rewardUnits[i] = rewardsBefore(Math.min(end, cap), buy, get) - rewardsBefore(Math.min(position, cap), buy, get);
     position = end;
   }
-  return views.map((view, i) => scaleMinor(view.remainingMinor, rewardUnits[i]! * rewardPercentBp, view.line.quantity * 10_000));
+  const exact = views.map((view, i) => (view.remainingMinor * rewardUnits[i]! * rewardPercentBp) / (view.line.quantity * 10_000));
+  return prorate(exact, minor(Math.round(exact.reduce((a, b) => a + b, 0))));
 }
 
 /**
