@@ -8,6 +8,7 @@ import { brandsRoutes } from './catalog/brands.routes';
 import { catalogRoutes } from './catalog/catalog.routes';
 import { categoriesRoutes } from './catalog/categories.routes';
 import { productsRoutes } from './catalog/products.routes';
+import { commissionRoutes } from './commission/commission.routes';
 import type { AppEnv, Deps } from './http/app-env';
 import { limitBodies } from './http/body-limit';
 import { AppError, errorResponse, onError, validationError } from './http/errors';
@@ -108,6 +109,7 @@ export function createApp(deps: Deps) {
   app.route('/', cashReasonsRoutes);
   app.route('/', shiftsRoutes);
   app.route('/', tillShortcutsRoutes);
+  app.route('/', commissionRoutes);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http', scheme: 'bearer', description: 'An office session token, or a till device token (`dev.…`)',
   });

@@ -10,6 +10,7 @@ import { migrateDatabase } from './db/migrate';
 import type { Deps } from './http/app-env';
 import { systemClock } from './ids';
 import { startPointsExpirySchedule } from './points/expiry-schedule';
+import { startCommissionSchedule } from './commission/commission-schedule';
 import { describeShowcaseMembers } from './seed/demo-members';
 import { describeMembershipShowcase } from './seed/demo-membership';
 import { DEMO_PASSWORD, DEMO_PIN } from './seed/demo-org';
@@ -72,12 +73,15 @@ if (backups) console.log(`[hq] backing the database up to ${backupDir} every ${c
 const messages = startMessageSchedule(database.db, systemClock, logMessageProvider(), 60_000);
 void messages.runOnce();
 const pointsExpiry = startPointsExpirySchedule(database.db, systemClock);
+const commission = startCommissionSchedule({ db: database.db, clock: systemClock });
+void commission.runOnce();
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
     backups?.stop();
     messages.stop();
     pointsExpiry.stop();
+    commission.stop();
     await server.close();
     await database.close();
     process.exit(0);

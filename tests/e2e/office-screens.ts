@@ -29,6 +29,12 @@ export const officeScreens: readonly OfficeScreen[] = [
   { name: 'top-up rules', hash: '#/office/top-up-rules', ready: `[data-testid=top-up-rules-screen] ${table}`, users: hq, open: async (page) => { await page.click('[data-testid=top-up-rule-new]'); await page.waitForSelector('#rule-name'); } },
   { name: 'cash in/out reasons', hash: '#/office/cash-reasons', ready: `[data-testid=cash-reasons-screen] ${table}`, users: hq },
   { name: 'till shortcuts', hash: '#/office/till-shortcuts', ready: '#shortcut-complete', users: hq },
+  { name: 'clerk commission', hash: '#/office/commission', ready: `[data-testid=commission-clerks] ${table}`, users: everyone },
+  { name: 'commission targets and duty', hash: '#/office/commission-targets', ready: `[data-testid=commission-duty] ${table}`, users: everyone },
+  {
+    name: 'commission plan editor', hash: '#/office/commission-plans', ready: '[data-testid=commission-plan]', users: hq,
+    open: async (page) => { await page.click('[data-testid=commission-plan-edit]'); await page.waitForSelector('#plan-name'); },
+  },
   { name: 'points rules', hash: '#/office/points-rules', ready: `[data-testid=points-rules] ${table}`, users: hq },
   { name: 'tills', hash: '#/office/devices', ready: '[data-testid=device-list] .ant-table-row', users: everyone },
   { name: 'member messages', hash: '#/office/member-messages', ready: '[data-testid=member-messages-table] .ant-table-row', users: hq },

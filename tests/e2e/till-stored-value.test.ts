@@ -126,6 +126,10 @@ describe('stored value at the till', () => {
 
     // One item back: its refund goes back the way it was paid, stored value to the card, and HQ takes back the points it earned.
     await expect.poll(async () => (await f.deps.db.select().from(pointsEntries).where(and(eq(pointsEntries.chainId, f.chainId), eq(pointsEntries.saleId, sale!.id)))).length, { timeout: 30_000 }).toBe(1);
+    // The receipt named the points the sale earns by the rules the till pulled: what HQ posted at ingest.
+    const [earned] = await f.deps.db.select().from(pointsEntries).where(and(eq(pointsEntries.chainId, f.chainId), eq(pointsEntries.saleId, sale!.id)));
+    expect(earned!.points).toBeGreaterThan(0);
+    expect(receipt).toMatch(new RegExp(`本次积分 Points earned\\s+${earned!.points}\\b`));
     await page.keyboard.press('F1');
     await managerIfAsked();
     await page.getByTestId('return-screen').waitFor();
@@ -150,6 +154,7 @@ describe('stored value at the till', () => {
     // Reported lost at this till, under a manager's key.
     await page.keyboard.press('F12');
     await page.getByTestId('card-desk-card').fill(CARD);
+    await expect.poll(() => page.getByTestId('card-desk-lost').isEnabled()).toBe(true);
     await page.getByTestId('card-desk-lost').click();
     await managerIfAsked();
     await expect.poll(() => page.getByTestId('card-desk-outcome').getAttribute('data-kind'), { timeout: 15_000 }).toBe('lost');

@@ -110,6 +110,8 @@ describe('tenders', () => {
     await page.keyboard.press('End');
     await page.getByTestId('card-reference').fill('DECL-01');
     await page.getByTestId('card-declined').click();
+    // The cashier sees the dialog close on the declined card before asking the terminal again.
+    await page.getByTestId('card-dialog').waitFor({ state: 'hidden' });
     await page.keyboard.press('End');
     await page.getByTestId('card-amount').fill('999999');
     await page.getByTestId('card-reference').fill('T0045-118');

@@ -7,7 +7,7 @@ import { readMigrationLevel, tablesInLoadOrder } from '@pos/hq-server/db/backup-
 import { BackupError } from '@pos/hq-server/db/backup-format';
 import { restoreBackup } from '@pos/hq-server/db/backup-restore';
 import { writeBackup } from '@pos/hq-server/db/backup-write';
-import { createPglite, openDatabase, type Db } from '@pos/hq-server/db/client';
+import type { Db } from '@pos/hq-server/db/client';
 import { migrateDatabase } from '@pos/hq-server/db/migrate';
 import { query } from '@pos/hq-server/db/query';
 import { PullResponse, PushResponse, type PairedDevice } from '@pos/shared';
@@ -15,7 +15,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, json, makeSale, pairTill, seedFixture, signInOffice, type App, type Fixture } from '../support/fixture';
 import { createPromotion, every, ruleOf } from '../support/pricing-setup';
-import { createPostgresDatabase, createTestDatabase, type TestDatabase } from '../support/test-db';
+import { createPostgresDatabase, createTestDatabase, pgliteTestDatabase, type TestDatabase } from '../support/test-db';
 
 const opened: TestDatabase[] = [];
 let source: TestDatabase;
@@ -156,9 +156,7 @@ describe('db:backup and db:restore', () => {
   });
 
   it.runIf(process.env.POS_TEST_DB === 'postgres' && process.env.DATABASE_URL)('restores a PGlite backup into PostgreSQL', async () => {
-    const embedded = await openDatabase({ pglite: await createPglite() });
-    await migrateDatabase(embedded);
-    const small = { ...embedded, url: null };
+    const small = await pgliteTestDatabase();
     opened.push(small);
     await chainWithSales(small);
     const fromPglite = join(dir, 'from-pglite.pos-backup.gz');

@@ -90,7 +90,7 @@ describe('card lifecycle', () => {
   it('reports a card lost, refuses it at the till as lost, replaces it and keeps the balance and points on the account', async () => {
     const m = await enrolled('挂失会员');
     await topUp(m.id, 50_000, 5_000);
-    await f.deps.db.update(memberAccounts).set({ points: 1200 }).where(and(eq(memberAccounts.chainId, f.chainId), eq(memberAccounts.id, m.id)));
+    await postPoints(f.deps.db, f.chainId, m.id, 1200, { id: newId(f.clock), kind: 'adjustment', memberId: m.id, reason: 'test' }, { at: f.clock(), earnedOn: '2026-11-22' });
     const lost = await post('/members/cards/lost', { cardNo: m.cardNo }, manager);
     expect(lost.status).toBe(200);
     expect(MemberCard.parse(await lost.json())).toMatchObject({ cardNo: m.cardNo, status: 'lost' });

@@ -8,7 +8,7 @@ import { auditEntries } from '@pos/hq-server/audit/audit.tables';
 import { products } from '@pos/hq-server/catalog/catalog.tables';
 import { members } from '@pos/hq-server/pricing/pricing.tables';
 import { demoCardNo } from '@pos/hq-server/seed/demo-members';
-import { ErrorBody, MemberPoints, PointsBalance, PointsRedemption, PointsRule, PointsSettings, PushResponse, uuidv7, type PairedDevice, type Sale, withCheckDigit } from '@pos/shared';
+import { ErrorBody, MemberPoints, PointsBalance, PointsRedemption, PointsRule, PointsSettings, PullResponse, PushResponse, uuidv7, type PairedDevice, type Sale, withCheckDigit } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createSeededFixture, json, makeSale, pairTill, signInOffice, type Fixture } from '../support/fixture';
@@ -130,6 +130,24 @@ describe('points rules and settings', () => {
     expect((await f.app.request(`/points/rules/${rule.id}`, { ...bearer(hq), method: 'DELETE' })).status).toBe(404);
     const audit = await f.deps.db.select({ action: auditEntries.action }).from(auditEntries).where(and(eq(auditEntries.chainId, f.chainId), eq(auditEntries.entityId, rule.id)));
     expect(audit.map((a) => a.action).sort()).toEqual(['create', 'delete', 'update']);
+  });
+
+  it('brings tills the active rules after every change, so a receipt can name the points a sale earns', async () => {
+    const pullFrom = async (cursor: number) => PullResponse.parse(await (await f.app.request(`/sync/pull?cursor=${cursor}&limit=500`, bearer(s001.deviceToken))).json());
+    const rulesAfter = async (cursor: number) => {
+      const page = await pullFrom(cursor);
+      const earning = page.changes.filter((c) => c.entity === 'points_earning').at(-1);
+      return { cursor: page.cursor, ids: earning?.entity === 'points_earning' ? earning.data.rules.map((r) => r.id).sort() : null };
+    };
+    const start = (await pullFrom(0)).headSeq;
+    const active = (await f.deps.db.select({ id: pointsRules.id }).from(pointsRules).where(and(eq(pointsRules.chainId, f.chainId), eq(pointsRules.active, true)))).map((r) => r.id);
+    const made = PointsRule.parse(await (await send('POST', '/points/rules', { name: 'Synced', memberLevelId: null, categoryId: null, rateBp: 7_000, validFrom: '2026-01-01', validTo: null }, hq)).json());
+    const created = await rulesAfter(start);
+    expect(created.ids).toEqual([...active, made.id].sort());
+    expect((await f.app.request(`/points/rules/${made.id}`, { ...bearer(hq), method: 'DELETE' })).status).toBe(204);
+    const deleted = await rulesAfter(created.cursor);
+    expect(deleted.ids).toEqual([...active].sort());
+    expect((await rulesAfter(deleted.cursor)).ids).toBeNull();
   });
 });
 

@@ -1,6 +1,8 @@
 import { verifyLedgers } from '@pos/hq-server/ledger/verify-ledgers';
 import { storedValueEntries } from '@pos/hq-server/members/membership.tables';
 import { pricingDiscrepancies } from '@pos/hq-server/pricing/pricing.tables';
+import { memberMessages } from '@pos/hq-server/member-messages/member-messages.tables';
+import { members } from '@pos/hq-server/pricing/pricing.tables';
 import { storedValueReceivables } from '@pos/hq-server/stored-value/stored-value.tables';
 import { PushResponse, StoredValueReceivableList, TopUpResult, type PairedDevice, type Sale } from '@pos/shared';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -99,6 +101,25 @@ describe('offline stored-value payments at ingest', () => {
     expect(await account(f, member.id)).toMatchObject({ balanceMinor: 0, receivableMinor: sale.totalMinor });
     expect((await entriesOf(member.id)).filter((e) => e.kind === 'spend')).toEqual([]);
     expect((await receivablesOf(member.id)).map((r) => r.amountMinor)).toEqual([sale.totalMinor]);
+  });
+
+  it('sends the member who consented the spend notice an online spend sends, once, and nobody else', async () => {
+    const [told, silent] = [offlineSale(till, ''), offlineSale(till, '')];
+    const consenting = await fundedMember(told.totalMinor + 2_000);
+    const declining = await fundedMember(silent.totalMinor + 2_000);
+    await f.deps.db.update(members).set({ phone: '13800138123', consentToMessages: true }).where(and(eq(members.chainId, f.chainId), eq(members.id, consenting.id)));
+    await f.deps.db.update(members).set({ phone: '13800138124', consentToMessages: false }).where(and(eq(members.chainId, f.chainId), eq(members.id, declining.id)));
+    told.payments[0]!.offlineCardNo = consenting.cardNo as Sale['payments'][number]['offlineCardNo'];
+    silent.payments[0]!.offlineCardNo = declining.cardNo as Sale['payments'][number]['offlineCardNo'];
+    expect(await push(till, [told, silent])).toEqual(['accepted', 'accepted']);
+    expect(await push(till, [told])).toEqual(['duplicate']);
+    const spendNotices = (memberId: string) => f.deps.db.select().from(memberMessages)
+      .where(and(eq(memberMessages.chainId, f.chainId), eq(memberMessages.memberId, memberId), eq(memberMessages.kind, 'spend')));
+    const [notice, ...more] = await spendNotices(consenting.id);
+    expect(more).toEqual([]);
+    expect(notice).toMatchObject({ dedupeKey: `spend:${told.payments[0]!.id}`, phone: '13800138123', status: 'pending' });
+    expect(notice!.text).toContain('当前余额¥20.00');
+    expect(await spendNotices(declining.id)).toEqual([]);
   });
 
   it('keeps a sale paid offline with a card HQ does not know, and records the difference beside it', async () => {

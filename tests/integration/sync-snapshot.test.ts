@@ -47,7 +47,7 @@ async function pullFrom(cursor: number): Promise<Change[]> {
 }
 
 const keyOf = (entity: SnapshotEntity, row: Record<string, unknown>) =>
-  String({ barcode: row.code, pricing_settings: row.chainId, till_shortcuts: row.chainId, stored_value_allowance: row.chainId, store_assortment: row.storeId, assortment_item: row.productId }[entity as string] ?? row.id);
+  String({ barcode: row.code, pricing_settings: row.chainId, till_shortcuts: row.chainId, stored_value_allowance: row.chainId, points_earning: row.chainId, store_assortment: row.storeId, assortment_item: row.productId }[entity as string] ?? row.id);
 
 describe('GET /sync/snapshot', () => {
   it('holds what the whole change feed holds, live rows only, each entity in byte order of its key, sellable entities first', async () => {

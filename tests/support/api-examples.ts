@@ -77,7 +77,7 @@ export function scopedReference(op: Operation, slot: Slot): ((refs: StoreRefs) =
 
 /** Parameter names that name nothing of a store (filters, pages, chain-wide rows); any other must be scoped or added here. */
 export const unscopedParameters = new Set([
-  'q', 'page', 'pageSize', 'limit', 'offset', 'cursor', 'from', 'to', 'state', 'ids', 'code', 'id',
+  'q', 'page', 'pageSize', 'limit', 'offset', 'cursor', 'from', 'to', 'date', 'state', 'ids', 'code', 'id',
   // Members and their cards are the chain's, whichever store a member shops in.
   'cardId',
   'productId', 'sort', 'order', 'entity', 'entityId', 'actorId',
@@ -97,4 +97,6 @@ export const unscopedParameters = new Set([
   // Stored value follows the member across the chain's stores: a card, a member and a payment
   // name no store; a reversal answers only the store that took the payment.
   'cardNo', 'memberId', 'paymentId',
+  // A commission period is a span of days of the whole chain; what it shows is cut to the caller's stores.
+  'period',
 ]);

@@ -11,8 +11,8 @@ import type { Database } from '@pos/hq-server/db/client';
 import { query } from '@pos/hq-server/db/query';
 import { PairedDevice, uuidv7, type Sale } from '@pos/shared';
 import { and, eq, isNull, ne, sql } from 'drizzle-orm';
-import { pgliteFromRecipe, type DatabaseRecipe } from './db-template';
-import { createPostgresDatabase, createTestDatabase, type TestDatabase } from './test-db';
+import type { DatabaseRecipe } from './db-template';
+import { createPostgresDatabase, createTestDatabase, pgliteTestDatabase, type TestDatabase } from './test-db';
 
 export type App = ReturnType<typeof createApp>;
 
@@ -80,7 +80,7 @@ export async function createBenchFixture(productCount: number, serverUrl?: strin
       await database.db.execute(sql`analyze`);
     },
   };
-  const database = serverUrl ? await createPostgresDatabase(serverUrl, { recipe }) : { ...(await pgliteFromRecipe(recipe)), url: null };
+  const database = serverUrl ? await createPostgresDatabase(serverUrl, { recipe }) : await pgliteTestDatabase(recipe);
   const [chain] = await database.db.select({ id: chains.id }).from(chains).where(eq(chains.code, DEMO_CHAIN.code));
   return { database, f: await fixtureOver(database, clock, chain!.id) };
 }

@@ -26,6 +26,19 @@ export async function signOutClerk({ db, clock }: Deps, device: DevicePrincipal,
     .where(and(eq(clerkSessions.chainId, device.chainId), eq(clerkSessions.tokenHash, parsed.hash), eq(clerkSessions.deviceId, device.deviceId), isNull(clerkSessions.revokedAt)));
 }
 
+/** The clerk a session token of this till speaks for, while it has neither expired nor been revoked; else 401. */
+export async function clerkOfSession({ db, clock }: Deps, device: DevicePrincipal, token: string): Promise<string> {
+  const parsed = parseToken(token);
+  if (parsed?.kind === 'cks' && parsed.chainId === device.chainId) {
+    const [session] = await db.select({ clerkId: clerkSessions.clerkId }).from(clerkSessions).where(and(
+      eq(clerkSessions.chainId, device.chainId), eq(clerkSessions.tokenHash, parsed.hash), eq(clerkSessions.deviceId, device.deviceId),
+      isNull(clerkSessions.revokedAt), gt(clerkSessions.expiresAt, clock()),
+    ));
+    if (session) return session.clerkId;
+  }
+  throw new AppError('UNAUTHENTICATED', 'the clerk session is unknown, expired or revoked');
+}
+
 /**
  * Whether the caller may see and end another user's sessions: everyone their own, HQ anyone in
  * the chain, a franchisee their own users and those of their stores. Anyone else is "not found".

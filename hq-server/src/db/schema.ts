@@ -17,3 +17,4 @@ export * from '../members/membership.tables';
 export * from '../member-messages/member-messages.tables';
 export * from '../points/points.tables';
 export * from '../stored-value/stored-value.tables';
+export * from '../commission/commission.tables';

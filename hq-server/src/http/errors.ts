@@ -50,6 +50,8 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   CARD_PIN_LOCKED: 423,
   PAYMENT_CAPTURED: 409,
   REFUND_EXCEEDS_SPEND: 409,
+  PERIOD_NOT_ENDED: 409,
+  PERIOD_CLOSED: 409,
   INTERNAL: 500,
 };
 

@@ -1,4 +1,4 @@
-import { earnPoints, type EarnLine, type Sale } from '@pos/shared';
+import { saleEarning, type EarnFacts, type Sale } from '@pos/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { isUuid, newId } from '../ids';
@@ -25,7 +25,7 @@ export interface SaleToEarn {
   multipliers: ReadonlyMap<string, number>;
 }
 
-type CategoryFacts = ReadonlyMap<string, { categoryId: string | null; ancestorCategoryIds: readonly string[] }>;
+type CategoryFacts = ReadonlyMap<string, EarnFacts>;
 
 /** The member each sale names, as HQ holds them: their level, and the pool their cards use (a merged member's goes to whom they were merged into). */
 async function membersOf(db: Db, chainId: string, ids: string[]): Promise<Map<string, { levelId: string; accountId: string }>> {
@@ -61,12 +61,7 @@ export async function pointsToEarn(db: Db, chainId: string, items: readonly Sale
     const memberId = sale.pricing!.member!.id;
     const holder = holders.get(memberId);
     if (!holder) continue;
-    const lines: EarnLine[] = sale.lines.filter((l) => !l.giftRuleId).map((l) => {
-      const category = facts.get(l.productId);
-      return { lineId: l.id, netMinor: l.netMinor, categoryIds: category?.categoryId ? [category.categoryId, ...category.ancestorCategoryIds] : [], multiplierBp: multipliers.get(l.id) ?? 10_000 };
-    });
-    const pointsPaidMinor = sale.payments.filter((p) => p.tender === 'points').reduce((sum, p) => sum + p.amountMinor, 0);
-    const { points } = earnPoints({ lines, memberLevelId: holder.levelId, businessDate, pointsPaidMinor, rules });
+    const { points } = saleEarning({ sale, facts, multipliers, memberLevelId: holder.levelId, businessDate, rules });
     if (points > 0) found.set(sale.id, { saleId: sale.id, accountId: holder.accountId, memberId, storeId: sale.storeId, deviceId: sale.deviceId, businessDate, points });
   }
   return found;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { chainId, instant, money } from '../db/columns';
+import { chainId, changeSeq, instant, money } from '../db/columns';
 import { memberAccounts } from '../members/membership.tables';
 import { chains } from '../org/org.tables';
 
@@ -113,8 +113,11 @@ export const pointsSettings = pgTable(
     /** For `after_months`: how many months after the earning day points lapse. */
     expiryMonths: integer('expiry_months'),
     updatedAt: instant('updated_at').notNull(),
+    /** Stamped again whenever the chain's earning rules change too: tills pull the rules with this row (`points_earning`). */
+    changeSeq: changeSeq(),
   },
   (t) => [
+    index('points_settings_sync').on(t.chainId, t.changeSeq),
     check('points_settings_rate', sql`${t.redeemPointsPerYuan} > 0`),
     check('points_settings_months', sql`(${t.expiryKind} = 'after_months') = (${t.expiryMonths} is not null)`),
   ],

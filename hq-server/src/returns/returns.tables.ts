@@ -23,6 +23,8 @@ export const returns = pgTable(
     currency: text('currency').notNull(),
     completedAt: instant('completed_at').notNull(),
     originalSaleId: uuid('original_sale_id'),
+    /** The store that made the original sale (whose clerks' commission a return takes back), when HQ knows the sale. */
+    originalStoreId: uuid('original_store_id'),
     originalReceiptNo: text('original_receipt_no'),
     reason: text('reason').notNull(),
     /** What the lines coming back refund, before any claw-back. */
@@ -41,6 +43,7 @@ export const returns = pgTable(
     foreignKey({ columns: [t.chainId, t.storeId], foreignColumns: [stores.chainId, stores.id] }),
     index('returns_store_day').on(t.chainId, t.storeId, t.businessDate),
     index('returns_original_sale').on(t.chainId, t.originalSaleId),
+    index('returns_original_store_day').on(t.chainId, t.originalStoreId, t.businessDate),
   ],
 );
 

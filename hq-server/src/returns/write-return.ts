@@ -34,7 +34,7 @@ export async function writeReturn(db: Db, clock: Clock, chainId: string, { doc, 
     const out = sum(doc.outLines.map((l) => l.netMinor));
     const inserted = await tx.insert(returns).values({
       chainId, id: doc.id, storeId: doc.storeId, deviceId: doc.deviceId, cashierId: doc.cashierId, shiftId: doc.shiftId ?? null, returnNo: doc.returnNo, businessDate,
-      currency: doc.currency, completedAt: new Date(doc.completedAt), originalSaleId: doc.original?.saleId ?? null, originalReceiptNo: doc.original?.receiptNo ?? null,
+      currency: doc.currency, completedAt: new Date(doc.completedAt), originalSaleId: doc.original?.saleId ?? null, originalStoreId: original?.storeId ?? null, originalReceiptNo: doc.original?.receiptNo ?? null,
       reason: doc.reason, backMinor: back, clawbackMinor: doc.clawbackMinor, outMinor: out, creditMinor: doc.creditMinor,
       refundedMinor: sum(doc.refunds.map((r) => r.amountMinor)), paidMinor: sum(doc.payments.map((p) => p.amountMinor)), roundingMinor: doc.roundingMinor, receivedAt,
     }).onConflictDoNothing().returning({ id: returns.id });

@@ -1,4 +1,4 @@
-import { compilePriceBook, giftSaleAmounts, lineUnitPrice, priceBasket, settlingRounding, type BasketLine, type PriceBook, type PricedBasket, type PricingSettings, type RoundingPolicy, type Sale, type SaleLine } from '@pos/shared';
+import { ancestorsOf, categoryParents, compilePriceBook, giftSaleAmounts, lineUnitPrice, priceBasket, settlingRounding, type BasketLine, type PriceBook, type PricedBasket, type PricingSettings, type RoundingPolicy, type Sale, type SaleLine } from '@pos/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { query } from '../db/query';
@@ -31,23 +31,17 @@ export interface SaleDiscrepancy {
   detail: Record<string, unknown>;
 }
 
-function ancestorsOf(categoryId: string | null, parentOf: ReadonlyMap<string, string | null>): string[] {
-  const found: string[] = [];
-  for (let id = categoryId === null ? null : parentOf.get(categoryId) ?? null; id !== null && !found.includes(id); id = parentOf.get(id) ?? null) found.push(id);
-  return found;
-}
-
 async function loadAndCompile(db: Db, chainId: string, storeId: string): Promise<RepricingData> {
   const [{ productRows, priceEntries, categoryRows, assortments }, revisions, settings, seq] = await Promise.all([
     loadRepricingRows(db, chainId, storeId), loadRevisions(db, chainId), getPricingSettings(db, chainId), latestPricingChange(db, chainId, storeId),
   ]);
-  const parentOf = new Map(categoryRows.map((c) => [c.id, c.parentId]));
+  const parents = categoryParents(categoryRows);
   return {
     book: compilePriceBook({ products: productRows, prices: priceEntries, assortments }),
     promotions: promotionTimeline(revisions),
     settings,
     seq,
-    lineFacts: new Map(productRows.map((p) => [p.id, { categoryId: p.categoryId, ancestorCategoryIds: ancestorsOf(p.categoryId, parentOf), brandId: p.brandId }])),
+    lineFacts: new Map(productRows.map((p) => [p.id, { categoryId: p.categoryId, ancestorCategoryIds: ancestorsOf(parents, p.categoryId), brandId: p.brandId }])),
   };
 }
 

@@ -46,6 +46,8 @@ export const sales = pgTable(
     index('sales_shift').on(t.chainId, t.shiftId),
     /** A member's history and the level job's spend over a period. */
     index('sales_member').on(t.chainId, t.memberId, t.completedAt),
+    /** What a store's tills sent in a window: sales of a closed commission period that arrived after it closed. */
+    index('sales_store_received').on(t.chainId, t.storeId, t.receivedAt),
   ],
 );
 

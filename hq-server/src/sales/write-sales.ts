@@ -61,8 +61,8 @@ function payload(chainId: string, batch: SaleToWrite[], receivedAt: Date, id: ()
 
 /**
  * Writes a batch of sales in one statement, so one round trip and one transaction: the
- * headers go in with ON CONFLICT DO NOTHING, and lines with the clerks they are credited to,
- * payments, stock movements, stock levels, roll-ups, voucher redemptions, manager approvals and
+ * headers go in with ON CONFLICT DO NOTHING, and lines with the clerks they are credited to
+ * (and as commission reads them), payments, stock movements, stock levels, roll-ups, voucher redemptions, manager approvals and
  * pricing discrepancies are written only for the headers actually inserted. A sale seen before
  * changes nothing. Each stock movement takes the id of the sale line it comes from, so the
  * ledger can be traced back line by line. Returns the ids that were new.
@@ -84,7 +84,7 @@ export async function writeSales({ db, clock }: Deps, chainId: string, batch: Sa
         discount_minor bigint, total_minor bigint, rounding_minor bigint, change_minor bigint, item_count int, received_at timestamptz, shift_id uuid, member_id uuid)
       order by id
       on conflict do nothing
-      returning id, store_id, business_date, total_minor, discount_minor, rounding_minor, item_count, received_at
+      returning id, store_id, business_date, total_minor, discount_minor, rounding_minor, item_count, completed_at, received_at, member_id
     ),
     new_lines as (
       select l.* from jsonb_to_recordset(${lines}::jsonb) as l(id uuid, sale_id uuid, store_id uuid, business_date date, line_no int,
@@ -103,6 +103,18 @@ export async function writeSales({ db, clock }: Deps, chainId: string, batch: Sa
       select ${chainId}::uuid, c.sale_id, c.line_id, c.clerk_id, c.share_bp
       from jsonb_to_recordset(${lineClerks}::jsonb) as c(sale_id uuid, line_id uuid, clerk_id uuid, share_bp int)
       where c.sale_id in (select id from new_sales) order by c.line_id, c.clerk_id
+    ),
+    commission_lines_written as (
+      insert into commission_lines (chain_id, store_id, business_date, line_id, sale_id, line_no, completed_at, received_at, product_id, quantity,
+                                    net_minor, discounted, gift, member_id, clerk_ids, share_bps)
+      select ${chainId}::uuid, s.store_id, s.business_date, l.id, l.sale_id, l.line_no, s.completed_at, s.received_at, l.product_id, l.quantity,
+             l.net_minor, l.discount_minor > 0, l.gift_rule_id is not null, s.member_id, coalesce(c.clerk_ids, '{}'), coalesce(c.share_bps, '{}')
+      from new_lines l join new_sales s on s.id = l.sale_id
+      left join (
+        select line_id, array_agg(clerk_id order by share_bp desc, clerk_id) as clerk_ids, array_agg(share_bp order by share_bp desc, clerk_id) as share_bps
+        from jsonb_to_recordset(${lineClerks}::jsonb) as c(line_id uuid, clerk_id uuid, share_bp int) group by line_id
+      ) c on c.line_id = l.id
+      order by l.id
     ),
     payments_written as (
       insert into sale_payments (chain_id, id, sale_id, tender, amount_minor, tendered_minor, reference)

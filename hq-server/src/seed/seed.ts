@@ -17,6 +17,7 @@ import { seedDemoCashReasons, seedDemoShifts } from './demo-shifts';
 import {
   DEMO_CHAIN, DEMO_PASSWORD, DEMO_PIN, demoAssortmentStore, demoClerkNames, demoFranchisees, demoPricingSettings, demoStores, demoUsers, type FranchiseeKey,
 } from './demo-org';
+import { seedDemoCommission } from './demo-commission';
 import { seedDemoPoints } from './demo-points';
 import { seedDemoReturns } from './demo-returns';
 import { seedSalesHistory } from './demo-sales';
@@ -192,6 +193,7 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
   const pointsProducts = productRows.slice(0, 3).map((p, i) => ({ id: p.id, nameZh: p.nameZh, nameEn: p.nameEn, barcode: demoEan13(catalog[i]!.index), priceMinor: catalog[i]!.priceMinor }));
   await seedDemoPoints(deps, chainId, pointsProducts, options.historyDays > 0);
   await seedDemoReminders(deps, chainId);
+  await seedDemoCommission(deps, chainId, DEMO_CHAIN.timeZone);
   // Last, so the tills' cursors are HQ's latest change.
   await seedDemoTillMonitor(deps, chainId, random);
   return { chainId, products: productRows.length + looseRows.length, members: memberCount, sales: salesCount };

@@ -4,6 +4,8 @@ import type { Db } from '../db/client';
 import type { DevicePrincipal } from '../http/app-env';
 import { newId } from '../ids';
 import { memberAccounts, memberCards, storedValueEntries } from '../members/membership.tables';
+import { loadNoticePlace, queueSpendNotice } from '../member-messages/money-notices';
+import type { MessageRecipient } from '../member-messages/queue-message';
 import { franchiseeOf } from '../points/points-cards.repo';
 import { members } from '../pricing/pricing.tables';
 import { lockAccount } from './entries.repo';
@@ -15,18 +17,21 @@ import { storedValueReceivables } from './stored-value.tables';
 /** Card states an offline payment settles against: active, or lost or replaced since the customer paid with it. */
 const settleableStatuses = new Set(['active', 'lost', 'replaced']);
 
-export type OfflineCard = { cardId: string; status: string; memberId: string; accountId: string };
+export type OfflineCard = { cardId: string; status: string; memberId: string; accountId: string; recipient: MessageRecipient & { id: string } };
 
 /** The cards of the chain with these numbers, whatever their state, with the member and the account their stored value lives in. */
 export async function offlineCards(db: Db, chainId: string, cardNos: readonly string[]): Promise<Map<string, OfflineCard>> {
   const numbers = [...new Set(cardNos)];
   if (numbers.length === 0) return new Map();
   const rows = await db
-    .select({ cardNo: memberCards.cardNo, cardId: memberCards.id, status: memberCards.status, memberId: members.id, accountId: members.accountId })
+    .select({
+      cardNo: memberCards.cardNo, cardId: memberCards.id, status: memberCards.status, memberId: members.id, accountId: members.accountId,
+      phone: members.phone, consent: members.consentToMessages, active: members.active,
+    })
     .from(memberCards)
     .innerJoin(members, and(eq(members.chainId, memberCards.chainId), eq(members.id, memberCards.memberId)))
     .where(and(eq(memberCards.chainId, chainId), inArray(memberCards.cardNo, numbers)));
-  return new Map(rows.map(({ cardNo, ...card }) => [cardNo, card]));
+  return new Map(rows.map(({ cardNo, phone, consent, active, ...card }) => [cardNo, { ...card, recipient: { id: card.memberId, phone, consent, active } }]));
 }
 
 export const isSettleable = (card: OfflineCard | undefined): card is OfflineCard => card !== undefined && settleableStatuses.has(card.status);
@@ -40,7 +45,9 @@ export const offlinePayments = (sales: readonly Sale[]) =>
  * their sales, so a resent sale settles nothing again. Each is debited from its card's account as
  * a `spend` entry keyed by the payment id (bonus part by the chain's order, as online spends
  * post it), as far as the balance goes; the shortfall becomes a
- * receivable that blocks the account until a top-up pays it off. The accounts are locked in id
+ * receivable that blocks the account until a top-up pays it off. The member is sent the spend
+ * notice an online spend sends (with a low-balance one when it applies), once, as the payment's id
+ * keys it. The accounts are locked in id
  * order before any is touched, so a batch and online spends on the same accounts take turns
  * without deadlock. A payment whose id the ledger already holds, or whose card HQ cannot settle
  * against, is left to the sale's payment check (`sale-payments-check.ts`). The sale is never refused.
@@ -60,8 +67,9 @@ export async function settleOfflinePayments(tx: Db, chainId: string, device: Dev
     .sort((a, b) => a.card.accountId.localeCompare(b.card.accountId) || a.sale.completedAt.localeCompare(b.sale.completedAt) || a.payment.id.localeCompare(b.payment.id));
   if (toSettle.length === 0) return;
   for (const accountId of new Set(toSettle.map((o) => o.card.accountId))) await lockAccount(tx, chainId, accountId);
-  const { bonusSpentFirst } = await loadMembershipSettings(tx, chainId);
-  const franchiseeId = await franchiseeOf(tx, chainId, device.storeId);
+  const [{ bonusSpentFirst }, franchiseeId, place] = await Promise.all([
+    loadMembershipSettings(tx, chainId), franchiseeOf(tx, chainId, device.storeId), loadNoticePlace(tx, chainId, device.storeId),
+  ]);
   for (const { sale, payment, card } of toSettle) {
     const account = await lockAccount(tx, chainId, card.accountId);
     const { coveredMinor, shortfallMinor } = splitOfflineDebit(payment.amountMinor, account.balanceMinor);
@@ -71,6 +79,7 @@ export async function settleOfflinePayments(tx: Db, chainId: string, device: Dev
         id: newId(() => at), kind: 'spend', memberId: card.memberId, cardId: card.cardId, ...where, paymentId: payment.id, documentId: sale.id, offline: true, at, bonusSpentFirst, held: account,
       });
     }
+    await queueSpendNotice(tx, () => at, chainId, card.recipient, place, { paymentId: payment.id, amountMinor: payment.amountMinor, balanceMinor: account.balanceMinor - coveredMinor });
     if (shortfallMinor === 0) continue;
     await tx.update(memberAccounts)
       .set({ receivableMinor: sql`${memberAccounts.receivableMinor} + ${shortfallMinor}`, updatedAt: at })

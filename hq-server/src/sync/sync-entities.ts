@@ -38,6 +38,10 @@ export function syncEntities(device: SyncScope): SyncEntity[] {
     entity('till_shortcuts', 'till_shortcuts', sql`json_build_object('chainId', chain_id, 'shortcuts', shortcuts)`, sql`chain_id`, null),
     entity('stored_value_allowance', 'membership_settings', sql`json_build_object('chainId', chain_id,
       'cardMinor', offline_card_allowance_minor, 'tillMinor', offline_till_allowance_minor)`, sql`chain_id`, null),
+    entity('points_earning', 'points_settings', sql`json_build_object('chainId', chain_id, 'rules', coalesce((
+      select json_agg(json_build_object('id', r.id, 'memberLevelId', r.member_level_id, 'categoryId', r.category_id, 'rateBp', r.rate_bp,
+        'validFrom', r.valid_from, 'validTo', r.valid_to) order by r.id)
+      from points_rules r where r.chain_id = points_settings.chain_id and r.active), '[]'::json))`, sql`chain_id`, null),
     entity('till_role', 'permission_roles', sql`json_build_object('id', id, 'code', code, 'nameZh', name_zh, 'nameEn', name_en,
       'permissions', permissions, 'active', active)`, sql`id`, active, sql`kind = 'till'`),
     entity('clerk', 'clerks', sql`json_build_object('id', id, 'storeId', store_id, 'code', code, 'name', name, 'role', role, 'active', active,

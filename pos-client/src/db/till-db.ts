@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
-import type { Category, CashMovement, CashReason, Change, Clerk, PairedDevice, Product, Return, Sale, ShiftClose, ShiftOpen, Store, Price, Barcode, ErrorBody, MemberLevel, OfflineAllowance, Promotion, SnapshotEntity, StoredTillShortcuts, SyncDocument, TillRole, TillSyncError } from '@pos/shared';
+import type { Category, CashMovement, CashReason, Change, Clerk, PairedDevice, Product, Return, Sale, ShiftClose, ShiftOpen, Store, Price, Barcode, ErrorBody, MemberLevel, OfflineAllowance, PointsEarning, Promotion, SnapshotEntity, StoredTillShortcuts, SyncDocument, TillRole, TillSyncError } from '@pos/shared';
 import type { HeldTicket } from '../features/sales/held-tickets';
 import type { Ticket } from '../features/sales/ticket';
 
@@ -78,6 +78,8 @@ export interface MetaValues {
   tillShortcuts: StoredTillShortcuts;
   /** The chain's offline stored-value allowance as last pulled; none: stored value is online only. */
   offlineAllowance: OfflineAllowance;
+  /** The chain's points earning rules as last pulled; none: the receipt names no points earned. */
+  pointsEarning: PointsEarning;
   /** The sales clerk (营业员) new lines are credited to on this till; none: the cashier's. */
   salesClerk: { clerkId: string };
   /** A catalog snapshot not yet fully loaded; none once it is. */

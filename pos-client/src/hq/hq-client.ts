@@ -5,6 +5,7 @@ import {
   ErrorBody,
   FoundMember, VoucherState,
   MemberCard,
+  MyMonth,
   PointsBalance,
   PointsRedemption,
   StoredValueMovement,
@@ -142,6 +143,9 @@ export function createHqClient(options: HqClientOptions = {}) {
       call({ method: 'POST', path: `/points/redemptions/${encodeURIComponent(paymentId)}/reversal`, schema: PointsRedemption, deviceToken, timeoutMs: 6_000 }),
     pointsBalance: (deviceToken: string, cardNo: string) =>
       call({ method: 'GET', path: `/points/balance?cardNo=${encodeURIComponent(cardNo)}`, schema: PointsBalance, deviceToken, timeoutMs: 5_000 }),
+    /** The signed-in clerk's month (我的业绩): HQ works the store's month out first, so a few seconds. */
+    myMonth: (deviceToken: string, clerkToken: string) =>
+      call({ method: 'POST', path: '/commission/my-month', schema: MyMonth, deviceToken, body: { clerkToken }, timeoutMs: 10_000 }),
     reportCardLost: (deviceToken: string, cardNo: string) =>
       call({ method: 'POST', path: '/members/cards/lost', schema: MemberCard, deviceToken, body: { cardNo }, timeoutMs: 6_000 }),
     replaceLostCard: (deviceToken: string, body: ReplaceLostCardBody) =>

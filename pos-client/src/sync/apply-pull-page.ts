@@ -56,6 +56,7 @@ async function applyChange(db: TillDb, change: Change): Promise<void> {
       return upsertOrDelete(db.cashReasons, change.data, change.data.id);
     case 'till_shortcuts':
     case 'stored_value_allowance':
+    case 'points_earning':
       return putChainRow(db, change);
     case 'assortment_item':
       return upsertOrDelete(db.assortmentItems, change.data, [change.data.storeId, change.data.productId]);

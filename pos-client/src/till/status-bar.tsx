@@ -7,6 +7,7 @@ import { formatClock } from '../i18n/translate';
 import type { AppUpdate } from '../sw/use-app-update';
 import { useSyncStatus } from '../sync/use-sync-status';
 import { BridgeStatus } from './bridge-status';
+import { MyMonthDialog } from './my-month-dialog';
 import { RejectedDialog } from './rejected-dialog';
 import { UpdateNotice } from './update-notice';
 
@@ -23,6 +24,7 @@ export function StatusBar({ pairing, session, onSignOut, onRepair, update }: Sta
   const services = useTillServices();
   const sync = useSyncStatus();
   const [showRejected, setShowRejected] = useState(false);
+  const [showMonth, setShowMonth] = useState(false);
   const connection = sync.connection === 'unknown' ? 'checking' : sync.connection;
   return (
     <>
@@ -33,9 +35,9 @@ export function StatusBar({ pairing, session, onSignOut, onRepair, update }: Sta
             {pairing.device.code} · {pairing.device.name}
           </span>
           {session && (
-            <span data-testid="status-clerk">
+            <button type="button" className="clerk-month" onClick={() => setShowMonth(true)} title={t('myMonth.open')} data-testid="status-clerk">
               {session.name} ({session.code})
-            </span>
+            </button>
           )}
         </div>
         {sync.deviceRefused && (
@@ -72,6 +74,7 @@ export function StatusBar({ pairing, session, onSignOut, onRepair, update }: Sta
         </p>
       )}
       <RejectedDialog open={showRejected} onClose={() => setShowRejected(false)} />
+      {session && <MyMonthDialog open={showMonth} session={session} deviceToken={pairing.deviceToken} onClose={() => setShowMonth(false)} />}
     </>
   );
 }

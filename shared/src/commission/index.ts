@@ -1,1 +1,4 @@
 export * from './line-clerk-shares';
+export * from './commission-rules';
+export * from './commission-periods';
+export * from './compute-commission';

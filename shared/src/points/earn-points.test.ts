@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { earnPoints, ruleForLine, type EarnLine, type EarnRule } from './earn-points';
+import { earnPoints, ruleForLine, saleEarning, type EarnLine, type EarnRule } from './earn-points';
 
 const GOLD = 'gold';
 const rule = (id: string, over: Partial<EarnRule> = {}): EarnRule => ({ id, memberLevelId: null, categoryId: null, rateBp: 10_000, validFrom: null, validTo: null, ...over });
@@ -71,5 +71,29 @@ describe('earnPoints', () => {
       expect(lines.reduce((sum, l) => sum + l.baseMinor, 0)).toBe(total - Math.min(paid, total));
       lines.forEach((l) => expect(l.baseMinor).toBeGreaterThanOrEqual(0));
     }));
+  });
+});
+
+describe('saleEarning', () => {
+  type Recorded = Parameters<typeof saleEarning>[0]['sale'];
+  const soldLine = (id: string, productId: string, netMinor: number, giftRuleId: string | null = null) => ({ id, productId, netMinor, giftRuleId });
+  const sale = (lines: ReturnType<typeof soldLine>[], pointsMinor = 0) => ({
+    lines, payments: [{ tender: 'cash', amountMinor: 1 }, ...(pointsMinor ? [{ tender: 'points', amountMinor: pointsMinor }] : [])],
+  }) as unknown as Recorded;
+  const facts = new Map([['cola', { categoryId: 'soda', ancestorCategoryIds: ['drinks'] }]]);
+
+  it('earns on every line but the gifts, by the rule of the product’s nearest category and the line’s multiplier', () => {
+    const earned = saleEarning({
+      sale: sale([soldLine('l1', 'cola', 1_000), soldLine('l2', 'bread', 500), soldLine('l3', 'cola', 0, 'gift-rule')]),
+      facts, multipliers: new Map([['l2', 30_000]]), memberLevelId: GOLD, businessDate: '2026-06-01',
+      rules: [rule('every'), rule('drinks', { categoryId: 'drinks', rateBp: 20_000 })],
+    });
+    expect(earned.lines.map((l) => [l.lineId, l.ruleId, l.multiplierBp])).toEqual([['l1', 'drinks', 10_000], ['l2', 'every', 30_000]]);
+    expect(earned.points).toBe(20 + 15);
+  });
+
+  it('earns nothing on what points paid', () => {
+    const earned = saleEarning({ sale: sale([soldLine('l1', 'bread', 1_000)], 400), facts, multipliers: new Map(), memberLevelId: GOLD, businessDate: '2026-06-01', rules: [rule('every')] });
+    expect(earned.points).toBe(6);
   });
 });

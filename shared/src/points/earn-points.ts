@@ -1,5 +1,6 @@
 import { minor } from '../money/money';
 import { prorate } from '../money/prorate';
+import type { Sale } from '../schemas/sales';
 
 /** An earning rule as the engine reads it (`PointsRule` without its labels); only active rules are given. */
 export interface EarnRule {
@@ -99,4 +100,35 @@ export function earnPoints({ lines, memberLevelId, businessDate, pointsPaidMinor
     return { lineId: line.lineId, baseMinor, ruleId: rule?.id ?? null, rateBp, multiplierBp: line.multiplierBp };
   });
   return { points: Number(scaled / (FEN_PER_YUAN * BP * BP)), lines: earned };
+}
+
+/** A product's categories as earning reads them: its own and those above it, nearest first. */
+export interface EarnFacts {
+  readonly categoryId: string | null;
+  readonly ancestorCategoryIds: readonly string[];
+}
+
+export interface SaleToEarnFrom {
+  readonly sale: Pick<Sale, 'lines' | 'payments'>;
+  /** Each sold product's categories, by product id. */
+  readonly facts: ReadonlyMap<string, EarnFacts>;
+  /** The promotions' points multiplier of each sold line, by line id (1× when absent). */
+  readonly multipliers: ReadonlyMap<string, number>;
+  readonly memberLevelId: string;
+  readonly businessDate: string;
+  readonly rules: readonly EarnRule[];
+}
+
+/**
+ * What a member's sale earns (`earnPoints`), from the sale as it is recorded: every line but the
+ * gifts, with its product's categories and the promotions' multiplier, and what points paid. HQ
+ * posts this at ingest and the till prints it on the receipt, so the two always agree.
+ */
+export function saleEarning({ sale, facts, multipliers, memberLevelId, businessDate, rules }: SaleToEarnFrom): Earning {
+  const lines: EarnLine[] = sale.lines.filter((l) => !l.giftRuleId).map((l) => {
+    const category = facts.get(l.productId);
+    return { lineId: l.id, netMinor: l.netMinor, categoryIds: category?.categoryId ? [category.categoryId, ...category.ancestorCategoryIds] : [], multiplierBp: multipliers.get(l.id) ?? 10_000 };
+  });
+  const pointsPaidMinor = sale.payments.filter((p) => p.tender === 'points').reduce((sum, p) => sum + p.amountMinor, 0);
+  return earnPoints({ lines, memberLevelId, businessDate, pointsPaidMinor, rules });
 }

@@ -1,3 +1,4 @@
+export * from './category-ancestors';
 export * from './ean13';
 export * from './price-book';
 export * from './price-check-digit';

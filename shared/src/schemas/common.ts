@@ -88,6 +88,10 @@ export const ErrorCode = z.enum([
   'PAYMENT_CAPTURED',
   /** A refund beyond what the original spend took, less earlier refunds; `details.refundableMinor` is what is left. */
   'REFUND_EXCEEDS_SPEND',
+  /** A commission period cannot close before its last day is over in each of its stores. */
+  'PERIOD_NOT_ENDED',
+  /** A closed commission period's figures, targets and duty are fixed: adjust them in an open period instead. */
+  'PERIOD_CLOSED',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

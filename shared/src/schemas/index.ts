@@ -32,4 +32,5 @@ export * from './shifts-office';
 export * from './till-monitor';
 export * from './member-messages';
 export * from './points';
+export * from './commission';
 export * from './stored-value';

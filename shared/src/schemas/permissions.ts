@@ -71,6 +71,7 @@ export const OfficeModule = z.enum([
   'settings',
   'audit',
   'imports',
+  'commission',
 ]);
 export type OfficeModule = z.infer<typeof OfficeModule>;
 
@@ -132,8 +133,10 @@ export function defaultOfficePermissions(level: OfficeLevel): OfficePermissions 
   const people: ModuleAccess = level === 'region_manager' ? 'view' : 'edit';
   // A store's owner and manager work members' cards at the counter: report lost, replace, PIN, renewal.
   const members: ModuleAccess = level === 'region_manager' ? 'view' : 'edit';
+  // They also keep their clerks' duty and targets and settle their commission (营业员结算); a region manager reads it.
+  const commission: ModuleAccess = level === 'region_manager' ? 'view' : 'edit';
   return {
-    modules: { ...everyModule('none'), ...storeLevelModules, people, members },
+    modules: { ...everyModule('none'), ...storeLevelModules, people, members, commission },
     categories: 'all',
     seeCost: false,
     reports: everyReport({ print: true, export: true, perDay: null }),

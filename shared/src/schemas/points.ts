@@ -61,6 +61,13 @@ export const PointsRule = z.object({
 });
 export type PointsRule = z.infer<typeof PointsRule>;
 
+/** The chain's active earning rules as a till holds them (`EarnRule`, without their labels), so a receipt can say what a sale earns. */
+export const PointsEarning = z.object({
+  chainId: z.uuid(),
+  rules: z.array(PointsRule.pick({ id: true, memberLevelId: true, categoryId: true, rateBp: true, validFrom: true, validTo: true })),
+});
+export type PointsEarning = z.infer<typeof PointsEarning>;
+
 export const PointsRuleList = z.object({ items: z.array(PointsRule) });
 export type PointsRuleList = z.infer<typeof PointsRuleList>;
 

@@ -4,6 +4,7 @@ import { ErrorBody } from './common';
 import { Clerk, Store } from './org';
 import { TillPermissions } from './permissions';
 import { MemberLevel, PricingSettings } from './pricing-admin';
+import { PointsEarning } from './points';
 import { Promotion } from './promotions-admin';
 import { CashReason } from './cash-reasons';
 import { Return } from './returns';
@@ -66,6 +67,8 @@ export const Change = z.discriminatedUnion('entity', [
   change('till_shortcuts', z.object({ chainId: z.uuid(), shortcuts: StoredTillShortcuts })),
   /** The chain's offline stored-value allowance (离线储值额度); none (or zero) keeps stored value online only. */
   change('stored_value_allowance', OfflineAllowance),
+  /** The chain's active points earning rules (积分规则), with its points settings row; none: the receipt names no points earned. */
+  change('points_earning', PointsEarning),
 ]);
 export type Change = z.infer<typeof Change>;
 export type ChangeEntity = Change['entity'];
@@ -93,7 +96,7 @@ export const SNAPSHOT_ADVISED_AFTER = 10_000;
  * categories), then the rest.
  */
 export const SNAPSHOT_ENTITIES = [
-  'store', 'pricing_settings', 'till_shortcuts', 'stored_value_allowance', 'till_role', 'clerk', 'store_assortment', 'assortment_item', 'category',
+  'store', 'pricing_settings', 'till_shortcuts', 'stored_value_allowance', 'points_earning', 'till_role', 'clerk', 'store_assortment', 'assortment_item', 'category',
   'product', 'barcode', 'price', 'promotion', 'member_level', 'cash_reason',
 ] as const satisfies readonly ChangeEntity[];
 export const SnapshotEntity = z.enum(SNAPSHOT_ENTITIES);

@@ -1,6 +1,6 @@
 import type { Category } from '@pos/shared';
 import { describe, expect, it } from 'vitest';
-import { ancestorsOf, categoryPath, inTreeOrder, matchesCategory } from './category-tree';
+import { categoryPath, inTreeOrder, matchesCategory } from './category-tree';
 
 const category = (id: string, parentId: string | null, code: string, nameEn: string): Category => ({ id, parentId, code, nameZh: `${nameEn}-zh`, nameEn, sortOrder: 0, active: true });
 const drinks = category('d', null, 'DRK', 'Drinks');
@@ -11,12 +11,6 @@ const snacks = category('n', null, 'SNK', 'Snacks');
 const tree = [cola, snacks, soda, water, drinks];
 
 describe('category tree', () => {
-  it('lists every category above one, nearest first, and stops at a loop', () => {
-    expect(ancestorsOf(tree, 'c')).toEqual(['s', 'd']);
-    expect(ancestorsOf(tree, 'd')).toEqual([]);
-    expect(ancestorsOf(tree, null)).toEqual([]);
-    expect(ancestorsOf([category('a', 'b', 'A', 'A'), category('b', 'a', 'B', 'B')], 'a')).toEqual(['b', 'a']);
-  });
 
   it('reads a chosen id as its path from the top, and an unknown id as nothing', () => {
     expect(categoryPath(tree, 'c').map((c) => c.nameEn)).toEqual(['Drinks', 'Soda', 'Cola']);

@@ -1,17 +1,9 @@
-import type { Category } from '@pos/shared';
-
-/** Every category above the given one, nearest first, as the till finds them; a loop in the tree stops the walk. */
-export function ancestorsOf(categories: readonly Category[], id: string | null): string[] {
-  const parentOf = new Map(categories.map((c) => [c.id, c.parentId]));
-  const found: string[] = [];
-  for (let next = id === null ? null : (parentOf.get(id) ?? null); next !== null && !found.includes(next); next = parentOf.get(next) ?? null) found.push(next);
-  return found;
-}
+import { ancestorsOf, categoryParents, type Category } from '@pos/shared';
 
 /** The category and those above it, top first, so a chosen id reads as "Drinks › Soda"; empty for an unknown id. */
 export function categoryPath(categories: readonly Category[], id: string): Category[] {
   const byId = new Map(categories.map((c) => [c.id, c]));
-  return ancestorsOf(categories, id).reverse().concat(id).flatMap((at) => byId.get(at) ?? []);
+  return ancestorsOf(categoryParents(categories), id).reverse().concat(id).flatMap((at) => byId.get(at) ?? []);
 }
 
 export interface CategoryRow {

@@ -2,6 +2,7 @@ import { ImportReport, ImportResult, XLSX_CONTENT_TYPE, type ExportFormat, type 
 import { z } from 'zod';
 import { HqError, unwrap } from '../office-core/hq-query';
 import type { OfficeHttp } from '../office-core/office-http';
+import { saveFile } from '../office-core/save-file';
 
 /** What an upload came back with: every row good (and written, unless a dry run), or the report of the bad ones. */
 export type UploadOutcome = { kind: 'result'; result: ImportResult } | { kind: 'report'; report: ImportReport };
@@ -30,10 +31,5 @@ export async function uploadImport(http: OfficeHttp, kind: ImportKind, file: Fil
 export async function downloadExport(http: OfficeHttp, kind: ImportKind, format: ExportFormat, locale: Locale, template: boolean): Promise<void> {
   const query = new URLSearchParams({ format, lang: locale, template: String(template) });
   const blob = await unwrap(http({ method: 'GET', path: `/exports/${kind}?${query}`, schema: z.instanceof(Blob), as: 'blob' }));
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${kind}${template ? '-template' : ''}.${format}`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(blob, `${kind}${template ? '-template' : ''}.${format}`);
 }

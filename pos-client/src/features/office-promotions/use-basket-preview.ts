@@ -1,7 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { minor, PricedBasketBody, type BasketLine, type Category, type PreviewBody, type ProductWithPrices, type PromotionRule } from '@pos/shared';
-import { ancestorsOf } from '../office-core/category-tree';
+import { ancestorsOf, categoryParents, minor, PricedBasketBody, type BasketLine, type Category, type PreviewBody, type ProductWithPrices, type PromotionRule } from '@pos/shared';
 import { unwrap } from '../office-core/hq-query';
 import { localDate } from '../office-core/local-date';
 import { useOfficeHttp } from '../office-core/office-context';
@@ -34,7 +33,7 @@ export function toBasketLine({ item, quantity }: PreviewItem, index: number, cat
     quantity: product.weighed ? 1 : quantity,
     unitPriceMinor: minor((item.retailNowMinor ?? 0) * (product.weighed ? quantity : 1)),
     categoryId: product.categoryId,
-    ancestorCategoryIds: ancestorsOf(categories, product.categoryId),
+    ancestorCategoryIds: ancestorsOf(categoryParents(categories), product.categoryId),
     brandId: product.brandId,
     clerkId: null,
     weightGrams: product.weighed ? quantity * 1_000 : null,

@@ -1,10 +1,10 @@
 import {
-  minor, planRefund, planWithoutReceipt, promotionClawback, sumMinor,
+  ancestorsOf, minor, planRefund, planWithoutReceipt, promotionClawback, sumMinor,
   type Minor, type PricingSettings, type ProductFacts, type ReturnPick, type SaleLine, type Tender,
 } from '@pos/shared';
 import type { TillDb } from '../../db/till-db';
 import type { Basket } from '../sales/basket';
-import { ancestorsOf } from '../sales/find-scanned-item';
+import { categoryParentsOf } from '../sales/find-scanned-item';
 import { priceTillBasket, type TillPricingPlace } from '../sales/price-till-basket';
 import { compileActivePromotions } from '../sales/promotion-rules';
 import { exchangeLines } from './exchange-lines';
@@ -45,10 +45,11 @@ export type TillReturnPlanResult = { ok: true; plan: TillReturnPlan } | { ok: fa
 
 /** Category path and brand of the products a sale names, for the engine to re-price what is kept. */
 async function factsOf(db: TillDb, productIds: readonly string[]): Promise<Map<string, ProductFacts>> {
+  const ids = [...new Set(productIds)];
+  const [products, parents] = await Promise.all([db.products.bulkGet(ids), categoryParentsOf(db)]);
   const facts = new Map<string, ProductFacts>();
-  for (const id of new Set(productIds)) {
-    const product = await db.products.get(id);
-    if (product) facts.set(id, { categoryId: product.categoryId, ancestorCategoryIds: await ancestorsOf(db, product.categoryId), brandId: product.brandId ?? null });
+  for (const product of products) {
+    if (product) facts.set(product.id, { categoryId: product.categoryId, ancestorCategoryIds: ancestorsOf(parents, product.categoryId), brandId: product.brandId ?? null });
   }
   return facts;
 }

@@ -122,6 +122,22 @@ describe('completeSale', () => {
     const { result } = await sell(pricingWith([], noRounding, member), 700);
     if (!result.ok) throw new Error(result.code);
     expect(result.sale.pricing?.member).toEqual(member);
+    expect(result.pointsEarned).toBeNull();
+  });
+
+  it('counts the points a member’s sale earns by the pulled rules, and none for a walk-in customer', async () => {
+    const member = { id: '0195505c-0000-7000-8000-0000000000f1', levelId: '0195505c-0000-7000-8000-0000000000f2', birthday: null };
+    const db = await readyDb();
+    const everyLevel = { id: '0195505c-0000-7000-8000-0000000000e1', memberLevelId: null, categoryId: null, rateBp: 10_000, validFrom: null, validTo: null };
+    const thisLevel = { ...everyLevel, id: '0195505c-0000-7000-8000-0000000000e2', memberLevelId: member.levelId, rateBp: 30_000, validFrom: '2025-03-01' };
+    await db.putMeta('pointsEarning', { chainId: ids.chain, rules: [everyLevel, thisLevel] });
+    const deps = { db, now, randomBytes };
+    const withMember = await completeSale(deps, ticketOf(await scannedTwice(db)), pricingWith([], noRounding, member), minor(700));
+    const walkIn = await completeSale(deps, ticketOf(await scannedTwice(db)), noRules, minor(700));
+    if (!withMember.ok || !walkIn.ok) throw new Error('sale not completed');
+    expect(withMember.sale.totalMinor).toBe(700);
+    expect(withMember.pointsEarned).toBe(21);
+    expect(walkIn.pointsEarned).toBeNull();
   });
 
   it('takes a card and then cash, rounding only the cash that settles, and leaves the declined card off', async () => {

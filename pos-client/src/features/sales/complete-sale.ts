@@ -1,7 +1,8 @@
-import { settlementOf, takeCash, uuidv7, type CashTakeProblem, type Minor, type Sale, type SalePayment } from '@pos/shared';
+import { businessDate, saleEarning, settlementOf, takeCash, uuidv7, type CashTakeProblem, type Minor, type PointsEarning, type PricedBasket, type Sale, type SalePayment } from '@pos/shared';
 import type { TillDb } from '../../db/till-db';
 import { enqueueDocument } from '../../sync/enqueue-document';
 import { openShiftOf } from '../shifts/shift-records';
+import type { BasketLine } from './basket';
 import { buildSale, type BuildSaleError, type GiftProduct } from './build-sale';
 import { priceTillBasket, type TillPricing } from './price-till-basket';
 import { repriceLines } from './reprice-lines';
@@ -14,7 +15,8 @@ export interface CompleteSaleDeps {
   randomBytes: (length: number) => Uint8Array;
 }
 
-export type CompleteSaleResult = { ok: true; sale: Sale } | { ok: false; code: BuildSaleError | CashTakeProblem | 'NOT_READY' | 'NO_OPEN_SHIFT' | 'CARD_OVERPAID' };
+/** `pointsEarned`: what a member's sale earns by the chain's rules as last pulled (HQ posts the same); null without a member or the rules. */
+export type CompleteSaleResult = { ok: true; sale: Sale; pointsEarned: number | null } | { ok: false; code: BuildSaleError | CashTakeProblem | 'NOT_READY' | 'NO_OPEN_SHIFT' | 'CARD_OVERPAID' };
 
 /** The names and a barcode of each gift product, read from the pulled catalog. */
 async function giftProductsOf(db: TillDb, productIds: readonly string[]): Promise<Map<string, GiftProduct>> {
@@ -38,6 +40,21 @@ function salePayments(ticket: Ticket, settlingCash: { id: string; tenderedMinor:
   return { ok: true, payments: [...taken, { id: settlingCash.id, reference: null, ...cash.payment } as SalePayment] } as const;
 }
 
+/** The points a member's sale earns, as HQ will count them at ingest (`saleEarning`), from the lines' categories and the promotions' multipliers. */
+function pointsEarnedBy(
+  sale: Sale, lines: readonly BasketLine[], priced: PricedBasket, memberLevelId: string | null, timeZone: string, earning: PointsEarning | undefined,
+): number | null {
+  if (memberLevelId === null || !earning) return null;
+  return saleEarning({
+    sale,
+    facts: new Map(lines.map((l) => [l.productId, { categoryId: l.categoryId, ancestorCategoryIds: l.ancestorCategoryIds }])),
+    multipliers: new Map(priced.lines.map((l) => [l.lineId, l.pointsMultiplierBp])),
+    memberLevelId,
+    businessDate: businessDate(sale.completedAt, timeZone),
+    rules: earning.rules,
+  }).points;
+}
+
 /**
  * Finishes the open ticket as a sale in the signed-in clerk's open shift: takes the next receipt number and writes the journal
  * entry and the outbox entry, and closes the open ticket, in one strict-durability
@@ -56,8 +73,8 @@ export async function completeSale(
 ): Promise<CompleteSaleResult> {
   const result = await db.transaction('rw', [db.meta, db.journal, db.outbox, db.products, db.barcodes, db.prices, db.tickets, db.shifts], async () => {
     // The reads that do not wait on each other go together: the customer waits on each round trip.
-    const [pairing, session, shift, counter, syncMeta] = await Promise.all([
-      db.getMeta('pairing'), db.getMeta('session'), openShiftOf(db), db.getMeta('receiptCounter'), db.getSyncMeta(),
+    const [pairing, session, shift, counter, syncMeta, earning] = await Promise.all([
+      db.getMeta('pairing'), db.getMeta('session'), openShiftOf(db), db.getMeta('receiptCounter'), db.getSyncMeta(), db.getMeta('pointsEarning'),
     ]);
     if (!pairing || !session) return { ok: false, code: 'NOT_READY' } as const;
     if (!shift || shift.open.cashierId !== session.clerkId) return { ok: false, code: 'NO_OPEN_SHIFT' } as const;
@@ -93,7 +110,7 @@ export async function completeSale(
       db.putMeta('receiptCounter', { deviceId: pairing.device.id, last: number }),
       closeOpenTicket(db, ticket),
     ]);
-    return { ok: true, sale } as const;
+    return { ok: true, sale, pointsEarned: pointsEarnedBy(sale, lines, priced, pricing.member?.levelId ?? null, place.timeZone, earning) } as const;
   });
   // Committed (strict durability: on disk); the bench times tender to here.
   if (result.ok) performance.mark('sale-committed');

@@ -1,6 +1,6 @@
 import {
-  compilePriceBook, decodeScaleBarcode, resolveScan,
-  type PriceBook, type PriceBookInput, type PricingFailureCode, type Product, type ScaleBarcodeLayout, type StoreAssortment,
+  ancestorsOf, categoryParents, compilePriceBook, decodeScaleBarcode, resolveScan,
+  type CategoryParents, type PriceBook, type PriceBookInput, type PriceListEntry, type PricingFailureCode, type Product, type ScaleBarcodeLayout, type StoreAssortment,
 } from '@pos/shared';
 import type { PulledBarcode, TillDb } from '../../db/till-db';
 import type { ScannedItem } from './basket';
@@ -22,36 +22,15 @@ const scanErrors: Record<PricingFailureCode, ScanError> = {
   NO_PRICE: 'PRICE_MISSING',
 };
 
-/** Every category above the given one, nearest first; a loop in the tree stops the walk. */
-export async function ancestorsOf(db: TillDb, categoryId: string | null): Promise<string[]> {
-  const found: string[] = [];
-  let id = categoryId === null ? null : ((await db.categories.get(categoryId))?.parentId ?? null);
-  while (id !== null && !found.includes(id)) {
-    found.push(id);
-    id = (await db.categories.get(id))?.parentId ?? null;
-  }
-  return found;
+/** The chain's category tree as the till holds it, read whole: a few hundred small rows, where a walk up reads once per level. */
+export async function categoryParentsOf(db: TillDb): Promise<CategoryParents> {
+  return categoryParents(await db.categories.toArray());
 }
 
 /** A product and the catalog link the scanned code reached it by. */
 interface Named {
   product: Product;
   link: Pick<PriceBookInput, 'barcodes' | 'scaleItems'>;
-}
-
-/**
- * The one product a code names: by scale item code when one of the chain's layouts reads the
- * code, else by barcode (`barcode`: the code's row, read beside the settings); both through an index.
- */
-async function productNamedBy(db: TillDb, code: string, layouts: readonly ScaleBarcodeLayout[], barcode: PulledBarcode | undefined): Promise<Named | undefined> {
-  const label = decodeScaleBarcode(code, layouts);
-  if (label.ok) {
-    const product = await db.products.where('scaleItemCode').equals(label.itemCode).first();
-    return product && { product, link: { scaleItems: [{ itemCode: label.itemCode, productId: product.id }] } };
-  }
-  if (label.code !== 'NOT_SCALE_BARCODE') return undefined;
-  const product = barcode && (await db.products.get(barcode.productId));
-  return product && { product, link: { barcodes: [{ code, productId: product.id }] } };
 }
 
 /** The store's assortment as far as one product goes: whether it is on the store's list. */
@@ -61,9 +40,56 @@ async function assortmentFor(db: TillDb, storeId: string, productId: string): Pr
   return [{ storeId, mode: assortment.mode, productIds: listed ? [productId] : [] }];
 }
 
+/** A product, and what the engine needs to price it here: its prices and the store's assortment as far as it goes. */
+interface ProductToPrice extends Named {
+  prices: PriceListEntry[];
+  assortments: StoreAssortment[];
+}
+
+async function pricingReads(db: TillDb, storeId: string, productId: string) {
+  return Promise.all([priceEntriesOf(db, [productId]), assortmentFor(db, storeId, productId)]);
+}
+
+/**
+ * The one product a code names, with its prices: by scale item code when one of the chain's
+ * layouts reads the code, else by barcode (`barcode`: the code's row, read beside the settings).
+ * A barcode's row names its product, so the product and its prices are read together.
+ */
+async function productNamedBy(db: TillDb, code: string, storeId: string, layouts: readonly ScaleBarcodeLayout[], barcode: PulledBarcode | undefined): Promise<ProductToPrice | undefined> {
+  const label = decodeScaleBarcode(code, layouts);
+  if (label.ok) {
+    const product = await db.products.where('scaleItemCode').equals(label.itemCode).first();
+    if (!product) return undefined;
+    const [prices, assortments] = await pricingReads(db, storeId, product.id);
+    return { product, link: { scaleItems: [{ itemCode: label.itemCode, productId: product.id }] }, prices, assortments };
+  }
+  if (label.code !== 'NOT_SCALE_BARCODE' || !barcode) return undefined;
+  const [product, [prices, assortments]] = await Promise.all([db.products.get(barcode.productId), pricingReads(db, storeId, barcode.productId)]);
+  return product && { product, link: { barcodes: [{ code, productId: product.id }] }, prices, assortments };
+}
+
+/** What the till's database holds for a code: the chain's scale layouts and, when the code names a product, the product with what prices it here. */
+export interface ScanRows {
+  layouts: readonly ScaleBarcodeLayout[];
+  found: (ProductToPrice & { ancestorCategoryIds: string[] }) | undefined;
+}
+
+/** A scanner's code: 8 to 14 digits (EAN-8 to GTIN-14, scale labels among them). */
+export const scanCodePattern = /^\d{8,14}$/;
+
+/**
+ * The rows a code needs, read as a few rounds that do not wait on each other: a product barcode
+ * waits on two rounds (a scale label on three), and every round is time the customer waits. The
+ * sell screen keeps the category tree in memory; without it, it is read in the first round.
+ */
+export async function readScanRows(db: TillDb, code: string, storeId: string, categories?: CategoryParents): Promise<ScanRows> {
+  const [{ scaleLayouts }, barcode, parents] = await Promise.all([loadPricingSettings(db), db.barcodes.get(code), categories ?? categoryParentsOf(db)]);
+  const named = await productNamedBy(db, code, storeId, scaleLayouts, barcode);
+  return { layouts: scaleLayouts, found: named && { ...named, ancestorCategoryIds: ancestorsOf(parents, named.product.categoryId) } };
+}
+
 /** A price book of just what one scan needs, so the shared engine decides it as it would with the whole catalog. */
-async function priceBookFor(db: TillDb, storeId: string, layouts: readonly ScaleBarcodeLayout[], { product, link }: Named): Promise<PriceBook> {
-  const [prices, assortments] = await Promise.all([priceEntriesOf(db, [product.id]), assortmentFor(db, storeId, product.id)]);
+function priceBookFor(layouts: readonly ScaleBarcodeLayout[], { product, link, prices, assortments }: ProductToPrice): PriceBook {
   return compilePriceBook({
     products: [{ id: product.id, active: product.active, weighed: product.weighed, discontinuedFrom: product.discontinuedFrom }],
     prices,
@@ -74,23 +100,16 @@ async function priceBookFor(db: TillDb, storeId: string, layouts: readonly Scale
 }
 
 /**
- * Turns a scanned or typed code into a basket item with the shared `resolveScan`, for this
- * store at this instant, for the member's level when a member was found (else as a walk-in
- * customer): a scale label in one of the chain's layouts
- * (its printed price, or its weight × the price per kilogram), or a product barcode at the
- * price that applies. A product the store does not carry is refused.
+ * The basket item the rows make of a code, by the shared `resolveScan`, for this store at this
+ * instant, for the member's level when a member was found (else as a walk-in customer): a scale
+ * label in one of the chain's layouts (its printed price, or its weight × the price per
+ * kilogram), or a product barcode at the price that applies. A product the store does not carry is refused.
  */
-export async function findScannedItem(db: TillDb, input: string, place: TillPricingPlace, now: Date, memberLevelId: string | null = null): Promise<ScanResult> {
-  const code = input.trim();
-  if (!/^\d{8,14}$/.test(code)) return { ok: false, code: 'BARCODE_INVALID' };
-  // Reads that do not wait on each other go together: a scan waits on a few rounds of reads, not nine in a row.
-  const [{ scaleLayouts }, barcode] = await Promise.all([loadPricingSettings(db), db.barcodes.get(code)]);
-  const named = await productNamedBy(db, code, scaleLayouts, barcode);
-  if (!named) return { ok: false, code: 'ITEM_NOT_FOUND' };
-  const [book, ancestorCategoryIds] = await Promise.all([priceBookFor(db, place.storeId, scaleLayouts, named), ancestorsOf(db, named.product.categoryId)]);
-  const scanned = resolveScan(book, code, { storeId: place.storeId, memberLevelId, channel: 'retail', instant: now.toISOString(), timeZone: place.timeZone });
+export function scannedItemOf({ layouts, found }: ScanRows, code: string, place: TillPricingPlace, now: Date, memberLevelId: string | null): ScanResult {
+  if (!found) return { ok: false, code: 'ITEM_NOT_FOUND' };
+  const scanned = resolveScan(priceBookFor(layouts, found), code, { storeId: place.storeId, memberLevelId, channel: 'retail', instant: now.toISOString(), timeZone: place.timeZone });
   if (!scanned.ok) return { ok: false, code: scanErrors[scanned.code] };
-  const { product } = named;
+  const { product, ancestorCategoryIds } = found;
   return {
     ok: true,
     item: {
@@ -98,4 +117,13 @@ export async function findScannedItem(db: TillDb, input: string, place: TillPric
       categoryId: product.categoryId, ancestorCategoryIds, brandId: product.brandId,
     },
   };
+}
+
+/** A scanned or typed code made a basket item (see `scannedItemOf`), its rows read from the till's database. */
+export async function findScannedItem(
+  db: TillDb, input: string, place: TillPricingPlace, now: Date, memberLevelId: string | null = null, categories?: CategoryParents,
+): Promise<ScanResult> {
+  const code = input.trim();
+  if (!scanCodePattern.test(code)) return { ok: false, code: 'BARCODE_INVALID' };
+  return scannedItemOf(await readScanRows(db, code, place.storeId, categories), code, place, now, memberLevelId);
 }

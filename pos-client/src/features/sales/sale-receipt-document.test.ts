@@ -68,6 +68,14 @@ describe('the sale receipt', () => {
     expect(cardAfterPayments([])).toEqual({ storedValueMinor: null, points: null });
   });
 
+  it('prints the points the sale earns, in the balance after it when HQ answered one, alone when it did not', () => {
+    expect(pairsOf(receiptMemberOf(found, { storedValueMinor: null, points: 1_200, pointsEarned: 35 })))
+      .toEqual(expect.arrayContaining(['本次积分 Points earned 35', '积分余额 Points balance 1235']));
+    const alone = pairsOf(receiptMemberOf(found, { storedValueMinor: null, points: null, pointsEarned: 12 }));
+    expect(alone).toEqual(expect.arrayContaining(['本次积分 Points earned 12']));
+    expect(alone.some((t) => t.startsWith('积分余额'))).toBe(false);
+  });
+
   it('stays a valid document when the sale started and ended within one second', () => {
     const sale = { ...sampleSale('0195505c-0000-7000-8000-000000000102'), startedAt: '2025-03-01T10:00:30.800Z', completedAt: '2025-03-01T10:00:30.900Z' };
     const document = saleReceiptDocument(sale, pairedDevice.store, 'Li Na');

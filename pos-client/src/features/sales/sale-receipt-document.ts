@@ -17,10 +17,14 @@ export function promotionSavings(sale: Sale): { name: string; savedMinor: Minor 
   return [...byRule.values()].filter((p) => p.saved > 0).map((p) => ({ name: p.name, savedMinor: minor(p.saved) }));
 }
 
-/** What the member's card holds after the sale's own payments from it, as HQ answered them (null where the sale took none). */
+/**
+ * What the member's card holds after the sale's own payments from it, as HQ answered them (null
+ * where the sale took none), and the points the sale earns (null when the till cannot tell).
+ */
 export interface CardAfterSale {
   storedValueMinor: number | null;
   points: number | null;
+  pointsEarned?: number | null;
 }
 
 /** What the card holds after the ticket's payments from it: the latest answer HQ gave for each. */
@@ -30,15 +34,18 @@ export function cardAfterPayments(payments: readonly TicketPayment[]): CardAfter
 }
 
 /**
- * The member as the receipt shows them: the card masked, the level in both languages, and what
- * the card holds after the stored value and points this sale took. Points the sale earns are
- * counted by HQ when the sale arrives, so the receipt does not guess them.
+ * The member as the receipt shows them: the card masked, the level in both languages, the points
+ * the sale earns (by the rules HQ posts them with at ingest), and what the card holds after the
+ * sale: stored value and points as HQ answered its card payments, the points earned added.
  */
 export function receiptMemberOf(member: FoundMember, after: CardAfterSale = { storedValueMinor: null, points: null }): ReceiptMember {
   const level = member.level.nameZh === member.level.nameEn ? member.level.nameZh : `${member.level.nameZh} ${member.level.nameEn}`;
+  const earned = after.pointsEarned ?? null;
   return {
     cardNoMasked: maskCardNo(member.cardNo),
-    name: member.name.slice(0, 40), level: level.slice(0, 40), pointsEarned: null, pointsBalance: after.points, storedValueBalanceMinor: after.storedValueMinor === null ? null : minor(after.storedValueMinor),
+    name: member.name.slice(0, 40), level: level.slice(0, 40), pointsEarned: earned,
+    pointsBalance: after.points === null ? null : after.points + (earned ?? 0),
+    storedValueBalanceMinor: after.storedValueMinor === null ? null : minor(after.storedValueMinor),
   };
 }
 

@@ -1,11 +1,12 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { uuidv7, type Minor } from '@pos/shared';
 import { useTillServices } from '../../app/services-context';
+import { useLiveQuery } from '../../db/use-live-query';
 import type { MessageKey } from '../../i18n/messages-en';
-import { findScannedItem } from './find-scanned-item';
+import { categoryParentsOf, readScanRows, scanCodePattern, scannedItemOf, type ScanRows } from './find-scanned-item';
 import type { TillPricingPlace } from './price-till-basket';
 import { repriceLines } from './reprice-lines';
-import { clerkOfBadge, loadDefaultClerk, saveDefaultClerk, sharesFor, type BadgeScan } from './sales-clerks';
+import { clerkOfBadge, loadDefaultClerk, saveDefaultClerk, sharesFor, type BadgeScan, type ClerkChoice } from './sales-clerks';
 import type { OpenTicket } from './use-open-ticket';
 
 export type SellNotice =
@@ -22,6 +23,14 @@ export function useBasket(open: OpenTicket, place: TillPricingPlace) {
   const [notice, setNotice] = useState<SellNotice | null>(null);
   const queue = useRef<Promise<void> | null>(null);
   queue.current ??= open.restored;
+  // The category tree and the till's clerk, kept in memory as they change: a scan reads neither. The clerk sits in the
+  // till's meta, which sync writes all day, and a read of it would wait on those writes.
+  const categories = useLiveQuery(() => categoryParentsOf(db), [db]);
+  const storedClerk = useLiveQuery(() => loadDefaultClerk(db, place.storeId), [db, place.storeId]);
+  const defaultClerk = useRef<ClerkChoice | null | undefined>(undefined);
+  useEffect(() => {
+    if (storedClerk !== undefined) defaultClerk.current = storedClerk;
+  }, [storedClerk]);
 
   /**
    * A scanner sends codes faster than look-ups finish, and a cashier presses + right after a
@@ -34,35 +43,42 @@ export function useBasket(open: OpenTicket, place: TillPricingPlace) {
   }
 
   /**
-   * What a scanned code names, read in one read-only transaction: a clerk's badge, else an item
-   * (with the clerk the till credits new lines to). The reads go together, since a code is far
-   * more often an item than a badge and every round trip to the database is time the customer waits.
+   * What a code names, read in one read-only transaction: a clerk's badge, else the rows of an
+   * item. The reads go together, since a code is far more often an item than a badge.
    */
-  function readScan(input: string, at: Date) {
-    const tables = [db.clerks, db.meta, db.pricingSettings, db.barcodes, db.products, db.prices, db.storeAssortments, db.assortmentItems, db.categories];
+  function readScan(code: string): Promise<[BadgeScan, ScanRows | null]> {
+    const tables = [db.clerks, db.pricingSettings, db.barcodes, db.products, db.prices, db.storeAssortments, db.assortmentItems, db.categories];
     return db.transaction('r', tables, () => Promise.all([
-      clerkOfBadge(db, input, place.storeId),
-      findScannedItem(db, input, place, at, open.current().member?.level.id ?? null),
-      loadDefaultClerk(db, place.storeId),
+      clerkOfBadge(db, code, place.storeId),
+      scanCodePattern.test(code) ? readScanRows(db, code, place.storeId, categories) : null,
     ]));
   }
 
+  /** Makes a clerk (or nobody) the one new lines are credited to: in the till's meta, and for the very next scan. */
+  async function chooseClerk(clerk: ClerkChoice | null): Promise<void> {
+    await saveDefaultClerk(db, clerk?.id ?? null);
+    defaultClerk.current = clerk;
+  }
+
   /** A clerk's badge scanned at the till makes them the clerk new lines are credited to (营业员). */
-  async function badgeScanned(input: string, badge: Exclude<BadgeScan, { found: 'none' }>): Promise<void> {
-    if (badge.found === 'elsewhere') return setNotice({ tone: 'error', code: 'CLERK_NOT_HERE', params: { code: input.trim() } });
-    await saveDefaultClerk(db, badge.clerk.id);
+  async function badgeScanned(code: string, badge: Exclude<BadgeScan, { found: 'none' }>): Promise<void> {
+    if (badge.found === 'elsewhere') return setNotice({ tone: 'error', code: 'CLERK_NOT_HERE', params: { code } });
+    await chooseClerk(badge.clerk);
     setNotice({ tone: 'note', message: 'clerk.defaultSet', params: { code: badge.clerk.code, name: badge.clerk.name } });
   }
 
   async function scanNow(input: string): Promise<void> {
     const at = now();
-    const [badge, found, defaultClerk] = await readScan(input, at);
-    if (badge.found !== 'none') return badgeScanned(input, badge);
+    const code = input.trim();
+    const [badge, rows] = await readScan(code);
+    if (badge.found !== 'none') return badgeScanned(code, badge);
+    const found = rows ? scannedItemOf(rows, code, place, at, open.current().member?.level.id ?? null) : { ok: false as const, code: 'BARCODE_INVALID' as const };
     if (!found.ok) {
-      setNotice({ tone: 'error', code: found.code, params: { code: input.trim() } });
+      setNotice({ tone: 'error', code: found.code, params: { code } });
       return;
     }
-    const item = { ...found.item, clerkShares: sharesFor(defaultClerk) };
+    const clerk = defaultClerk.current === undefined ? await loadDefaultClerk(db, place.storeId) : defaultClerk.current;
+    const item = { ...found.item, clerkShares: sharesFor(clerk) };
     open.dispatch({ type: 'item_scanned', item, lineId: uuidv7(at.getTime(), randomBytes(10)), at: at.toISOString() });
     setNotice({ tone: 'info', names: found.item, priceMinor: found.item.unitPriceMinor });
   }
@@ -77,6 +93,9 @@ export function useBasket(open: OpenTicket, place: TillPricingPlace) {
   return {
     notice,
     setNotice,
+    /** The till's clerk new lines are credited to; null until read, or when there is none. */
+    defaultClerk: storedClerk ?? null,
+    chooseClerk,
     scan: (input: string) => inOrder(() => scanNow(input)),
     adjustSelected: (delta: number) => later({ type: 'quantity_changed', delta }),
     moveSelection: (step: number) => later({ type: 'selection_moved', step }),

@@ -53,7 +53,7 @@ export function useSaleCompletion(open: OpenTicket, basket: ReturnType<typeof us
       if (!result.ok) return basket.setNotice({ tone: 'error', code: result.code });
       setLastSale(lastSaleOf(result.sale));
       basket.setNotice(null);
-      void receipts.printSale(result.sale, member, after);
+      void receipts.printSale(result.sale, member, { ...after, pointsEarned: result.pointsEarned });
       services.sync.syncSoon();
       onDone();
     } finally {

@@ -2,7 +2,7 @@ import type { LineClerkShare } from '@pos/shared';
 import { useTillServices } from '../../app/services-context';
 import { useLiveQuery } from '../../db/use-live-query';
 import { sharesText } from './clerk-choice';
-import { loadDefaultClerk, saveDefaultClerk, storeClerks, type ClerkChoice } from './sales-clerks';
+import { storeClerks, type ClerkChoice } from './sales-clerks';
 import type { useBasket } from './use-basket';
 import type { OpenTicket } from './use-open-ticket';
 
@@ -17,18 +17,17 @@ const none: ClerkChoice[] = [];
 export function useSalesClerk(storeId: string, open: OpenTicket, basket: ReturnType<typeof useBasket>, listed: boolean) {
   const { db } = useTillServices();
   const clerks = useLiveQuery(() => (listed ? storeClerks(db, storeId) : Promise.resolve(none)), [db, storeId, listed]) ?? none;
-  const defaultClerk = useLiveQuery(() => loadDefaultClerk(db, storeId), [db, storeId]) ?? null;
   const codes = new Map(clerks.map((c) => [c.id, c.code]));
   const codeOf = (clerkId: string) => codes.get(clerkId);
 
   return {
     clerks,
-    defaultClerk,
+    defaultClerk: basket.defaultClerk,
     /** A line's or the till's clerks as the screen shows them, by code. */
     describe: (shares: readonly LineClerkShare[]) => sharesText(shares, codeOf),
     setDefault: async (clerkId: string | null) => {
-      await saveDefaultClerk(db, clerkId);
       const clerk = clerks.find((c) => c.id === clerkId);
+      await basket.chooseClerk(clerk ?? null);
       basket.setNotice(clerk ? { tone: 'note', message: 'clerk.defaultSet', params: { code: clerk.code, name: clerk.name } } : { tone: 'note', message: 'clerk.defaultCleared' });
     },
     setLine: (lineId: string, shares: readonly LineClerkShare[]) =>
