@@ -17,3 +17,4 @@ export * from './commission';
 export * from './members';
 export * from './sync/app-version';
 export * from './points';
+export * from './stock';
