@@ -3,9 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { formatLedgerReport, verifyLedgers } from '@pos/hq-server/ledger/verify-ledgers';
 import { memberAccounts, memberCards } from '@pos/hq-server/members/membership.tables';
+import { stockLevels } from '@pos/hq-server/stock/stock.tables';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSeededFixture, type Fixture } from '../support/fixture';
+import { createSeededFixture, json, makeSale, pairTill, type Fixture } from '../support/fixture';
 import type { TestDatabase } from '../support/test-db';
 import { demoCardNo } from '@pos/hq-server/seed/demo-members';
 
@@ -46,6 +47,25 @@ describe('ledger verification', () => {
     const lines = formatLedgerReport(report);
     expect(lines[0]).toMatch(/3 difference\(s\)$/);
     expect(lines[1]).toBe(`  chain ${f.chainId} account ${accountId}: balance is 75100 on the account, 75000 by the ledger`);
+  });
+
+  it('finds each store’s stock equal to its movements, and reports a level changed behind them', async () => {
+    const till = await pairTill(f, 'S001');
+    const pushed = await f.app.request('/sync/push', json({ documents: Array.from({ length: 20 }, () => makeSale(f, till, '0012', { lines: 5 })) }, till.deviceToken));
+    expect(pushed.status).toBe(200);
+    const before = await verifyLedgers(database.db);
+    const stock = before.ledgers.find((l) => l.ledger === 'stock')!;
+    expect(stock.accounts).toBeGreaterThan(20);
+    expect(stock.differences).toEqual([]);
+
+    database.skipLedgerProof();
+    const [level] = await f.deps.db.select().from(stockLevels).where(eq(stockLevels.chainId, f.chainId)).orderBy(stockLevels.storeId, stockLevels.productId).limit(1);
+    await f.deps.db.update(stockLevels).set({ quantity: level!.quantity + 5 })
+      .where(and(eq(stockLevels.chainId, f.chainId), eq(stockLevels.storeId, level!.storeId), eq(stockLevels.productId, level!.productId)));
+    const after = (await verifyLedgers(database.db)).ledgers.find((l) => l.ledger === 'stock')!;
+    expect(after.differences).toEqual([
+      { ledger: 'stock', chainId: f.chainId, accountId: `${level!.storeId}/${level!.productId}`, problem: 'level', accountMinor: level!.quantity + 5, ledgerMinor: level!.quantity },
+    ]);
   });
 
   it.runIf(process.env.POS_TEST_DB === 'postgres')('prints the report and exits non-zero from `pnpm ledger:verify`', async () => {

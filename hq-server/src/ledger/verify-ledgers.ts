@@ -11,9 +11,10 @@ export interface LedgerDifference {
   /**
    * What disagrees: the balance with the sum of the entries, the bonus part with the sum of theirs,
    * the balance with the newest entry's balance after it, the receivable with what its open
-   * receivables still owe, or (points) the lots still held with the balance.
+   * receivables still owe, (points) the lots still held with the balance, or (stock) a store's
+   * level of a product with the sum of its movements, in units.
    */
-  problem: 'balance' | 'bonus' | 'last_balance_after' | 'receivable' | 'lots';
+  problem: 'balance' | 'bonus' | 'last_balance_after' | 'receivable' | 'lots' | 'level';
   accountMinor: number;
   ledgerMinor: number;
 }
@@ -80,8 +81,32 @@ export const pointsCheck: LedgerCheck = {
   })),
 };
 
+/**
+ * Stock: each store's level of each product is the sum of its movements (a level without
+ * movements, or movements without a level, disagree too). The account is `store/product`.
+ */
+export const stockCheck: LedgerCheck = {
+  ledger: 'stock',
+  countAccounts: async (db) => Number((await query<{ n: string }>(db, sql`select count(*) as n from stock_levels`))[0]!.n),
+  differences: async (db) => {
+    const rows = await query<{ chain_id: string; store_id: string; product_id: string; level: string; moved: string }>(db, sql`
+      with moved as (
+        select chain_id, store_id, product_id, sum(delta) as quantity from stock_movements group by chain_id, store_id, product_id
+      )
+      select coalesce(l.chain_id, m.chain_id) as chain_id, coalesce(l.store_id, m.store_id) as store_id, coalesce(l.product_id, m.product_id) as product_id,
+             coalesce(l.quantity, 0)::text as level, coalesce(m.quantity, 0)::text as moved
+      from stock_levels l
+      full join moved m on m.chain_id = l.chain_id and m.store_id = l.store_id and m.product_id = l.product_id
+      where coalesce(l.quantity, 0) <> coalesce(m.quantity, 0)
+      order by 1, 2, 3`);
+    return rows.map((r) => ({
+      ledger: 'stock', chainId: r.chain_id, accountId: `${r.store_id}/${r.product_id}`, problem: 'level' as const, accountMinor: Number(r.level), ledgerMinor: Number(r.moved),
+    }));
+  },
+};
+
 /** The ledgers `pnpm ledger:verify` proves, in order. */
-export const ledgerChecks: LedgerCheck[] = [storedValueCheck, pointsCheck];
+export const ledgerChecks: LedgerCheck[] = [storedValueCheck, pointsCheck, stockCheck];
 
 export interface LedgerReport {
   ledgers: { ledger: string; accounts: number; differences: LedgerDifference[] }[];
