@@ -9,6 +9,7 @@ import { catalogRoutes } from './catalog/catalog.routes';
 import { categoriesRoutes } from './catalog/categories.routes';
 import { productsRoutes } from './catalog/products.routes';
 import { commissionRoutes } from './commission/commission.routes';
+import { stockRoutes } from './stock/stock.routes';
 import type { AppEnv, Deps } from './http/app-env';
 import { limitBodies } from './http/body-limit';
 import { AppError, errorResponse, onError, validationError } from './http/errors';
@@ -110,6 +111,7 @@ export function createApp(deps: Deps) {
   app.route('/', shiftsRoutes);
   app.route('/', tillShortcutsRoutes);
   app.route('/', commissionRoutes);
+  app.route('/', stockRoutes);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http', scheme: 'bearer', description: 'An office session token, or a till device token (`dev.…`)',
   });

@@ -53,6 +53,8 @@ export async function prepareChainValues(f: Fixture, world: ScopeWorld, doc: Ope
 const scopedByName: Record<string, (refs: StoreRefs) => unknown> = {
   storeId: (r) => r.storeId,
   storeIds: (r) => [r.storeId],
+  // A stock level's place: one of the caller's stores (or, for HQ, a warehouse).
+  placeId: (r) => r.storeId,
   deviceId: (r) => r.deviceId,
   saleId: (r) => r.saleId,
   clerkId: (r) => r.clerkId,
@@ -99,4 +101,6 @@ export const unscopedParameters = new Set([
   'cardNo', 'memberId', 'paymentId',
   // A commission period is a span of days of the whole chain; what it shows is cut to the caller's stores.
   'period',
+  // A warehouse is HQ's, serving every store; what a list shows of it is cut to the caller's stores.
+  'warehouseId',
 ]);

@@ -219,6 +219,19 @@ export const access: Record<string, Access> = {
   'POST /stored-value/adjustments/{id}/reject': 'hq',
   'GET /settings/membership': 'office',
   'PUT /settings/membership': 'hq',
+  'GET /stock/warehouses': 'office',
+  'GET /stock/requisitions': 'office',
+  'POST /stock/requisitions': 'office',
+  'POST /stock/requisitions/{id}/cancel': 'office',
+  'POST /stock/allocations': 'hq',
+  'GET /stock/allocations/{id}': 'hq',
+  'PUT /stock/allocations/{id}/lines': 'hq',
+  'POST /stock/allocations/{id}/ship': 'hq',
+  'POST /stock/allocations/{id}/cancel': 'hq',
+  'GET /stock/shipments': 'office',
+  'POST /stock/shipments/{id}/receive': 'office',
+  'GET /stock/levels': 'office',
+  'GET /stock/lookup/{id}': 'device',
 };
 
 /** Operations that end the session their request came with: each call gets a session of its own, so the caller's stays usable. */

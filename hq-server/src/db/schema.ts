@@ -7,6 +7,7 @@ export * from '../reports/reports.tables';
 export * from '../roles/roles.tables';
 export * from '../sales/sales.tables';
 export * from '../stock/stock.tables';
+export * from '../stock/distribution.tables';
 export * from '../suppliers/suppliers.tables';
 export * from '../till-events/till-events.tables';
 export * from '../returns/returns.tables';

@@ -11,10 +11,11 @@ export interface LedgerDifference {
   /**
    * What disagrees: the balance with the sum of the entries, the bonus part with the sum of theirs,
    * the balance with the newest entry's balance after it, the receivable with what its open
-   * receivables still owe, (points) the lots still held with the balance, or (stock) a store's
-   * level of a product with the sum of its movements, in units.
+   * receivables still owe, (points) the lots still held with the balance, or (stock) a place's
+   * level of a product with the sum of its movements, or its stock on the way with what shipments
+   * still on the way carry there, in units.
    */
-  problem: 'balance' | 'bonus' | 'last_balance_after' | 'receivable' | 'lots' | 'level';
+  problem: 'balance' | 'bonus' | 'last_balance_after' | 'receivable' | 'lots' | 'level' | 'in_transit';
   accountMinor: number;
   ledgerMinor: number;
 }
@@ -82,26 +83,40 @@ export const pointsCheck: LedgerCheck = {
 };
 
 /**
- * Stock: each store's level of each product is the sum of its movements (a level without
- * movements, or movements without a level, disagree too). The account is `store/product`.
+ * Stock: each place's level of each product is the sum of its movements (a level without
+ * movements, or movements without a level, disagree too), and its stock on the way is what the
+ * shipments not yet received carry there. The account is `place/product`.
  */
 export const stockCheck: LedgerCheck = {
   ledger: 'stock',
   countAccounts: async (db) => Number((await query<{ n: string }>(db, sql`select count(*) as n from stock_levels`))[0]!.n),
   differences: async (db) => {
-    const rows = await query<{ chain_id: string; store_id: string; product_id: string; level: string; moved: string }>(db, sql`
+    const rows = await query<{ chain_id: string; store_id: string; product_id: string; level: string; moved: string; in_transit: string; on_the_way: string }>(db, sql`
       with moved as (
         select chain_id, store_id, product_id, sum(delta) as quantity from stock_movements group by chain_id, store_id, product_id
+      ), on_the_way as (
+        select l.chain_id, s.store_id, l.product_id, sum(l.shipped) as quantity
+        from shipment_lines l join shipments s on s.chain_id = l.chain_id and s.id = l.shipment_id
+        where s.status = 'in_transit' group by l.chain_id, s.store_id, l.product_id
+      ), facts as (
+        select coalesce(l.chain_id, m.chain_id) as chain_id, coalesce(l.store_id, m.store_id) as store_id, coalesce(l.product_id, m.product_id) as product_id,
+               coalesce(l.quantity, 0) as level, coalesce(m.quantity, 0) as moved, coalesce(l.in_transit, 0) as in_transit
+        from stock_levels l
+        full join moved m on m.chain_id = l.chain_id and m.store_id = l.store_id and m.product_id = l.product_id
       )
-      select coalesce(l.chain_id, m.chain_id) as chain_id, coalesce(l.store_id, m.store_id) as store_id, coalesce(l.product_id, m.product_id) as product_id,
-             coalesce(l.quantity, 0)::text as level, coalesce(m.quantity, 0)::text as moved
-      from stock_levels l
-      full join moved m on m.chain_id = l.chain_id and m.store_id = l.store_id and m.product_id = l.product_id
-      where coalesce(l.quantity, 0) <> coalesce(m.quantity, 0)
+      select coalesce(f.chain_id, w.chain_id) as chain_id, coalesce(f.store_id, w.store_id) as store_id, coalesce(f.product_id, w.product_id) as product_id,
+             coalesce(f.level, 0)::text as level, coalesce(f.moved, 0)::text as moved, coalesce(f.in_transit, 0)::text as in_transit, coalesce(w.quantity, 0)::text as on_the_way
+      from facts f
+      full join on_the_way w on w.chain_id = f.chain_id and w.store_id = f.store_id and w.product_id = f.product_id
+      where coalesce(f.level, 0) <> coalesce(f.moved, 0) or coalesce(f.in_transit, 0) <> coalesce(w.quantity, 0)
       order by 1, 2, 3`);
-    return rows.map((r) => ({
-      ledger: 'stock', chainId: r.chain_id, accountId: `${r.store_id}/${r.product_id}`, problem: 'level' as const, accountMinor: Number(r.level), ledgerMinor: Number(r.moved),
-    }));
+    return rows.flatMap((r) => {
+      const at = { ledger: 'stock', chainId: r.chain_id, accountId: `${r.store_id}/${r.product_id}` };
+      return [
+        ...(r.level !== r.moved ? [{ ...at, problem: 'level' as const, accountMinor: Number(r.level), ledgerMinor: Number(r.moved) }] : []),
+        ...(r.in_transit !== r.on_the_way ? [{ ...at, problem: 'in_transit' as const, accountMinor: Number(r.in_transit), ledgerMinor: Number(r.on_the_way) }] : []),
+      ];
+    });
   },
 };
 

@@ -19,7 +19,7 @@ const officeRoles: { code: string; nameZh: string; nameEn: string; permissions: 
   { code: 'hq-admin', nameZh: '总部管理员', nameEn: 'HQ admin', permissions: defaultOfficePermissions('hq_admin') },
   {
     code: 'region-manager', nameZh: '区域经理', nameEn: 'Region manager',
-    permissions: { ...storeLevel, modules: { ...storeLevel.modules, people: 'view', members: 'view', commission: 'view' }, reports: { store_day: { print: true, export: true, perDay: 50 } } },
+    permissions: { ...storeLevel, modules: { ...storeLevel.modules, people: 'view', members: 'view', commission: 'view', stock: 'view' }, reports: { store_day: { print: true, export: true, perDay: 50 } } },
   },
   { code: 'franchisee', nameZh: '加盟商', nameEn: 'Franchisee owner', permissions: { ...storeLevel, reports: { store_day: { print: true, export: true, perDay: 50 } } } },
   {

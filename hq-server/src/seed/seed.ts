@@ -18,6 +18,7 @@ import {
   DEMO_CHAIN, DEMO_PASSWORD, DEMO_PIN, demoAssortmentStore, demoClerkNames, demoFranchisees, demoPricingSettings, demoStores, demoUsers, type FranchiseeKey,
 } from './demo-org';
 import { seedDemoCommission } from './demo-commission';
+import { seedDemoStock } from './demo-stock';
 import { seedDemoPoints } from './demo-points';
 import { seedDemoReturns } from './demo-returns';
 import { seedSalesHistory } from './demo-sales';
@@ -194,6 +195,7 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
   await seedDemoPoints(deps, chainId, pointsProducts, options.historyDays > 0);
   await seedDemoReminders(deps, chainId);
   await seedDemoCommission(deps, chainId, DEMO_CHAIN.timeZone);
+  await seedDemoStock(deps, chainId);
   // Last, so the tills' cursors are HQ's latest change.
   await seedDemoTillMonitor(deps, chainId, random);
   return { chainId, products: productRows.length + looseRows.length, members: memberCount, sales: salesCount };

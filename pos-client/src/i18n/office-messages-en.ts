@@ -940,6 +940,7 @@ export const officeMessagesEn = {
   'office.module.audit': 'Audit trail',
   'office.module.imports': 'Imports',
   'office.module.commission': 'Commission',
+  'office.module.stock': 'Stock and distribution',
   'office.tillKey.refund': 'Refund',
   'office.tillKey.return_without_receipt': 'Return without receipt',
   'office.tillKey.price_override': 'Price override',

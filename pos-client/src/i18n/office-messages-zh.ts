@@ -942,6 +942,7 @@ export const officeMessagesZh: Record<OfficeMessageKey, string> = {
   'office.module.audit': '操作日志',
   'office.module.imports': '导入导出',
   'office.module.commission': '营业员提成',
+  'office.module.stock': '库存与配送',
   'office.tillKey.refund': '退货',
   'office.tillKey.return_without_receipt': '无小票退货',
   'office.tillKey.price_override': '改价',

@@ -34,3 +34,4 @@ export * from './member-messages';
 export * from './points';
 export * from './commission';
 export * from './stored-value';
+export * from './stock';

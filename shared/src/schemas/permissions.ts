@@ -72,6 +72,7 @@ export const OfficeModule = z.enum([
   'audit',
   'imports',
   'commission',
+  'stock',
 ]);
 export type OfficeModule = z.infer<typeof OfficeModule>;
 
@@ -135,8 +136,10 @@ export function defaultOfficePermissions(level: OfficeLevel): OfficePermissions 
   const members: ModuleAccess = level === 'region_manager' ? 'view' : 'edit';
   // They also keep their clerks' duty and targets and settle their commission (营业员结算); a region manager reads it.
   const commission: ModuleAccess = level === 'region_manager' ? 'view' : 'edit';
+  // They ask the warehouse for goods (门店要货) and record what arrives; a region manager reads it.
+  const stock: ModuleAccess = level === 'region_manager' ? 'view' : 'edit';
   return {
-    modules: { ...everyModule('none'), ...storeLevelModules, people, members, commission },
+    modules: { ...everyModule('none'), ...storeLevelModules, people, members, commission, stock },
     categories: 'all',
     seeCost: false,
     reports: everyReport({ print: true, export: true, perDay: null }),

@@ -203,9 +203,9 @@ export interface AllocationProblem {
  * and not negative, every store one the allocation knows, and the total no more than the source
  * holds. An empty list means it may ship.
  */
-export function checkAdjustedAllocation(allocation: Pick<ProductAllocation, 'available' | 'packSize' | 'stores'>, quantities: ReadonlyMap<string, number>): AllocationProblem[] {
+export function checkAdjustedAllocation(allocation: { available: number; packSize: number; storeIds: readonly string[] }, quantities: ReadonlyMap<string, number>): AllocationProblem[] {
   const problems: AllocationProblem[] = [];
-  const known = new Set(allocation.stores.map((s) => s.storeId));
+  const known = new Set(allocation.storeIds);
   let total = 0;
   for (const [storeId, quantity] of quantities) {
     if (!known.has(storeId)) problems.push({ storeId, code: 'UNKNOWN_STORE', message: `store ${storeId} has no claim in this allocation` });

@@ -1,0 +1,449 @@
+import {
+  allocateProduct, checkAdjustedAllocation,
+  type Allocation, type AllocationAdjustBody, type AllocationClaim, type ReceiveBody, type Requisition, type RequisitionBody, type RequisitionList, type Shipment,
+} from '@pos/shared';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { query } from '../db/query';
+import type { Deps, Principal } from '../http/app-env';
+import { AppError } from '../http/errors';
+import { officePrincipal } from '../http/require-role';
+import { storeInScope, storesInScope } from '../http/scope';
+import { newId } from '../ids';
+import { products } from '../catalog/catalog.tables';
+import { stores } from '../org/org.tables';
+import { allocationLines, allocations, documentNumbers, requisitionLines, requisitions, shipmentLines, shipments } from './distribution.tables';
+import { moveStock } from './stock-ledger';
+import { stockLevels, warehouses } from './stock.tables';
+
+/** A requisition asked (or allocated) and not shipped for longer than this is flagged (未配送单据提醒). */
+export const OVERDUE_AFTER_HOURS = 48;
+/** The place in the queue of a store HQ has not placed: the middle of 1–9, so HQ can put a store ahead or behind. */
+export const DEFAULT_PRIORITY = 5;
+
+type Tx = Db;
+
+/** The next number of a kind of the chain's documents (`R000001`), counted in the writing transaction so two writers never share one. */
+async function nextNo(tx: Tx, chainId: string, kind: 'R' | 'A' | 'S'): Promise<string> {
+  const [row] = await tx.insert(documentNumbers).values({ chainId, kind, last: 1 })
+    .onConflictDoUpdate({ target: [documentNumbers.chainId, documentNumbers.kind], set: { last: sql`${documentNumbers.last} + 1` } })
+    .returning({ last: documentNumbers.last });
+  return `${kind}${String(row!.last).padStart(6, '0')}`;
+}
+
+async function warehouseOf(db: Db, chainId: string, warehouseId: string): Promise<void> {
+  const [found] = await db.select({ id: warehouses.id }).from(warehouses).where(and(eq(warehouses.chainId, chainId), eq(warehouses.id, warehouseId), eq(warehouses.active, true)));
+  if (!found) throw new AppError('NOT_FOUND', 'no such warehouse');
+}
+
+export async function listWarehouses(db: Db, chainId: string) {
+  return db.select({ id: warehouses.id, code: warehouses.code, nameZh: warehouses.nameZh, nameEn: warehouses.nameEn, active: warehouses.active })
+    .from(warehouses).where(eq(warehouses.chainId, chainId)).orderBy(warehouses.code);
+}
+
+const HQ_ONLY = (principal: Principal, what: string) => {
+  if (principal.kind !== 'office' || principal.role !== 'hq_admin') throw new AppError('FORBIDDEN', `only HQ may ${what}`);
+};
+
+/** A store asks a warehouse for goods, or HQ pushes goods to it; every product must be one of the chain's active ones. */
+export async function createRequisition(deps: Deps, principal: Principal, body: RequisitionBody): Promise<Requisition> {
+  const office = officePrincipal(principal);
+  const { db, clock } = deps;
+  await storeInScope(db, office, body.storeId);
+  await warehouseOf(db, office.chainId, body.warehouseId);
+  if (body.kind === 'push') HQ_ONLY(office, 'push goods to a store');
+  const ids = body.lines.map((l) => l.productId);
+  const known = await db.select({ id: products.id }).from(products).where(and(eq(products.chainId, office.chainId), inArray(products.id, ids), eq(products.active, true)));
+  const unknown = ids.filter((id) => !known.some((k) => k.id === id));
+  if (unknown.length) throw new AppError('VALIDATION_FAILED', 'some products are not the chain’s active products', { productIds: unknown });
+  const id = newId(clock);
+  const at = clock();
+  await db.transaction(async (tx) => {
+    await tx.insert(requisitions).values({
+      chainId: office.chainId, id, no: await nextNo(tx, office.chainId, 'R'), storeId: body.storeId, warehouseId: body.warehouseId, kind: body.kind, status: 'asked',
+      note: body.note ?? null, createdBy: office.userId, createdAt: at, updatedAt: at,
+    });
+    await tx.insert(requisitionLines).values(body.lines.map((l) => ({ chainId: office.chainId, requisitionId: id, productId: l.productId, asked: l.quantity })));
+  });
+  return (await loadRequisitions(db, office.chainId, sql`r.id = ${id}`, clock()))[0]!;
+}
+
+type RequisitionRow = {
+  id: string; no: string; store_id: string; store_code: string; warehouse_id: string; kind: Requisition['kind']; status: Requisition['status']; note: string | null; created_at: string;
+  lines: { productId: string; sku: string; nameZh: string; nameEn: string; asked: number; allocated: number; shipped: number; received: number }[];
+};
+
+async function loadRequisitions(db: Db, chainId: string, where: SQL, now: Date): Promise<Requisition[]> {
+  const rows = await query<RequisitionRow>(db, sql`
+    select r.id, r.no, r.store_id, s.code as store_code, r.warehouse_id, r.kind, r.status, r.note,
+           to_char(r.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at,
+           (select json_agg(json_build_object('productId', l.product_id, 'sku', p.sku, 'nameZh', p.name_zh, 'nameEn', p.name_en,
+                                              'asked', l.asked, 'allocated', l.allocated, 'shipped', l.shipped, 'received', l.received) order by p.sku)
+              from requisition_lines l join products p on p.chain_id = l.chain_id and p.id = l.product_id
+             where l.chain_id = r.chain_id and l.requisition_id = r.id) as lines
+    from requisitions r join stores s on s.chain_id = r.chain_id and s.id = r.store_id
+    where r.chain_id = ${chainId} and ${where}
+    order by r.created_at desc, r.no desc
+    limit 200`);
+  const overdueBefore = now.getTime() - OVERDUE_AFTER_HOURS * 3_600_000;
+  return rows.map((r) => ({
+    id: r.id, no: r.no, storeId: r.store_id, storeCode: r.store_code, warehouseId: r.warehouse_id, kind: r.kind, status: r.status, note: r.note, createdAt: r.created_at,
+    overdue: (r.status === 'asked' || r.status === 'allocated') && Date.parse(r.created_at) < overdueBefore,
+    lines: r.lines ?? [],
+  }));
+}
+
+/** The caller's stores' requisitions, newest first (at most 200), with those waiting too long flagged. */
+export async function listRequisitions(deps: Deps, principal: Principal, q: { storeId?: string | undefined; warehouseId?: string | undefined; status?: Requisition['status'] | undefined }): Promise<RequisitionList> {
+  const visible = (await storesInScope(deps.db, principal)).map((s) => s.id);
+  if (q.storeId && !visible.includes(q.storeId)) throw new AppError('NOT_FOUND', 'no such store');
+  const storeIds = q.storeId ? [q.storeId] : visible;
+  if (storeIds.length === 0) return { items: [], overdueAfterHours: OVERDUE_AFTER_HOURS };
+  const where = sql.join([
+    sql`r.store_id = any(${`{${storeIds.join(',')}}`}::uuid[])`,
+    ...(q.warehouseId ? [sql`r.warehouse_id = ${q.warehouseId}`] : []),
+    ...(q.status ? [sql`r.status = ${q.status}`] : []),
+  ], sql` and `);
+  return { items: await loadRequisitions(deps.db, principal.chainId, where, deps.clock()), overdueAfterHours: OVERDUE_AFTER_HOURS };
+}
+
+/** Cancels a requisition not yet allocated (its store's people, or HQ). */
+export async function cancelRequisition(deps: Deps, principal: Principal, id: string): Promise<Requisition> {
+  const office = officePrincipal(principal);
+  const [found] = await deps.db.select({ storeId: requisitions.storeId }).from(requisitions).where(and(eq(requisitions.chainId, office.chainId), eq(requisitions.id, id)));
+  if (!found) throw new AppError('NOT_FOUND', 'no such requisition');
+  await storeInScope(deps.db, office, found.storeId);
+  const changed = await deps.db.update(requisitions).set({ status: 'cancelled', updatedAt: deps.clock() })
+    .where(and(eq(requisitions.chainId, office.chainId), eq(requisitions.id, id), eq(requisitions.status, 'asked'))).returning({ id: requisitions.id });
+  if (changed.length === 0) throw new AppError('CONFLICT', 'only a requisition still asked may be cancelled');
+  return (await loadRequisitions(deps.db, office.chainId, sql`r.id = ${id}`, deps.clock()))[0]!;
+}
+
+/** What a warehouse holds of each product less what draft allocations already hold back for their stores. */
+async function availableAt(tx: Tx, chainId: string, warehouseId: string, productIds: readonly string[], exceptAllocation: string | null): Promise<Map<string, number>> {
+  if (productIds.length === 0) return new Map();
+  const rows = await query<{ product_id: string; available: string }>(tx, sql`
+    with wanted as (select unnest(${`{${productIds.join(',')}}`}::uuid[]) as product_id),
+    held as (
+      select l.product_id, sum(l.quantity) as quantity from allocation_lines l
+      join allocations a on a.chain_id = l.chain_id and a.id = l.allocation_id
+      where a.chain_id = ${chainId} and a.warehouse_id = ${warehouseId} and a.status = 'draft' ${exceptAllocation ? sql`and a.id <> ${exceptAllocation}` : sql``}
+        and l.product_id = any(${`{${productIds.join(',')}}`}::uuid[])
+      group by l.product_id
+    )
+    select w.product_id, (coalesce(s.quantity, 0) - coalesce(h.quantity, 0))::text as available
+    from wanted w
+    left join stock_levels s on s.chain_id = ${chainId} and s.store_id = ${warehouseId} and s.product_id = w.product_id
+    left join held h on h.product_id = w.product_id`);
+  return new Map(rows.map((r) => [r.product_id, Math.max(0, Number(r.available))]));
+}
+
+/**
+ * Moves a run's requisitions on: to `allocated` (or `shipped`) those the allocation gives
+ * something, back to `asked` those it gives nothing, so the next run serves them again.
+ */
+async function settleStatuses(tx: Tx, chainId: string, requisitionIds: readonly string[], to: 'allocated' | 'shipped', at: Date): Promise<void> {
+  const column = to === 'allocated' ? sql`l.allocated` : sql`l.shipped`;
+  await tx.execute(sql`
+    update requisitions r
+       set status = (case when exists (select 1 from requisition_lines l where l.chain_id = r.chain_id and l.requisition_id = r.id and ${column} > 0)
+                          then ${to} else 'asked' end)::requisition_status,
+           updated_at = ${at.toISOString()}::timestamptz
+     where r.chain_id = ${chainId} and r.id = any(${`{${requisitionIds.join(',')}}`}::uuid[]) and r.status in ('asked', 'allocated')`);
+}
+
+/**
+ * Sets each requisition line's `column` (allocated, shipped or received) from a store's quantity
+ * of a product: filled line by line, oldest requisition first, up to what each asked; what is
+ * left over (a pack rounded up, goods over) goes to the newest.
+ */
+async function spreadOverRequisitions(tx: Tx, chainId: string, requisitionIds: readonly string[], storeId: string, productId: string, quantity: number, column: 'allocated' | 'shipped' | 'received'): Promise<void> {
+  const lines = await tx.select({ requisitionId: requisitionLines.requisitionId, asked: requisitionLines.asked }).from(requisitionLines)
+    .innerJoin(requisitions, and(eq(requisitions.chainId, requisitionLines.chainId), eq(requisitions.id, requisitionLines.requisitionId)))
+    .where(and(eq(requisitionLines.chainId, chainId), inArray(requisitionLines.requisitionId, [...requisitionIds]), eq(requisitions.storeId, storeId), eq(requisitionLines.productId, productId)))
+    .orderBy(asc(requisitions.createdAt), asc(requisitions.no));
+  let left = quantity;
+  for (const [i, line] of lines.entries()) {
+    const part = i === lines.length - 1 ? left : Math.min(left, line.asked);
+    left -= part;
+    await tx.update(requisitionLines).set({ [column]: part })
+      .where(and(eq(requisitionLines.chainId, chainId), eq(requisitionLines.requisitionId, line.requisitionId), eq(requisitionLines.productId, productId)));
+  }
+}
+
+/**
+ * Allocates a warehouse's stock over its open requisitions (HQ only): each store's asks of a
+ * product together are its claim, with its priority, stock on hand and on the way; each product
+ * is shared by `allocateProduct` out of what the warehouse holds less what other drafts hold back.
+ * The draft keeps every store's proposal and why; requisitions that got something are allocated,
+ * the others stay asked for the next run. One run at a time per warehouse.
+ */
+export async function runAllocation(deps: Deps, principal: Principal, warehouseId: string): Promise<Allocation> {
+  HQ_ONLY(principal, 'allocate stock');
+  const office = officePrincipal(principal);
+  const chainId = office.chainId;
+  await warehouseOf(deps.db, chainId, warehouseId);
+  const id = newId(deps.clock);
+  await deps.db.transaction(async (tx) => {
+    await tx.select({ id: warehouses.id }).from(warehouses).where(and(eq(warehouses.chainId, chainId), eq(warehouses.id, warehouseId))).for('update');
+    const [draft] = await tx.select({ no: allocations.no }).from(allocations)
+      .where(and(eq(allocations.chainId, chainId), eq(allocations.warehouseId, warehouseId), eq(allocations.status, 'draft')));
+    if (draft) throw new AppError('CONFLICT', `allocation ${draft.no} of this warehouse is still a draft: ship or cancel it first`, { no: draft.no });
+    const open = await tx.select({ id: requisitions.id }).from(requisitions)
+      .where(and(eq(requisitions.chainId, chainId), eq(requisitions.warehouseId, warehouseId), eq(requisitions.status, 'asked'))).orderBy(asc(requisitions.createdAt), asc(requisitions.no));
+    if (open.length === 0) throw new AppError('CONFLICT', 'no requisition of this warehouse is waiting to be allocated');
+    const requisitionIds = open.map((r) => r.id);
+    const claims = await query<{ store_id: string; product_id: string; asked: number; priority: number; on_hand: string; in_transit: string; pack_size: number }>(tx, sql`
+      select l.store_id, l.product_id, l.asked::int as asked, coalesce(ss.allocation_priority, ${DEFAULT_PRIORITY}) as priority,
+             coalesce(sl.quantity, 0)::text as on_hand, coalesce(sl.in_transit, 0)::text as in_transit, coalesce(pp.pack_size, 1) as pack_size
+      from (select r.store_id, rl.product_id, sum(rl.asked) as asked
+              from requisitions r join requisition_lines rl on rl.chain_id = r.chain_id and rl.requisition_id = r.id
+             where r.chain_id = ${chainId} and r.id = any(${`{${requisitionIds.join(',')}}`}::uuid[])
+             group by r.store_id, rl.product_id) l
+      left join store_stock_settings ss on ss.chain_id = ${chainId} and ss.store_id = l.store_id
+      left join stock_levels sl on sl.chain_id = ${chainId} and sl.store_id = l.store_id and sl.product_id = l.product_id
+      left join product_packs pp on pp.chain_id = ${chainId} and pp.product_id = l.product_id
+      order by l.product_id, l.store_id`);
+    const byProduct = new Map<string, { packSize: number; claims: AllocationClaim[] }>();
+    for (const c of claims) {
+      const entry = byProduct.get(c.product_id) ?? { packSize: c.pack_size, claims: [] };
+      entry.claims.push({ storeId: c.store_id, priority: c.priority, asked: c.asked, ideal: null, onHand: Number(c.on_hand), inTransit: Number(c.in_transit) });
+      byProduct.set(c.product_id, entry);
+    }
+    const available = await availableAt(tx, chainId, warehouseId, [...byProduct.keys()], null);
+    const rows: (typeof allocationLines.$inferInsert)[] = [];
+    const given: { storeId: string; productId: string; quantity: number }[] = [];
+    for (const [productId, { packSize, claims: productClaims }] of byProduct) {
+      const result = allocateProduct({ productId, available: available.get(productId) ?? 0, packSize, claims: productClaims });
+      for (const s of result.stores) {
+        rows.push({ chainId, allocationId: id, storeId: s.storeId, productId, requisitionId: null, packSize, proposed: s.quantity, quantity: s.quantity, why: s.why });
+        if (s.quantity > 0) given.push({ storeId: s.storeId, productId, quantity: s.quantity });
+      }
+    }
+    await tx.insert(allocations).values({ chainId, id, no: await nextNo(tx, chainId, 'A'), warehouseId, status: 'draft', requisitionIds, createdBy: office.userId, createdAt: deps.clock() });
+    for (let at = 0; at < rows.length; at += 1000) await tx.insert(allocationLines).values(rows.slice(at, at + 1000));
+    for (const g of given) await spreadOverRequisitions(tx, chainId, requisitionIds, g.storeId, g.productId, g.quantity, 'allocated');
+    await settleStatuses(tx, chainId, requisitionIds, 'allocated', deps.clock());
+  });
+  return loadAllocation(deps.db, chainId, id);
+}
+
+export async function loadAllocation(db: Db, chainId: string, id: string): Promise<Allocation> {
+  const [head] = await db.select().from(allocations).where(and(eq(allocations.chainId, chainId), eq(allocations.id, id)));
+  if (!head) throw new AppError('NOT_FOUND', 'no such allocation');
+  const lines = await db.select({
+    storeId: allocationLines.storeId, storeCode: stores.code, productId: allocationLines.productId, sku: products.sku, nameZh: products.nameZh, nameEn: products.nameEn,
+    packSize: allocationLines.packSize, proposed: allocationLines.proposed, quantity: allocationLines.quantity, why: allocationLines.why,
+  }).from(allocationLines)
+    .innerJoin(stores, and(eq(stores.chainId, allocationLines.chainId), eq(stores.id, allocationLines.storeId)))
+    .innerJoin(products, and(eq(products.chainId, allocationLines.chainId), eq(products.id, allocationLines.productId)))
+    .where(and(eq(allocationLines.chainId, chainId), eq(allocationLines.allocationId, id)))
+    .orderBy(products.sku, stores.code);
+  const productIds = [...new Set(lines.map((l) => l.productId))];
+  const held = head.status === 'draft' ? await availableAt(db, chainId, head.warehouseId, productIds, id) : new Map<string, number>();
+  const products_ = productIds.map((productId) => {
+    const allocated = lines.filter((l) => l.productId === productId).reduce((sum, l) => sum + l.quantity, 0);
+    return { productId, available: head.status === 'draft' ? (held.get(productId) ?? 0) : allocated, allocated };
+  });
+  return {
+    id: head.id, no: head.no, warehouseId: head.warehouseId, status: head.status, createdAt: head.createdAt.toISOString(), shippedAt: head.shippedAt?.toISOString() ?? null,
+    products: products_, lines: lines.map((l) => ({ ...l, why: l.why as Allocation['lines'][number]['why'] })),
+  };
+}
+
+/**
+ * A manager changes what stores get before the allocation ships (HQ only): whole packs, stores
+ * and products the draft already has, and per product no more than the warehouse holds less what
+ * other drafts hold back. Nothing changes when anything is wrong.
+ */
+export async function adjustAllocation(deps: Deps, principal: Principal, id: string, body: AllocationAdjustBody): Promise<Allocation> {
+  HQ_ONLY(principal, 'change an allocation');
+  const chainId = principal.chainId;
+  await deps.db.transaction(async (tx) => {
+    const [head] = await tx.select().from(allocations).where(and(eq(allocations.chainId, chainId), eq(allocations.id, id))).for('update');
+    if (!head) throw new AppError('NOT_FOUND', 'no such allocation');
+    if (head.status !== 'draft') throw new AppError('CONFLICT', 'only a draft allocation may be changed');
+    const lines = await tx.select().from(allocationLines).where(and(eq(allocationLines.chainId, chainId), eq(allocationLines.allocationId, id)));
+    const key = (storeId: string, productId: string) => `${storeId}|${productId}`;
+    const quantities = new Map(lines.map((l) => [key(l.storeId, l.productId), l.quantity]));
+    const problems: { storeId: string | null; productId: string; code: string; message: string }[] = [];
+    for (const l of body.lines) {
+      if (!quantities.has(key(l.storeId, l.productId))) problems.push({ storeId: l.storeId, productId: l.productId, code: 'UNKNOWN_LINE', message: 'this allocation gives the store nothing of this product to change' });
+      else quantities.set(key(l.storeId, l.productId), l.quantity);
+    }
+    const touched = [...new Set(body.lines.map((l) => l.productId))];
+    const available = await availableAt(tx, chainId, head.warehouseId, touched, id);
+    for (const productId of touched) {
+      const ofProduct = lines.filter((l) => l.productId === productId);
+      if (ofProduct.length === 0) continue;
+      const asked = new Map(ofProduct.map((l) => [l.storeId, quantities.get(key(l.storeId, productId))!]));
+      for (const p of checkAdjustedAllocation({ available: available.get(productId) ?? 0, packSize: ofProduct[0]!.packSize, storeIds: ofProduct.map((l) => l.storeId) }, asked)) problems.push({ ...p, productId });
+    }
+    if (problems.length) throw new AppError('VALIDATION_FAILED', 'the allocation cannot ship as changed', { problems });
+    for (const l of body.lines) {
+      await tx.update(allocationLines).set({ quantity: l.quantity })
+        .where(and(eq(allocationLines.chainId, chainId), eq(allocationLines.allocationId, id), eq(allocationLines.storeId, l.storeId), eq(allocationLines.productId, l.productId)));
+      await spreadOverRequisitions(tx, chainId, head.requisitionIds, l.storeId, l.productId, l.quantity, 'allocated');
+    }
+    await settleStatuses(tx, chainId, head.requisitionIds, 'allocated', deps.clock());
+  });
+  return loadAllocation(deps.db, chainId, id);
+}
+
+/**
+ * Ships a draft allocation (HQ only): a shipment per store of what it gets, the goods leaving the
+ * warehouse's stock (`shipment_out`) and on their way to each store (its `in_transit`), in one
+ * transaction. Refused, with nothing written, when the warehouse no longer holds it all.
+ */
+export async function shipAllocation(deps: Deps, principal: Principal, id: string): Promise<Allocation> {
+  HQ_ONLY(principal, 'ship an allocation');
+  const office = officePrincipal(principal);
+  const chainId = office.chainId;
+  const at = deps.clock();
+  await deps.db.transaction(async (tx) => {
+    const [head] = await tx.select().from(allocations).where(and(eq(allocations.chainId, chainId), eq(allocations.id, id))).for('update');
+    if (!head) throw new AppError('NOT_FOUND', 'no such allocation');
+    if (head.status !== 'draft') throw new AppError('CONFLICT', 'this allocation has shipped or was cancelled');
+    const lines = (await tx.select().from(allocationLines).where(and(eq(allocationLines.chainId, chainId), eq(allocationLines.allocationId, id)))).filter((l) => l.quantity > 0);
+    const perProduct = new Map<string, number>();
+    for (const l of lines) perProduct.set(l.productId, (perProduct.get(l.productId) ?? 0) + l.quantity);
+    const held = await query<{ product_id: string; quantity: string }>(tx, sql`
+      select product_id, quantity::text from stock_levels
+      where chain_id = ${chainId} and store_id = ${head.warehouseId} and product_id = any(${`{${[...perProduct.keys()].join(',')}}`}::uuid[])
+      order by product_id for update`);
+    const short = [...perProduct].filter(([productId, q]) => Number(held.find((h) => h.product_id === productId)?.quantity ?? 0) < q).map(([productId]) => productId);
+    if (short.length) throw new AppError('CONFLICT', 'the warehouse no longer holds all this allocation sends', { productIds: short });
+
+    const byStore = new Map<string, typeof lines>();
+    for (const l of lines) byStore.set(l.storeId, [...(byStore.get(l.storeId) ?? []), l]);
+    for (const [storeId, storeLines] of [...byStore].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const shipmentId = newId(deps.clock);
+      await tx.insert(shipments).values({ chainId, id: shipmentId, no: await nextNo(tx, chainId, 'S'), warehouseId: head.warehouseId, storeId, allocationId: id, status: 'in_transit', shippedAt: at, shippedBy: office.userId });
+      await tx.insert(shipmentLines).values(storeLines.map((l) => ({ chainId, shipmentId, productId: l.productId, requisitionId: null, shipped: l.quantity })));
+      await moveStock(tx, chainId, storeLines.map((l) => ({ placeId: head.warehouseId, productId: l.productId, delta: -l.quantity, inTransit: 0 })), 'shipment_out', shipmentId, at, deps);
+      await moveStock(tx, chainId, storeLines.map((l) => ({ placeId: storeId, productId: l.productId, delta: 0, inTransit: l.quantity })), null, shipmentId, at, deps);
+      for (const l of storeLines) await spreadOverRequisitions(tx, chainId, head.requisitionIds, storeId, l.productId, l.quantity, 'shipped');
+    }
+    await tx.update(allocations).set({ status: 'shipped', shippedAt: at }).where(and(eq(allocations.chainId, chainId), eq(allocations.id, id)));
+    await settleStatuses(tx, chainId, head.requisitionIds, 'shipped', at);
+  });
+  return loadAllocation(deps.db, chainId, id);
+}
+
+/** Cancels a draft allocation (HQ only): its requisitions go back to asked, for the next run. */
+export async function cancelAllocation(deps: Deps, principal: Principal, id: string): Promise<Allocation> {
+  HQ_ONLY(principal, 'cancel an allocation');
+  const chainId = principal.chainId;
+  await deps.db.transaction(async (tx) => {
+    const [head] = await tx.select().from(allocations).where(and(eq(allocations.chainId, chainId), eq(allocations.id, id))).for('update');
+    if (!head) throw new AppError('NOT_FOUND', 'no such allocation');
+    if (head.status !== 'draft') throw new AppError('CONFLICT', 'only a draft allocation may be cancelled');
+    await tx.update(allocations).set({ status: 'cancelled' }).where(and(eq(allocations.chainId, chainId), eq(allocations.id, id)));
+    await tx.update(requisitionLines).set({ allocated: 0 }).where(and(eq(requisitionLines.chainId, chainId), inArray(requisitionLines.requisitionId, head.requisitionIds)));
+    await settleStatuses(tx, chainId, head.requisitionIds, 'allocated', deps.clock());
+  });
+  return loadAllocation(deps.db, chainId, id);
+}
+
+async function loadShipments(db: Db, chainId: string, where: SQL): Promise<Shipment[]> {
+  const rows = await query<{
+    id: string; no: string; warehouse_id: string; store_id: string; store_code: string; allocation_id: string | null; status: Shipment['status']; shipped_at: string; received_at: string | null;
+    lines: Shipment['lines'];
+  }>(db, sql`
+    select sh.id, sh.no, sh.warehouse_id, sh.store_id, s.code as store_code, sh.allocation_id, sh.status,
+           to_char(sh.shipped_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as shipped_at,
+           to_char(sh.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as received_at,
+           (select json_agg(json_build_object('productId', l.product_id, 'sku', p.sku, 'nameZh', p.name_zh, 'nameEn', p.name_en, 'shipped', l.shipped,
+                                              'received', l.received, 'difference', l.received - l.shipped) order by p.sku)
+              from shipment_lines l join products p on p.chain_id = l.chain_id and p.id = l.product_id
+             where l.chain_id = sh.chain_id and l.shipment_id = sh.id) as lines
+    from shipments sh join stores s on s.chain_id = sh.chain_id and s.id = sh.store_id
+    where sh.chain_id = ${chainId} and ${where}
+    order by sh.shipped_at desc, sh.no desc
+    limit 200`);
+  return rows.map((r) => ({
+    id: r.id, no: r.no, warehouseId: r.warehouse_id, storeId: r.store_id, storeCode: r.store_code, allocationId: r.allocation_id, status: r.status,
+    shippedAt: r.shipped_at, receivedAt: r.received_at, lines: r.lines ?? [],
+  }));
+}
+
+export async function listShipments(deps: Deps, principal: Principal, q: { storeId?: string | undefined; status?: Shipment['status'] | undefined }): Promise<Shipment[]> {
+  const visible = (await storesInScope(deps.db, principal)).map((s) => s.id);
+  if (q.storeId && !visible.includes(q.storeId)) throw new AppError('NOT_FOUND', 'no such store');
+  const storeIds = q.storeId ? [q.storeId] : visible;
+  if (storeIds.length === 0) return [];
+  return loadShipments(deps.db, principal.chainId, sql.join([
+    sql`sh.store_id = any(${`{${storeIds.join(',')}}`}::uuid[])`, ...(q.status ? [sql`sh.status = ${q.status}`] : []),
+  ], sql` and `));
+}
+
+/**
+ * The store records what arrived of a shipment (its people, or HQ): every product of it counted
+ * once. What arrived joins the store's stock (`shipment_in`), the whole shipment leaves its stock
+ * on the way, and short or over shows as the difference on each line. Received once only.
+ */
+export async function receiveShipment(deps: Deps, principal: Principal, id: string, body: ReceiveBody): Promise<Shipment> {
+  const office = officePrincipal(principal);
+  const chainId = office.chainId;
+  const at = deps.clock();
+  const [found] = await deps.db.select({ storeId: shipments.storeId }).from(shipments).where(and(eq(shipments.chainId, chainId), eq(shipments.id, id)));
+  if (!found) throw new AppError('NOT_FOUND', 'no such shipment');
+  await storeInScope(deps.db, office, found.storeId);
+  await deps.db.transaction(async (tx) => {
+    const [head] = await tx.select().from(shipments).where(and(eq(shipments.chainId, chainId), eq(shipments.id, id))).for('update');
+    if (head!.status !== 'in_transit') throw new AppError('CONFLICT', 'this shipment was received already');
+    const lines = await tx.select().from(shipmentLines).where(and(eq(shipmentLines.chainId, chainId), eq(shipmentLines.shipmentId, id)));
+    const counted = new Map(body.lines.map((l) => [l.productId, l.received]));
+    const missing = lines.filter((l) => !counted.has(l.productId)).map((l) => l.productId);
+    const extra = body.lines.filter((l) => !lines.some((s) => s.productId === l.productId)).map((l) => l.productId);
+    if (missing.length || extra.length) throw new AppError('VALIDATION_FAILED', 'count every product of the shipment once, and no other', { missing, extra });
+    for (const l of lines) {
+      await tx.update(shipmentLines).set({ received: counted.get(l.productId)! })
+        .where(and(eq(shipmentLines.chainId, chainId), eq(shipmentLines.shipmentId, id), eq(shipmentLines.productId, l.productId)));
+    }
+    await moveStock(tx, chainId, lines.map((l) => ({ placeId: head!.storeId, productId: l.productId, delta: counted.get(l.productId)!, inTransit: -l.shipped })), 'shipment_in', id, at, deps);
+    await tx.update(shipments).set({ status: 'received', receivedAt: at, receivedBy: office.userId }).where(and(eq(shipments.chainId, chainId), eq(shipments.id, id)));
+    if (head!.allocationId) {
+      const [allocation] = await tx.select({ requisitionIds: allocations.requisitionIds }).from(allocations).where(and(eq(allocations.chainId, chainId), eq(allocations.id, head!.allocationId)));
+      for (const l of lines) await spreadOverRequisitions(tx, chainId, allocation!.requisitionIds, head!.storeId, l.productId, counted.get(l.productId)!, 'received');
+      await tx.execute(sql`
+        update requisitions r set status = 'received', updated_at = ${at.toISOString()}::timestamptz
+        where r.chain_id = ${chainId} and r.id = any(${`{${allocation!.requisitionIds.join(',')}}`}::uuid[]) and r.store_id = ${head!.storeId} and r.status = 'shipped'`);
+    }
+  });
+  return (await loadShipments(deps.db, chainId, sql`sh.id = ${id}`))[0]!;
+}
+
+/** A place's stock (one of the caller's stores, or for HQ also a warehouse), of one product or all it holds. */
+export async function stockLevelsAt(deps: Deps, principal: Principal, placeId: string, productId: string | undefined) {
+  const chainId = principal.chainId;
+  const [warehouse] = await deps.db.select({ code: warehouses.code }).from(warehouses).where(and(eq(warehouses.chainId, chainId), eq(warehouses.id, placeId)));
+  let code: string;
+  if (warehouse) {
+    HQ_ONLY(principal, 'read a warehouse’s stock');
+    code = warehouse.code;
+  } else code = (await storeInScope(deps.db, principal, placeId)).code;
+  const rows = await deps.db.select({ productId: stockLevels.productId, quantity: stockLevels.quantity, inTransit: stockLevels.inTransit }).from(stockLevels)
+    .where(and(eq(stockLevels.chainId, chainId), eq(stockLevels.storeId, placeId), ...(productId ? [eq(stockLevels.productId, productId)] : [])))
+    .orderBy(stockLevels.productId).limit(5000);
+  return rows.map((r) => ({ placeId, placeCode: code, ...r }));
+}
+
+/** At the till: this store's stock of a product, and what each other open store of the chain holds of it (库存查询). */
+export async function tillStockLookup(deps: Deps, principal: Principal, productId: string) {
+  if (principal.kind !== 'device') throw new AppError('FORBIDDEN', 'this endpoint is for tills');
+  const chainId = principal.chainId;
+  const [product] = await deps.db.select({ id: products.id }).from(products).where(and(eq(products.chainId, chainId), eq(products.id, productId)));
+  if (!product) throw new AppError('NOT_FOUND', 'no such product');
+  const rows = await deps.db.select({ storeId: stores.id, storeCode: stores.code, nameZh: stores.nameZh, nameEn: stores.nameEn, quantity: stockLevels.quantity, inTransit: stockLevels.inTransit })
+    .from(stockLevels).innerJoin(stores, and(eq(stores.chainId, stockLevels.chainId), eq(stores.id, stockLevels.storeId)))
+    .where(and(eq(stockLevels.chainId, chainId), eq(stockLevels.productId, productId), eq(stores.active, true)))
+    .orderBy(desc(stockLevels.quantity), stores.code);
+  const here = rows.find((r) => r.storeId === principal.storeId);
+  return {
+    productId,
+    here: { quantity: here?.quantity ?? 0, inTransit: here?.inTransit ?? 0 },
+    siblings: rows.filter((r) => r.storeId !== principal.storeId).slice(0, 50).map(({ storeId, storeCode, nameZh, nameEn, quantity }) => ({ storeId, storeCode, nameZh, nameEn, quantity })),
+  };
+}
+

@@ -1,0 +1,167 @@
+import type { Allocation, Requisition, RequisitionList, Shipment, TillStockLookup } from '@pos/shared';
+import { newId } from '@pos/hq-server/ids';
+import { verifyLedgers } from '@pos/hq-server/ledger/verify-ledgers';
+import { moveStock } from '@pos/hq-server/stock/stock-ledger';
+import { productPacks, stockLevels, storeStockSettings, warehouses } from '@pos/hq-server/stock/stock.tables';
+import { requisitions } from '@pos/hq-server/stock/distribution.tables';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createSeededFixture, json, pairTill, signInOffice, type Fixture } from '../support/fixture';
+import type { TestDatabase } from '../support/test-db';
+
+let database: TestDatabase;
+let f: Fixture;
+let hq: string;
+let east: string;
+let s001Manager: string;
+/** A warehouse of the test's own, so the demo's requisitions (of its centre) stay out of these runs. */
+let warehouseId: string;
+const HOUR = 3_600_000;
+
+beforeAll(async () => {
+  ({ database, f } = await createSeededFixture());
+  [hq, east, s001Manager] = await Promise.all([signInOffice(f, 'hq@demo.pos'), signInOffice(f, 'east@demo.pos'), signInOffice(f, 's001@demo.pos')]);
+  warehouseId = newId(f.deps.clock);
+  await f.deps.db.insert(warehouses).values({ chainId: f.chainId, id: warehouseId, code: 'DC-TEST', nameZh: '测试仓', nameEn: 'Test warehouse' });
+}, 240_000);
+afterAll(() => database.close());
+
+const product = (i: number) => f.catalog[200 + i]!.id;
+const levelOf = async (placeId: string, productId: string) =>
+  (await f.deps.db.select().from(stockLevels).where(and(eq(stockLevels.chainId, f.chainId), eq(stockLevels.storeId, placeId), eq(stockLevels.productId, productId))))[0] ?? { quantity: 0, inTransit: 0 };
+
+async function holds(productId: string, quantity: number, packSize: number): Promise<void> {
+  await f.deps.db.insert(productPacks).values({ chainId: f.chainId, productId, packSize });
+  await f.deps.db.transaction((tx) => moveStock(tx, f.chainId, [{ placeId: warehouseId, productId, delta: quantity, inTransit: 0 }], 'opening', warehouseId, f.deps.clock(), f.deps));
+}
+
+async function ask(token: string, store: string, lines: [string, number][]): Promise<Requisition> {
+  const res = await f.app.request('/stock/requisitions', json({ storeId: f.storeIds[store], warehouseId, lines: lines.map(([productId, quantity]) => ({ productId, quantity })) }, token));
+  expect(res.status, await res.clone().text()).toBe(201);
+  return (await res.json()) as Requisition;
+}
+
+describe('a store asks, HQ allocates short, ships, and the store receives a pack short', () => {
+  let allocation: Allocation;
+  const storeLevelsBefore: Record<string, number> = {};
+
+  it('records requisitions of the caller’s own stores only, numbered, and refuses what is wrong', async () => {
+    await holds(product(0), 30, 6);
+    await f.deps.db.insert(storeStockSettings).values({ chainId: f.chainId, storeId: f.storeIds.S003!, allocationPriority: 1 });
+    storeLevelsBefore.S003 = (await levelOf(f.storeIds.S003!, product(0))).quantity;
+    storeLevelsBefore.S004 = (await levelOf(f.storeIds.S004!, product(0))).quantity;
+
+    const first = await ask(hq, 'S003', [[product(0), 24]]);
+    expect(first).toMatchObject({ no: expect.stringMatching(/^R\d{6}$/), status: 'asked', kind: 'request', storeCode: 'S003', overdue: false });
+    expect(first.lines).toEqual([expect.objectContaining({ productId: product(0), asked: 24, allocated: 0, shipped: 0, received: 0 })]);
+    await ask(east, 'S004', [[product(0), 18]]);
+    await ask(east, 'S005', [[product(0), 12]]);
+
+    // A franchisee asks only for their own stores, and may not push goods; an unknown product is named.
+    expect((await f.app.request('/stock/requisitions', json({ storeId: f.storeIds.S001, warehouseId, lines: [{ productId: product(0), quantity: 6 }] }, east))).status).toBe(404);
+    expect((await f.app.request('/stock/requisitions', json({ storeId: f.storeIds.S004, warehouseId, kind: 'push', lines: [{ productId: product(0), quantity: 6 }] }, east))).status).toBe(403);
+    const unknown = await f.app.request('/stock/requisitions', json({ storeId: f.storeIds.S004, warehouseId, lines: [{ productId: warehouseId, quantity: 6 }] }, east));
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { error: { details: { productIds: string[] } } }).error.details.productIds).toEqual([warehouseId]);
+    const twice = await f.app.request('/stock/requisitions', json({ storeId: f.storeIds.S004, warehouseId, lines: [{ productId: product(0), quantity: 6 }, { productId: product(0), quantity: 6 }] }, east));
+    expect(twice.status).toBe(400);
+
+    const mine = (await (await f.app.request(`/stock/requisitions?warehouseId=${warehouseId}`, bearer(east))).json()) as RequisitionList;
+    expect(mine.items.map((r) => r.storeCode).sort()).toEqual(['S004', 'S005']);
+  });
+
+  it('allocates by priority, then in proportion to need in whole packs, and explains each store’s share', async () => {
+    // 30 on hand: 5 packs of 6. S003 (priority 1) asked 24: 4 packs in full. One pack for S004 (18)
+    // and S005 (12): 18/30 and 12/30 of it, so S004 gets it.
+    expect((await f.app.request('/stock/allocations', json({ warehouseId }, east))).status).toBe(403);
+    const res = await f.app.request('/stock/allocations', json({ warehouseId }, hq));
+    expect(res.status, await res.clone().text()).toBe(201);
+    allocation = (await res.json()) as Allocation;
+    expect(allocation.status).toBe('draft');
+    expect(allocation.lines.map((l) => [l.storeCode, l.proposed, l.quantity, l.why.outcome])).toEqual([
+      ['S003', 24, 24, 'full'], ['S004', 6, 6, 'proportional'], ['S005', 0, 0, 'proportional'],
+    ]);
+    expect(allocation.lines[1]!.why).toMatchObject({ priority: 5, asked: 18, need: 18, maxPacks: 3, shareUnits: 3.6 });
+    expect(allocation.products).toEqual([{ productId: product(0), available: 30, allocated: 30 }]);
+    const statuses = (await (await f.app.request(`/stock/requisitions?warehouseId=${warehouseId}`, bearer(hq))).json()) as RequisitionList;
+    expect(statuses.items.map((r) => [r.storeCode, r.status, r.lines[0]!.allocated]).sort()).toEqual([['S003', 'allocated', 24], ['S004', 'allocated', 6], ['S005', 'asked', 0]]);
+    // One draft at a time per warehouse.
+    expect((await f.app.request('/stock/allocations', json({ warehouseId }, hq))).status).toBe(409);
+  });
+
+  it('lets HQ move the pack to S005 before shipping, refusing part packs and more than the warehouse holds, changing nothing then', async () => {
+    const put = (lines: { store: string; quantity: number }[]) =>
+      f.app.request(`/stock/allocations/${allocation.id}/lines`, { ...json({ lines: lines.map((l) => ({ storeId: f.storeIds[l.store], productId: product(0), quantity: l.quantity })) }, hq), method: 'PUT' });
+    const partPack = await put([{ store: 'S004', quantity: 4 }]);
+    expect(partPack.status).toBe(400);
+    expect(((await partPack.json()) as { error: { details: { problems: { code: string }[] } } }).error.details.problems.map((p) => p.code)).toEqual(['NOT_WHOLE_PACKS']);
+    expect((await put([{ store: 'S005', quantity: 12 }])).status).toBe(400);
+    expect((await put([{ store: 'S001', quantity: 6 }])).status).toBe(400);
+    const unchanged = (await (await f.app.request(`/stock/allocations/${allocation.id}`, bearer(hq))).json()) as Allocation;
+    expect(unchanged.lines.map((l) => l.quantity)).toEqual([24, 6, 0]);
+
+    const moved = await put([{ store: 'S004', quantity: 0 }, { store: 'S005', quantity: 6 }]);
+    expect(moved.status, await moved.clone().text()).toBe(200);
+    allocation = (await moved.json()) as Allocation;
+    expect(allocation.lines.map((l) => [l.storeCode, l.proposed, l.quantity])).toEqual([['S003', 24, 24], ['S004', 6, 0], ['S005', 0, 6]]);
+  });
+
+  it('ships once: the goods leave the warehouse and are on their way to each store, and S004 waits for the next run', async () => {
+    const [a, b] = await Promise.all([f.app.request(`/stock/allocations/${allocation.id}/ship`, json({}, hq)), f.app.request(`/stock/allocations/${allocation.id}/ship`, json({}, hq))]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    expect(await levelOf(warehouseId, product(0))).toMatchObject({ quantity: 0, inTransit: 0 });
+    expect(await levelOf(f.storeIds.S003!, product(0))).toMatchObject({ quantity: storeLevelsBefore.S003, inTransit: 24 });
+    const statuses = (await (await f.app.request(`/stock/requisitions?warehouseId=${warehouseId}`, bearer(hq))).json()) as RequisitionList;
+    expect(statuses.items.map((r) => [r.storeCode, r.status, r.lines[0]!.shipped]).sort()).toEqual([['S003', 'shipped', 24], ['S004', 'asked', 0], ['S005', 'shipped', 6]]);
+    expect((await verifyLedgers(database.db)).ok).toBe(true);
+  });
+
+  it('receives what arrived at the store, one pack short, once; the difference shows and the till sees the new level', async () => {
+    const list = (await (await f.app.request(`/stock/shipments?storeId=${f.storeIds.S003}&status=in_transit`, bearer(hq))).json()) as { items: Shipment[] };
+    const shipment = list.items.find((s) => s.allocationId === allocation.id)!;
+    expect(shipment).toMatchObject({ no: expect.stringMatching(/^S\d{6}$/), storeCode: 'S003', lines: [expect.objectContaining({ shipped: 24, received: null, difference: null })] });
+    // Another store's people cannot see it; a count that leaves a product out is refused.
+    expect((await f.app.request(`/stock/shipments/${shipment.id}/receive`, json({ lines: [{ productId: product(0), received: 18 }] }, s001Manager))).status).toBe(404);
+    expect((await f.app.request(`/stock/shipments/${shipment.id}/receive`, json({ lines: [{ productId: product(1), received: 18 }] }, hq))).status).toBe(400);
+
+    const received = await f.app.request(`/stock/shipments/${shipment.id}/receive`, json({ lines: [{ productId: product(0), received: 18 }] }, hq));
+    expect(received.status, await received.clone().text()).toBe(200);
+    expect(((await received.json()) as Shipment).lines[0]).toMatchObject({ shipped: 24, received: 18, difference: -6 });
+    expect((await f.app.request(`/stock/shipments/${shipment.id}/receive`, json({ lines: [{ productId: product(0), received: 18 }] }, hq))).status).toBe(409);
+    expect(await levelOf(f.storeIds.S003!, product(0))).toMatchObject({ quantity: storeLevelsBefore.S003! + 18, inTransit: 0 });
+    const requisition = ((await (await f.app.request(`/stock/requisitions?storeId=${f.storeIds.S003}&warehouseId=${warehouseId}`, bearer(hq))).json()) as RequisitionList).items[0]!;
+    expect(requisition).toMatchObject({ status: 'received', lines: [expect.objectContaining({ asked: 24, allocated: 24, shipped: 24, received: 18 })] });
+
+    const till = await pairTill(f, 'S003');
+    const lookup = (await (await f.app.request(`/stock/lookup/${product(0)}`, bearer(till.deviceToken))).json()) as TillStockLookup;
+    expect(lookup.here).toEqual({ quantity: storeLevelsBefore.S003! + 18, inTransit: 0 });
+    expect(lookup.siblings.map((s) => s.storeCode)).toContain('S004');
+    expect(lookup.siblings.find((s) => s.storeCode === 'S004')!.quantity).toBe(storeLevelsBefore.S004);
+    expect((await verifyLedgers(database.db)).ok).toBe(true);
+  });
+
+  it('flags a requisition waiting more than two days, and lets a store cancel one not yet allocated', async () => {
+    const waiting = await ask(s001Manager, 'S001', [[product(1), 6]]);
+    await f.deps.db.update(requisitions).set({ createdAt: new Date(f.deps.clock().getTime() - 49 * HOUR) }).where(and(eq(requisitions.chainId, f.chainId), eq(requisitions.id, waiting.id)));
+    const list = (await (await f.app.request(`/stock/requisitions?storeId=${f.storeIds.S001}&status=asked`, bearer(s001Manager))).json()) as RequisitionList;
+    expect(list.items.find((r) => r.id === waiting.id)).toMatchObject({ overdue: true });
+    expect(list.overdueAfterHours).toBe(48);
+    const cancelled = await f.app.request(`/stock/requisitions/${waiting.id}/cancel`, json({}, s001Manager));
+    expect(((await cancelled.json()) as Requisition).status).toBe('cancelled');
+    expect((await f.app.request(`/stock/requisitions/${waiting.id}/cancel`, json({}, s001Manager))).status).toBe(409);
+  });
+});
+
+describe('the demo chain’s distribution', () => {
+  it('has a centre, a shipment on its way to S002, and requisitions waiting for a short product, one overdue', async () => {
+    const centres = (await (await f.app.request('/stock/warehouses', bearer(hq))).json()) as { items: { id: string; code: string }[] };
+    const dc = centres.items.find((w) => w.code === 'DC01')!;
+    const waiting = (await (await f.app.request(`/stock/requisitions?warehouseId=${dc.id}&status=asked`, bearer(hq))).json()) as RequisitionList;
+    expect(waiting.items.map((r) => r.storeCode).sort()).toEqual(['S001', 'S002', 'S003', 'S006']);
+    expect(waiting.items.filter((r) => r.overdue).map((r) => r.storeCode)).toEqual(['S006']);
+    const onTheWay = (await (await f.app.request('/stock/shipments?status=in_transit', bearer(hq))).json()) as { items: Shipment[] };
+    expect(onTheWay.items.filter((s) => s.warehouseId === dc.id).map((s) => s.storeCode)).toEqual(['S002']);
+    const received = (await (await f.app.request(`/stock/shipments?storeId=${f.storeIds.S003}&status=received`, bearer(hq))).json()) as { items: Shipment[] };
+    expect(received.items.filter((s) => s.warehouseId === dc.id).flatMap((s) => s.lines).filter((l) => (l.difference ?? 0) < 0)).toHaveLength(1);
+  });
+});
