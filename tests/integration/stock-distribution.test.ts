@@ -1,4 +1,4 @@
-import type { Allocation, Requisition, RequisitionList, Shipment, TillStockLookup } from '@pos/shared';
+import { TillStockLookup, type Allocation, type Requisition, type RequisitionList, type Shipment } from '@pos/shared';
 import { newId } from '@pos/hq-server/ids';
 import { verifyLedgers } from '@pos/hq-server/ledger/verify-ledgers';
 import { moveStock } from '@pos/hq-server/stock/stock-ledger';
@@ -133,10 +133,29 @@ describe('a store asks, HQ allocates short, ships, and the store receives a pack
     expect(requisition).toMatchObject({ status: 'received', lines: [expect.objectContaining({ asked: 24, allocated: 24, shipped: 24, received: 18 })] });
 
     const till = await pairTill(f, 'S003');
-    const lookup = (await (await f.app.request(`/stock/lookup/${product(0)}`, bearer(till.deviceToken))).json()) as TillStockLookup;
+    const lookup = TillStockLookup.parse(await (await f.app.request(`/stock/lookup/${product(0)}`, bearer(till.deviceToken))).json());
     expect(lookup.here).toEqual({ quantity: storeLevelsBefore.S003! + 18, inTransit: 0 });
     expect(lookup.siblings.map((s) => s.storeCode)).toContain('S004');
     expect(lookup.siblings.find((s) => s.storeCode === 'S004')!.quantity).toBe(storeLevelsBefore.S004);
+    expect((await verifyLedgers(database.db)).ok).toBe(true);
+  });
+
+  it('serves the store left out at the next run, and a receipt of the earlier run leaves that store’s lines alone', async () => {
+    await f.deps.db.transaction((tx) => moveStock(tx, f.chainId, [{ placeId: warehouseId, productId: product(0), delta: 12, inTransit: 0 }], 'opening', warehouseId, f.deps.clock(), f.deps));
+    const next = (await (await f.app.request('/stock/allocations', json({ warehouseId }, hq))).json()) as Allocation;
+    expect(next.lines.map((l) => [l.storeCode, l.quantity])).toEqual([['S004', 12]]);
+    expect((await f.app.request(`/stock/allocations/${next.id}/ship`, json({}, hq))).status).toBe(200);
+    const inTransit = async (store: string) =>
+      ((await (await f.app.request(`/stock/shipments?storeId=${f.storeIds[store]}&status=in_transit`, bearer(east))).json()) as { items: Shipment[] }).items[0]!;
+    const toS004 = await inTransit('S004');
+    expect((await f.app.request(`/stock/shipments/${toS004.id}/receive`, json({ lines: [{ productId: product(0), received: 12 }] }, east))).status).toBe(200);
+    const toS005 = await inTransit('S005');
+    expect(toS005.allocationId).toBe(allocation.id);
+    expect((await f.app.request(`/stock/shipments/${toS005.id}/receive`, json({ lines: [{ productId: product(0), received: 6 }] }, east))).status).toBe(200);
+    const theirs = ((await (await f.app.request(`/stock/requisitions?warehouseId=${warehouseId}`, bearer(east))).json()) as RequisitionList).items;
+    expect(theirs.map((r) => [r.storeCode, r.status, r.lines[0]!.allocated, r.lines[0]!.shipped, r.lines[0]!.received]).sort()).toEqual([
+      ['S004', 'received', 12, 12, 12], ['S005', 'received', 6, 6, 6],
+    ]);
     expect((await verifyLedgers(database.db)).ok).toBe(true);
   });
 

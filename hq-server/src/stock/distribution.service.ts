@@ -324,8 +324,12 @@ export async function shipAllocation(deps: Deps, principal: Principal, id: strin
       await moveStock(tx, chainId, storeLines.map((l) => ({ placeId: storeId, productId: l.productId, delta: 0, inTransit: l.quantity })), null, shipmentId, at, deps);
       for (const l of storeLines) await spreadOverRequisitions(tx, chainId, head.requisitionIds, storeId, l.productId, l.quantity, 'shipped');
     }
-    await tx.update(allocations).set({ status: 'shipped', shippedAt: at }).where(and(eq(allocations.chainId, chainId), eq(allocations.id, id)));
     await settleStatuses(tx, chainId, head.requisitionIds, 'shipped', at);
+    // Requisitions it sends nothing for wait for the next run, which serves them: they are no longer this allocation's.
+    await tx.execute(sql`
+      update allocations a set status = 'shipped', shipped_at = ${at.toISOString()}::timestamptz,
+             requisition_ids = array(select r.id from requisitions r where r.chain_id = a.chain_id and r.id = any(a.requisition_ids) and r.status = 'shipped' order by r.created_at, r.no)
+      where a.chain_id = ${chainId} and a.id = ${id}`);
   });
   return loadAllocation(deps.db, chainId, id);
 }
