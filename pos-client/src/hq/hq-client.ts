@@ -6,6 +6,7 @@ import {
   FoundMember, VoucherState,
   MemberCard,
   MyMonth,
+  TillStockLookup,
   PointsBalance,
   PointsRedemption,
   StoredValueMovement,
@@ -146,6 +147,9 @@ export function createHqClient(options: HqClientOptions = {}) {
     /** The signed-in clerk's month (我的业绩): HQ works the store's month out first, so a few seconds. */
     myMonth: (deviceToken: string, clerkToken: string) =>
       call({ method: 'POST', path: '/commission/my-month', schema: MyMonth, deviceToken, body: { clerkToken }, timeoutMs: 10_000 }),
+    /** This store's stock of a product and its sibling stores' (库存查询): a customer waits at the counter, so short. */
+    stockLookup: (deviceToken: string, productId: string) =>
+      call({ method: 'GET', path: `/stock/lookup/${encodeURIComponent(productId)}`, schema: TillStockLookup, deviceToken, timeoutMs: 5_000 }),
     reportCardLost: (deviceToken: string, cardNo: string) =>
       call({ method: 'POST', path: '/members/cards/lost', schema: MemberCard, deviceToken, body: { cardNo }, timeoutMs: 6_000 }),
     replaceLostCard: (deviceToken: string, body: ReplaceLostCardBody) =>

@@ -227,7 +227,7 @@ function OpenSellScreen({ pairing, session, open, ticket }: { pairing: PairedDev
       />
       <MemberCardDialog open={sell.dialog === 'member_card'} pairing={pairing} gate={sell.gate} memberCardNo={sell.member?.cardNo ?? null} onClose={sell.closeDialog} />
       <HeldTicketsDialog open={sell.held.listOpen} held={sell.held.held} currency={sell.currency} onRecall={(id) => void sell.held.recall(id)} onClose={sell.held.closeList} />
-      <ProductSearchDialog open={sell.dialog === 'search'} initialText={sell.searchText} onPick={sell.pickSearched} onClose={sell.closeDialog} />
+      <ProductSearchDialog open={sell.dialog === 'search'} initialText={sell.searchText} onPick={sell.pickSearched} onClose={sell.closeDialog} deviceToken={pairing.deviceToken} />
       <VoucherDialog open={sell.dialog === 'voucher'} vouchers={sell.pricing.priced?.vouchers ?? []} currency={sell.currency} spent={sell.spentVoucher} onAdd={(code) => void sell.addVoucher(code)} onRemove={sell.removeVoucher} onClose={sell.closeDialog} />
     </main>
   );
