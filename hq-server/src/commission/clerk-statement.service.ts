@@ -1,13 +1,13 @@
 import { periodsToCompare, type ClerkStatement, type CommissionWhy, type LineCommission } from '@pos/shared';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { query } from '../db/query';
+import { query, uuidArray } from '../db/query';
 import type { Principal } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { storeInScope } from '../http/scope';
 import { clerks } from '../org/org.tables';
 import { commissionAdjustments, commissionResults, commissionStorePeriods, commissionTargets } from './commission.tables';
-import { loadChainCommissionData, uuidArray } from './commission-inputs';
+import { loadChainCommissionData } from './commission-inputs';
 import { figuresOf } from './commission-overview.service';
 import { storePeriodStates, workStorePeriod, type Measures } from './work-store-period';
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { categories, products } from '../catalog/catalog.tables';
 import { members } from '../pricing/pricing.tables';
 import type { Db } from '../db/client';
-import { query } from '../db/query';
+import { query, uuidArray } from '../db/query';
 import { clerks } from '../org/org.tables';
 import { commissionDuty, commissionPlans, commissionSettings, commissionTargets, counters } from './commission.tables';
 
@@ -110,8 +110,6 @@ export interface Received {
   readonly lineIds?: readonly string[];
 }
 
-/** Ids as a PostgreSQL array literal, for `= any(…::uuid[])`. */
-export const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
 const receivedWithin = (column: SQL, received: Received) => sql`${received.after ? sql`and ${column} > ${received.after.toISOString()}::timestamptz` : sql``}
   ${received.upTo ? sql`and ${column} <= ${received.upTo.toISOString()}::timestamptz` : sql``}`;

@@ -6,3 +6,6 @@ export async function query<T>(db: Db, statement: SQL): Promise<T[]> {
   const result = (await db.execute(statement)) as unknown as T[] | { rows: T[] };
   return Array.isArray(result) ? result : result.rows;
 }
+
+/** Ids as a PostgreSQL array literal, for `= any(…::uuid[])`. */
+export const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;

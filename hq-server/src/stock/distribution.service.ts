@@ -4,7 +4,7 @@ import {
 } from '@pos/shared';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { query } from '../db/query';
+import { query, uuidArray } from '../db/query';
 import type { Deps, Principal } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { officePrincipal } from '../http/require-role';
@@ -100,7 +100,7 @@ export async function listRequisitions(deps: Deps, principal: Principal, q: { st
   const storeIds = q.storeId ? [q.storeId] : visible;
   if (storeIds.length === 0) return { items: [], overdueAfterHours: OVERDUE_AFTER_HOURS };
   const where = sql.join([
-    sql`r.store_id = any(${`{${storeIds.join(',')}}`}::uuid[])`,
+    sql`r.store_id = any(${uuidArray(storeIds)}::uuid[])`,
     ...(q.warehouseId ? [sql`r.warehouse_id = ${q.warehouseId}`] : []),
     ...(q.status ? [sql`r.status = ${q.status}`] : []),
   ], sql` and `);
@@ -123,12 +123,12 @@ export async function cancelRequisition(deps: Deps, principal: Principal, id: st
 async function availableAt(tx: Tx, chainId: string, warehouseId: string, productIds: readonly string[], exceptAllocation: string | null): Promise<Map<string, number>> {
   if (productIds.length === 0) return new Map();
   const rows = await query<{ product_id: string; available: string }>(tx, sql`
-    with wanted as (select unnest(${`{${productIds.join(',')}}`}::uuid[]) as product_id),
+    with wanted as (select unnest(${uuidArray(productIds)}::uuid[]) as product_id),
     held as (
       select l.product_id, sum(l.quantity) as quantity from allocation_lines l
       join allocations a on a.chain_id = l.chain_id and a.id = l.allocation_id
       where a.chain_id = ${chainId} and a.warehouse_id = ${warehouseId} and a.status = 'draft' ${exceptAllocation ? sql`and a.id <> ${exceptAllocation}` : sql``}
-        and l.product_id = any(${`{${productIds.join(',')}}`}::uuid[])
+        and l.product_id = any(${uuidArray(productIds)}::uuid[])
       group by l.product_id
     )
     select w.product_id, (coalesce(s.quantity, 0) - coalesce(h.quantity, 0))::text as available
@@ -149,7 +149,7 @@ async function settleStatuses(tx: Tx, chainId: string, requisitionIds: readonly 
        set status = (case when exists (select 1 from requisition_lines l where l.chain_id = r.chain_id and l.requisition_id = r.id and ${column} > 0)
                           then ${to} else 'asked' end)::requisition_status,
            updated_at = ${at.toISOString()}::timestamptz
-     where r.chain_id = ${chainId} and r.id = any(${`{${requisitionIds.join(',')}}`}::uuid[]) and r.status in ('asked', 'allocated')`);
+     where r.chain_id = ${chainId} and r.id = any(${uuidArray(requisitionIds)}::uuid[]) and r.status in ('asked', 'allocated')`);
 }
 
 /**
@@ -198,7 +198,7 @@ export async function runAllocation(deps: Deps, principal: Principal, warehouseI
              coalesce(sl.quantity, 0)::text as on_hand, coalesce(sl.in_transit, 0)::text as in_transit, coalesce(pp.pack_size, 1) as pack_size
       from (select r.store_id, rl.product_id, sum(rl.asked) as asked
               from requisitions r join requisition_lines rl on rl.chain_id = r.chain_id and rl.requisition_id = r.id
-             where r.chain_id = ${chainId} and r.id = any(${`{${requisitionIds.join(',')}}`}::uuid[])
+             where r.chain_id = ${chainId} and r.id = any(${uuidArray(requisitionIds)}::uuid[])
              group by r.store_id, rl.product_id) l
       left join store_stock_settings ss on ss.chain_id = ${chainId} and ss.store_id = l.store_id
       left join stock_levels sl on sl.chain_id = ${chainId} and sl.store_id = l.store_id and sl.product_id = l.product_id
@@ -309,7 +309,7 @@ export async function shipAllocation(deps: Deps, principal: Principal, id: strin
     for (const l of lines) perProduct.set(l.productId, (perProduct.get(l.productId) ?? 0) + l.quantity);
     const held = await query<{ product_id: string; quantity: string }>(tx, sql`
       select product_id, quantity::text from stock_levels
-      where chain_id = ${chainId} and store_id = ${head.warehouseId} and product_id = any(${`{${[...perProduct.keys()].join(',')}}`}::uuid[])
+      where chain_id = ${chainId} and store_id = ${head.warehouseId} and product_id = any(${uuidArray([...perProduct.keys()])}::uuid[])
       order by product_id for update`);
     const short = [...perProduct].filter(([productId, q]) => Number(held.find((h) => h.product_id === productId)?.quantity ?? 0) < q).map(([productId]) => productId);
     if (short.length) throw new AppError('CONFLICT', 'the warehouse no longer holds all this allocation sends', { productIds: short });
@@ -377,7 +377,7 @@ export async function listShipments(deps: Deps, principal: Principal, q: { store
   const storeIds = q.storeId ? [q.storeId] : visible;
   if (storeIds.length === 0) return [];
   return loadShipments(deps.db, principal.chainId, sql.join([
-    sql`sh.store_id = any(${`{${storeIds.join(',')}}`}::uuid[])`, ...(q.status ? [sql`sh.status = ${q.status}`] : []),
+    sql`sh.store_id = any(${uuidArray(storeIds)}::uuid[])`, ...(q.status ? [sql`sh.status = ${q.status}`] : []),
   ], sql` and `));
 }
 
@@ -412,7 +412,7 @@ export async function receiveShipment(deps: Deps, principal: Principal, id: stri
       for (const l of lines) await spreadOverRequisitions(tx, chainId, allocation!.requisitionIds, head!.storeId, l.productId, counted.get(l.productId)!, 'received');
       await tx.execute(sql`
         update requisitions r set status = 'received', updated_at = ${at.toISOString()}::timestamptz
-        where r.chain_id = ${chainId} and r.id = any(${`{${allocation!.requisitionIds.join(',')}}`}::uuid[]) and r.store_id = ${head!.storeId} and r.status = 'shipped'`);
+        where r.chain_id = ${chainId} and r.id = any(${uuidArray(allocation!.requisitionIds)}::uuid[]) and r.store_id = ${head!.storeId} and r.status = 'shipped'`);
     }
   });
   return (await loadShipments(deps.db, chainId, sql`sh.id = ${id}`))[0]!;
