@@ -1,0 +1,73 @@
+import { PushResponse, type Allocation, type Sale, type Shipment, type WarehouseList } from '@pos/shared';
+import { newId } from '@pos/hq-server/ids';
+import { verifyLedgers } from '@pos/hq-server/ledger/verify-ledgers';
+import { tillDevices } from '@pos/hq-server/org/org.tables';
+import { sales } from '@pos/hq-server/sales/sales.tables';
+import { stockLevels } from '@pos/hq-server/stock/stock.tables';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createSeededFixture, json, makeSale, pairTill, signInOffice, type Fixture } from '../support/fixture';
+import type { TestDatabase } from '../support/test-db';
+
+let database: TestDatabase;
+let f: Fixture;
+
+beforeAll(async () => {
+  ({ database, f } = await createSeededFixture());
+}, 240_000);
+afterAll(() => database.close());
+
+const TILLS = 20;
+const SALES_PER_TILL = 10;
+
+async function levelsAt(storeId: string): Promise<Map<string, number>> {
+  const rows = await f.deps.db.select({ productId: stockLevels.productId, quantity: stockLevels.quantity }).from(stockLevels)
+    .where(and(eq(stockLevels.chainId, f.chainId), eq(stockLevels.storeId, storeId)));
+  return new Map(rows.map((r) => [r.productId, r.quantity]));
+}
+
+/** On PostgreSQL, where the tills' pushes, the receipt and the shipment truly overlap (PGlite runs one statement at a time). */
+describe.skipIf(process.env.POS_TEST_DB !== 'postgres')('stock while a store sells, receives and HQ ships, all at once', () => {
+  it('loses nothing and counts nothing twice: each level moves by what arrived less what sold', async () => {
+    const store = f.storeIds.S002!;
+    // Twenty tills at S002: the demo's two and eighteen more.
+    await f.deps.db.insert(tillDevices).values(Array.from({ length: TILLS - 2 }, (_, i) => ({
+      chainId: f.chainId, id: newId(f.deps.clock), storeId: store, code: `T9${String(i).padStart(2, '0')}`, name: `Till ${i + 3}`,
+    })));
+    const tills = [];
+    for (let i = 0; i < TILLS; i++) {
+      // Pairing allows ten codes a minute from one address.
+      if (i > 0 && i % 10 === 0) f.clock.advance(61_000);
+      tills.push(await pairTill(f, 'S002', i));
+    }
+    const hq = await signInOffice(f, 'hq@demo.pos');
+    const { items } = (await (await f.app.request('/stock/warehouses', bearer(hq))).json()) as WarehouseList;
+    const shipment = ((await (await f.app.request(`/stock/shipments?storeId=${store}&status=in_transit`, bearer(hq))).json()) as { items: Shipment[] }).items[0]!;
+    const before = await levelsAt(store);
+    const batches: Sale[][] = tills.map((till) => Array.from({ length: SALES_PER_TILL }, () => makeSale(f, till, '0022', { lines: 4 })));
+
+    const [pushes, received, shipped] = await Promise.all([
+      Promise.all(tills.map((till, i) => f.app.request('/sync/push', json({ documents: batches[i] }, till.deviceToken)).then(async (res) => PushResponse.parse(await res.json())))),
+      f.app.request(`/stock/shipments/${shipment.id}/receive`, json({ lines: shipment.lines.map((l) => ({ productId: l.productId, received: l.shipped })) }, hq)),
+      (async () => {
+        const run = (await (await f.app.request('/stock/allocations', json({ warehouseId: items[0]!.id }, hq))).json()) as Allocation;
+        return f.app.request(`/stock/allocations/${run.id}/ship`, json({}, hq));
+      })(),
+    ]);
+    expect(pushes.flatMap((p) => p.results.filter((r) => r.status !== 'accepted'))).toEqual([]);
+    expect([received.status, shipped.status]).toEqual([200, 200]);
+    expect(await f.deps.db.$count(sales, and(eq(sales.chainId, f.chainId), eq(sales.storeId, store)))).toBe(TILLS * SALES_PER_TILL);
+
+    const expected = new Map(before);
+    for (const line of shipment.lines) expected.set(line.productId, (expected.get(line.productId) ?? 0) + line.shipped);
+    for (const sale of batches.flat()) for (const line of sale.lines) expected.set(line.productId, (expected.get(line.productId) ?? 0) - line.quantity);
+    const after = await levelsAt(store);
+    const moved = [...expected].filter(([productId, quantity]) => (after.get(productId) ?? 0) !== quantity);
+    expect(moved).toEqual([]);
+    expect((await verifyLedgers(database.db)).ok).toBe(true);
+
+    // Pushed again (a till that never heard back), nothing moves twice.
+    await Promise.all(tills.map((till, i) => f.app.request('/sync/push', json({ documents: batches[i] }, till.deviceToken))));
+    expect([...(await levelsAt(store))].filter(([productId, quantity]) => (after.get(productId) ?? 0) !== quantity)).toEqual([]);
+  }, 180_000);
+});
