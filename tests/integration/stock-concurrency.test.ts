@@ -47,7 +47,7 @@ describe.skipIf(process.env.POS_TEST_DB !== 'postgres')('stock while a store sel
     const batches: Sale[][] = tills.map((till) => Array.from({ length: SALES_PER_TILL }, () => makeSale(f, till, '0022', { lines: 4 })));
 
     const [pushes, received, shipped] = await Promise.all([
-      Promise.all(tills.map((till, i) => f.app.request('/sync/push', json({ documents: batches[i] }, till.deviceToken)).then(async (res) => PushResponse.parse(await res.json())))),
+      Promise.all(tills.map(async (till, i) => PushResponse.parse(await (await f.app.request('/sync/push', json({ documents: batches[i] }, till.deviceToken))).json()))),
       f.app.request(`/stock/shipments/${shipment.id}/receive`, json({ lines: shipment.lines.map((l) => ({ productId: l.productId, received: l.shipped })) }, hq)),
       (async () => {
         const run = (await (await f.app.request('/stock/allocations', json({ warehouseId: items[0]!.id }, hq))).json()) as Allocation;

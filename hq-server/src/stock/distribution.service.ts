@@ -152,23 +152,46 @@ async function settleStatuses(tx: Tx, chainId: string, requisitionIds: readonly 
      where r.chain_id = ${chainId} and r.id = any(${uuidArray(requisitionIds)}::uuid[]) and r.status in ('asked', 'allocated')`);
 }
 
+/** A store's quantity of a product, to be spread over its requisitions' lines. */
+interface StoreQuantity {
+  storeId: string;
+  productId: string;
+  quantity: number;
+}
+
 /**
- * Sets each requisition line's `column` (allocated, shipped or received) from a store's quantity
- * of a product: filled line by line, oldest requisition first, up to what each asked; what is
- * left over (a pack rounded up, goods over) goes to the newest.
+ * Sets the requisition lines' `column` (allocated, shipped or received) from stores' quantities
+ * of products: each filled line by line, oldest requisition first, up to what each asked; what is
+ * left over (a pack rounded up, goods over) goes to the newest. One read and one write, however
+ * many lines.
  */
-async function spreadOverRequisitions(tx: Tx, chainId: string, requisitionIds: readonly string[], storeId: string, productId: string, quantity: number, column: 'allocated' | 'shipped' | 'received'): Promise<void> {
-  const lines = await tx.select({ requisitionId: requisitionLines.requisitionId, asked: requisitionLines.asked }).from(requisitionLines)
-    .innerJoin(requisitions, and(eq(requisitions.chainId, requisitionLines.chainId), eq(requisitions.id, requisitionLines.requisitionId)))
-    .where(and(eq(requisitionLines.chainId, chainId), inArray(requisitionLines.requisitionId, [...requisitionIds]), eq(requisitions.storeId, storeId), eq(requisitionLines.productId, productId)))
-    .orderBy(asc(requisitions.createdAt), asc(requisitions.no));
-  let left = quantity;
-  for (const [i, line] of lines.entries()) {
-    const part = i === lines.length - 1 ? left : Math.min(left, line.asked);
-    left -= part;
-    await tx.update(requisitionLines).set({ [column]: part })
-      .where(and(eq(requisitionLines.chainId, chainId), eq(requisitionLines.requisitionId, line.requisitionId), eq(requisitionLines.productId, productId)));
+async function spreadOverRequisitions(tx: Tx, chainId: string, requisitionIds: readonly string[], quantities: readonly StoreQuantity[], column: 'allocated' | 'shipped' | 'received'): Promise<void> {
+  if (quantities.length === 0 || requisitionIds.length === 0) return;
+  const lines = await query<{ requisition_id: string; store_id: string; product_id: string; asked: number }>(tx, sql`
+    select l.requisition_id, r.store_id, l.product_id, l.asked
+    from requisition_lines l join requisitions r on r.chain_id = l.chain_id and r.id = l.requisition_id
+    where l.chain_id = ${chainId} and l.requisition_id = any(${uuidArray(requisitionIds)}::uuid[])
+    order by r.store_id, l.product_id, r.created_at, r.no`);
+  const byKey = new Map<string, typeof lines>();
+  for (const l of lines) {
+    const key = `${l.store_id}|${l.product_id}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), l]);
   }
+  const parts: { requisition_id: string; product_id: string; quantity: number }[] = [];
+  for (const q of quantities) {
+    const ofKey = byKey.get(`${q.storeId}|${q.productId}`) ?? [];
+    let left = q.quantity;
+    for (const [i, line] of ofKey.entries()) {
+      const part = i === ofKey.length - 1 ? left : Math.min(left, line.asked);
+      left -= part;
+      parts.push({ requisition_id: line.requisition_id, product_id: line.product_id, quantity: part });
+    }
+  }
+  if (parts.length === 0) return;
+  await tx.execute(sql`
+    update requisition_lines l set ${sql.raw(column)} = x.quantity
+    from json_to_recordset(${JSON.stringify(parts)}::json) as x(requisition_id uuid, product_id uuid, quantity int)
+    where l.chain_id = ${chainId} and l.requisition_id = x.requisition_id and l.product_id = x.product_id`);
 }
 
 /**
@@ -222,7 +245,7 @@ export async function runAllocation(deps: Deps, principal: Principal, warehouseI
     }
     await tx.insert(allocations).values({ chainId, id, no: await nextNo(tx, chainId, 'A'), warehouseId, status: 'draft', requisitionIds, createdBy: office.userId, createdAt: deps.clock() });
     for (let at = 0; at < rows.length; at += 1000) await tx.insert(allocationLines).values(rows.slice(at, at + 1000));
-    for (const g of given) await spreadOverRequisitions(tx, chainId, requisitionIds, g.storeId, g.productId, g.quantity, 'allocated');
+    await spreadOverRequisitions(tx, chainId, requisitionIds, given, 'allocated');
     await settleStatuses(tx, chainId, requisitionIds, 'allocated', deps.clock());
   });
   return loadAllocation(deps.db, chainId, id);
@@ -283,8 +306,8 @@ export async function adjustAllocation(deps: Deps, principal: Principal, id: str
     for (const l of body.lines) {
       await tx.update(allocationLines).set({ quantity: l.quantity })
         .where(and(eq(allocationLines.chainId, chainId), eq(allocationLines.allocationId, id), eq(allocationLines.storeId, l.storeId), eq(allocationLines.productId, l.productId)));
-      await spreadOverRequisitions(tx, chainId, head.requisitionIds, l.storeId, l.productId, l.quantity, 'allocated');
     }
+    await spreadOverRequisitions(tx, chainId, head.requisitionIds, body.lines, 'allocated');
     await settleStatuses(tx, chainId, head.requisitionIds, 'allocated', deps.clock());
   });
   return loadAllocation(deps.db, chainId, id);
@@ -322,7 +345,7 @@ export async function shipAllocation(deps: Deps, principal: Principal, id: strin
       await tx.insert(shipmentLines).values(storeLines.map((l) => ({ chainId, shipmentId, productId: l.productId, requisitionId: null, shipped: l.quantity })));
       await moveStock(tx, chainId, storeLines.map((l) => ({ placeId: head.warehouseId, productId: l.productId, delta: -l.quantity, inTransit: 0 })), 'shipment_out', shipmentId, at, deps);
       await moveStock(tx, chainId, storeLines.map((l) => ({ placeId: storeId, productId: l.productId, delta: 0, inTransit: l.quantity })), null, shipmentId, at, deps);
-      for (const l of storeLines) await spreadOverRequisitions(tx, chainId, head.requisitionIds, storeId, l.productId, l.quantity, 'shipped');
+      await spreadOverRequisitions(tx, chainId, head.requisitionIds, storeLines, 'shipped');
     }
     await settleStatuses(tx, chainId, head.requisitionIds, 'shipped', at);
     // Requisitions it sends nothing for wait for the next run, which serves them: they are no longer this allocation's.
@@ -409,7 +432,7 @@ export async function receiveShipment(deps: Deps, principal: Principal, id: stri
     await tx.update(shipments).set({ status: 'received', receivedAt: at, receivedBy: office.userId }).where(and(eq(shipments.chainId, chainId), eq(shipments.id, id)));
     if (head!.allocationId) {
       const [allocation] = await tx.select({ requisitionIds: allocations.requisitionIds }).from(allocations).where(and(eq(allocations.chainId, chainId), eq(allocations.id, head!.allocationId)));
-      for (const l of lines) await spreadOverRequisitions(tx, chainId, allocation!.requisitionIds, head!.storeId, l.productId, counted.get(l.productId)!, 'received');
+      await spreadOverRequisitions(tx, chainId, allocation!.requisitionIds, lines.map((l) => ({ storeId: head!.storeId, productId: l.productId, quantity: counted.get(l.productId)! })), 'received');
       await tx.execute(sql`
         update requisitions r set status = 'received', updated_at = ${at.toISOString()}::timestamptz
         where r.chain_id = ${chainId} and r.id = any(${uuidArray(allocation!.requisitionIds)}::uuid[]) and r.store_id = ${head!.storeId} and r.status = 'shipped'`);
