@@ -45,7 +45,6 @@ CREATE TABLE "allocation_lines" (
 	"allocation_id" uuid NOT NULL,
 	"store_id" uuid NOT NULL,
 	"product_id" uuid NOT NULL,
-	"requisition_id" uuid,
 	"pack_size" integer NOT NULL,
 	"proposed" integer NOT NULL,
 	"quantity" integer NOT NULL,
@@ -107,7 +106,6 @@ CREATE TABLE "shipment_lines" (
 	"chain_id" uuid NOT NULL,
 	"shipment_id" uuid NOT NULL,
 	"product_id" uuid NOT NULL,
-	"requisition_id" uuid,
 	"shipped" integer NOT NULL,
 	"received" integer,
 	CONSTRAINT "shipment_lines_chain_id_shipment_id_product_id_pk" PRIMARY KEY("chain_id","shipment_id","product_id"),
@@ -145,6 +143,8 @@ ALTER TABLE "requisitions" ADD CONSTRAINT "requisitions_chain_id_warehouse_id_wa
 ALTER TABLE "shipment_lines" ADD CONSTRAINT "shipment_lines_chain_id_shipment_id_shipments_chain_id_id_fk" FOREIGN KEY ("chain_id","shipment_id") REFERENCES "public"."shipments"("chain_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "shipments" ADD CONSTRAINT "shipments_chain_id_store_id_stores_chain_id_id_fk" FOREIGN KEY ("chain_id","store_id") REFERENCES "public"."stores"("chain_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "allocations_warehouse" ON "allocations" USING btree ("chain_id","warehouse_id","status");--> statement-breakpoint
+CREATE INDEX "requisition_lines_product" ON "requisition_lines" USING btree ("chain_id","product_id");--> statement-breakpoint
 CREATE INDEX "requisitions_open" ON "requisitions" USING btree ("chain_id","warehouse_id","status","created_at");--> statement-breakpoint
 CREATE INDEX "requisitions_store" ON "requisitions" USING btree ("chain_id","store_id","created_at");--> statement-breakpoint
-CREATE INDEX "shipments_store" ON "shipments" USING btree ("chain_id","store_id","status");
+CREATE INDEX "shipments_store" ON "shipments" USING btree ("chain_id","store_id","status");--> statement-breakpoint
+CREATE INDEX "stock_levels_product" ON "stock_levels" USING btree ("chain_id","product_id");

@@ -41,7 +41,7 @@ export async function listWarehouses(db: Db, chainId: string) {
     .from(warehouses).where(eq(warehouses.chainId, chainId)).orderBy(warehouses.code);
 }
 
-const HQ_ONLY = (principal: Principal, what: string) => {
+const refuseUnlessHq = (principal: Principal, what: string) => {
   if (principal.kind !== 'office' || principal.role !== 'hq_admin') throw new AppError('FORBIDDEN', `only HQ may ${what}`);
 };
 
@@ -51,7 +51,7 @@ export async function createRequisition(deps: Deps, principal: Principal, body: 
   const { db, clock } = deps;
   await storeInScope(db, office, body.storeId);
   await warehouseOf(db, office.chainId, body.warehouseId);
-  if (body.kind === 'push') HQ_ONLY(office, 'push goods to a store');
+  if (body.kind === 'push') refuseUnlessHq(office, 'push goods to a store');
   const ids = body.lines.map((l) => l.productId);
   const known = await db.select({ id: products.id }).from(products).where(and(eq(products.chainId, office.chainId), inArray(products.id, ids), eq(products.active, true)));
   const unknown = ids.filter((id) => !known.some((k) => k.id === id));
@@ -202,7 +202,7 @@ async function spreadOverRequisitions(tx: Tx, chainId: string, requisitionIds: r
  * the others stay asked for the next run. One run at a time per warehouse.
  */
 export async function runAllocation(deps: Deps, principal: Principal, warehouseId: string): Promise<Allocation> {
-  HQ_ONLY(principal, 'allocate stock');
+  refuseUnlessHq(principal, 'allocate stock');
   const office = officePrincipal(principal);
   const chainId = office.chainId;
   await warehouseOf(deps.db, chainId, warehouseId);
@@ -239,7 +239,7 @@ export async function runAllocation(deps: Deps, principal: Principal, warehouseI
     for (const [productId, { packSize, claims: productClaims }] of byProduct) {
       const result = allocateProduct({ productId, available: available.get(productId) ?? 0, packSize, claims: productClaims });
       for (const s of result.stores) {
-        rows.push({ chainId, allocationId: id, storeId: s.storeId, productId, requisitionId: null, packSize, proposed: s.quantity, quantity: s.quantity, why: s.why });
+        rows.push({ chainId, allocationId: id, storeId: s.storeId, productId, packSize, proposed: s.quantity, quantity: s.quantity, why: s.why });
         if (s.quantity > 0) given.push({ storeId: s.storeId, productId, quantity: s.quantity });
       }
     }
@@ -262,12 +262,10 @@ export async function loadAllocation(db: Db, chainId: string, id: string): Promi
     .innerJoin(products, and(eq(products.chainId, allocationLines.chainId), eq(products.id, allocationLines.productId)))
     .where(and(eq(allocationLines.chainId, chainId), eq(allocationLines.allocationId, id)))
     .orderBy(products.sku, stores.code);
-  const productIds = [...new Set(lines.map((l) => l.productId))];
-  const held = head.status === 'draft' ? await availableAt(db, chainId, head.warehouseId, productIds, id) : new Map<string, number>();
-  const products_ = productIds.map((productId) => {
-    const allocated = lines.filter((l) => l.productId === productId).reduce((sum, l) => sum + l.quantity, 0);
-    return { productId, available: head.status === 'draft' ? (held.get(productId) ?? 0) : allocated, allocated };
-  });
+  const allocatedOf = new Map<string, number>();
+  for (const l of lines) allocatedOf.set(l.productId, (allocatedOf.get(l.productId) ?? 0) + l.quantity);
+  const held = head.status === 'draft' ? await availableAt(db, chainId, head.warehouseId, [...allocatedOf.keys()], id) : new Map<string, number>();
+  const products_ = [...allocatedOf].map(([productId, allocated]) => ({ productId, available: head.status === 'draft' ? (held.get(productId) ?? 0) : allocated, allocated }));
   return {
     id: head.id, no: head.no, warehouseId: head.warehouseId, status: head.status, createdAt: head.createdAt.toISOString(), shippedAt: head.shippedAt?.toISOString() ?? null,
     products: products_, lines: lines.map((l) => ({ ...l, why: l.why as Allocation['lines'][number]['why'] })),
@@ -280,7 +278,7 @@ export async function loadAllocation(db: Db, chainId: string, id: string): Promi
  * other drafts hold back. Nothing changes when anything is wrong.
  */
 export async function adjustAllocation(deps: Deps, principal: Principal, id: string, body: AllocationAdjustBody): Promise<Allocation> {
-  HQ_ONLY(principal, 'change an allocation');
+  refuseUnlessHq(principal, 'change an allocation');
   const chainId = principal.chainId;
   await deps.db.transaction(async (tx) => {
     const [head] = await tx.select().from(allocations).where(and(eq(allocations.chainId, chainId), eq(allocations.id, id))).for('update');
@@ -319,7 +317,7 @@ export async function adjustAllocation(deps: Deps, principal: Principal, id: str
  * transaction. Refused, with nothing written, when the warehouse no longer holds it all.
  */
 export async function shipAllocation(deps: Deps, principal: Principal, id: string): Promise<Allocation> {
-  HQ_ONLY(principal, 'ship an allocation');
+  refuseUnlessHq(principal, 'ship an allocation');
   const office = officePrincipal(principal);
   const chainId = office.chainId;
   const at = deps.clock();
@@ -342,7 +340,7 @@ export async function shipAllocation(deps: Deps, principal: Principal, id: strin
     for (const [storeId, storeLines] of [...byStore].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const shipmentId = newId(deps.clock);
       await tx.insert(shipments).values({ chainId, id: shipmentId, no: await nextNo(tx, chainId, 'S'), warehouseId: head.warehouseId, storeId, allocationId: id, status: 'in_transit', shippedAt: at, shippedBy: office.userId });
-      await tx.insert(shipmentLines).values(storeLines.map((l) => ({ chainId, shipmentId, productId: l.productId, requisitionId: null, shipped: l.quantity })));
+      await tx.insert(shipmentLines).values(storeLines.map((l) => ({ chainId, shipmentId, productId: l.productId, shipped: l.quantity })));
       await moveStock(tx, chainId, storeLines.map((l) => ({ placeId: head.warehouseId, productId: l.productId, delta: -l.quantity, inTransit: 0 })), 'shipment_out', shipmentId, at, deps);
       await moveStock(tx, chainId, storeLines.map((l) => ({ placeId: storeId, productId: l.productId, delta: 0, inTransit: l.quantity })), null, shipmentId, at, deps);
       await spreadOverRequisitions(tx, chainId, head.requisitionIds, storeLines, 'shipped');
@@ -359,7 +357,7 @@ export async function shipAllocation(deps: Deps, principal: Principal, id: strin
 
 /** Cancels a draft allocation (HQ only): its requisitions go back to asked, for the next run. */
 export async function cancelAllocation(deps: Deps, principal: Principal, id: string): Promise<Allocation> {
-  HQ_ONLY(principal, 'cancel an allocation');
+  refuseUnlessHq(principal, 'cancel an allocation');
   const chainId = principal.chainId;
   await deps.db.transaction(async (tx) => {
     const [head] = await tx.select().from(allocations).where(and(eq(allocations.chainId, chainId), eq(allocations.id, id))).for('update');
@@ -447,7 +445,7 @@ export async function stockLevelsAt(deps: Deps, principal: Principal, placeId: s
   const [warehouse] = await deps.db.select({ code: warehouses.code }).from(warehouses).where(and(eq(warehouses.chainId, chainId), eq(warehouses.id, placeId)));
   let code: string;
   if (warehouse) {
-    HQ_ONLY(principal, 'read a warehouse’s stock');
+    refuseUnlessHq(principal, 'read a warehouse’s stock');
     code = warehouse.code;
   } else code = (await storeInScope(deps.db, principal, placeId)).code;
   const rows = await deps.db.select({ productId: stockLevels.productId, quantity: stockLevels.quantity, inTransit: stockLevels.inTransit }).from(stockLevels)

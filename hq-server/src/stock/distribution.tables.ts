@@ -56,6 +56,7 @@ export const requisitionLines = pgTable(
     primaryKey({ columns: [t.chainId, t.requisitionId, t.productId] }),
     foreignKey({ columns: [t.chainId, t.requisitionId], foreignColumns: [requisitions.chainId, requisitions.id] }),
     foreignKey({ columns: [t.chainId, t.productId], foreignColumns: [products.chainId, products.id] }),
+    index('requisition_lines_product').on(t.chainId, t.productId),
     check('requisition_lines_quantities', sql`${t.asked} > 0 and ${t.allocated} >= 0 and ${t.shipped} >= 0 and ${t.received} >= 0`),
   ],
 );
@@ -96,7 +97,6 @@ export const allocationLines = pgTable(
     allocationId: uuid('allocation_id').notNull(),
     storeId: uuid('store_id').notNull(),
     productId: uuid('product_id').notNull(),
-    requisitionId: uuid('requisition_id'),
     packSize: integer('pack_size').notNull(),
     proposed: integer('proposed').notNull(),
     quantity: integer('quantity').notNull(),
@@ -142,7 +142,6 @@ export const shipmentLines = pgTable(
     chainId: chainId(),
     shipmentId: uuid('shipment_id').notNull(),
     productId: uuid('product_id').notNull(),
-    requisitionId: uuid('requisition_id'),
     shipped: integer('shipped').notNull(),
     received: integer('received'),
   },

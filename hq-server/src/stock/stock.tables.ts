@@ -97,5 +97,6 @@ export const stockLevels = pgTable(
   (t) => [
     primaryKey({ columns: [t.chainId, t.storeId, t.productId] }),
     foreignKey({ columns: [t.chainId, t.productId], foreignColumns: [products.chainId, products.id] }),
+    index('stock_levels_product').on(t.chainId, t.productId),
   ],
 );
