@@ -6,7 +6,7 @@ import { sales } from '@pos/hq-server/sales/sales.tables';
 import type { RunningServer } from '@pos/hq-server/server';
 import { DEMO_PASSWORD } from '@pos/hq-server/seed/demo-org';
 import { shiftCloses } from '@pos/hq-server/shifts/shifts.tables';
-import { PairingCode, TILL_REPORT_HEADER, TillReport } from '@pos/shared';
+import { ean13CheckDigit, PairingCode, ProductRecord, TILL_REPORT_HEADER, TillReport } from '@pos/shared';
 import { and, eq, gt } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +50,16 @@ async function shoot(page: Page, name: string): Promise<void> {
 
 async function hqCall(method: string, path: string, body?: unknown): Promise<Response> {
   return f.app.request(path, body === undefined ? { method, headers: { authorization: `Bearer ${token}` } } : { ...json(body, token), method });
+}
+
+/** A product made at HQ with a barcode and a chain price, so any till can sell it and it has no history yet. */
+async function newProduct(sku: string, barcode12: string): Promise<{ id: string; barcode: string }> {
+  const barcode = `${barcode12}${ean13CheckDigit(barcode12)}`;
+  const made = await hqCall('POST', '/products', { sku, nameZh: '临时商品', nameEn: `Short-lived ${sku}`, unit: 'piece', barcodes: [barcode] });
+  expect(made.status).toBe(201);
+  const { id } = ProductRecord.parse(await made.json());
+  expect((await hqCall('POST', '/pricing/prices', { productId: id, amountMinor: 350 })).status).toBe(201);
+  return { id, barcode };
 }
 
 /** A pairing code for a new till of S001 made from the office, as a manager adds a third till. */
@@ -102,12 +112,13 @@ async function openMonitor(locale: 'en' | 'zh-CN', user: string): Promise<Page> 
 describe('HQ’s sight of every till', () => {
   it('shows three tills as they are: one online, one offline with 50 sales waiting, one with a rejected sale; the offline one reconnects and clears', async () => {
     expect((await hqCall('PUT', '/settings/till-sync', { silentAfterMinutes: 30, minAppVersion: null })).status).toBe(200);
+    // A product new at HQ, never sold nor stocked, reaches the tills as they start.
+    const doomed = await newProduct('DOOMED-1', '693000000099');
     tills.online = await openTill(await rearmedCode(0));
     tills.offline = await openTill(await rearmedCode(1));
     tills.rejecting = await openTill(await newTillCode());
 
-    // The third till sells, offline, a product HQ then deletes: its push is rejected for a real reason.
-    const doomed = f.catalog[7]!;
+    // The third till sells it offline, then HQ deletes it: the till's push is rejected for a real reason.
     await tills.rejecting.page.context().setOffline(true);
     await sell(tills.rejecting.page, doomed.barcode);
     expect((await hqCall('POST', `/products/${doomed.id}/deactivate`)).status).toBe(200);

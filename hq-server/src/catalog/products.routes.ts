@@ -9,7 +9,7 @@ import { addCost, costHistory } from './product-costs.service';
 import { getAttributeNames, setAttributeNames } from './product-attributes.service';
 import { createProduct, deleteProduct, getProduct, listProducts, setProductActive, updateProduct } from './products.service';
 
-const conflict = { 409: jsonResponse(ErrorBody, 'A barcode, SKU or scale item code another product holds (`BARCODE_TAKEN` names it), or a product that was sold') };
+const conflict = { 409: jsonResponse(ErrorBody, 'A barcode, SKU or scale item code another product holds (`BARCODE_TAKEN` names it), or a product with sales or stock history') };
 
 const listRoute = createRoute({
   method: 'get', path: '/products/search', tags: ['catalog'], security: bearer, middleware: [authenticate('office')] as const,
@@ -41,7 +41,7 @@ const updateRoute = createRoute({
 
 const deleteRoute = createRoute({
   method: 'delete', path: '/products/{id}', tags: ['catalog'], security: bearer, middleware: [authenticate('office'), requireRole('hq_admin'), requireModule('catalog', 'edit')] as const,
-  summary: 'Delete a deactivated product that was never sold (HQ only); a sold one is kept for history (409 `PRODUCT_SOLD`)',
+  summary: 'Delete a deactivated product with no sales and no stock movements (HQ only); one with history is kept (409 `PRODUCT_SOLD`)',
   request: { params: IdParams },
   responses: { 204: { description: 'Deleted' }, ...commonErrors, ...conflict },
 });

@@ -5,13 +5,14 @@ import type { Db } from '../db/client';
 import type { Deps, Principal } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { newId } from '../ids';
+import { productPacks } from '../stock/stock.tables';
 import { supplierProducts } from '../suppliers/suppliers.tables';
 import { assortmentItems, barcodes, prices, productCosts, products, storePriceBands } from './catalog.tables';
 import { canSeeCost, categoryCondition } from '../roles/visibility';
 import { currentCost } from './product-costs.service';
 import { checkProductBody } from './product-checks';
 import { pinyinKeys } from './pinyin';
-import { findProductRecord, listProductRecords, wasSold } from './products.repo';
+import { findProductRecord, listProductRecords, hasHistory } from './products.repo';
 
 /** The office's product list: only products of the categories the caller's role sees (品类数据权限). */
 export async function listProducts(db: Db, principal: Principal, query: ProductListQuery): Promise<ProductListPage> {
@@ -24,11 +25,11 @@ async function recordOf(db: Db, chainId: string, id: string): Promise<ProductRec
   return record;
 }
 
-/** A product with whether it was sold, and its cost now for a caller allowed to see cost; one of a category the caller does not see is 404. */
+/** A product with whether it has sales or stock history (so can only be deactivated), and its cost now for a caller allowed to see cost; one of a category the caller does not see is 404. */
 export async function getProduct({ db, clock }: Deps, principal: Principal, id: string): Promise<ProductDetail> {
   const record = await findProductRecord(db, principal.chainId, id, await categoryCondition(db, principal, products.categoryId));
   if (!record) throw new AppError('NOT_FOUND', `no product ${id}`);
-  const sold = await wasSold(db, principal.chainId, id);
+  const sold = await hasHistory(db, principal.chainId, id);
   if (!(await canSeeCost(db, principal))) return { ...record, sold };
   const cost = await currentCost(db, principal.chainId, id, clock());
   return { ...record, sold, costNowMinor: cost?.amountMinor ?? null };
@@ -101,13 +102,13 @@ export async function setProductActive({ db, clock }: Deps, principal: Principal
 }
 
 /**
- * Deletes a product that was never sold and is already deactivated (so tills have heard to drop it);
- * a sold one is kept for history and can only be deactivated.
+ * Deletes a product that was never sold nor moved in stock and is already deactivated (so tills
+ * have heard to drop it); one with history is kept and can only be deactivated.
  */
 export async function deleteProduct({ db, clock }: Deps, principal: Principal, id: string): Promise<void> {
   const { chainId } = principal;
   const before = await recordOf(db, chainId, id);
-  if (await wasSold(db, chainId, id)) throw new AppError('PRODUCT_SOLD', `product ${before.sku} was sold; deactivate it instead`);
+  if (await hasHistory(db, chainId, id)) throw new AppError('PRODUCT_SOLD', `product ${before.sku} has sales or stock history; deactivate it instead`);
   if (before.active) throw new AppError('CONFLICT', `deactivate product ${before.sku} first, so tills drop it, then delete it`);
   await db.transaction(async (tx) => {
     await tx.delete(barcodes).where(and(eq(barcodes.chainId, chainId), eq(barcodes.productId, id)));
@@ -115,6 +116,7 @@ export async function deleteProduct({ db, clock }: Deps, principal: Principal, i
     await tx.delete(productCosts).where(and(eq(productCosts.chainId, chainId), eq(productCosts.productId, id)));
     await tx.delete(assortmentItems).where(and(eq(assortmentItems.chainId, chainId), eq(assortmentItems.productId, id)));
     await tx.delete(supplierProducts).where(and(eq(supplierProducts.chainId, chainId), eq(supplierProducts.productId, id)));
+    await tx.delete(productPacks).where(and(eq(productPacks.chainId, chainId), eq(productPacks.productId, id)));
     await tx.delete(storePriceBands).where(and(eq(storePriceBands.chainId, chainId), eq(storePriceBands.productId, id)));
     await tx.delete(products).where(and(eq(products.chainId, chainId), eq(products.id, id)));
     await recordAudit(tx, principal, clock, { entity: 'product', entityId: id, action: 'delete', before, after: null });

@@ -297,7 +297,7 @@ export const messagesEn = {
   'stock.noneElsewhere': 'No other store holds any.',
   'error.BARCODE_TAKEN': 'That barcode already belongs to another product.',
   'error.IN_USE': 'Still in use: deactivate or move what uses it first.',
-  'error.PRODUCT_SOLD': 'This product was sold: deactivate it instead of deleting it.',
+  'error.PRODUCT_SOLD': 'This product has sales or stock history: deactivate it instead of deleting it.',
   'error.CARD_BLOCKED': 'This member card cannot be used: it is lost, replaced, cancelled or not yet activated.',
   'error.INSUFFICIENT_POINTS': 'Not enough points for this redemption.',
   'error.CONFLICT': 'That conflicts with what HQ holds (a code already taken?).',

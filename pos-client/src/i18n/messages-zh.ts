@@ -296,7 +296,7 @@ export const messagesZh: Record<TillMessageKey, string> = {
   'stock.noneElsewhere': '其他门店均无库存。',
   'error.BARCODE_TAKEN': '该条码已属于其他商品。',
   'error.IN_USE': '仍在使用中：请先停用或移走使用它的商品或子分类。',
-  'error.PRODUCT_SOLD': '该商品已有销售：请停用而不是删除。',
+  'error.PRODUCT_SOLD': '该商品已有销售或库存记录：请停用而不是删除。',
   'error.CARD_BLOCKED': '该会员卡不可用：已挂失、已补卡、已注销或尚未激活。',
   'error.INSUFFICIENT_POINTS': '积分不足，无法抵扣。',
   'error.CONFLICT': '与总部已有数据冲突（编码已被占用？）。',

@@ -697,7 +697,7 @@ export const officeMessagesEn = {
   'office.products.back': 'Back to products',
   'office.products.newTitle': 'New product',
   'office.products.editTitle': 'Product {sku}',
-  'office.products.sold': 'This product has been sold: it can be deactivated, never deleted.',
+  'office.products.sold': 'This product has sales or stock history: it can be deactivated, never deleted.',
   'office.costs.title': 'Cost price',
   'office.costs.now': 'Cost now',
   'office.costs.none': 'No cost yet',

@@ -699,7 +699,7 @@ export const officeMessagesZh: Record<OfficeMessageKey, string> = {
   'office.products.back': '返回商品列表',
   'office.products.newTitle': '新建商品',
   'office.products.editTitle': '商品 {sku}',
-  'office.products.sold': '该商品已有销售：只能停用，不能删除。',
+  'office.products.sold': '该商品已有销售或库存记录：只能停用，不能删除。',
   'office.costs.title': '进价',
   'office.costs.now': '当前进价',
   'office.costs.none': '尚无进价',

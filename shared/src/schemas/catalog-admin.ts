@@ -105,7 +105,7 @@ export type ProductRecord = z.infer<typeof ProductRecord>;
 /** The cost price (进价) in force now; only for callers allowed to see cost. */
 export const ProductDetail = ProductRecord.extend({
   costNowMinor: NonNegativeMinor.nullable().optional(),
-  /** Whether the product was ever sold: a sold product is never deleted, only deactivated. */
+  /** Whether the product was ever sold or moved in stock: such a product is never deleted, only deactivated. */
   sold: z.boolean(),
 });
 export type ProductDetail = z.infer<typeof ProductDetail>;
