@@ -1,4 +1,4 @@
-import { TillStockLookup, type Allocation, type Requisition, type RequisitionList, type Shipment } from '@pos/shared';
+import { AllocationList, StockLevelList, TillStockLookup, type Allocation, type Requisition, type RequisitionList, type Shipment } from '@pos/shared';
 import { newId } from '@pos/hq-server/ids';
 import { verifyLedgers } from '@pos/hq-server/ledger/verify-ledgers';
 import { moveStock } from '@pos/hq-server/stock/stock-ledger';
@@ -113,6 +113,11 @@ describe('a store asks, HQ allocates short, ships, and the store receives a pack
     expect(await levelOf(f.storeIds.S003!, product(0))).toMatchObject({ quantity: storeLevelsBefore.S003, inTransit: 24 });
     const statuses = (await (await f.app.request(`/stock/requisitions?warehouseId=${warehouseId}`, bearer(hq))).json()) as RequisitionList;
     expect(statuses.items.map((r) => [r.storeCode, r.status, r.lines[0]!.shipped]).sort()).toEqual([['S003', 'shipped', 24], ['S004', 'asked', 0], ['S005', 'shipped', 6]]);
+    const listed = AllocationList.parse(await (await f.app.request(`/stock/allocations?warehouseId=${warehouseId}`, bearer(hq))).json()).items;
+    expect(listed).toEqual([expect.objectContaining({ id: allocation.id, status: 'shipped', stores: 2, units: 30, shippedAt: expect.any(String) })]);
+    expect((await f.app.request('/stock/allocations', bearer(east))).status).toBe(403);
+    const levels = StockLevelList.parse(await (await f.app.request(`/stock/levels?placeId=${f.storeIds.S003}&productId=${product(0)}`, bearer(hq))).json()).items;
+    expect(levels).toEqual([expect.objectContaining({ placeCode: 'S003', sku: expect.any(String), nameEn: f.catalog[200]!.nameEn, inTransit: 24 })]);
     expect((await verifyLedgers(database.db)).ok).toBe(true);
   });
 

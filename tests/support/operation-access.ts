@@ -224,6 +224,7 @@ export const access: Record<string, Access> = {
   'POST /stock/requisitions': 'office',
   'POST /stock/requisitions/{id}/cancel': 'office',
   'POST /stock/allocations': 'hq',
+  'GET /stock/allocations': 'hq',
   'GET /stock/allocations/{id}': 'hq',
   'PUT /stock/allocations/{id}/lines': 'hq',
   'POST /stock/allocations/{id}/ship': 'hq',

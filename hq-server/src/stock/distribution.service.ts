@@ -1,6 +1,6 @@
 import {
   allocateProduct, checkAdjustedAllocation,
-  type Allocation, type AllocationAdjustBody, type AllocationClaim, type ReceiveBody, type Requisition, type RequisitionBody, type RequisitionList, type Shipment,
+  type Allocation, type AllocationAdjustBody, type AllocationClaim, type AllocationSummary, type ReceiveBody, type Requisition, type RequisitionBody, type RequisitionList, type Shipment,
 } from '@pos/shared';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -251,6 +251,20 @@ export async function runAllocation(deps: Deps, principal: Principal, warehouseI
   return loadAllocation(deps.db, chainId, id);
 }
 
+/** The chain's allocations, newest first, at most 100 (HQ only): each with how many stores and units it gives. */
+export async function listAllocations(deps: Deps, principal: Principal, q: { warehouseId?: string | undefined; status?: Allocation['status'] | undefined }): Promise<AllocationSummary[]> {
+  refuseUnlessHq(principal, 'read allocations');
+  const chainId = principal.chainId;
+  const rows = await deps.db.select({
+    id: allocations.id, no: allocations.no, warehouseId: allocations.warehouseId, status: allocations.status, createdAt: allocations.createdAt, shippedAt: allocations.shippedAt,
+    stores: sql<number>`(select count(distinct l.store_id)::int from allocation_lines l where l.chain_id = ${allocations.chainId} and l.allocation_id = ${allocations.id} and l.quantity > 0)`,
+    units: sql<number>`(select coalesce(sum(l.quantity), 0)::int from allocation_lines l where l.chain_id = ${allocations.chainId} and l.allocation_id = ${allocations.id})`,
+  }).from(allocations)
+    .where(and(eq(allocations.chainId, chainId), ...(q.warehouseId ? [eq(allocations.warehouseId, q.warehouseId)] : []), ...(q.status ? [eq(allocations.status, q.status)] : [])))
+    .orderBy(desc(allocations.createdAt), desc(allocations.no)).limit(100);
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), shippedAt: r.shippedAt?.toISOString() ?? null }));
+}
+
 export async function loadAllocation(db: Db, chainId: string, id: string): Promise<Allocation> {
   const [head] = await db.select().from(allocations).where(and(eq(allocations.chainId, chainId), eq(allocations.id, id)));
   if (!head) throw new AppError('NOT_FOUND', 'no such allocation');
@@ -448,9 +462,12 @@ export async function stockLevelsAt(deps: Deps, principal: Principal, placeId: s
     refuseUnlessHq(principal, 'read a warehouse’s stock');
     code = warehouse.code;
   } else code = (await storeInScope(deps.db, principal, placeId)).code;
-  const rows = await deps.db.select({ productId: stockLevels.productId, quantity: stockLevels.quantity, inTransit: stockLevels.inTransit }).from(stockLevels)
+  const rows = await deps.db.select({
+    productId: stockLevels.productId, sku: products.sku, nameZh: products.nameZh, nameEn: products.nameEn, quantity: stockLevels.quantity, inTransit: stockLevels.inTransit,
+  }).from(stockLevels)
+    .innerJoin(products, and(eq(products.chainId, stockLevels.chainId), eq(products.id, stockLevels.productId)))
     .where(and(eq(stockLevels.chainId, chainId), eq(stockLevels.storeId, placeId), ...(productId ? [eq(stockLevels.productId, productId)] : [])))
-    .orderBy(stockLevels.productId).limit(5000);
+    .orderBy(products.sku).limit(5000);
   return rows.map((r) => ({ placeId, placeCode: code, ...r }));
 }
 

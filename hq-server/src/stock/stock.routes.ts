@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import {
-  Allocation, AllocationAdjustBody, AllocationRunBody, ReceiveBody, Requisition, RequisitionBody, RequisitionList, RequisitionsQuery, Shipment, ShipmentList, ShipmentsQuery,
+  Allocation, AllocationAdjustBody, AllocationList, AllocationsQuery, AllocationRunBody, ReceiveBody, Requisition, RequisitionBody, RequisitionList, RequisitionsQuery, Shipment, ShipmentList, ShipmentsQuery,
   StockLevelList, StockLevelsQuery, TillStockLookup, WarehouseList,
 } from '@pos/shared';
 import type { AppEnv } from '../http/app-env';
@@ -9,7 +9,7 @@ import { bearer, commonErrors, IdParams, jsonBody, jsonResponse } from '../http/
 import { requireModule } from '../http/require-module';
 import { requireRole } from '../http/require-role';
 import {
-  adjustAllocation, cancelAllocation, cancelRequisition, createRequisition, listRequisitions, listShipments, listWarehouses, loadAllocation, receiveShipment, runAllocation, shipAllocation,
+  adjustAllocation, cancelAllocation, cancelRequisition, createRequisition, listAllocations, listRequisitions, listShipments, listWarehouses, loadAllocation, receiveShipment, runAllocation, shipAllocation,
   stockLevelsAt, tillStockLookup,
 } from './distribution.service';
 
@@ -47,6 +47,13 @@ const runAllocationRoute = createRoute({
   summary: 'Allocate a warehouse’s stock over its waiting requisitions (HQ only): by store priority, then in proportion to need, in whole packs, each store’s share explained; a draft until it ships, one draft per warehouse at a time',
   request: { body: jsonBody(AllocationRunBody) },
   responses: { 201: jsonResponse(Allocation, 'The draft allocation'), ...commonErrors },
+});
+
+const allocationsRoute = createRoute({
+  method: 'get', path: '/stock/allocations', tags, security: bearer, middleware: [authenticate('office'), requireModule('stock', 'edit'), requireRole('hq_admin')] as const,
+  summary: 'The chain’s allocations, newest first, at most 100, each with how many stores and units it gives (HQ only)',
+  request: { query: AllocationsQuery },
+  responses: { 200: jsonResponse(AllocationList, 'The allocations'), ...commonErrors },
 });
 
 const allocationRoute = createRoute({
@@ -111,6 +118,7 @@ export const stockRoutes = new OpenAPIHono<AppEnv>()
   .openapi(createRequisitionRoute, async (c) => c.json(await createRequisition(c.var.deps, c.var.principal, c.req.valid('json')), 201))
   .openapi(cancelRequisitionRoute, async (c) => c.json(await cancelRequisition(c.var.deps, c.var.principal, c.req.valid('param').id), 200))
   .openapi(runAllocationRoute, async (c) => c.json(await runAllocation(c.var.deps, c.var.principal, c.req.valid('json').warehouseId), 201))
+  .openapi(allocationsRoute, async (c) => c.json({ items: await listAllocations(c.var.deps, c.var.principal, c.req.valid('query')) }, 200))
   .openapi(allocationRoute, async (c) => c.json(await loadAllocation(c.var.deps.db, c.var.principal.chainId, c.req.valid('param').id), 200))
   .openapi(adjustAllocationRoute, async (c) => c.json(await adjustAllocation(c.var.deps, c.var.principal, c.req.valid('param').id, c.req.valid('json')), 200))
   .openapi(shipAllocationRoute, async (c) => c.json(await shipAllocation(c.var.deps, c.var.principal, c.req.valid('param').id), 200))

@@ -113,6 +113,21 @@ export const Allocation = z.object({
 });
 export type Allocation = z.infer<typeof Allocation>;
 
+/** An allocation as a list shows it: how many stores and units it gives, without its lines. */
+export const AllocationSummary = z.object({
+  id: z.uuid(),
+  no: z.string(),
+  warehouseId: z.uuid(),
+  status: AllocationStatus,
+  createdAt: IsoDateTime,
+  shippedAt: IsoDateTime.nullable(),
+  stores: z.number().int(),
+  units: z.number().int(),
+});
+export type AllocationSummary = z.infer<typeof AllocationSummary>;
+export const AllocationList = z.object({ items: z.array(AllocationSummary) });
+export const AllocationsQuery = z.object({ warehouseId: z.uuid().optional(), status: AllocationStatus.optional() });
+
 export const AllocationAdjustBody = z.object({
   lines: z.array(z.object({ storeId: z.uuid(), productId: z.uuid(), quantity: Units })).min(1).max(5000),
 });
@@ -159,6 +174,9 @@ export const StockLevel = z.object({
   placeId: z.uuid(),
   placeCode: z.string(),
   productId: z.uuid(),
+  sku: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
   quantity: z.number().int(),
   inTransit: z.number().int(),
 });
