@@ -3,7 +3,7 @@ import type { OfficeModule, UserRole } from '@pos/shared';
 import type { MessageKey } from '../i18n/messages-en';
 
 /** The menu's groups, in the order the menu shows them; a group without a section for the user is left out. */
-export const officeMenuGroups = ['catalog', 'organisation', 'people', 'members', 'sales', 'settings'] as const;
+export const officeMenuGroups = ['catalog', 'organisation', 'people', 'members', 'stock', 'sales', 'settings'] as const;
 export type OfficeMenuGroup = (typeof officeMenuGroups)[number];
 
 export const menuGroupLabel: Record<OfficeMenuGroup, MessageKey> = {
@@ -11,6 +11,7 @@ export const menuGroupLabel: Record<OfficeMenuGroup, MessageKey> = {
   organisation: 'office.group.organisation',
   people: 'office.group.people',
   members: 'office.group.members',
+  stock: 'office.group.stock',
   sales: 'office.group.sales',
   settings: 'office.group.settings',
 };
@@ -75,6 +76,10 @@ export const officeSections: readonly OfficeSectionEntry[] = [
   { key: 'membership-settings', group: 'members', label: 'office.nav.membershipSettings', roles: hqOnly, module: 'settings', screen: screen(() => import('./membership-settings-screen'), 'MembershipSettingsScreen') },
   { key: 'member-messages', group: 'members', label: 'office.nav.memberMessages', roles: hqOnly, module: 'members', screen: screen(() => import('./member-messages-screen'), 'MemberMessagesScreen') },
   { key: 'stored-value-receivables', group: 'members', label: 'office.nav.storedValueReceivables', roles: storeStaff, module: 'members', screen: screen(() => import('./stored-value-receivables-screen'), 'StoredValueReceivablesScreen') },
+  { key: 'stock-levels', group: 'stock', label: 'office.nav.stockLevels', roles: storeStaff, module: 'stock', screen: screen(() => import('./stock-levels-screen'), 'StockLevelsScreen') },
+  { key: 'requisitions', group: 'stock', label: 'office.nav.requisitions', roles: storeStaff, module: 'stock', screen: screen(() => import('./requisitions-screen'), 'RequisitionsScreen') },
+  { key: 'allocation', group: 'stock', label: 'office.nav.allocation', roles: hqOnly, module: 'stock', screen: screen(() => import('./allocation-screen'), 'AllocationScreen') },
+  { key: 'shipments', group: 'stock', label: 'office.nav.shipments', roles: storeStaff, module: 'stock', screen: screen(() => import('./shipments-screen'), 'ShipmentsScreen') },
   { key: 'returns', group: 'sales', label: 'office.nav.returns', roles: storeStaff, module: 'reports', screen: screen(() => import('./returns-screen'), 'ReturnsScreen') },
   { key: 'shifts', group: 'sales', label: 'office.nav.shifts', roles: storeStaff, module: 'reports', screen: screen(() => import('./shifts-screen'), 'ShiftsScreen') },
   { key: 'cash-reasons', group: 'settings', label: 'office.nav.cashReasons', roles: hqOnly, module: 'settings', screen: screen(() => import('./cash-reasons-screen'), 'CashReasonsScreen') },

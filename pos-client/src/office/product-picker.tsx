@@ -1,7 +1,7 @@
 import { Select } from 'antd';
 import { ProductPage } from '@pos/shared';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import { unwrap } from '../features/office-core/hq-query';
 import { useOfficeContext } from '../features/office-core/office-context';
 import { encodeTableParams } from '../features/office-core/server-table-params';
@@ -9,12 +9,13 @@ import { useI18n } from '../i18n/i18n-context';
 
 interface ProductPickerProps {
   id?: string;
+  style?: CSSProperties;
   value?: string;
   onChange?: (productId: string) => void;
 }
 
 /** A product chosen by typing its SKU, barcode or name (HQ searches; 15 at a time). Works as an antd form control. */
-export function ProductPicker({ id, value, onChange }: ProductPickerProps) {
+export function ProductPicker({ id, style, value, onChange }: ProductPickerProps) {
   const { http } = useOfficeContext();
   const { t, pickName } = useI18n();
   const [text, setText] = useState('');
@@ -30,7 +31,7 @@ export function ProductPicker({ id, value, onChange }: ProductPickerProps) {
   });
   const options = (found.data?.items ?? []).map(({ product: p }) => ({ value: p.id, label: `${p.sku} · ${pickName(p)}` }));
   return (
-    <Select id={id} showSearch value={value} onChange={onChange} filterOption={false} onSearch={setText} loading={found.isFetching}
+    <Select id={id} style={style} showSearch value={value} onChange={onChange} filterOption={false} onSearch={setText} loading={found.isFetching}
       placeholder={t('office.suppliers.productSearch')} options={options} notFoundContent={t('office.org.none')} />
   );
 }

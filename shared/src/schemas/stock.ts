@@ -114,16 +114,8 @@ export const Allocation = z.object({
 export type Allocation = z.infer<typeof Allocation>;
 
 /** An allocation as a list shows it: how many stores and units it gives, without its lines. */
-export const AllocationSummary = z.object({
-  id: z.uuid(),
-  no: z.string(),
-  warehouseId: z.uuid(),
-  status: AllocationStatus,
-  createdAt: IsoDateTime,
-  shippedAt: IsoDateTime.nullable(),
-  stores: z.number().int(),
-  units: z.number().int(),
-});
+export const AllocationSummary = Allocation.pick({ id: true, no: true, warehouseId: true, status: true, createdAt: true, shippedAt: true })
+  .extend({ stores: z.number().int(), units: z.number().int() });
 export type AllocationSummary = z.infer<typeof AllocationSummary>;
 export const AllocationList = z.object({ items: z.array(AllocationSummary) });
 export const AllocationsQuery = z.object({ warehouseId: z.uuid().optional(), status: AllocationStatus.optional() });
