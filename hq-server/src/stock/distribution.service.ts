@@ -12,7 +12,8 @@ import { storeInScope, storesInScope } from '../http/scope';
 import { newId } from '../ids';
 import { products } from '../catalog/catalog.tables';
 import { stores } from '../org/org.tables';
-import { allocationLines, allocations, documentNumbers, requisitionLines, requisitions, shipmentLines, shipments } from './distribution.tables';
+import { allocationLines, allocations, requisitionLines, requisitions, shipmentLines, shipments } from './distribution.tables';
+import { nextNo } from './document-numbers';
 import { moveStock } from './stock-ledger';
 import { stockLevels, warehouses } from './stock.tables';
 
@@ -23,15 +24,7 @@ export const DEFAULT_PRIORITY = 5;
 
 type Tx = Db;
 
-/** The next number of a kind of the chain's documents (`R000001`), counted in the writing transaction so two writers never share one. */
-async function nextNo(tx: Tx, chainId: string, kind: 'R' | 'A' | 'S'): Promise<string> {
-  const [row] = await tx.insert(documentNumbers).values({ chainId, kind, last: 1 })
-    .onConflictDoUpdate({ target: [documentNumbers.chainId, documentNumbers.kind], set: { last: sql`${documentNumbers.last} + 1` } })
-    .returning({ last: documentNumbers.last });
-  return `${kind}${String(row!.last).padStart(6, '0')}`;
-}
-
-async function warehouseOf(db: Db, chainId: string, warehouseId: string): Promise<void> {
+export async function warehouseOf(db: Db, chainId: string, warehouseId: string): Promise<void> {
   const [found] = await db.select({ id: warehouses.id }).from(warehouses).where(and(eq(warehouses.chainId, chainId), eq(warehouses.id, warehouseId), eq(warehouses.active, true)));
   if (!found) throw new AppError('NOT_FOUND', 'no such warehouse');
 }
@@ -41,7 +34,7 @@ export async function listWarehouses(db: Db, chainId: string) {
     .from(warehouses).where(eq(warehouses.chainId, chainId)).orderBy(warehouses.code);
 }
 
-const refuseUnlessHq = (principal: Principal, what: string) => {
+export const refuseUnlessHq = (principal: Principal, what: string) => {
   if (principal.kind !== 'office' || principal.role !== 'hq_admin') throw new AppError('FORBIDDEN', `only HQ may ${what}`);
 };
 

@@ -17,7 +17,10 @@ export interface Move {
  * Writes movements (those with a quantity) and the levels beside them, in the caller's
  * transaction; with no `reason`, only stock on the way may change, as the ledger records none.
  */
-export async function moveStock(tx: Db, chainId: string, moves: readonly Move[], reason: 'opening' | 'shipment_out' | 'shipment_in' | null, documentId: string, at: Date, deps: Pick<Deps, 'clock'>): Promise<void> {
+/** Why stock moved, for movements written here (sales and customer returns write their own at ingest). */
+export type MoveReason = 'opening' | 'receipt' | 'supplier_return' | 'transfer_out' | 'transfer_in' | 'shipment_out' | 'shipment_in' | 'count' | 'damage' | 'adjustment';
+
+export async function moveStock(tx: Db, chainId: string, moves: readonly Move[], reason: MoveReason | null, documentId: string, at: Date, deps: Pick<Deps, 'clock'>): Promise<void> {
   const moved = moves.filter((m) => m.delta !== 0);
   if (!reason && moved.length) throw new Error('stock on hand moves only with a reason the ledger records');
   if (reason && moved.length) {
