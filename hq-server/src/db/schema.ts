@@ -19,3 +19,4 @@ export * from '../member-messages/member-messages.tables';
 export * from '../points/points.tables';
 export * from '../stored-value/stored-value.tables';
 export * from '../commission/commission.tables';
+export * from '../stock/store-stock.tables';
