@@ -10,6 +10,7 @@ import { categoriesRoutes } from './catalog/categories.routes';
 import { productsRoutes } from './catalog/products.routes';
 import { commissionRoutes } from './commission/commission.routes';
 import { stockRoutes } from './stock/stock.routes';
+import { storeStockRoutes } from './stock/store-stock.routes';
 import type { AppEnv, Deps } from './http/app-env';
 import { limitBodies } from './http/body-limit';
 import { AppError, errorResponse, onError, validationError } from './http/errors';
@@ -112,6 +113,7 @@ export function createApp(deps: Deps) {
   app.route('/', tillShortcutsRoutes);
   app.route('/', commissionRoutes);
   app.route('/', stockRoutes);
+  app.route('/', storeStockRoutes);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http', scheme: 'bearer', description: 'An office session token, or a till device token (`dev.…`)',
   });

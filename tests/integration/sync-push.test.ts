@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 beforeEach(async () => {
-  await f.deps.db.execute(sql`truncate sale_payments, sale_lines, sales, stock_movements, stock_levels, shipment_lines, shipments, store_day_sales, store_day_product_sales`);
+  await f.deps.db.execute(sql`truncate sale_payments, sale_lines, sales, stock_movements, stock_levels, shipment_lines, shipments, transfer_lines, transfers, store_day_sales, store_day_product_sales`);
 });
 
 async function push(documents: unknown[]) {

@@ -55,6 +55,7 @@ const scopedByName: Record<string, (refs: StoreRefs) => unknown> = {
   storeIds: (r) => [r.storeId],
   // A stock level's place: one of the caller's stores (or, for HQ, a warehouse).
   placeId: (r) => r.storeId,
+  fromStoreId: (r) => r.storeId,
   deviceId: (r) => r.deviceId,
   saleId: (r) => r.saleId,
   clerkId: (r) => r.clerkId,
@@ -103,4 +104,6 @@ export const unscopedParameters = new Set([
   'period',
   // A warehouse is HQ's, serving every store; what a list shows of it is cut to the caller's stores.
   'warehouseId',
+  // A store may send goods to any store of the chain; only the sending store must be the caller's.
+  'toStoreId', 'direction', 'shelf', 'scope', 'uncounted',
 ]);

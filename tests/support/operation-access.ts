@@ -233,6 +233,16 @@ export const access: Record<string, Access> = {
   'POST /stock/shipments/{id}/receive': 'office',
   'GET /stock/levels': 'office',
   'GET /stock/lookup/{id}': 'device',
+  'GET /stock/transfers': 'office',
+  'POST /stock/transfers': 'office',
+  'GET /stock/transfers/{id}': 'office',
+  'POST /stock/transfers/{id}/receive': 'office',
+  'GET /stock/counts': 'office',
+  'POST /stock/counts': 'office',
+  'GET /stock/counts/{id}': 'office',
+  'POST /stock/counts/{id}/lines': 'office',
+  'POST /stock/counts/{id}/post': 'office',
+  'POST /stock/counts/{id}/cancel': 'office',
 };
 
 /** Operations that end the session their request came with: each call gets a session of its own, so the caller's stays usable. */

@@ -85,7 +85,7 @@ export const pointsCheck: LedgerCheck = {
 /**
  * Stock: each place's level of each product is the sum of its movements (a level without
  * movements, or movements without a level, disagree too), and its stock on the way is what the
- * shipments not yet received carry there. The account is `place/product`.
+ * shipments and transfers not yet received carry there. The account is `place/product`.
  */
 export const stockCheck: LedgerCheck = {
   ledger: 'stock',
@@ -95,9 +95,13 @@ export const stockCheck: LedgerCheck = {
       with moved as (
         select chain_id, store_id, product_id, sum(delta) as quantity from stock_movements group by chain_id, store_id, product_id
       ), on_the_way as (
-        select l.chain_id, s.store_id, l.product_id, sum(l.shipped) as quantity
-        from shipment_lines l join shipments s on s.chain_id = l.chain_id and s.id = l.shipment_id
-        where s.status = 'in_transit' group by l.chain_id, s.store_id, l.product_id
+        select chain_id, store_id, product_id, sum(quantity) as quantity from (
+          select l.chain_id, s.store_id, l.product_id, l.shipped as quantity
+          from shipment_lines l join shipments s on s.chain_id = l.chain_id and s.id = l.shipment_id where s.status = 'in_transit'
+          union all
+          select l.chain_id, t.to_store_id, l.product_id, l.quantity
+          from transfer_lines l join transfers t on t.chain_id = l.chain_id and t.id = l.transfer_id where t.status = 'in_transit'
+        ) sent group by chain_id, store_id, product_id
       ), facts as (
         select coalesce(l.chain_id, m.chain_id) as chain_id, coalesce(l.store_id, m.store_id) as store_id, coalesce(l.product_id, m.product_id) as product_id,
                coalesce(l.quantity, 0) as level, coalesce(m.quantity, 0) as moved, coalesce(l.in_transit, 0) as in_transit

@@ -35,3 +35,4 @@ export * from './points';
 export * from './commission';
 export * from './stored-value';
 export * from './stock';
+export * from './store-stock';

@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { IsoDateTime, SafeText } from './common';
+
+/** A whole number of units, as stock counts them. */
+const Units = z.number().int().min(0).max(1_000_000);
+const uniqueProducts = (lines: readonly { productId: string }[]) => new Set(lines.map((l) => l.productId)).size === lines.length;
+
+/**
+ * A store sends goods straight to another store (门店间直调). The id is made by the sender, so a
+ * retry of the same transfer ships it once. Between stores of different owners each line may
+ * carry its transfer price (配送价); a line without one takes the product's current cost.
+ */
+export const TransferBody = z.object({
+  id: z.uuid(),
+  fromStoreId: z.uuid(),
+  toStoreId: z.uuid(),
+  lines: z.array(z.object({ productId: z.uuid(), quantity: Units.min(1), unitPriceMinor: z.number().int().min(0).max(100_000_000).optional() }))
+    .min(1).max(500).refine(uniqueProducts, 'each product may be sent once'),
+  note: SafeText.max(200).optional(),
+}).refine((t) => t.fromStoreId !== t.toStoreId, { message: 'a transfer goes to another store', path: ['toStoreId'] });
+export type TransferBody = z.infer<typeof TransferBody>;
+
+export const TransferStatus = z.enum(['in_transit', 'received']);
+export type TransferStatus = z.infer<typeof TransferStatus>;
+
+export const TransferLine = z.object({
+  productId: z.uuid(),
+  sku: z.string(),
+  barcode: z.string().nullable(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  quantity: z.number().int(),
+  received: z.number().int().nullable(),
+  /** Received less sent once confirmed: below zero short, above zero over. */
+  difference: z.number().int().nullable(),
+  /** What the receiving owner pays a unit, when the owners differ. */
+  unitPriceMinor: z.number().int().nullable(),
+});
+export type TransferLine = z.infer<typeof TransferLine>;
+
+const StoreRef = z.object({ id: z.uuid(), code: z.string(), nameZh: z.string(), nameEn: z.string() });
+
+export const Transfer = z.object({
+  id: z.uuid(),
+  no: z.string(),
+  from: StoreRef,
+  to: StoreRef,
+  status: TransferStatus,
+  /** The stores have different owners, so the goods are sold at the transfer price. */
+  crossOwner: z.boolean(),
+  note: z.string().nullable(),
+  shippedBy: z.string(),
+  shippedAt: IsoDateTime,
+  receivedAt: IsoDateTime.nullable(),
+  /** What the receiving owner pays for what arrived, at the transfer price (null between stores of one owner). */
+  valueMinor: z.number().int().nullable(),
+  lines: z.array(TransferLine),
+});
+export type Transfer = z.infer<typeof Transfer>;
+export const TransferList = z.object({ items: z.array(Transfer) });
+
+/** `out`: transfers the store sent; `in`: those sent to it; absent: both. */
+export const TransfersQuery = z.object({
+  storeId: z.uuid().optional(),
+  direction: z.enum(['in', 'out']).optional(),
+  status: TransferStatus.optional(),
+});
+
+export const StockCountScope = z.enum(['store', 'category', 'shelf']);
+export type StockCountScope = z.infer<typeof StockCountScope>;
+export const StockCountStatus = z.enum(['open', 'posted', 'cancelled']);
+export type StockCountStatus = z.infer<typeof StockCountStatus>;
+
+/** Open a count sheet (盘点单): the whole store, a category (with those under it), or a shelf whose products are scanned as found. */
+export const StockCountBody = z.discriminatedUnion('scope', [
+  z.object({ storeId: z.uuid(), scope: z.literal('store'), note: SafeText.max(200).optional() }),
+  z.object({ storeId: z.uuid(), scope: z.literal('category'), categoryId: z.uuid(), note: SafeText.max(200).optional() }),
+  z.object({ storeId: z.uuid(), scope: z.literal('shelf'), shelf: SafeText.min(1).max(40), note: SafeText.max(200).optional() }),
+]);
+export type StockCountBody = z.infer<typeof StockCountBody>;
+
+/**
+ * Counts entered for products: `set` says how many are there (typed in the office), `add` adds
+ * to what was counted so far (one scan, one unit). A product not yet on the sheet joins it.
+ */
+export const StockCountEntryBody = z.object({
+  lines: z.array(z.object({ productId: z.uuid(), quantity: Units, mode: z.enum(['set', 'add']).default('set') }))
+    .min(1).max(1000).refine(uniqueProducts, 'each product once per entry'),
+});
+export type StockCountEntryBody = z.infer<typeof StockCountEntryBody>;
+
+/** Posting the differences (a manager's approval): products on the sheet nobody counted are left as they are, or counted as none there. */
+export const StockCountPostBody = z.object({ uncounted: z.enum(['keep', 'zero']) });
+export type StockCountPostBody = z.infer<typeof StockCountPostBody>;
+
+export const StockCountLine = z.object({
+  productId: z.uuid(),
+  sku: z.string(),
+  barcode: z.string().nullable(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  /** The book when the count started. */
+  book: z.number().int(),
+  counted: z.number().int().nullable(),
+  countedAt: IsoDateTime.nullable(),
+  /**
+   * What the book says was there when the line was counted: the book at the start and every
+   * movement that happened before the count of it. Once posted, as posted; before, as it stands now.
+   */
+  expected: z.number().int().nullable(),
+  difference: z.number().int().nullable(),
+});
+export type StockCountLine = z.infer<typeof StockCountLine>;
+
+export const StockCount = z.object({
+  id: z.uuid(),
+  no: z.string(),
+  storeId: z.uuid(),
+  storeCode: z.string(),
+  scope: StockCountScope,
+  category: z.object({ id: z.uuid(), nameZh: z.string(), nameEn: z.string() }).nullable(),
+  shelf: z.string().nullable(),
+  status: StockCountStatus,
+  note: z.string().nullable(),
+  startedAt: IsoDateTime,
+  postedAt: IsoDateTime.nullable(),
+  postedBy: z.string().nullable(),
+  /** How many lines are counted, and the sum of the differences (units). */
+  counted: z.number().int(),
+  differenceUnits: z.number().int(),
+  /**
+   * While open: documents the store's tills said in their last report they still hold. A sale
+   * made before a product was counted and not yet at HQ would post as a loss, so post after they arrive.
+   */
+  waitingOnTills: z.number().int(),
+  lines: z.array(StockCountLine),
+});
+export type StockCount = z.infer<typeof StockCount>;
+
+export const StockCountSummary = StockCount.omit({ lines: true, waitingOnTills: true }).extend({ lineCount: z.number().int() });
+export type StockCountSummary = z.infer<typeof StockCountSummary>;
+export const StockCountList = z.object({ items: z.array(StockCountSummary) });
+export const StockCountsQuery = z.object({ storeId: z.uuid().optional(), status: StockCountStatus.optional() });
