@@ -1,4 +1,4 @@
-import { PushResponse, type Allocation, type Sale, type Shipment, type WarehouseList } from '@pos/shared';
+import { PushResponse, StockCount, Transfer, type Allocation, type Sale, type Shipment, type WarehouseList } from '@pos/shared';
 import { newId } from '@pos/hq-server/ids';
 import { verifyLedgers } from '@pos/hq-server/ledger/verify-ledgers';
 import { tillDevices } from '@pos/hq-server/org/org.tables';
@@ -27,8 +27,8 @@ async function levelsAt(storeId: string): Promise<Map<string, number>> {
 }
 
 /** On PostgreSQL, where the tills' pushes, the receipt and the shipment truly overlap (PGlite runs one statement at a time). */
-describe.skipIf(process.env.POS_TEST_DB !== 'postgres')('stock while a store sells, receives and HQ ships, all at once', () => {
-  it('loses nothing and counts nothing twice: each level moves by what arrived less what sold', async () => {
+describe.skipIf(process.env.POS_TEST_DB !== 'postgres')('stock while a store sells, counts, receives, transfers out and HQ ships, all at once', () => {
+  it('loses nothing and counts nothing twice: each level moves by what arrived less what sold and left, and the count posts only the real loss', async () => {
     const store = f.storeIds.S002!;
     // Twenty tills at S002: the demo's two and eighteen more.
     await f.deps.db.insert(tillDevices).values(Array.from({ length: TILLS - 2 }, (_, i) => ({
@@ -44,23 +44,42 @@ describe.skipIf(process.env.POS_TEST_DB !== 'postgres')('stock while a store sel
     const { items } = (await (await f.app.request('/stock/warehouses', bearer(hq))).json()) as WarehouseList;
     const shipment = ((await (await f.app.request(`/stock/shipments?storeId=${store}&status=in_transit`, bearer(hq))).json()) as { items: Shipment[] }).items[0]!;
     const before = await levelsAt(store);
-    const batches: Sale[][] = tills.map((till) => Array.from({ length: SALES_PER_TILL }, () => makeSale(f, till, '0022', { lines: 4 })));
 
-    const [pushes, received, shipped] = await Promise.all([
+    // A count of the whole store opens; twenty products are counted, five of them one short of the book (the real loss).
+    const count = StockCount.parse(await (await f.app.request('/stock/counts', json({ storeId: store, scope: 'store' }, hq))).json());
+    const counted = f.catalog.map((p) => p.id).filter((id) => (before.get(id) ?? 0) > 1).slice(0, 20);
+    expect(counted).toHaveLength(20);
+    const lost = new Set(counted.slice(0, 5));
+    f.clock.advance(60_000);
+    const entry = await f.app.request(`/stock/counts/${count.id}/lines`, json({ lines: counted.map((productId) => ({ productId, quantity: before.get(productId)! - (lost.has(productId) ? 1 : 0) })) }, hq));
+    expect(entry.status, await entry.clone().text()).toBe(200);
+    f.clock.advance(60_000);
+
+    // Then, all at once: the tills sell (counted products too), a transfer of counted products leaves for S001, the shipment is received, HQ ships, and the count posts.
+    const batches: Sale[][] = tills.map((till) => Array.from({ length: SALES_PER_TILL }, () => makeSale(f, till, '0022', { lines: 4 })));
+    const transferLines = counted.slice(0, 8).map((productId) => ({ productId, quantity: 1 }));
+    const [pushes, received, shipped, transferred, posted] = await Promise.all([
       Promise.all(tills.map(async (till, i) => PushResponse.parse(await (await f.app.request('/sync/push', json({ documents: batches[i] }, till.deviceToken))).json()))),
       f.app.request(`/stock/shipments/${shipment.id}/receive`, json({ lines: shipment.lines.map((l) => ({ productId: l.productId, received: l.shipped })) }, hq)),
       (async () => {
         const run = (await (await f.app.request('/stock/allocations', json({ warehouseId: items[0]!.id }, hq))).json()) as Allocation;
         return f.app.request(`/stock/allocations/${run.id}/ship`, json({}, hq));
       })(),
+      f.app.request('/stock/transfers', json({ id: newId(f.deps.clock), fromStoreId: store, toStoreId: f.storeIds.S001, lines: transferLines }, hq)),
+      f.app.request(`/stock/counts/${count.id}/post`, json({ uncounted: 'keep' }, hq)),
     ]);
     expect(pushes.flatMap((p) => p.results.filter((r) => r.status !== 'accepted'))).toEqual([]);
-    expect([received.status, shipped.status]).toEqual([200, 200]);
+    expect([received.status, shipped.status, transferred.status, posted.status]).toEqual([200, 200, 201, 200]);
+    Transfer.parse(await transferred.json());
+    const differences = StockCount.parse(await posted.json()).lines.filter((l) => l.counted !== null).map((l) => [l.productId, l.difference] as const);
+    expect(new Map(differences)).toEqual(new Map(counted.map((productId) => [productId, lost.has(productId) ? -1 : 0])));
     expect(await f.deps.db.$count(sales, and(eq(sales.chainId, f.chainId), eq(sales.storeId, store)))).toBe(TILLS * SALES_PER_TILL);
 
     const expected = new Map(before);
     for (const line of shipment.lines) expected.set(line.productId, (expected.get(line.productId) ?? 0) + line.shipped);
     for (const sale of batches.flat()) for (const line of sale.lines) expected.set(line.productId, (expected.get(line.productId) ?? 0) - line.quantity);
+    for (const line of transferLines) expected.set(line.productId, (expected.get(line.productId) ?? 0) - line.quantity);
+    for (const productId of lost) expected.set(productId, expected.get(productId)! - 1);
     const after = await levelsAt(store);
     const moved = [...expected].filter(([productId, quantity]) => (after.get(productId) ?? 0) !== quantity);
     expect(moved).toEqual([]);
