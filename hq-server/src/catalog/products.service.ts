@@ -1,11 +1,12 @@
 import type { ProductBody, ProductDetail, ProductListPage, ProductListQuery, ProductRecord } from '@pos/shared';
-import { and, eq, notInArray, or } from 'drizzle-orm';
+import { and, eq, isNull, notInArray, or } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db/client';
 import type { Deps, Principal } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { newId } from '../ids';
 import { productPacks } from '../stock/stock.tables';
+import { stockCountLines, storeReplenishment } from '../stock/store-stock.tables';
 import { supplierProducts } from '../suppliers/suppliers.tables';
 import { assortmentItems, barcodes, prices, productCosts, products, storePriceBands } from './catalog.tables';
 import { canSeeCost, categoryCondition } from '../roles/visibility';
@@ -117,6 +118,9 @@ export async function deleteProduct({ db, clock }: Deps, principal: Principal, i
     await tx.delete(assortmentItems).where(and(eq(assortmentItems.chainId, chainId), eq(assortmentItems.productId, id)));
     await tx.delete(supplierProducts).where(and(eq(supplierProducts.chainId, chainId), eq(supplierProducts.productId, id)));
     await tx.delete(productPacks).where(and(eq(productPacks.chainId, chainId), eq(productPacks.productId, id)));
+    await tx.delete(storeReplenishment).where(and(eq(storeReplenishment.chainId, chainId), eq(storeReplenishment.productId, id)));
+    // A count sheet may list a product the store never held, at a book of zero and not counted: that line goes with it.
+    await tx.delete(stockCountLines).where(and(eq(stockCountLines.chainId, chainId), eq(stockCountLines.productId, id), isNull(stockCountLines.counted)));
     await tx.delete(storePriceBands).where(and(eq(storePriceBands.chainId, chainId), eq(storePriceBands.productId, id)));
     await tx.delete(products).where(and(eq(products.chainId, chainId), eq(products.id, id)));
     await recordAudit(tx, principal, clock, { entity: 'product', entityId: id, action: 'delete', before, after: null });
