@@ -234,6 +234,7 @@ export const access: Record<string, Access> = {
   'GET /stock/levels': 'office',
   'GET /stock/lookup/{id}': 'device',
   'GET /stock/transfers': 'office',
+  'GET /stock/transfer-destinations': 'office',
   'POST /stock/transfers': 'office',
   'GET /stock/transfers/{id}': 'office',
   'POST /stock/transfers/{id}/receive': 'office',

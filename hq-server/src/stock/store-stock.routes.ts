@@ -1,13 +1,13 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import {
-  ReceiveBody, StockCount, StockCountBody, StockCountEntryBody, StockCountList, StockCountPostBody, StockCountsQuery, Transfer, TransferBody, TransferList, TransfersQuery,
+  ReceiveBody, StockCount, StockCountBody, StockCountEntryBody, StockCountList, StockCountPostBody, StockCountsQuery, Transfer, TransferBody, TransferDestinationList, TransferList, TransfersQuery,
 } from '@pos/shared';
 import type { AppEnv } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
 import { bearer, commonErrors, IdParams, jsonBody, jsonResponse } from '../http/openapi-helpers';
 import { requireModule } from '../http/require-module';
 import { cancelCount, countInScope, enterCounts, listCounts, openCount, postCount } from './counts.service';
-import { listTransfers, receiveTransfer, shipTransfer, transferInScope } from './transfers.service';
+import { listTransfers, receiveTransfer, shipTransfer, transferDestinations, transferInScope } from './transfers.service';
 
 const tags = ['stock'];
 
@@ -16,6 +16,12 @@ const transfersRoute = createRoute({
   summary: 'Transfers (调拨单) sent from or to the caller’s stores, newest first, at most 200',
   request: { query: TransfersQuery },
   responses: { 200: jsonResponse(TransferList, 'The transfers'), ...commonErrors },
+});
+
+const destinationsRoute = createRoute({
+  method: 'get', path: '/stock/transfer-destinations', tags, security: bearer, middleware: [authenticate('office'), requireModule('stock', 'view')] as const,
+  summary: 'The chain’s open stores a transfer may go to, whoever owns them',
+  responses: { 200: jsonResponse(TransferDestinationList, 'The stores'), ...commonErrors },
 });
 
 const shipTransferRoute = createRoute({
@@ -83,6 +89,7 @@ const cancelCountRoute = createRoute({
 
 export const storeStockRoutes = new OpenAPIHono<AppEnv>()
   .openapi(transfersRoute, async (c) => c.json({ items: await listTransfers(c.var.deps, c.var.principal, c.req.valid('query')) }, 200))
+  .openapi(destinationsRoute, async (c) => c.json({ items: await transferDestinations(c.var.deps, c.var.principal) }, 200))
   .openapi(shipTransferRoute, async (c) => c.json(await shipTransfer(c.var.deps, c.var.principal, c.req.valid('json')), 201))
   .openapi(transferRoute, async (c) => c.json(await transferInScope(c.var.deps, c.var.principal, c.req.valid('param').id), 200))
   .openapi(receiveTransferRoute, async (c) => c.json(await receiveTransfer(c.var.deps, c.var.principal, c.req.valid('param').id, c.req.valid('json')), 200))

@@ -62,6 +62,13 @@ export async function shipTransfer(deps: Deps, principal: Principal, body: Trans
   return loadTransfer(deps.db, chainId, body.id);
 }
 
+/** Every open store of the chain, by code: a transfer may go to any of them. */
+export async function transferDestinations(deps: Deps, principal: Principal) {
+  officePrincipal(principal);
+  return deps.db.select({ id: stores.id, code: stores.code, nameZh: stores.nameZh, nameEn: stores.nameEn }).from(stores)
+    .where(and(eq(stores.chainId, principal.chainId), eq(stores.active, true))).orderBy(stores.code);
+}
+
 /** Each product's cost at `at` (the latest entered for it, from any supplier), for the transfer price of goods changing owner. */
 async function currentCosts(db: Db, chainId: string, productIds: readonly string[], at: Date): Promise<Map<string, number>> {
   if (productIds.length === 0) return new Map();

@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, InputNumber, Modal, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Form, InputNumber, Modal, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { Shipment } from '@pos/shared';
 import { useOfficePermissions } from '../features/office-core/office-context';
@@ -7,18 +7,9 @@ import { useShipments } from '../features/office-stock/use-stock';
 import { useI18n } from '../i18n/i18n-context';
 import { formatDateTime } from '../i18n/translate';
 import { HqErrorAlert } from './hq-error';
-import { ShipmentStatusTag } from './stock-tags';
+import { DifferenceTag, ShipmentStatusTag } from './stock-tags';
 
 type ShipmentLine = Shipment['lines'][number];
-
-/** A difference as the store reads it: short in red, over in blue, none as a dash. */
-function DifferenceTag({ difference }: { difference: number | null }) {
-  const { t } = useI18n();
-  if (difference === null || difference === 0) return <span>—</span>;
-  return difference < 0
-    ? <Tag color="#a8071a" data-testid="shipment-short">{t('office.stock.short', { count: String(-difference) })}</Tag>
-    : <Tag color="#0958d9" data-testid="shipment-over">{t('office.stock.over', { count: String(difference) })}</Tag>;
-}
 
 function ShipmentLines({ lines }: { lines: ShipmentLine[] }) {
   const { t, pickName } = useI18n();

@@ -31,3 +31,12 @@ export function OverdueTag() {
   const { t } = useI18n();
   return <Tag color="#a8071a" data-testid="requisition-overdue">{t('office.stock.overdue')}</Tag>;
 }
+
+/** A difference as the store reads it: short in red, over in blue, none as a dash. */
+export function DifferenceTag({ difference }: { difference: number | null }) {
+  const { t } = useI18n();
+  if (difference === null || difference === 0) return <span>—</span>;
+  return difference < 0
+    ? <Tag color="#a8071a" data-testid="shipment-short">{t('office.stock.short', { count: String(-difference) })}</Tag>
+    : <Tag color="#0958d9" data-testid="shipment-over">{t('office.stock.over', { count: String(difference) })}</Tag>;
+}

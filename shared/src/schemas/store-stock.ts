@@ -40,6 +40,9 @@ export type TransferLine = z.infer<typeof TransferLine>;
 
 const StoreRef = z.object({ id: z.uuid(), code: z.string(), nameZh: z.string(), nameEn: z.string() });
 
+/** The chain's open stores a transfer may go to, whoever owns them. */
+export const TransferDestinationList = z.object({ items: z.array(StoreRef) });
+
 export const Transfer = z.object({
   id: z.uuid(),
   no: z.string(),

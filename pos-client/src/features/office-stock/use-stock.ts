@@ -8,10 +8,10 @@ import { useOfficeHttp } from '../office-core/office-context';
 import { useHqMutation } from '../office-core/use-hq-mutation';
 
 /** Every stock query lives under this key, so a change anywhere (a shipment, a receipt) refreshes what the screens show. */
-const stockKey = ['stock'] as const;
+export const stockKey = ['stock'] as const;
 
 /** A query string of the values set, in order. */
-function queryString(params: Record<string, string | undefined>): string {
+export function queryString(params: Record<string, string | undefined>): string {
   const set = Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '');
   return set.length ? `?${new URLSearchParams(set).toString()}` : '';
 }
