@@ -147,5 +147,16 @@ describe('transfers between stores and stock counts in the office', () => {
     await rows(page, 'counts-table').filter({ hasText: posted!.no }).filter({ hasText: 'Posted' }).waitFor();
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
     await saveShot(page, 'en-stock-counts');
+
+    // HQ looks the product up across the stores: on hand per store, at cost, with the totals.
+    const lookUp = await suite.open({ email: 'hq@demo.pos', locale: 'zh-CN', hash: '#/office/stock-levels' });
+    await lookUp.locator('#stock-find').fill(typed!.sku);
+    await expect.poll(async () => new Set(await rows(lookUp, 'stock-levels-table').locator('td:nth-child(1)').allTextContents())).toEqual(new Set([typed!.sku]));
+    const s001Row = rows(lookUp, 'stock-levels-table').filter({ hasText: 'S001' });
+    expect(await s001Row.locator('td:nth-child(3)').textContent()).toBe(String(typed!.quantity - 2));
+    expect(await lookUp.locator('[data-testid=stock-levels-table] th', { hasText: '成本金额' }).count()).toBe(1);
+    expect(await lookUp.getByTestId('stock-totals').textContent()).toContain('成本金额');
+    expect(await seriousAccessibilityFindings(lookUp)).toEqual([]);
+    await saveShot(lookUp, 'zh-stock-look-up');
   }, 240_000);
 });

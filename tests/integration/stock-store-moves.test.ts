@@ -1,11 +1,11 @@
-import { PushResponse, Sale, StockCount, StockCountList, Transfer, TransferList, type PairedDevice } from '@pos/shared';
+import { PushResponse, Sale, StockCount, StockCountList, StockOverview, Transfer, TransferList, type PairedDevice } from '@pos/shared';
 import { newId } from '@pos/hq-server/ids';
 import { verifyLedgers } from '@pos/hq-server/ledger/verify-ledgers';
-import { products } from '@pos/hq-server/catalog/catalog.tables';
+import { productCosts, products } from '@pos/hq-server/catalog/catalog.tables';
 import { tillDevices } from '@pos/hq-server/org/org.tables';
 import { tillSyncStatus } from '@pos/hq-server/till-monitor/till-monitor.tables';
 import { stockLevels, stockMovements } from '@pos/hq-server/stock/stock.tables';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createSeededFixture, json, makeSale, pairTill, signInOffice, type Fixture } from '../support/fixture';
 import type { TestDatabase } from '../support/test-db';
@@ -42,9 +42,9 @@ async function refused(path: string, body: unknown, token: string, status: numbe
   return ((await res.json()) as { error: { message: string } }).error.message;
 }
 
-/** A sale of one product at a till, completed at `at`. */
+/** A sale of one product at a till, completed at `at`, by the store's first cashier (the demo's clerk `0032` is S003's). */
 function saleOf(till: PairedDevice, index: number, quantity: number, at: Date): Sale {
-  const sale = makeSale(f, till, '0032', { at, lines: 1 });
+  const sale = makeSale(f, till, `${till.store.code.slice(1)}2`, { at, lines: 1 });
   const product = item(index);
   const gross = product.priceMinor * quantity;
   const line = { ...sale.lines[0]!, productId: product.id, barcode: product.barcode, nameZh: product.nameZh, nameEn: product.nameEn, quantity, unitPriceMinor: product.priceMinor, grossMinor: gross, netMinor: gross };
@@ -201,5 +201,37 @@ describe('stock counts (盘点) frozen at their start', () => {
     expect(list.items.map((c) => [c.scope, c.status])).toEqual([['store', 'cancelled'], ['shelf', 'posted']]);
     expect((await f.app.request(`/stock/counts?storeId=${f.storeIds.S001}`, bearer(east))).status).toBe(404);
     expect((await verifyLedgers(database.db)).ok).toBe(true);
+  });
+});
+
+describe('the stock look-up (库存查询) by store, category, supplier and text', () => {
+  it('shows on hand, value at cost for those who see cost, and days of cover at the last four weeks’ pace', async () => {
+    const till = await pairTill(f, 'S002');
+    const p = item(10);
+    const row = await productRow(p.id);
+    await push(till, [saleOf(till, 10, 3, f.deps.clock()), saleOf(till, 10, 4, f.deps.clock())]);
+    const level = (await levelOf('S002', p.id)).quantity;
+    const [cost] = await f.deps.db.select({ amountMinor: productCosts.amountMinor }).from(productCosts)
+      .where(and(eq(productCosts.chainId, f.chainId), eq(productCosts.productId, p.id))).orderBy(desc(productCosts.effectiveFrom)).limit(1);
+
+    const byHq = StockOverview.parse(await (await f.app.request(`/stock/overview?storeId=${f.storeIds.S002}&q=${encodeURIComponent(row.sku)}`, bearer(hq))).json());
+    expect(byHq.costShown).toBe(true);
+    expect(byHq.rows).toEqual([expect.objectContaining({
+      storeCode: 'S002', sku: row.sku, quantity: level, unitCostMinor: cost!.amountMinor, valueMinor: Math.max(level, 0) * cost!.amountMinor,
+      soldPerDay: 0.3, daysOfCover: Math.round((Math.max(level, 0) * 28 * 10) / 7) / 10,
+    })]);
+    expect(byHq.total).toEqual({ rows: 1, units: level, valueMinor: Math.max(level, 0) * cost!.amountMinor });
+
+    // By category, with the categories under it; every row of the store in that category.
+    const byCategory = StockOverview.parse(await (await f.app.request(`/stock/overview?storeId=${f.storeIds.S002}&categoryId=${row.categoryId}`, bearer(hq))).json());
+    expect(byCategory.rows.map((r) => r.productId)).toContain(p.id);
+    expect(byCategory.total.rows).toBe(byCategory.rows.length);
+
+    // A store manager sees their own store only, and no cost.
+    const mine = StockOverview.parse(await (await f.app.request(`/stock/overview?q=${encodeURIComponent(row.sku)}`, bearer(s001Manager))).json());
+    expect(mine.costShown).toBe(false);
+    expect(mine.rows.every((r) => r.storeCode === 'S001' && r.unitCostMinor === null && r.valueMinor === null)).toBe(true);
+    expect(mine.total.valueMinor).toBeNull();
+    expect((await f.app.request(`/stock/overview?storeId=${f.storeIds.S002}`, bearer(s001Manager))).status).toBe(404);
   });
 });

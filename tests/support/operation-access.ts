@@ -233,6 +233,7 @@ export const access: Record<string, Access> = {
   'POST /stock/shipments/{id}/receive': 'office',
   'GET /stock/levels': 'office',
   'GET /stock/lookup/{id}': 'device',
+  'GET /stock/overview': 'office',
   'GET /stock/transfers': 'office',
   'GET /stock/transfer-destinations': 'office',
   'POST /stock/transfers': 'office',

@@ -1,15 +1,23 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import {
-  ReceiveBody, StockCount, StockCountBody, StockCountEntryBody, StockCountList, StockCountPostBody, StockCountsQuery, Transfer, TransferBody, TransferDestinationList, TransferList, TransfersQuery,
+  ReceiveBody, StockCount, StockCountBody, StockCountEntryBody, StockCountList, StockCountPostBody, StockCountsQuery, StockOverview, StockOverviewQuery, Transfer, TransferBody, TransferDestinationList, TransferList, TransfersQuery,
 } from '@pos/shared';
 import type { AppEnv } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
 import { bearer, commonErrors, IdParams, jsonBody, jsonResponse } from '../http/openapi-helpers';
 import { requireModule } from '../http/require-module';
+import { stockOverview } from './stock-overview.service';
 import { cancelCount, countInScope, enterCounts, listCounts, openCount, postCount } from './counts.service';
 import { listTransfers, receiveTransfer, shipTransfer, transferDestinations, transferInScope } from './transfers.service';
 
 const tags = ['stock'];
+
+const overviewRoute = createRoute({
+  method: 'get', path: '/stock/overview', tags, security: bearer, middleware: [authenticate('office'), requireModule('stock', 'view')] as const,
+  summary: 'Stock by store and product in the caller’s stores (库存查询), by store, category, supplier or text: on hand, on the way, value at cost (if the caller sees cost) and days of cover; at most 1,000 rows, totals over all',
+  request: { query: StockOverviewQuery },
+  responses: { 200: jsonResponse(StockOverview, 'The stock'), ...commonErrors },
+});
 
 const transfersRoute = createRoute({
   method: 'get', path: '/stock/transfers', tags, security: bearer, middleware: [authenticate('office'), requireModule('stock', 'view')] as const,
@@ -88,6 +96,7 @@ const cancelCountRoute = createRoute({
 });
 
 export const storeStockRoutes = new OpenAPIHono<AppEnv>()
+  .openapi(overviewRoute, async (c) => c.json(await stockOverview(c.var.deps, c.var.principal, c.req.valid('query')), 200))
   .openapi(transfersRoute, async (c) => c.json({ items: await listTransfers(c.var.deps, c.var.principal, c.req.valid('query')) }, 200))
   .openapi(destinationsRoute, async (c) => c.json({ items: await transferDestinations(c.var.deps, c.var.principal) }, 200))
   .openapi(shipTransferRoute, async (c) => c.json(await shipTransfer(c.var.deps, c.var.principal, c.req.valid('json')), 201))

@@ -144,3 +144,38 @@ export const StockCountSummary = StockCount.omit({ lines: true, waitingOnTills: 
 export type StockCountSummary = z.infer<typeof StockCountSummary>;
 export const StockCountList = z.object({ items: z.array(StockCountSummary) });
 export const StockCountsQuery = z.object({ storeId: z.uuid().optional(), status: StockCountStatus.optional() });
+
+/** HQ's and the stores' stock look-up (库存查询): by store, category (with those under it), supplier or text. */
+export const StockOverviewQuery = z.object({
+  storeId: z.uuid().optional(),
+  categoryId: z.uuid().optional(),
+  supplierId: z.uuid().optional(),
+  q: SafeText.max(60).optional(),
+});
+export type StockOverviewQuery = z.infer<typeof StockOverviewQuery>;
+
+export const StockOverviewRow = z.object({
+  storeId: z.uuid(),
+  storeCode: z.string(),
+  productId: z.uuid(),
+  sku: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  quantity: z.number().int(),
+  inTransit: z.number().int(),
+  /** The cost of a unit and the stock's value at it, for callers who may see cost (null otherwise, or with no cost). */
+  unitCostMinor: z.number().int().nullable(),
+  valueMinor: z.number().int().nullable(),
+  /** Units sold a day over the last 28 days, and how many days what is on hand lasts at that pace (null: nothing sold). */
+  soldPerDay: z.number(),
+  daysOfCover: z.number().nullable(),
+});
+export type StockOverviewRow = z.infer<typeof StockOverviewRow>;
+
+export const StockOverview = z.object({
+  rows: z.array(StockOverviewRow),
+  /** Every matching row, though at most 1,000 are listed; units and value over all of them. */
+  total: z.object({ rows: z.number().int(), units: z.number().int(), valueMinor: z.number().int().nullable() }),
+  costShown: z.boolean(),
+});
+export type StockOverview = z.infer<typeof StockOverview>;

@@ -19,9 +19,9 @@ export function useBrandOptions() {
   return useQuery({ queryKey: ['brands', 'options'], queryFn: () => unwrap(http({ method: 'GET', path: '/brands?limit=200', schema: BrandPage })) });
 }
 
-export function useSupplierOptions() {
+export function useSupplierOptions(enabled = true) {
   const http = useOfficeHttp();
-  return useQuery({ queryKey: ['suppliers', 'options'], queryFn: () => unwrap(http({ method: 'GET', path: '/suppliers?limit=200&sort=code&order=asc', schema: SupplierList })) });
+  return useQuery({ queryKey: ['suppliers', 'options'], enabled, queryFn: () => unwrap(http({ method: 'GET', path: '/suppliers?limit=200&sort=code&order=asc', schema: SupplierList })) });
 }
 
 export function useAttributeNames() {

@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import {
-  StockCount, StockCountList, Transfer, TransferDestinationList, TransferList,
-  type ReceiveBody, type StockCountBody, type StockCountEntryBody, type StockCountPostBody, type StockCountStatus, type TransferBody, type TransferStatus,
+  StockCount, StockCountList, StockOverview, Transfer, TransferDestinationList, TransferList,
+  type ReceiveBody, type StockCountBody, type StockCountEntryBody, type StockCountPostBody, type StockCountStatus, type StockOverviewQuery, type TransferBody, type TransferStatus,
 } from '@pos/shared';
 import { unwrap } from '../office-core/hq-query';
 import { useOfficeHttp } from '../office-core/office-context';
@@ -47,4 +47,15 @@ export function useCount(id: string) {
   const post = useHqMutation((body: StockCountPostBody) => ({ method: 'POST', path: `/stock/counts/${id}/post`, schema: StockCount, body }), [stockKey]);
   const cancel = useHqMutation(() => ({ method: 'POST', path: `/stock/counts/${id}/cancel`, schema: StockCount, body: {} }), [stockKey]);
   return { count, enter, post, cancel };
+}
+
+/** Stock by store and product in the caller's stores, with value at cost and days of cover; off while `enabled` is false (a warehouse is shown instead). */
+export function useStockOverview(filter: StockOverviewQuery, enabled: boolean) {
+  const http = useOfficeHttp();
+  return useQuery({
+    queryKey: [...stockKey, 'overview', filter],
+    enabled,
+    queryFn: () => unwrap(http({ method: 'GET', path: `/stock/overview${queryString(filter)}`, schema: StockOverview })),
+    placeholderData: keepPreviousData,
+  });
 }
