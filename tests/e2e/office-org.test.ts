@@ -98,6 +98,8 @@ describe('the organisation in the back office', () => {
     expect(await page.getByRole('button', { name: 'Close the store' }).count()).toBe(0);
     await page.goto(`${hq.url}/#/office/franchisees`);
     await page.waitForSelector('h1:has-text("Your franchise")');
+    // The heading shows before the list arrives: wait for its row, then count.
+    await page.locator('tbody tr.ant-table-row').first().waitFor();
     expect(await page.locator('tbody tr.ant-table-row').count()).toBe(1);
     expect(await seriousAccessibilityFindings(page)).toEqual([]);
   });
