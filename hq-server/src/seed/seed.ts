@@ -19,6 +19,7 @@ import {
 } from './demo-org';
 import { seedDemoCommission } from './demo-commission';
 import { seedDemoStock } from './demo-stock';
+import { seedDemoStoreStock } from './demo-store-stock';
 import { seedDemoPoints } from './demo-points';
 import { seedDemoReturns } from './demo-returns';
 import { seedSalesHistory } from './demo-sales';
@@ -196,6 +197,7 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
   await seedDemoReminders(deps, chainId);
   await seedDemoCommission(deps, chainId, DEMO_CHAIN.timeZone);
   await seedDemoStock(deps, chainId);
+  await seedDemoStoreStock(deps, chainId);
   // Last, so the tills' cursors are HQ's latest change.
   await seedDemoTillMonitor(deps, chainId, random);
   return { chainId, products: productRows.length + looseRows.length, members: memberCount, sales: salesCount };
