@@ -1,4 +1,4 @@
-import type { Allocation, Shipment, WarehouseList } from '@pos/shared';
+import { StockCount, type Allocation, type Shipment, type WarehouseList } from '@pos/shared';
 import { products } from '@pos/hq-server/catalog/catalog.tables';
 import { stockLevels } from '@pos/hq-server/stock/stock.tables';
 import { and, eq } from 'drizzle-orm';
@@ -60,5 +60,40 @@ describe('stock at the till', () => {
       expect(await seriousAccessibilityFindings(page)).toEqual([]);
       if (process.env.OFFICE_SCREENSHOTS_DIR) await page.screenshot({ path: `${process.env.OFFICE_SCREENSHOTS_DIR}/zh-CN-till-stock-offline.png` });
     });
+  });
+
+  it('counts by scanning at the till into the store’s open count, the basket untouched', async () => {
+    const { page, f } = h;
+    // The first test left the item search open.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('product-search-dialog').waitFor({ state: 'hidden' });
+    await expect.poll(() => page.getByTestId('online-indicator').getAttribute('data-state')).toBe('online');
+    const hq = await signInOffice(f, 'hq@demo.pos');
+    const [counted] = f.catalog;
+    const open = await f.app.request('/stock/counts', json({ storeId: f.storeIds.S001, scope: 'shelf', shelf: 'C-02' }, hq));
+    expect(open.status).toBe(201);
+    const count = StockCount.parse(await open.json());
+
+    // The language is Chinese since the first test; the clerk counts two of one item and scans a code the till does not know.
+    await page.getByTestId('stock-count-open').click();
+    const code = page.getByTestId('stock-count-code');
+    await code.waitFor();
+    expect(await page.locator('#stock-count-title').textContent()).toBe(`盘点单 ${count.no}`);
+    for (let i = 0; i < 2; i++) {
+      await code.fill(counted!.barcode);
+      await code.press('Enter');
+      await expect.poll(() => page.getByTestId('stock-count-last').textContent()).toBe(`${counted!.nameZh}：已盘 ${i + 1} 件`);
+    }
+    await code.fill('2999999999999');
+    await code.press('Enter');
+    await expect.poll(() => page.getByTestId('stock-count-last').textContent()).toBe('收银机不认识编码 2999999999999。');
+    expect(await page.locator('[data-testid=stock-count-lines] tr').count()).toBe(1);
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    if (process.env.OFFICE_SCREENSHOTS_DIR) await page.screenshot({ path: `${process.env.OFFICE_SCREENSHOTS_DIR}/zh-CN-till-count.png` });
+    await page.getByTestId('stock-count-close').click();
+    expect(await page.getByTestId('basket-line').count()).toBe(0);
+
+    const sheet = StockCount.parse(await (await f.app.request(`/stock/counts/${count.id}`, bearer(hq))).json());
+    expect(sheet.lines).toEqual([expect.objectContaining({ productId: counted!.id, counted: 2 })]);
   });
 });

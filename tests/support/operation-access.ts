@@ -245,6 +245,13 @@ export const access: Record<string, Access> = {
   'POST /stock/counts/{id}/lines': 'office',
   'POST /stock/counts/{id}/post': 'office',
   'POST /stock/counts/{id}/cancel': 'office',
+  'GET /stock/counts/here': 'device',
+  'POST /stock/counts/{id}/scans': 'device',
+  'GET /stock/replenishment/rules': 'office',
+  'PUT /stock/replenishment/rules/{storeId}/{productId}': 'office',
+  'DELETE /stock/replenishment/rules/{storeId}/{productId}': 'office',
+  'GET /stock/replenishment/suggestions': 'office',
+  'POST /stock/replenishment/requisitions': 'office',
 };
 
 /** Operations that end the session their request came with: each call gets a session of its own, so the caller's stays usable. */

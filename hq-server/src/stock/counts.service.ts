@@ -1,4 +1,4 @@
-import type { StockCount, StockCountBody, StockCountEntryBody, StockCountPostBody, StockCountSummary } from '@pos/shared';
+import type { StockCount, StockCountBody, StockCountEntryBody, StockCountPostBody, StockCountSummary, TillCountScanBody, TillStockCount } from '@pos/shared';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { query, uuidArray } from '../db/query';
@@ -267,4 +267,24 @@ async function loadCount(db: Db, chainId: string, id: string): Promise<StockCoun
     where ts.chain_id = ${chainId} and d.store_id = ${head.storeId}`) : [];
   const { id: countId, no, storeId, storeCode, scope, category, shelf, status, note, startedAt, postedAt, postedBy, counted } = head;
   return { id: countId, no, storeId, storeCode, scope, category, shelf, status, note, startedAt, postedAt, postedBy, counted, differenceUnits, waitingOnTills: Number(waiting[0]?.n ?? 0), lines: mapped };
+}
+
+/** The till's store's open count with what is counted so far (last counted first, at most 200), or none. */
+export async function tillCount(deps: Deps, principal: Principal): Promise<TillStockCount> {
+  if (principal.kind !== 'device') throw new AppError('FORBIDDEN', 'this endpoint is for tills');
+  const [open] = await deps.db.select({ id: stockCounts.id }).from(stockCounts)
+    .where(and(eq(stockCounts.chainId, principal.chainId), eq(stockCounts.storeId, principal.storeId), eq(stockCounts.status, 'open')));
+  if (!open) return { count: null };
+  const count = await loadCount(deps.db, principal.chainId, open.id);
+  const lines = count.lines.filter((l) => l.counted !== null).sort((a, b) => (b.countedAt ?? '').localeCompare(a.countedAt ?? '')).slice(0, 200)
+    .map(({ productId, sku, nameZh, nameEn, counted }) => ({ productId, sku, nameZh, nameEn, counted }));
+  const { id, no, scope, category, shelf, startedAt } = count;
+  return { count: { id, no, scope, category, shelf, startedAt, lines } };
+}
+
+/** A scan at the till into its store's open count: one more of the product (or the few typed). */
+export async function scanAtTill(deps: Deps, principal: Principal, id: string, body: TillCountScanBody): Promise<TillStockCount> {
+  if (principal.kind !== 'device') throw new AppError('FORBIDDEN', 'this endpoint is for tills');
+  await enterCounts(deps, principal, id, { lines: [{ productId: body.productId, quantity: body.quantity, mode: 'add' }] });
+  return tillCount(deps, principal);
 }

@@ -1,13 +1,13 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import {
-  ReceiveBody, StockCount, StockCountBody, StockCountEntryBody, StockCountList, StockCountPostBody, StockCountsQuery, StockOverview, StockOverviewQuery, Transfer, TransferBody, TransferDestinationList, TransferList, TransfersQuery,
+  ReceiveBody, StockCount, StockCountBody, StockCountEntryBody, StockCountList, StockCountPostBody, StockCountsQuery, StockOverview, StockOverviewQuery, TillCountScanBody, TillStockCount, Transfer, TransferBody, TransferDestinationList, TransferList, TransfersQuery,
 } from '@pos/shared';
 import type { AppEnv } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
 import { bearer, commonErrors, IdParams, jsonBody, jsonResponse } from '../http/openapi-helpers';
 import { requireModule } from '../http/require-module';
 import { stockOverview } from './stock-overview.service';
-import { cancelCount, countInScope, enterCounts, listCounts, openCount, postCount } from './counts.service';
+import { cancelCount, countInScope, enterCounts, listCounts, openCount, postCount, scanAtTill, tillCount } from './counts.service';
 import { listTransfers, receiveTransfer, shipTransfer, transferDestinations, transferInScope } from './transfers.service';
 
 const tags = ['stock'];
@@ -95,6 +95,19 @@ const cancelCountRoute = createRoute({
   responses: { 200: jsonResponse(StockCount, 'Cancelled'), ...commonErrors },
 });
 
+const tillCountRoute = createRoute({
+  method: 'get', path: '/stock/counts/here', tags, security: bearer, middleware: [authenticate('device')] as const,
+  summary: 'At the till: this store’s open count and what is counted so far, or none',
+  responses: { 200: jsonResponse(TillStockCount, 'The open count, or none'), ...commonErrors },
+});
+
+const tillScanRoute = createRoute({
+  method: 'post', path: '/stock/counts/{id}/scans', tags, security: bearer, middleware: [authenticate('device')] as const,
+  summary: 'At the till: one scan into this store’s open count, one more of the product (or the few typed)',
+  request: { params: IdParams, body: jsonBody(TillCountScanBody) },
+  responses: { 200: jsonResponse(TillStockCount, 'Counted'), ...commonErrors },
+});
+
 export const storeStockRoutes = new OpenAPIHono<AppEnv>()
   .openapi(overviewRoute, async (c) => c.json(await stockOverview(c.var.deps, c.var.principal, c.req.valid('query')), 200))
   .openapi(transfersRoute, async (c) => c.json({ items: await listTransfers(c.var.deps, c.var.principal, c.req.valid('query')) }, 200))
@@ -104,6 +117,8 @@ export const storeStockRoutes = new OpenAPIHono<AppEnv>()
   .openapi(receiveTransferRoute, async (c) => c.json(await receiveTransfer(c.var.deps, c.var.principal, c.req.valid('param').id, c.req.valid('json')), 200))
   .openapi(countsRoute, async (c) => c.json({ items: await listCounts(c.var.deps, c.var.principal, c.req.valid('query')) }, 200))
   .openapi(openCountRoute, async (c) => c.json(await openCount(c.var.deps, c.var.principal, c.req.valid('json')), 201))
+  .openapi(tillCountRoute, async (c) => c.json(await tillCount(c.var.deps, c.var.principal), 200))
+  .openapi(tillScanRoute, async (c) => c.json(await scanAtTill(c.var.deps, c.var.principal, c.req.valid('param').id, c.req.valid('json')), 200))
   .openapi(countRoute, async (c) => c.json(await countInScope(c.var.deps, c.var.principal, c.req.valid('param').id), 200))
   .openapi(enterCountsRoute, async (c) => c.json(await enterCounts(c.var.deps, c.var.principal, c.req.valid('param').id, c.req.valid('json')), 200))
   .openapi(postCountRoute, async (c) => c.json(await postCount(c.var.deps, c.var.principal, c.req.valid('param').id, c.req.valid('json')), 200))

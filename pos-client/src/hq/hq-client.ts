@@ -6,6 +6,7 @@ import {
   FoundMember, VoucherState,
   MemberCard,
   MyMonth,
+  TillStockCount,
   TillStockLookup,
   PointsBalance,
   PointsRedemption,
@@ -150,6 +151,11 @@ export function createHqClient(options: HqClientOptions = {}) {
     /** This store's stock of a product and its sibling stores' (库存查询): a customer waits at the counter, so short. */
     stockLookup: (deviceToken: string, productId: string) =>
       call({ method: 'GET', path: `/stock/lookup/${encodeURIComponent(productId)}`, schema: TillStockLookup, deviceToken, timeoutMs: 5_000 }),
+    /** This store's open count (盘点) and what is counted so far, or none. */
+    tillCount: (deviceToken: string) => call({ method: 'GET', path: '/stock/counts/here', schema: TillStockCount, deviceToken, timeoutMs: 5_000 }),
+    /** One scan into the store's open count. */
+    countScan: (deviceToken: string, countId: string, productId: string) =>
+      call({ method: 'POST', path: `/stock/counts/${encodeURIComponent(countId)}/scans`, schema: TillStockCount, deviceToken, body: { productId, quantity: 1 }, timeoutMs: 5_000 }),
     reportCardLost: (deviceToken: string, cardNo: string) =>
       call({ method: 'POST', path: '/members/cards/lost', schema: MemberCard, deviceToken, body: { cardNo }, timeoutMs: 6_000 }),
     replaceLostCard: (deviceToken: string, body: ReplaceLostCardBody) =>

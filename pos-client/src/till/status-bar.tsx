@@ -9,6 +9,7 @@ import { useSyncStatus } from '../sync/use-sync-status';
 import { BridgeStatus } from './bridge-status';
 import { MyMonthDialog } from './my-month-dialog';
 import { RejectedDialog } from './rejected-dialog';
+import { StockCountDialog } from './stock-count-dialog';
 import { UpdateNotice } from './update-notice';
 
 interface StatusBarProps {
@@ -25,6 +26,7 @@ export function StatusBar({ pairing, session, onSignOut, onRepair, update }: Sta
   const sync = useSyncStatus();
   const [showRejected, setShowRejected] = useState(false);
   const [showMonth, setShowMonth] = useState(false);
+  const [showCount, setShowCount] = useState(false);
   const connection = sync.connection === 'unknown' ? 'checking' : sync.connection;
   return (
     <>
@@ -58,6 +60,11 @@ export function StatusBar({ pairing, session, onSignOut, onRepair, update }: Sta
         <button type="button" className="muted num sync-now" onClick={() => services.sync.syncSoon()} title={t('status.syncNow')} data-testid="last-sync">
           {sync.lastSyncAt ? t('status.lastSync', { time: formatClock(locale, sync.lastSyncAt) }) : t('status.neverSynced')}
         </button>
+        {session && (
+          <button type="button" onClick={() => setShowCount(true)} data-testid="stock-count-open">
+            {t('count.open')}
+          </button>
+        )}
         <UpdateNotice update={update} />
         <button type="button" onClick={toggleLocale} data-testid="language-switch">
           {t('status.language')}
@@ -74,6 +81,7 @@ export function StatusBar({ pairing, session, onSignOut, onRepair, update }: Sta
         </p>
       )}
       <RejectedDialog open={showRejected} onClose={() => setShowRejected(false)} />
+      {session && <StockCountDialog open={showCount} deviceToken={pairing.deviceToken} onClose={() => setShowCount(false)} />}
       {session && <MyMonthDialog open={showMonth} session={session} deviceToken={pairing.deviceToken} onClose={() => setShowMonth(false)} />}
     </>
   );

@@ -179,3 +179,15 @@ export const StockOverview = z.object({
   costShown: z.boolean(),
 });
 export type StockOverview = z.infer<typeof StockOverview>;
+
+/** A count as the till shows it while a clerk scans into it: the sheet, and the lines counted so far, last counted first. */
+export const TillStockCount = z.object({
+  count: StockCount.pick({ id: true, no: true, scope: true, category: true, shelf: true, startedAt: true }).extend({
+    lines: z.array(StockCountLine.pick({ productId: true, sku: true, nameZh: true, nameEn: true, counted: true })),
+  }).nullable(),
+});
+export type TillStockCount = z.infer<typeof TillStockCount>;
+
+/** One scan at the till: one more of a product (or a few, typed), into the store's open count. */
+export const TillCountScanBody = z.object({ productId: z.uuid(), quantity: z.number().int().min(1).max(10_000).default(1) });
+export type TillCountScanBody = z.infer<typeof TillCountScanBody>;
