@@ -52,6 +52,12 @@ export function mayCall(access: Access, actor: Actor): boolean {
   return access.split('+').includes(actor.kind);
 }
 
+/**
+ * Operations that list the chain's open stores by design, each by its id, code and name only:
+ * a store may send a transfer to any store of the chain, its own owner's or not.
+ */
+const chainStoreDirectories = new Set(['GET /stock/transfer-destinations']);
+
 const refIds = (refs: StoreRefs) => [refs.storeId, refs.deviceId, refs.saleId, refs.priceId, refs.clerkId];
 
 /**
@@ -75,7 +81,7 @@ export async function checkOperation(ctx: MatrixContext, op: Operation, access: 
     if (!allowed && res.status !== 401 && res.status !== 403) report(`expected 401 or 403 for this caller: ${text.slice(0, 200)}`);
     const changed = changedTables(before, after);
     if (changed.length > 0 && (probe.foreign || !allowed)) report(`changed ${changed.join(', ')}`);
-    const leaked = res.ok ? markers.filter((m) => text.includes(m)) : [];
+    const leaked = res.ok && !chainStoreDirectories.has(op.key) ? markers.filter((m) => text.includes(m)) : [];
     if (leaked.length > 0) report(`answer names out-of-scope ${leaked.slice(0, 3).join(', ')}: ${text.slice(0, 200)}`);
     before = after;
   }
