@@ -66,7 +66,7 @@ describe('transfers between stores and stock counts in the office', () => {
     const hq = await suite.open({ email: 'hq@demo.pos', locale: 'zh-CN', hash: '#/office/transfers' });
     const incoming = rows(hq, 'transfers-table').filter({ hasText: transfer!.no });
     await incoming.getByTestId('transfer-receive').click();
-    const counted = hq.getByTestId('transfer-receive-quantity');
+    const counted = hq.getByTestId('receive-quantity');
     expect(await counted.inputValue()).toBe('5');
     await counted.fill('4');
     await hq.locator('.ant-modal-footer .ant-btn-primary', { hasText: '1' }).waitFor();

@@ -1,4 +1,4 @@
-import { App, Button, Card, Form, InputNumber, Modal, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Form, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { Shipment } from '@pos/shared';
 import { useOfficePermissions } from '../features/office-core/office-context';
@@ -6,6 +6,7 @@ import { useScopeStores } from '../features/office-core/office-queries';
 import { useShipments } from '../features/office-stock/use-stock';
 import { useI18n } from '../i18n/i18n-context';
 import { formatDateTime } from '../i18n/translate';
+import { ArrivalCountModal } from './arrival-count-modal';
 import { HqErrorAlert } from './hq-error';
 import { DifferenceTag, ShipmentStatusTag } from './stock-tags';
 
@@ -24,37 +25,19 @@ function ShipmentLines({ lines }: { lines: ShipmentLine[] }) {
   );
 }
 
-/** What came off the truck, counted per product: each starts at what was shipped, so a full delivery is one click. */
+/** What came off the truck for a shipment: the store counts it once. */
 function ReceiveModal({ shipment, onClose }: { shipment: Shipment; onClose: () => void }) {
-  const { t, pickName } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const { receive } = useShipments({});
-  const [counted, setCounted] = useState<Record<string, number>>(() => Object.fromEntries(shipment.lines.map((l) => [l.productId, l.shipped])));
-  const differences = shipment.lines.filter((l) => (counted[l.productId] ?? l.shipped) !== l.shipped).length;
-  const submit = async () => {
-    await receive.mutateAsync({ id: shipment.id, body: { lines: shipment.lines.map((l) => ({ productId: l.productId, received: counted[l.productId] ?? l.shipped })) } });
-    void message.success(t('office.stock.receivedDone', { no: shipment.no }));
-    onClose();
-  };
   return (
-    <Modal open title={t('office.stock.receiveTitle', { no: shipment.no, store: shipment.storeCode })} onCancel={onClose} onOk={() => void submit()} confirmLoading={receive.isPending}
-      okText={differences ? t('office.stock.receiveWithDifferences', { count: String(differences) }) : t('office.stock.receiveAll')} width={720} destroyOnHidden>
-      <Typography.Paragraph type="secondary">{t('office.stock.receiveHint')}</Typography.Paragraph>
-      <HqErrorAlert error={receive.error} />
-      <Table<ShipmentLine> rowKey="productId" size="small" pagination={false} dataSource={shipment.lines} data-testid="receive-lines"
-        columns={[
-          { title: t('office.stock.product'), key: 'product', render: (_, l) => `${l.sku} · ${pickName(l)}` },
-          { title: t('office.stock.shippedQty'), key: 'shipped', align: 'right', render: (_, l) => <span className="num">{l.shipped}</span> },
-          {
-            title: t('office.stock.receivedQty'), key: 'received', align: 'right',
-            render: (_, l) => (
-              <InputNumber size="small" min={0} max={1_000_000} precision={0} value={counted[l.productId] ?? l.shipped} style={{ width: 96 }} data-testid="receive-quantity"
-                aria-label={t('office.stock.receivedOf', { product: l.sku })} onChange={(v) => setCounted((c) => ({ ...c, [l.productId]: v ?? 0 }))} />
-            ),
-          },
-          { title: t('office.stock.difference'), key: 'difference', render: (_, l) => <DifferenceTag difference={(counted[l.productId] ?? l.shipped) - l.shipped} /> },
-        ]} />
-    </Modal>
+    <ArrivalCountModal title={t('office.stock.receiveTitle', { no: shipment.no, store: shipment.storeCode })} hint={t('office.stock.receiveHint')}
+      lines={shipment.lines.map((l) => ({ ...l, sent: l.shipped }))} pending={receive.isPending} error={receive.error} onClose={onClose}
+      onReceive={async (lines) => {
+        await receive.mutateAsync({ id: shipment.id, body: { lines } });
+        void message.success(t('office.stock.receivedDone', { no: shipment.no }));
+        onClose();
+      }} />
   );
 }
 

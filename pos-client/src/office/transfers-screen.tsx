@@ -10,6 +10,7 @@ import { useTransfers } from '../features/office-stock/use-store-stock';
 import { useI18n } from '../i18n/i18n-context';
 import { formatDateTime } from '../i18n/translate';
 import { ReceiptPaper } from '../till/receipt-paper';
+import { ArrivalCountModal } from './arrival-count-modal';
 import { HqErrorAlert, markHqFieldErrors } from './hq-error';
 import { ProductPicker } from './product-picker';
 import { DifferenceTag, ShipmentStatusTag } from './stock-tags';
@@ -115,38 +116,19 @@ function NewTransferModal({ onClose }: { onClose: () => void }) {
   );
 }
 
-/** The receiving store counts what arrived: each line starts at what was sent, so a full delivery is one click. */
+/** The receiving store counts what arrived, once. */
 function ReceiveTransferModal({ transfer, onClose }: { transfer: Transfer; onClose: () => void }) {
-  const { t, pickName } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const { receive } = useTransfers({});
-  const [counted, setCounted] = useState<Record<string, number>>(() => Object.fromEntries(transfer.lines.map((l) => [l.productId, l.quantity])));
-  const arrived = (l: TransferLine) => counted[l.productId] ?? l.quantity;
-  const differences = transfer.lines.filter((l) => arrived(l) !== l.quantity).length;
-  const submit = async () => {
-    await receive.mutateAsync({ id: transfer.id, body: { lines: transfer.lines.map((l) => ({ productId: l.productId, received: arrived(l) })) } });
-    void message.success(t('office.transfers.receivedDone', { no: transfer.no }));
-    onClose();
-  };
   return (
-    <Modal open title={t('office.transfers.receiveTitle', { no: transfer.no, from: transfer.from.code })} onCancel={onClose} onOk={() => void submit()} confirmLoading={receive.isPending}
-      okText={differences ? t('office.stock.receiveWithDifferences', { count: String(differences) }) : t('office.stock.receiveAll')} width={720} destroyOnHidden>
-      <Typography.Paragraph type="secondary">{t('office.transfers.receiveHint')}</Typography.Paragraph>
-      <HqErrorAlert error={receive.error} />
-      <Table<TransferLine> rowKey="productId" size="small" pagination={false} dataSource={transfer.lines} data-testid="transfer-receive-lines"
-        columns={[
-          { title: t('office.stock.product'), key: 'product', render: (_, l) => `${l.sku} · ${pickName(l)}` },
-          { title: t('office.transfers.sent'), key: 'sent', align: 'right', render: (_, l) => <span className="num">{l.quantity}</span> },
-          {
-            title: t('office.stock.receivedQty'), key: 'received', align: 'right',
-            render: (_, l) => (
-              <InputNumber size="small" min={0} max={1_000_000} precision={0} value={arrived(l)} style={{ width: 96 }} data-testid="transfer-receive-quantity"
-                aria-label={t('office.stock.receivedOf', { product: l.sku })} onChange={(v) => setCounted((c) => ({ ...c, [l.productId]: v ?? 0 }))} />
-            ),
-          },
-          { title: t('office.stock.difference'), key: 'difference', render: (_, l) => <DifferenceTag difference={arrived(l) - l.quantity} /> },
-        ]} />
-    </Modal>
+    <ArrivalCountModal title={t('office.transfers.receiveTitle', { no: transfer.no, from: transfer.from.code })} hint={t('office.transfers.receiveHint')}
+      lines={transfer.lines.map((l) => ({ ...l, sent: l.quantity }))} pending={receive.isPending} error={receive.error} onClose={onClose}
+      onReceive={async (lines) => {
+        await receive.mutateAsync({ id: transfer.id, body: { lines } });
+        void message.success(t('office.transfers.receivedDone', { no: transfer.no }));
+        onClose();
+      }} />
   );
 }
 

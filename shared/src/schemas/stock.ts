@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IsoDateTime, SafeText } from './common';
 
 /** A whole number of units, as stock counts them. */
-const Units = z.number().int().min(0).max(1_000_000);
+export const Units = z.number().int().min(0).max(1_000_000);
 
 export const Warehouse = z.object({ id: z.uuid(), code: z.string(), nameZh: z.string(), nameEn: z.string(), active: z.boolean() });
 export type Warehouse = z.infer<typeof Warehouse>;
@@ -14,7 +14,8 @@ export type RequisitionStatus = z.infer<typeof RequisitionStatus>;
 export const RequisitionKind = z.enum(['request', 'push']);
 export type RequisitionKind = z.infer<typeof RequisitionKind>;
 
-const uniqueProducts = (lines: readonly { productId: string }[]) => new Set(lines.map((l) => l.productId)).size === lines.length;
+/** Each product once in a document's lines. */
+export const uniqueProducts = (lines: readonly { productId: string }[]) => new Set(lines.map((l) => l.productId)).size === lines.length;
 
 /**
  * A store asking a warehouse for goods (门店要货), or HQ pushing goods to it unasked (`push`, HQ

@@ -1,9 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTime, SafeText } from './common';
-
-/** A whole number of units, as stock counts them. */
-const Units = z.number().int().min(0).max(1_000_000);
-const uniqueProducts = (lines: readonly { productId: string }[]) => new Set(lines.map((l) => l.productId)).size === lines.length;
+import { StockLevel, uniqueProducts, Units } from './stock';
 
 /**
  * A store sends goods straight to another store (门店间直调). The id is made by the sender, so a
@@ -154,15 +151,9 @@ export const StockOverviewQuery = z.object({
 });
 export type StockOverviewQuery = z.infer<typeof StockOverviewQuery>;
 
-export const StockOverviewRow = z.object({
+export const StockOverviewRow = StockLevel.omit({ placeId: true, placeCode: true }).extend({
   storeId: z.uuid(),
   storeCode: z.string(),
-  productId: z.uuid(),
-  sku: z.string(),
-  nameZh: z.string(),
-  nameEn: z.string(),
-  quantity: z.number().int(),
-  inTransit: z.number().int(),
   /** The cost of a unit and the stock's value at it, for callers who may see cost (null otherwise, or with no cost). */
   unitCostMinor: z.number().int().nullable(),
   valueMinor: z.number().int().nullable(),
