@@ -11,6 +11,8 @@ import { productsRoutes } from './catalog/products.routes';
 import { commissionRoutes } from './commission/commission.routes';
 import { stockRoutes } from './stock/stock.routes';
 import { storeStockRoutes } from './stock/store-stock.routes';
+import { receivingRoutes } from './stock/receiving.routes';
+import { replenishmentRoutes } from './stock/replenishment.routes';
 import type { AppEnv, Deps } from './http/app-env';
 import { limitBodies } from './http/body-limit';
 import { AppError, errorResponse, onError, validationError } from './http/errors';
@@ -113,7 +115,9 @@ export function createApp(deps: Deps) {
   app.route('/', tillShortcutsRoutes);
   app.route('/', commissionRoutes);
   app.route('/', stockRoutes);
+  app.route('/', receivingRoutes);
   app.route('/', storeStockRoutes);
+  app.route('/', replenishmentRoutes);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http', scheme: 'bearer', description: 'An office session token, or a till device token (`dev.…`)',
   });

@@ -67,12 +67,13 @@ export async function findProductRecord(db: Db, chainId: string, id: string, wit
 }
 
 /**
- * Whether any sale, stock level (there is one wherever the product ever moved) or requisition names
- * the product: such a product is kept for history. Each look-up is one index probe.
+ * Whether any sale, stock level (there is one wherever the product ever moved), requisition or
+ * purchase order names the product: such a product is kept for history. Each look-up is one index probe.
  */
 export async function hasHistory(db: Db, chainId: string, productId: string): Promise<boolean> {
   const [row] = await query<{ used: boolean }>(db, sql`select exists (select 1 from sale_lines where chain_id = ${chainId} and product_id = ${productId})
     or exists (select 1 from stock_levels where chain_id = ${chainId} and product_id = ${productId})
-    or exists (select 1 from requisition_lines where chain_id = ${chainId} and product_id = ${productId}) as used`);
+    or exists (select 1 from requisition_lines where chain_id = ${chainId} and product_id = ${productId})
+    or exists (select 1 from purchase_order_lines where chain_id = ${chainId} and product_id = ${productId}) as used`);
   return row?.used === true;
 }

@@ -20,3 +20,4 @@ export * from '../points/points.tables';
 export * from '../stored-value/stored-value.tables';
 export * from '../commission/commission.tables';
 export * from '../stock/store-stock.tables';
+export * from '../stock/receiving.tables';

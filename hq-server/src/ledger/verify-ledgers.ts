@@ -13,9 +13,10 @@ export interface LedgerDifference {
    * the balance with the newest entry's balance after it, the receivable with what its open
    * receivables still owe, (points) the lots still held with the balance, or (stock) a place's
    * level of a product with the sum of its movements, or its stock on the way with what shipments
-   * still on the way carry there, in units.
+   * still on the way carry there, in units, or its value at cost with what the moving-average rule
+   * allows (never below zero, and zero with nothing on hand), in minor units.
    */
-  problem: 'balance' | 'bonus' | 'last_balance_after' | 'receivable' | 'lots' | 'level' | 'in_transit';
+  problem: 'balance' | 'bonus' | 'last_balance_after' | 'receivable' | 'lots' | 'level' | 'in_transit' | 'value';
   accountMinor: number;
   ledgerMinor: number;
 }
@@ -85,13 +86,14 @@ export const pointsCheck: LedgerCheck = {
 /**
  * Stock: each place's level of each product is the sum of its movements (a level without
  * movements, or movements without a level, disagree too), and its stock on the way is what the
- * shipments and transfers not yet received carry there. The account is `place/product`.
+ * shipments and transfers not yet received carry there. Its value at cost is never below zero,
+ * and zero unless units are on hand. The account is `place/product`.
  */
 export const stockCheck: LedgerCheck = {
   ledger: 'stock',
   countAccounts: async (db) => Number((await query<{ n: string }>(db, sql`select count(*) as n from stock_levels`))[0]!.n),
   differences: async (db) => {
-    const rows = await query<{ chain_id: string; store_id: string; product_id: string; level: string; moved: string; in_transit: string; on_the_way: string }>(db, sql`
+    const rows = await query<{ chain_id: string; store_id: string; product_id: string; level: string; moved: string; in_transit: string; on_the_way: string; value: string }>(db, sql`
       with moved as (
         select chain_id, store_id, product_id, sum(delta) as quantity from stock_movements group by chain_id, store_id, product_id
       ), on_the_way as (
@@ -104,21 +106,24 @@ export const stockCheck: LedgerCheck = {
         ) sent group by chain_id, store_id, product_id
       ), facts as (
         select coalesce(l.chain_id, m.chain_id) as chain_id, coalesce(l.store_id, m.store_id) as store_id, coalesce(l.product_id, m.product_id) as product_id,
-               coalesce(l.quantity, 0) as level, coalesce(m.quantity, 0) as moved, coalesce(l.in_transit, 0) as in_transit
+               coalesce(l.quantity, 0) as level, coalesce(m.quantity, 0) as moved, coalesce(l.in_transit, 0) as in_transit, coalesce(l.value_minor, 0) as value
         from stock_levels l
         full join moved m on m.chain_id = l.chain_id and m.store_id = l.store_id and m.product_id = l.product_id
       )
       select coalesce(f.chain_id, w.chain_id) as chain_id, coalesce(f.store_id, w.store_id) as store_id, coalesce(f.product_id, w.product_id) as product_id,
-             coalesce(f.level, 0)::text as level, coalesce(f.moved, 0)::text as moved, coalesce(f.in_transit, 0)::text as in_transit, coalesce(w.quantity, 0)::text as on_the_way
+             coalesce(f.level, 0)::text as level, coalesce(f.moved, 0)::text as moved, coalesce(f.in_transit, 0)::text as in_transit, coalesce(w.quantity, 0)::text as on_the_way,
+             coalesce(f.value, 0)::text as value
       from facts f
       full join on_the_way w on w.chain_id = f.chain_id and w.store_id = f.store_id and w.product_id = f.product_id
       where coalesce(f.level, 0) <> coalesce(f.moved, 0) or coalesce(f.in_transit, 0) <> coalesce(w.quantity, 0)
+         or f.value < 0 or (f.level <= 0 and f.value <> 0)
       order by 1, 2, 3`);
     return rows.flatMap((r) => {
       const at = { ledger: 'stock', chainId: r.chain_id, accountId: `${r.store_id}/${r.product_id}` };
       return [
         ...(r.level !== r.moved ? [{ ...at, problem: 'level' as const, accountMinor: Number(r.level), ledgerMinor: Number(r.moved) }] : []),
         ...(r.in_transit !== r.on_the_way ? [{ ...at, problem: 'in_transit' as const, accountMinor: Number(r.in_transit), ledgerMinor: Number(r.on_the_way) }] : []),
+        ...(Number(r.value) < 0 || (Number(r.level) <= 0 && Number(r.value) !== 0) ? [{ ...at, problem: 'value' as const, accountMinor: Number(r.value), ledgerMinor: 0 }] : []),
       ];
     });
   },

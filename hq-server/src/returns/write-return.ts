@@ -6,6 +6,7 @@ import type { Clock } from '../ids';
 import { newId } from '../ids';
 import { movePointsForReturn } from '../points/take-back-at-return';
 import { sales } from '../sales/sales.tables';
+import { levelValueOnConflict, productCostAt } from '../stock/stock-value';
 import { refundStoredValueAtReturn, type StoredValueShortfall } from '../stored-value/refund-at-return';
 import type { OriginalSale } from './check-returns';
 import { returnApprovals, returnDifferences, returnLines, returnRefunds, returns } from './returns.tables';
@@ -115,9 +116,12 @@ async function moveStockAndRollUp(tx: Db, chainId: string, doc: Return, business
       from moves order by id
     ),
     levels_written as (
-      insert into stock_levels (chain_id, store_id, product_id, quantity, updated_at)
-      select ${chainId}::uuid, ${doc.storeId}::uuid, product_id, sum(delta), ${at.toISOString()}::timestamptz from moves group by product_id order by product_id
-      on conflict (chain_id, store_id, product_id) do update set quantity = stock_levels.quantity + excluded.quantity, updated_at = excluded.updated_at
+      -- Goods back enter at the store's moving-average cost, or where it has none at the product's cost; goods exchanged out leave at the average.
+      insert into stock_levels (chain_id, store_id, product_id, quantity, value_minor, updated_at)
+      select ${chainId}::uuid, ${doc.storeId}::uuid, product_id, sum(delta), greatest(sum(delta), 0) * ${productCostAt(chainId, sql`moves.product_id`, at)}, ${at.toISOString()}::timestamptz
+      from moves group by product_id order by product_id
+      on conflict (chain_id, store_id, product_id) do update
+        set quantity = stock_levels.quantity + excluded.quantity, value_minor = ${levelValueOnConflict(false)}, updated_at = excluded.updated_at
     ),
     product_days_written as (
       insert into store_day_product_sales (chain_id, store_id, business_date, product_id, quantity, sales_minor)

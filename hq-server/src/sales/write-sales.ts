@@ -5,6 +5,7 @@ import { query } from '../db/query';
 import type { Deps } from '../http/app-env';
 import { isUuid, newId } from '../ids';
 import type { SaleDiscrepancy, VoucherRedemption } from './reprice-sales';
+import { levelValueOnConflict } from '../stock/stock-value';
 import { sales } from './sales.tables';
 
 export interface SaleToWrite {
@@ -129,12 +130,13 @@ export async function writeSales({ db, clock }: Deps, chainId: string, batch: Sa
     ),
     levels_written as (
       -- Ordered so that concurrent batches take row locks in the same order and cannot deadlock.
-      insert into stock_levels (chain_id, store_id, product_id, quantity, updated_at)
-      select ${chainId}::uuid, store_id, product_id, -sum(quantity), max(s.received_at)
+      -- Goods sold leave at the store's moving-average cost (a new level, below zero, is worth nothing).
+      insert into stock_levels (chain_id, store_id, product_id, quantity, value_minor, updated_at)
+      select ${chainId}::uuid, store_id, product_id, -sum(quantity), 0, max(s.received_at)
       from new_lines join (select id as sale_id, received_at from new_sales) s using (sale_id)
       group by store_id, product_id order by store_id, product_id
       on conflict (chain_id, store_id, product_id) do update
-        set quantity = stock_levels.quantity + excluded.quantity, updated_at = excluded.updated_at
+        set quantity = stock_levels.quantity + excluded.quantity, value_minor = ${levelValueOnConflict(false)}, updated_at = excluded.updated_at
     ),
     days_written as (
       insert into store_day_sales (chain_id, store_id, business_date, sales_minor, discount_minor, rounding_minor, tickets, items)

@@ -7,6 +7,7 @@ import { createRequisition, listShipments, receiveShipment, runAllocation, shipA
 import { requisitions } from '../stock/distribution.tables';
 import { moveStock } from '../stock/stock-ledger';
 import { productPacks, stockLevels, storeStockSettings, warehouses } from '../stock/stock.tables';
+import { storeReplenishment } from '../stock/store-stock.tables';
 
 const DAY = 86_400_000;
 
@@ -17,7 +18,9 @@ const DAY = 86_400_000;
  * Five stores asked for goods and HQ allocated and shipped them: four received theirs (S003 one
  * pack short), the shipment to S002 is still on its way for the demo to receive. New requisitions
  * wait, one of them overdue, for a product the centre holds too little of, so the next allocation
- * is short and explained.
+ * is short and explained. S001 and the east franchisee's S004 replenish a few products by rule, so
+ * suggestions wait at first start: two below their min, one above it, and "sell one, send one"
+ * counting the last week's sales.
  */
 export async function seedDemoStock(deps: Deps, chainId: string): Promise<void> {
   const { db, clock } = deps;
@@ -64,4 +67,14 @@ export async function seedDemoStock(deps: Deps, chainId: string): Promise<void> 
   await ask('S003', [[0, 6]]);
   const overdue = await ask('S006', [[0, 12], [6, 24]]);
   await db.update(requisitions).set({ createdAt: new Date(now.getTime() - 3 * DAY) }).where(and(eq(requisitions.chainId, chainId), eq(requisitions.id, overdue.id)));
+
+  const weekAgo = new Date(now.getTime() - 7 * DAY);
+  const ideal = (code: string, i: number, minQuantity: number, maxQuantity: number, leadTimeDays: number) =>
+    ({ chainId, storeId: storeOf(code), productId: shipped[i]!.id, policy: 'ideal' as const, minQuantity, maxQuantity, leadTimeDays, updatedAt: now });
+  const sellOne = (code: string, i: number, maxQuantity: number) =>
+    ({ chainId, storeId: storeOf(code), productId: shipped[i]!.id, policy: 'sell_one_send_one' as const, minQuantity: 0, maxQuantity, leadTimeDays: 0, lastAskedAt: weekAgo, updatedAt: weekAgo });
+  await db.insert(storeReplenishment).values([
+    ideal('S001', 8, 40, 96, 2), ideal('S001', 9, 30, 60, 3), ideal('S001', 10, 10, 40, 0), sellOne('S001', 11, 100), sellOne('S001', 12, 60),
+    ideal('S004', 8, 40, 96, 2), ideal('S004', 13, 24, 48, 1), sellOne('S004', 12, 60),
+  ]);
 }

@@ -19,6 +19,7 @@ import {
 } from './demo-org';
 import { seedDemoCommission } from './demo-commission';
 import { seedDemoStock } from './demo-stock';
+import { seedDemoReceiving } from './demo-receiving';
 import { seedDemoStoreStock } from './demo-store-stock';
 import { seedDemoPoints } from './demo-points';
 import { seedDemoReturns } from './demo-returns';
@@ -198,6 +199,7 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
   await seedDemoCommission(deps, chainId, DEMO_CHAIN.timeZone);
   await seedDemoStock(deps, chainId);
   await seedDemoStoreStock(deps, chainId);
+  await seedDemoReceiving(deps, chainId);
   // Last, so the tills' cursors are HQ's latest change.
   await seedDemoTillMonitor(deps, chainId, random);
   return { chainId, products: productRows.length + looseRows.length, members: memberCount, sales: salesCount };

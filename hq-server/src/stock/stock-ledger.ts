@@ -3,6 +3,7 @@ import type { Db } from '../db/client';
 import type { Deps } from '../http/app-env';
 import { newId } from '../ids';
 import { stockLevels } from './stock.tables';
+import { levelValueOnConflict, productCostAt } from './stock-value';
 
 export interface Move {
   placeId: string;
@@ -11,6 +12,11 @@ export interface Move {
   delta: number;
   /** Units on the way gained (or lost): the level's `in_transit`, beside the ledger. */
   inTransit: number;
+  /**
+   * What a unit gained cost, when the goods bring their own cost (received from a supplier): the
+   * place's moving average takes it in. Without it units enter and leave at the average.
+   */
+  unitCostMinor?: number;
 }
 
 /**
@@ -29,10 +35,25 @@ export async function moveStock(tx: Db, chainId: string, moves: readonly Move[],
       values ${sql.join(moved.map((m) => sql`(${chainId}, ${newId(deps.clock)}, ${m.placeId}, ${m.productId}, ${m.delta}, ${reason}, ${documentId}, ${at.toISOString()}::timestamptz)`), sql`, `)}`);
   }
   const levels = moves.filter((m) => m.delta !== 0 || m.inTransit !== 0);
-  if (levels.length === 0) return;
-  await tx.insert(stockLevels).values(levels.map((m) => ({ chainId, storeId: m.placeId, productId: m.productId, quantity: m.delta, inTransit: m.inTransit, updatedAt: at })))
+  if (levels.some((m) => m.unitCostMinor !== undefined && m.delta < 0)) throw new Error('goods leave at the moving average, never at a cost of their own');
+  await upsertLevels(tx, chainId, levels.filter((m) => m.unitCostMinor !== undefined), true, at);
+  await upsertLevels(tx, chainId, levels.filter((m) => m.unitCostMinor === undefined), false, at);
+}
+
+/**
+ * Adds the moves to their levels, the value by `levelValueOnConflict`: each proposed row's value is
+ * what its units entering are worth, at their own cost or, for a level with no average yet, at the
+ * product's cost in force.
+ */
+async function upsertLevels(tx: Db, chainId: string, moves: readonly Move[], ownCost: boolean, at: Date): Promise<void> {
+  if (moves.length === 0) return;
+  const entering = (m: Move) => (m.delta <= 0 ? 0 : ownCost ? m.delta * m.unitCostMinor! : sql`${m.delta} * ${productCostAt(chainId, sql`${m.productId}::uuid`, at)}`);
+  await tx.insert(stockLevels).values(moves.map((m) => ({ chainId, storeId: m.placeId, productId: m.productId, quantity: m.delta, inTransit: m.inTransit, valueMinor: entering(m), updatedAt: at })))
     .onConflictDoUpdate({
       target: [stockLevels.chainId, stockLevels.storeId, stockLevels.productId],
-      set: { quantity: sql`${stockLevels.quantity} + excluded.quantity`, inTransit: sql`${stockLevels.inTransit} + excluded.in_transit`, updatedAt: sql`excluded.updated_at` },
+      set: {
+        quantity: sql`${stockLevels.quantity} + excluded.quantity`, inTransit: sql`${stockLevels.inTransit} + excluded.in_transit`,
+        valueMinor: levelValueOnConflict(ownCost), updatedAt: sql`excluded.updated_at`,
+      },
     });
 }

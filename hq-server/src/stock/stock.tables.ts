@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
-import { chainId, instant } from '../db/columns';
+import { chainId, instant, money } from '../db/columns';
 import { products } from '../catalog/catalog.tables';
 import { chains, stores } from '../org/org.tables';
 
@@ -83,6 +83,13 @@ export const stockMovements = pgTable(
  * The stock ledger's running balance per place (a store, or a warehouse: `store_id` names either)
  * and product, written in the same transaction as each movement; `in_transit` is what was shipped
  * to the store and is not received yet.
+ *
+ * `value_minor` is what the units on hand cost (库存金额), so the place's moving-average cost is
+ * value / quantity; every writer moves it by the shared `stockValueAfter` rule. A till never
+ * refuses a sale for want of stock, so a level can go below zero: units below zero were sold
+ * before they were received and have no cost on hand, so the value is zero whenever the quantity
+ * is not above zero (never negative), and goods received into such a hole are valued for the
+ * units left above zero, at their own cost. `ledger:verify` checks both.
  */
 export const stockLevels = pgTable(
   'stock_levels',
@@ -92,6 +99,7 @@ export const stockLevels = pgTable(
     productId: uuid('product_id').notNull(),
     quantity: bigint('quantity', { mode: 'number' }).notNull(),
     inTransit: bigint('in_transit', { mode: 'number' }).notNull().default(0),
+    valueMinor: money('value_minor').notNull().default(0),
     updatedAt: instant('updated_at').notNull(),
   },
   (t) => [

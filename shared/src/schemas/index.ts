@@ -36,3 +36,5 @@ export * from './commission';
 export * from './stored-value';
 export * from './stock';
 export * from './store-stock';
+export * from './receiving';
+export * from './replenishment';

@@ -1,1 +1,3 @@
 export * from './allocate';
+export * from './replenish';
+export * from './moving-average';

@@ -1,0 +1,22 @@
+import { sql, type SQL } from 'drizzle-orm';
+
+/**
+ * `stock_levels.value_minor` after an upsert's delta, the shared `stockValueAfter` rule in SQL for
+ * `on conflict … do update`: `excluded.quantity` is the delta, and `excluded.value_minor` what the
+ * entering units are worth at their entering cost (zero for units leaving), so that cost per unit
+ * is their quotient. With `ownCost` the units enter at that cost; without it they enter (or leave)
+ * at the level's average, the quotient serving only where there is no average.
+ */
+export function levelValueOnConflict(ownCost: boolean): SQL {
+  const proportional = sql.raw('round(stock_levels.value_minor::numeric * (stock_levels.quantity + excluded.quantity) / stock_levels.quantity)::bigint');
+  return sql`case
+    when stock_levels.quantity + excluded.quantity <= 0 then 0
+    when stock_levels.quantity <= 0 then (stock_levels.quantity + excluded.quantity) * (excluded.value_minor / excluded.quantity)
+    else ${ownCost ? sql.raw('stock_levels.value_minor + excluded.value_minor') : proportional} end`;
+}
+
+/** The product's cost in force at `at` (the latest entered), 0 when it has none: what units entering a place with no average are worth. */
+export const productCostAt = (chainId: string, productId: SQL, at: Date): SQL => sql`coalesce((
+  select pc.amount_minor from product_costs pc
+   where pc.chain_id = ${chainId} and pc.product_id = ${productId} and pc.effective_from <= ${at.toISOString()}::timestamptz
+   order by pc.effective_from desc, pc.entered_at desc limit 1), 0)`;
