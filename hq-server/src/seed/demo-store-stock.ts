@@ -20,7 +20,10 @@ export async function seedDemoStoreStock(deps: Deps, chainId: string): Promise<v
   const storeOf = (code: string) => storeRows.find((s) => s.code === code)!.id;
   const [hq] = await db.select({ id: users.id }).from(users).where(and(eq(users.chainId, chainId), eq(users.email, 'hq@demo.pos')));
   const office: OfficePrincipal = { kind: 'office', chainId, userId: hq!.id, sessionId: newId(clock), role: 'hq_admin', franchiseeId: null, regionId: null, storeId: null };
-  const product = (i: number) => catalog[i]!.id;
+  // A small chain (a test's few products) takes its last eight products; the demo its 51st to 58th.
+  if (catalog.length < 8) return;
+  const first = Math.min(50, catalog.length - 8);
+  const product = (i: number) => catalog[first + i - 50]!.id;
 
   await shipTransfer(deps, office, {
     id: newId(clock), fromStoreId: storeOf('S002'), toStoreId: storeOf('S003'), note: '徐家汇店缺货，陆家嘴店调剂',
@@ -37,7 +40,7 @@ export async function seedDemoStoreStock(deps: Deps, chainId: string): Promise<v
   await enterCounts(deps, office, onShelf.id, { lines: [{ productId: product(54), quantity: 1, mode: 'add' }] });
   await postCount(deps, office, shelf.id, { uncounted: 'keep' });
 
-  const category = catalog[57]!.categoryId!;
+  const category = catalog[first + 7]!.categoryId!;
   const sheet = await openCount(deps, office, { storeId: storeOf('S005'), scope: 'category', categoryId: category, note: '月末盘点' });
   const counted = sheet.lines.slice(0, 3);
   await enterCounts(deps, office, sheet.id, { lines: counted.map((l, i) => ({ productId: l.productId, quantity: Math.max(0, l.book - i), mode: 'set' as const })) });
