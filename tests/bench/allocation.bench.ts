@@ -9,21 +9,17 @@ import { allocateProduct, type Allocation, type AllocationClaim } from '@pos/sha
 import { and, eq, sql } from 'drizzle-orm';
 import { seedFixture, type Fixture } from '../support/fixture';
 import { createPostgresDatabase } from '../support/test-db';
-import { round } from './stats';
+import { numberOption, round, secondsSince } from './stats';
 
 const TARGET_SECONDS = 10;
 
 /** `--stores 500 --products 10000 --asks 10000`: the chain's size, and how many of the products each store asks for. */
 function options(args: string[]) {
-  const value = (name: string, fallback: number) => {
-    const at = args.indexOf(`--${name}`);
-    return at >= 0 ? Number(args[at + 1]) : fallback;
-  };
+  const value = (name: string, fallback: number) => numberOption(args, name, fallback);
   const products = value('products', 10_000);
   return { stores: value('stores', 500), products, asks: Math.min(products, value('asks', products)) };
 }
 
-const seconds = (since: number) => round((performance.now() - since) / 1000);
 
 /**
  * One allocation run (配货) at HQ on a fresh PostgreSQL database: a warehouse of its own holding
@@ -46,7 +42,7 @@ export default async function allocationBench(args: string[]): Promise<Record<st
     const f = await seedFixture(database);
     const seeding = performance.now();
     const warehouseId = await seedChain(f, o);
-    const seedSeconds = seconds(seeding);
+    const seedSeconds = secondsSince(seeding);
     console.log(`seeded ${o.stores} stores × ${o.asks} of ${o.products} products in ${seedSeconds} s`);
 
     const [hq] = await f.deps.db.select().from(users).where(and(eq(users.chainId, f.chainId), eq(users.email, 'hq@demo.pos')));
@@ -55,7 +51,7 @@ export default async function allocationBench(args: string[]): Promise<Record<st
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
     const allocation = await runAllocation(f.deps, principal, warehouseId);
-    const runSeconds = seconds(started);
+    const runSeconds = secondsSince(started);
     const cpu = process.cpuUsage(cpuBefore);
     console.log(`allocated in ${runSeconds} s`);
 
@@ -223,7 +219,7 @@ function replayRules(allocation: Allocation) {
   }));
   const started = performance.now();
   const results = inputs.map((input) => allocateProduct(input));
-  const pureSeconds = seconds(started);
+  const pureSeconds = secondsSince(started);
   let differences = 0;
   let productsShort = 0;
   for (const result of results) {

@@ -6,21 +6,17 @@ import { stores } from '@pos/hq-server/org/org.tables';
 import { and, eq, like, sql } from 'drizzle-orm';
 import { json, seedFixture, signInOffice } from '../support/fixture';
 import { createPostgresDatabase } from '../support/test-db';
-import { round } from './stats';
+import { numberOption, round, secondsSince } from './stats';
 
 const TARGET_SECONDS = 60;
 const PERIOD = '2026-11';
 
 /** `--stores 500 --clerks 20 --sales 300 --parallel 4`: the scale of the month, and how many stores are worked at once. */
 function options(args: string[]) {
-  const value = (name: string, fallback: number) => {
-    const at = args.indexOf(`--${name}`);
-    return at >= 0 ? Number(args[at + 1]) : fallback;
-  };
+  const value = (name: string, fallback: number) => numberOption(args, name, fallback);
   return { stores: value('stores', 500), clerks: value('clerks', 20), salesPerDay: value('sales', 300), days: 30, parallel: value('parallel', 4) };
 }
 
-const seconds = (since: number) => round((performance.now() - since) / 1000);
 
 /**
  * A month of commission (营业员提成) at HQ on a fresh PostgreSQL database: `stores` stores of
@@ -151,7 +147,7 @@ export default async function commissionBench(args: string[]): Promise<Record<st
     const [counts] = await query<{ sales: number; lines: number; returns: number }>(db, sql`
       select (select count(*)::int from sales where chain_id = ${chainId}) as sales, (select count(*)::int from sale_lines where chain_id = ${chainId}) as lines,
              (select count(*)::int from returns where chain_id = ${chainId}) as returns`);
-    const seedSeconds = seconds(seeding);
+    const seedSeconds = secondsSince(seeding);
     console.log(`seeded ${JSON.stringify(counts)} in ${seedSeconds} s`);
 
     const benchStores = (await db.select({ id: stores.id, code: stores.code, nameZh: stores.nameZh, nameEn: stores.nameEn, timeZone: stores.timeZone, franchiseeId: stores.franchiseeId })
@@ -160,13 +156,13 @@ export default async function commissionBench(args: string[]): Promise<Record<st
     const first = performance.now();
     const cpuBefore = process.cpuUsage();
     const firstRun = await workCommissionPeriod(f.deps, chainId, benchStores, PERIOD, { parallel: o.parallel });
-    const firstSeconds = seconds(first);
+    const firstSeconds = secondsSince(first);
     const cpu = process.cpuUsage(cpuBefore);
     const hqCpuSeconds = round((cpu.user + cpu.system) / 1e6);
     console.log(`first run ${JSON.stringify(firstRun)} in ${firstSeconds} s, ${hqCpuSeconds} s of the HQ process's CPU`);
     const again = performance.now();
     const secondRun = await workCommissionPeriod(f.deps, chainId, benchStores, PERIOD, { parallel: o.parallel });
-    const unchangedSeconds = seconds(again);
+    const unchangedSeconds = secondsSince(again);
 
     // The figures add up: what clerks got of pools plus what no one took equals what pools earned and gave back.
     const [sums] = await query<{ personal: string; pool_total: string; pool_clawback: string; pool_share: string; unassigned: string; rows: string }>(db, sql`

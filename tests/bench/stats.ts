@@ -7,3 +7,12 @@ export function percentile(samples: readonly number[], p: number): number {
 }
 
 export const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+
+/** A bench's `--name N` argument, or `fallback` when it is not given. */
+export function numberOption(args: readonly string[], name: string, fallback: number): number {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? Number(args[at + 1]) : fallback;
+}
+
+/** Seconds since a `performance.now()` reading, to two places. */
+export const secondsSince = (since: number) => round((performance.now() - since) / 1000);
