@@ -117,6 +117,8 @@ const receivedWithin = (column: SQL, received: Received) => sql`${received.after
 const onlyLines = (column: SQL, received: Received) => (received.lineIds ? sql`and ${column} = any(${uuidArray(received.lineIds)}::uuid[])` : sql``);
 
 const noSubject = (productId: string): RuleSubject => ({ productId, categoryIds: [], brandId: null, supplierId: null });
+const noTags: readonly string[] = [];
+const noShares: readonly LineClerkShare[] = [];
 
 /**
  * The sale lines of a store over a span of business days, with what commission reads of each, in
@@ -135,17 +137,38 @@ export async function saleLinesOf(
     from commission_lines
     where chain_id = ${chainId} and store_id = ${storeId} and business_date between ${span.from} and ${span.to} ${receivedWithin(sql`received_at`, received)} ${onlyLines(sql`line_id`, received)}`);
   if (!row?.lines) return [];
+  // A store's month repeats a few dozen clerk splits and a few thousand products over tens of thousands of lines: each
+  // split's shares and each product's subject and pool are made once and shared by its lines.
+  const splits = new Map<string, readonly LineClerkShare[]>();
+  const sharesOf = (clerkIds: string, shareBps: string): readonly LineClerkShare[] => {
+    if (clerkIds === '-') return noShares;
+    const key = `${clerkIds} ${shareBps}`;
+    let shares = splits.get(key);
+    if (!shares) {
+      const bps = shareBps.split(',');
+      splits.set(key, (shares = clerkIds.split(',').map((clerkId, i): LineClerkShare => ({ clerkId, shareBp: Number(bps[i]) }))));
+    }
+    return shares;
+  };
+  const placed = new Map<string, { subject: RuleSubject; poolId: string }>();
+  const placeOf = (productId: string) => {
+    let place = placed.get(productId);
+    if (!place) {
+      const subject = chain.products.get(productId) ?? noSubject(productId);
+      placed.set(productId, (place = { subject, poolId: poolOf(subject.categoryIds) }));
+    }
+    return place;
+  };
   return row.lines.split('\n').map((text) => {
     const [lineId, saleId, lineNo, businessDate, completedAt, receivedMs, productId, quantity, netMinor, discounted, gift, memberId, clerkIds, shareBps] = text.split(' ') as [
       string, string, string, string, string, string, string, string, string, string, string, string, string, string,
     ];
-    const subject = chain.products.get(productId) ?? noSubject(productId);
-    const bps = shareBps === '-' ? [] : shareBps.split(',');
+    const { subject, poolId } = placeOf(productId);
     return {
       saleId, lineId, lineNo: Number(lineNo), businessDate, completedAt, receivedMs: Number(receivedMs),
       subject, quantity: Number(quantity), netMinor: Number(netMinor), unitCostMinor: costAt(chain.costs.get(productId), completedAt),
-      gift: gift === '1', discounted: discounted === '1', memberTags: (memberId !== '-' && chain.staffTags.get(memberId)) || [], poolId: poolOf(subject.categoryIds),
-      shares: clerkIds === '-' ? [] : clerkIds.split(',').map((clerkId, i): LineClerkShare => ({ clerkId, shareBp: Number(bps[i]) })),
+      gift: gift === '1', discounted: discounted === '1', memberTags: (memberId !== '-' && chain.staffTags.get(memberId)) || noTags, poolId,
+      shares: sharesOf(clerkIds, shareBps),
     };
   });
 }

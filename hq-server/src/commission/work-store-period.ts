@@ -170,28 +170,40 @@ export interface ResultRow {
 
 /** A store's run summed per beneficiary and kind: the figures a statement shows and a close fixes. */
 export function resultRowsOf(run: StoreRun, adjustments: readonly { beneficiary: Beneficiary; amountMinor: number; originPeriod: string }[]): ResultRow[] {
-  const rows = new Map<string, ResultRow>();
-  const add = (beneficiary: Beneficiary, kind: ResultRow['kind'], originPeriod: string, baseMinor: number, amountMinor: number) => {
-    const key = `${beneficiaryKey(beneficiary)}|${kind}|${originPeriod}`;
-    const row = rows.get(key) ?? { beneficiary, kind, originPeriod, baseMinor: 0, amountMinor: 0, lines: 0 };
+  // Rows by kind and origin, then by beneficiary: a run adds tens of thousands of entries to a few hundred rows.
+  const groups = new Map<string, Map<string, ResultRow>>();
+  const keys = new Map<Beneficiary, string>();
+  const groupOf = (kind: ResultRow['kind'], originPeriod: string) => {
+    const key = `${kind}|${originPeriod}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = new Map()));
+    return group;
+  };
+  const add = (group: Map<string, ResultRow>, beneficiary: Beneficiary, kind: ResultRow['kind'], originPeriod: string, baseMinor: number, amountMinor: number) => {
+    let key = keys.get(beneficiary);
+    if (key === undefined) keys.set(beneficiary, (key = beneficiaryKey(beneficiary)));
+    let row = group.get(key);
+    if (!row) group.set(key, (row = { beneficiary, kind, originPeriod, baseMinor: 0, amountMinor: 0, lines: 0 }));
     row.baseMinor += baseMinor;
     row.amountMinor += amountMinor;
     row.lines += 1;
-    rows.set(key, row);
   };
   const addOutcome = (outcome: CommissionOutcome, origin: string) => {
+    const sales = groupOf(origin ? 'late_sale' : 'sales', origin);
+    const poolTotals = groupOf('pool_total', origin);
     for (const l of outcome.lines) {
-      if (l.beneficiary.kind === 'clerk') add(l.beneficiary, origin ? 'late_sale' : 'sales', origin, l.netMinor, l.amountMinor);
-      else add(l.beneficiary, 'pool_total', origin, l.netMinor, l.amountMinor);
+      if (l.beneficiary.kind === 'clerk') add(sales, l.beneficiary, origin ? 'late_sale' : 'sales', origin, l.netMinor, l.amountMinor);
+      else add(poolTotals, l.beneficiary, 'pool_total', origin, l.netMinor, l.amountMinor);
     }
-    for (const c of outcome.clawbacks) add(c.beneficiary, 'clawback', origin, 0, c.amountMinor);
+    for (const c of outcome.clawbacks) add(groupOf('clawback', origin), c.beneficiary, 'clawback', origin, 0, c.amountMinor);
     for (const day of outcome.poolDays) {
-      for (const part of day.parts) add({ kind: 'clerk', id: part.clerkId }, 'pool_share', origin, 0, part.amountMinor);
-      if (day.unassignedMinor !== 0) add({ kind: 'pool', id: day.poolId }, 'unassigned', origin, 0, day.unassignedMinor);
+      for (const part of day.parts) add(groupOf('pool_share', origin), { kind: 'clerk', id: part.clerkId }, 'pool_share', origin, 0, part.amountMinor);
+      if (day.unassignedMinor !== 0) add(groupOf('unassigned', origin), { kind: 'pool', id: day.poolId }, 'unassigned', origin, 0, day.unassignedMinor);
     }
   };
   addOutcome(run.main, '');
   for (const l of run.late) addOutcome(l.outcome, l.origin);
-  for (const a of adjustments) add(a.beneficiary, 'adjustment', a.originPeriod, 0, a.amountMinor);
-  return [...rows.values()].sort((a, b) => (`${beneficiaryKey(a.beneficiary)}|${a.kind}|${a.originPeriod}` < `${beneficiaryKey(b.beneficiary)}|${b.kind}|${b.originPeriod}` ? -1 : 1));
+  for (const a of adjustments) add(groupOf('adjustment', a.originPeriod), a.beneficiary, 'adjustment', a.originPeriod, 0, a.amountMinor);
+  const order = (r: ResultRow) => `${beneficiaryKey(r.beneficiary)}|${r.kind}|${r.originPeriod}`;
+  return [...groups.values()].flatMap((g) => [...g.values()]).sort((a, b) => (order(a) < order(b) ? -1 : 1));
 }

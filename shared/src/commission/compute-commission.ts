@@ -195,6 +195,14 @@ function tierParts(rate: Extract<CommissionRate, { kind: 'tiered' }>, before: nu
   });
 }
 
+/** The tier a span of the month's sales lies in whole (the tier it stands in, for no span), or null when it crosses a step. */
+function tierOfSpan(rate: Extract<CommissionRate, { kind: 'tiered' }>, low: number, high: number, target: number): number | null {
+  const steps = thresholds(rate, target);
+  let tier = 0;
+  while (tier + 1 < steps.length && steps[tier + 1]! <= low) tier += 1;
+  return tier + 1 < steps.length && steps[tier + 1]! < high ? null : tier;
+}
+
 /** Splits an amount by basis-point shares; one share takes it all without the arithmetic. */
 const byShares = (shares: readonly { shareBp: number }[], amount: number): Minor[] =>
   shares.length === 1 ? [minor(amount)] : prorate(shares.map((c) => c.shareBp), minor(amount));
@@ -210,7 +218,17 @@ interface Pending {
   readonly noTarget: boolean;
 }
 
-type Event = { kind: 'sale'; line: CommissionSaleLine } | { kind: 'return'; line: CommissionReturnLine };
+/** A sale line or a return line at the moment it was completed: a sale's lines in line order, a return's by line id. */
+interface Timed {
+  readonly at: string;
+  readonly id: string;
+  readonly part: number | string;
+  readonly sale: CommissionSaleLine | null;
+  readonly back: CommissionReturnLine | null;
+}
+
+const byTime = (a: Timed, b: Timed) =>
+  a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : a.part < b.part ? -1 : a.part > b.part ? 1 : 0;
 
 /** A line no clerk sold: the whole of it to its pool. */
 const nobody: readonly { clerkId: string | null; shareBp: number }[] = [{ clerkId: null, shareBp: 10_000 }];
@@ -248,10 +266,11 @@ export function computeCommission(input: CommissionInput): CommissionOutcome {
     clerks: new Map(input.startMeasures?.clerks ?? []),
     pools: new Map(input.startMeasures?.pools ?? []),
   };
-  const bump = (kind: 'clerks' | 'pools', id: string, by: number): [number, number] => {
+  /** Moves a clerk's or a pool's month by `by`; where it stood before. */
+  const bump = (kind: 'clerks' | 'pools', id: string, by: number): number => {
     const before = measures[kind].get(id) ?? 0;
     measures[kind].set(id, before + by);
-    return [before, before + by];
+    return before;
   };
 
   const out: LineCommission[] = [];
@@ -285,10 +304,10 @@ export function computeCommission(input: CommissionInput): CommissionOutcome {
   const whys = new Map<RuleChoice, Map<number, CommissionWhy>>();
   const returnedInRun = new Map<string, number>();
 
-  const events: { at: string; id: string; event: Event }[] = [
-    ...input.lines.map((line) => ({ at: line.completedAt, id: `${line.saleId}:${String(line.lineNo).padStart(6, '0')}`, event: { kind: 'sale', line } as Event })),
-    ...input.returns.map((line) => ({ at: line.completedAt, id: `${line.returnId}:${line.returnLineId}`, event: { kind: 'return', line } as Event })),
-  ].sort(eventOrder);
+  const events: Timed[] = [];
+  for (const line of input.lines) events.push({ at: line.completedAt, id: line.saleId, part: line.lineNo, sale: line, back: null });
+  for (const line of input.returns) events.push({ at: line.completedAt, id: line.returnId, part: line.returnLineId, sale: null, back: line });
+  events.sort(byTime);
 
 
   function whyOf(plan: CommissionPlan, choice: RuleChoice, noCost: boolean, tierBp: number | null, noTarget: boolean): CommissionWhy {
@@ -314,8 +333,9 @@ export function computeCommission(input: CommissionInput): CommissionOutcome {
     paid.why = why;
   }
 
-  function payShare(line: CommissionSaleLine, plan: CommissionPlan, clerkId: string | null, net: Minor, margin: Minor | null, units: Minor, pool: readonly [number, number]): void {
-    const [clerkBefore, clerkAfter] = clerkId ? bump('clerks', clerkId, net) : pool;
+  /** One share of a line; `poolBefore` is where the line's pool stood before the line moved it by its whole net. */
+  function payShare(line: CommissionSaleLine, plan: CommissionPlan, clerkId: string | null, net: Minor, margin: Minor | null, units: Minor, poolBefore: number): void {
+    const clerkBefore = clerkId ? bump('clerks', clerkId, net) : poolBefore;
     const own = clerkId ? beneficiaryOf('clerk', clerkId) : beneficiaryOf('pool', line.poolId);
     const choice = ruleFor(plan, line.subject, clerkId ? (input.grades.get(clerkId) ?? null) : null);
     if (choice === null) return pay(own, 0, 0, { excluded: 'no_rule' });
@@ -325,20 +345,22 @@ export function computeCommission(input: CommissionInput): CommissionOutcome {
     const noCost = rate.basis === 'margin' && margin === null;
     const taken = rate.basis === 'net' ? net : (margin ?? 0);
     if (rate.kind === 'percent') return pay(beneficiary, taken, ofRate(taken, rate.bp), whyOf(plan, choice, noCost, null, false));
-    const measure = rate.measure === 'clerk' && clerkId ? { kind: 'clerks' as const, id: clerkId } : { kind: 'pools' as const, id: line.poolId };
-    const target = input.targets[measure.kind].get(measure.id);
+    const byClerk = rate.measure === 'clerk' && clerkId !== null;
+    const target = byClerk ? input.targets.clerks.get(clerkId) : input.targets.pools.get(line.poolId);
     if (rate.apply === 'whole' || target === undefined) {
+      const measure = byClerk ? { kind: 'clerks' as const, id: clerkId } : { kind: 'pools' as const, id: line.poolId };
       pending.push({ index: out.length, rate, measure, plan, choice, noCost, noTarget: target === undefined });
       return pay(beneficiary, taken, 0, whyOf(plan, choice, noCost, null, target === undefined));
     }
-    const [before, after] = measure.kind === 'clerks' ? [clerkBefore, clerkAfter] : pool;
-    const moved = tierParts(rate, before, after, target);
-    const within = moved.filter((m) => m > 0).length;
+    const before = byClerk ? clerkBefore : poolBefore;
+    const after = before + (byClerk ? net : line.netMinor);
     // Most sales stay in one tier (or did not move the month, a zero net, and are paid at the tier it stands in): one rate for all of it.
-    if (within <= 1) {
-      const bp = rate.tiers[within === 1 ? moved.findIndex((m) => m > 0) : tierAt(rate, before, target)]!.bp;
+    const single = tierOfSpan(rate, Math.min(before, after), Math.max(before, after), target);
+    if (single !== null) {
+      const bp = rate.tiers[single]!.bp;
       return pay(beneficiary, taken, ofRate(taken, bp), whyOf(plan, choice, noCost, bp, false));
     }
+    const moved = tierParts(rate, before, after, target);
     const movedTotal = moved.reduce((a, b) => a + b, 0);
     const weighted = moved.reduce((sum, w, t) => sum + BigInt(w) * BigInt(rate.tiers[t]!.bp), 0n);
     const tierBases = prorate(moved, minor(taken));
@@ -356,11 +378,11 @@ export function computeCommission(input: CommissionInput): CommissionOutcome {
     const margins = margin === null ? null : byShares(credits, margin);
     const units = byShares(credits, line.quantity);
     saleIndex.set(line.lineId, { line, first: out.length, count: credits.length, counted: excluded === null });
-    const pool = excluded === null ? bump('pools', line.poolId, line.netMinor) : ([0, 0] as const);
+    const poolBefore = excluded === null ? bump('pools', line.poolId, line.netMinor) : 0;
     for (let i = 0; i < credits.length; i++) {
       const { clerkId, shareBp } = credits[i]!;
       if (excluded !== null || plan === null) pay(clerkId ? beneficiaryOf('clerk', clerkId) : beneficiaryOf('pool', line.poolId), 0, 0, { excluded: excluded ?? 'no_plan' });
-      else payShare(line, plan, clerkId, nets[i]!, margins?.[i] ?? null, units[i]!, pool);
+      else payShare(line, plan, clerkId, nets[i]!, margins?.[i] ?? null, units[i]!, poolBefore);
       out.push({
         saleId: line.saleId, lineId: line.lineId, businessDate: line.businessDate, beneficiary: paid.beneficiary, clerkId, shareBp, netMinor: nets[i]!,
         baseMinor: minor(paid.base), amountMinor: minor(paid.amount), why: paid.why,
@@ -378,9 +400,9 @@ export function computeCommission(input: CommissionInput): CommissionOutcome {
     source.shares.forEach((s, i) => bump('clerks', s.clerkId, -backShares[i]!));
   }
 
-  for (const { event } of events) {
-    if (event.kind === 'sale') payLine(event.line);
-    else lowerMeasures(event.line);
+  for (const { sale, back } of events) {
+    if (sale) payLine(sale);
+    else lowerMeasures(back!);
   }
 
   // Whole-month tiers are paid once the month's sales are known.
