@@ -1,6 +1,7 @@
 import {
-  GoodsReceipt, GoodsReceiptList, PurchaseOrder, PurchaseOrderList, PushResponse, ReceivingPlaceList, Sale, StockValuationList, stockValueAfter, SupplierReturn, type PairedDevice,
+  GoodsReceipt, GoodsReceiptList, PurchaseOrder, PurchaseOrderList, PushResponse, ReceivingPlaceList, Sale, StockOverview, StockValuationList, stockValueAfter, SupplierReturn, type PairedDevice,
 } from '@pos/shared';
+import { products } from '@pos/hq-server/catalog/catalog.tables';
 import { newId } from '@pos/hq-server/ids';
 import { verifyLedgers } from '@pos/hq-server/ledger/verify-ledgers';
 import { goodsReceipts } from '@pos/hq-server/stock/receiving.tables';
@@ -159,6 +160,11 @@ describe('moving-average cost (移动加权平均成本)', () => {
     const after = await valuation(store('S003'), productId);
     expect(after).toMatchObject(level);
     expect(after.averageCostMinor).toBe(Math.round(level.valueMinor / level.quantity));
+    // The stock look-up values the level the same way: at the store's average, not at the product's list cost.
+    const [{ sku }] = (await f.deps.db.select({ sku: products.sku }).from(products).where(and(eq(products.chainId, f.chainId), eq(products.id, productId)))) as [{ sku: string }];
+    const overview = await get(`/stock/overview?storeId=${store('S003')}&q=${encodeURIComponent(sku)}`, hq, StockOverview);
+    expect(overview.rows).toEqual([expect.objectContaining({ productId, quantity: level.quantity, unitCostMinor: after.averageCostMinor, valueMinor: level.valueMinor })]);
+    expect(overview.total.valueMinor).toBe(level.valueMinor);
   });
 
   it('values goods received into stock below zero only for the units left above zero', async () => {

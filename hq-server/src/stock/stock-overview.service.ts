@@ -5,6 +5,7 @@ import type { Deps, Principal } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { storesInScope } from '../http/scope';
 import { canSeeCost, visibleCategoryIds } from '../roles/visibility';
+import { productCostAt } from './stock-value';
 
 /** The days of sales that set a product's pace for its days of cover. */
 export const COVER_WINDOW_DAYS = 28;
@@ -12,13 +13,15 @@ const MAX_ROWS = 1000;
 
 type Row = {
   store_id: string; store_code: string; product_id: string; sku: string; name_zh: string; name_en: string; quantity: string; in_transit: string;
-  unit_cost: string | null; sold: string; total_rows: string; total_units: string; total_value: string | null;
+  value: string; unit_cost: string; sold: string; total_rows: string; total_units: string; total_value: string | null;
 };
 
 /**
  * Stock by store and product for the caller's stores (库存查询), filtered by store, category (with
- * those under it), supplier or text: on hand, on the way, value at cost for those who may see
- * cost, and days of cover at the pace of the last four weeks' sales.
+ * those under it), supplier or text: on hand, on the way, value at the store's moving-average cost
+ * (the level's value; units below zero carry none) for those who may see cost, and days of cover
+ * at the pace of the last four weeks' sales. With nothing on hand the unit cost shown is the
+ * product's cost in force.
  */
 export async function stockOverview(deps: Deps, principal: Principal, q: StockOverviewQuery): Promise<StockOverview> {
   const visible = (await storesInScope(deps.db, principal)).map((s) => s.id);
@@ -38,8 +41,8 @@ export async function stockOverview(deps: Deps, principal: Principal, q: StockOv
     ),
     stock as (
       select sl.store_id, s.code as store_code, p.id as product_id, p.sku, p.name_zh, p.name_en, sl.quantity, sl.in_transit,
-             (select pc.amount_minor from product_costs pc where pc.chain_id = p.chain_id and pc.product_id = p.id and pc.effective_from <= ${now.toISOString()}::timestamptz
-               order by pc.effective_from desc, pc.entered_at desc limit 1) as unit_cost,
+             case when sl.quantity > 0 then sl.value_minor else 0 end as value,
+             case when sl.quantity > 0 then round(sl.value_minor::numeric / sl.quantity)::bigint else ${productCostAt(chainId, sql`p.id`, now)} end as unit_cost,
              coalesce((select sum(d.quantity) from store_day_product_sales d
                         where d.chain_id = sl.chain_id and d.store_id = sl.store_id and d.product_id = sl.product_id and d.business_date >= ${since}::date), 0) as sold
       from stock_levels sl
@@ -51,19 +54,18 @@ export async function stockOverview(deps: Deps, principal: Principal, q: StockOv
         ${q.supplierId ? sql`and exists (select 1 from supplier_products sp where sp.chain_id = p.chain_id and sp.product_id = p.id and sp.supplier_id = ${q.supplierId} and sp.active)` : sql``}
         ${text ? sql`and (p.sku ilike ${text} or p.name_zh ilike ${text} or p.name_en ilike ${text})` : sql``}
     )
-    select store_id, store_code, product_id, sku, name_zh, name_en, quantity::text, in_transit::text, unit_cost::text, sold::text,
-           count(*) over ()::text as total_rows, sum(quantity) over ()::text as total_units,
-           sum(greatest(quantity, 0) * unit_cost) over ()::text as total_value
+    select store_id, store_code, product_id, sku, name_zh, name_en, quantity::text, in_transit::text, value::text, unit_cost::text, sold::text,
+           count(*) over ()::text as total_rows, sum(quantity) over ()::text as total_units, sum(value) over ()::text as total_value
     from stock order by store_code, sku limit ${MAX_ROWS}`);
   const first = rows[0];
   return {
     rows: rows.map((r) => {
       const quantity = Number(r.quantity);
-      const unitCost = costShown && r.unit_cost !== null ? Number(r.unit_cost) : null;
+      const unitCost = costShown ? Number(r.unit_cost) : null;
       const soldPerDay = Math.round((Number(r.sold) / COVER_WINDOW_DAYS) * 10) / 10;
       return {
         storeId: r.store_id, storeCode: r.store_code, productId: r.product_id, sku: r.sku, nameZh: r.name_zh, nameEn: r.name_en, quantity, inTransit: Number(r.in_transit),
-        unitCostMinor: unitCost, valueMinor: unitCost === null ? null : Math.max(quantity, 0) * unitCost,
+        unitCostMinor: unitCost, valueMinor: costShown ? Number(r.value) : null,
         soldPerDay, daysOfCover: Number(r.sold) > 0 ? Math.round((Math.max(quantity, 0) * COVER_WINDOW_DAYS * 10) / Number(r.sold)) / 10 : null,
       };
     }),
