@@ -4,6 +4,7 @@ import { verifyLedgers } from '@pos/hq-server/ledger/verify-ledgers';
 import { moveStock } from '@pos/hq-server/stock/stock-ledger';
 import { productPacks, stockLevels, storeStockSettings, warehouses } from '@pos/hq-server/stock/stock.tables';
 import { requisitions } from '@pos/hq-server/stock/distribution.tables';
+import { storeReplenishment } from '@pos/hq-server/stock/store-stock.tables';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createSeededFixture, json, pairTill, signInOffice, type Fixture } from '../support/fixture';
@@ -173,6 +174,24 @@ describe('a store asks, HQ allocates short, ships, and the store receives a pack
     const cancelled = await f.app.request(`/stock/requisitions/${waiting.id}/cancel`, json({}, s001Manager));
     expect(((await cancelled.json()) as Requisition).status).toBe('cancelled');
     expect((await f.app.request(`/stock/requisitions/${waiting.id}/cancel`, json({}, s001Manager))).status).toBe(409);
+  });
+
+  it('holds a store’s need to the room below its ideal stock when it has an ideal-stock rule', async () => {
+    // 24 on hand: 4 packs of 6. S004 and S005 each ask 24, but S004's rule leaves it room for 6 only,
+    // so it needs 1 pack and S005 4: shared 4 × 6/30 = 0.8 and 4 × 24/30 = 3.2, S004 taking the last pack by the larger remainder.
+    await holds(product(2), 24, 6);
+    const s004 = await levelOf(f.storeIds.S004!, product(2));
+    const ideal = Math.max(0, s004.quantity) + s004.inTransit + 6;
+    await f.deps.db.insert(storeReplenishment).values({
+      chainId: f.chainId, storeId: f.storeIds.S004!, productId: product(2), policy: 'ideal', minQuantity: 0, maxQuantity: ideal, leadTimeDays: 2, updatedAt: f.deps.clock(),
+    });
+    await ask(east, 'S004', [[product(2), 24]]);
+    await ask(east, 'S005', [[product(2), 24]]);
+    const run = (await (await f.app.request('/stock/allocations', json({ warehouseId }, hq))).json()) as Allocation;
+    expect(run.lines.map((l) => [l.storeCode, l.why.ideal, l.why.need, l.why.outcome, l.proposed])).toEqual([
+      ['S004', ideal, 6, 'proportional', 6], ['S005', null, 24, 'proportional', 18],
+    ]);
+    expect((await f.app.request(`/stock/allocations/${run.id}/cancel`, json({}, hq))).status).toBe(200);
   });
 });
 

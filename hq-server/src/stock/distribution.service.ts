@@ -188,14 +188,16 @@ async function spreadOverRequisitions(tx: Tx, chainId: string, requisitionIds: r
 }
 
 /**
- * Each product's claims on a run: every store's asks of it together, with the store's priority and
- * its stock on hand and on the way. One row a product, its claims in one text field, so millions
- * of claims come back as thousands of rows.
+ * Each product's claims on a run: every store's asks of it together, with the store's priority,
+ * its stock on hand and on the way, and its ideal stock (理想库存: the most of its ideal-stock
+ * replenishment rule, when it has one), which holds its need to the room below it. One row a
+ * product, its claims in one text field, so millions of claims come back as thousands of rows.
  */
 async function readClaims(tx: Tx, chainId: string, requisitionIds: readonly string[]): Promise<Map<string, { packSize: number; claims: AllocationClaim[] }>> {
   const rows = await query<{ product_id: string; pack_size: number; claims: string }>(tx, sql`
     select l.product_id, coalesce(pp.pack_size, 1) as pack_size,
-           string_agg(concat_ws(' ', l.store_id, l.asked, coalesce(ss.allocation_priority, ${DEFAULT_PRIORITY}), coalesce(sl.quantity, 0), coalesce(sl.in_transit, 0)), ',') as claims
+           string_agg(concat_ws(' ', l.store_id, l.asked, coalesce(ss.allocation_priority, ${DEFAULT_PRIORITY}), coalesce(sl.quantity, 0), coalesce(sl.in_transit, 0),
+                                coalesce(sr.max_quantity::text, '-')), ',') as claims
     from (select r.store_id, rl.product_id, sum(rl.asked)::int as asked
             from requisitions r join requisition_lines rl on rl.chain_id = r.chain_id and rl.requisition_id = r.id
            where r.chain_id = ${chainId} and r.id = any(${uuidArray(requisitionIds)}::uuid[])
@@ -203,12 +205,13 @@ async function readClaims(tx: Tx, chainId: string, requisitionIds: readonly stri
     left join store_stock_settings ss on ss.chain_id = ${chainId} and ss.store_id = l.store_id
     left join stock_levels sl on sl.chain_id = ${chainId} and sl.store_id = l.store_id and sl.product_id = l.product_id
     left join product_packs pp on pp.chain_id = ${chainId} and pp.product_id = l.product_id
+    left join store_replenishment sr on sr.chain_id = ${chainId} and sr.store_id = l.store_id and sr.product_id = l.product_id and sr.policy = 'ideal'
     group by l.product_id, pp.pack_size`);
   return new Map(rows.map((r) => [r.product_id, {
     packSize: r.pack_size,
     claims: r.claims.split(',').map((claim): AllocationClaim => {
-      const [storeId, asked, priority, onHand, inTransit] = claim.split(' ');
-      return { storeId: storeId!, priority: Number(priority), asked: Number(asked), ideal: null, onHand: Number(onHand), inTransit: Number(inTransit) };
+      const [storeId, asked, priority, onHand, inTransit, ideal] = claim.split(' ');
+      return { storeId: storeId!, priority: Number(priority), asked: Number(asked), ideal: ideal === '-' ? null : Number(ideal), onHand: Number(onHand), inTransit: Number(inTransit) };
     }),
   }]));
 }
