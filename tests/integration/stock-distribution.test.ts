@@ -1,7 +1,9 @@
 import { AllocationList, StockLevelList, TillStockLookup, type Allocation, type Requisition, type RequisitionList, type Shipment } from '@pos/shared';
+import { productCosts } from '@pos/hq-server/catalog/catalog.tables';
 import { newId } from '@pos/hq-server/ids';
 import { verifyLedgers } from '@pos/hq-server/ledger/verify-ledgers';
 import { moveStock } from '@pos/hq-server/stock/stock-ledger';
+import { productCostsAt } from '@pos/hq-server/stock/stock-value';
 import { productPacks, stockLevels, storeStockSettings, warehouses } from '@pos/hq-server/stock/stock.tables';
 import { requisitions } from '@pos/hq-server/stock/distribution.tables';
 import { storeReplenishment } from '@pos/hq-server/stock/store-stock.tables';
@@ -125,7 +127,8 @@ describe('a store asks, HQ allocates short, ships, and the store receives a pack
   it('receives what arrived at the store, one pack short, once; the difference shows and the till sees the new level', async () => {
     const list = (await (await f.app.request(`/stock/shipments?storeId=${f.storeIds.S003}&status=in_transit`, bearer(hq))).json()) as { items: Shipment[] };
     const shipment = list.items.find((s) => s.allocationId === allocation.id)!;
-    expect(shipment).toMatchObject({ no: expect.stringMatching(/^S\d{6}$/), storeCode: 'S003', lines: [expect.objectContaining({ shipped: 24, received: null, difference: null })] });
+    // S003 is HQ's own store: its goods are not sold to it.
+    expect(shipment).toMatchObject({ no: expect.stringMatching(/^S\d{6}$/), storeCode: 'S003', valueMinor: null, lines: [expect.objectContaining({ shipped: 24, received: null, difference: null, unitPriceMinor: null })] });
     // Another store's people cannot see it; a count that leaves a product out is refused.
     expect((await f.app.request(`/stock/shipments/${shipment.id}/receive`, json({ lines: [{ productId: product(0), received: 18 }] }, s001Manager))).status).toBe(404);
     expect((await f.app.request(`/stock/shipments/${shipment.id}/receive`, json({ lines: [{ productId: product(1), received: 18 }] }, hq))).status).toBe(400);
@@ -157,10 +160,15 @@ describe('a store asks, HQ allocates short, ships, and the store receives a pack
     expect((await f.app.request(`/stock/shipments/${toS004.id}/receive`, json({ lines: [{ productId: product(0), received: 12 }] }, east))).status).toBe(200);
     const toS005 = await inTransit('S005');
     expect(toS005.allocationId).toBe(allocation.id);
-    expect((await f.app.request(`/stock/shipments/${toS005.id}/receive`, json({ lines: [{ productId: product(0), received: 6 }] }, east))).status).toBe(200);
+    // S005 is a franchisee's: it buys what it is sent at the product's cost (配送价), and pays for what arrived.
+    const cost = (await productCostsAt(f.deps.db, f.chainId, [product(0)], f.deps.clock())).get(product(0))!;
+    expect(toS005).toMatchObject({ valueMinor: 6 * cost, lines: [expect.objectContaining({ shipped: 6, unitPriceMinor: cost })] });
+    const atS005 = await f.app.request(`/stock/shipments/${toS005.id}/receive`, json({ lines: [{ productId: product(0), received: 5 }] }, east));
+    expect(atS005.status).toBe(200);
+    expect(((await atS005.json()) as Shipment).valueMinor).toBe(5 * cost);
     const theirs = ((await (await f.app.request(`/stock/requisitions?warehouseId=${warehouseId}`, bearer(east))).json()) as RequisitionList).items;
     expect(theirs.map((r) => [r.storeCode, r.status, r.lines[0]!.allocated, r.lines[0]!.shipped, r.lines[0]!.received]).sort()).toEqual([
-      ['S004', 'received', 12, 12, 12], ['S005', 'received', 6, 6, 6],
+      ['S004', 'received', 12, 12, 12], ['S005', 'received', 6, 6, 5],
     ]);
     expect((await verifyLedgers(database.db)).ok).toBe(true);
   });
@@ -191,6 +199,19 @@ describe('a store asks, HQ allocates short, ships, and the store receives a pack
     expect(run.lines.map((l) => [l.storeCode, l.why.ideal, l.why.need, l.why.outcome, l.proposed])).toEqual([
       ['S004', ideal, 6, 'proportional', 6], ['S005', null, 24, 'proportional', 18],
     ]);
+    expect((await f.app.request(`/stock/allocations/${run.id}/cancel`, json({}, hq))).status).toBe(200);
+  });
+
+  it('refuses to ship to a franchisee’s store a product that has no cost to sell it at, naming it and changing nothing', async () => {
+    await holds(product(3), 6, 6);
+    await ask(east, 'S004', [[product(3), 6]]);
+    const run = (await (await f.app.request('/stock/allocations', json({ warehouseId }, hq))).json()) as Allocation;
+    await f.deps.db.delete(productCosts).where(and(eq(productCosts.chainId, f.chainId), eq(productCosts.productId, product(3))));
+    const refused = await f.app.request(`/stock/allocations/${run.id}/ship`, json({}, hq));
+    expect(refused.status).toBe(400);
+    expect(((await refused.json()) as { error: { details: { productIds: string[] } } }).error.details.productIds).toEqual([product(3)]);
+    expect(await levelOf(warehouseId, product(3))).toMatchObject({ quantity: 6 });
+    expect((await (await f.app.request(`/stock/allocations/${run.id}`, bearer(hq))).json()) as Allocation).toMatchObject({ status: 'draft' });
     expect((await f.app.request(`/stock/allocations/${run.id}/cancel`, json({}, hq))).status).toBe(200);
   });
 });

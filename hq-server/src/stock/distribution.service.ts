@@ -2,7 +2,7 @@ import {
   allocateProduct, checkAdjustedAllocation,
   type Allocation, type AllocationAdjustBody, type AllocationClaim, type AllocationWhy, type StoreAllocation, type AllocationSummary, type ReceiveBody, type Requisition, type RequisitionBody, type RequisitionList, type Shipment,
 } from '@pos/shared';
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { query, uuidArray } from '../db/query';
 import type { Deps, Principal } from '../http/app-env';
@@ -15,6 +15,7 @@ import { stores } from '../org/org.tables';
 import { allocationLines, allocations, requisitionLines, requisitions, shipmentLines, shipments } from './distribution.tables';
 import { nextNo } from './document-numbers';
 import { moveStock } from './stock-ledger';
+import { productCostsAt } from './stock-value';
 import { stockLevels, warehouses } from './stock.tables';
 
 /** A requisition asked (or allocated) and not shipped for longer than this is flagged (未配送单据提醒). */
@@ -415,13 +416,14 @@ export async function shipAllocation(deps: Deps, principal: Principal, id: strin
       order by product_id for update`);
     const short = [...perProduct].filter(([productId, q]) => Number(held.find((h) => h.product_id === productId)?.quantity ?? 0) < q).map(([productId]) => productId);
     if (short.length) throw new AppError('CONFLICT', 'the warehouse no longer holds all this allocation sends', { productIds: short });
+    const prices = await transferPrices(tx, chainId, lines, at);
 
     const byStore = new Map<string, typeof lines>();
     for (const l of lines) byStore.set(l.storeId, [...(byStore.get(l.storeId) ?? []), l]);
     for (const [storeId, storeLines] of [...byStore].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const shipmentId = newId(deps.clock);
       await tx.insert(shipments).values({ chainId, id: shipmentId, no: await nextNo(tx, chainId, 'S'), warehouseId: head.warehouseId, storeId, allocationId: id, status: 'in_transit', shippedAt: at, shippedBy: office.userId });
-      await tx.insert(shipmentLines).values(storeLines.map((l) => ({ chainId, shipmentId, productId: l.productId, shipped: l.quantity })));
+      await tx.insert(shipmentLines).values(storeLines.map((l) => ({ chainId, shipmentId, productId: l.productId, shipped: l.quantity, unitPriceMinor: prices.get(storeId)?.get(l.productId) ?? null })));
       await moveStock(tx, chainId, storeLines.map((l) => ({ placeId: head.warehouseId, productId: l.productId, delta: -l.quantity, inTransit: 0 })), 'shipment_out', shipmentId, at, deps);
       await moveStock(tx, chainId, storeLines.map((l) => ({ placeId: storeId, productId: l.productId, delta: 0, inTransit: l.quantity })), null, shipmentId, at, deps);
       await spreadOverRequisitions(tx, chainId, head.requisitionIds, storeLines, 'shipped');
@@ -434,6 +436,25 @@ export async function shipAllocation(deps: Deps, principal: Principal, id: strin
       where a.chain_id = ${chainId} and a.id = ${id}`);
   });
   return loadAllocation(deps.db, chainId, id);
+}
+
+/**
+ * What each franchisee's store pays a unit of what it is sent (配送价): the product's cost in force,
+ * as for transfers between owners; HQ's own stores pay nothing. Refused, naming them, when a
+ * product going to a franchisee's store has no cost, for then nothing could be billed for it.
+ */
+async function transferPrices(tx: Tx, chainId: string, lines: readonly { storeId: string; productId: string }[], at: Date): Promise<Map<string, Map<string, number>>> {
+  const storeIds = [...new Set(lines.map((l) => l.storeId))];
+  if (storeIds.length === 0) return new Map();
+  const franchised = new Set((await tx.select({ id: stores.id }).from(stores)
+    .where(and(eq(stores.chainId, chainId), inArray(stores.id, storeIds), isNotNull(stores.franchiseeId)))).map((s) => s.id));
+  const sold = lines.filter((l) => franchised.has(l.storeId));
+  const costs = await productCostsAt(tx, chainId, [...new Set(sold.map((l) => l.productId))], at);
+  const unpriced = [...new Set(sold.filter((l) => !costs.has(l.productId)).map((l) => l.productId))];
+  if (unpriced.length) throw new AppError('VALIDATION_FAILED', 'goods sent to a franchisee’s store are sold at their cost, and these products have none', { productIds: unpriced });
+  const prices = new Map<string, Map<string, number>>();
+  for (const l of sold) prices.set(l.storeId, (prices.get(l.storeId) ?? new Map()).set(l.productId, costs.get(l.productId)!));
+  return prices;
 }
 
 /** Cancels a draft allocation (HQ only): its requisitions go back to asked, for the next run. */
@@ -454,23 +475,29 @@ export async function cancelAllocation(deps: Deps, principal: Principal, id: str
 async function loadShipments(db: Db, chainId: string, where: SQL): Promise<Shipment[]> {
   const rows = await query<{
     id: string; no: string; warehouse_id: string; store_id: string; store_code: string; allocation_id: string | null; status: Shipment['status']; shipped_at: string; received_at: string | null;
-    lines: Shipment['lines'];
+    lines: Shipment['lines'] | null;
   }>(db, sql`
     select sh.id, sh.no, sh.warehouse_id, sh.store_id, s.code as store_code, sh.allocation_id, sh.status,
            to_char(sh.shipped_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as shipped_at,
            to_char(sh.received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as received_at,
            (select json_agg(json_build_object('productId', l.product_id, 'sku', p.sku, 'nameZh', p.name_zh, 'nameEn', p.name_en, 'shipped', l.shipped,
-                                              'received', l.received, 'difference', l.received - l.shipped) order by p.sku)
+                                              'received', l.received, 'difference', l.received - l.shipped, 'unitPriceMinor', l.unit_price_minor) order by p.sku)
               from shipment_lines l join products p on p.chain_id = l.chain_id and p.id = l.product_id
              where l.chain_id = sh.chain_id and l.shipment_id = sh.id) as lines
     from shipments sh join stores s on s.chain_id = sh.chain_id and s.id = sh.store_id
     where sh.chain_id = ${chainId} and ${where}
     order by sh.shipped_at desc, sh.no desc
     limit 200`);
-  return rows.map((r) => ({
-    id: r.id, no: r.no, warehouseId: r.warehouse_id, storeId: r.store_id, storeCode: r.store_code, allocationId: r.allocation_id, status: r.status,
-    shippedAt: r.shipped_at, receivedAt: r.received_at, lines: r.lines ?? [],
-  }));
+  return rows.map((r) => {
+    const lines = r.lines ?? [];
+    const sold = lines.some((l) => l.unitPriceMinor !== null);
+    return {
+      id: r.id, no: r.no, warehouseId: r.warehouse_id, storeId: r.store_id, storeCode: r.store_code, allocationId: r.allocation_id, status: r.status,
+      shippedAt: r.shipped_at, receivedAt: r.received_at,
+      valueMinor: sold ? lines.reduce((sum, l) => sum + (l.received ?? l.shipped) * (l.unitPriceMinor ?? 0), 0) : null,
+      lines,
+    };
+  });
 }
 
 export async function listShipments(deps: Deps, principal: Principal, q: { storeId?: string | undefined; status?: Shipment['status'] | undefined }): Promise<Shipment[]> {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
-import { chainId, instant } from '../db/columns';
+import { chainId, instant, money } from '../db/columns';
 import { products } from '../catalog/catalog.tables';
 import { stores } from '../org/org.tables';
 import { warehouses } from './stock.tables';
@@ -135,7 +135,10 @@ export const shipments = pgTable(
   ],
 );
 
-/** A product of a shipment: what left the warehouse, and what the store received (null until it does). */
+/**
+ * A product of a shipment: what left the warehouse, what the store received (null until it does),
+ * and, for a franchisee's store, the transfer price (配送价) the franchisee pays a unit.
+ */
 export const shipmentLines = pgTable(
   'shipment_lines',
   {
@@ -144,11 +147,12 @@ export const shipmentLines = pgTable(
     productId: uuid('product_id').notNull(),
     shipped: integer('shipped').notNull(),
     received: integer('received'),
+    unitPriceMinor: money('unit_price_minor'),
   },
   (t) => [
     primaryKey({ columns: [t.chainId, t.shipmentId, t.productId] }),
     foreignKey({ columns: [t.chainId, t.shipmentId], foreignColumns: [shipments.chainId, shipments.id] }),
-    check('shipment_lines_quantities', sql`${t.shipped} > 0 and (${t.received} is null or ${t.received} >= 0)`),
+    check('shipment_lines_quantities', sql`${t.shipped} > 0 and (${t.received} is null or ${t.received} >= 0) and (${t.unitPriceMinor} is null or ${t.unitPriceMinor} >= 0)`),
   ],
 );
 

@@ -1,4 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { query, uuidArray } from '../db/query';
 
 /**
  * `stock_levels.value_minor` after an upsert's delta, the shared `stockValueAfter` rule in SQL for
@@ -20,3 +22,17 @@ export const productCostAt = (chainId: string, productId: SQL, at: Date): SQL =>
   select pc.amount_minor from product_costs pc
    where pc.chain_id = ${chainId} and pc.product_id = ${productId} and pc.effective_from <= ${at.toISOString()}::timestamptz
    order by pc.effective_from desc, pc.entered_at desc limit 1), 0)`;
+
+/**
+ * Each product's cost at `at` (the latest entered for it, from any supplier): the transfer price
+ * (配送价) of goods changing owner, between stores or from HQ's centre to a franchisee's store.
+ * Products with no cost then are missing from the map.
+ */
+export async function productCostsAt(db: Db, chainId: string, productIds: readonly string[], at: Date): Promise<Map<string, number>> {
+  if (productIds.length === 0) return new Map();
+  const rows = await query<{ product_id: string; amount_minor: string }>(db, sql`
+    select distinct on (product_id) product_id, amount_minor::text
+    from product_costs where chain_id = ${chainId} and product_id = any(${uuidArray(productIds)}::uuid[]) and effective_from <= ${at.toISOString()}::timestamptz
+    order by product_id, effective_from desc, entered_at desc`);
+  return new Map(rows.map((r) => [r.product_id, Number(r.amount_minor)]));
+}

@@ -10,6 +10,7 @@ import { products } from '../catalog/catalog.tables';
 import { stores } from '../org/org.tables';
 import { nextNo } from './document-numbers';
 import { moveStock } from './stock-ledger';
+import { productCostsAt } from './stock-value';
 import { transferLines, transfers } from './store-stock.tables';
 
 /**
@@ -37,7 +38,7 @@ export async function shipTransfer(deps: Deps, principal: Principal, body: Trans
   const unknown = ids.filter((id) => !known.some((k) => k.id === id));
   if (unknown.length) throw new AppError('VALIDATION_FAILED', 'some products are not the chain’s', { productIds: unknown });
   const at = deps.clock();
-  const costs = crossOwner ? await currentCosts(deps.db, chainId, ids.filter((id) => body.lines.find((l) => l.productId === id)!.unitPriceMinor === undefined), at) : new Map<string, number>();
+  const costs = crossOwner ? await productCostsAt(deps.db, chainId, ids.filter((id) => body.lines.find((l) => l.productId === id)!.unitPriceMinor === undefined), at) : new Map<string, number>();
   if (crossOwner) {
     const unpriced = body.lines.filter((l) => l.unitPriceMinor === undefined && !costs.has(l.productId)).map((l) => l.productId);
     if (unpriced.length) throw new AppError('VALIDATION_FAILED', 'the stores have different owners: give a transfer price for the products that have no cost', { productIds: unpriced });
@@ -67,16 +68,6 @@ export async function transferDestinations(deps: Deps, principal: Principal) {
   officePrincipal(principal);
   return deps.db.select({ id: stores.id, code: stores.code, nameZh: stores.nameZh, nameEn: stores.nameEn }).from(stores)
     .where(and(eq(stores.chainId, principal.chainId), eq(stores.active, true))).orderBy(stores.code);
-}
-
-/** Each product's cost at `at` (the latest entered for it, from any supplier), for the transfer price of goods changing owner. */
-async function currentCosts(db: Db, chainId: string, productIds: readonly string[], at: Date): Promise<Map<string, number>> {
-  if (productIds.length === 0) return new Map();
-  const rows = await query<{ product_id: string; amount_minor: string }>(db, sql`
-    select distinct on (product_id) product_id, amount_minor::text
-    from product_costs where chain_id = ${chainId} and product_id = any(${uuidArray(productIds)}::uuid[]) and effective_from <= ${at.toISOString()}::timestamptz
-    order by product_id, effective_from desc, entered_at desc`);
-  return new Map(rows.map((r) => [r.product_id, Number(r.amount_minor)]));
 }
 
 /**

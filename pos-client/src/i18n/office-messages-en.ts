@@ -1633,6 +1633,7 @@ export const officeMessagesEn = {
   'office.transfers.price': 'Transfer price',
   'office.transfers.priceHint': 'Only between stores of different owners; empty takes the product’s cost.',
   'office.transfers.sent': 'Sent',
+  'office.stock.hqOwnStore': 'HQ’s own store',
   'office.transfers.value': 'Value at transfer price',
   'office.transfers.sameOwner': 'Same owner',
   'office.transfers.direction': 'Direction',

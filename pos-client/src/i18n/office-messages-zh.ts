@@ -1635,6 +1635,7 @@ export const officeMessagesZh: Record<OfficeMessageKey, string> = {
   'office.transfers.price': '配送价',
   'office.transfers.priceHint': '仅用于不同所有者的门店之间；留空取商品进价。',
   'office.transfers.sent': '调出数',
+  'office.stock.hqOwnStore': '直营门店',
   'office.transfers.value': '配送金额',
   'office.transfers.sameOwner': '同一所有者',
   'office.transfers.direction': '方向',

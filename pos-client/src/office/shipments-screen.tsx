@@ -1,6 +1,7 @@
 import { App, Button, Card, Form, Select, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { Shipment } from '@pos/shared';
+import { formatMoneyText } from '../features/office-core/format-amount';
 import { useOfficePermissions } from '../features/office-core/office-context';
 import { useScopeStores } from '../features/office-core/office-queries';
 import { useShipments } from '../features/office-stock/use-stock';
@@ -21,6 +22,9 @@ function ShipmentLines({ lines }: { lines: ShipmentLine[] }) {
         { title: t('office.stock.shippedQty'), key: 'shipped', align: 'right', render: (_, l) => <span className="num">{l.shipped}</span> },
         { title: t('office.stock.receivedQty'), key: 'received', align: 'right', render: (_, l) => <span className="num">{l.received ?? '—'}</span> },
         { title: t('office.stock.difference'), key: 'difference', render: (_, l) => <DifferenceTag difference={l.difference} /> },
+        ...(lines.some((l) => l.unitPriceMinor !== null)
+          ? [{ title: t('office.transfers.price'), key: 'price', align: 'right' as const, render: (_: unknown, l: ShipmentLine) => <span className="num">{l.unitPriceMinor === null ? '—' : formatMoneyText(l.unitPriceMinor)}</span> }]
+          : []),
       ]} />
   );
 }
@@ -60,6 +64,7 @@ export function ShipmentsScreen() {
     { title: t('office.stock.shippedAtColumn'), key: 'shippedAt', render: (_, s) => <span className="num">{formatDateTime(locale, s.shippedAt)}</span> },
     { title: t('office.stock.receivedAtColumn'), key: 'receivedAt', render: (_, s) => <span className="num">{s.receivedAt ? formatDateTime(locale, s.receivedAt) : '—'}</span> },
     { title: t('office.stock.units'), key: 'units', align: 'right', render: (_, s) => <span className="num">{s.lines.reduce((sum, l) => sum + l.shipped, 0)}</span> },
+    { title: t('office.transfers.value'), key: 'value', align: 'right', render: (_, s) => <span className="num">{s.valueMinor === null ? t('office.stock.hqOwnStore') : formatMoneyText(s.valueMinor)}</span> },
     {
       title: t('office.stock.difference'), key: 'difference',
       render: (_, s) => <Space size={4} wrap>{s.lines.filter((l) => l.difference).map((l) => <span key={l.productId}>{pickName(l)} <DifferenceTag difference={l.difference} /></span>)}</Space>,

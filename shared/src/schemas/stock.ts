@@ -137,6 +137,8 @@ export const ShipmentLine = z.object({
   received: z.number().int().nullable(),
   /** Received less shipped once received: below zero short, above zero over. */
   difference: z.number().int().nullable(),
+  /** What a franchisee's store pays a unit (配送价); null for HQ's own stores. */
+  unitPriceMinor: z.number().int().nullable(),
 });
 
 export const Shipment = z.object({
@@ -149,6 +151,8 @@ export const Shipment = z.object({
   status: ShipmentStatus,
   shippedAt: IsoDateTime,
   receivedAt: IsoDateTime.nullable(),
+  /** What the franchisee pays for the shipment at the transfer price: for what arrived once received (null for HQ's own stores). */
+  valueMinor: z.number().int().nullable(),
   lines: z.array(ShipmentLine),
 });
 export type Shipment = z.infer<typeof Shipment>;

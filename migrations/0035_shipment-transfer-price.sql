@@ -1,0 +1,3 @@
+ALTER TABLE "shipment_lines" DROP CONSTRAINT "shipment_lines_quantities";--> statement-breakpoint
+ALTER TABLE "shipment_lines" ADD COLUMN "unit_price_minor" bigint;--> statement-breakpoint
+ALTER TABLE "shipment_lines" ADD CONSTRAINT "shipment_lines_quantities" CHECK ("shipment_lines"."shipped" > 0 and ("shipment_lines"."received" is null or "shipment_lines"."received" >= 0) and ("shipment_lines"."unit_price_minor" is null or "shipment_lines"."unit_price_minor" >= 0));
