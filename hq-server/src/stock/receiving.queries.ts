@@ -49,6 +49,11 @@ const userName = (alias: string, column: string) => sql.raw(`coalesce((select u.
 /** A line's product as `ProductRef` fields, for lines aliased `l` joined to products `p`. */
 const productFields = sql.raw(`'productId', l.product_id, 'sku', p.sku, 'nameZh', p.name_zh, 'nameEn', p.name_en,
   'barcode', (select min(b.code) from barcodes b where b.chain_id = l.chain_id and b.product_id = l.product_id and b.active)`);
+/** A document's lines as a JSON array by SKU: each line's product (`productFields`) and the line's own `fields`, from `table` by its `key` to the document aliased `alias`. */
+const linesOf = (table: string, key: string, alias: string, fields: string) => sql`(
+  select json_agg(json_build_object(${productFields}, ${sql.raw(fields)}) order by p.sku)
+    from ${sql.raw(table)} l join products p on p.chain_id = l.chain_id and p.id = l.product_id
+   where l.chain_id = ${sql.raw(alias)}.chain_id and l.${sql.raw(key)} = ${sql.raw(alias)}.id)`;
 const whereOf = (parts: (SQL | null)[]) => sql.join(parts.filter((p): p is SQL => p !== null), sql` and `);
 
 type Head = { id: string; no: string; supplier: PurchaseOrder['supplier']; place: ReceivingPlace; note: string | null };
@@ -65,9 +70,7 @@ export async function loadPurchaseOrders(db: Db, chainId: string, where: SQL, se
   const rows = await query<OrderRow>(db, sql`
     select o.id, o.no, o.status, o.note, ${supplierRef('o')} as supplier, ${placeRef('o')} as place, ${userName('o', 'created_by')} as created_by,
            ${instant('o.created_at')} as created_at, ${instant('o.updated_at')} as updated_at,
-           (select json_agg(json_build_object(${productFields}, 'quantity', l.quantity, 'received', l.received, 'unitCostMinor', l.unit_cost_minor) order by p.sku)
-              from purchase_order_lines l join products p on p.chain_id = l.chain_id and p.id = l.product_id
-             where l.chain_id = o.chain_id and l.purchase_order_id = o.id) as lines
+           ${linesOf('purchase_order_lines', 'purchase_order_id', 'o', "'quantity', l.quantity, 'received', l.received, 'unitCostMinor', l.unit_cost_minor")} as lines
     from purchase_orders o where o.chain_id = ${chainId} and ${where}
     order by o.created_at desc, o.no desc limit 200`);
   return rows.map((r) => ({
@@ -82,9 +85,7 @@ export async function loadGoodsReceipts(db: Db, chainId: string, where: SQL, see
   const rows = await query<ReceiptRow>(db, sql`
     select g.id, g.no, g.note, ${supplierRef('g')} as supplier, ${placeRef('g')} as place, ${userName('g', 'received_by')} as received_by, ${instant('g.received_at')} as received_at,
            (select json_build_object('id', o.id, 'no', o.no) from purchase_orders o where o.chain_id = g.chain_id and o.id = g.purchase_order_id) as purchase_order,
-           (select json_agg(json_build_object(${productFields}, 'quantity', l.quantity, 'unitCostMinor', l.unit_cost_minor, 'expected', l.expected) order by p.sku)
-              from goods_receipt_lines l join products p on p.chain_id = l.chain_id and p.id = l.product_id
-             where l.chain_id = g.chain_id and l.receipt_id = g.id) as lines
+           ${linesOf('goods_receipt_lines', 'receipt_id', 'g', "'quantity', l.quantity, 'unitCostMinor', l.unit_cost_minor, 'expected', l.expected")} as lines
     from goods_receipts g where g.chain_id = ${chainId} and ${where}
     order by g.received_at desc, g.no desc limit 200`);
   return rows.map((r) => ({
@@ -98,9 +99,7 @@ type ReturnRow = Head & { reason: SupplierReturn['reason']; returned_by: string;
 export async function loadSupplierReturns(db: Db, chainId: string, where: SQL, seeCost: boolean): Promise<SupplierReturn[]> {
   const rows = await query<ReturnRow>(db, sql`
     select v.id, v.no, v.reason, v.note, ${supplierRef('v')} as supplier, ${placeRef('v')} as place, ${userName('v', 'returned_by')} as returned_by, ${instant('v.returned_at')} as returned_at,
-           (select json_agg(json_build_object(${productFields}, 'quantity', l.quantity, 'unitCostMinor', l.unit_cost_minor) order by p.sku)
-              from supplier_return_lines l join products p on p.chain_id = l.chain_id and p.id = l.product_id
-             where l.chain_id = v.chain_id and l.return_id = v.id) as lines
+           ${linesOf('supplier_return_lines', 'return_id', 'v', "'quantity', l.quantity, 'unitCostMinor', l.unit_cost_minor")} as lines
     from supplier_returns v where v.chain_id = ${chainId} and ${where}
     order by v.returned_at desc, v.no desc limit 200`);
   return rows.map((r) => ({
