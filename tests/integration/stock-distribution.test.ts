@@ -208,7 +208,7 @@ describe('a store asks, HQ allocates short, ships, and the store receives a pack
     const run = (await (await f.app.request('/stock/allocations', json({ warehouseId }, hq))).json()) as Allocation;
     await f.deps.db.delete(productCosts).where(and(eq(productCosts.chainId, f.chainId), eq(productCosts.productId, product(3))));
     const refused = await f.app.request(`/stock/allocations/${run.id}/ship`, json({}, hq));
-    expect(refused.status).toBe(400);
+    expect(refused.status).toBe(409);
     expect(((await refused.json()) as { error: { details: { productIds: string[] } } }).error.details.productIds).toEqual([product(3)]);
     expect(await levelOf(warehouseId, product(3))).toMatchObject({ quantity: 6 });
     expect((await (await f.app.request(`/stock/allocations/${run.id}`, bearer(hq))).json()) as Allocation).toMatchObject({ status: 'draft' });

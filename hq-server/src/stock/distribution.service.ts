@@ -451,7 +451,7 @@ async function transferPrices(tx: Tx, chainId: string, lines: readonly { storeId
   const sold = lines.filter((l) => franchised.has(l.storeId));
   const costs = await productCostsAt(tx, chainId, [...new Set(sold.map((l) => l.productId))], at);
   const unpriced = [...new Set(sold.filter((l) => !costs.has(l.productId)).map((l) => l.productId))];
-  if (unpriced.length) throw new AppError('VALIDATION_FAILED', 'goods sent to a franchisee’s store are sold at their cost, and these products have none', { productIds: unpriced });
+  if (unpriced.length) throw new AppError('CONFLICT', 'goods sent to a franchisee’s store are sold at their cost, and these products have none: enter their cost first', { productIds: unpriced });
   const prices = new Map<string, Map<string, number>>();
   for (const l of sold) prices.set(l.storeId, (prices.get(l.storeId) ?? new Map()).set(l.productId, costs.get(l.productId)!));
   return prices;
