@@ -30,7 +30,11 @@ export type BadgeScan = { found: 'clerk'; clerk: ClerkChoice } | { found: 'elsew
 
 /** Whether a scanned code is a clerk's badge (工牌): of a clerk working here, of one who does not (another store, or gone), or no badge. */
 export async function clerkOfBadge(db: TillDb, code: string, storeId: string): Promise<BadgeScan> {
-  const badged = await db.clerks.where('badgeCode').equals(code.trim()).toArray();
+  return badgeScanOf(await db.clerks.where('badgeCode').equals(code.trim()).toArray(), storeId);
+}
+
+/** What the clerks carrying a scanned badge make of it here (see `clerkOfBadge`). */
+export function badgeScanOf(badged: readonly Clerk[], storeId: string): BadgeScan {
   if (badged.length === 0) return { found: 'none' };
   const here = badged.find((c) => worksHere(c, storeId));
   return here ? { found: 'clerk', clerk: choiceOf(here) } : { found: 'elsewhere' };

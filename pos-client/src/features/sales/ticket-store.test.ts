@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import 'fake-indexeddb/auto';
+import { liveQuery } from 'dexie';
+import { describe, expect, it, vi } from 'vitest';
 import { minor } from '@pos/shared';
 import { createTestDb } from '../../db/test-db.fixture';
 import { holdTicket, listHeldTickets, loadOpenTicket, recallTicket, saveOpenTicket } from './ticket-store';
@@ -29,6 +31,21 @@ describe('ticket store', () => {
     expect((await listHeldTickets(db, 'c1')).map((h) => h.ticket.id)).toEqual(['t1', 't2']);
     expect(await listHeldTickets(db, 'c2')).toEqual([]);
     expect((await loadOpenTicket(db, 'c1'))?.id).toBe('t3');
+  });
+
+  it('keeps a live held list asleep through the open tickets’ writes (one a scan), and wakes it for a hold', async () => {
+    const db = createTestDb();
+    await holdTicket(db, { ticket: rungUp('t1'), totalMinor: minor(350) }, newTicket('t2', 'c1'), at);
+    const seen: string[][] = [];
+    const subscription = liveQuery(() => listHeldTickets(db, 'c1')).subscribe({ next: (held) => seen.push(held.map((h) => h.ticket.id)) });
+    await vi.waitFor(() => expect(seen).toEqual([['t1']]));
+    await saveOpenTicket(db, rungUp('t2'));
+    await saveOpenTicket(db, rungUp('t9', 'c2'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(seen).toEqual([['t1']]);
+    await holdTicket(db, { ticket: rungUp('t2'), totalMinor: minor(350) }, newTicket('t3', 'c1'), at);
+    await vi.waitFor(() => expect(seen).toEqual([['t1'], ['t1', 't2']]));
+    subscription.unsubscribe();
   });
 
   it('refuses to hold a ticket a card paid on, and changes nothing', async () => {

@@ -3,8 +3,13 @@ import type { TicketRow, TillDb } from '../../db/till-db';
 import { heldTicketOf, holdRefusal, type HeldTicket, type HoldRefusal } from './held-tickets';
 import { isBlank, type Ticket } from './ticket';
 
+/** The keys of open tickets start so; a held ticket is kept under its ticket's id. */
+const OPEN = 'open:';
+/** The first key after every open ticket's (`;` follows `:`). */
+const AFTER_OPEN = 'open;';
+
 /** The key of a clerk's one open ticket. */
-export const openTicketKey = (clerkId: string) => `open:${clerkId}`;
+export const openTicketKey = (clerkId: string) => `${OPEN}${clerkId}`;
 
 const heldOf = (row: TicketRow): HeldTicket | null => (row.held ? { ...row.held, ticket: row.ticket } : null);
 
@@ -18,11 +23,12 @@ export async function saveOpenTicket(db: TillDb, ticket: Ticket): Promise<void> 
 }
 
 /**
- * The clerk's held tickets, by number. Read around the clerk's open ticket by key, so that a
- * live query of the held list is not run again for every write of the open ticket (every scan).
+ * The clerk's held tickets, by number. Read as the keys on either side of every open ticket's, a
+ * live query of the held list is not run again for each write of an open ticket (every scan), as
+ * it was when read around the clerk's own open key.
  */
 export async function listHeldTickets(db: TillDb, clerkId: string): Promise<HeldTicket[]> {
-  const rows = await db.tickets.where('key').notEqual(openTicketKey(clerkId)).toArray();
+  const rows = await db.tickets.where('key').below(OPEN).or('key').aboveOrEqual(AFTER_OPEN).toArray();
   return rows.flatMap((row) => (row.clerkId === clerkId ? (heldOf(row) ?? []) : [])).sort((a, b) => a.heldNo - b.heldNo);
 }
 

@@ -3,10 +3,10 @@ import { uuidv7, type Minor } from '@pos/shared';
 import { useTillServices } from '../../app/services-context';
 import { useLiveQuery } from '../../db/use-live-query';
 import type { MessageKey } from '../../i18n/messages-en';
-import { categoryParentsOf, readScanRows, scanCodePattern, scannedItemOf, type ScanRows } from './find-scanned-item';
+import { categoryParentsOf, readScan, scannedItemOf } from './find-scanned-item';
 import type { TillPricingPlace } from './price-till-basket';
 import { repriceLines } from './reprice-lines';
-import { clerkOfBadge, loadDefaultClerk, saveDefaultClerk, sharesFor, type BadgeScan, type ClerkChoice } from './sales-clerks';
+import { badgeScanOf, loadDefaultClerk, saveDefaultClerk, sharesFor, type BadgeScan, type ClerkChoice } from './sales-clerks';
 import type { OpenTicket } from './use-open-ticket';
 
 export type SellNotice =
@@ -42,18 +42,6 @@ export function useBasket(open: OpenTicket, place: TillPricingPlace) {
     return next;
   }
 
-  /**
-   * What a code names, read in one read-only transaction: a clerk's badge, else the rows of an
-   * item. The reads go together, since a code is far more often an item than a badge.
-   */
-  function readScan(code: string): Promise<[BadgeScan, ScanRows | null]> {
-    const tables = [db.clerks, db.pricingSettings, db.barcodes, db.products, db.prices, db.storeAssortments, db.assortmentItems, db.categories];
-    return db.transaction('r', tables, () => Promise.all([
-      clerkOfBadge(db, code, place.storeId),
-      scanCodePattern.test(code) ? readScanRows(db, code, place.storeId, categories) : null,
-    ]));
-  }
-
   /** Makes a clerk (or nobody) the one new lines are credited to: in the till's meta, and for the very next scan. */
   async function chooseClerk(clerk: ClerkChoice | null): Promise<void> {
     await saveDefaultClerk(db, clerk?.id ?? null);
@@ -70,7 +58,9 @@ export function useBasket(open: OpenTicket, place: TillPricingPlace) {
   async function scanNow(input: string): Promise<void> {
     const at = now();
     const code = input.trim();
-    const [badge, rows] = await readScan(code);
+    // A clerk's badge and an item are read together, since a code is far more often an item than a badge.
+    const { badged, rows } = await readScan(db, code, place.storeId, categories);
+    const badge = badgeScanOf(badged, place.storeId);
     if (badge.found !== 'none') return badgeScanned(code, badge);
     const found = rows ? scannedItemOf(rows, code, place, at, open.current().member?.level.id ?? null) : { ok: false as const, code: 'BARCODE_INVALID' as const };
     if (!found.ok) {
