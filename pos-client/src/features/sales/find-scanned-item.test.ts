@@ -33,12 +33,6 @@ describe('findScannedItem', () => {
     expect(await priceAt(db, '2025-03-01T10:00:00Z')).toBe(330);
   });
 
-  it('reads a code after the database was closed under it (another tab upgraded it), opening it again', async () => {
-    const db = await dbWith([]);
-    db.close();
-    expect(await priceAt(db, '2025-03-01T10:00:00Z')).toBe(350);
-  });
-
   it("switches to a scheduled price at the store's local midnight", async () => {
     const db = await dbWith([{ id: priceId(3), amountMinor: minor(380), effectiveFrom: '2025-03-02T00:00:00+08:00' }]);
     expect(await priceAt(db, '2025-03-01T15:59:59Z')).toBe(350);

@@ -73,8 +73,6 @@ const scanTables = ['clerks', 'pricingSettings', 'barcodes', 'products', 'prices
  * memory; without it, it is read in the first round.
  */
 export async function readScan(db: TillDb, code: string, storeId: string, categories?: CategoryParents): Promise<ScanRead> {
-  // Dexie opens the database on its first use and after another tab's upgrade closed it; a plain request needs it open.
-  if (!db.isOpen()) await db.open();
   const tx = db.backendDB().transaction([...scanTables], 'readonly');
   const table = (name: (typeof scanTables)[number]) => tx.objectStore(name);
   const itemCode = scanCodePattern.test(code);
