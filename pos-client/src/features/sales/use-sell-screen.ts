@@ -180,12 +180,7 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn, open:
     },
     dialog,
     openDialog: setDialog,
-    /**
-     * A dialog closed itself (Esc, its form): it goes, unless another opened meanwhile. The
-     * browser tells of a close in a later task than a key pressed right after it, so a cashier's
-     * Esc then F6 would otherwise lose the dialog F6 opened.
-     */
-    closeDialog: (which: SellDialog) => setDialog((open) => (open === which ? null : open)),
+    closeDialog: () => setDialog(null),
     /** A new price for a line (改价), through the key gate; the dialog closes first so a manager's prompt can open. */
     setPrice: (lineId: string, unitPriceMinor: Minor) => {
       setDialog(null);
