@@ -176,9 +176,9 @@ function OpenSellScreen({ pairing, session, open, ticket }: { pairing: PairedDev
         describe={sell.clerks.describe}
         onSetDefault={sell.setDefaultClerk}
         onSetLine={sell.setLineClerks}
-        onClose={sell.closeDialog}
+        onClose={() => sell.closeDialog('clerk')}
       />
-      <MemberDialog open={sell.dialog === 'member'} onChoose={sell.chooseMember} onClose={sell.closeDialog} />
+      <MemberDialog open={sell.dialog === 'member'} onChoose={sell.chooseMember} onClose={() => sell.closeDialog('member')} />
       <DiscountDialog
         open={sell.dialog === 'discount'}
         line={selected && selectedNet !== undefined ? { id: selected.id, nameZh: selected.nameZh, nameEn: selected.nameEn, netMinor: selectedNet } : null}
@@ -193,14 +193,14 @@ function OpenSellScreen({ pairing, session, open, ticket }: { pairing: PairedDev
         })}
         onRemove={sell.removeManualDiscount}
         onApply={sell.addManualDiscount}
-        onClose={sell.closeDialog}
+        onClose={() => sell.closeDialog('discount')}
       />
       <PriceDialog
         open={sell.dialog === 'price'}
         line={selected ? { id: selected.id, nameZh: selected.nameZh, nameEn: selected.nameEn, unitPriceMinor: selected.unitPriceMinor } : null}
         currency={sell.currency}
         onSet={sell.setPrice}
-        onClose={sell.closeDialog}
+        onClose={() => sell.closeDialog('price')}
       />
       {sell.keys.returnScreen && <ReturnScreen pairing={pairing} gate={sell.gate} openedWith={sell.keys.returnScreen.approval} onClose={sell.keys.closeReturnScreen} />}
       <ApprovalDialog gate={sell.gate} asking={sell.asking} />
@@ -225,10 +225,10 @@ function OpenSellScreen({ pairing, session, open, ticket }: { pairing: PairedDev
         onPayPoints={sell.payPoints}
         onClose={sell.memberPay.close}
       />
-      <MemberCardDialog open={sell.dialog === 'member_card'} pairing={pairing} gate={sell.gate} memberCardNo={sell.member?.cardNo ?? null} onClose={sell.closeDialog} />
+      <MemberCardDialog open={sell.dialog === 'member_card'} pairing={pairing} gate={sell.gate} memberCardNo={sell.member?.cardNo ?? null} onClose={() => sell.closeDialog('member_card')} />
       <HeldTicketsDialog open={sell.held.listOpen} held={sell.held.held} currency={sell.currency} onRecall={(id) => void sell.held.recall(id)} onClose={sell.held.closeList} />
-      <ProductSearchDialog open={sell.dialog === 'search'} initialText={sell.searchText} onPick={sell.pickSearched} onClose={sell.closeDialog} deviceToken={pairing.deviceToken} />
-      <VoucherDialog open={sell.dialog === 'voucher'} vouchers={sell.pricing.priced?.vouchers ?? []} currency={sell.currency} spent={sell.spentVoucher} onAdd={(code) => void sell.addVoucher(code)} onRemove={sell.removeVoucher} onClose={sell.closeDialog} />
+      <ProductSearchDialog open={sell.dialog === 'search'} initialText={sell.searchText} onPick={sell.pickSearched} onClose={() => sell.closeDialog('search')} deviceToken={pairing.deviceToken} />
+      <VoucherDialog open={sell.dialog === 'voucher'} vouchers={sell.pricing.priced?.vouchers ?? []} currency={sell.currency} spent={sell.spentVoucher} onAdd={(code) => void sell.addVoucher(code)} onRemove={sell.removeVoucher} onClose={() => sell.closeDialog('voucher')} />
     </main>
   );
 }

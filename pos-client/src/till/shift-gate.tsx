@@ -24,8 +24,8 @@ export function ShiftGate({ pairing, session, children }: { pairing: PairedDevic
   const currency = pairing.store.currency;
   const dialogs = (
     <>
-      <CashMovementDialog open={state.dialog?.kind === 'cash'} reasons={state.reasons} onRecord={state.moveCash} onClose={state.closeDialog} />
-      <ShiftCloseDialog open={state.dialog?.kind === 'close'} currency={currency} onClose={state.close} onCancel={state.closeDialog} />
+      <CashMovementDialog open={state.dialog?.kind === 'cash'} reasons={state.reasons} onRecord={state.moveCash} onClose={() => state.closeDialog('cash')} />
+      <ShiftCloseDialog open={state.dialog?.kind === 'close'} currency={currency} onClose={state.close} onCancel={() => state.closeDialog('close')} />
       {state.asking && <ApprovalDialog gate={state.gate} asking={state.asking} />}
     </>
   );

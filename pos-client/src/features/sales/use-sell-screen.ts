@@ -180,7 +180,11 @@ export function useSellScreen(pairing: PairedDevice, session: ClerkSignIn, open:
     },
     dialog,
     openDialog: setDialog,
-    closeDialog: () => setDialog(null),
+    /**
+     * A dialog closed itself (Esc, its form): it goes, unless another opened meanwhile, for the
+     * browser tells of a close in a task after a key pressed right after it (Esc then F6).
+     */
+    closeDialog: (which: SellDialog) => setDialog((shown) => (shown === which ? null : shown)),
     /** A new price for a line (改价), through the key gate; the dialog closes first so a manager's prompt can open. */
     setPrice: (lineId: string, unitPriceMinor: Minor) => {
       setDialog(null);

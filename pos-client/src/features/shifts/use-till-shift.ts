@@ -63,7 +63,8 @@ export function useTillShift(pairing: PairedDevice, session: ClerkSignIn) {
     open: (count: CashCount) => openShift(services, count),
     askCash: () => void ask('cash_in_out'),
     askClose: () => void ask('shift_close'),
-    closeDialog: () => setDialog(null),
+    /** A dialog closed itself: it goes, unless the other opened meanwhile (see the sell screen's `closeDialog`). */
+    closeDialog: (kind: 'cash' | 'close') => setDialog((shown) => (shown?.kind === kind ? null : shown)),
     moveCash: async (movement: { direction: 'in' | 'out'; reasonId: string; amountMinor: number; note: string | null }) => {
       const result = await recordCashMovement(services, { ...movement, approval: dialog?.kind === 'cash' ? dialog.approval : null });
       if (result.ok) setDialog(null);
