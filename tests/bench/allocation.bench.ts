@@ -3,7 +3,7 @@ import { query } from '@pos/hq-server/db/query';
 import type { OfficePrincipal } from '@pos/hq-server/http/app-env';
 import { newId } from '@pos/hq-server/ids';
 import { stores, users } from '@pos/hq-server/org/org.tables';
-import { runAllocation } from '@pos/hq-server/stock/distribution.service';
+import { loadAllocation, runAllocation } from '@pos/hq-server/stock/allocation.service';
 import { warehouses } from '@pos/hq-server/stock/stock.tables';
 import { allocateProduct, type Allocation, type AllocationClaim } from '@pos/shared';
 import { and, eq, sql } from 'drizzle-orm';
@@ -13,25 +13,28 @@ import { numberOption, round, secondsSince } from './stats';
 
 const TARGET_SECONDS = 10;
 
-/** `--stores 500 --products 10000 --asks 10000`: the chain's size, and how many of the products each store asks for. */
+/**
+ * `--stores 500 --products 10000 --asks 10000 --short-every 5`: the chain's size, how many of the
+ * products each store asks for, and how often the warehouse is short of one (every fifth product;
+ * 1 for every product, the worst case, where the rules weigh every claim).
+ */
 function options(args: string[]) {
   const value = (name: string, fallback: number) => numberOption(args, name, fallback);
   const products = value('products', 10_000);
-  return { stores: value('stores', 500), products, asks: Math.min(products, value('asks', products)) };
+  return { stores: value('stores', 500), products, asks: Math.min(products, value('asks', products)), shortEvery: Math.max(1, value('short-every', 5)) };
 }
 
 
 /**
  * One allocation run (配货) at HQ on a fresh PostgreSQL database: a warehouse of its own holding
  * `products` products in packs, `stores` stores each with one requisition waiting, asking for
- * `asks` of them. About one product in five is short at the warehouse (a few have none at all),
+ * `asks` of them. One product in `shortEvery` is short at the warehouse (a few have none at all),
  * the rest are held in full. Stores hold stock of one in five of the products they ask for (the
  * others ran out, which is why they ask) and have places in the queue (`store_stock_settings`)
  * from 1 to 7, many unset. The run is `runAllocation`, the path of `POST /stock/allocations`, end
- * to end: its reads, the rules per product, its writes and the allocation it answers with. The
- * result is then checked: every store's claim has its line, no product sends more than the
- * warehouse held or a part of a pack, the requisitions carry what their stores got, and the rules
- * given the same claims propose the same again (that replay is the time of the rules alone).
+ * to end: its reads, the rules over the products they weigh, its writes and the allocation it
+ * answers with (its totals and first page). A page of short products is then read and timed, and
+ * the result checked (`checkAllocation`), the rules run again over every claim.
  */
 export default async function allocationBench(args: string[]): Promise<Record<string, unknown>> {
   const o = options(args);
@@ -55,20 +58,26 @@ export default async function allocationBench(args: string[]): Promise<Record<st
     const cpu = process.cpuUsage(cpuBefore);
     console.log(`allocated in ${runSeconds} s`);
 
+    const paging = performance.now();
+    const shortPage = await loadAllocation(f.deps.db, f.chainId, allocation.id, { offset: 40, limit: 20, short: true, q: undefined });
+    const pageSeconds = secondsSince(paging);
+    if (shortPage.products.items.length !== 20 || !shortPage.products.items.every((p) => p.short && p.lines.length === o.stores)) throw new Error('allocation bench: a page of short products is not twenty products with every store’s line');
+
     const checked = await checkAllocation(f, warehouseId, allocation, o);
     return {
-      scale: { stores: o.stores, products: o.products, productsAskedPerStore: o.asks, fullSize: o.stores === 500 && o.products === 10_000 && o.asks === o.products },
+      scale: { stores: o.stores, products: o.products, productsAskedPerStore: o.asks, oneProductShortIn: o.shortEvery, fullSize: o.stores === 500 && o.products === 10_000 && o.asks === o.products },
       machine: { cores: availableParallelism(), loadAtStart, loadAtEnd: loadavg().map((l) => round(l)), database: 'PostgreSQL', note: 'the bench, HQ and PostgreSQL share these cores, with whatever else the machine runs' },
       path: 'runAllocation (POST /stock/allocations) called in process: its reads, the rules, its writes and the allocation it answers with',
       seedSeconds,
       run: { seconds: runSeconds, hqCpuSeconds: round((cpu.user + cpu.system) / 1e6) },
-      pureAllocationSeconds: checked.pureSeconds,
+      pureRulesOverEveryClaimSeconds: checked.pureSeconds,
       requisitionLines: checked.requisitionLines,
-      allocationLinesWritten: checked.linesWritten,
-      linesAnswered: allocation.lines.length,
+      products: checked.products,
+      weighed: { products: checked.weighedProducts, claims: checked.weighedClaims, note: 'products the warehouse could not serve every ask of, or that a store keeps at an ideal stock: the rules weigh their claims one by one; the others go to every store in full' },
+      productsAnswered: allocation.products.items.length,
+      pageOfShortProducts: { seconds: pageSeconds, products: shortPage.products.items.length, lines: shortPage.products.items.reduce((sum, p) => sum + p.lines.length, 0) },
       productsShort: checked.productsShort,
-      productsWithNone: checked.productsWithNone,
-      unitsAllocated: checked.unitsAllocated,
+      unitsAllocated: allocation.totals.units,
       target: { seconds: TARGET_SECONDS, met: runSeconds < TARGET_SECONDS },
     };
   } finally {
@@ -135,7 +144,7 @@ async function seedChain(f: Fixture, o: ReturnType<typeof options>): Promise<str
     insert into stock_levels (chain_id, store_id, product_id, quantity, updated_at)
     select ${chainId}, ${warehouseId}, p.id,
            case when p.rn % 50 = 7 then 0
-                when p.rn % 5 = 0 then floor(w.packs * (0.3 + (p.rn % 7) / 10.0))::int * p.pack_size + p.rn % p.pack_size
+                when p.rn % ${o.shortEvery} = 0 then floor(w.packs * (0.3 + (p.rn % 7) / 10.0))::int * p.pack_size + p.rn % p.pack_size
                 else w.packs * p.pack_size + p.rn % p.pack_size end, ${at}
     from bench_products p join (
       select l.product_id, sum(ceil(l.asked::numeric / p.pack_size))::int as packs
@@ -154,10 +163,12 @@ async function seedChain(f: Fixture, o: ReturnType<typeof options>): Promise<str
 }
 
 /**
- * Fails loudly unless the run is sane: a line for every store's claim, written and answered; per
- * product no more than the warehouse held and whole packs only; each requisition carrying what its
- * store got and allocated when it got something; the products short those the seed made short; and
- * the rules, given the answered claims again, proposing the same (timed: the rules alone).
+ * Fails loudly unless the run is sane: a product row for every product asked for, its claims all
+ * there; per product no more than the warehouse held and whole packs only; the requisitions of
+ * stores that got something allocated, the others still asked; the products short those the seed
+ * made short; and the rules, given every claim with its store's stock read again (the products
+ * served in full included), proposing what the run keeps or, served in full, what each store asked
+ * in whole packs (timed: the rules alone over all five million claims).
  */
 async function checkAllocation(f: Fixture, warehouseId: string, allocation: Allocation, o: ReturnType<typeof options>) {
   const { db } = f.deps;
@@ -165,67 +176,88 @@ async function checkAllocation(f: Fixture, warehouseId: string, allocation: Allo
   const fail = (message: string): never => {
     throw new Error(`allocation bench: ${message}`);
   };
-  const [facts] = await query<{ requisition_lines: number; claims: number; written: number; over_held: number; part_packs: number; spread_wrong: number; status_wrong: number; expected_short: number }>(db, sql`
-    with bench_requisitions as (select id, store_id, status from requisitions where chain_id = ${chainId} and warehouse_id = ${warehouseId}),
-    written as (select * from allocation_lines where chain_id = ${chainId} and allocation_id = ${allocation.id}),
-    given as (
-      select r.store_id, l.product_id, sum(l.allocated) as allocated
-      from requisition_lines l join bench_requisitions r on r.id = l.requisition_id where l.chain_id = ${chainId} group by r.store_id, l.product_id)
-    select (select count(*)::int from requisition_lines l join bench_requisitions r on r.id = l.requisition_id where l.chain_id = ${chainId}) as requisition_lines,
-           (select count(*)::int from given) as claims,
-           (select count(*)::int from written) as written,
-           (select count(*)::int from (select product_id, sum(quantity) as sent from written group by product_id) w
-              left join stock_levels s on s.chain_id = ${chainId} and s.store_id = ${warehouseId} and s.product_id = w.product_id
-             where w.sent > coalesce(s.quantity, 0)) as over_held,
-           (select count(*)::int from written where quantity % pack_size <> 0 or quantity <> proposed) as part_packs,
-           (select count(*)::int from given g full join written w on w.store_id = g.store_id and w.product_id = g.product_id
-             where g.allocated is distinct from w.quantity) as spread_wrong,
-           (select count(*)::int from bench_requisitions r
-             where r.status <> (case when exists (select 1 from requisition_lines l where l.chain_id = ${chainId} and l.requisition_id = r.id and l.allocated > 0)
+  const [facts] = await query<{ requisition_lines: number; products: number; claims: number; weighed: number; weighed_claims: number; over_held: number; part_packs: number; status_wrong: number; expected_short: number }>(db, sql`
+    with kept as (select * from allocation_products where chain_id = ${chainId} and allocation_id = ${allocation.id})
+    select (select count(*)::int from requisition_lines l join requisitions r on r.chain_id = l.chain_id and r.id = l.requisition_id where r.chain_id = ${chainId} and r.warehouse_id = ${warehouseId}) as requisition_lines,
+           (select count(*)::int from kept) as products,
+           (select coalesce(sum(claims), 0)::int from kept) as claims,
+           (select count(*)::int from kept where on_hand is not null) as weighed,
+           (select coalesce(sum(claims), 0)::int from kept where on_hand is not null) as weighed_claims,
+           (select count(*)::int from kept where allocated > available) as over_held,
+           (select count(*)::int from kept, unnest(proposed) q where q % pack_size <> 0) as part_packs,
+           (select count(*)::int from requisitions r where r.chain_id = ${chainId} and r.warehouse_id = ${warehouseId}
+               and r.status <> (case when exists (select 1 from kept k, unnest(k.stores, k.proposed) as x(place, quantity)
+                                                   where x.quantity > 0 and (select a.store_ids[x.place + 1] from allocations a where a.chain_id = ${chainId} and a.id = ${allocation.id}) = r.store_id)
+                                          or exists (select 1 from requisition_lines l join kept k on k.product_id = l.product_id and k.stores is null where l.chain_id = ${chainId} and l.requisition_id = r.id)
                                      then 'allocated' else 'asked' end)::requisition_status) as status_wrong,
            (select count(distinct p.id)::int from bench_products p join requisition_lines l on l.chain_id = ${chainId} and l.product_id = p.id
-             where p.rn % 5 = 0 or p.rn % 50 = 7) as expected_short`);
+             where p.rn % ${o.shortEvery} = 0 or p.rn % 50 = 7) as expected_short`);
   const expectedLines = o.stores * o.asks;
-  if (facts!.requisition_lines !== expectedLines || facts!.claims !== expectedLines) fail(`${facts!.requisition_lines} requisition lines and ${facts!.claims} claims, not ${expectedLines}`);
-  if (facts!.written !== expectedLines) fail(`${facts!.written} allocation lines written for ${expectedLines} claims`);
-  if (allocation.lines.length !== expectedLines) fail(`${allocation.lines.length} lines answered for ${expectedLines} claims`);
+  if (facts!.requisition_lines !== expectedLines || facts!.claims !== expectedLines) fail(`${facts!.requisition_lines} requisition lines and ${facts!.claims} claims kept, not ${expectedLines}`);
+  if (allocation.totals.claims !== expectedLines || allocation.totals.products !== facts!.products) fail(`the answer's totals (${JSON.stringify(allocation.totals)}) are not what was kept`);
   if (facts!.over_held > 0) fail(`${facts!.over_held} products send more than the warehouse held`);
-  if (facts!.part_packs > 0) fail(`${facts!.part_packs} lines are not whole packs or differ from their proposal`);
-  if (facts!.spread_wrong > 0) fail(`${facts!.spread_wrong} stores' requisition lines do not carry what the allocation gives them`);
+  if (facts!.part_packs > 0) fail(`${facts!.part_packs} proposals are not whole packs`);
   if (facts!.status_wrong > 0) fail(`${facts!.status_wrong} requisitions are in the wrong status`);
+  if (allocation.totals.productsShort !== facts!.expected_short) fail(`${allocation.totals.productsShort} products short, the seed made ${facts!.expected_short} short`);
 
-  const replay = replayRules(allocation);
-  if (replay.differences > 0) fail(`the rules propose differently for ${replay.differences} lines given the same claims`);
-  if (replay.productsShort !== facts!.expected_short) fail(`${replay.productsShort} products short, the seed made ${facts!.expected_short} short`);
-  for (const p of allocation.products) if (p.allocated > p.available) fail(`product ${p.productId}: ${p.allocated} allocated of ${p.available} available`);
-  return {
-    requisitionLines: facts!.requisition_lines, linesWritten: facts!.written, pureSeconds: replay.seconds, productsShort: replay.productsShort,
-    productsWithNone: allocation.products.filter((p) => p.allocated === 0).length, unitsAllocated: allocation.products.reduce((sum, p) => sum + p.allocated, 0),
-  };
+  const replay = await replayRules(f, warehouseId, allocation.id);
+  if (replay.differences > 0) fail(`the rules propose differently for ${replay.differences} claims given the same figures`);
+  if (replay.claims !== expectedLines) fail(`${replay.claims} claims replayed, not ${expectedLines}`);
+  if (replay.productsShort !== facts!.expected_short) fail(`the rules find ${replay.productsShort} products short, the seed made ${facts!.expected_short} short`);
+  return { requisitionLines: facts!.requisition_lines, products: facts!.products, weighedProducts: facts!.weighed, weighedClaims: facts!.weighed_claims, pureSeconds: replay.seconds, productsShort: replay.productsShort };
 }
 
-/** The answered claims through `allocateProduct` again: how long the rules alone take, whether they agree with what was written, and how many products were short. */
-function replayRules(allocation: Allocation) {
-  const available = new Map(allocation.products.map((p) => [p.productId, p.available]));
-  const byProduct = new Map<string, Allocation['lines']>();
-  for (const line of allocation.lines) {
-    const lines = byProduct.get(line.productId);
-    if (lines) lines.push(line);
-    else byProduct.set(line.productId, [line]);
-  }
-  const inputs = [...byProduct].map(([productId, lines]) => ({
-    productId, available: available.get(productId) ?? 0, packSize: lines[0]!.packSize,
-    claims: lines.map((l): AllocationClaim => ({ storeId: l.storeId, priority: l.why.priority, asked: l.why.asked, ideal: l.why.ideal, onHand: l.why.onHand, inTransit: l.why.inTransit })),
+/**
+ * Every claim of the run, each store's stock read again (untouched since the run), through
+ * `allocateProduct`: how long the rules alone take over all of them, whether they propose what the
+ * run kept (or, for a product served in full, each store's ask in whole packs), and how many
+ * products they find short.
+ */
+async function replayRules(f: Fixture, warehouseId: string, allocationId: string) {
+  const chainId = f.chainId;
+  const kept = new Map((await query<{ product_id: string; pack_size: number; available: number; proposals: string | null }>(f.deps.db, sql`
+    select k.product_id, k.pack_size, k.available,
+           (select string_agg(a.store_ids[x.place + 1] || ' ' || x.quantity, ',') from unnest(k.stores, k.proposed) as x(place, quantity)) as proposals
+    from allocation_products k join allocations a on a.chain_id = k.chain_id and a.id = k.allocation_id
+    where k.chain_id = ${chainId} and k.allocation_id = ${allocationId}`)).map((r) => [r.product_id, r]));
+  const rows = (await query<{ product_id: string; claims: string }>(f.deps.db, sql`
+    select l.product_id,
+           string_agg(concat_ws(' ', l.store_id, l.asked, coalesce(ss.allocation_priority, 5), coalesce(sl.quantity, 0), coalesce(sl.in_transit, 0), coalesce(sr.max_quantity::text, '-')), ',') as claims
+    from (select r.store_id, rl.product_id, sum(rl.asked)::int as asked
+            from requisitions r join requisition_lines rl on rl.chain_id = r.chain_id and rl.requisition_id = r.id
+           where r.chain_id = ${chainId} and r.warehouse_id = ${warehouseId} group by r.store_id, rl.product_id) l
+    left join store_stock_settings ss on ss.chain_id = ${chainId} and ss.store_id = l.store_id
+    left join stock_levels sl on sl.chain_id = ${chainId} and sl.store_id = l.store_id and sl.product_id = l.product_id
+    left join store_replenishment sr on sr.chain_id = ${chainId} and sr.store_id = l.store_id and sr.product_id = l.product_id and sr.policy = 'ideal'
+    group by l.product_id`)).map((r) => {
+    const product = kept.get(r.product_id);
+    if (!product) throw new Error(`allocation bench: product ${r.product_id} is asked for and not in the allocation`);
+    return { ...product, claims: r.claims };
+  });
+  const inputs = rows.map((r) => ({
+    productId: r.product_id, available: r.available, packSize: r.pack_size,
+    claims: r.claims.split(',').map((claim): AllocationClaim => {
+      const [storeId, asked, priority, onHand, inTransit, ideal] = claim.split(' ');
+      return { storeId: storeId!, priority: Number(priority), asked: Number(asked), ideal: ideal === '-' ? null : Number(ideal), onHand: Number(onHand), inTransit: Number(inTransit) };
+    }),
   }));
   const started = performance.now();
   const results = inputs.map((input) => allocateProduct(input));
-  const pureSeconds = secondsSince(started);
+  const seconds = secondsSince(started);
   let differences = 0;
   let productsShort = 0;
-  for (const result of results) {
-    const proposed = new Map(byProduct.get(result.productId)!.map((l) => [l.storeId, l.proposed]));
-    differences += result.stores.filter((s) => proposed.get(s.storeId) !== s.quantity).length;
+  let claims = 0;
+  for (const [i, result] of results.entries()) {
+    const row = rows[i]!;
+    const input = inputs[i]!;
+    const proposals = row.proposals === null ? null : new Map(row.proposals.split(',').map((p) => p.split(' ') as [string, string]).map(([storeId, quantity]) => [storeId, Number(quantity)]));
+    const askedOf = new Map(input.claims.map((c) => [c.storeId, c.asked!]));
+    for (const s of result.stores) {
+      const expected = proposals ? proposals.get(s.storeId) : Math.ceil(askedOf.get(s.storeId)! / input.packSize) * input.packSize;
+      if (expected !== s.quantity) differences += 1;
+    }
+    claims += result.stores.length;
     if (result.stores.some((s) => s.packs < s.why.maxPacks)) productsShort += 1;
   }
-  return { seconds: pureSeconds, differences, productsShort };
+  return { seconds, differences, productsShort, claims };
 }

@@ -77,8 +77,20 @@ describe('stock and distribution in the office', () => {
     await page.getByTestId('allocation-save').click();
     await expect.poll(() => page.getByTestId('allocation-save').isDisabled()).toBe(true);
     const [draft] = (await suite.hqGet(`/stock/allocations?warehouseId=${dc.id}&status=draft`, AllocationList)).items;
-    const saved = await suite.hqGet(`/stock/allocations/${draft!.id}`, Allocation);
-    expect(saved.lines.find((l) => l.productId === short!.productId && l.storeCode === 'S001')).toMatchObject({ proposed: 12, quantity: 6 });
+    const saved = await suite.hqGet(`/stock/allocations/${draft!.id}?short=true`, Allocation);
+    expect(saved.products.items.map((p) => p.productId)).toEqual([short!.productId]);
+    expect(saved.products.items[0]!.lines.find((l) => l.storeCode === 'S001')).toMatchObject({ proposed: 12, quantity: 6 });
+    // Only the products the centre is short of, then a search by SKU: the page follows.
+    expect(await page.getByTestId('allocation-product').count()).toBe(saved.totals.products);
+    await page.getByTestId('allocation-short-only').check();
+    await expect.poll(() => page.getByTestId('allocation-product').allTextContents()).toEqual([expect.stringContaining(short!.sku)]);
+    await page.getByTestId('allocation-short-only').uncheck();
+    await page.getByTestId('allocation-search').locator('input').fill(asked!.sku);
+    await page.getByTestId('allocation-search').locator('input').press('Enter');
+    await expect.poll(() => page.getByTestId('allocation-product').allTextContents()).toEqual([expect.stringContaining(asked!.sku)]);
+    expect(await page.getByTestId('allocation-why').allTextContents()).toEqual([expect.stringMatching(/^asked 24; got 24 = \d+ packs? of \d+: its need in full$/)]);
+    expect(await page.getByTestId('allocation-totals').textContent()).toBe(`${saved.totals.products} products for ${saved.totals.stores} stores (${saved.totals.claims} store asks), ${saved.totals.units} units in all`);
+    await saveShot(page, 'en-stock-allocation-search');
 
     await page.getByTestId('allocation-ship').click();
     await confirmPopup(page);

@@ -30,6 +30,7 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 const product = (i: number) => f.catalog[200 + i]!.id;
+const linesOf = (a: Allocation) => a.products.items.flatMap((p) => p.lines);
 const levelOf = async (placeId: string, productId: string) =>
   (await f.deps.db.select().from(stockLevels).where(and(eq(stockLevels.chainId, f.chainId), eq(stockLevels.storeId, placeId), eq(stockLevels.productId, productId))))[0] ?? { quantity: 0, inTransit: 0 };
 
@@ -81,11 +82,12 @@ describe('a store asks, HQ allocates short, ships, and the store receives a pack
     expect(res.status, await res.clone().text()).toBe(201);
     allocation = (await res.json()) as Allocation;
     expect(allocation.status).toBe('draft');
-    expect(allocation.lines.map((l) => [l.storeCode, l.proposed, l.quantity, l.why.outcome])).toEqual([
+    expect(linesOf(allocation).map((l) => [l.storeCode, l.proposed, l.quantity, l.why.outcome])).toEqual([
       ['S003', 24, 24, 'full'], ['S004', 6, 6, 'proportional'], ['S005', 0, 0, 'proportional'],
     ]);
-    expect(allocation.lines[1]!.why).toMatchObject({ priority: 5, asked: 18, need: 18, maxPacks: 3, shareUnits: 3.6 });
-    expect(allocation.products).toEqual([{ productId: product(0), available: 30, allocated: 30 }]);
+    expect(linesOf(allocation)[1]!.why).toMatchObject({ priority: 5, asked: 18, onHand: storeLevelsBefore.S004, need: 18, maxPacks: 3, shareUnits: 3.6 });
+    expect(allocation.products).toMatchObject({ total: 1, items: [{ productId: product(0), packSize: 6, available: 30, allocated: 30, short: true }] });
+    expect(allocation.totals).toEqual({ products: 1, stores: 3, claims: 3, units: 30, productsShort: 1 });
     const statuses = (await (await f.app.request(`/stock/requisitions?warehouseId=${warehouseId}`, bearer(hq))).json()) as RequisitionList;
     expect(statuses.items.map((r) => [r.storeCode, r.status, r.lines[0]!.allocated]).sort()).toEqual([['S003', 'allocated', 24], ['S004', 'allocated', 6], ['S005', 'asked', 0]]);
     // One draft at a time per warehouse.
@@ -101,12 +103,14 @@ describe('a store asks, HQ allocates short, ships, and the store receives a pack
     expect((await put([{ store: 'S005', quantity: 12 }])).status).toBe(400);
     expect((await put([{ store: 'S001', quantity: 6 }])).status).toBe(400);
     const unchanged = (await (await f.app.request(`/stock/allocations/${allocation.id}`, bearer(hq))).json()) as Allocation;
-    expect(unchanged.lines.map((l) => l.quantity)).toEqual([24, 6, 0]);
+    expect(linesOf(unchanged).map((l) => l.quantity)).toEqual([24, 6, 0]);
 
     const moved = await put([{ store: 'S004', quantity: 0 }, { store: 'S005', quantity: 6 }]);
     expect(moved.status, await moved.clone().text()).toBe(200);
     allocation = (await moved.json()) as Allocation;
-    expect(allocation.lines.map((l) => [l.storeCode, l.proposed, l.quantity])).toEqual([['S003', 24, 24], ['S004', 6, 0], ['S005', 0, 6]]);
+    expect(linesOf(allocation).map((l) => [l.storeCode, l.proposed, l.quantity])).toEqual([['S003', 24, 24], ['S004', 6, 0], ['S005', 0, 6]]);
+    const inDraft = (await (await f.app.request(`/stock/requisitions?warehouseId=${warehouseId}`, bearer(hq))).json()) as RequisitionList;
+    expect(inDraft.items.map((r) => [r.storeCode, r.status, r.lines[0]!.allocated]).sort()).toEqual([['S003', 'allocated', 24], ['S004', 'allocated', 0], ['S005', 'asked', 6]]);
   });
 
   it('ships once: the goods leave the warehouse and are on their way to each store, and S004 waits for the next run', async () => {
@@ -152,7 +156,7 @@ describe('a store asks, HQ allocates short, ships, and the store receives a pack
   it('serves the store left out at the next run, and a receipt of the earlier run leaves that store’s lines alone', async () => {
     await f.deps.db.transaction((tx) => moveStock(tx, f.chainId, [{ placeId: warehouseId, productId: product(0), delta: 12, inTransit: 0 }], 'opening', warehouseId, f.deps.clock(), f.deps));
     const next = (await (await f.app.request('/stock/allocations', json({ warehouseId }, hq))).json()) as Allocation;
-    expect(next.lines.map((l) => [l.storeCode, l.quantity])).toEqual([['S004', 12]]);
+    expect(linesOf(next).map((l) => [l.storeCode, l.quantity])).toEqual([['S004', 12]]);
     expect((await f.app.request(`/stock/allocations/${next.id}/ship`, json({}, hq))).status).toBe(200);
     const inTransit = async (store: string) =>
       ((await (await f.app.request(`/stock/shipments?storeId=${f.storeIds[store]}&status=in_transit`, bearer(east))).json()) as { items: Shipment[] }).items[0]!;
@@ -193,13 +197,45 @@ describe('a store asks, HQ allocates short, ships, and the store receives a pack
     await f.deps.db.insert(storeReplenishment).values({
       chainId: f.chainId, storeId: f.storeIds.S004!, productId: product(2), policy: 'ideal', minQuantity: 0, maxQuantity: ideal, leadTimeDays: 2, updatedAt: f.deps.clock(),
     });
-    await ask(east, 'S004', [[product(2), 24]]);
-    await ask(east, 'S005', [[product(2), 24]]);
+    const asked = [await ask(east, 'S004', [[product(2), 24]]), await ask(east, 'S005', [[product(2), 24]])];
     const run = (await (await f.app.request('/stock/allocations', json({ warehouseId }, hq))).json()) as Allocation;
-    expect(run.lines.map((l) => [l.storeCode, l.why.ideal, l.why.need, l.why.outcome, l.proposed])).toEqual([
+    expect(linesOf(run).map((l) => [l.storeCode, l.why.ideal, l.why.need, l.why.outcome, l.proposed])).toEqual([
       ['S004', ideal, 6, 'proportional', 6], ['S005', null, 24, 'proportional', 18],
     ]);
     expect((await f.app.request(`/stock/allocations/${run.id}/cancel`, json({}, hq))).status).toBe(200);
+    for (const r of asked) expect((await f.app.request(`/stock/requisitions/${r.id}/cancel`, json({}, east))).status).toBe(200);
+  });
+
+  it('serves every ask in full without weighing the claims when the centre holds enough, pages the products, and ships a manager’s change of them', async () => {
+    // product(4): 60 held, asks of 13 and 12 come to 3 + 2 packs of 6: all served in full, stock unread.
+    // product(5): 6 held, asks of 12 each: short, weighed by the rules.
+    await holds(product(4), 60, 6);
+    await holds(product(5), 6, 6);
+    await ask(hq, 'S003', [[product(4), 13], [product(5), 12]]);
+    await ask(east, 'S004', [[product(4), 12], [product(5), 12]]);
+    const run = (await (await f.app.request('/stock/allocations', json({ warehouseId }, hq))).json()) as Allocation;
+    expect(run.totals).toEqual({ products: 2, stores: 2, claims: 4, units: 36, productsShort: 1 });
+    const full = run.products.items.find((p) => p.productId === product(4))!;
+    expect(full).toMatchObject({ available: 60, allocated: 30, short: false });
+    expect(full.lines.map((l) => [l.storeCode, l.proposed, l.quantity, l.why.outcome, l.why.onHand])).toEqual([['S003', 18, 18, 'full', null], ['S004', 12, 12, 'full', null]]);
+    const page = async (q: string) => (await (await f.app.request(`/stock/allocations/${run.id}?${q}`, bearer(hq))).json()) as Allocation;
+    expect((await page('short=true')).products).toMatchObject({ total: 1, items: [{ productId: product(5), short: true }] });
+    const second = await page('limit=1&offset=1');
+    expect(second.products).toMatchObject({ total: 2, offset: 1, limit: 1 });
+    expect(second.products.items.map((p) => p.sku)).toEqual([run.products.items[1]!.sku]);
+    expect(run.products.items[0]!.sku < run.products.items[1]!.sku).toBe(true);
+    expect((await f.app.request(`/stock/allocations/${run.id}?limit=0`, bearer(hq))).status).toBe(400);
+
+    const changed = await f.app.request(`/stock/allocations/${run.id}/lines`, { ...json({ lines: [{ storeId: f.storeIds.S004, productId: product(4), quantity: 24 }] }, hq), method: 'PUT' });
+    expect(changed.status, await changed.clone().text()).toBe(200);
+    const after = (await changed.json()) as Allocation;
+    expect(after.totals.units).toBe(48);
+    expect(after.products.items.find((p) => p.productId === product(4))!.lines.find((l) => l.storeCode === 'S004')).toMatchObject({ proposed: 12, quantity: 24, why: { outcome: 'full', asked: 12 } });
+    expect((await f.app.request(`/stock/allocations/${run.id}/ship`, json({}, hq))).status).toBe(200);
+    const s004 = ((await (await f.app.request(`/stock/requisitions?storeId=${f.storeIds.S004}&warehouseId=${warehouseId}&status=shipped`, bearer(east))).json()) as RequisitionList).items[0]!;
+    expect(s004.lines.map((l) => [l.productId, l.allocated, l.shipped]).sort()).toEqual([[product(4), 24, 24], [product(5), 0, 0]].sort());
+    expect(await levelOf(warehouseId, product(4))).toMatchObject({ quantity: 60 - 18 - 24 });
+    expect((await verifyLedgers(database.db)).ok).toBe(true);
   });
 
   it('refuses to ship to a franchisee’s store a product that has no cost to sell it at, naming it and changing nothing', async () => {
@@ -208,7 +244,7 @@ describe('a store asks, HQ allocates short, ships, and the store receives a pack
     const run = (await (await f.app.request('/stock/allocations', json({ warehouseId }, hq))).json()) as Allocation;
     await f.deps.db.delete(productCosts).where(and(eq(productCosts.chainId, f.chainId), eq(productCosts.productId, product(3))));
     const refused = await f.app.request(`/stock/allocations/${run.id}/ship`, json({}, hq));
-    expect(refused.status).toBe(409);
+    expect(refused.status, await refused.clone().text()).toBe(409);
     expect(((await refused.json()) as { error: { details: { productIds: string[] } } }).error.details.productIds).toEqual([product(3)]);
     expect(await levelOf(warehouseId, product(3))).toMatchObject({ quantity: 6 });
     expect((await (await f.app.request(`/stock/allocations/${run.id}`, bearer(hq))).json()) as Allocation).toMatchObject({ status: 'draft' });

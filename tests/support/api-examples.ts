@@ -86,6 +86,8 @@ export const unscopedParameters = new Set([
   'productId', 'sort', 'order', 'entity', 'entityId', 'actorId',
   'dryRun', 'fileName', 'format', 'lang', 'template', 'key',
   'active', 'status', 'categoryId', 'brandId', 'supplierId',
+  // An allocation's products, only those the centre is short of.
+  'short',
   // A store list is cut to the caller's scope before it filters.
   'settlement', 'operation', 'regionId', 'franchiseeId',
   'level', 'role', 'kind', 'event',

@@ -3,7 +3,8 @@ import type { Deps, OfficePrincipal } from '../http/app-env';
 import { newId } from '../ids';
 import { products } from '../catalog/catalog.tables';
 import { stores, users } from '../org/org.tables';
-import { createRequisition, listShipments, receiveShipment, runAllocation, shipAllocation } from '../stock/distribution.service';
+import { runAllocation, shipAllocation } from '../stock/allocation.service';
+import { createRequisition, listShipments, receiveShipment } from '../stock/distribution.service';
 import { requisitions } from '../stock/distribution.tables';
 import { moveStock } from '../stock/stock-ledger';
 import { productPacks, stockLevels, storeStockSettings, warehouses } from '../stock/stock.tables';
@@ -58,7 +59,7 @@ export async function seedDemoStock(deps: Deps, chainId: string): Promise<void> 
   for (const shipment of await listShipments(deps, office, { status: 'in_transit' })) {
     if (shipment.storeCode === 'S002') continue;
     const short = shipment.storeCode === 'S003' ? shipment.lines[0]!.productId : null;
-    const packOf = (productId: string) => first.lines.find((l) => l.productId === productId)!.packSize;
+    const packOf = (productId: string) => first.products.items.find((p) => p.productId === productId)!.packSize;
     await receiveShipment(deps, office, shipment.id, { lines: shipment.lines.map((l) => ({ productId: l.productId, received: l.productId === short ? l.shipped - packOf(l.productId) : l.shipped })) });
   }
 

@@ -1,18 +1,15 @@
-import {
-  allocateProduct, checkAdjustedAllocation,
-  type Allocation, type AllocationAdjustBody, type AllocationClaim, type AllocationWhy, type StoreAllocation, type AllocationSummary, type ReceiveBody, type Requisition, type RequisitionBody, type RequisitionList, type Shipment,
-} from '@pos/shared';
-import { and, asc, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
+import type { ReceiveBody, Requisition, RequisitionBody, RequisitionList, Shipment } from '@pos/shared';
+import { and, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { query, uuidArray } from '../db/query';
-import type { Deps, Principal } from '../http/app-env';
+import type { Deps, OfficePrincipal, Principal } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { officePrincipal } from '../http/require-role';
 import { storeInScope, storesInScope } from '../http/scope';
 import { newId } from '../ids';
 import { products } from '../catalog/catalog.tables';
 import { stores } from '../org/org.tables';
-import { allocationLines, allocations, requisitionLines, requisitions, shipmentLines, shipments } from './distribution.tables';
+import { allocations, requisitionLines, requisitions, shipmentLines, shipments } from './distribution.tables';
 import { nextNo } from './document-numbers';
 import { moveStock } from './stock-ledger';
 import { productCostsAt } from './stock-value';
@@ -24,6 +21,7 @@ export const OVERDUE_AFTER_HOURS = 48;
 export const DEFAULT_PRIORITY = 5;
 
 type Tx = Db;
+type AllocationHead = typeof allocations.$inferSelect;
 
 export async function warehouseOf(db: Db, chainId: string, warehouseId: string): Promise<void> {
   const [found] = await db.select({ id: warehouses.id }).from(warehouses).where(and(eq(warehouses.chainId, chainId), eq(warehouses.id, warehouseId), eq(warehouses.active, true)));
@@ -64,7 +62,7 @@ export async function createRequisition(deps: Deps, principal: Principal, body: 
 
 type RequisitionRow = {
   id: string; no: string; store_id: string; store_code: string; warehouse_id: string; kind: Requisition['kind']; status: Requisition['status']; note: string | null; created_at: string;
-  lines: { productId: string; sku: string; nameZh: string; nameEn: string; asked: number; allocated: number; shipped: number; received: number }[];
+  lines: { productId: string; sku: string; nameZh: string; nameEn: string; asked: number; allocated: number; shipped: number; received: number }[] | null;
 };
 
 async function loadRequisitions(db: Db, chainId: string, where: SQL, now: Date): Promise<Requisition[]> {
@@ -79,12 +77,32 @@ async function loadRequisitions(db: Db, chainId: string, where: SQL, now: Date):
     where r.chain_id = ${chainId} and ${where}
     order by r.created_at desc, r.no desc
     limit 200`);
+  await showDraftAllocated(db, chainId, rows);
   const overdueBefore = now.getTime() - OVERDUE_AFTER_HOURS * 3_600_000;
   return rows.map((r) => ({
     id: r.id, no: r.no, storeId: r.store_id, storeCode: r.store_code, warehouseId: r.warehouse_id, kind: r.kind, status: r.status, note: r.note, createdAt: r.created_at,
     overdue: (r.status === 'asked' || r.status === 'allocated') && Date.parse(r.created_at) < overdueBefore,
     lines: r.lines ?? [],
   }));
+}
+
+/**
+ * A requisition in a draft allocation is given nothing on its lines until the draft ships: what
+ * the draft gives it (a store left out included, once a manager gives it some) is worked out
+ * here, spread over its store's requisitions as shipping will.
+ */
+async function showDraftAllocated(db: Db, chainId: string, rows: RequisitionRow[]): Promise<void> {
+  const inDraft = rows.filter((r) => r.status === 'allocated' || r.status === 'asked');
+  if (inDraft.length === 0) return;
+  const drafts = await db.select().from(allocations)
+    .where(and(eq(allocations.chainId, chainId), eq(allocations.status, 'draft'), sql`${allocations.requisitionIds} && ${uuidArray(inDraft.map((r) => r.id))}::uuid[]`));
+  for (const head of drafts) {
+    const served = inDraft.filter((r) => head.requisitionIds.includes(r.id));
+    const only = { storeIds: [...new Set(served.map((r) => r.store_id))], productIds: [...new Set(served.flatMap((r) => (r.lines ?? []).map((l) => l.productId)))] };
+    const parts = spreadOverLines(await askedLines(db, chainId, head.requisitionIds, only), await draftQuantities(db, chainId, head, only));
+    const given = new Map(parts.map((p) => [`${p.requisition_id}|${p.product_id}`, p.quantity]));
+    for (const r of served) for (const l of r.lines ?? []) l.allocated = given.get(`${r.id}|${l.productId}`) ?? 0;
+  }
 }
 
 /** The caller's stores' requisitions, newest first (at most 200), with those waiting too long flagged. */
@@ -113,63 +131,45 @@ export async function cancelRequisition(deps: Deps, principal: Principal, id: st
   return (await loadRequisitions(deps.db, office.chainId, sql`r.id = ${id}`, deps.clock()))[0]!;
 }
 
-/** What a warehouse holds of each product less what draft allocations already hold back for their stores. */
-async function availableAt(tx: Tx, chainId: string, warehouseId: string, productIds: readonly string[], exceptAllocation: string | null): Promise<Map<string, number>> {
-  if (productIds.length === 0) return new Map();
-  const rows = await query<{ product_id: string; available: string }>(tx, sql`
-    with wanted as (select unnest(${uuidArray(productIds)}::uuid[]) as product_id),
-    held as (
-      select l.product_id, sum(l.quantity) as quantity from allocation_lines l
-      join allocations a on a.chain_id = l.chain_id and a.id = l.allocation_id
-      where a.chain_id = ${chainId} and a.warehouse_id = ${warehouseId} and a.status = 'draft' ${exceptAllocation ? sql`and a.id <> ${exceptAllocation}` : sql``}
-        and l.product_id = any(${uuidArray(productIds)}::uuid[])
-      group by l.product_id
-    )
-    select w.product_id, (coalesce(s.quantity, 0) - coalesce(h.quantity, 0))::text as available
-    from wanted w
-    left join stock_levels s on s.chain_id = ${chainId} and s.store_id = ${warehouseId} and s.product_id = w.product_id
-    left join held h on h.product_id = w.product_id`);
-  return new Map(rows.map((r) => [r.product_id, Math.max(0, Number(r.available))]));
-}
-
 /**
- * Moves a run's requisitions on: to `allocated` (or `shipped`) those the allocation gives
- * something, back to `asked` those it gives nothing, so the next run serves them again.
+ * Moves a shipped run's requisitions on: to `shipped` those it sent something, back to `asked`
+ * those it sent nothing, so the next run serves them again.
  */
-async function settleStatuses(tx: Tx, chainId: string, requisitionIds: readonly string[], to: 'allocated' | 'shipped', at: Date): Promise<void> {
-  const column = to === 'allocated' ? sql`l.allocated` : sql`l.shipped`;
+async function settleShipped(tx: Tx, chainId: string, requisitionIds: readonly string[], at: Date): Promise<void> {
   await tx.execute(sql`
     update requisitions r
-       set status = (case when exists (select 1 from requisition_lines l where l.chain_id = r.chain_id and l.requisition_id = r.id and ${column} > 0)
-                          then ${to} else 'asked' end)::requisition_status,
+       set status = (case when exists (select 1 from requisition_lines l where l.chain_id = r.chain_id and l.requisition_id = r.id and l.shipped > 0)
+                          then 'shipped' else 'asked' end)::requisition_status,
            updated_at = ${at.toISOString()}::timestamptz
      where r.chain_id = ${chainId} and r.id = any(${uuidArray(requisitionIds)}::uuid[]) and r.status in ('asked', 'allocated')`);
 }
 
 /** A store's quantity of a product, to be spread over its requisitions' lines. */
-interface StoreQuantity {
+export interface StoreQuantity {
   storeId: string;
   productId: string;
   quantity: number;
 }
 
+interface AskedLine {
+  requisition_id: string;
+  store_id: string;
+  product_id: string;
+  asked: number;
+}
+
 /**
- * Sets the requisition lines' `column` (allocated, shipped or received) from stores' quantities
- * of products: each filled line by line, oldest requisition first, up to what each asked; what is
- * left over (a pack rounded up, goods over) goes to the newest. One read and one write, however
- * many lines.
+ * Each requisition line's part of stores' quantities of products: a store's lines of a product
+ * filled oldest requisition first, up to what each asked; what is left over (a pack rounded up,
+ * goods over) goes to the newest. `lines` come oldest first.
  */
-async function spreadOverRequisitions(tx: Tx, chainId: string, requisitionIds: readonly string[], quantities: readonly StoreQuantity[], column: 'allocated' | 'shipped' | 'received'): Promise<void> {
-  if (quantities.length === 0 || requisitionIds.length === 0) return;
-  const lines = await query<{ requisition_id: string; store_id: string; product_id: string; asked: number }>(tx, sql`
-    select l.requisition_id, r.store_id, l.product_id, l.asked
-    from requisition_lines l join requisitions r on r.chain_id = l.chain_id and r.id = l.requisition_id
-    where l.chain_id = ${chainId} and l.requisition_id = any(${uuidArray(requisitionIds)}::uuid[])
-    order by r.store_id, l.product_id, r.created_at, r.no`);
-  const byKey = new Map<string, typeof lines>();
+function spreadOverLines(lines: readonly AskedLine[], quantities: readonly StoreQuantity[]) {
+  const byKey = new Map<string, AskedLine[]>();
   for (const l of lines) {
     const key = `${l.store_id}|${l.product_id}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), l]);
+    const ofKey = byKey.get(key);
+    if (ofKey) ofKey.push(l);
+    else byKey.set(key, [l]);
   }
   const parts: { requisition_id: string; product_id: string; quantity: number }[] = [];
   for (const q of quantities) {
@@ -181,261 +181,95 @@ async function spreadOverRequisitions(tx: Tx, chainId: string, requisitionIds: r
       parts.push({ requisition_id: line.requisition_id, product_id: line.product_id, quantity: part });
     }
   }
+  return parts;
+}
+
+/** The lines of these requisitions, oldest requisition first, of the given stores and products only when they are named. */
+async function askedLines(db: Db, chainId: string, requisitionIds: readonly string[], only?: { storeIds: readonly string[]; productIds: readonly string[] }): Promise<AskedLine[]> {
+  return query<AskedLine>(db, sql`
+    select l.requisition_id, r.store_id, l.product_id, l.asked
+    from requisition_lines l join requisitions r on r.chain_id = l.chain_id and r.id = l.requisition_id
+    where l.chain_id = ${chainId} and l.requisition_id = any(${uuidArray(requisitionIds)}::uuid[])
+      ${only ? sql`and r.store_id = any(${uuidArray(only.storeIds)}::uuid[]) and l.product_id = any(${uuidArray(only.productIds)}::uuid[])` : sql``}
+    order by r.store_id, l.product_id, r.created_at, r.no`);
+}
+
+/**
+ * Sets the requisition lines' `columns` (allocated, shipped or received) from stores' quantities
+ * of products, spread by `spreadOverLines`. One read and one write, however many lines.
+ */
+async function spreadOverRequisitions(tx: Tx, chainId: string, requisitionIds: readonly string[], quantities: readonly StoreQuantity[], columns: readonly ('allocated' | 'shipped' | 'received')[]): Promise<void> {
+  if (quantities.length === 0 || requisitionIds.length === 0) return;
+  const parts = spreadOverLines(await askedLines(tx, chainId, requisitionIds), quantities);
   if (parts.length === 0) return;
   await tx.execute(sql`
-    update requisition_lines l set ${sql.raw(column)} = x.quantity
+    update requisition_lines l set ${sql.join(columns.map((c) => sql`${sql.raw(c)} = x.quantity`), sql`, `)}
     from json_to_recordset(${JSON.stringify(parts)}::json) as x(requisition_id uuid, product_id uuid, quantity int)
     where l.chain_id = ${chainId} and l.requisition_id = x.requisition_id and l.product_id = x.product_id`);
 }
 
 /**
- * Each product's claims on a run: every store's asks of it together, with the store's priority,
- * its stock on hand and on the way, and its ideal stock (理想库存: the most of its ideal-stock
- * replenishment rule, when it has one), which holds its need to the room below it. One row a
- * product, its claims in one text field, so millions of claims come back as thousands of rows.
+ * What the draft sends each store of each product, more than none: the kept quantities where the
+ * rules weighed the product or a manager changed it, else what the store asked, in whole packs;
+ * of some stores and products only, when they are named.
  */
-async function readClaims(tx: Tx, chainId: string, requisitionIds: readonly string[]): Promise<Map<string, { packSize: number; claims: AllocationClaim[] }>> {
-  const rows = await query<{ product_id: string; pack_size: number; claims: string }>(tx, sql`
-    select l.product_id, coalesce(pp.pack_size, 1) as pack_size,
-           string_agg(concat_ws(' ', l.store_id, l.asked, coalesce(ss.allocation_priority, ${DEFAULT_PRIORITY}), coalesce(sl.quantity, 0), coalesce(sl.in_transit, 0),
-                                coalesce(sr.max_quantity::text, '-')), ',') as claims
-    from (select r.store_id, rl.product_id, sum(rl.asked)::int as asked
-            from requisitions r join requisition_lines rl on rl.chain_id = r.chain_id and rl.requisition_id = r.id
-           where r.chain_id = ${chainId} and r.id = any(${uuidArray(requisitionIds)}::uuid[])
-           group by r.store_id, rl.product_id) l
-    left join store_stock_settings ss on ss.chain_id = ${chainId} and ss.store_id = l.store_id
-    left join stock_levels sl on sl.chain_id = ${chainId} and sl.store_id = l.store_id and sl.product_id = l.product_id
-    left join product_packs pp on pp.chain_id = ${chainId} and pp.product_id = l.product_id
-    left join store_replenishment sr on sr.chain_id = ${chainId} and sr.store_id = l.store_id and sr.product_id = l.product_id and sr.policy = 'ideal'
-    group by l.product_id, pp.pack_size`);
-  return new Map(rows.map((r) => [r.product_id, {
-    packSize: r.pack_size,
-    claims: r.claims.split(',').map((claim): AllocationClaim => {
-      const [storeId, asked, priority, onHand, inTransit, ideal] = claim.split(' ');
-      return { storeId: storeId!, priority: Number(priority), asked: Number(asked), ideal: ideal === '-' ? null : Number(ideal), onHand: Number(onHand), inTransit: Number(inTransit) };
-    }),
-  }]));
-}
-
-/** A store's proposal of a product and its why, flat: the database builds the why's document from the columns, many times faster than it reads one nested in each row. */
-interface ProposedLine {
-  store_id: string;
-  product_id: string;
-  pack_size: number;
-  quantity: number;
-  priority: number;
-  asked: number | null;
-  ideal: number | null;
-  on_hand: number;
-  in_transit: number;
-  need: number;
-  max_packs: number;
-  outcome: AllocationWhy['outcome'];
-  share_units: number | null;
-}
-
-const proposedLine = (productId: string, packSize: number, s: StoreAllocation): ProposedLine => ({
-  store_id: s.storeId, product_id: productId, pack_size: packSize, quantity: s.quantity,
-  priority: s.why.priority, asked: s.why.asked, ideal: s.why.ideal, on_hand: s.why.onHand, in_transit: s.why.inTransit,
-  need: s.why.need, max_packs: s.why.maxPacks, outcome: s.why.outcome, share_units: s.why.shareUnits,
-});
-
-/** Rows sent in one statement: a run writes millions, and a statement of a thousand rows costs a round trip and its parameters' parsing each. */
-const PROPOSED_LINES_PER_STATEMENT = 20_000;
-
-/** Writes proposals (what ships starts as what the rules proposed), sent as one JSON document. */
-async function insertProposedLines(tx: Tx, chainId: string, allocationId: string, rows: readonly ProposedLine[]): Promise<void> {
-  await tx.execute(sql`
-    insert into allocation_lines (chain_id, allocation_id, store_id, product_id, pack_size, proposed, quantity, why)
-    select ${chainId}, ${allocationId}, x.store_id, x.product_id, x.pack_size, x.quantity, x.quantity,
-           jsonb_build_object('priority', x.priority, 'asked', x.asked, 'ideal', x.ideal, 'onHand', x.on_hand, 'inTransit', x.in_transit,
-                              'need', x.need, 'maxPacks', x.max_packs, 'outcome', x.outcome, 'shareUnits', x.share_units)
-    from json_to_recordset(${JSON.stringify(rows)}::json) as x(store_id uuid, product_id uuid, pack_size int, quantity int, priority int, asked int, ideal int,
-                                                          on_hand bigint, in_transit bigint, need int, max_packs int, outcome text, share_units numeric)`);
+export async function draftQuantities(tx: Tx, chainId: string, head: AllocationHead, only?: { storeIds: readonly string[]; productIds: readonly string[] }) {
+  const ofProducts = only ? sql`and ap.product_id = any(${uuidArray(only.productIds)}::uuid[])` : sql``;
+  const ofStores = (column: SQL) => (only ? sql`and ${column} = any(${uuidArray(only.storeIds)}::uuid[])` : sql``);
+  return query<StoreQuantity>(tx, sql`
+    select s.store_id as "storeId", ap.product_id as "productId", q.quantity
+    from allocation_products ap
+    cross join lateral unnest(ap.stores, coalesce(ap.quantity, ap.proposed)) as q(place, quantity)
+    join unnest(${uuidArray(head.storeIds)}::uuid[]) with ordinality as s(store_id, place) on s.place = q.place + 1
+    where ap.chain_id = ${chainId} and ap.allocation_id = ${head.id} and ap.stores is not null and q.quantity > 0 ${ofProducts} ${ofStores(sql`s.store_id`)}
+    union all
+    select r.store_id, rl.product_id, ((sum(rl.asked) + ap.pack_size - 1) / ap.pack_size * ap.pack_size)::int
+    from allocation_products ap
+    join requisition_lines rl on rl.chain_id = ap.chain_id and rl.product_id = ap.product_id and rl.requisition_id = any(${uuidArray(head.requisitionIds)}::uuid[])
+    join requisitions r on r.chain_id = rl.chain_id and r.id = rl.requisition_id
+    where ap.chain_id = ${chainId} and ap.allocation_id = ${head.id} and ap.stores is null ${ofProducts} ${ofStores(sql`r.store_id`)}
+    group by r.store_id, rl.product_id, ap.pack_size`);
 }
 
 /**
- * `spreadOverRequisitions` for a fresh run, in the database: the allocation's lines are the
- * quantities, so none cross the wire. Each line's part is what is left of its store's quantity
- * after the lines before it (oldest requisition first) up to what it asked; the newest takes
- * whatever is left.
+ * Ships an allocation's quantities (its draft locked by the caller): a shipment per store, the
+ * goods leaving the warehouse's stock (`shipment_out`) and on their way to each store (its
+ * `in_transit`), the requisition lines given what was allocated and shipped. Refused, with nothing
+ * written, when the warehouse no longer holds it all.
  */
-async function spreadAllocationOverRequisitions(tx: Tx, chainId: string, allocationId: string, requisitionIds: readonly string[]): Promise<void> {
-  await tx.execute(sql`
-    update requisition_lines l set allocated = x.quantity
-    from (
-      select rl.requisition_id, rl.product_id,
-             case when row_number() over queue = count(*) over store_product then greatest(a.quantity - coalesce(sum(rl.asked) over before, 0), 0)
-                  else least(greatest(a.quantity - coalesce(sum(rl.asked) over before, 0), 0), rl.asked) end as quantity
-      from requisition_lines rl
-      join requisitions r on r.chain_id = rl.chain_id and r.id = rl.requisition_id
-      join allocation_lines a on a.chain_id = rl.chain_id and a.allocation_id = ${allocationId} and a.store_id = r.store_id and a.product_id = rl.product_id and a.quantity > 0
-      where rl.chain_id = ${chainId} and rl.requisition_id = any(${uuidArray(requisitionIds)}::uuid[])
-      window store_product as (partition by r.store_id, rl.product_id),
-             queue as (store_product order by r.created_at, r.no),
-             before as (queue rows between unbounded preceding and 1 preceding)
-    ) x
-    where l.chain_id = ${chainId} and l.requisition_id = x.requisition_id and l.product_id = x.product_id`);
-}
-
-/**
- * Allocates a warehouse's stock over its open requisitions (HQ only): each store's asks of a
- * product together are its claim, with its priority, stock on hand and on the way; each product
- * is shared by `allocateProduct` out of what the warehouse holds less what other drafts hold back.
- * The draft keeps every store's proposal and why; requisitions that got something are allocated,
- * the others stay asked for the next run. One run at a time per warehouse.
- */
-export async function runAllocation(deps: Deps, principal: Principal, warehouseId: string): Promise<Allocation> {
-  refuseUnlessHq(principal, 'allocate stock');
-  const office = officePrincipal(principal);
-  const chainId = office.chainId;
-  await warehouseOf(deps.db, chainId, warehouseId);
-  const id = newId(deps.clock);
-  await deps.db.transaction(async (tx) => {
-    await tx.select({ id: warehouses.id }).from(warehouses).where(and(eq(warehouses.chainId, chainId), eq(warehouses.id, warehouseId))).for('update');
-    const [draft] = await tx.select({ no: allocations.no }).from(allocations)
-      .where(and(eq(allocations.chainId, chainId), eq(allocations.warehouseId, warehouseId), eq(allocations.status, 'draft')));
-    if (draft) throw new AppError('CONFLICT', `allocation ${draft.no} of this warehouse is still a draft: ship or cancel it first`, { no: draft.no });
-    const open = await tx.select({ id: requisitions.id }).from(requisitions)
-      .where(and(eq(requisitions.chainId, chainId), eq(requisitions.warehouseId, warehouseId), eq(requisitions.status, 'asked'))).orderBy(asc(requisitions.createdAt), asc(requisitions.no));
-    if (open.length === 0) throw new AppError('CONFLICT', 'no requisition of this warehouse is waiting to be allocated');
-    const requisitionIds = open.map((r) => r.id);
-    const byProduct = await readClaims(tx, chainId, requisitionIds);
-    const available = await availableAt(tx, chainId, warehouseId, [...byProduct.keys()], null);
-    await tx.insert(allocations).values({ chainId, id, no: await nextNo(tx, chainId, 'A'), warehouseId, status: 'draft', requisitionIds, createdBy: office.userId, createdAt: deps.clock() });
-    let rows: ProposedLine[] = [];
-    for (const [productId, { packSize, claims: productClaims }] of byProduct) {
-      const result = allocateProduct({ productId, available: available.get(productId) ?? 0, packSize, claims: productClaims });
-      for (const s of result.stores) rows.push(proposedLine(productId, packSize, s));
-      if (rows.length >= PROPOSED_LINES_PER_STATEMENT) {
-        await insertProposedLines(tx, chainId, id, rows);
-        rows = [];
-      }
-    }
-    if (rows.length > 0) await insertProposedLines(tx, chainId, id, rows);
-    await spreadAllocationOverRequisitions(tx, chainId, id, requisitionIds);
-    await settleStatuses(tx, chainId, requisitionIds, 'allocated', deps.clock());
-  });
-  return loadAllocation(deps.db, chainId, id);
-}
-
-/** The chain's allocations, newest first, at most 100 (HQ only): each with how many stores and units it gives. */
-export async function listAllocations(deps: Deps, principal: Principal, q: { warehouseId?: string | undefined; status?: Allocation['status'] | undefined }): Promise<AllocationSummary[]> {
-  refuseUnlessHq(principal, 'read allocations');
-  const chainId = principal.chainId;
-  const rows = await deps.db.select({
-    id: allocations.id, no: allocations.no, warehouseId: allocations.warehouseId, status: allocations.status, createdAt: allocations.createdAt, shippedAt: allocations.shippedAt,
-    stores: sql<number>`(select count(distinct l.store_id)::int from allocation_lines l where l.chain_id = ${allocations.chainId} and l.allocation_id = ${allocations.id} and l.quantity > 0)`,
-    units: sql<number>`(select coalesce(sum(l.quantity), 0)::int from allocation_lines l where l.chain_id = ${allocations.chainId} and l.allocation_id = ${allocations.id})`,
-  }).from(allocations)
-    .where(and(eq(allocations.chainId, chainId), ...(q.warehouseId ? [eq(allocations.warehouseId, q.warehouseId)] : []), ...(q.status ? [eq(allocations.status, q.status)] : [])))
-    .orderBy(desc(allocations.createdAt), desc(allocations.no)).limit(100);
-  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), shippedAt: r.shippedAt?.toISOString() ?? null }));
-}
-
-export async function loadAllocation(db: Db, chainId: string, id: string): Promise<Allocation> {
-  const [head] = await db.select().from(allocations).where(and(eq(allocations.chainId, chainId), eq(allocations.id, id)));
-  if (!head) throw new AppError('NOT_FOUND', 'no such allocation');
-  const lines = await db.select({
-    storeId: allocationLines.storeId, storeCode: stores.code, productId: allocationLines.productId, sku: products.sku, nameZh: products.nameZh, nameEn: products.nameEn,
-    packSize: allocationLines.packSize, proposed: allocationLines.proposed, quantity: allocationLines.quantity, why: allocationLines.why,
-  }).from(allocationLines)
-    .innerJoin(stores, and(eq(stores.chainId, allocationLines.chainId), eq(stores.id, allocationLines.storeId)))
-    .innerJoin(products, and(eq(products.chainId, allocationLines.chainId), eq(products.id, allocationLines.productId)))
-    .where(and(eq(allocationLines.chainId, chainId), eq(allocationLines.allocationId, id)))
-    .orderBy(products.sku, stores.code);
-  const allocatedOf = new Map<string, number>();
-  for (const l of lines) allocatedOf.set(l.productId, (allocatedOf.get(l.productId) ?? 0) + l.quantity);
-  const held = head.status === 'draft' ? await availableAt(db, chainId, head.warehouseId, [...allocatedOf.keys()], id) : new Map<string, number>();
-  const products_ = [...allocatedOf].map(([productId, allocated]) => ({ productId, available: head.status === 'draft' ? (held.get(productId) ?? 0) : allocated, allocated }));
-  return {
-    id: head.id, no: head.no, warehouseId: head.warehouseId, status: head.status, createdAt: head.createdAt.toISOString(), shippedAt: head.shippedAt?.toISOString() ?? null,
-    products: products_, lines: lines.map((l) => ({ ...l, why: l.why as Allocation['lines'][number]['why'] })),
-  };
-}
-
-/**
- * A manager changes what stores get before the allocation ships (HQ only): whole packs, stores
- * and products the draft already has, and per product no more than the warehouse holds less what
- * other drafts hold back. Nothing changes when anything is wrong.
- */
-export async function adjustAllocation(deps: Deps, principal: Principal, id: string, body: AllocationAdjustBody): Promise<Allocation> {
-  refuseUnlessHq(principal, 'change an allocation');
-  const chainId = principal.chainId;
-  await deps.db.transaction(async (tx) => {
-    const [head] = await tx.select().from(allocations).where(and(eq(allocations.chainId, chainId), eq(allocations.id, id))).for('update');
-    if (!head) throw new AppError('NOT_FOUND', 'no such allocation');
-    if (head.status !== 'draft') throw new AppError('CONFLICT', 'only a draft allocation may be changed');
-    const lines = await tx.select().from(allocationLines).where(and(eq(allocationLines.chainId, chainId), eq(allocationLines.allocationId, id)));
-    const key = (storeId: string, productId: string) => `${storeId}|${productId}`;
-    const quantities = new Map(lines.map((l) => [key(l.storeId, l.productId), l.quantity]));
-    const problems: { storeId: string | null; productId: string; code: string; message: string }[] = [];
-    for (const l of body.lines) {
-      if (!quantities.has(key(l.storeId, l.productId))) problems.push({ storeId: l.storeId, productId: l.productId, code: 'UNKNOWN_LINE', message: 'this allocation gives the store nothing of this product to change' });
-      else quantities.set(key(l.storeId, l.productId), l.quantity);
-    }
-    const touched = [...new Set(body.lines.map((l) => l.productId))];
-    const available = await availableAt(tx, chainId, head.warehouseId, touched, id);
-    for (const productId of touched) {
-      const ofProduct = lines.filter((l) => l.productId === productId);
-      if (ofProduct.length === 0) continue;
-      const asked = new Map(ofProduct.map((l) => [l.storeId, quantities.get(key(l.storeId, productId))!]));
-      for (const p of checkAdjustedAllocation({ available: available.get(productId) ?? 0, packSize: ofProduct[0]!.packSize, storeIds: ofProduct.map((l) => l.storeId) }, asked)) problems.push({ ...p, productId });
-    }
-    if (problems.length) throw new AppError('VALIDATION_FAILED', 'the allocation cannot ship as changed', { problems });
-    for (const l of body.lines) {
-      await tx.update(allocationLines).set({ quantity: l.quantity })
-        .where(and(eq(allocationLines.chainId, chainId), eq(allocationLines.allocationId, id), eq(allocationLines.storeId, l.storeId), eq(allocationLines.productId, l.productId)));
-    }
-    await spreadOverRequisitions(tx, chainId, head.requisitionIds, body.lines, 'allocated');
-    await settleStatuses(tx, chainId, head.requisitionIds, 'allocated', deps.clock());
-  });
-  return loadAllocation(deps.db, chainId, id);
-}
-
-/**
- * Ships a draft allocation (HQ only): a shipment per store of what it gets, the goods leaving the
- * warehouse's stock (`shipment_out`) and on their way to each store (its `in_transit`), in one
- * transaction. Refused, with nothing written, when the warehouse no longer holds it all.
- */
-export async function shipAllocation(deps: Deps, principal: Principal, id: string): Promise<Allocation> {
-  refuseUnlessHq(principal, 'ship an allocation');
-  const office = officePrincipal(principal);
+export async function shipAllocationLines(deps: Deps, tx: Tx, office: OfficePrincipal, head: AllocationHead, lines: readonly StoreQuantity[]): Promise<void> {
   const chainId = office.chainId;
   const at = deps.clock();
-  await deps.db.transaction(async (tx) => {
-    const [head] = await tx.select().from(allocations).where(and(eq(allocations.chainId, chainId), eq(allocations.id, id))).for('update');
-    if (!head) throw new AppError('NOT_FOUND', 'no such allocation');
-    if (head.status !== 'draft') throw new AppError('CONFLICT', 'this allocation has shipped or was cancelled');
-    const lines = (await tx.select().from(allocationLines).where(and(eq(allocationLines.chainId, chainId), eq(allocationLines.allocationId, id)))).filter((l) => l.quantity > 0);
-    const perProduct = new Map<string, number>();
-    for (const l of lines) perProduct.set(l.productId, (perProduct.get(l.productId) ?? 0) + l.quantity);
-    const held = await query<{ product_id: string; quantity: string }>(tx, sql`
-      select product_id, quantity::text from stock_levels
-      where chain_id = ${chainId} and store_id = ${head.warehouseId} and product_id = any(${uuidArray([...perProduct.keys()])}::uuid[])
-      order by product_id for update`);
-    const short = [...perProduct].filter(([productId, q]) => Number(held.find((h) => h.product_id === productId)?.quantity ?? 0) < q).map(([productId]) => productId);
-    if (short.length) throw new AppError('CONFLICT', 'the warehouse no longer holds all this allocation sends', { productIds: short });
-    const prices = await transferPrices(tx, chainId, lines, at);
+  const perProduct = new Map<string, number>();
+  for (const l of lines) perProduct.set(l.productId, (perProduct.get(l.productId) ?? 0) + l.quantity);
+  const held = new Map((await query<{ product_id: string; quantity: string }>(tx, sql`
+    select product_id, quantity::text from stock_levels
+    where chain_id = ${chainId} and store_id = ${head.warehouseId} and product_id = any(${uuidArray([...perProduct.keys()])}::uuid[])
+    order by product_id for update`)).map((h) => [h.product_id, Number(h.quantity)]));
+  const short = [...perProduct].filter(([productId, q]) => (held.get(productId) ?? 0) < q).map(([productId]) => productId);
+  if (short.length) throw new AppError('CONFLICT', 'the warehouse no longer holds all this allocation sends', { productIds: short });
+  const prices = await transferPrices(tx, chainId, lines, at);
 
-    const byStore = new Map<string, typeof lines>();
-    for (const l of lines) byStore.set(l.storeId, [...(byStore.get(l.storeId) ?? []), l]);
-    for (const [storeId, storeLines] of [...byStore].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const shipmentId = newId(deps.clock);
-      await tx.insert(shipments).values({ chainId, id: shipmentId, no: await nextNo(tx, chainId, 'S'), warehouseId: head.warehouseId, storeId, allocationId: id, status: 'in_transit', shippedAt: at, shippedBy: office.userId });
-      await tx.insert(shipmentLines).values(storeLines.map((l) => ({ chainId, shipmentId, productId: l.productId, shipped: l.quantity, unitPriceMinor: prices.get(storeId)?.get(l.productId) ?? null })));
-      await moveStock(tx, chainId, storeLines.map((l) => ({ placeId: head.warehouseId, productId: l.productId, delta: -l.quantity, inTransit: 0 })), 'shipment_out', shipmentId, at, deps);
-      await moveStock(tx, chainId, storeLines.map((l) => ({ placeId: storeId, productId: l.productId, delta: 0, inTransit: l.quantity })), null, shipmentId, at, deps);
-      await spreadOverRequisitions(tx, chainId, head.requisitionIds, storeLines, 'shipped');
-    }
-    await settleStatuses(tx, chainId, head.requisitionIds, 'shipped', at);
-    // Requisitions it sends nothing for wait for the next run, which serves them: they are no longer this allocation's.
-    await tx.execute(sql`
-      update allocations a set status = 'shipped', shipped_at = ${at.toISOString()}::timestamptz,
-             requisition_ids = array(select r.id from requisitions r where r.chain_id = a.chain_id and r.id = any(a.requisition_ids) and r.status = 'shipped' order by r.created_at, r.no)
-      where a.chain_id = ${chainId} and a.id = ${id}`);
-  });
-  return loadAllocation(deps.db, chainId, id);
+  const byStore = new Map<string, StoreQuantity[]>();
+  for (const l of lines) {
+    const ofStore = byStore.get(l.storeId);
+    if (ofStore) ofStore.push(l);
+    else byStore.set(l.storeId, [l]);
+  }
+  for (const [storeId, storeLines] of [...byStore].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const shipmentId = newId(deps.clock);
+    await tx.insert(shipments).values({ chainId, id: shipmentId, no: await nextNo(tx, chainId, 'S'), warehouseId: head.warehouseId, storeId, allocationId: head.id, status: 'in_transit', shippedAt: at, shippedBy: office.userId });
+    await tx.insert(shipmentLines).values(storeLines.map((l) => ({ chainId, shipmentId, productId: l.productId, shipped: l.quantity, unitPriceMinor: prices.get(storeId)?.get(l.productId) ?? null })));
+    await moveStock(tx, chainId, storeLines.map((l) => ({ placeId: head.warehouseId, productId: l.productId, delta: -l.quantity, inTransit: 0 })), 'shipment_out', shipmentId, at, deps);
+    await moveStock(tx, chainId, storeLines.map((l) => ({ placeId: storeId, productId: l.productId, delta: 0, inTransit: l.quantity })), null, shipmentId, at, deps);
+  }
+  await spreadOverRequisitions(tx, chainId, head.requisitionIds, lines, ['allocated', 'shipped']);
+  await settleShipped(tx, chainId, head.requisitionIds, at);
+  // Requisitions it sends nothing for wait for the next run, which serves them: they are no longer this allocation's.
+  await tx.execute(sql`
+    update allocations a set status = 'shipped', shipped_at = ${at.toISOString()}::timestamptz,
+           requisition_ids = array(select r.id from requisitions r where r.chain_id = a.chain_id and r.id = any(a.requisition_ids) and r.status = 'shipped' order by r.created_at, r.no)
+    where a.chain_id = ${chainId} and a.id = ${head.id}`);
 }
 
 /**
@@ -455,21 +289,6 @@ async function transferPrices(tx: Tx, chainId: string, lines: readonly { storeId
   const prices = new Map<string, Map<string, number>>();
   for (const l of sold) prices.set(l.storeId, (prices.get(l.storeId) ?? new Map()).set(l.productId, costs.get(l.productId)!));
   return prices;
-}
-
-/** Cancels a draft allocation (HQ only): its requisitions go back to asked, for the next run. */
-export async function cancelAllocation(deps: Deps, principal: Principal, id: string): Promise<Allocation> {
-  refuseUnlessHq(principal, 'cancel an allocation');
-  const chainId = principal.chainId;
-  await deps.db.transaction(async (tx) => {
-    const [head] = await tx.select().from(allocations).where(and(eq(allocations.chainId, chainId), eq(allocations.id, id))).for('update');
-    if (!head) throw new AppError('NOT_FOUND', 'no such allocation');
-    if (head.status !== 'draft') throw new AppError('CONFLICT', 'only a draft allocation may be cancelled');
-    await tx.update(allocations).set({ status: 'cancelled' }).where(and(eq(allocations.chainId, chainId), eq(allocations.id, id)));
-    await tx.update(requisitionLines).set({ allocated: 0 }).where(and(eq(requisitionLines.chainId, chainId), inArray(requisitionLines.requisitionId, head.requisitionIds)));
-    await settleStatuses(tx, chainId, head.requisitionIds, 'allocated', deps.clock());
-  });
-  return loadAllocation(deps.db, chainId, id);
 }
 
 async function loadShipments(db: Db, chainId: string, where: SQL): Promise<Shipment[]> {
@@ -538,7 +357,7 @@ export async function receiveShipment(deps: Deps, principal: Principal, id: stri
     await tx.update(shipments).set({ status: 'received', receivedAt: at, receivedBy: office.userId }).where(and(eq(shipments.chainId, chainId), eq(shipments.id, id)));
     if (head!.allocationId) {
       const [allocation] = await tx.select({ requisitionIds: allocations.requisitionIds }).from(allocations).where(and(eq(allocations.chainId, chainId), eq(allocations.id, head!.allocationId)));
-      await spreadOverRequisitions(tx, chainId, allocation!.requisitionIds, lines.map((l) => ({ storeId: head!.storeId, productId: l.productId, quantity: counted.get(l.productId)! })), 'received');
+      await spreadOverRequisitions(tx, chainId, allocation!.requisitionIds, lines.map((l) => ({ storeId: head!.storeId, productId: l.productId, quantity: counted.get(l.productId)! })), ['received']);
       await tx.execute(sql`
         update requisitions r set status = 'received', updated_at = ${at.toISOString()}::timestamptz
         where r.chain_id = ${chainId} and r.id = any(${uuidArray(allocation!.requisitionIds)}::uuid[]) and r.store_id = ${head!.storeId} and r.status = 'shipped'`);

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, foreignKey, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
 import { chainId, instant, money } from '../db/columns';
 import { products } from '../catalog/catalog.tables';
 import { stores } from '../org/org.tables';
@@ -74,6 +74,10 @@ export const allocations = pgTable(
     status: allocationStatus('status').notNull(),
     /** The requisitions the run served, oldest first: each store's quantities go to their lines in this order. */
     requisitionIds: uuid('requisition_ids').array().notNull(),
+    /** The stores the run weighed, by id: a product's `stores` are places in this list. */
+    storeIds: uuid('store_ids').array().notNull().default(sql`'{}'`),
+    /** Each of those stores' place in the queue (1 first) when the run was made. */
+    storePriorities: integer('store_priorities').array().notNull().default(sql`'{}'`),
     createdBy: uuid('created_by').notNull(),
     createdAt: instant('created_at').notNull(),
     shippedAt: instant('shipped_at'),
@@ -87,25 +91,39 @@ export const allocations = pgTable(
 );
 
 /**
- * What an allocation gives a store of a product: the quantity the rules proposed and why
- * (`AllocationWhy`), and the quantity that ships (the proposal, or a manager's change of it).
+ * A product of an allocation: what the warehouse held for the run, what ships in all, and whether
+ * a store got less than it needed. When the warehouse held all the asks came to
+ * (`servesEveryAskInFull`) and no store has an ideal stock of it, every store gets what it asked,
+ * read again from the run's requisitions, and the arrays stay null. Otherwise the rules weighed
+ * the claims, and the arrays keep them side by side, one place per claiming store: what it asked,
+ * its ideal stock (null when none), stock on hand and on the way then, and what the rules
+ * proposed, so the why of each store is worked out again from the same figures. `quantity` is what
+ * ships where a manager changed it, in the same places (`stores` and `asked` are then filled too).
  */
-export const allocationLines = pgTable(
-  'allocation_lines',
+export const allocationProducts = pgTable(
+  'allocation_products',
   {
     chainId: chainId(),
     allocationId: uuid('allocation_id').notNull(),
-    storeId: uuid('store_id').notNull(),
     productId: uuid('product_id').notNull(),
     packSize: integer('pack_size').notNull(),
-    proposed: integer('proposed').notNull(),
-    quantity: integer('quantity').notNull(),
-    why: jsonb('why').notNull(),
+    available: integer('available').notNull(),
+    allocated: integer('allocated').notNull(),
+    short: boolean('short').notNull(),
+    claims: integer('claims').notNull(),
+    stores: integer('stores').array(),
+    asked: integer('asked').array(),
+    ideal: integer('ideal').array(),
+    onHand: integer('on_hand').array(),
+    inTransit: integer('in_transit').array(),
+    proposed: integer('proposed').array(),
+    quantity: integer('quantity').array(),
   },
   (t) => [
-    primaryKey({ columns: [t.chainId, t.allocationId, t.storeId, t.productId] }),
+    primaryKey({ columns: [t.chainId, t.allocationId, t.productId] }),
     foreignKey({ columns: [t.chainId, t.allocationId], foreignColumns: [allocations.chainId, allocations.id] }),
-    check('allocation_lines_quantities', sql`${t.proposed} >= 0 and ${t.quantity} >= 0 and ${t.quantity} % ${t.packSize} = 0`),
+    foreignKey({ columns: [t.chainId, t.productId], foreignColumns: [products.chainId, products.id] }),
+    check('allocation_products_quantities', sql`${t.packSize} > 0 and ${t.available} >= 0 and ${t.allocated} >= 0 and ${t.claims} > 0`),
   ],
 );
 

@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import {
-  Allocation, AllocationAdjustBody, AllocationList, AllocationsQuery, AllocationRunBody, ReceiveBody, Requisition, RequisitionBody, RequisitionList, RequisitionsQuery, Shipment, ShipmentList, ShipmentsQuery,
+  Allocation, AllocationAdjustBody, AllocationList, AllocationPageQuery, AllocationsQuery, AllocationRunBody, ReceiveBody, Requisition, RequisitionBody, RequisitionList, RequisitionsQuery, Shipment, ShipmentList, ShipmentsQuery,
   StockLevelList, StockLevelsQuery, TillStockLookup, WarehouseList,
 } from '@pos/shared';
 import type { AppEnv } from '../http/app-env';
@@ -8,10 +8,8 @@ import { authenticate } from '../http/authenticate';
 import { bearer, commonErrors, IdParams, jsonBody, jsonResponse } from '../http/openapi-helpers';
 import { requireModule } from '../http/require-module';
 import { requireRole } from '../http/require-role';
-import {
-  adjustAllocation, cancelAllocation, cancelRequisition, createRequisition, listAllocations, listRequisitions, listShipments, listWarehouses, loadAllocation, receiveShipment, runAllocation, shipAllocation,
-  stockLevelsAt, tillStockLookup,
-} from './distribution.service';
+import { adjustAllocation, cancelAllocation, listAllocations, loadAllocation, runAllocation, shipAllocation } from './allocation.service';
+import { cancelRequisition, createRequisition, listRequisitions, listShipments, listWarehouses, receiveShipment, stockLevelsAt, tillStockLookup } from './distribution.service';
 
 const tags = ['stock'];
 
@@ -58,8 +56,8 @@ const allocationsRoute = createRoute({
 
 const allocationRoute = createRoute({
   method: 'get', path: '/stock/allocations/{id}', tags, security: bearer, middleware: [authenticate('office'), requireModule('stock', 'edit'), requireRole('hq_admin')] as const,
-  summary: 'An allocation with every store’s proposal, quantity and why',
-  request: { params: IdParams },
+  summary: 'An allocation’s totals and a page of its products (by SKU; only those short, or matching a text), each with every claiming store’s proposal, quantity and why',
+  request: { params: IdParams, query: AllocationPageQuery },
   responses: { 200: jsonResponse(Allocation, 'The allocation'), ...commonErrors },
 });
 
@@ -119,7 +117,7 @@ export const stockRoutes = new OpenAPIHono<AppEnv>()
   .openapi(cancelRequisitionRoute, async (c) => c.json(await cancelRequisition(c.var.deps, c.var.principal, c.req.valid('param').id), 200))
   .openapi(runAllocationRoute, async (c) => c.json(await runAllocation(c.var.deps, c.var.principal, c.req.valid('json').warehouseId), 201))
   .openapi(allocationsRoute, async (c) => c.json({ items: await listAllocations(c.var.deps, c.var.principal, c.req.valid('query')) }, 200))
-  .openapi(allocationRoute, async (c) => c.json(await loadAllocation(c.var.deps.db, c.var.principal.chainId, c.req.valid('param').id), 200))
+  .openapi(allocationRoute, async (c) => c.json(await loadAllocation(c.var.deps.db, c.var.principal.chainId, c.req.valid('param').id, c.req.valid('query')), 200))
   .openapi(adjustAllocationRoute, async (c) => c.json(await adjustAllocation(c.var.deps, c.var.principal, c.req.valid('param').id, c.req.valid('json')), 200))
   .openapi(shipAllocationRoute, async (c) => c.json(await shipAllocation(c.var.deps, c.var.principal, c.req.valid('param').id), 200))
   .openapi(cancelAllocationRoute, async (c) => c.json(await cancelAllocation(c.var.deps, c.var.principal, c.req.valid('param').id), 200))

@@ -1,7 +1,7 @@
-import { Alert, App, Button, Card, Empty, Form, InputNumber, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Empty, Form, Input, InputNumber, Pagination, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { allocationWhyText, checkAdjustedAllocation, type Allocation, type AllocationLine, type AllocationSummary } from '@pos/shared';
-import { useAllocations, useRequisitions, useWarehouses } from '../features/office-stock/use-stock';
+import { allocationWhyText, checkAdjustedAllocation, type Allocation, type AllocationLine, type AllocationProduct, type AllocationSummary } from '@pos/shared';
+import { useAllocations, useRequisitions, useWarehouses, type AllocationPage } from '../features/office-stock/use-stock';
 import { useI18n } from '../i18n/i18n-context';
 import { formatDateTime } from '../i18n/translate';
 import { HqErrorAlert } from './hq-error';
@@ -9,15 +9,24 @@ import { AllocationStatusTag } from './stock-tags';
 
 const lineKey = (l: { storeId: string; productId: string }) => `${l.storeId}|${l.productId}`;
 
-/** Per product of an allocation: what the centre holds for it, what the lines (with the manager's changes) take, and whether that may ship. */
-function productChecks(allocation: Allocation, edits: ReadonlyMap<string, number>) {
-  const checks = new Map<string, { available: number; total: number; over: boolean; notPacks: boolean }>();
-  for (const p of allocation.products) {
-    const lines = allocation.lines.filter((l) => l.productId === p.productId);
-    const quantities = new Map(lines.map((l) => [l.storeId, edits.get(lineKey(l)) ?? l.quantity]));
-    const problems = checkAdjustedAllocation({ available: p.available, packSize: lines[0]?.packSize ?? 1, storeIds: lines.map((l) => l.storeId) }, quantities);
+/** A store's line of a product on the page, with its product beside it. */
+type PageLine = AllocationLine & { product: AllocationProduct; productId: string; first: boolean };
+
+/** A manager's change of a line, kept across pages until it is saved: what it was, and what it is now. */
+interface Edit {
+  storeId: string;
+  productId: string;
+  was: number;
+  quantity: number;
+}
+
+/** Per product of the page: what the centre held for it, what its lines (with the manager's changes) take, and whether that may ship. */
+function productChecks(products: readonly AllocationProduct[], edits: ReadonlyMap<string, Edit>) {
+  const checks = new Map<string, { total: number; over: boolean; notPacks: boolean }>();
+  for (const p of products) {
+    const quantities = new Map(p.lines.map((l) => [l.storeId, edits.get(lineKey({ storeId: l.storeId, productId: p.productId }))?.quantity ?? l.quantity]));
+    const problems = checkAdjustedAllocation({ available: p.available, packSize: p.packSize, storeIds: p.lines.map((l) => l.storeId) }, quantities);
     checks.set(p.productId, {
-      available: p.available,
       total: [...quantities.values()].reduce((sum, q) => sum + q, 0),
       over: problems.some((x) => x.code === 'MORE_THAN_AVAILABLE'),
       notPacks: problems.some((x) => x.code !== 'MORE_THAN_AVAILABLE'),
@@ -26,40 +35,31 @@ function productChecks(allocation: Allocation, edits: ReadonlyMap<string, number
   return checks;
 }
 
-/** The lines come by product: the first line of each product spans its product's rows, the others none. */
-function productRowSpans(lines: readonly AllocationLine[]): Map<string, number> {
-  const count = new Map<string, number>();
-  for (const l of lines) count.set(l.productId, (count.get(l.productId) ?? 0) + 1);
-  const seen = new Set<string>();
-  return new Map(lines.map((l) => {
-    const first = !seen.has(l.productId);
-    seen.add(l.productId);
-    return [lineKey(l), first ? count.get(l.productId)! : 0];
-  }));
-}
-
-/** An allocation's lines, grouped by product: each store's facts, the proposal and why, and (for a draft) what ships, changeable in whole packs. */
-function AllocationLines({ allocation, edits, onEdit }: { allocation: Allocation; edits: ReadonlyMap<string, number>; onEdit: (line: AllocationLine, quantity: number) => void }) {
+/** A page of an allocation's products, each with its stores' facts, the proposal and why, and (for a draft) what ships, changeable in whole packs. */
+function AllocationLines({ allocation, edits, onEdit }: { allocation: Allocation; edits: ReadonlyMap<string, Edit>; onEdit: (line: PageLine, quantity: number) => void }) {
   const { t, locale, pickName } = useI18n();
-  const checks = useMemo(() => productChecks(allocation, edits), [allocation, edits]);
+  const products = allocation.products.items;
+  const checks = useMemo(() => productChecks(products, edits), [products, edits]);
   const draft = allocation.status === 'draft';
-  const rowSpans = productRowSpans(allocation.lines);
-  const columns: TableColumnsType<AllocationLine> = [
+  const rows: PageLine[] = products.flatMap((p) => p.lines.map((l, i) => ({ ...l, product: p, productId: p.productId, first: i === 0 })));
+  const columns: TableColumnsType<PageLine> = [
     {
-      title: t('office.stock.product'), key: 'product', onCell: (l) => ({ rowSpan: rowSpans.get(lineKey(l)) ?? 0 }),
+      title: t('office.stock.product'), key: 'product', onCell: (l) => ({ rowSpan: l.first ? l.product.lines.length : 0 }),
       render: (_, l) => {
-        const check = checks.get(l.productId);
+        const p = l.product;
+        const check = checks.get(p.productId);
         return (
-          <div data-testid="allocation-product" data-sku={l.sku}>
-            <strong>{l.sku} · {pickName(l)}</strong>
-            <div>{t('office.stock.packOf', { size: String(l.packSize) })}</div>
+          <div data-testid="allocation-product" data-sku={p.sku}>
+            <strong>{p.sku} · {pickName(p)}</strong>
+            <div>{t('office.stock.packOf', { size: String(p.packSize) })}</div>
             {check && (
               <div className={check.over ? 'office-problem' : undefined} data-testid="allocation-total">
-                {draft ? t('office.stock.allocatedOf', { total: String(check.total), available: String(check.available) }) : t('office.stock.sentInAll', { total: String(check.total) })}
+                {draft ? t('office.stock.allocatedOf', { total: String(check.total), available: String(p.available) }) : t('office.stock.sentInAll', { total: String(check.total) })}
               </div>
             )}
+            {p.short && <Tag color="#ad4e00" data-testid="allocation-product-short">{t('office.stock.productShort')}</Tag>}
             {check?.over && <Tag color="#a8071a">{t('office.stock.moreThanHeld')}</Tag>}
-            {check?.notPacks && <Tag color="#a8071a">{t('office.stock.notWholePacks', { size: String(l.packSize) })}</Tag>}
+            {check?.notPacks && <Tag color="#a8071a">{t('office.stock.notWholePacks', { size: String(p.packSize) })}</Tag>}
           </div>
         );
       },
@@ -67,41 +67,47 @@ function AllocationLines({ allocation, edits, onEdit }: { allocation: Allocation
     { title: t('office.stock.store'), key: 'store', dataIndex: 'storeCode' },
     { title: t('office.stock.priority'), key: 'priority', align: 'right', render: (_, l) => <span className="num">{l.why.priority}</span> },
     { title: t('office.stock.col.asked'), key: 'asked', align: 'right', render: (_, l) => <span className="num">{l.why.asked ?? '—'}</span> },
-    { title: t('office.stock.onHand'), key: 'onHand', align: 'right', render: (_, l) => <span className="num">{l.why.onHand}</span> },
-    { title: t('office.stock.inTransit'), key: 'inTransit', align: 'right', render: (_, l) => <span className="num">{l.why.inTransit}</span> },
+    { title: t('office.stock.onHand'), key: 'onHand', align: 'right', render: (_, l) => <span className="num">{l.why.onHand ?? '—'}</span> },
+    { title: t('office.stock.inTransit'), key: 'inTransit', align: 'right', render: (_, l) => <span className="num">{l.why.inTransit ?? '—'}</span> },
     { title: t('office.stock.proposed'), key: 'proposed', align: 'right', render: (_, l) => <span className="num">{l.proposed}</span> },
     {
       title: t('office.stock.ships'), key: 'quantity', align: 'right',
       render: (_, l) => draft ? (
-        <InputNumber size="small" min={0} max={1_000_000} step={l.packSize} precision={0} value={edits.get(lineKey(l)) ?? l.quantity}
-          onChange={(v) => onEdit(l, v ?? 0)} aria-label={t('office.stock.shipsTo', { store: l.storeCode, product: l.sku })} style={{ width: 96 }} data-testid="allocation-quantity" />
+        <InputNumber size="small" min={0} max={1_000_000} step={l.product.packSize} precision={0} value={edits.get(lineKey(l))?.quantity ?? l.quantity}
+          onChange={(v) => onEdit(l, v ?? 0)} aria-label={t('office.stock.shipsTo', { store: l.storeCode, product: l.product.sku })} style={{ width: 96 }} data-testid="allocation-quantity" />
       ) : <span className="num">{l.quantity}</span>,
     },
     {
       title: t('office.stock.why'), key: 'why',
-      render: (_, l) => <span data-testid="allocation-why">{allocationWhyText({ storeId: l.storeId, packs: l.proposed / l.packSize, quantity: l.proposed, why: l.why }, l.packSize, locale === 'en' ? 'en' : 'zh-CN')}</span>,
+      render: (_, l) => <span data-testid="allocation-why">{allocationWhyText({ storeId: l.storeId, packs: l.proposed / l.product.packSize, quantity: l.proposed, why: l.why }, l.product.packSize, locale === 'en' ? 'en' : 'zh-CN')}</span>,
     },
   ];
-  return <Table<AllocationLine> rowKey={lineKey} size="small" bordered pagination={false} dataSource={allocation.lines} columns={columns} data-testid="allocation-lines" />;
+  return <Table<PageLine> rowKey={lineKey} size="small" bordered pagination={false} dataSource={rows} columns={columns} data-testid="allocation-lines" />;
 }
 
-/** A draft or past allocation: its lines, and for a draft the manager's changes, shipping and cancelling. */
-function AllocationCard({ allocation, warehouseName, onShipped }: { allocation: Allocation; warehouseName: string; onShipped: (id: string) => void }) {
+/** Products shown a page at a time: a chain's run holds thousands, each with a line per store. */
+const PRODUCTS_PER_PAGE = 10;
+
+/** A draft or past allocation: its totals, a page of its products, and for a draft the manager's changes, shipping and cancelling. */
+function AllocationCard({ id, warehouseName, onShipped }: { id: string; warehouseName: string; onShipped: (id: string) => void }) {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
-  const { adjust, ship, cancel } = useAllocations(undefined, undefined);
-  const [edits, setEdits] = useState<ReadonlyMap<string, number>>(new Map());
-  useEffect(() => setEdits(new Map()), [allocation]);
-  const byKey = new Map(allocation.lines.map((l) => [lineKey(l), l]));
-  const changed = [...edits].filter(([key, q]) => byKey.get(key)?.quantity !== q);
-  const checks = productChecks(allocation, edits);
-  const blocked = [...checks.values()].some((c) => c.over || c.notPacks);
-  const short = allocation.products.filter((p) => p.available < allocation.lines.filter((l) => l.productId === p.productId).reduce((sum, l) => sum + (l.why.asked ?? l.why.need), 0));
+  const [page, setPage] = useState<AllocationPage>({ offset: 0, limit: PRODUCTS_PER_PAGE, short: false, q: '' });
+  const { open, adjust, ship, cancel } = useAllocations(undefined, id, page);
+  const [edits, setEdits] = useState<ReadonlyMap<string, Edit>>(new Map());
+  const allocation = open.data;
+  useEffect(() => setEdits(new Map()), [id, allocation?.status]);
+  if (!allocation) return <Card loading={open.isLoading}><HqErrorAlert error={open.error} /></Card>;
+  const changed = [...edits.values()].filter((e) => e.quantity !== e.was);
+  const blocked = [...productChecks(allocation.products.items, edits).values()].some((c) => c.over || c.notPacks);
   const save = async () => {
-    await adjust.mutateAsync({ id: allocation.id, body: { lines: changed.map(([key, quantity]) => ({ storeId: byKey.get(key)!.storeId, productId: byKey.get(key)!.productId, quantity })) } });
+    await adjust.mutateAsync({ id: allocation.id, body: { lines: changed.map(({ storeId, productId, quantity }) => ({ storeId, productId, quantity })) } });
+    setEdits(new Map());
     void message.success(t('office.stock.saved'));
   };
   const draft = allocation.status === 'draft';
+  const totals = allocation.totals;
+  const filter = (next: Partial<AllocationPage>) => setPage((p) => ({ ...p, ...next, offset: 0 }));
   return (
     <Card data-testid="allocation" data-status={allocation.status}
       title={<Space><span>{t('office.stock.allocationNo', { no: allocation.no })}</span><AllocationStatusTag status={allocation.status} /></Space>}
@@ -122,10 +128,22 @@ function AllocationCard({ allocation, warehouseName, onShipped }: { allocation: 
         {t('office.stock.allocatedAt', { at: formatDateTime(locale, allocation.createdAt) })}
         {allocation.shippedAt && ` · ${t('office.stock.shippedAt', { at: formatDateTime(locale, allocation.shippedAt) })}`}
       </Typography.Paragraph>
-      {draft && short.length > 0 && <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="allocation-short" title={t('office.stock.shortExplained', { count: String(short.length) })} />}
+      <Typography.Paragraph data-testid="allocation-totals">
+        {t('office.stock.allocationTotals', { products: String(totals.products), stores: String(totals.stores), claims: String(totals.claims), units: String(totals.units) })}
+      </Typography.Paragraph>
+      {draft && totals.productsShort > 0 && <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="allocation-short" title={t('office.stock.shortExplained', { count: String(totals.productsShort) })} />}
       {draft && changed.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('office.stock.unsaved', { count: String(changed.length) })} />}
-      <HqErrorAlert error={adjust.error ?? ship.error ?? cancel.error} />
-      <AllocationLines allocation={allocation} edits={edits} onEdit={(l, q) => setEdits((m) => new Map(m).set(lineKey(l), q))} />
+      <HqErrorAlert error={open.error ?? adjust.error ?? ship.error ?? cancel.error} />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search allowClear placeholder={t('office.stock.findProduct')} aria-label={t('office.stock.findProduct')} style={{ width: 280 }}
+          onSearch={(q) => filter({ q: q.trim() })} data-testid="allocation-search" />
+        <Checkbox checked={page.short} onChange={(e) => filter({ short: e.target.checked })} data-testid="allocation-short-only">{t('office.stock.shortOnly')}</Checkbox>
+      </Space>
+      <AllocationLines allocation={allocation} edits={edits}
+        onEdit={(l, q) => setEdits((m) => new Map(m).set(lineKey(l), { storeId: l.storeId, productId: l.productId, was: m.get(lineKey(l))?.was ?? l.quantity, quantity: q }))} />
+      <Pagination style={{ marginTop: 12 }} size="small" current={page.offset / page.limit + 1} pageSize={page.limit} total={allocation.products.total} showSizeChanger={false} hideOnSinglePage
+        showTotal={(total) => t('office.stock.productsMatching', { count: String(total) })}
+        onChange={(n) => setPage((p) => ({ ...p, offset: (n - 1) * p.limit }))} data-testid="allocation-pages" />
     </Card>
   );
 }
@@ -145,7 +163,7 @@ export function AllocationScreen() {
   const { list } = useAllocations(chosen, undefined);
   const draft = list.data?.items.find((a) => a.status === 'draft');
   const openId = viewing ?? draft?.id;
-  const { open, run } = useAllocations(chosen, openId);
+  const { run } = useAllocations(chosen, undefined);
   const waiting = useRequisitions({ status: 'asked', warehouseId: chosen });
   const waitingHere = waiting.list.data?.items ?? [];
   const warehouse = warehouses.data?.items.find((w) => w.id === chosen);
@@ -183,9 +201,9 @@ export function AllocationScreen() {
           )}
           {viewing && draft && viewing !== draft.id && <Form.Item><Button onClick={() => setViewing(undefined)}>{t('office.stock.backToDraft')}</Button></Form.Item>}
         </Form>
-        <HqErrorAlert error={warehouses.error ?? list.error ?? run.error ?? open.error} />
+        <HqErrorAlert error={warehouses.error ?? list.error ?? run.error} />
       </Card>
-      {open.data && openId ? <AllocationCard allocation={open.data} warehouseName={warehouse ? pickName(warehouse) : ''} onShipped={setViewing} /> : !list.isLoading && <Card><Empty description={t('office.stock.noDraft')} /></Card>}
+      {openId ? <AllocationCard key={openId} id={openId} warehouseName={warehouse ? pickName(warehouse) : ''} onShipped={setViewing} /> : !list.isLoading && <Card><Empty description={t('office.stock.noDraft')} /></Card>}
       <Card title={<Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>{t('office.stock.allocationHistory')}</Typography.Title>}>
         <Table<AllocationSummary> rowKey="id" size="small" loading={list.isLoading} dataSource={list.data?.items ?? []} columns={history} pagination={{ pageSize: 10, hideOnSinglePage: true }} data-testid="allocation-history" />
       </Card>

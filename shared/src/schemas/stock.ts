@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IsoDateTime, SafeText } from './common';
+import { pageQuery, QueryFlag } from './paging';
 
 /** A whole number of units, as stock counts them. */
 export const Units = z.number().int().min(0).max(1_000_000);
@@ -69,28 +70,27 @@ export const RequisitionsQuery = z.object({
 
 export const AllocationRunBody = z.object({ warehouseId: z.uuid() });
 
-/** Why a store got what it got of a product: the facts, and how the rules used them (see `allocateProduct`). */
+/**
+ * Why a store got what it got of a product: the facts, and how the rules used them (see
+ * `allocateProduct`). Stock on hand and on the way are null when the rules had no need of them:
+ * the centre held enough for every store's ask, so each got all it asked.
+ */
 export const AllocationWhySchema = z.object({
   priority: z.number().int(),
   asked: z.number().int().nullable(),
   ideal: z.number().int().nullable(),
-  onHand: z.number().int(),
-  inTransit: z.number().int(),
+  onHand: z.number().int().nullable(),
+  inTransit: z.number().int().nullable(),
   need: z.number().int(),
   maxPacks: z.number().int(),
   outcome: z.enum(['full', 'proportional', 'none_left', 'no_need']),
   shareUnits: z.number().nullable(),
 });
 
+/** A store's part of a product in an allocation: what the rules gave, what ships (a manager may change it before shipping), and why. */
 export const AllocationLine = z.object({
   storeId: z.uuid(),
   storeCode: z.string(),
-  productId: z.uuid(),
-  sku: z.string(),
-  nameZh: z.string(),
-  nameEn: z.string(),
-  packSize: z.number().int(),
-  /** What the rules gave, and what ships (a manager may change it before shipping). */
   proposed: z.number().int(),
   quantity: z.number().int(),
   why: AllocationWhySchema,
@@ -99,9 +99,33 @@ export type AllocationLine = z.infer<typeof AllocationLine>;
 
 export const AllocationStatus = z.enum(['draft', 'shipped', 'cancelled']);
 
-/** Per product: what the warehouse held for the run and what the lines take of it. */
-export const AllocationProductTotal = z.object({ productId: z.uuid(), available: z.number().int(), allocated: z.number().int() });
+/**
+ * A product of an allocation: what the warehouse held for the run, what ships of it, whether it
+ * was short (some store got less than it needed), and every claiming store's line.
+ */
+export const AllocationProduct = z.object({
+  productId: z.uuid(),
+  sku: z.string(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  packSize: z.number().int(),
+  available: z.number().int(),
+  allocated: z.number().int(),
+  short: z.boolean(),
+  lines: z.array(AllocationLine),
+});
+export type AllocationProduct = z.infer<typeof AllocationProduct>;
 
+/** A run's size: its products, stores and claims, the units it sends and the products it was short of. */
+export const AllocationTotals = z.object({
+  products: z.number().int(),
+  stores: z.number().int(),
+  claims: z.number().int(),
+  units: z.number().int(),
+  productsShort: z.number().int(),
+});
+
+/** An allocation: its totals and one page of its products (by SKU), each with its stores' lines. */
 export const Allocation = z.object({
   id: z.uuid(),
   no: z.string(),
@@ -109,12 +133,19 @@ export const Allocation = z.object({
   status: AllocationStatus,
   createdAt: IsoDateTime,
   shippedAt: IsoDateTime.nullable(),
-  products: z.array(AllocationProductTotal),
-  lines: z.array(AllocationLine),
+  totals: AllocationTotals,
+  products: z.object({ items: z.array(AllocationProduct), total: z.number().int(), offset: z.number().int(), limit: z.number().int() }),
 });
 export type Allocation = z.infer<typeof Allocation>;
 
-/** An allocation as a list shows it: how many stores and units it gives, without its lines. */
+/** Which page of an allocation's products: by SKU, optionally only those short, or those whose SKU or name holds `q`. */
+export const AllocationPageQuery = pageQuery(['sku']).pick({ offset: true, q: true }).extend({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  short: QueryFlag.optional(),
+});
+export type AllocationPageQuery = z.infer<typeof AllocationPageQuery>;
+
+/** An allocation as a list shows it: how many stores and units it gives, without its products. */
 export const AllocationSummary = Allocation.pick({ id: true, no: true, warehouseId: true, status: true, createdAt: true, shippedAt: true })
   .extend({ stores: z.number().int(), units: z.number().int() });
 export type AllocationSummary = z.infer<typeof AllocationSummary>;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AllocationInputError, allocateProduct, allocationWhyText, checkAdjustedAllocation, type AllocationClaim, type AllocationInput } from './allocate';
+import { AllocationInputError, allocateProduct, allocationInFull, allocationWhyText, checkAdjustedAllocation, servesEveryAskInFull, type AllocationClaim, type AllocationInput } from './allocate';
 
 const claim = (storeId: string, priority: number, asked: number | null, rest: Partial<AllocationClaim> = {}): AllocationClaim => ({
   storeId, priority, asked, ideal: null, onHand: 0, inTransit: 0, ...rest,
@@ -40,6 +40,13 @@ describe('allocating a product that is short', () => {
     expect(allocationWhyText(b, 6, 'en')).toBe('asked 30, ideal 30, had 8; got 24 = 4 packs of 6: proportional share 22.5 rounded to packs');
     expect(allocationWhyText(result.stores.find((s) => s.storeId === 'D')!, 6, 'en')).toBe('ideal 36, had 5, 6 on the way; got 24 = 4 packs of 6: proportional share 25.5 rounded to packs');
     expect(allocationWhyText(result.stores.find((s) => s.storeId === 'E')!, 6, 'zh-CN')).toBe('要货 12，现有 0；配 0 = 0 箱 × 6：优先级 3 之前已配完');
+  });
+
+  it('explains a store served in full without the stock the rules did not weigh', () => {
+    const full = allocationInFull({ storeId: 'A', priority: 2, asked: 20 }, 6);
+    expect(full).toMatchObject({ packs: 4, quantity: 24, why: { need: 20, maxPacks: 4, outcome: 'full', onHand: null, inTransit: null } });
+    expect(allocationWhyText(full, 6, 'en')).toBe('asked 20; got 24 = 4 packs of 6: its need in full');
+    expect(allocationWhyText(full, 6, 'zh-CN')).toBe('要货 20；配 24 = 4 箱 × 6：按需配足');
   });
 
   it('explains a share the way the office shows it', () => {
@@ -146,6 +153,22 @@ describe('allocation, for any stock and claims', () => {
       const result = allocateProduct(input);
       const short = result.stores.filter((s) => s.why.outcome === 'proportional');
       for (const s of short) expect(Math.abs(s.quantity - s.why.shareUnits!)).toBeLessThan(input.packSize);
+    }), { numRuns: 2000 });
+  });
+
+  it('serves every ask in full when the packs asked fit in what is held, as the shortcut says, whatever stock the stores hold', () => {
+    fc.assert(fc.property(arbitraryInput, fc.integer({ min: 0, max: 40 }), (input, spare) => {
+      const asking = input.claims.filter((c) => c.asked !== null).map((c) => ({ ...c, asked: c.asked! }));
+      const packsAsked = asking.reduce((sum, c) => sum + Math.ceil(c.asked / input.packSize), 0);
+      const available = packsAsked * input.packSize + spare;
+      expect(servesEveryAskInFull(available, input.packSize, packsAsked)).toBe(true);
+      const result = allocateProduct({ ...input, available, claims: asking });
+      for (const s of result.stores) {
+        expect(s.packs).toBe(s.why.maxPacks);
+        const claim = asking.find((c) => c.storeId === s.storeId)!;
+        if (claim.ideal === null) expect(allocationInFull(claim, input.packSize)).toEqual({ ...s, why: { ...s.why, onHand: null, inTransit: null } });
+      }
+      if (packsAsked > 0) expect(servesEveryAskInFull(available - spare - input.packSize, input.packSize, packsAsked)).toBe(false);
     }), { numRuns: 2000 });
   });
 });

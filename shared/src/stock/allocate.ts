@@ -39,8 +39,9 @@ export interface AllocationWhy {
   readonly priority: number;
   readonly asked: number | null;
   readonly ideal: number | null;
-  readonly onHand: number;
-  readonly inTransit: number;
+  /** Null with `inTransit` when the rules had no need of them: the source held enough for every ask (`servesEveryAskInFull`). */
+  readonly onHand: number | null;
+  readonly inTransit: number | null;
   /** What the store needs: what it asked, held to the room below its ideal stock when one is set. */
   readonly need: number;
   /** The most packs it may take: its need rounded up to whole packs. */
@@ -192,6 +193,30 @@ export function allocateProduct(input: AllocationInput): ProductAllocation {
   return { productId: input.productId, available: input.available, packSize: input.packSize, allocated: stores.reduce((sum, s) => sum + s.quantity, 0), stores };
 }
 
+/**
+ * Whether a source serves every store all it asked without weighing one claim against another:
+ * when the packs the asks come to, each ask rounded up to whole packs, fit in the whole packs it
+ * holds. A store's need is never more than it asked, so every priority is then served in full,
+ * whatever the stores hold or would ideally hold. `packsAsked` may count a store's asks one by one
+ * (rounding each up), for that is never less than rounding their sum.
+ */
+export function servesEveryAskInFull(available: number, packSize: number, packsAsked: number): boolean {
+  return packsAsked <= Math.floor(available / packSize);
+}
+
+/**
+ * What a store gets of a product whose source serves every ask in full (`servesEveryAskInFull`)
+ * and for which it has no ideal stock: all it asked, rounded up to whole packs, the same as
+ * `allocateProduct` gives it, explained without the stock the rules had no need of.
+ */
+export function allocationInFull(claim: { readonly storeId: string; readonly priority: number; readonly asked: number }, packSize: number): StoreAllocation {
+  const packs = Math.ceil(claim.asked / packSize);
+  return {
+    storeId: claim.storeId, packs, quantity: packs * packSize,
+    why: { priority: claim.priority, asked: claim.asked, ideal: null, onHand: null, inTransit: null, need: claim.asked, maxPacks: packs, outcome: claim.asked === 0 ? 'no_need' : 'full', shareUnits: null },
+  };
+}
+
 export interface AllocationProblem {
   readonly storeId: string | null;
   readonly code: 'NOT_WHOLE_PACKS' | 'MORE_THAN_AVAILABLE' | 'NEGATIVE' | 'UNKNOWN_STORE';
@@ -223,12 +248,12 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 export function allocationWhyText(s: StoreAllocation, packSize: number, locale: 'en' | 'zh-CN'): string {
   const w = s.why;
   if (locale === 'zh-CN') {
-    const facts = [w.asked === null ? null : `要货 ${w.asked}`, w.ideal === null ? null : `理想库存 ${w.ideal}`, `现有 ${w.onHand}`, w.inTransit ? `在途 ${w.inTransit}` : null].filter(Boolean).join('，');
+    const facts = [w.asked === null ? null : `要货 ${w.asked}`, w.ideal === null ? null : `理想库存 ${w.ideal}`, w.onHand === null ? null : `现有 ${w.onHand}`, w.inTransit ? `在途 ${w.inTransit}` : null].filter(Boolean).join('，');
     const got = `配 ${s.quantity} = ${s.packs} 箱 × ${packSize}`;
     const how = { full: '按需配足', proportional: `按需求比例应得 ${round1(w.shareUnits ?? 0)}，按整箱取整`, none_left: `优先级 ${w.priority} 之前已配完`, no_need: '无需补货' }[w.outcome];
     return `${facts}；${got}：${how}`;
   }
-  const facts = [w.asked === null ? null : `asked ${w.asked}`, w.ideal === null ? null : `ideal ${w.ideal}`, `had ${w.onHand}`, w.inTransit ? `${w.inTransit} on the way` : null].filter(Boolean).join(', ');
+  const facts = [w.asked === null ? null : `asked ${w.asked}`, w.ideal === null ? null : `ideal ${w.ideal}`, w.onHand === null ? null : `had ${w.onHand}`, w.inTransit ? `${w.inTransit} on the way` : null].filter(Boolean).join(', ');
   const got = `got ${s.quantity} = ${s.packs} ${s.packs === 1 ? 'pack' : 'packs'} of ${packSize}`;
   const how = { full: 'its need in full', proportional: `proportional share ${round1(w.shareUnits ?? 0)} rounded to packs`, none_left: `nothing left for priority ${w.priority}`, no_need: 'it needs none' }[w.outcome];
   return `${facts}; ${got}: ${how}`;

@@ -43,8 +43,16 @@ export function useRequisitions(filter: { storeId?: string | undefined; warehous
   return { list, create, cancel };
 }
 
-/** HQ's allocations of a warehouse (newest first), one of them in full, and what HQ does with a draft. */
-export function useAllocations(warehouseId: string | undefined, openId: string | undefined) {
+/** Which page of an allocation's products to show: by SKU, only those short, or those matching a text. */
+export interface AllocationPage {
+  offset: number;
+  limit: number;
+  short: boolean;
+  q: string;
+}
+
+/** HQ's allocations of a warehouse (newest first), a page of one of them, and what HQ does with a draft. */
+export function useAllocations(warehouseId: string | undefined, openId: string | undefined, page?: AllocationPage) {
   const http = useOfficeHttp();
   const list = useQuery({
     queryKey: [...stockKey, 'allocations', warehouseId],
@@ -52,9 +60,13 @@ export function useAllocations(warehouseId: string | undefined, openId: string |
     queryFn: () => unwrap(http({ method: 'GET', path: `/stock/allocations${queryString({ warehouseId })}`, schema: AllocationList })),
   });
   const open = useQuery({
-    queryKey: [...stockKey, 'allocation', openId],
+    queryKey: [...stockKey, 'allocation', openId, page],
     enabled: openId !== undefined,
-    queryFn: () => unwrap(http({ method: 'GET', path: `/stock/allocations/${openId}`, schema: Allocation })),
+    placeholderData: (previous) => previous,
+    queryFn: () => unwrap(http({
+      method: 'GET', schema: Allocation,
+      path: `/stock/allocations/${openId}${queryString({ offset: page && String(page.offset), limit: page && String(page.limit), short: page?.short ? 'true' : undefined, q: page?.q || undefined })}`,
+    })),
   });
   const run = useHqMutation((warehouse: string) => ({ method: 'POST', path: '/stock/allocations', schema: Allocation, body: { warehouseId: warehouse } }), [stockKey]);
   const adjust = useHqMutation(({ id, body }: { id: string; body: AllocationAdjustBody }) => ({ method: 'PUT', path: `/stock/allocations/${id}/lines`, schema: Allocation, body }), [stockKey]);
