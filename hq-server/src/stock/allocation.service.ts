@@ -19,8 +19,8 @@ type Tx = Db;
 /** The first page of products an allocation answers with when it is made or changed. */
 const FIRST_PAGE: AllocationPageQuery = { offset: 0, limit: 20, short: undefined, q: undefined };
 
-/** Products written in one statement: each row carries its stores' figures as arrays. */
-const PRODUCTS_PER_STATEMENT = 1_000;
+/** Products written in one statement: each row carries its stores' figures as arrays, and small statements let the database write while the rules weigh the next. */
+const PRODUCTS_PER_STATEMENT = 250;
 
 /** The stores a run serves, by id (a product's `stores` are places in this list), with their places in the queue. */
 interface RunStores {
@@ -63,21 +63,23 @@ async function productsWithIdealStock(tx: Tx, chainId: string, storeIds: readonl
 /**
  * The claims on the products the rules weigh: per product, each store's asks together, its stock
  * on hand and on the way, and its ideal stock (the most of its ideal-stock rule), one text field
- * a product, so a million claims come back as a few thousand rows.
+ * a product, so a million claims come back as a few thousand rows (read by `claimsIn`).
  */
-async function readWeighedClaims(tx: Tx, claims: ReturnType<typeof claimsOf>, chainId: string, run: RunStores): Promise<Map<string, AllocationClaim[]>> {
+async function readWeighedClaims(tx: Tx, claims: ReturnType<typeof claimsOf>, chainId: string): Promise<Map<string, string>> {
   const rows = await query<{ product_id: string; claims: string }>(tx, sql`
     select c.product_id, string_agg(concat_ws(' ', c.store_id, c.asked, coalesce(sl.quantity, 0), coalesce(sl.in_transit, 0), coalesce(sr.max_quantity::text, '-')), ',') as claims
     from ${claims} c
     left join stock_levels sl on sl.chain_id = ${chainId} and sl.store_id = c.store_id and sl.product_id = c.product_id
     left join store_replenishment sr on sr.chain_id = ${chainId} and sr.store_id = c.store_id and sr.product_id = c.product_id and sr.policy = 'ideal'
     group by c.product_id`);
-  const priorityOf = new Map(run.ids.map((id, i) => [id, run.priorities[i]!]));
-  return new Map(rows.map((r) => [r.product_id, r.claims.split(',').map((claim): AllocationClaim => {
-    const [storeId, asked, onHand, inTransit, ideal] = claim.split(' ');
-    return { storeId: storeId!, priority: priorityOf.get(storeId!)!, asked: Number(asked), ideal: ideal === '-' ? null : Number(ideal), onHand: Number(onHand), inTransit: Number(inTransit) };
-  })]));
+  return new Map(rows.map((r) => [r.product_id, r.claims]));
 }
+
+/** A product's claims from `readWeighedClaims`' text, each store with its place in the queue. */
+const claimsIn = (text: string, priorityOf: ReadonlyMap<string, number>) => text.split(',').map((claim): AllocationClaim => {
+  const [storeId, asked, onHand, inTransit, ideal] = claim.split(' ');
+  return { storeId: storeId!, priority: priorityOf.get(storeId!)!, asked: Number(asked), ideal: ideal === '-' ? null : Number(ideal), onHand: Number(onHand), inTransit: Number(inTransit) };
+});
 
 /** A product's row as written: its arrays as PostgreSQL array text, null where the rules did not weigh it. */
 interface ProductRow {
@@ -145,37 +147,52 @@ export async function runAllocation(deps: Deps, principal: Principal, warehouseI
     const totals = await readProductTotals(tx, chainId, warehouseId, claimsOf(chainId, requisitionIds, severalPerStore));
     const withIdeal = await productsWithIdealStock(tx, chainId, storeIds);
     const weighed = totals.filter((p) => withIdeal.has(p.productId) || !servesEveryAskInFull(p.available, p.packSize, p.packsAsked));
-    const claims = weighed.length ? await readWeighedClaims(tx, claimsOf(chainId, requisitionIds, severalPerStore, weighed.map((p) => p.productId)), chainId, run) : new Map<string, AllocationClaim[]>();
+    const claims = weighed.length ? await readWeighedClaims(tx, claimsOf(chainId, requisitionIds, severalPerStore, weighed.map((p) => p.productId)), chainId) : new Map<string, string>();
     const placeOf = new Map(storeIds.map((s, i) => [s, i]));
 
+    // Asked while the rules weigh: a store gets something when it asked for a product served in full, or the rules gave it some.
+    const servedInFull = query<{ store_id: string }>(tx, sql`
+      select r.store_id from requisitions r
+      where r.chain_id = ${chainId} and r.id = any(${uuidArray(requisitionIds)}::uuid[])
+        and exists (select 1 from requisition_lines rl where rl.chain_id = r.chain_id and rl.requisition_id = r.id and not (rl.product_id = any(${uuidArray([...claims.keys()])}::uuid[])))`);
+    servedInFull.catch(() => undefined);
+    await tx.insert(allocations).values({
+      chainId, id, no: await nextNo(tx, chainId, 'A'), warehouseId, status: 'draft', requisitionIds, storeIds: run.ids, storePriorities: run.priorities,
+      createdBy: office.userId, createdAt: deps.clock(),
+    });
+    // Products go to the database a few hundred at a time while the rules weigh the next: the connection pipelines the statements.
+    const writing: Promise<void>[] = [];
+    let batch: ProductRow[] = [];
+    const write = (row: ProductRow | null) => {
+      if (row) batch.push(row);
+      if (batch.length === 0 || (row && batch.length < PRODUCTS_PER_STATEMENT)) return;
+      const written = insertProducts(tx, chainId, id, batch);
+      written.catch(() => undefined);
+      writing.push(written);
+      batch = [];
+    };
+    for (const p of totals) {
+      if (claims.has(p.productId)) continue;
+      write({
+        product_id: p.productId, pack_size: p.packSize, available: p.available, allocated: p.packsAsked * p.packSize, short: false, claims: p.claims,
+        stores: null, asked: null, ideal: null, on_hand: null, in_transit: null, proposed: null,
+      });
+    }
     const served = new Set<string>();
-    const rows: ProductRow[] = totals.filter((p) => !claims.has(p.productId)).map((p) => ({
-      product_id: p.productId, pack_size: p.packSize, available: p.available, allocated: p.packsAsked * p.packSize, short: false, claims: p.claims,
-      stores: null, asked: null, ideal: null, on_hand: null, in_transit: null, proposed: null,
-    }));
     for (const p of weighed) {
-      const result = allocateProduct({ productId: p.productId, available: p.available, packSize: p.packSize, claims: claims.get(p.productId)! });
-      const stores = [...result.stores].sort((a, b) => placeOf.get(a.storeId)! - placeOf.get(b.storeId)!);
+      const result = allocateProduct({ productId: p.productId, available: p.available, packSize: p.packSize, claims: claimsIn(claims.get(p.productId)!, priorityOf) });
+      const stores = result.stores;
       for (const s of stores) if (s.quantity > 0) served.add(s.storeId);
-      rows.push({
+      write({
         product_id: p.productId, pack_size: p.packSize, available: p.available, allocated: result.allocated, short: stores.some((s) => s.packs < s.why.maxPacks), claims: stores.length,
         stores: arrayText(stores.map((s) => placeOf.get(s.storeId)!)), asked: arrayText(stores.map((s) => s.why.asked)), ideal: arrayText(stores.map((s) => s.why.ideal)),
         on_hand: arrayText(stores.map((s) => s.why.onHand)), in_transit: arrayText(stores.map((s) => s.why.inTransit)), proposed: arrayText(stores.map((s) => s.quantity)),
       });
     }
-    // A store gets something when it asked for a product served in full, or the rules gave it some.
-    const weighedIds = [...claims.keys()];
-    for (const r of await query<{ store_id: string }>(tx, sql`
-      select r.store_id from requisitions r
-      where r.chain_id = ${chainId} and r.id = any(${uuidArray(requisitionIds)}::uuid[])
-        and exists (select 1 from requisition_lines rl where rl.chain_id = r.chain_id and rl.requisition_id = r.id and not (rl.product_id = any(${uuidArray(weighedIds)}::uuid[])))`)) served.add(r.store_id);
+    write(null);
+    for (const r of await servedInFull) served.add(r.store_id);
+    await Promise.all(writing);
     const servedRequisitions = open.filter((r) => served.has(r.store_id)).map((r) => r.id);
-
-    await tx.insert(allocations).values({
-      chainId, id, no: await nextNo(tx, chainId, 'A'), warehouseId, status: 'draft', requisitionIds, storeIds: run.ids, storePriorities: run.priorities,
-      createdBy: office.userId, createdAt: deps.clock(),
-    });
-    for (let start = 0; start < rows.length; start += PRODUCTS_PER_STATEMENT) await insertProducts(tx, chainId, id, rows.slice(start, start + PRODUCTS_PER_STATEMENT));
     if (servedRequisitions.length) {
       await tx.update(requisitions).set({ status: 'allocated', updatedAt: deps.clock() })
         .where(and(eq(requisitions.chainId, chainId), sql`${requisitions.id} = any(${uuidArray(servedRequisitions)}::uuid[])`));
@@ -234,8 +251,9 @@ async function askedInFull(db: Db, chainId: string, head: Head, productIds: read
 }
 
 /**
- * Every claiming store's allocation of a product, in the run's store order, with its why worked
- * out again: by the rules from the kept figures when they weighed it, else all it asked.
+ * Every claiming store's allocation of a product, in the order of its kept arrays (else the run's
+ * store order), with its why worked out again: by the rules from the kept figures when they
+ * weighed it, else all it asked.
  */
 function storeAllocations(head: Head, p: StoredProduct, askedOf: ReadonlyMap<string, number> | undefined): StoreAllocation[] {
   const priorityOf = (place: number) => head.storePriorities[place] ?? DEFAULT_PRIORITY;

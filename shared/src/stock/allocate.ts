@@ -78,10 +78,7 @@ function check(input: AllocationInput): void {
   };
   if (!wholeAtLeast(input.available, 0)) fail(`available must be a whole number of units, 0 or more (got ${input.available})`);
   if (!wholeAtLeast(input.packSize, 1)) fail(`the pack size must be a whole number, 1 or more (got ${input.packSize})`);
-  const seen = new Set<string>();
   for (const c of input.claims) {
-    if (seen.has(c.storeId)) fail(`store ${c.storeId} claims twice`);
-    seen.add(c.storeId);
     if (!wholeAtLeast(c.priority, 1)) fail(`store ${c.storeId}: priority must be a whole number, 1 or more`);
     if (c.asked !== null && !wholeAtLeast(c.asked, 0)) fail(`store ${c.storeId}: what it asked must be a whole number, 0 or more`);
     if (c.ideal !== null && !wholeAtLeast(c.ideal, 0)) fail(`store ${c.storeId}: its ideal stock must be a whole number, 0 or more`);
@@ -159,7 +156,12 @@ export function allocateProduct(input: AllocationInput): ProductAllocation {
     const need = needOf(claim);
     return { claim, need, maxPacks: Math.ceil(need / input.packSize), packs: 0, outcome: need === 0 ? 'no_need' : 'none_left', shareUnits: null };
   });
-  entries.sort((a, b) => a.claim.priority - b.claim.priority || byStore(a, b));
+  // By store id, where a store claiming twice shows as two neighbours; then by priority, the sort keeping store order within one.
+  entries.sort(byStore);
+  for (let i = 1; i < entries.length; i++) {
+    if (entries[i]!.claim.storeId === entries[i - 1]!.claim.storeId) throw new AllocationInputError(`product ${input.productId}: store ${entries[i]!.claim.storeId} claims twice`);
+  }
+  entries.sort((a, b) => a.claim.priority - b.claim.priority);
 
   let packsLeft = Math.floor(input.available / input.packSize);
   for (let start = 0; start < entries.length; ) {
