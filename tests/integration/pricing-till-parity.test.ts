@@ -147,6 +147,9 @@ describe('the till and HQ price alike', () => {
     expect(await f.deps.db.select().from(pricingDiscrepancies).where(eq(pricingDiscrepancies.saleId, first!.id))).toEqual([]);
     const [reused] = await f.deps.db.select().from(pricingDiscrepancies).where(eq(pricingDiscrepancies.saleId, second!.id));
     expect(reused).toMatchObject({ differenceMinor: -2000, detail: expect.objectContaining({ problem: 'VOUCHER_REUSED', code, spentBySaleId: first!.id }) });
+    const listed = DiscrepancyList.parse(await (await f.app.request(`/pricing/discrepancies?saleId=${second!.id}`, bearer(hq))).json()).items;
+    expect(listed).toEqual([expect.objectContaining({ problem: 'VOUCHER_REUSED', product: null, rules: [expect.objectContaining({ id: (reused!.detail as { ruleId: string }).ruleId, tillMinor: null, hqMinor: null })] })]);
+    expect(listed[0]!.rules[0]!.name).not.toBe(listed[0]!.rules[0]!.id);
     const [redemption] = await f.deps.db.select().from(voucherRedemptions).where(eq(voucherRedemptions.code, code));
     expect(redemption).toMatchObject({ saleId: first!.id, amountMinor: 2000 });
     const state = async (asked: string) => VoucherState.parse(await (await f.app.request(`/vouchers/${asked}`, bearer(till.deviceToken))).json());
@@ -169,7 +172,13 @@ describe('the till and HQ price alike', () => {
     expect(await discrepancyCount()).toBe(before + 1);
     const res = await f.app.request(`/pricing/discrepancies?saleId=${sale.id}`, bearer(hq));
     const { items } = DiscrepancyList.parse(await res.json());
-    expect(items).toEqual([expect.objectContaining({ saleId: sale.id, lineId: line.id, tillMinor: line.netMinor + extra, hqMinor: line.netMinor, differenceMinor: extra })]);
+    expect(items).toEqual([expect.objectContaining({
+      saleId: sale.id, lineId: line.id, tillMinor: line.netMinor + extra, hqMinor: line.netMinor, differenceMinor: extra,
+      storeCode: 'S001', receiptNo: 'PAR-BAD', completedAt: sale.completedAt, problem: null, tillBehind: false,
+      product: expect.objectContaining({ id: line.productId, sku: expect.any(String) }),
+    })]);
+    expect((await f.app.request(`/pricing/discrepancies?saleId=${sale.id}&behind=true`, bearer(hq))).status).toBe(200);
+    expect(DiscrepancyList.parse(await (await f.app.request(`/pricing/discrepancies?saleId=${sale.id}&behind=true`, bearer(hq))).json()).items).toEqual([]);
     const rows = await f.deps.db.select().from(pricingDiscrepancies).where(eq(pricingDiscrepancies.saleId, sale.id));
     expect(rows[0]!.detail).toMatchObject({ tillUnitPriceMinor: line.unitPriceMinor + 100, hqUnitPriceMinor: line.unitPriceMinor });
   });

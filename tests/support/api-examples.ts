@@ -86,8 +86,8 @@ export const unscopedParameters = new Set([
   'productId', 'sort', 'order', 'entity', 'entityId', 'actorId',
   'dryRun', 'fileName', 'format', 'lang', 'template', 'key',
   'active', 'status', 'categoryId', 'brandId', 'supplierId',
-  // An allocation's products, only those the centre is short of.
-  'short',
+  // An allocation's products, only those the centre is short of; pricing differences, only where the till was behind.
+  'short', 'behind',
   // A store list is cut to the caller's scope before it filters.
   'settlement', 'operation', 'regionId', 'franchiseeId',
   'level', 'role', 'kind', 'event',

@@ -17,22 +17,24 @@ export function levelValueOnConflict(ownCost: boolean): SQL {
     else ${ownCost ? sql.raw('stock_levels.value_minor + excluded.value_minor') : proportional} end`;
 }
 
-/** The product's cost in force at `at` (the latest entered), 0 when it has none: what units entering a place with no average are worth. */
-export const productCostAt = (chainId: string, productId: SQL, at: Date): SQL => sql`coalesce((
+/** The product's cost in force at `at`: the latest entered for it, from any supplier; null when it has none. */
+const costInForce = (chainId: string, productId: SQL, at: Date): SQL => sql`(
   select pc.amount_minor from product_costs pc
    where pc.chain_id = ${chainId} and pc.product_id = ${productId} and pc.effective_from <= ${at.toISOString()}::timestamptz
-   order by pc.effective_from desc, pc.entered_at desc limit 1), 0)`;
+   order by pc.effective_from desc, pc.entered_at desc limit 1)`;
+
+/** The product's cost in force at `at`, 0 when it has none: what units entering a place with no average are worth. */
+export const productCostAt = (chainId: string, productId: SQL, at: Date): SQL => sql`coalesce(${costInForce(chainId, productId, at)}, 0)`;
 
 /**
- * Each product's cost at `at` (the latest entered for it, from any supplier): the transfer price
- * (配送价) of goods changing owner, between stores or from HQ's centre to a franchisee's store.
- * Products with no cost then are missing from the map.
+ * Each product's cost in force at `at`: the transfer price (配送价) of goods changing owner,
+ * between stores or from HQ's centre to a franchisee's store. Products with no cost then are
+ * missing from the map.
  */
 export async function productCostsAt(db: Db, chainId: string, productIds: readonly string[], at: Date): Promise<Map<string, number>> {
   if (productIds.length === 0) return new Map();
-  const rows = await query<{ product_id: string; amount_minor: string }>(db, sql`
-    select distinct on (product_id) product_id, amount_minor::text
-    from product_costs where chain_id = ${chainId} and product_id = any(${uuidArray(productIds)}::uuid[]) and effective_from <= ${at.toISOString()}::timestamptz
-    order by product_id, effective_from desc, entered_at desc`);
-  return new Map(rows.map((r) => [r.product_id, Number(r.amount_minor)]));
+  const rows = await query<{ product_id: string; amount_minor: string | null }>(db, sql`
+    select p.product_id, ${costInForce(chainId, sql`p.product_id`, at)}::text as amount_minor
+    from unnest(${uuidArray(productIds)}::uuid[]) as p(product_id)`);
+  return new Map(rows.flatMap((r) => (r.amount_minor === null ? [] : [[r.product_id, Number(r.amount_minor)] as const])));
 }

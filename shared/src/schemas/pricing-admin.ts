@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QueryFlag } from './paging';
 import { NonNegativeMinor } from '../money/money';
 import { ScaleBarcodeLayouts } from '../pricing/scale-barcode.schemas';
 import { Basket, PricingContext, RoundingPolicy } from '../promotions/promotions.schemas';
@@ -143,24 +144,40 @@ export const PricedBasketBody = z.object({
 });
 export type PricedBasketBody = z.infer<typeof PricedBasketBody>;
 
-/** Where HQ's re-pricing of an ingested sale differs from the till's; `lineId` null for the ticket total. */
+/** A promotion rule a difference involves: what the till took off for it and what HQ would, null where one of them did not apply it. */
+export const DiscrepancyRule = z.object({ id: z.string(), name: z.string(), tillMinor: z.number().int().nullable(), hqMinor: z.number().int().nullable() });
+
+/**
+ * Where HQ's re-pricing of an ingested sale differs from the till's; `lineId` null for the ticket
+ * total. With the sale (store, receipt, when the till completed it), the product, what went wrong
+ * (`problem`, null when the amounts alone differ), the rules on each side, and whether the till
+ * priced with older data than HQ held then (`tillBehind`, null when the sale did not say).
+ */
 export const PricingDiscrepancy = z.object({
   id: z.uuid(),
   saleId: z.uuid(),
   storeId: z.uuid(),
+  storeCode: z.string(),
+  receiptNo: z.string(),
+  completedAt: IsoDateTime,
   lineId: z.uuid().nullable(),
+  product: z.object({ id: z.uuid(), sku: z.string(), nameZh: z.string(), nameEn: z.string() }).nullable(),
   tillMinor: z.number().int(),
   hqMinor: z.number().int(),
   differenceMinor: z.number().int(),
+  problem: z.string().nullable(),
+  tillBehind: z.boolean().nullable(),
+  rules: z.array(DiscrepancyRule),
   detail: z.record(z.string(), z.unknown()),
   createdAt: IsoDateTime,
 });
 export type PricingDiscrepancy = z.infer<typeof PricingDiscrepancy>;
 
-/** Newest first; by store and by sale. */
+/** Newest first; by store, by sale, and only those where the till was behind. */
 export const DiscrepancyQuery = z.object({
   saleId: z.uuid().optional(),
   storeId: z.uuid().optional(),
+  behind: QueryFlag.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export type DiscrepancyQuery = z.infer<typeof DiscrepancyQuery>;
