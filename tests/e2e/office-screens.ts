@@ -76,6 +76,7 @@ export const officeScreens: readonly OfficeScreen[] = [
   { name: 'brands', hash: '#/office/brands', ready: table, users: hq },
   { name: 'suppliers', hash: '#/office/suppliers', ready: table, users: hq },
   { name: 'store prices', hash: '#/office/store-prices', ready: table, users: everyone },
+  { name: 'pricing differences', hash: '#/office/pricing-differences', ready: `[data-testid=pricing-differences-table] ${table}`, users: everyone },
   { name: 'stores', hash: '#/office/stores', ready: table, users: everyone },
   { name: 'regions', hash: '#/office/regions', ready: table, users: hq },
   { name: 'franchisees', hash: '#/office/franchisees', ready: table, users: everyone },

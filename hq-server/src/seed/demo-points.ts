@@ -51,7 +51,26 @@ function showcaseSale(device: DevicePrincipal, cashierId: string, member: { id: 
   };
 }
 
-/** The showcase members' points, earned the way every member's are: by their sales, ingested by HQ. */
+/**
+ * The same sale as a till that missed HQ's latest prices would make it, without the member: its
+ * first line a yuan dearer and its pricing data older than HQ's, so the office's pricing
+ * differences show a till behind.
+ */
+export function pricedBehind(sale: Sale): Sale {
+  const id = () => uuidv7(Date.parse(sale.completedAt), randomBytes(10));
+  const extra = sale.lines[0]!.quantity * 100;
+  const total = minor(sale.totalMinor + extra);
+  return {
+    ...sale, id: id(), receiptNo: `${sale.receiptNo}B`,
+    lines: sale.lines.map((line, i) => (i === 0
+      ? { ...line, id: id(), unitPriceMinor: minor(line.unitPriceMinor + 100), grossMinor: minor(line.grossMinor + extra), netMinor: minor(line.netMinor + extra) }
+      : { ...line, id: id() })),
+    subtotalMinor: total, totalMinor: total, changeMinor: minor(0), payments: [{ ...sale.payments[0]!, id: id(), amountMinor: total, tenderedMinor: total }],
+    pricing: { ...sale.pricing!, member: null, dataSeq: 0 },
+  };
+}
+
+/** The showcase members' points, earned the way every member's are: by their sales, ingested by HQ; and one sale priced behind (`pricedBehind`). */
 async function seedShowcasePoints(deps: Deps, chainId: string, items: DemoProduct[]): Promise<void> {
   const { db, clock } = deps;
   const [device] = await db.select({ id: tillDevices.id, code: tillDevices.code, storeId: stores.id, timeZone: stores.timeZone }).from(tillDevices)
@@ -69,7 +88,7 @@ async function seedShowcasePoints(deps: Deps, chainId: string, items: DemoProduc
     const member = byCard.get(p.cardNo);
     return member ? [showcaseSale(principal, cashier.id, member, new Date(clock().getTime() - p.daysAgo * 86_400_000), n + 1, items, p.units)] : [];
   });
-  await ingestSales(deps, principal, sales);
+  await ingestSales(deps, principal, [...sales, ...sales.slice(0, 1).map(pricedBehind)]);
 }
 
 /**

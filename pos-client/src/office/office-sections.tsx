@@ -54,6 +54,7 @@ export const officeSections: readonly OfficeSectionEntry[] = [
   { key: 'suppliers', group: 'catalog', label: 'office.nav.suppliers', roles: hqOnly, module: 'suppliers', screen: screen(() => import('./suppliers-screen'), 'SuppliersScreen') },
   { key: 'prices', group: 'catalog', label: 'office.nav.prices', roles: hqOnly, module: 'prices', screen: screen(() => import('./prices-screen'), 'PricesScreen') },
   { key: 'store-prices', group: 'catalog', label: 'office.nav.storePrices', roles: storeStaff, module: 'prices', screen: screen(() => import('./store-prices-screen'), 'StorePricesScreen') },
+  { key: 'pricing-differences', group: 'catalog', label: 'office.nav.pricingDifferences', roles: storeStaff, module: 'prices', screen: screen(() => import('./pricing-differences-screen'), 'PricingDifferencesScreen') },
   { key: 'promotions', group: 'catalog', label: 'office.nav.promotions', roles: hqOnly, module: 'promotions', screen: screen(() => import('./promotions-screen'), 'PromotionsScreen') },
   { key: 'assortments', group: 'catalog', label: 'office.nav.assortments', roles: hqOnly, module: 'catalog', screen: screen(() => import('./assortment-screen'), 'AssortmentScreen') },
   { key: 'stores', group: 'organisation', label: 'office.nav.stores', roles: storeStaff, module: 'organisation', screen: screen(() => import('./stores-screen'), 'StoresScreen') },
