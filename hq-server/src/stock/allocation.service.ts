@@ -116,7 +116,8 @@ async function insertProducts(tx: Tx, chainId: string, allocationId: string, row
  * and on the way, ideal stock) kept beside the proposal so its why can be told again. The draft
  * holds every waiting requisition (a manager may give a store left out some); those of stores
  * that get something are allocated, the others stay asked, and are served by the next run unless
- * this one ships them something. One draft per warehouse at a time. Answers with the totals and the first page of products.
+ * this one ships them something. One draft per warehouse at a time. Answers with the totals and
+ * the first page of products.
  */
 export async function runAllocation(deps: Deps, principal: Principal, warehouseId: string): Promise<Allocation> {
   refuseUnlessHq(principal, 'allocate stock');
