@@ -71,7 +71,7 @@ describe('back office', () => {
     const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US' });
     const page = await context.newPage();
     await signIn(page, 'east@demo.pos');
-    expect(await page.locator('.office-menu a').allTextContents()).toEqual(['Store prices', 'Stores', 'Franchisees', 'Till monitor', 'Tills', 'Office users', 'Clerks', 'Clerk commission', 'Targets and duty', 'Members', 'Stored-value receivables', 'Stock on hand', 'Requisitions', 'Replenishment', 'Shipments and receiving', 'Transfers between stores', 'Stock counts', 'Purchase orders', 'Goods receipts', 'Supplier returns', 'Store-day report', 'Returns', 'Shifts and cash', 'Manager overrides', 'Import and export', 'Audit trail']);
+    expect(await page.locator('.office-menu a').allTextContents()).toEqual(['Store prices', 'Pricing differences', 'Stores', 'Franchisees', 'Till monitor', 'Tills', 'Office users', 'Clerks', 'Clerk commission', 'Targets and duty', 'Members', 'Stored-value receivables', 'Stock on hand', 'Requisitions', 'Replenishment', 'Shipments and receiving', 'Transfers between stores', 'Stock counts', 'Purchase orders', 'Goods receipts', 'Supplier returns', 'Store-day report', 'Returns', 'Shifts and cash', 'Manager overrides', 'Import and export', 'Audit trail']);
     expect(await storesShown(page)).toEqual({ table: ['S004', 'S005'], options: ['S004', 'S005'] });
     await context.close();
   });
@@ -81,7 +81,7 @@ describe('back office', () => {
     const page = await context.newPage();
     await signIn(page, 'hq@demo.pos');
     expect(await page.locator('.office-menu a').allTextContents()).toEqual([
-      'Products', 'Categories', 'Brands', 'Suppliers', 'Prices', 'Store prices', 'Promotions', 'Store assortments',
+      'Products', 'Categories', 'Brands', 'Suppliers', 'Prices', 'Store prices', 'Pricing differences', 'Promotions', 'Store assortments',
       'Stores', 'Regions', 'Franchisees', 'Till monitor', 'Tills',
       'Office users', 'Clerks', 'Clerk commission', 'Targets and duty', 'Commission plans', 'Roles and permissions',
       'Members', 'Duplicate members', 'Top-up rules', 'Points rules', 'Balance adjustments', 'Member levels', 'Membership settings', 'Member messages', 'Stored-value receivables',
