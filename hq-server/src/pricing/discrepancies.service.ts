@@ -33,14 +33,17 @@ interface Taken {
 
 const taken = (value: unknown): Taken[] => (Array.isArray(value) ? value.filter((v): v is Taken => typeof v === 'object' && v !== null) : []);
 
+/** A rule of a difference before its name is looked up: null where the till did not record one. */
+type FoundRule = Omit<PricingDiscrepancy['rules'][number], 'name'> & { name: string | null };
+
 /**
  * The rules a difference involves, each with what the till and HQ took off for it: from the till's
  * adjustments and HQ's discounts on the line, or the one rule a gift or voucher difference names.
  */
-function rulesOf(detail: Record<string, unknown>, names: ReadonlyMap<string, string>): PricingDiscrepancy['rules'] {
-  const rules = new Map<string, PricingDiscrepancy['rules'][number]>();
+function rulesOf(detail: Record<string, unknown>): FoundRule[] {
+  const rules = new Map<string, FoundRule>();
   const rule = (id: string, name: unknown) => {
-    const found = rules.get(id) ?? { id, name: typeof name === 'string' ? name : (names.get(id) ?? id), tillMinor: null, hqMinor: null };
+    const found = rules.get(id) ?? { id, name: typeof name === 'string' ? name : null, tillMinor: null, hqMinor: null };
     rules.set(id, found);
     return found;
   };
@@ -77,18 +80,19 @@ export async function listDiscrepancies(db: Db, principal: Principal, q: Discrep
       ${q.behind === undefined ? sql`` : sql`and coalesce((d.detail->>'tillBehind')::boolean, false) = ${q.behind}`}
     order by d.created_at desc, d.sale_id, d.line_id
     limit ${q.limit}`);
-  const ruleIds = [...new Set(rows.flatMap((r) => rulesOf(r.detail, new Map()).map((rule) => rule.id)))];
+  const found = rows.map((r) => rulesOf(r.detail));
+  const ruleIds = [...new Set(found.flat().filter((rule) => rule.name === null).map((rule) => rule.id))];
   const names = new Map((await query<{ id: string; name: string }>(db, sql`
     select id::text, name from promotions
     where chain_id = ${principal.chainId} and id::text in (select jsonb_array_elements_text(${JSON.stringify(ruleIds)}::jsonb))`)).map((p) => [p.id, p.name]));
   return {
-    items: rows.map((r) => ({
+    items: rows.map((r, i) => ({
       id: r.id, saleId: r.sale_id, storeId: r.store_id, storeCode: r.store_code, receiptNo: r.receipt_no, completedAt: r.completed_at, lineId: r.line_id,
       product: r.product_id ? { id: r.product_id, sku: r.sku!, nameZh: r.name_zh!, nameEn: r.name_en! } : null,
       tillMinor: Number(r.till_minor), hqMinor: Number(r.hq_minor), differenceMinor: Number(r.difference_minor),
       problem: typeof r.detail.problem === 'string' ? r.detail.problem : null,
       tillBehind: typeof r.detail.tillBehind === 'boolean' ? r.detail.tillBehind : null,
-      rules: rulesOf(r.detail, names), detail: r.detail, createdAt: r.created_at,
+      rules: found[i]!.map((rule) => ({ ...rule, name: rule.name ?? names.get(rule.id) ?? rule.id })), detail: r.detail, createdAt: r.created_at,
     })),
   };
 }
