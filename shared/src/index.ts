@@ -18,3 +18,4 @@ export * from './members';
 export * from './sync/app-version';
 export * from './points';
 export * from './stock';
+export * from './sales-analysis';

@@ -88,6 +88,8 @@ export const unscopedParameters = new Set([
   'active', 'status', 'categoryId', 'brandId', 'supplierId',
   // An allocation's products, only those the centre is short of; pricing differences, only where the till was behind.
   'short', 'behind',
+  // A sales analysis's grouping and the language of its export.
+  'by', 'language',
   // A store list is cut to the caller's scope before it filters.
   'settlement', 'operation', 'regionId', 'franchiseeId',
   'level', 'role', 'kind', 'event',

@@ -16,6 +16,8 @@ export const access: Record<string, Access> = {
   'GET /reports/store-day': 'device+office',
   'GET /reports/product-sales': 'office',
   'POST /reports/store-day/print': 'office',
+  'GET /reports/sales-analysis': 'office',
+  'POST /reports/sales-analysis/export': 'office',
   'GET /vouchers/{code}': 'device+office',
   'GET /members/lookup': 'device+office',
   'POST /auth/clerk/sign-out': 'device',

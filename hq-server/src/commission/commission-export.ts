@@ -1,39 +1,5 @@
 import type { ClerkStatement, CommissionPeriodOverview, Locale } from '@pos/shared';
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
-
-/** A fen amount as the currency's unit, for a cell formatted with two decimals. */
-const yuan = (minor: number) => minor / 100;
-const MONEY = '#,##0.00';
-
-type Writer = ExcelJS.stream.xlsx.WorkbookWriter;
-
-/** A sheet of `header` and `rows`; the columns named in `money` hold amounts. */
-function addSheet(workbook: Writer, name: string, header: readonly string[], rows: readonly (string | number)[][], money: readonly number[]): void {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = header.map((title, i) => ({ width: Math.max(10, Math.min(40, title.length * 2 + 4)), ...(money.includes(i) ? { style: { numFmt: MONEY } } : {}) }));
-  const head = sheet.addRow([...header]);
-  head.font = { bold: true };
-  head.commit();
-  for (const row of rows) sheet.addRow(row).commit();
-  sheet.commit();
-}
-
-/** Writes a workbook with exceljs's streaming writer, each sheet's rows going out as they are added. */
-async function workbookBytes(fill: (workbook: Writer) => void): Promise<Uint8Array<ArrayBuffer>> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve, reject) => {
-    out.on('end', resolve);
-    out.on('error', reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  fill(workbook);
-  await workbook.commit();
-  await done;
-  return new Uint8Array(Buffer.concat(chunks));
-}
+import { addSheet, workbookBytes, yuan } from '../reports/workbook';
 
 const words = {
   en: {

@@ -20,6 +20,8 @@ export type Principal = OfficePrincipal | DevicePrincipal;
 
 export interface Deps {
   db: Db;
+  /** Where reports read: a streaming replica when REPORTS_DATABASE_URL names one; absent, `db`. */
+  reportsDb?: Db;
   clock: Clock;
   config: Pick<Config, 'OFFICE_SESSION_HOURS' | 'CLERK_SESSION_HOURS'>;
 }

@@ -1,4 +1,4 @@
-import { bigint, date, foreignKey, integer, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, foreignKey, integer, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { chainId, money } from '../db/columns';
 import { stores } from '../org/org.tables';
 
@@ -17,6 +17,12 @@ export const storeDaySales = pgTable(
     /** Goods taken back (退货) on the day, already subtracted from `sales_minor` and `items`. */
     returnsMinor: money('returns_minor').notNull().default(0),
     returnCount: integer('return_count').notNull().default(0),
+    /** Goods sold less goods back, at the product's cost in force when each moved (毛利 is sales less this). */
+    costMinor: money('cost_minor').notNull().default(0),
+    /** Net sales of goods with no cost on record: left out of the margin, so it is never overstated. */
+    uncostedMinor: money('uncosted_minor').notNull().default(0),
+    /** Goods' net sales less their cost, for goods with a cost: the same sum the product roll-up gives. */
+    marginMinor: money('margin_minor').notNull().default(0),
   },
   (t) => [
     primaryKey({ columns: [t.chainId, t.storeId, t.businessDate] }),
@@ -32,8 +38,43 @@ export const storeDayProductSales = pgTable(
     storeId: uuid('store_id').notNull(),
     businessDate: date('business_date', { mode: 'string' }).notNull(),
     productId: uuid('product_id').notNull(),
+    /** Units sold less units back. */
     quantity: bigint('quantity', { mode: 'number' }).notNull(),
+    /** Net of line discounts, less what was refunded for goods back. */
     salesMinor: money('sales_minor').notNull(),
+    discountMinor: money('discount_minor').notNull().default(0),
+    /** Tickets it was sold on. */
+    tickets: integer('tickets').notNull().default(0),
+    returnedQuantity: bigint('returned_quantity', { mode: 'number' }).notNull().default(0),
+    returnsMinor: money('returns_minor').notNull().default(0),
+    costMinor: money('cost_minor').notNull().default(0),
+    uncostedMinor: money('uncosted_minor').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.chainId, t.storeId, t.businessDate, t.productId] })],
+);
+
+export const breakdownKind = pgEnum('sales_breakdown_kind', ['hour', 'clerk', 'member_level', 'tender']);
+
+/**
+ * Roll-up kept at ingest: a store's tickets of a business day broken down one way: by the hour
+ * they were completed in (store time, `00`–`23`), by clerk credited (each line's net split by the
+ * clerks' shares; `none` for lines no clerk took), by the member's level when the sale came in
+ * (`none`: no member), or by tender (the amount paid with it). Returns are not broken down.
+ */
+export const salesBreakdowns = pgTable(
+  'sales_breakdowns',
+  {
+    chainId: chainId(),
+    kind: breakdownKind('kind').notNull(),
+    businessDate: date('business_date', { mode: 'string' }).notNull(),
+    storeId: uuid('store_id').notNull(),
+    key: text('key').notNull(),
+    salesMinor: money('sales_minor').notNull(),
+    discountMinor: money('discount_minor').notNull(),
+    /** Tickets it has a part in: each ticket in one hour and one level, but in every tender and clerk it has. */
+    tickets: integer('tickets').notNull(),
+    /** Units: each line's split by shares for clerks; 0 for tenders. */
+    items: bigint('items', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.chainId, t.kind, t.businessDate, t.storeId, t.key] })],
 );

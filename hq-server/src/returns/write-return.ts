@@ -6,7 +6,7 @@ import type { Clock } from '../ids';
 import { newId } from '../ids';
 import { movePointsForReturn } from '../points/take-back-at-return';
 import { sales } from '../sales/sales.tables';
-import { levelValueOnConflict, productCostAt } from '../stock/stock-value';
+import { costInForce, levelValueOnConflict, productCostAt } from '../stock/stock-value';
 import { refundStoredValueAtReturn, type StoredValueShortfall } from '../stored-value/refund-at-return';
 import type { OriginalSale } from './check-returns';
 import { returnApprovals, returnDifferences, returnLines, returnRefunds, returns } from './returns.tables';
@@ -123,15 +123,32 @@ async function moveStockAndRollUp(tx: Db, chainId: string, doc: Return, business
       on conflict (chain_id, store_id, product_id) do update
         set quantity = stock_levels.quantity + excluded.quantity, value_minor = ${levelValueOnConflict(false)}, updated_at = excluded.updated_at
     ),
+    costed as (
+      -- Goods back take their cost off the day's cost of goods sold, goods out add theirs, at the cost in force now (null: none on record).
+      select m.*, -m.delta * ${costInForce(chainId, sql`m.product_id`, at)} as cost_minor from moves m
+    ),
     product_days_written as (
-      insert into store_day_product_sales (chain_id, store_id, business_date, product_id, quantity, sales_minor)
-      select ${chainId}::uuid, ${doc.storeId}::uuid, ${businessDate}::date, product_id, -sum(delta), sum(amount) from moves group by product_id order by product_id
+      insert into store_day_product_sales (chain_id, store_id, business_date, product_id, quantity, sales_minor, returned_quantity, returns_minor,
+                                           cost_minor, uncosted_minor)
+      select ${chainId}::uuid, ${doc.storeId}::uuid, ${businessDate}::date, product_id, -sum(delta), sum(amount),
+             coalesce(sum(delta) filter (where reason = 'return'), 0), coalesce(-sum(amount) filter (where reason = 'return'), 0),
+             coalesce(sum(cost_minor), 0), coalesce(sum(amount) filter (where cost_minor is null), 0)
+      from costed group by product_id order by product_id
       on conflict (chain_id, store_id, business_date, product_id) do update set
-        quantity = store_day_product_sales.quantity + excluded.quantity, sales_minor = store_day_product_sales.sales_minor + excluded.sales_minor
+        quantity = store_day_product_sales.quantity + excluded.quantity, sales_minor = store_day_product_sales.sales_minor + excluded.sales_minor,
+        returned_quantity = store_day_product_sales.returned_quantity + excluded.returned_quantity,
+        returns_minor = store_day_product_sales.returns_minor + excluded.returns_minor,
+        cost_minor = store_day_product_sales.cost_minor + excluded.cost_minor, uncosted_minor = store_day_product_sales.uncosted_minor + excluded.uncosted_minor
     )
-    insert into store_day_sales (chain_id, store_id, business_date, sales_minor, discount_minor, rounding_minor, tickets, items, returns_minor, return_count)
-    values (${chainId}::uuid, ${doc.storeId}::uuid, ${businessDate}::date, ${salesDelta}, 0, 0, 0, ${itemsDelta}, ${returnsMinor}, 1)
+    insert into store_day_sales (chain_id, store_id, business_date, sales_minor, discount_minor, rounding_minor, tickets, items, returns_minor, return_count,
+                                 cost_minor, uncosted_minor, margin_minor)
+    select ${chainId}::uuid, ${doc.storeId}::uuid, ${businessDate}::date, ${salesDelta}, 0, 0, 0, ${itemsDelta}, ${returnsMinor}, 1,
+           coalesce(sum(cost_minor), 0), coalesce(sum(amount) filter (where cost_minor is null), 0),
+           coalesce(sum(amount - cost_minor) filter (where cost_minor is not null), 0)
+    from costed
     on conflict (chain_id, store_id, business_date) do update set
       sales_minor = store_day_sales.sales_minor + excluded.sales_minor, items = store_day_sales.items + excluded.items,
-      returns_minor = store_day_sales.returns_minor + excluded.returns_minor, return_count = store_day_sales.return_count + 1`);
+      returns_minor = store_day_sales.returns_minor + excluded.returns_minor, return_count = store_day_sales.return_count + 1,
+      cost_minor = store_day_sales.cost_minor + excluded.cost_minor, uncosted_minor = store_day_sales.uncosted_minor + excluded.uncosted_minor,
+      margin_minor = store_day_sales.margin_minor + excluded.margin_minor`);
 }

@@ -6,7 +6,7 @@ const viewer: Permissions = {
   modules: { ...defaultOfficePermissions('cashier').modules, reports: 'view', catalog: 'view' },
   categories: ['0195505c-0000-7000-8000-0000000000c1'],
   seeCost: false,
-  reports: { store_day: { print: true, export: false, perDay: 5 } },
+  reports: { ...defaultOfficePermissions('cashier').reports, store_day: { print: true, export: false, perDay: 5 } },
 };
 
 describe('office permissions', () => {
@@ -45,8 +45,8 @@ describe('office permissions', () => {
     expect(permissionsWithin(defaultOfficePermissions('hq_admin'), franchisee)).toBe(false);
     expect(permissionsWithin({ ...viewer, seeCost: true }, franchisee)).toBe(false);
     expect(permissionsWithin({ ...viewer, categories: 'all' }, viewer)).toBe(false);
-    expect(permissionsWithin({ ...viewer, reports: { store_day: { print: true, export: false, perDay: 6 } } }, viewer)).toBe(false);
-    expect(permissionsWithin({ ...viewer, reports: { store_day: { print: true, export: false, perDay: null } } }, viewer)).toBe(false);
-    expect(permissionsWithin({ ...viewer, reports: { store_day: { print: false, export: true, perDay: 1 } } }, viewer)).toBe(false);
+    expect(permissionsWithin({ ...viewer, reports: { ...viewer.reports, store_day: { print: true, export: false, perDay: 6 } } }, viewer)).toBe(false);
+    expect(permissionsWithin({ ...viewer, reports: { ...viewer.reports, store_day: { print: true, export: false, perDay: null } } }, viewer)).toBe(false);
+    expect(permissionsWithin({ ...viewer, reports: { ...viewer.reports, store_day: { print: false, export: true, perDay: 1 } } }, viewer)).toBe(false);
   });
 });

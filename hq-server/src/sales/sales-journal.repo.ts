@@ -2,12 +2,14 @@ import type { JournalLineClerk, SalesJournal, SalesJournalQuery } from '@pos/sha
 import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { StoreInScope } from '../http/scope';
+import { categoryAndBelow } from '../catalog/category-tree-sql';
+import { products } from '../catalog/catalog.tables';
 import { pricingDiscrepancies } from '../pricing/pricing.tables';
 import { clerks } from '../org/org.tables';
 import { saleLineClerks, saleLines, sales } from './sales.tables';
 
 /**
- * One page of these stores' sales, newest first (ties by id, so pages never repeat a sale),
+ * One page of these stores' sales (only those with a line of a product, or of a category, when asked), newest first (ties by id, so pages never repeat a sale),
  * each with its lines (and the clerks each is credited to) and the number of pricing differences HQ recorded on it: what HQ took in,
  * line by line, for the office to check a till's day against.
  */
@@ -16,6 +18,11 @@ export async function findJournal(db: Db, chainId: string, stores: readonly Stor
   const conditions: SQL[] = [eq(sales.chainId, chainId), inArray(sales.storeId, stores.map((s) => s.id))];
   if (q.from) conditions.push(gte(sales.businessDate, q.from));
   if (q.to) conditions.push(lte(sales.businessDate, q.to));
+  if (q.productId) conditions.push(sql`exists (select 1 from ${saleLines} where ${saleLines.chainId} = ${sales.chainId} and ${saleLines.saleId} = ${sales.id} and ${saleLines.productId} = ${q.productId})`);
+  if (q.categoryId) {
+    conditions.push(sql`exists (select 1 from ${saleLines} join ${products} on ${products.chainId} = ${saleLines.chainId} and ${products.id} = ${saleLines.productId}
+      where ${saleLines.chainId} = ${sales.chainId} and ${saleLines.saleId} = ${sales.id} and ${products.categoryId} in ${categoryAndBelow(chainId, q.categoryId)})`);
+  }
   const where = and(...conditions);
   const differences = sql<number>`(select count(*) from ${pricingDiscrepancies} where ${pricingDiscrepancies.chainId} = ${sales.chainId} and ${pricingDiscrepancies.saleId} = ${sales.id})`.mapWith(Number);
   const [headers, [counted]] = await Promise.all([

@@ -1,11 +1,11 @@
-import { creditedShares, type Sale } from '@pos/shared';
+import { creditedShares, minor, splitByShares, type Sale } from '@pos/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { query } from '../db/query';
 import type { Deps } from '../http/app-env';
 import { isUuid, newId } from '../ids';
 import type { SaleDiscrepancy, VoucherRedemption } from './reprice-sales';
-import { levelValueOnConflict } from '../stock/stock-value';
+import { costInForce, levelValueOnConflict } from '../stock/stock-value';
 import { sales } from './sales.tables';
 
 export interface SaleToWrite {
@@ -40,6 +40,13 @@ function payload(chainId: string, batch: SaleToWrite[], receivedAt: Date, id: ()
   const lineClerks = batch.flatMap(({ sale }) => sale.lines.flatMap((l) => creditedShares(l).map((c) => ({
     sale_id: sale.id, line_id: l.id, clerk_id: c.clerkId, share_bp: c.shareBp,
   }))));
+  // Each line's net, discount and units split over its clerks, so the clerk roll-up's parts add up to the lines.
+  const clerkParts = batch.flatMap(({ sale }) => sale.lines.flatMap((l) => {
+    const shares = creditedShares(l);
+    if (shares.length === 0) return [{ sale_id: sale.id, key: 'none', sales: l.netMinor, discount: l.discountMinor, items: l.quantity }];
+    const [sales, discounts, items] = [l.netMinor, l.discountMinor, minor(l.quantity)].map((amount) => splitByShares(amount, shares));
+    return shares.map((c, i) => ({ sale_id: sale.id, key: c.clerkId, sales: sales![i]!.amountMinor, discount: discounts![i]!.amountMinor, items: items![i]!.amountMinor }));
+  }));
   const payments = batch.flatMap(({ sale }) => sale.payments.map((p) => ({
     id: p.id, sale_id: sale.id, tender: p.tender, amount_minor: p.amountMinor, tendered_minor: p.tenderedMinor, reference: p.reference,
   })));
@@ -55,7 +62,7 @@ function payload(chainId: string, batch: SaleToWrite[], receivedAt: Date, id: ()
   })));
   return {
     headers: JSON.stringify(headers), approvals: JSON.stringify(approvals), lines: JSON.stringify(lines), lineClerks: JSON.stringify(lineClerks),
-    payments: JSON.stringify(payments),
+    payments: JSON.stringify(payments), clerkParts: JSON.stringify(clerkParts),
     discrepancies: JSON.stringify(discrepancies), redemptions: JSON.stringify(redemptions),
   };
 }
@@ -75,7 +82,7 @@ function payload(chainId: string, batch: SaleToWrite[], receivedAt: Date, id: ()
  */
 export async function writeSales({ db, clock }: Deps, chainId: string, batch: SaleToWrite[]): Promise<Set<string>> {
   if (batch.length === 0) return new Set();
-  const { headers, lines, lineClerks, payments, discrepancies, redemptions, approvals } = payload(chainId, batch, clock(), () => newId(clock));
+  const { headers, lines, lineClerks, payments, clerkParts, discrepancies, redemptions, approvals } = payload(chainId, batch, clock(), () => newId(clock));
   const rows = await query<{ id: string }>(db, sql`
     with new_sales as (
       insert into sales (chain_id, id, store_id, device_id, cashier_id, receipt_no, business_date, currency, started_at, completed_at,
@@ -92,6 +99,11 @@ export async function writeSales({ db, clock }: Deps, chainId: string, batch: Sa
         product_id uuid, barcode text, name_zh text, name_en text, quantity int, unit_price_minor bigint, gross_minor bigint,
         discount_minor bigint, net_minor bigint, clerk_id uuid, gift_rule_id text)
       where l.sale_id in (select id from new_sales)
+    ),
+    costed_lines as (
+      -- Each line at its product's cost in force when the sale was completed (null: no cost on record).
+      select l.*, l.quantity * ${costInForce(chainId, sql`l.product_id`, sql`s.completed_at`)} as cost_minor
+      from new_lines l join new_sales s on s.id = l.sale_id
     ),
     lines_written as (
       insert into sale_lines (chain_id, id, sale_id, line_no, product_id, barcode, name_zh, name_en, quantity, unit_price_minor,
@@ -139,15 +151,51 @@ export async function writeSales({ db, clock }: Deps, chainId: string, batch: Sa
         set quantity = stock_levels.quantity + excluded.quantity, value_minor = ${levelValueOnConflict(false)}, updated_at = excluded.updated_at
     ),
     days_written as (
-      insert into store_day_sales (chain_id, store_id, business_date, sales_minor, discount_minor, rounding_minor, tickets, items)
-      select ${chainId}::uuid, store_id, business_date, sum(total_minor), sum(discount_minor), sum(rounding_minor), count(*), sum(item_count)
-      from new_sales group by store_id, business_date order by store_id, business_date
+      insert into store_day_sales (chain_id, store_id, business_date, sales_minor, discount_minor, rounding_minor, tickets, items,
+                                   cost_minor, uncosted_minor, margin_minor)
+      select ${chainId}::uuid, t.store_id, t.business_date, t.sales_minor, t.discount_minor, t.rounding_minor, t.tickets, t.items,
+             coalesce(g.cost_minor, 0), coalesce(g.uncosted_minor, 0), coalesce(g.margin_minor, 0)
+      from (select store_id, business_date, sum(total_minor) as sales_minor, sum(discount_minor) as discount_minor, sum(rounding_minor) as rounding_minor,
+                   count(*) as tickets, sum(item_count) as items
+            from new_sales group by store_id, business_date) t
+      left join (select store_id, business_date, sum(cost_minor) as cost_minor, sum(net_minor) filter (where cost_minor is null) as uncosted_minor,
+                        sum(net_minor - cost_minor) filter (where cost_minor is not null) as margin_minor
+                 from costed_lines group by store_id, business_date) g using (store_id, business_date)
+      order by t.store_id, t.business_date
       on conflict (chain_id, store_id, business_date) do update set
         sales_minor = store_day_sales.sales_minor + excluded.sales_minor,
         discount_minor = store_day_sales.discount_minor + excluded.discount_minor,
         rounding_minor = store_day_sales.rounding_minor + excluded.rounding_minor,
         tickets = store_day_sales.tickets + excluded.tickets,
-        items = store_day_sales.items + excluded.items
+        items = store_day_sales.items + excluded.items,
+        cost_minor = store_day_sales.cost_minor + excluded.cost_minor,
+        uncosted_minor = store_day_sales.uncosted_minor + excluded.uncosted_minor,
+        margin_minor = store_day_sales.margin_minor + excluded.margin_minor
+    ),
+    breakdowns_written as (
+      insert into sales_breakdowns (chain_id, kind, business_date, store_id, key, sales_minor, discount_minor, tickets, items)
+      select ${chainId}::uuid, b.kind::sales_breakdown_kind, b.business_date, b.store_id, b.key, sum(b.sales_minor), sum(b.discount_minor),
+             count(distinct b.sale_id), sum(b.items)
+      from (
+        select 'hour' as kind, s.business_date, s.store_id, to_char(s.completed_at at time zone st.time_zone, 'HH24') as key, s.id as sale_id,
+               s.total_minor as sales_minor, s.discount_minor, s.item_count::bigint as items
+        from new_sales s join stores st on st.chain_id = ${chainId}::uuid and st.id = s.store_id
+        union all
+        select 'member_level', s.business_date, s.store_id, coalesce(m.level_id::text, 'none'), s.id, s.total_minor, s.discount_minor, s.item_count
+        from new_sales s left join members m on m.chain_id = ${chainId}::uuid and m.id = s.member_id
+        union all
+        select 'tender', s.business_date, s.store_id, p.tender, s.id, p.amount_minor, 0, 0
+        from jsonb_to_recordset(${payments}::jsonb) as p(sale_id uuid, tender text, amount_minor bigint) join new_sales s on s.id = p.sale_id
+        union all
+        select 'clerk', s.business_date, s.store_id, c.key, s.id, c.sales, c.discount, c.items
+        from jsonb_to_recordset(${clerkParts}::jsonb) as c(sale_id uuid, key text, sales bigint, discount bigint, items bigint) join new_sales s on s.id = c.sale_id
+      ) b
+      group by b.kind, b.business_date, b.store_id, b.key order by b.kind, b.business_date, b.store_id, b.key
+      on conflict (chain_id, kind, business_date, store_id, key) do update set
+        sales_minor = sales_breakdowns.sales_minor + excluded.sales_minor,
+        discount_minor = sales_breakdowns.discount_minor + excluded.discount_minor,
+        tickets = sales_breakdowns.tickets + excluded.tickets,
+        items = sales_breakdowns.items + excluded.items
     ),
     discrepancies_written as (
       insert into pricing_discrepancies (chain_id, id, sale_id, store_id, line_id, till_minor, hq_minor, difference_minor, detail, created_at)
@@ -172,12 +220,18 @@ export async function writeSales({ db, clock }: Deps, chainId: string, batch: Sa
       where a.sale_id in (select id from new_sales) order by a.id
     ),
     product_days_written as (
-      insert into store_day_product_sales (chain_id, store_id, business_date, product_id, quantity, sales_minor)
-      select ${chainId}::uuid, store_id, business_date, product_id, sum(quantity), sum(net_minor)
-      from new_lines group by store_id, business_date, product_id order by store_id, business_date, product_id
+      insert into store_day_product_sales (chain_id, store_id, business_date, product_id, quantity, sales_minor, discount_minor, tickets,
+                                           cost_minor, uncosted_minor)
+      select ${chainId}::uuid, store_id, business_date, product_id, sum(quantity), sum(net_minor), sum(discount_minor), count(distinct sale_id),
+             coalesce(sum(cost_minor), 0), coalesce(sum(net_minor) filter (where cost_minor is null), 0)
+      from costed_lines group by store_id, business_date, product_id order by store_id, business_date, product_id
       on conflict (chain_id, store_id, business_date, product_id) do update set
         quantity = store_day_product_sales.quantity + excluded.quantity,
-        sales_minor = store_day_product_sales.sales_minor + excluded.sales_minor
+        sales_minor = store_day_product_sales.sales_minor + excluded.sales_minor,
+        discount_minor = store_day_product_sales.discount_minor + excluded.discount_minor,
+        tickets = store_day_product_sales.tickets + excluded.tickets,
+        cost_minor = store_day_product_sales.cost_minor + excluded.cost_minor,
+        uncosted_minor = store_day_product_sales.uncosted_minor + excluded.uncosted_minor
     )
     select id from new_sales`);
   return new Set(rows.map((r) => r.id));

@@ -1,4 +1,4 @@
-import { defaultOfficePermissions, defaultTillPermissions, TillKey, type OfficePermissions, type TillPermissions } from '@pos/shared';
+import { defaultOfficePermissions, defaultTillPermissions, ReportKey, TillKey, type OfficePermissions, type ReportOutputRule, type TillPermissions } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
 import { hashPassword } from '../auth/secrets';
 import { categories } from '../catalog/catalog.tables';
@@ -9,6 +9,9 @@ import { permissionRoles } from '../roles/roles.tables';
 import { DEMO_PASSWORD } from './demo-org';
 
 const storeLevel = defaultOfficePermissions('franchisee');
+/** The same print and export rule for every report. */
+const everyReport = (perDay: number) =>
+  Object.fromEntries(ReportKey.options.map((r) => [r, { print: true, export: true, perDay }])) as Record<ReportKey, ReportOutputRule>;
 const views = { catalog: 'view', prices: 'view', promotions: 'view', members: 'view', reports: 'view', settings: 'view' } as const;
 
 /**
@@ -19,18 +22,18 @@ const officeRoles: { code: string; nameZh: string; nameEn: string; permissions: 
   { code: 'hq-admin', nameZh: '总部管理员', nameEn: 'HQ admin', permissions: defaultOfficePermissions('hq_admin') },
   {
     code: 'region-manager', nameZh: '区域经理', nameEn: 'Region manager',
-    permissions: { ...storeLevel, modules: { ...storeLevel.modules, people: 'view', members: 'view', commission: 'view', stock: 'view' }, reports: { store_day: { print: true, export: true, perDay: 50 } } },
+    permissions: { ...storeLevel, modules: { ...storeLevel.modules, people: 'view', members: 'view', commission: 'view', stock: 'view' }, reports: everyReport(50) },
   },
-  { code: 'franchisee', nameZh: '加盟商', nameEn: 'Franchisee owner', permissions: { ...storeLevel, reports: { store_day: { print: true, export: true, perDay: 50 } } } },
+  { code: 'franchisee', nameZh: '加盟商', nameEn: 'Franchisee owner', permissions: { ...storeLevel, reports: everyReport(50) } },
   {
     code: 'store-manager', nameZh: '店长', nameEn: 'Store manager',
-    permissions: { ...storeLevel, reports: { store_day: { print: true, export: true, perDay: 20 } } },
+    permissions: { ...storeLevel, reports: everyReport(20) },
   },
   {
     code: 'finance', nameZh: '财务', nameEn: 'Finance (read-only)',
     permissions: {
       modules: { ...defaultOfficePermissions('cashier').modules, ...views, suppliers: 'view', audit: 'view', commission: 'view' },
-      categories: 'all', seeCost: true, reports: { store_day: { print: true, export: true, perDay: 20 } },
+      categories: 'all', seeCost: true, reports: everyReport(20),
     },
   },
 ];
@@ -66,7 +69,7 @@ const snacksBuyer = (snacksId: string) => ({
   code: 'snacks-buyer', nameZh: '零食采购', nameEn: 'Snacks buyer',
   permissions: {
     modules: { ...defaultOfficePermissions('cashier').modules, ...views, suppliers: 'view', imports: 'edit' },
-    categories: [snacksId], seeCost: true, reports: { store_day: { print: true, export: true, perDay: 20 } },
+    categories: [snacksId], seeCost: true, reports: everyReport(20),
   } satisfies OfficePermissions,
 });
 

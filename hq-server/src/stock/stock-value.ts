@@ -17,10 +17,10 @@ export function levelValueOnConflict(ownCost: boolean): SQL {
     else ${ownCost ? sql.raw('stock_levels.value_minor + excluded.value_minor') : proportional} end`;
 }
 
-/** The product's cost in force at `at`: the latest entered for it, from any supplier; null when it has none. */
-const costInForce = (chainId: string, productId: SQL, at: Date): SQL => sql`(
+/** The product's cost in force at `at` (an instant, or a column of one): the latest entered for it, from any supplier; null when it has none. */
+export const costInForce = (chainId: string, productId: SQL, at: Date | SQL): SQL => sql`(
   select pc.amount_minor from product_costs pc
-   where pc.chain_id = ${chainId} and pc.product_id = ${productId} and pc.effective_from <= ${at.toISOString()}::timestamptz
+   where pc.chain_id = ${chainId} and pc.product_id = ${productId} and pc.effective_from <= ${at instanceof Date ? sql`${at.toISOString()}::timestamptz` : at}
    order by pc.effective_from desc, pc.entered_at desc limit 1)`;
 
 /** The product's cost in force at `at`, 0 when it has none: what units entering a place with no average are worth. */

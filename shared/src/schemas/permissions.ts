@@ -81,7 +81,7 @@ export const ModuleAccess = z.enum(['none', 'view', 'edit']);
 export type ModuleAccess = z.infer<typeof ModuleAccess>;
 
 /** The reports a role may print or export, each with its own limit. */
-export const ReportKey = z.enum(['store_day']);
+export const ReportKey = z.enum(['store_day', 'sales_analysis', 'promotion_return', 'member_analysis', 'franchise_statement']);
 export type ReportKey = z.infer<typeof ReportKey>;
 
 /** What a role may do with one report's output (报表打印权限): print, export, and how many outputs a day (null: no limit). */

@@ -81,3 +81,100 @@ export type ProductSalesReport = z.infer<typeof ProductSalesReport>;
 /** A print of the store-day report HQ has counted: the report to print and how many more prints and exports the role allows today (null: no limit). */
 export const StoreDayPrint = z.object({ report: StoreDayReport, remaining: z.number().int().nonnegative().nullable() });
 export type StoreDayPrint = z.infer<typeof StoreDayPrint>;
+
+/** What a sales analysis (决策分析) groups by: who and where, what, how it was paid, when. */
+export const SalesGrouping = z.enum([
+  'store', 'region', 'franchisee', 'category', 'brand', 'product', 'supplier', 'clerk', 'member_level', 'tender', 'hour', 'day', 'week', 'month',
+]);
+export type SalesGrouping = z.infer<typeof SalesGrouping>;
+
+const salesQuestion = {
+  from: ReportDate,
+  to: ReportDate,
+  by: SalesGrouping,
+  storeId: z.uuid().optional(),
+  regionId: z.uuid().optional(),
+  franchiseeId: z.uuid().optional(),
+  /** The category and every category under it; grouping by category then shows the categories just under it. */
+  categoryId: z.uuid().optional(),
+  brandId: z.uuid().optional(),
+  supplierId: z.uuid().optional(),
+  productId: z.uuid().optional(),
+};
+
+function addYears(day: string, years: number): string {
+  return `${String(Number(day.slice(0, 4)) + years).padStart(4, '0')}${day.slice(4)}`;
+}
+
+/** A range that runs forwards and covers at most three years. */
+const rangeChecked = <T extends z.ZodType<{ from: string; to: string }>>(schema: T) => schema
+  .refine((q) => q.from <= q.to, { message: '`from` must not be after `to`', path: ['from'] })
+  .refine((q) => q.from >= addYears(q.to, -3), { message: 'a range covers at most three years', path: ['from'] });
+
+/** How many rows to list, the biggest by sales first; the rest are summed in `others`. */
+const rowLimit = z.number().int().min(1).max(1000);
+
+export const SalesAnalysisQuery = rangeChecked(z.object({ ...salesQuestion, limit: z.coerce.number().pipe(rowLimit).default(200) }));
+export type SalesAnalysisQuery = z.infer<typeof SalesAnalysisQuery>;
+
+export const ReportPeriod = z.object({ from: LocalDate, to: LocalDate });
+
+/**
+ * One period's figures. Sales are net of discounts and of what was refunded for goods back;
+ * `tickets` is null where a ticket may fall in several parts and the parts would not add up
+ * (categories, brands, suppliers), and `returnsMinor` where returns are not broken down that way.
+ * Margin (毛利) is null unless the caller's role sees cost; it leaves out the sales of goods that
+ * had no cost on record, which `uncostedMinor` shows.
+ */
+export const SalesFigures = z.object({
+  salesMinor: z.number().int(),
+  /** Units (grams of weighed goods); null by tender. */
+  quantity: z.number().int().nullable(),
+  tickets: z.number().int().nullable(),
+  averageBasketMinor: z.number().int().nullable(),
+  discountMinor: z.number().int(),
+  returnsMinor: z.number().int().nullable(),
+  marginMinor: z.number().int().nullable(),
+  /** Margin over the sales it covers, in basis points. */
+  marginRateBp: z.number().int().nullable(),
+  uncostedMinor: z.number().int().nullable(),
+});
+export type SalesFigures = z.infer<typeof SalesFigures>;
+
+export const ComparedFigures = z.object({ current: SalesFigures, previous: SalesFigures, lastYear: SalesFigures });
+export type ComparedFigures = z.infer<typeof ComparedFigures>;
+
+/** Where a row leads: the same analysis one level down, or (for a product) the tickets it was sold on. */
+export const SalesDrill = z.object({
+  by: z.union([SalesGrouping, z.literal('tickets')]),
+  filter: z.enum(['storeId', 'regionId', 'franchiseeId', 'categoryId', 'brandId', 'supplierId', 'productId']),
+  value: z.uuid(),
+});
+export type SalesDrill = z.infer<typeof SalesDrill>;
+
+export const SalesAnalysisRow = ComparedFigures.extend({
+  /** The id, tender, level id, `00`–`23`, or the bucket's first day; `none` for no clerk, no member or no category. */
+  key: z.string(),
+  code: z.string().nullable(),
+  nameZh: z.string(),
+  nameEn: z.string(),
+  /** For a store opened inside one of the periods: the day it opened, so a comparison is not read as like for like. */
+  openedOn: LocalDate.nullable(),
+  drill: SalesDrill.nullable(),
+});
+export type SalesAnalysisRow = z.infer<typeof SalesAnalysisRow>;
+
+export const SalesAnalysis = z.object({
+  by: SalesGrouping,
+  periods: z.object({ current: ReportPeriod, previous: ReportPeriod, lastYear: ReportPeriod }),
+  seeCost: z.boolean(),
+  rows: z.array(SalesAnalysisRow),
+  /** The rows past `limit`, summed; null when every row is listed. */
+  others: ComparedFigures.extend({ count: z.number().int() }).nullable(),
+  totals: ComparedFigures,
+});
+export type SalesAnalysis = z.infer<typeof SalesAnalysis>;
+
+/** The analysis to export: the same question and the file wanted. */
+export const SalesAnalysisExport = z.object({ query: rangeChecked(z.object({ ...salesQuestion, limit: rowLimit.default(200) })), format: z.enum(['xlsx', 'csv']), language: z.enum(['zh', 'en']).default('zh') });
+export type SalesAnalysisExport = z.infer<typeof SalesAnalysisExport>;

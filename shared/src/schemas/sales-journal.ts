@@ -8,6 +8,10 @@ export const SalesJournalQuery = z
     storeId: z.uuid().optional(),
     from: ReportDate.optional(),
     to: ReportDate.optional(),
+    /** Only sales with a line of this product: a sales analysis drilling from a product to its tickets. */
+    productId: z.uuid().optional(),
+    /** Only sales with a line of a product in this category or one under it. */
+    categoryId: z.uuid().optional(),
     limit: z.coerce.number().int().min(1).max(50).default(20),
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   })

@@ -1,0 +1,294 @@
+import {
+  addCompared, bucketStart, comparedPeriods, finishCompared, sumFigures, type ComparedRaw, type DayRange, type RawFigures, type SalesAnalysis,
+  type SalesAnalysisQuery, type SalesAnalysisRow, type SalesDrill, type SalesGrouping, type TrendGrain,
+} from '@pos/shared';
+import { sql, type SQL } from 'drizzle-orm';
+import { categoryAndBelow } from '../catalog/category-tree-sql';
+import type { Db } from '../db/client';
+import { query, uuidArray } from '../db/query';
+import type { Principal } from '../http/app-env';
+import { AppError } from '../http/errors';
+import { storesInScope } from '../http/scope';
+import { canSeeCost, visibleCategoryIds } from '../roles/visibility';
+import { labelsOf, type Label } from './sales-analysis-labels';
+
+/**
+ * Which roll-up answers: `store` (a store's tickets a day, exact tickets), `product` (store × day ×
+ * product, for what was sold and for any question filtered by product), `breakdown` (a store's
+ * tickets a day by hour, clerk, member level or tender).
+ */
+type Source = 'store' | 'product' | 'breakdown';
+
+const breakdownKinds: Partial<Record<SalesGrouping, string>> = { hour: 'hour', clerk: 'clerk', member_level: 'member_level', tender: 'tender' };
+const productGroupings: readonly SalesGrouping[] = ['category', 'brand', 'product', 'supplier'];
+const timeGroupings: readonly SalesGrouping[] = ['day', 'week', 'month'];
+
+interface StoreRow {
+  id: string;
+  code: string;
+  nameZh: string;
+  nameEn: string;
+  regionId: string | null;
+  franchiseeId: string | null;
+  openedOn: string | null;
+}
+
+/** A part's key as SQL gives it, and its sums over one period. */
+interface SqlPart {
+  k: string | null;
+  sales: string;
+  quantity: string | null;
+  tickets: string | null;
+  discount: string;
+  returns: string | null;
+  margin: string | null;
+  uncosted: string | null;
+}
+
+const num = (v: string | null): number | null => (v === null ? null : Number(v));
+
+/**
+ * The sales analysis (决策分析): the figures of the caller's stores over a range grouped one way,
+ * each part beside the period before (环比) and a year earlier (同比), the biggest parts first and
+ * the rest summed, with where each part drills down to. Reads only roll-ups kept at ingest.
+ */
+export async function salesAnalysis(db: Db, principal: Principal, q: SalesAnalysisQuery): Promise<SalesAnalysis> {
+  const periods = comparedPeriods({ from: q.from, to: q.to });
+  const [stores, seeCost, visibleCategories] = await Promise.all([storesAsked(db, principal, q), canSeeCost(db, principal), visibleCategoryIds(db, principal)]);
+  const productFilter = Boolean(q.categoryId || q.brandId || q.supplierId || q.productId);
+  const source: Source = breakdownKinds[q.by] ? 'breakdown' : productGroupings.includes(q.by) || productFilter || visibleCategories !== null ? 'product' : 'store';
+  if (source === 'breakdown' && (productFilter || visibleCategories !== null)) {
+    throw new AppError('BAD_REQUEST', visibleCategories !== null
+      ? `your role sees only some categories, and sales by ${q.by} cover every category`
+      : `sales by ${q.by} cannot be narrowed to a category, brand, supplier or product`);
+  }
+  const chainWide = principal.kind === 'office' && principal.role === 'hq_admin' && !q.storeId && !q.regionId && !q.franchiseeId;
+  const storeIds = chainWide ? null : stores.map((s) => s.id);
+  const ask = { db, chainId: principal.chainId, q, source, storeIds, visibleCategories };
+  const [current, previous, lastYear, ticketTotals] = await Promise.all([
+    partsOf(ask, periods.current), partsOf(ask, periods.previous), partsOf(ask, periods.lastYear),
+    // A ticket paid two ways or sold by two clerks is in two parts, so the total counts tickets themselves.
+    q.by === 'clerk' || q.by === 'tender'
+      ? Promise.all([periods.current, periods.previous, periods.lastYear].map((p) => storeTickets(db, principal.chainId, storeIds, p)))
+      : null,
+  ]);
+
+  const storeById = new Map(stores.map((s) => [s.id, s]));
+  const grouped = timeGroupings.includes(q.by)
+    ? alignBuckets(q.by as TrendGrain, periods, { current, previous, lastYear }, source)
+    : await groupParts(db, principal.chainId, q, source, storeById, { current, previous, lastYear });
+  const labels = await labelsOf(db, principal.chainId, q, [...grouped.keys()], storeById);
+  const empty = emptyFor(source, q.by);
+  const ranked = [...grouped].sort(([ka, a], [kb, b]) => (ordersByKey(q.by) ? ka.localeCompare(kb) : b.current.salesMinor - a.current.salesMinor || ka.localeCompare(kb)));
+  const listed = ranked.slice(0, q.limit);
+  const rest = ranked.slice(q.limit);
+  const zero: ComparedRaw = { current: empty, previous: empty, lastYear: empty };
+  // Summed from every part, so a month of 31 days beside one of 30 keeps its last day in the total.
+  const total: ComparedRaw = { current: sumFigures(current.values(), empty), previous: sumFigures(previous.values(), empty), lastYear: sumFigures(lastYear.values(), empty) };
+  if (ticketTotals) {
+    const [now, before, yearAgo] = ticketTotals;
+    Object.assign(total, { current: { ...total.current, tickets: now }, previous: { ...total.previous, tickets: before }, lastYear: { ...total.lastYear, tickets: yearAgo } });
+  }
+  const openedInside = (day: string | null) => day !== null && day >= periods.lastYear.from && day <= periods.current.to;
+
+  const rows: SalesAnalysisRow[] = listed.map(([key, figures]) => {
+    const label = labels.get(key) ?? { code: null, nameZh: key, nameEn: key, leaf: true };
+    const store = q.by === 'store' ? storeById.get(key) : undefined;
+    return {
+      key, code: label.code, nameZh: label.nameZh, nameEn: label.nameEn, ...finishCompared(figures, seeCost),
+      openedOn: store && openedInside(store.openedOn) ? store.openedOn : null,
+      drill: drillOf(q.by, key, label),
+    };
+  });
+  return {
+    by: q.by, periods, seeCost, rows,
+    others: rest.length === 0 ? null : { count: rest.length, ...finishCompared(rest.reduce((sum, [, f]) => addCompared(sum, f), zero), seeCost) },
+    totals: finishCompared(total, seeCost),
+  };
+}
+
+/** The stores asked about within the caller's scope: all they see, or one, or a region's (with those under it), or a franchisee's. */
+async function storesAsked(db: Db, principal: Principal, q: SalesAnalysisQuery): Promise<StoreRow[]> {
+  const visible = await storesInScope(db, principal);
+  if (q.storeId && !visible.some((s) => s.id === q.storeId)) throw new AppError('NOT_FOUND', 'no such store');
+  const rows = visible.length === 0 ? [] : await query<{ id: string; code: string; name_zh: string; name_en: string; region_id: string | null; franchisee_id: string | null; opened_on: string | null }>(db, sql`
+    select id, code, name_zh, name_en, region_id, franchisee_id, opened_on::text from stores
+    where chain_id = ${principal.chainId} and id = any(${uuidArray(visible.map((s) => s.id))}::uuid[])
+      ${q.regionId ? sql`and region_id in (
+        with recursive below(id) as (
+          select id from regions where chain_id = ${principal.chainId} and id = ${q.regionId}
+          union select r.id from regions r join below on r.parent_id = below.id where r.chain_id = ${principal.chainId}
+        ) select id from below)` : sql``}
+      ${q.franchiseeId ? sql`and franchisee_id = ${q.franchiseeId}` : sql``}
+      ${q.storeId ? sql`and id = ${q.storeId}` : sql``}`);
+  return rows.map((r) => ({ id: r.id, code: r.code, nameZh: r.name_zh, nameEn: r.name_en, regionId: r.region_id, franchiseeId: r.franchisee_id, openedOn: r.opened_on }));
+}
+
+interface Ask {
+  db: Db;
+  chainId: string;
+  q: SalesAnalysisQuery;
+  source: Source;
+  /** Null: every store of the chain. */
+  storeIds: string[] | null;
+  visibleCategories: string[] | null;
+}
+
+/** What each source's rows are grouped by in SQL before they are folded into the parts asked for. */
+function sqlKey(q: SalesAnalysisQuery, source: Source): SQL {
+  const bucket = (column: SQL) => q.by === 'day' ? sql`${column}::text` : sql`date_trunc(${q.by}::text, ${column}::timestamp)::date::text`;
+  if (source === 'breakdown') return sql`r.key`;
+  if (timeGroupings.includes(q.by)) return bucket(sql`r.business_date`);
+  if (q.by === 'category') return sql`p.category_id::text`;
+  if (q.by === 'brand') return sql`p.brand_id::text`;
+  if (q.by === 'supplier') return sql`p.supplier_id::text`;
+  if (q.by === 'product') return sql`r.product_id::text`;
+  return sql`r.store_id::text`;
+}
+
+async function partsOf({ db, chainId, q, source, storeIds, visibleCategories }: Ask, period: DayRange): Promise<Map<string | null, RawFigures>> {
+  const key = sqlKey(q, source);
+  const inStores = storeIds === null ? sql`` : sql`and r.store_id = any(${uuidArray(storeIds)}::uuid[])`;
+  const inPeriod = sql`r.chain_id = ${chainId} and r.business_date between ${period.from}::date and ${period.to}::date`;
+  if (storeIds !== null && storeIds.length === 0) return new Map();
+  let rows: SqlPart[];
+  if (source === 'store') {
+    rows = await query<SqlPart>(db, sql`
+      select ${key} as k, sum(r.sales_minor)::text as sales, sum(r.items)::text as quantity, sum(r.tickets)::text as tickets,
+             sum(r.discount_minor)::text as discount, sum(r.returns_minor)::text as returns, sum(r.margin_minor)::text as margin,
+             sum(r.uncosted_minor)::text as uncosted
+      from store_day_sales r where ${inPeriod} ${inStores} group by 1`);
+  } else if (source === 'product') {
+    const conditions = [
+      q.categoryId ? sql`and p.category_id in ${categoryAndBelow(chainId, q.categoryId)}` : sql``,
+      q.brandId ? sql`and p.brand_id = ${q.brandId}` : sql``,
+      q.supplierId ? sql`and p.supplier_id = ${q.supplierId}` : sql``,
+      q.productId ? sql`and r.product_id = ${q.productId}` : sql``,
+      visibleCategories === null ? sql`` : sql`and p.category_id = any(${uuidArray(visibleCategories)}::uuid[])`,
+    ];
+    const joinsProducts = q.by === 'category' || q.by === 'brand' || q.by === 'supplier' || q.categoryId || q.brandId || q.supplierId || visibleCategories !== null;
+    rows = await query<SqlPart>(db, sql`
+      select ${key} as k, sum(r.sales_minor)::text as sales, sum(r.quantity)::text as quantity,
+             ${q.by === 'product' ? sql`sum(r.tickets)::text` : sql`null`} as tickets,
+             sum(r.discount_minor)::text as discount, sum(r.returns_minor)::text as returns,
+             sum(r.sales_minor - r.uncosted_minor - r.cost_minor)::text as margin, sum(r.uncosted_minor)::text as uncosted
+      from store_day_product_sales r
+      ${joinsProducts ? sql`join products p on p.chain_id = r.chain_id and p.id = r.product_id` : sql``}
+      where ${inPeriod} ${inStores} ${sql.join(conditions, sql` `)}
+      group by 1`);
+  } else {
+    const kind = breakdownKinds[q.by]!;
+    rows = await query<SqlPart>(db, sql`
+      select ${key} as k, sum(r.sales_minor)::text as sales, ${kind === 'tender' ? sql`null` : sql`sum(r.items)::text`} as quantity,
+             sum(r.tickets)::text as tickets, sum(r.discount_minor)::text as discount, null as returns, null as margin, null as uncosted
+      from sales_breakdowns r where r.kind = ${kind}::sales_breakdown_kind and ${inPeriod} ${inStores} group by 1`);
+  }
+  return new Map(rows.map((r) => [r.k, {
+    salesMinor: Number(r.sales), quantity: num(r.quantity), tickets: num(r.tickets), discountMinor: Number(r.discount),
+    returnsMinor: num(r.returns), marginMinor: num(r.margin), uncostedMinor: num(r.uncosted),
+  }]));
+}
+
+/** The tickets of these stores over a period, each counted once. */
+async function storeTickets(db: Db, chainId: string, storeIds: string[] | null, period: DayRange): Promise<number> {
+  if (storeIds !== null && storeIds.length === 0) return 0;
+  const [row] = await query<{ n: string | null }>(db, sql`
+    select sum(tickets)::text as n from store_day_sales
+    where chain_id = ${chainId} and business_date between ${period.from}::date and ${period.to}::date
+      ${storeIds === null ? sql`` : sql`and store_id = any(${uuidArray(storeIds)}::uuid[])`}`);
+  return Number(row?.n ?? 0);
+}
+
+/** Zeros where the roll-up read holds a figure, null where it does not. */
+function emptyFor(source: Source, by: SalesGrouping): RawFigures {
+  if (source === 'store') return { salesMinor: 0, quantity: 0, tickets: 0, discountMinor: 0, returnsMinor: 0, marginMinor: 0, uncostedMinor: 0 };
+  if (source === 'product') return { salesMinor: 0, quantity: 0, tickets: by === 'product' ? 0 : null, discountMinor: 0, returnsMinor: 0, marginMinor: 0, uncostedMinor: 0 };
+  return { salesMinor: 0, quantity: by === 'tender' ? null : 0, tickets: 0, discountMinor: 0, returnsMinor: null, marginMinor: null, uncostedMinor: null };
+}
+
+const ordersByKey = (by: SalesGrouping): boolean => by === 'hour' || timeGroupings.includes(by);
+
+interface PeriodParts {
+  current: Map<string | null, RawFigures>;
+  previous: Map<string | null, RawFigures>;
+  lastYear: Map<string | null, RawFigures>;
+}
+
+/**
+ * Folds each period's SQL parts into the parts asked for: stores into their region or franchisee,
+ * categories into the one just under the category asked about (or the top ones), missing ids into `none`.
+ */
+async function groupParts(db: Db, chainId: string, q: SalesAnalysisQuery, source: Source, stores: Map<string, StoreRow>, parts: PeriodParts): Promise<Map<string, ComparedRaw>> {
+  const fold = q.by === 'category' ? await categoryFold(db, chainId, q.categoryId ?? null) : null;
+  const groupOf = (k: string | null): string => {
+    if (k === null) return 'none';
+    if (q.by === 'region') return stores.get(k)?.regionId ?? 'none';
+    if (q.by === 'franchisee') return stores.get(k)?.franchiseeId ?? 'none';
+    if (fold) return fold(k);
+    return k;
+  };
+  const empty = emptyFor(source, q.by);
+  const grouped = new Map<string, ComparedRaw>();
+  for (const period of ['current', 'previous', 'lastYear'] as const) {
+    const byGroup = new Map<string, RawFigures[]>();
+    for (const [k, f] of parts[period]) byGroup.set(groupOf(k), [...(byGroup.get(groupOf(k)) ?? []), f]);
+    for (const [group, found] of byGroup) {
+      const row = grouped.get(group) ?? { current: empty, previous: empty, lastYear: empty };
+      grouped.set(group, { ...row, [period]: sumFigures(found, empty) });
+    }
+  }
+  return grouped;
+}
+
+/** Maps a product's category to the category just under `parent` that holds it (to the top category when `parent` is null). */
+async function categoryFold(db: Db, chainId: string, parent: string | null): Promise<(categoryId: string) => string> {
+  const rows = await query<{ id: string; parent_id: string | null }>(db, sql`select id, parent_id from categories where chain_id = ${chainId}`);
+  const parentOf = new Map(rows.map((r) => [r.id, r.parent_id]));
+  return (categoryId) => {
+    let at = categoryId;
+    for (let depth = 0; depth < 64; depth++) {
+      const up = parentOf.get(at) ?? null;
+      if (up === parent) return at;
+      if (up === null) return 'none';
+      at = up;
+    }
+    return 'none';
+  };
+}
+
+/**
+ * Day, week or month buckets of each period, laid side by side by their place: the first week of
+ * this month beside the first week of the month before and of the same month a year earlier.
+ */
+function alignBuckets(grain: TrendGrain, periods: { current: DayRange; previous: DayRange; lastYear: DayRange }, parts: PeriodParts, source: Source): Map<string, ComparedRaw> {
+  const empty = emptyFor(source, grain);
+  const bucketsOf = (range: DayRange): string[] => {
+    const starts: string[] = [];
+    for (let day = range.from; day <= range.to; day = nextDay(day)) {
+      const start = bucketStart(day, grain);
+      if (starts.at(-1) !== start) starts.push(start);
+    }
+    return starts;
+  };
+  const [now, before, yearAgo] = [bucketsOf(periods.current), bucketsOf(periods.previous), bucketsOf(periods.lastYear)];
+  const figuresAt = (map: Map<string | null, RawFigures>, buckets: string[], i: number): RawFigures => (i < buckets.length ? map.get(buckets[i]!) ?? empty : empty);
+  return new Map(now.map((start, i) => [start, {
+    current: figuresAt(parts.current, now, i), previous: figuresAt(parts.previous, before, i), lastYear: figuresAt(parts.lastYear, yearAgo, i),
+  }]));
+}
+
+const nextDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+function drillOf(by: SalesGrouping, key: string, label: Label): SalesDrill | null {
+  if (key === 'none') return null;
+  switch (by) {
+    case 'store': return { by: 'category', filter: 'storeId', value: key };
+    case 'region': return { by: 'store', filter: 'regionId', value: key };
+    case 'franchisee': return { by: 'store', filter: 'franchiseeId', value: key };
+    case 'category': return { by: label.leaf ? 'product' : 'category', filter: 'categoryId', value: key };
+    case 'brand': return { by: 'product', filter: 'brandId', value: key };
+    case 'supplier': return { by: 'product', filter: 'supplierId', value: key };
+    case 'product': return { by: 'tickets', filter: 'productId', value: key };
+    default: return null;
+  }
+}
