@@ -24,6 +24,10 @@ export default defineConfig({
       ...(process.env.DATABASE_URL
         ? [{ test: { name: 'integration-postgres', root, include: integrationFiles, env: { POS_TEST_DB: 'postgres' }, testTimeout: 60_000, hookTimeout: 120_000 } }]
         : []),
+      // Makes its own PostgreSQL primary and streaming replica with this machine's server programs.
+      ...(process.env.DATABASE_URL
+        ? [{ test: { name: 'replica', root, include: ['tests/replica/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 } }]
+        : []),
       { test: { name: 'integration-pglite', root, include: integrationFiles, env: { POS_TEST_DB: 'pglite' }, testTimeout: 60_000, hookTimeout: 120_000 } },
       {
         test: {

@@ -30,3 +30,18 @@ describe('backup settings', () => {
     expect(refusal({ BACKUP_DIR: '/b', BACKUP_KEEP: '0' })).toContain('BACKUP_KEEP must keep at least 1 backup');
   });
 });
+
+describe('the reports replica', () => {
+  it('reads reports from the main database unless REPORTS_DATABASE_URL names a replica', () => {
+    expect(loadConfig({}).REPORTS_DATABASE_URL).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: 'postgresql://hq@db-primary/pos', REPORTS_DATABASE_URL: 'postgresql://reports@db-replica/pos' })).toMatchObject({
+      DATABASE_URL: 'postgresql://hq@db-primary/pos', REPORTS_DATABASE_URL: 'postgresql://reports@db-replica/pos',
+    });
+  });
+
+  it('never starts with a replica URL that is not PostgreSQL’s, or a replica without its primary', () => {
+    expect(refusal({ DATABASE_URL: 'postgresql://hq@db/pos', REPORTS_DATABASE_URL: 'mysql://db-replica/pos' })).toContain('REPORTS_DATABASE_URL: REPORTS_DATABASE_URL must be a postgres:// URL');
+    expect(refusal({ DATABASE_URL: 'postgresql://hq@db/pos', REPORTS_DATABASE_URL: 'db-replica' })).toContain('REPORTS_DATABASE_URL must be a postgres:// URL');
+    expect(refusal({ REPORTS_DATABASE_URL: 'postgresql://reports@db-replica/pos' })).toContain('REPORTS_DATABASE_URL: REPORTS_DATABASE_URL names a replica of DATABASE_URL, so DATABASE_URL must be set too');
+  });
+});

@@ -24,7 +24,10 @@ const config = loadConfig();
 const database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { pgliteDir: config.PGLITE_DIR });
 console.log(`[hq] database: ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.PGLITE_DIR}`}`);
 await migrateDatabase(database);
-const deps: Deps = { db: database.db, clock: systemClock, config };
+// A streaming replica is read-only and takes the primary's schema through replication: never migrated here.
+const reportsDatabase = config.REPORTS_DATABASE_URL ? await openDatabase({ url: config.REPORTS_DATABASE_URL }) : null;
+console.log(`[hq] reports read from ${reportsDatabase ? 'the replica in REPORTS_DATABASE_URL' : 'the main database'}`);
+const deps: Deps = { db: database.db, reportsDb: reportsDatabase?.db, clock: systemClock, config };
 
 if (config.SEED_ON_EMPTY) await seedDemoIfEmpty(deps, { products: 5000, historyDays: 60 });
 const filled = await fillPinyinKeys(database.db);
@@ -83,6 +86,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     pointsExpiry.stop();
     commission.stop();
     await server.close();
+    await reportsDatabase?.close();
     await database.close();
     process.exit(0);
   });

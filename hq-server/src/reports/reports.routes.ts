@@ -6,6 +6,7 @@ import { bearer, commonErrors, jsonBody, jsonResponse } from '../http/openapi-he
 import { requireModule } from '../http/require-module';
 import { recordReportOutput } from '../roles/report-outputs';
 import { productSalesReport } from './product-sales.service';
+import { reportsDb } from './reports-db';
 import { storeDayCsv } from './store-day-export';
 import { storeDayReport } from './store-day.service';
 
@@ -50,25 +51,21 @@ const productSales = createRoute({
 });
 
 export const reportsRoutes = new OpenAPIHono<AppEnv>()
-  .openapi(storeDay, async (c) => c.json(await storeDayReport(c.var.deps.db, c.var.principal, c.req.valid('query')), 200))
-  .openapi(productSales, async (c) => c.json(await productSalesReport(c.var.deps.db, c.var.principal, c.req.valid('query')), 200))
+  .openapi(storeDay, async (c) => c.json(await storeDayReport(reportsDb(c.var.deps), c.var.principal, c.req.valid('query')), 200))
+  .openapi(productSales, async (c) => c.json(await productSalesReport(reportsDb(c.var.deps), c.var.principal, c.req.valid('query')), 200))
+  // The report is read (from the replica, when there is one) before the output is counted on the
+  // primary, so a failed read costs no print; a refused output throws, so its report is never sent.
   .openapi(storeDayPrint, async (c) => {
     const { db, clock } = c.var.deps;
-    const printed = await db.transaction(async (tx) => {
-      const report = await storeDayReport(tx, c.var.principal, c.req.valid('json'));
-      const { remaining } = await recordReportOutput(tx, c.var.principal, clock, 'store_day', 'print');
-      return { report, remaining };
-    });
-    return c.json(printed, 200);
+    const report = await storeDayReport(reportsDb(c.var.deps), c.var.principal, c.req.valid('json'));
+    const { remaining } = await db.transaction((tx) => recordReportOutput(tx, c.var.principal, clock, 'store_day', 'print'));
+    return c.json({ report, remaining }, 200);
   })
   .openapi(storeDayExport, async (c) => {
     const { db, clock } = c.var.deps;
-    const { csv, remaining } = await db.transaction(async (tx) => {
-      const report = await storeDayReport(tx, c.var.principal, c.req.valid('json'));
-      const output = await recordReportOutput(tx, c.var.principal, clock, 'store_day', 'csv');
-      return { csv: storeDayCsv(report), remaining: output.remaining };
-    });
+    const report = await storeDayReport(reportsDb(c.var.deps), c.var.principal, c.req.valid('json'));
+    const { remaining } = await db.transaction((tx) => recordReportOutput(tx, c.var.principal, clock, 'store_day', 'csv'));
     if (remaining !== null) c.header('x-exports-remaining', String(remaining));
     c.header('content-disposition', 'attachment; filename="store-day.csv"');
-    return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8' });
+    return c.body(storeDayCsv(report), 200, { 'content-type': 'text/csv; charset=utf-8' });
   });
