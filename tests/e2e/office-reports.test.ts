@@ -21,7 +21,7 @@ beforeAll(async () => {
   expect(pushed.results.every((r) => r.status === 'accepted')).toBe(true);
   const hqToken = await signInOffice(f, 'hq@demo.pos');
   const reader = defaultOfficePermissions('cashier');
-  const permissions: OfficePermissions = { ...reader, reports: { store_day: { print: true, export: true, perDay: 2 } } };
+  const permissions: OfficePermissions = { ...reader, reports: { ...reader.reports, store_day: { print: true, export: true, perDay: 2 } } };
   const role = await (await f.app.request('/roles', json({ kind: 'office', code: 'two-outputs', nameZh: '报表两次', nameEn: 'Two outputs', permissions }, hqToken))).json() as { id: string };
   expect((await f.app.request('/users', json({ email: 'printer@demo.pos', name: '报表员', level: 'hq_admin', permissionRoleId: role.id, password: 'print1234' }, hqToken))).status).toBe(201);
 });

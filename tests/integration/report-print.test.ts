@@ -21,7 +21,7 @@ const reader = defaultOfficePermissions('cashier');
 
 /** A new user whose role reads reports with this print/export rule for the store-day report, signed in. */
 async function userWith(code: string, rule: ReportOutputRule): Promise<{ token: string; userId: string }> {
-  const permissions: OfficePermissions = { ...reader, reports: { store_day: rule } };
+  const permissions: OfficePermissions = { ...reader, reports: { ...reader.reports, store_day: rule } };
   const role = await f.app.request('/roles', json({ kind: 'office', code, nameZh: '报表', nameEn: 'Reports', permissions }, hq));
   expect(role.status).toBe(201);
   const made = await f.app.request('/users', json({ email: `${code}@demo.pos`, name: code, level: 'hq_admin', permissionRoleId: PermissionRole.parse(await role.json()).id, password: 'start1234' }, hq));

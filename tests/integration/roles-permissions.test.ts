@@ -113,7 +113,7 @@ describe('roles and permissions', () => {
   });
 
   it('counts report exports per user per day and refuses past the role’s limit', async () => {
-    const role = await makeRole(officeRole('two-exports', { ...none, modules: { ...none.modules, reports: 'view' }, reports: { store_day: { print: false, export: true, perDay: 2 } } }));
+    const role = await makeRole(officeRole('two-exports', { ...none, modules: { ...none.modules, reports: 'view' }, reports: { ...none.reports, store_day: { print: false, export: true, perDay: 2 } } }));
     const token = await userWithRole('exporter@demo.pos', role.id);
     const exportReport = () => f.app.request('/reports/store-day/export', json({ from: '2026-11-01', to: '2026-11-22' }, token));
     const first = await exportReport();

@@ -125,8 +125,10 @@ describe('sales analysis: hand-worked figures', () => {
   it('splits the month by hour, clerk share and tender, each ticket counted once in the total', async () => {
     const where = `${oct}&storeId=${f.storeIds.S004}`;
     const hours = (await analysis(hq, `${where}&by=hour`)).body;
-    // In hour order, with the hours only the compared periods sold in (September's 11:00, last October's 09:00).
-    expect(hours.rows.map((r) => [r.key, r.nameEn, r.current.salesMinor, r.current.tickets, r.previous.salesMinor, r.lastYear.salesMinor])).toEqual([
+    // Every hour from the first any period sold in (last October's 09:00) to the last, in order.
+    expect(hours.rows.map((r) => r.key)).toEqual(['09', '10', '11', '12', '13', '14', '15']);
+    expect(hours.rows.filter((r) => r.current.salesMinor || r.previous.salesMinor || r.lastYear.salesMinor)
+      .map((r) => [r.key, r.nameEn, r.current.salesMinor, r.current.tickets, r.previous.salesMinor, r.lastYear.salesMinor])).toEqual([
       ['09', '09:00–10:00', 0, 0, 0, 500], ['10', '10:00–11:00', 2000, 1, 0, 0], ['11', '11:00–12:00', 0, 0, 1000, 0], ['15', '15:00–16:00', 1000, 1, 0, 0],
     ]);
     expect(hours.rows[1]!.current).toMatchObject({ returnsMinor: null, marginMinor: null });
@@ -142,7 +144,7 @@ describe('sales analysis: hand-worked figures', () => {
   });
 
   it('drills from the product’s category to the product, whose tickets are those it sold on', async () => {
-    const [{ categoryId }] = await f.deps.db.select({ categoryId: products.categoryId }).from(products).where(eq(products.id, f.catalog[P]!.id));
+    const [{ categoryId }] = (await f.deps.db.select({ categoryId: products.categoryId }).from(products).where(eq(products.id, f.catalog[P]!.id))) as [{ categoryId: string }];
     const byProduct = (await analysis(hq, `${oct}&by=product&categoryId=${categoryId}&storeId=${f.storeIds.S004}`)).body;
     const p = row(byProduct, f.catalog[P]!.id);
     expect(p.current).toMatchObject({ salesMinor: 2000, quantity: 2, tickets: 2, returnsMinor: 1000, marginMinor: 1400 });

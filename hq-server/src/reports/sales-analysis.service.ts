@@ -229,6 +229,9 @@ async function groupParts(db: Db, chainId: string, q: SalesAnalysisQuery, source
   };
   const empty = emptyFor(source, q.by);
   const grouped = new Map<string, ComparedRaw>();
+  // Every store asked about has a row, one that sold nothing too; hours run unbroken from the first sold in to the last.
+  const always = q.by === 'store' ? [...stores.keys()] : q.by === 'hour' ? hoursBetween(parts) : [];
+  for (const key of always) grouped.set(key, { current: empty, previous: empty, lastYear: empty });
   for (const period of ['current', 'previous', 'lastYear'] as const) {
     const byGroup = new Map<string, RawFigures[]>();
     for (const [k, f] of parts[period]) byGroup.set(groupOf(k), [...(byGroup.get(groupOf(k)) ?? []), f]);
@@ -238,6 +241,13 @@ async function groupParts(db: Db, chainId: string, q: SalesAnalysisQuery, source
     }
   }
   return grouped;
+}
+
+function hoursBetween(parts: PeriodParts): string[] {
+  const sold = [parts.current, parts.previous, parts.lastYear].flatMap((map) => [...map.keys()]).flatMap((k) => (k === null ? [] : [Number(k)]));
+  if (sold.length === 0) return [];
+  const [first, last] = [Math.min(...sold), Math.max(...sold)];
+  return Array.from({ length: last - first + 1 }, (_, i) => String(first + i).padStart(2, '0'));
 }
 
 /** Maps a product's category to the category just under `parent` that holds it (to the top category when `parent` is null). */
