@@ -32,6 +32,7 @@ import { pricingRoutes } from './pricing/pricing.routes';
 import { storePricesRoutes } from './pricing/store-prices.routes';
 import { promotionsRoutes } from './promotions/promotions.routes';
 import { reportsRoutes } from './reports/reports.routes';
+import { promotionReturnRoutes } from './reports/promotion-return.routes';
 import { salesAnalysisRoutes } from './reports/sales-analysis.routes';
 import { returnsRoutes } from './returns/returns.routes';
 import { approvalsRoutes } from './sales/approvals.routes';
@@ -81,6 +82,7 @@ export function createApp(deps: Deps) {
   app.route('/', memberMessagesRoutes);
   app.route('/', reportsRoutes);
   app.route('/', salesAnalysisRoutes);
+  app.route('/', promotionReturnRoutes);
   app.route('/', orgRoutes);
   app.route('/', catalogRoutes);
   app.route('/', categoriesRoutes);

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { seriousAccessibilityFindings } from '../support/axe';
 import { chooseOption } from './antd-select';
 import { saleWithClerks } from '../support/commission-sales';
-import { json, pairTill } from '../support/fixture';
+import { json, pairTill, signInOffice } from '../support/fixture';
+import { createPromotion, ruleOf } from '../support/pricing-setup';
 import { officeSuite, saveShot } from './office-world';
 
 const suite = officeSuite();
@@ -20,7 +21,8 @@ const lastDay = (month: string) => `${month}-${pad(new Date(Number(month.slice(0
 
 async function push(till: PairedDevice, sales: Sale[]): Promise<void> {
   const res = await suite.f.app.request('/sync/push', json({ documents: sales }, till.deviceToken));
-  expect(PushResponse.parse(await res.json()).results.map((r) => r.status)).toEqual(sales.map(() => 'accepted'));
+  const results = PushResponse.parse(await res.json()).results;
+  expect(results.filter((r) => r.status !== 'accepted')).toEqual([]);
 }
 
 /** Screen text of an amount, e.g. `¥1,234.50`, as fen. */
@@ -105,5 +107,41 @@ describe('sales analysis in the office', () => {
       await saveShot(page, `sales-analysis-hq-zh-hours-${viewport.width}`);
       expect(await seriousAccessibilityFindings(page)).toEqual([]);
     }
+  });
+
+  it('shows what a promotion cost against what its goods sold before it, to HQ with its return and to a franchisee without cost', async () => {
+    const { f } = suite;
+    const hqToken = await signInOffice(f, 'hq@demo.pos');
+    const product = f.catalog[12]!;
+    const promotion = await createPromotion(f, hqToken, ruleOf('item_discount', '周末八折 Weekend 20% off', { productIds: [product.id], offer: { type: 'percent_off', percentBp: 2000 }, unitLimit: null }));
+    const till = await pairTill(f, 'S004', 1);
+    const day = (back: number) => new Date(Date.now() - back * 86_400_000).toISOString();
+    const sold = (back: number, units: number, off: boolean): Sale => {
+      const sale = saleWithClerks(f, till, day(back), [{ product: 12, units, unitMinor: 1000, shares: [] }]);
+      if (!off) return sale;
+      const line = sale.lines[0]!;
+      const discount = line.grossMinor / 5;
+      sale.lines = [{ ...line, discountMinor: discount, netMinor: line.grossMinor - discount, adjustments: [{ ruleId: promotion.id, ruleName: 'Weekend 20% off', amountMinor: discount }] }] as Sale['lines'];
+      const total = line.grossMinor - discount;
+      return { ...sale, subtotalMinor: line.grossMinor, discountMinor: discount, totalMinor: total, payments: [{ ...sale.payments[0]!, amountMinor: total, tenderedMinor: total }] } as Sale;
+    };
+    await push(till, [sold(5, 1, false), sold(4, 2, false), sold(3, 4, true), sold(2, 5, true)]);
+
+    const page = await suite.open({ email: 'hq@demo.pos', hash: '#/office/promotion-return' });
+    const row = page.getByTestId('promotion-return-table').locator('.ant-table-row', { hasText: 'Weekend 20% off' });
+    await row.waitFor();
+    // 9 units at 8.00 over the two days it ran, against 3 units at 10.00 the two days before; 18.00 given away.
+    expect(await row.textContent()).toContain('¥18.00');
+    expect(await row.textContent()).toContain('¥72.00');
+    expect(await row.textContent()).toContain('▲ +140.0%');
+    expect(await page.locator('th').allTextContents()).toEqual(expect.arrayContaining(['Margin uplift', 'Return']));
+    expect(await page.locator('.office-echart svg').count()).toBe(1);
+    expect(await seriousAccessibilityFindings(page)).toEqual([]);
+    await saveShot(page, 'promotion-return-hq-en-1366');
+
+    const east = await suite.open({ email: 'east@demo.pos', locale: 'zh-CN', hash: '#/office/promotion-return', viewport: { width: 1920, height: 1080 } });
+    await east.getByTestId('promotion-return-table').locator('.ant-table-row', { hasText: 'Weekend 20% off' }).waitFor();
+    expect(await east.locator('th').allTextContents()).not.toContain('毛利增长');
+    await saveShot(east, 'promotion-return-franchisee-zh-1920');
   });
 });

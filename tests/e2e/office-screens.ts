@@ -26,6 +26,7 @@ const ruleKinds = [
 export const officeScreens: readonly OfficeScreen[] = [
   { name: 'store-day report', hash: '#/office/reports', ready: '.office-kpis', users: everyone },
   { name: 'sales analysis', hash: '#/office/sales-analysis', ready: `[data-testid=analysis-total]`, users: everyone },
+  { name: 'promotion return', hash: '#/office/promotion-return', ready: `[data-testid=promotion-return-table] ${table}`, users: everyone },
   { name: 'shifts and cash', hash: '#/office/shifts', ready: `[data-testid=shifts-table] ${table}`, users: everyone },
   { name: 'top-up rules', hash: '#/office/top-up-rules', ready: `[data-testid=top-up-rules-screen] ${table}`, users: hq, open: async (page) => { await page.click('[data-testid=top-up-rule-new]'); await page.waitForSelector('#rule-name'); } },
   { name: 'cash in/out reasons', hash: '#/office/cash-reasons', ready: `[data-testid=cash-reasons-screen] ${table}`, users: hq },

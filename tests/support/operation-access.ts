@@ -18,6 +18,8 @@ export const access: Record<string, Access> = {
   'POST /reports/store-day/print': 'office',
   'GET /reports/sales-analysis': 'office',
   'POST /reports/sales-analysis/export': 'office',
+  'GET /reports/promotion-return': 'office',
+  'POST /reports/promotion-return/export': 'office',
   'GET /vouchers/{code}': 'device+office',
   'GET /members/lookup': 'device+office',
   'POST /auth/clerk/sign-out': 'device',

@@ -78,3 +78,25 @@ export const salesBreakdowns = pgTable(
   },
   (t) => [primaryKey({ columns: [t.chainId, t.kind, t.businessDate, t.storeId, t.key] })],
 );
+
+/**
+ * Roll-up kept at ingest: what each promotion (by the rule id the till names on a line's
+ * discounts, or on a gift line) gave away in a store on a business day, by product: its
+ * discounts, and the gifts it handed out with their cost when given. Promotion return
+ * (促销活动投资收益率) reads this beside the sales roll-ups.
+ */
+export const promotionDaySales = pgTable(
+  'promotion_day_sales',
+  {
+    chainId: chainId(),
+    ruleId: text('rule_id').notNull(),
+    businessDate: date('business_date', { mode: 'string' }).notNull(),
+    storeId: uuid('store_id').notNull(),
+    productId: uuid('product_id').notNull(),
+    discountMinor: money('discount_minor').notNull(),
+    giftUnits: bigint('gift_units', { mode: 'number' }).notNull(),
+    /** The gifts at the product's cost in force when given; gifts of goods with no cost count nothing here. */
+    giftCostMinor: money('gift_cost_minor').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.chainId, t.ruleId, t.businessDate, t.storeId, t.productId] })],
+);

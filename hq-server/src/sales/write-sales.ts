@@ -47,6 +47,10 @@ function payload(chainId: string, batch: SaleToWrite[], receivedAt: Date, id: ()
     const [sales, discounts, items] = [l.netMinor, l.discountMinor, minor(l.quantity)].map((amount) => splitByShares(amount, shares));
     return shares.map((c, i) => ({ sale_id: sale.id, key: c.clerkId, sales: sales![i]!.amountMinor, discount: discounts![i]!.amountMinor, items: items![i]!.amountMinor }));
   }));
+  // What each promotion gave on each line: a gift line is its rule's gift, any other line's adjustments are their rules' discounts.
+  const ruleParts = batch.flatMap(({ sale }) => sale.lines.flatMap((l) => (l.giftRuleId
+    ? [{ sale_id: sale.id, rule_id: l.giftRuleId, product_id: l.productId, discount: 0, gift_units: l.quantity }]
+    : (l.adjustments ?? []).filter((a) => a.amountMinor !== 0).map((a) => ({ sale_id: sale.id, rule_id: a.ruleId, product_id: l.productId, discount: a.amountMinor, gift_units: 0 })))));
   const payments = batch.flatMap(({ sale }) => sale.payments.map((p) => ({
     id: p.id, sale_id: sale.id, tender: p.tender, amount_minor: p.amountMinor, tendered_minor: p.tenderedMinor, reference: p.reference,
   })));
@@ -62,7 +66,7 @@ function payload(chainId: string, batch: SaleToWrite[], receivedAt: Date, id: ()
   })));
   return {
     headers: JSON.stringify(headers), approvals: JSON.stringify(approvals), lines: JSON.stringify(lines), lineClerks: JSON.stringify(lineClerks),
-    payments: JSON.stringify(payments), clerkParts: JSON.stringify(clerkParts),
+    payments: JSON.stringify(payments), clerkParts: JSON.stringify(clerkParts), ruleParts: JSON.stringify(ruleParts),
     discrepancies: JSON.stringify(discrepancies), redemptions: JSON.stringify(redemptions),
   };
 }
@@ -82,7 +86,7 @@ function payload(chainId: string, batch: SaleToWrite[], receivedAt: Date, id: ()
  */
 export async function writeSales({ db, clock }: Deps, chainId: string, batch: SaleToWrite[]): Promise<Set<string>> {
   if (batch.length === 0) return new Set();
-  const { headers, lines, lineClerks, payments, clerkParts, discrepancies, redemptions, approvals } = payload(chainId, batch, clock(), () => newId(clock));
+  const { headers, lines, lineClerks, payments, clerkParts, ruleParts, discrepancies, redemptions, approvals } = payload(chainId, batch, clock(), () => newId(clock));
   const rows = await query<{ id: string }>(db, sql`
     with new_sales as (
       insert into sales (chain_id, id, store_id, device_id, cashier_id, receipt_no, business_date, currency, started_at, completed_at,
@@ -196,6 +200,18 @@ export async function writeSales({ db, clock }: Deps, chainId: string, batch: Sa
         discount_minor = sales_breakdowns.discount_minor + excluded.discount_minor,
         tickets = sales_breakdowns.tickets + excluded.tickets,
         items = sales_breakdowns.items + excluded.items
+    ),
+    promotions_written as (
+      insert into promotion_day_sales (chain_id, rule_id, business_date, store_id, product_id, discount_minor, gift_units, gift_cost_minor)
+      select ${chainId}::uuid, r.rule_id, s.business_date, s.store_id, r.product_id, sum(r.discount), sum(r.gift_units),
+             coalesce(sum(r.gift_units * ${costInForce(chainId, sql`r.product_id`, sql`s.completed_at`)}) filter (where r.gift_units > 0), 0)
+      from jsonb_to_recordset(${ruleParts}::jsonb) as r(sale_id uuid, rule_id text, product_id uuid, discount bigint, gift_units bigint)
+      join new_sales s on s.id = r.sale_id
+      group by r.rule_id, s.business_date, s.store_id, r.product_id order by r.rule_id, s.business_date, s.store_id, r.product_id
+      on conflict (chain_id, rule_id, business_date, store_id, product_id) do update set
+        discount_minor = promotion_day_sales.discount_minor + excluded.discount_minor,
+        gift_units = promotion_day_sales.gift_units + excluded.gift_units,
+        gift_cost_minor = promotion_day_sales.gift_cost_minor + excluded.gift_cost_minor
     ),
     discrepancies_written as (
       insert into pricing_discrepancies (chain_id, id, sale_id, store_id, line_id, till_minor, hq_minor, difference_minor, detail, created_at)

@@ -49,6 +49,7 @@ function screen<K extends string>(load: () => Promise<Record<K, ComponentType<Of
 export const officeSections: readonly OfficeSectionEntry[] = [
   { key: 'reports', group: 'sales', label: 'office.nav.reports', roles: storeStaff, module: 'reports', screen: screen(() => import('./store-day-screen'), 'StoreDayScreen') },
   { key: 'sales-analysis', group: 'sales', label: 'office.nav.salesAnalysis', roles: storeStaff, module: 'reports', screen: screen(() => import('./sales-analysis-screen'), 'SalesAnalysisScreen') },
+  { key: 'promotion-return', group: 'sales', label: 'office.nav.promotionReturn', roles: storeStaff, module: 'reports', screen: screen(() => import('./promotion-return-screen'), 'PromotionReturnScreen') },
   { key: 'products', group: 'catalog', label: 'office.nav.products', roles: hqOnly, module: 'catalog', screen: screen(() => import('./products-screen'), 'ProductsScreen') },
   { key: 'categories', group: 'catalog', label: 'office.nav.categories', roles: hqOnly, module: 'catalog', screen: screen(() => import('./categories-screen'), 'CategoriesScreen') },
   { key: 'brands', group: 'catalog', label: 'office.nav.brands', roles: hqOnly, module: 'catalog', screen: screen(() => import('./brands-screen'), 'BrandsScreen') },

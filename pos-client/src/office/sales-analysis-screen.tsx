@@ -1,12 +1,11 @@
 import { Alert, Breadcrumb, Button, Card, DatePicker, Drawer, Form, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { growthBp, SalesGrouping, type SalesAnalysis, type SalesAnalysisRow, type SalesFigures } from '@pos/shared';
+import { SalesGrouping, type SalesAnalysis, type SalesAnalysisRow, type SalesFigures } from '@pos/shared';
 import dayjs from 'dayjs';
 import { useMemo, useState, type ReactNode } from 'react';
 import { systemNow } from '../features/office-core/clock';
 import { formatCount, formatMoneyText } from '../features/office-core/format-amount';
 import { useScopeStores } from '../features/office-core/office-queries';
-import { outputRefusal } from '../features/office-reports/store-day-outputs';
 import type { RangePreset } from '../features/office-sales-analysis/analysis-state';
 import { useSalesAnalysis } from '../features/office-sales-analysis/use-sales-analysis';
 import { useI18n } from '../i18n/i18n-context';
@@ -14,6 +13,7 @@ import type { MessageKey } from '../i18n/messages-en';
 import { EChart, tapTooltip, type ChartOption } from './echart';
 import { useHqErrorText } from './hq-error';
 import { OfficePage } from './office-page';
+import { ExportButtons, ExportRefusal, Growth, ScrollRegion } from './report-export';
 
 const dateFormat = 'YYYY-MM-DD';
 const presets: RangePreset[] = ['lastMonth', 'thisMonth', 'lastWeek', 'thisWeek', 'last30'];
@@ -22,44 +22,27 @@ const timeGroupings: readonly SalesGrouping[] = ['day', 'week', 'month'];
 const groupingLabel = (by: SalesGrouping): MessageKey => `office.salesAnalysis.by.${by}` as MessageKey;
 const yuan = (minor: number) => minor / 100;
 
-/** A growth as the screen shows it: signed percent with an arrow, or a dash when there is nothing to compare with. */
-function Growth({ now, then }: { now: number; then: number }) {
-  const bp = growthBp(now, then);
-  if (bp === null) return <span className="office-growth">—</span>;
-  const text = `${bp > 0 ? '▲ +' : bp < 0 ? '▼ ' : ''}${(bp / 100).toFixed(1)}%`;
-  return <span className={`office-growth num ${bp > 0 ? 'office-growth-up' : bp < 0 ? 'office-growth-down' : ''}`}>{text}</span>;
-}
-
 /**
  * Sales analysis (决策分析): the caller's stores over a range grouped one way, each part beside the
  * period before (环比) and a year earlier (同比), drilled from a total to its parts and, for a
  * product, to the tickets it sold on; charted, and exported as a spreadsheet.
  */
 export function SalesAnalysisScreen() {
-  const { t, pickName, locale } = useI18n();
+  const { t, pickName } = useI18n();
   const errorText = useHqErrorText();
   const [today] = useState(systemNow);
   const a = useSalesAnalysis(today);
   const stores = useScopeStores();
   const step = a.state.trail.at(-1)!;
   const report = a.analysis.data;
-  const refusal = a.exporting.error ? outputRefusal(a.exporting.error) : null;
 
   return (
     <OfficePage
       title={t('office.salesAnalysis.title')}
       hint={t('office.salesAnalysis.hint')}
-      extra={a.mayExport && (
-        <Space>
-          <Button data-testid="analysis-export-xlsx" disabled={!report || a.exporting.isPending} onClick={() => a.exportAs('xlsx', locale === 'en' ? 'en' : 'zh')}>{t('office.salesAnalysis.exportXlsx')}</Button>
-          <Button data-testid="analysis-export-csv" disabled={!report || a.exporting.isPending} onClick={() => a.exportAs('csv', locale === 'en' ? 'en' : 'zh')}>{t('office.salesAnalysis.exportCsv')}</Button>
-        </Space>
-      )}
+      extra={<ExportButtons report={a} disabled={!report} testId="analysis-export" />}
     >
-      {a.exporting.error && (
-        <Alert type="error" showIcon role="alert" title={refusal?.kind === 'limit' ? t('office.report.limitReached', { perDay: refusal.perDay })
-          : refusal?.kind === 'forbidden' ? t('office.report.outputForbidden') : errorText(a.exporting.error)} />
-      )}
+      <ExportRefusal error={a.exporting.error} />
       <Card size="small">
         <Form layout="inline" className="office-filters">
           <Form.Item label={`${t('office.report.from')} – ${t('office.report.to')}`} htmlFor="analysis-range">
@@ -125,7 +108,9 @@ export function SalesAnalysisScreen() {
           <Kpis report={report} />
           <Charts report={report} />
           <Card title={<Typography.Title level={2}>{t(groupingLabel(report.by))}</Typography.Title>}>
-            <AnalysisTable report={report} onDrill={a.drill} />
+            <ScrollRegion label={t(groupingLabel(report.by))}>
+              <AnalysisTable report={report} onDrill={a.drill} />
+            </ScrollRegion>
           </Card>
         </div>
       )}
@@ -259,7 +244,7 @@ function AnalysisTable({ report, onDrill }: { report: SalesAnalysis; onDrill: (r
   const held = (pick: (f: SalesFigures) => number | null) => pick(report.totals.current) !== null;
   const columns: ColumnsType<Line> = [
     {
-      title: t('office.salesAnalysis.name'), key: 'name', fixed: 'left', width: 220,
+      title: t('office.salesAnalysis.name'), key: 'name', width: 220,
       render: (_, r) => {
         const name = `${r.code ? `${r.code} · ` : ''}${pickName(r)}`;
         const opened = r.openedOn ? <Tag className="office-tag-inline">{t('office.salesAnalysis.openedOn', { date: r.openedOn })}</Tag> : null;
@@ -293,7 +278,6 @@ function AnalysisTable({ report, onDrill }: { report: SalesAnalysis; onDrill: (r
       rowKey="key"
       columns={columns}
       dataSource={report.rows}
-      scroll={{ x: 'max-content' }}
       pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
       locale={{ emptyText: t('office.salesAnalysis.empty') }}
       summary={() => (

@@ -1,2 +1,3 @@
 export * from './periods';
 export * from './figures';
+export * from './promotion-return';

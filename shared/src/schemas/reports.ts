@@ -178,3 +178,53 @@ export type SalesAnalysis = z.infer<typeof SalesAnalysis>;
 /** The analysis to export: the same question and the file wanted. */
 export const SalesAnalysisExport = z.object({ query: rangeChecked(z.object({ ...salesQuestion, limit: rowLimit.default(200) })), format: z.enum(['xlsx', 'csv']), language: z.enum(['zh', 'en']).default('zh') });
 export type SalesAnalysisExport = z.infer<typeof SalesAnalysisExport>;
+
+export const PromotionReturnQuery = z
+  .object({ from: ReportDate, to: ReportDate, storeId: z.uuid().optional() })
+  .refine((q) => q.from <= q.to, { message: '`from` must not be after `to`', path: ['from'] })
+  .refine((q) => q.from >= addYears(q.to, -3), { message: 'a range covers at most three years', path: ['from'] });
+export type PromotionReturnQuery = z.infer<typeof PromotionReturnQuery>;
+
+/** The promoted goods' figures over a span of days: net sales, units and (for roles that see cost) margin. */
+export const PromotedFigures = z.object({ salesMinor: z.number().int(), quantity: z.number().int(), marginMinor: z.number().int().nullable() });
+export type PromotedFigures = z.infer<typeof PromotedFigures>;
+
+/**
+ * One promotion's return (促销活动投资收益率) over the days it gave something in the range: what
+ * it cost (its discounts, and its gifts at cost), the promoted goods — the products it touched, in
+ * the stores it touched them — during those days and over as many days just before, and what it
+ * brought: the uplift in sales and margin, and the margin uplift per yuan it cost.
+ */
+export const PromotionReturn = z.object({
+  promotionId: z.uuid(),
+  name: z.string(),
+  kind: z.string(),
+  during: ReportPeriod,
+  before: ReportPeriod,
+  products: z.number().int(),
+  stores: z.number().int(),
+  discountMinor: z.number().int(),
+  giftUnits: z.number().int(),
+  /** Null for a role that does not see cost. */
+  giftCostMinor: z.number().int().nullable(),
+  /** Discounts plus gifts at cost; discounts only for a role that does not see cost. */
+  costMinor: z.number().int(),
+  promoted: z.object({ during: PromotedFigures, before: PromotedFigures }),
+  upliftSalesMinor: z.number().int(),
+  /** Sales during over sales before, in basis points; null with no sales before. */
+  upliftBp: z.number().int().nullable(),
+  upliftMarginMinor: z.number().int().nullable(),
+  /** Margin uplift over cost, in basis points (10000: each yuan spent brought a yuan of margin); null without cost or margin. */
+  returnBp: z.number().int().nullable(),
+});
+export type PromotionReturn = z.infer<typeof PromotionReturn>;
+
+export const PromotionReturnReport = z.object({ from: LocalDate, to: LocalDate, seeCost: z.boolean(), items: z.array(PromotionReturn) });
+export type PromotionReturnReport = z.infer<typeof PromotionReturnReport>;
+
+export const PromotionReturnExport = z.object({
+  query: z.object({ from: ReportDate, to: ReportDate, storeId: z.uuid().optional() }).refine((q) => q.from <= q.to, { message: '`from` must not be after `to`', path: ['from'] }),
+  format: z.enum(['xlsx', 'csv']),
+  language: z.enum(['zh', 'en']).default('zh'),
+});
+export type PromotionReturnExport = z.infer<typeof PromotionReturnExport>;

@@ -6,6 +6,7 @@ import { unwrap } from '../office-core/hq-query';
 import { localDate } from '../office-core/local-date';
 import { useOfficeContext } from '../office-core/office-context';
 import { analysisQuery, backTo, drillInto, presetRange, refilter, regroup, startState, type AnalysisFilter, type AnalysisState, type RangePreset } from './analysis-state';
+import { downloadBlob } from './download';
 
 /** Rows a screen lists; the rest are summed as "others". */
 const LIMIT = 200;
@@ -36,7 +37,7 @@ export function useSalesAnalysis(today: Date) {
   const exporting = useMutation({
     mutationFn: async ({ format, language }: { format: 'xlsx' | 'csv'; language: 'zh' | 'en' }) => {
       const blob = await unwrap(http({ method: 'POST', path: '/reports/sales-analysis/export', body: { query: question, format, language }, schema: z.instanceof(Blob), as: 'blob' }));
-      download(blob, `sales-${question.by}_${question.from}_${question.to}.${format}`);
+      downloadBlob(blob, `sales-${question.by}_${question.from}_${question.to}.${format}`);
     },
   });
   const move = (next: AnalysisState) => {
@@ -62,11 +63,3 @@ function params(values: Record<string, string | number | undefined>): string {
   return new URLSearchParams(Object.entries(values).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]]))).toString();
 }
 
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

@@ -1,0 +1,53 @@
+import { Alert, Button, Space } from 'antd';
+import type { ReactNode } from 'react';
+import { growthBp } from '@pos/shared';
+import { outputRefusal } from '../features/office-reports/store-day-outputs';
+import { useI18n } from '../i18n/i18n-context';
+import { useHqErrorText } from './hq-error';
+
+/** A growth as the screens show it: signed percent with an arrow, or a dash when there is nothing to compare with. */
+export function Growth({ now, then }: { now: number; then: number }) {
+  const bp = growthBp(now, then);
+  return <GrowthBp bp={bp} />;
+}
+
+export function GrowthBp({ bp }: { bp: number | null }) {
+  if (bp === null) return <span className="office-growth">—</span>;
+  const text = `${bp > 0 ? '▲ +' : bp < 0 ? '▼ ' : ''}${(bp / 100).toFixed(1)}%`;
+  return <span className={`office-growth num ${bp > 0 ? 'office-growth-up' : bp < 0 ? 'office-growth-down' : ''}`}>{text}</span>;
+}
+
+interface Exporting {
+  mayExport: boolean;
+  exportAs: (format: 'xlsx' | 'csv', language: 'zh' | 'en') => void;
+  exporting: { isPending: boolean; error: Error | null };
+}
+
+/** Excel and CSV, in the office's language, when the role may export the report. */
+export function ExportButtons({ report, disabled, testId }: { report: Exporting; disabled: boolean; testId: string }) {
+  const { t, locale } = useI18n();
+  if (!report.mayExport) return null;
+  const language = locale === 'en' ? 'en' : 'zh';
+  return (
+    <Space>
+      <Button data-testid={`${testId}-xlsx`} disabled={disabled || report.exporting.isPending} onClick={() => report.exportAs('xlsx', language)}>{t('office.salesAnalysis.exportXlsx')}</Button>
+      <Button data-testid={`${testId}-csv`} disabled={disabled || report.exporting.isPending} onClick={() => report.exportAs('csv', language)}>{t('office.salesAnalysis.exportCsv')}</Button>
+    </Space>
+  );
+}
+
+/** Why HQ refused the last export, in words: the day's limit, a role that allows none, or the error. */
+export function ExportRefusal({ error }: { error: Error | null }) {
+  const { t } = useI18n();
+  const errorText = useHqErrorText();
+  if (!error) return null;
+  const refusal = outputRefusal(error);
+  const title = refusal?.kind === 'limit' ? t('office.report.limitReached', { perDay: refusal.perDay })
+    : refusal?.kind === 'forbidden' ? t('office.report.outputForbidden') : errorText(error);
+  return <Alert type="error" showIcon role="alert" title={title} />;
+}
+
+/** A wide table's box: it scrolls sideways on a narrow screen, and takes the keyboard's focus so arrow keys scroll it. */
+export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+  return <div className="office-scroll-region" tabIndex={0} role="region" aria-label={label}>{children}</div>;
+}
