@@ -1,6 +1,7 @@
 import { businessDate, saleLineClerks, shareBetween, uuidv7, type Sale } from '@pos/shared';
 import type { Deps } from '../http/app-env';
 import { writeSales, type SaleToWrite } from '../sales/write-sales';
+import type { DemoPromotion } from './demo-promotions';
 import { seededRandom, type Random } from './random';
 
 interface HistoryInput {
@@ -10,6 +11,8 @@ interface HistoryInput {
   stores: { id: string; code: string; timeZone: string; currency: string; traffic: number; deviceIds: string[] }[];
   clerks: { id: string; storeId: string; role: string }[];
   products: { id: string; nameZh: string; nameEn: string; barcode: string; priceMinor: number }[];
+  /** Promotions the history is priced with on the days they ran. */
+  promotions?: readonly DemoPromotion[];
 }
 
 const DAY = 86_400_000;
@@ -31,7 +34,7 @@ function demoApprovals(input: HistoryInput, cashierId: string, managerId: string
   return [{ id: uuidv7(at, input.random.bytes(10)), key: 'void_line', lineId: null, requestedBy: cashierId, approvedBy: managerId, at: new Date(at - 30_000).toISOString() }];
 }
 
-function demoSale(input: HistoryInput, store: HistoryInput['stores'][number], cashierId: string, at: number, receiptNo: string, managerId?: string): Sale {
+function demoSale(input: HistoryInput, store: HistoryInput['stores'][number], cashierId: string, at: number, receiptNo: string, promotions: readonly DemoPromotion[], managerId?: string): Sale {
   const { random } = input;
   const lineCount = random.pick([1, 1, 2, 2, 2, 3, 3, 4, 5, 6]);
   const lines = Array.from({ length: lineCount }, (_, i) => {
@@ -39,19 +42,24 @@ function demoSale(input: HistoryInput, store: HistoryInput['stores'][number], ca
     const product = input.products[Math.floor(random.next() ** 2 * input.products.length)]!;
     const quantity = random.pick([1, 1, 1, 1, 2, 2, 3]);
     const gross = product.priceMinor * quantity;
-    return {
+    const line = {
       id: uuidv7(at, random.bytes(10)), lineNo: i + 1, productId: product.id, barcode: product.barcode, nameZh: product.nameZh, nameEn: product.nameEn,
       quantity, unitPriceMinor: product.priceMinor, grossMinor: gross, discountMinor: 0, netMinor: gross, clerkId: null,
     };
+    const promotion = promotions.find((p) => p.productIds.has(product.id));
+    if (!promotion) return line;
+    const discount = Math.round((gross * promotion.percentBp) / 10_000);
+    return { ...line, discountMinor: discount, netMinor: gross - discount, adjustments: [{ ruleId: promotion.id, ruleName: promotion.name, amountMinor: discount }] };
   });
   const total = lines.reduce((n, l) => n + l.netMinor, 0);
+  const discounted = lines.reduce((n, l) => n + l.discountMinor, 0);
   const cash = random.next() < 0.45;
   const tendered = cash ? Math.ceil(total / 5000) * 5000 : null;
   return {
     kind: 'sale', id: uuidv7(at, random.bytes(10)), storeId: store.id, deviceId: random.pick(store.deviceIds), cashierId, receiptNo, currency: store.currency,
     startedAt: new Date(at - random.int(20_000, 180_000)).toISOString(), completedAt: new Date(at).toISOString(), lines,
     payments: [{ id: uuidv7(at, random.bytes(10)), tender: cash ? 'cash' : 'bank_card', amountMinor: total, tenderedMinor: tendered, reference: cash ? null : `POS${random.int(100000, 999999)}` }],
-    subtotalMinor: total, discountMinor: 0, totalMinor: total, roundingMinor: 0, changeMinor: tendered === null ? 0 : tendered - total,
+    subtotalMinor: total + discounted, discountMinor: discounted, totalMinor: total, roundingMinor: 0, changeMinor: tendered === null ? 0 : tendered - total,
     approvals: demoApprovals(input, cashierId, managerId, at),
   } as Sale;
 }
@@ -89,7 +97,8 @@ export async function seedSalesHistory(deps: Deps, input: HistoryInput): Promise
       const tickets = Math.round(store.traffic * weekdayFactor[new Date(dayStart).getUTCDay()]! * (0.8 + input.random.next() * 0.4));
       const instants = Array.from({ length: tickets }, () => saleInstant(input.random, dayStart)).sort((a, b) => a - b);
       for (const at of instants) {
-        const drawn = demoSale(input, store, input.random.pick(cashiers), at, `${store.code}-H${++receipt}`, managerId);
+        const running = (input.promotions ?? []).filter((p) => day <= p.fromDaysAgo && day >= p.toDaysAgo);
+        const drawn = demoSale(input, store, input.random.pick(cashiers), at, `${store.code}-H${++receipt}`, running, managerId);
         const sale = { ...drawn, lines: creditLines(drawn.lines, salesClerks, crediting) };
         batch.push({ sale, businessDate: businessDate(sale.completedAt, store.timeZone) });
       }

@@ -23,6 +23,7 @@ import { seedDemoReceiving } from './demo-receiving';
 import { seedDemoStoreStock } from './demo-store-stock';
 import { seedDemoPoints } from './demo-points';
 import { seedDemoReturns } from './demo-returns';
+import { seedDemoPromotions } from './demo-promotions';
 import { seedSalesHistory } from './demo-sales';
 import { seedDemoStorePricing } from './demo-store-pricing';
 import { seedDemoStoredValue } from './demo-stored-value';
@@ -182,10 +183,13 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
   await seedDemoMemberMessages(deps, chainId);
   await seedDemoStoredValue(deps, chainId);
   await options.onStep?.('members');
+  const historyProducts = productRows.slice(0, 1500);
+  // Only a demo with history gets promotions: the tills price with the running one, and a chain without history has no sales to weigh them by.
+  const promotions = options.historyDays > 0 ? await seedDemoPromotions(deps, chainId, DEMO_CHAIN.timeZone, historyProducts) : [];
   const salesCount = await seedSalesHistory(deps, {
-    chainId, days: options.historyDays, random,
+    chainId, days: options.historyDays, random, promotions,
     stores: storeRows.map((s, i) => ({ ...s, traffic: demoStores[i]!.traffic, deviceIds: deviceRows.filter((d) => d.storeId === s.id).map((d) => d.id) })),
-    clerks: clerkRows, products: productRows.slice(0, 1500).map((p, i) => ({ ...p, barcode: demoEan13(catalog[i]!.index), priceMinor: catalog[i]!.priceMinor })),
+    clerks: clerkRows, products: historyProducts.map((p, i) => ({ ...p, barcode: demoEan13(catalog[i]!.index), priceMinor: catalog[i]!.priceMinor })),
   });
   // After the last sale of each store's history, so the demo's reprint names a real receipt.
   await seedDemoTillEvents(deps, { chainId, random, stores: storeRows, clerks: clerkRows });
