@@ -95,6 +95,7 @@ describe('sales analysis: hand-worked figures', () => {
     expect(s.previous).toMatchObject({ salesMinor: 1000, tickets: 1, marginMinor: 700 });
     expect(s.lastYear).toMatchObject({ salesMinor: 500, tickets: 1, marginMinor: 200, marginRateBp: 4000 });
     expect(s).toMatchObject({ code: 'S004', openedOn: null, drill: { by: 'category', filter: 'storeId', value: f.storeIds.S004 } });
+    expect(body.heat).toBeNull();
     expect(body.totals).toEqual({ current: s.current, previous: s.previous, lastYear: s.lastYear });
   });
 
@@ -132,6 +133,8 @@ describe('sales analysis: hand-worked figures', () => {
       ['09', '09:00–10:00', 0, 0, 0, 500], ['10', '10:00–11:00', 2000, 1, 0, 0], ['11', '11:00–12:00', 0, 0, 1000, 0], ['15', '15:00–16:00', 1000, 1, 0, 0],
     ]);
     expect(hours.rows[1]!.current).toMatchObject({ returnsMinor: null, marginMinor: null });
+    // The heat map's cells: Tuesday 20 October at 15:00, Saturday 10 October at 10:00.
+    expect(hours.heat).toEqual([{ weekday: 2, hour: '15', salesMinor: 1000, tickets: 1 }, { weekday: 6, hour: '10', salesMinor: 2000, tickets: 1 }]);
 
     const clerks = (await analysis(hq, `${where}&by=clerk`)).body;
     expect(Object.fromEntries(clerks.rows.map((r) => [r.key, [r.current.salesMinor, r.current.quantity, r.current.tickets]]))).toEqual({

@@ -65,12 +65,13 @@ export async function salesAnalysis(db: Db, principal: Principal, q: SalesAnalys
   const chainWide = principal.kind === 'office' && principal.role === 'hq_admin' && !q.storeId && !q.regionId && !q.franchiseeId;
   const storeIds = chainWide ? null : stores.map((s) => s.id);
   const ask = { db, chainId: principal.chainId, q, source, storeIds, visibleCategories };
-  const [current, previous, lastYear, ticketTotals] = await Promise.all([
+  const [current, previous, lastYear, ticketTotals, heat] = await Promise.all([
     partsOf(ask, periods.current), partsOf(ask, periods.previous), partsOf(ask, periods.lastYear),
     // A ticket paid two ways or sold by two clerks is in two parts, so the total counts tickets themselves.
     q.by === 'clerk' || q.by === 'tender'
       ? Promise.all([periods.current, periods.previous, periods.lastYear].map((p) => storeTickets(db, principal.chainId, storeIds, p)))
       : null,
+    q.by === 'hour' ? weekdayHours(db, principal.chainId, storeIds, periods.current) : null,
   ]);
 
   const storeById = new Map(stores.map((s) => [s.id, s]));
@@ -104,7 +105,20 @@ export async function salesAnalysis(db: Db, principal: Principal, q: SalesAnalys
     by: q.by, periods, seeCost, rows,
     others: rest.length === 0 ? null : { count: rest.length, ...finishCompared(rest.reduce((sum, [, f]) => addCompared(sum, f), zero), seeCost) },
     totals: finishCompared(total, seeCost),
+    heat,
   };
+}
+
+/** A period's sales by weekday and hour, from the hour breakdown. */
+async function weekdayHours(db: Db, chainId: string, storeIds: string[] | null, period: DayRange): Promise<SalesAnalysis['heat']> {
+  if (storeIds !== null && storeIds.length === 0) return [];
+  const rows = await query<{ weekday: number; hour: string; sales: string; tickets: string }>(db, sql`
+    select extract(isodow from r.business_date)::int as weekday, r.key as hour, sum(r.sales_minor)::text as sales, sum(r.tickets)::text as tickets
+    from sales_breakdowns r
+    where r.chain_id = ${chainId} and r.kind = 'hour' and r.business_date between ${period.from}::date and ${period.to}::date
+      ${storeIds === null ? sql`` : sql`and r.store_id = any(${uuidArray(storeIds)}::uuid[])`}
+    group by 1, 2 order by 1, 2`);
+  return rows.map((r) => ({ weekday: r.weekday, hour: r.hour, salesMinor: Number(r.sales), tickets: Number(r.tickets) }));
 }
 
 /** The stores asked about within the caller's scope: all they see, or one, or a region's (with those under it), or a franchisee's. */

@@ -990,6 +990,8 @@ export const officeMessagesEn = {
   'office.salesAnalysis.vsPrevious': 'vs period before',
   'office.salesAnalysis.vsLastYear': 'vs a year earlier',
   'office.salesAnalysis.trend': 'Sales over time',
+  'office.salesAnalysis.weekdayHeat': 'Sales by weekday and hour',
+  'office.salesAnalysis.weekdays': 'Mon,Tue,Wed,Thu,Fri,Sat,Sun',
   'office.salesAnalysis.hourHeat': 'Sales by hour of day',
   'office.salesAnalysis.topParts': 'Biggest 10',
   'office.salesAnalysis.shares': 'Share of sales',

@@ -992,6 +992,8 @@ export const officeMessagesZh: Record<OfficeMessageKey, string> = {
   'office.salesAnalysis.vsPrevious': '环比',
   'office.salesAnalysis.vsLastYear': '同比',
   'office.salesAnalysis.trend': '销售走势',
+  'office.salesAnalysis.weekdayHeat': '星期与时段销售热力图',
+  'office.salesAnalysis.weekdays': '周一,周二,周三,周四,周五,周六,周日',
   'office.salesAnalysis.hourHeat': '分时段销售',
   'office.salesAnalysis.topParts': '前10名',
   'office.salesAnalysis.shares': '销售占比',

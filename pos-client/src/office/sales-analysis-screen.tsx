@@ -19,6 +19,9 @@ const dateFormat = 'YYYY-MM-DD';
 const presets: RangePreset[] = ['lastMonth', 'thisMonth', 'lastWeek', 'thisWeek', 'last30'];
 const timeGroupings: readonly SalesGrouping[] = ['day', 'week', 'month'];
 
+/** A figure short enough for a heat map's cell: 950, 1.2k, 35k. */
+const compact = (value: number): string => (Math.abs(value) < 1000 ? String(Math.round(value)) : `${(value / 1000).toFixed(Math.abs(value) < 10_000 ? 1 : 0)}k`);
+
 const groupingLabel = (by: SalesGrouping): MessageKey => `office.salesAnalysis.by.${by}` as MessageKey;
 const yuan = (minor: number) => minor / 100;
 
@@ -188,7 +191,21 @@ function Charts({ report }: { report: SalesAnalysis }) {
     }
     if (report.by === 'hour') {
       const max = Math.max(1, ...rows.map((r) => yuan(r.current.salesMinor)));
-      return [{
+      const hours = rows.map((r) => r.key);
+      const days = t('office.salesAnalysis.weekdays').split(',');
+      const cells = (report.heat ?? []).filter((c) => hours.includes(c.hour)).map((c) => [hours.indexOf(c.hour), c.weekday - 1, yuan(c.salesMinor)]);
+      const hottest = Math.max(1, ...cells.map((c) => c[2]!));
+      const heat = {
+        key: 'heat', title: t('office.salesAnalysis.weekdayHeat'),
+        option: {
+          tooltip: tapTooltip('item'), grid: { left: 64, right: 16, top: 16, bottom: 72 },
+          xAxis: { type: 'category' as const, data: hours.map((h) => `${h}:00`), splitArea: { show: true } },
+          yAxis: { type: 'category' as const, data: days, inverse: true, splitArea: { show: true } },
+          visualMap: { min: 0, max: hottest, calculable: false, orient: 'horizontal' as const, left: 'center', bottom: 0, inRange: { color: ['#f0f5ff', '#1677ff', '#002c8c'] } },
+          series: [{ name: names.current, type: 'heatmap' as const, data: cells, label: { show: true, formatter: (p: { value: unknown }) => compact((p.value as number[])[2]!) } }],
+        } satisfies ChartOption,
+      };
+      return [heat, {
         key: 'hours', title: t('office.salesAnalysis.hourHeat'),
         option: {
           tooltip: tapTooltip('axis'), legend: { top: 0 }, grid: { left: 64, right: 16, top: 36, bottom: 48 },
@@ -228,7 +245,7 @@ function Charts({ report }: { report: SalesAnalysis }) {
     <div className="office-chart-grid-2">
       {charts.map((c) => (
         <Card key={c.key} title={<Typography.Title level={2}>{c.title}</Typography.Title>}>
-          <EChart option={c.option} label={c.title} height={c.key === 'top' || c.key === 'shares' ? 320 : 280} />
+          <EChart option={c.option} label={c.title} height={c.key === 'top' || c.key === 'shares' || c.key === 'heat' ? 320 : 280} />
         </Card>
       ))}
     </div>

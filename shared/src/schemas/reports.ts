@@ -172,6 +172,8 @@ export const SalesAnalysis = z.object({
   /** The rows past `limit`, summed; null when every row is listed. */
   others: ComparedFigures.extend({ count: z.number().int() }).nullable(),
   totals: ComparedFigures,
+  /** By hour only: this period's sales by weekday (1 Monday … 7 Sunday) and hour, for a heat map; null otherwise. */
+  heat: z.array(z.object({ weekday: z.number().int().min(1).max(7), hour: z.string(), salesMinor: z.number().int(), tickets: z.number().int() })).nullable(),
 });
 export type SalesAnalysis = z.infer<typeof SalesAnalysis>;
 
