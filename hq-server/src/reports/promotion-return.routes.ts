@@ -1,12 +1,12 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { ErrorBody, PromotionReturnExport, PromotionReturnQuery, PromotionReturnReport, XLSX_CONTENT_TYPE } from '@pos/shared';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import { PromotionReturnExport, PromotionReturnQuery, PromotionReturnReport } from '@pos/shared';
 import type { AppEnv } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
 import { bearer, commonErrors, jsonBody, jsonResponse } from '../http/openapi-helpers';
 import { requireModule } from '../http/require-module';
-import { recordReportOutput } from '../roles/report-outputs';
 import { promotionReturnCsv, promotionReturnWorkbook } from './promotion-return-export';
 import { promotionReturns } from './promotion-return.service';
+import { reportFileResponses, sendReportFile } from './report-file';
 import { reportsDb } from './reports-db';
 
 const returnsRoute = createRoute({
@@ -22,27 +22,13 @@ const exportRoute = createRoute({
   summary: 'Promotion return as .xlsx or CSV; counted against the daily prints and exports the caller’s role allows (报表打印权限)',
   middleware: [authenticate('office'), requireModule('reports', 'view')] as const,
   request: { body: jsonBody(PromotionReturnExport) },
-  responses: {
-    200: {
-      description: 'The file; `x-exports-remaining` says how many more today (absent: no limit)',
-      content: { [XLSX_CONTENT_TYPE]: { schema: z.string().openapi({ format: 'binary' }) }, 'text/csv': { schema: z.string() } },
-    },
-    ...commonErrors,
-    429: jsonResponse(ErrorBody, 'The role’s exports for today are used up'),
-  },
+  responses: reportFileResponses,
 });
 
 export const promotionReturnRoutes = new OpenAPIHono<AppEnv>()
   .openapi(returnsRoute, async (c) => c.json(await promotionReturns(reportsDb(c.var.deps), c.var.principal, c.req.valid('query')), 200))
   .openapi(exportRoute, async (c) => {
-    const { db, clock } = c.var.deps;
     const { query, format, language } = c.req.valid('json');
     const report = await promotionReturns(reportsDb(c.var.deps), c.var.principal, query);
-    const { remaining } = await db.transaction((tx) => recordReportOutput(tx, c.var.principal, clock, 'promotion_return', format));
-    if (remaining !== null) c.header('x-exports-remaining', String(remaining));
-    const name = `promotion-return-${query.from}-${query.to}`;
-    if (format === 'csv') {
-      return c.body(promotionReturnCsv(report, language), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` });
-    }
-    return c.body(await promotionReturnWorkbook(report, language), 200, { 'content-type': XLSX_CONTENT_TYPE, 'content-disposition': `attachment; filename="${name}.xlsx"` });
+    return sendReportFile(c, 'promotion_return', format, `promotion-return-${query.from}-${query.to}`, { csv: () => promotionReturnCsv(report, language), xlsx: () => promotionReturnWorkbook(report, language) });
   });

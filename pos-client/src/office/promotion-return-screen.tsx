@@ -1,19 +1,16 @@
-import { Alert, Button, Card, DatePicker, Form, Select, Spin, Table, Typography } from 'antd';
+import { Alert, Button, Card, Form, Spin, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { PromotionReturn } from '@pos/shared';
-import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { systemNow } from '../features/office-core/clock';
 import { formatCount, formatMoneyText } from '../features/office-core/format-amount';
-import { useScopeStores } from '../features/office-core/office-queries';
 import { usePromotionReturn } from '../features/office-sales-analysis/use-promotion-return';
 import { useI18n } from '../i18n/i18n-context';
 import { EChart, tapTooltip, type ChartOption } from './echart';
 import { useHqErrorText } from './hq-error';
 import { OfficePage } from './office-page';
-import { ExportButtons, ExportRefusal, GrowthBp, ScrollRegion } from './report-export';
+import { ExportButtons, ExportRefusal, GrowthBp, RangeField, ScrollRegion, StoreField } from './report-parts';
 
-const dateFormat = 'YYYY-MM-DD';
 const yuan = (minor: number) => minor / 100;
 
 /**
@@ -22,11 +19,10 @@ const yuan = (minor: number) => minor / 100;
  * (for roles that see cost) the margin it brought per yuan spent.
  */
 export function PromotionReturnScreen() {
-  const { t, pickName } = useI18n();
+  const { t } = useI18n();
   const errorText = useHqErrorText();
   const [today] = useState(systemNow);
   const p = usePromotionReturn(today);
-  const stores = useScopeStores();
   const report = p.report.data;
   const seeCost = report?.seeCost ?? false;
   const money = (v: number | null) => (v === null ? '—' : formatMoneyText(v));
@@ -67,30 +63,8 @@ export function PromotionReturnScreen() {
       <ExportRefusal error={p.exporting.error} />
       <Card size="small">
         <Form layout="inline" className="office-filters">
-          <Form.Item label={`${t('office.report.from')} – ${t('office.report.to')}`} htmlFor="promotion-return-range">
-            <DatePicker.RangePicker
-              id={{ start: 'promotion-return-range' }}
-              allowClear={false}
-              format={dateFormat}
-              placeholder={[t('office.report.from'), t('office.report.to')]}
-              value={[dayjs(p.question.from), dayjs(p.question.to)]}
-              onChange={(dates) => {
-                if (dates?.[0] && dates[1]) p.setRange({ from: dates[0].format(dateFormat), to: dates[1].format(dateFormat) });
-              }}
-            />
-          </Form.Item>
-          <Form.Item label={t('office.report.store')} htmlFor="promotion-return-store" className="office-field-grow">
-            <Select
-              id="promotion-return-store"
-              className="office-select-wide"
-              value={p.question.storeId ?? ''}
-              onChange={(value) => p.setStore(value === '' ? null : value)}
-              options={[
-                { value: '', label: t('office.report.allStores', { count: stores.data?.length ?? 0 }) },
-                ...(stores.data ?? []).map((s) => ({ value: s.id, label: `${s.code} · ${pickName(s)}` })),
-              ]}
-            />
-          </Form.Item>
+          <RangeField id="promotion-return-range" range={p.question} onChange={p.setRange} />
+          <StoreField id="promotion-return-store" storeId={p.question.storeId} onChange={p.setStore} />
         </Form>
       </Card>
       {p.report.error && (

@@ -1,11 +1,10 @@
-import { Alert, Breadcrumb, Button, Card, DatePicker, Drawer, Form, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Drawer, Form, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { SalesGrouping, type SalesAnalysis, type SalesAnalysisRow, type SalesFigures } from '@pos/shared';
 import dayjs from 'dayjs';
 import { useMemo, useState, type ReactNode } from 'react';
 import { systemNow } from '../features/office-core/clock';
 import { formatCount, formatMoneyText } from '../features/office-core/format-amount';
-import { useScopeStores } from '../features/office-core/office-queries';
 import type { RangePreset } from '../features/office-sales-analysis/analysis-state';
 import { useSalesAnalysis } from '../features/office-sales-analysis/use-sales-analysis';
 import { useI18n } from '../i18n/i18n-context';
@@ -13,9 +12,8 @@ import type { MessageKey } from '../i18n/messages-en';
 import { EChart, tapTooltip, type ChartOption } from './echart';
 import { useHqErrorText } from './hq-error';
 import { OfficePage } from './office-page';
-import { ExportButtons, ExportRefusal, Growth, ScrollRegion } from './report-export';
+import { ExportButtons, ExportRefusal, Growth, RangeField, ScrollRegion, StoreField } from './report-parts';
 
-const dateFormat = 'YYYY-MM-DD';
 const presets: RangePreset[] = ['lastMonth', 'thisMonth', 'lastWeek', 'thisWeek', 'last30'];
 const timeGroupings: readonly SalesGrouping[] = ['day', 'week', 'month'];
 
@@ -35,7 +33,6 @@ export function SalesAnalysisScreen() {
   const errorText = useHqErrorText();
   const [today] = useState(systemNow);
   const a = useSalesAnalysis(today);
-  const stores = useScopeStores();
   const step = a.state.trail.at(-1)!;
   const report = a.analysis.data;
 
@@ -48,18 +45,7 @@ export function SalesAnalysisScreen() {
       <ExportRefusal error={a.exporting.error} />
       <Card size="small">
         <Form layout="inline" className="office-filters">
-          <Form.Item label={`${t('office.report.from')} – ${t('office.report.to')}`} htmlFor="analysis-range">
-            <DatePicker.RangePicker
-              id={{ start: 'analysis-range' }}
-              allowClear={false}
-              format={dateFormat}
-              placeholder={[t('office.report.from'), t('office.report.to')]}
-              value={[dayjs(a.state.from), dayjs(a.state.to)]}
-              onChange={(dates) => {
-                if (dates?.[0] && dates[1]) a.setRange({ from: dates[0].format(dateFormat), to: dates[1].format(dateFormat) });
-              }}
-            />
-          </Form.Item>
+          <RangeField id="analysis-range" range={a.state} onChange={a.setRange} />
           <Form.Item>
             <Space wrap size={4}>
               {presets.map((p) => <Button key={p} size="small" onClick={() => a.preset(p)} data-testid={`analysis-preset-${p}`}>{t(`office.salesAnalysis.preset.${p}` as MessageKey)}</Button>)}
@@ -76,18 +62,7 @@ export function SalesAnalysisScreen() {
               options={SalesGrouping.options.map((by) => ({ value: by, label: t(groupingLabel(by)) }))}
             />
           </Form.Item>
-          <Form.Item label={t('office.report.store')} htmlFor="analysis-store" className="office-field-grow">
-            <Select
-              id="analysis-store"
-              className="office-select-wide"
-              value={step.filters.storeId ?? ''}
-              onChange={(value) => a.refilter('storeId', value === '' ? null : value)}
-              options={[
-                { value: '', label: t('office.report.allStores', { count: stores.data?.length ?? 0 }) },
-                ...(stores.data ?? []).map((s) => ({ value: s.id, label: `${s.code} · ${pickName(s)}` })),
-              ]}
-            />
-          </Form.Item>
+          <StoreField id="analysis-store" storeId={step.filters.storeId} onChange={(storeId) => a.refilter('storeId', storeId)} />
         </Form>
       </Card>
 
