@@ -84,7 +84,7 @@ describe('sales analysis in the office', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('analysis-export-xlsx').click()]);
     expect(download.suggestedFilename()).toBe(`sales-store_${last}-01_${lastDay(last)}.xlsx`);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.concat(await (await download.createReadStream()).toArray()));
+    await book.xlsx.load(new Uint8Array(Buffer.concat(await (await download.createReadStream()).toArray())).buffer);
     const sheet = book.getWorksheet('Sales analysis')!;
     const totalRow = sheet.getRow(sheet.rowCount);
     expect(totalRow.getCell(2).value).toBe('Total');

@@ -1,6 +1,9 @@
-/** A CSV field: quoted when it holds a comma, quote or line break; a leading =, +, - or @ is defused so a spreadsheet never runs it. */
+/**
+ * A CSV field: quoted when it holds a comma, quote or line break; text starting with =, +, - or @
+ * is defused so a spreadsheet never runs it, a negative amount (`-12.34`) staying a number.
+ */
 export function csvField(value: string | number): string {
-  const text = typeof value === 'number' ? String(value) : /^[=+\-@]/.test(value) ? `'${value}` : value;
+  const text = typeof value === 'number' || /^-\d+(\.\d+)?$/.test(value) ? String(value) : /^[=+\-@]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
