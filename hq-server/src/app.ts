@@ -34,6 +34,9 @@ import { promotionsRoutes } from './promotions/promotions.routes';
 import { reportsRoutes } from './reports/reports.routes';
 import { promotionReturnRoutes } from './reports/promotion-return.routes';
 import { salesAnalysisRoutes } from './reports/sales-analysis.routes';
+import { memberAnalysisRoutes } from './reports/member-analysis.routes';
+import { storedValueFloatRoutes } from './stored-value/stored-value-float.routes';
+import { settlementRoutes } from './settlement/settlement.routes';
 import { returnsRoutes } from './returns/returns.routes';
 import { approvalsRoutes } from './sales/approvals.routes';
 import { salesJournalRoutes } from './sales/sales-journal.routes';
@@ -83,6 +86,8 @@ export function createApp(deps: Deps) {
   app.route('/', reportsRoutes);
   app.route('/', salesAnalysisRoutes);
   app.route('/', promotionReturnRoutes);
+  app.route('/', memberAnalysisRoutes);
+  app.route('/', storedValueFloatRoutes);
   app.route('/', orgRoutes);
   app.route('/', catalogRoutes);
   app.route('/', categoriesRoutes);
@@ -110,6 +115,7 @@ export function createApp(deps: Deps) {
   app.route('/', storeAdminRoutes);
   app.route('/', regionsRoutes);
   app.route('/', franchiseesRoutes);
+  app.route('/', settlementRoutes);
   app.route('/', suppliersRoutes);
   app.route('/', usersRoutes);
   app.route('/', clerksRoutes);

@@ -19,3 +19,6 @@ export * from './sync/app-version';
 export * from './points';
 export * from './stock';
 export * from './sales-analysis';
+export * from './settlement';
+export * from './reports/member-analysis';
+export * from './reports/member-list';

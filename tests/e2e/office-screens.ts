@@ -82,6 +82,12 @@ export const officeScreens: readonly OfficeScreen[] = [
   { name: 'stores', hash: '#/office/stores', ready: table, users: everyone },
   { name: 'regions', hash: '#/office/regions', ready: table, users: hq },
   { name: 'franchisees', hash: '#/office/franchisees', ready: table, users: everyone },
+  { name: 'franchise statements', hash: '#/office/franchise-statements', ready: `[data-testid=franchise-statements-table] ${table}`, users: everyone },
+  {
+    // HQ opens this month's draft (the latest period first), a franchisee last month's approved statement.
+    name: 'franchise statement', hash: '#/office/franchise-statements', ready: `[data-testid=franchise-statements-table] ${table}`, users: everyone,
+    open: async (page) => { await page.locator('[data-testid=franchise-statements-table] .ant-table-row a').first().click(); await page.locator('[data-testid=statement-lines] .ant-table-row').first().waitFor(); },
+  },
   { name: 'office users', hash: '#/office/users', ready: table, users: everyone },
   { name: 'clerks', hash: '#/office/clerks', ready: table, users: everyone },
   { name: 'roles and permissions', hash: '#/office/roles', ready: table, users: hq },
@@ -124,6 +130,7 @@ export const officeScreens: readonly OfficeScreen[] = [
   { name: 'balance adjustments', hash: '#/office/adjustments', ready: `[data-testid=adjustments-table] ${table}`, users: hq },
   { name: 'member levels', hash: '#/office/member-levels', ready: `[data-testid=member-levels] ${table}`, users: hq, open: async (page) => { await page.locator('[data-testid=level-edit]').first().click(); await page.locator('#level-name-zh').waitFor(); } },
   { name: 'membership settings', hash: '#/office/membership-settings', ready: '[data-testid=membership-settings] #ms-pin-tries', users: hq },
+  { name: 'member analysis', hash: '#/office/member-analysis', ready: `[data-testid=member-analysis-members] ${table}`, users: everyone },
   { name: 'duplicate members', hash: '#/office/member-duplicates', ready: '[data-testid=member-duplicates] .ant-card', users: hq },
   { name: 'stored-value receivables', hash: '#/office/stored-value-receivables', ready: `[data-testid=stored-value-receivables] ${table}`, users: everyone },
   { name: 'returns', hash: '#/office/returns', ready: table, users: everyone },

@@ -71,7 +71,7 @@ describe('back office', () => {
     const context = await browser.newContext({ serviceWorkers: 'block', locale: 'en-US' });
     const page = await context.newPage();
     await signIn(page, 'east@demo.pos');
-    expect(await page.locator('.office-menu a').allTextContents()).toEqual(['Store prices', 'Pricing differences', 'Stores', 'Franchisees', 'Till monitor', 'Tills', 'Office users', 'Clerks', 'Clerk commission', 'Targets and duty', 'Members', 'Stored-value receivables', 'Stock on hand', 'Requisitions', 'Replenishment', 'Shipments and receiving', 'Transfers between stores', 'Stock counts', 'Purchase orders', 'Goods receipts', 'Supplier returns', 'Store-day report', 'Sales analysis', 'Promotion return', 'Returns', 'Shifts and cash', 'Manager overrides', 'Import and export', 'Audit trail']);
+    expect(await page.locator('.office-menu a').allTextContents()).toEqual(['Store prices', 'Pricing differences', 'Stores', 'Franchisees', 'Franchise statements', 'Till monitor', 'Tills', 'Office users', 'Clerks', 'Clerk commission', 'Targets and duty', 'Members', 'Member analysis', 'Stored-value receivables', 'Stock on hand', 'Requisitions', 'Replenishment', 'Shipments and receiving', 'Transfers between stores', 'Stock counts', 'Purchase orders', 'Goods receipts', 'Supplier returns', 'Store-day report', 'Sales analysis', 'Promotion return', 'Returns', 'Shifts and cash', 'Manager overrides', 'Import and export', 'Audit trail']);
     expect(await storesShown(page)).toEqual({ table: ['S004', 'S005'], options: ['S004', 'S005'] });
     await context.close();
   });
@@ -82,9 +82,9 @@ describe('back office', () => {
     await signIn(page, 'hq@demo.pos');
     expect(await page.locator('.office-menu a').allTextContents()).toEqual([
       'Products', 'Categories', 'Brands', 'Suppliers', 'Prices', 'Store prices', 'Pricing differences', 'Promotions', 'Store assortments',
-      'Stores', 'Regions', 'Franchisees', 'Till monitor', 'Tills',
+      'Stores', 'Regions', 'Franchisees', 'Franchise statements', 'Till monitor', 'Tills',
       'Office users', 'Clerks', 'Clerk commission', 'Targets and duty', 'Commission plans', 'Roles and permissions',
-      'Members', 'Duplicate members', 'Top-up rules', 'Points rules', 'Balance adjustments', 'Member levels', 'Membership settings', 'Member messages', 'Stored-value receivables',
+      'Members', 'Member analysis', 'Duplicate members', 'Top-up rules', 'Points rules', 'Balance adjustments', 'Member levels', 'Membership settings', 'Member messages', 'Stored-value receivables',
       'Stock on hand', 'Requisitions', 'Replenishment', 'Allocation', 'Shipments and receiving', 'Transfers between stores', 'Stock counts', 'Purchase orders', 'Goods receipts', 'Supplier returns',
       'Store-day report', 'Sales analysis', 'Promotion return', 'Returns', 'Shifts and cash', 'Manager overrides',
       'Cash in/out reasons', 'Till shortcuts', 'Rounding and scale labels', 'Product attributes', 'Import and export', 'Audit trail',

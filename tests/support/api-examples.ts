@@ -110,4 +110,8 @@ export const unscopedParameters = new Set([
   'warehouseId',
   // A store may send goods to any store of the chain; only the sending store must be the caller's.
   'toStoreId', 'direction', 'shelf', 'scope', 'uncounted',
+  // A fee or adjustment of a franchise statement, which is a franchisee's, not a store's.
+  'lineId',
+  // A member analysis's level, thresholds and filters of its list; its stores are the caller's, as `storeId` checks.
+  'levelId', 'classAUpToBp', 'classBUpToBp', 'newDays', 'lapsingMonths', 'lostMonths', 'valueClass', 'lifecycle', 'recency', 'frequency', 'monetary',
 ]);

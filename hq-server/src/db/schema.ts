@@ -21,3 +21,4 @@ export * from '../stored-value/stored-value.tables';
 export * from '../commission/commission.tables';
 export * from '../stock/store-stock.tables';
 export * from '../stock/receiving.tables';
+export * from '../settlement/settlement.tables';

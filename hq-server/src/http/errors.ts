@@ -52,6 +52,7 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   REFUND_EXCEEDS_SPEND: 409,
   PERIOD_NOT_ENDED: 409,
   PERIOD_CLOSED: 409,
+  STATEMENT_APPROVED: 409,
   INTERNAL: 500,
 };
 

@@ -9,6 +9,7 @@ import { pricingSettingsColumns } from '../pricing/pricing-settings.service';
 import { demoProducts, demoWeighedProducts, families } from './demo-catalog';
 import { demoAttributeNames, demoAttributes, demoCosts, demoLifecycle } from './demo-catalog-extras';
 import { seedDemoMembers } from './demo-members';
+import { seedDemoMemberSales } from './demo-member-sales';
 import { seedMembershipShowcase } from './demo-membership';
 import { seedDemoOrganisation } from './demo-organisation';
 import { seedDemoSuppliers } from './demo-suppliers';
@@ -20,6 +21,7 @@ import {
 import { seedDemoCommission } from './demo-commission';
 import { seedDemoStock } from './demo-stock';
 import { seedDemoReceiving } from './demo-receiving';
+import { seedDemoSettlement } from './demo-settlement';
 import { seedDemoStoreStock } from './demo-store-stock';
 import { seedDemoPoints } from './demo-points';
 import { seedDemoReturns } from './demo-returns';
@@ -191,6 +193,13 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
     stores: storeRows.map((s, i) => ({ ...s, traffic: demoStores[i]!.traffic, deviceIds: deviceRows.filter((d) => d.storeId === s.id).map((d) => d.id) })),
     clerks: clerkRows, products: historyProducts.map((p, i) => ({ ...p, barcode: demoEan13(catalog[i]!.index), priceMinor: catalog[i]!.priceMinor })),
   });
+  // Members' own purchases, some long before the history, so member analysis has classes and lifecycles to show.
+  if (options.historyDays > 0) {
+    await seedDemoMemberSales(deps, {
+      chainId, stores: storeRows.map((s) => ({ ...s, deviceIds: deviceRows.filter((d) => d.storeId === s.id).map((d) => d.id) })),
+      cashiers: clerkRows.filter((c) => c.role !== 'sales_clerk'), products: historyProducts.map((p, i) => ({ ...p, barcode: demoEan13(catalog[i]!.index), priceMinor: catalog[i]!.priceMinor })),
+    });
+  }
   // After the last sale of each store's history, so the demo's reprint names a real receipt.
   await seedDemoTillEvents(deps, { chainId, random, stores: storeRows, clerks: clerkRows });
   await seedDemoShifts(deps, chainId);
@@ -204,6 +213,8 @@ async function seedDemoSteps(deps: Deps, options: SeedOptions): Promise<SeedSumm
   await seedDemoStock(deps, chainId);
   await seedDemoStoreStock(deps, chainId);
   await seedDemoReceiving(deps, chainId);
+  // After every stock and stored-value step, so this month's draft shows them.
+  await seedDemoSettlement(deps, chainId);
   // Last, so the tills' cursors are HQ's latest change.
   await seedDemoTillMonitor(deps, chainId, random);
   return { chainId, products: productRows.length + looseRows.length, members: memberCount, sales: salesCount };

@@ -4,9 +4,10 @@ import { documentNumbers } from './distribution.tables';
 
 /**
  * The letter that starts each kind of the chain's stock documents: requisition, allocation,
- * shipment, transfer, count, goods receipt, supplier return, purchase order.
+ * shipment, transfer, count, goods receipt, supplier return, purchase order; and of its franchise
+ * statements (`F`, settlement).
  */
-export type DocumentKind = 'R' | 'A' | 'S' | 'T' | 'C' | 'G' | 'V' | 'P';
+export type DocumentKind = 'R' | 'A' | 'S' | 'T' | 'C' | 'G' | 'V' | 'P' | 'F';
 
 /** The next number of a kind of the chain's documents (`R000001`), counted in the writing transaction so two writers never share one. */
 export async function nextNo(tx: Db, chainId: string, kind: DocumentKind): Promise<string> {

@@ -347,6 +347,7 @@ export const messagesEn = {
   'error.REFUND_EXCEEDS_SPEND': 'More than what is left of the original payment to refund.',
   'error.PERIOD_NOT_ENDED': 'The period has not ended yet in every store.',
   'error.PERIOD_CLOSED': 'The period is closed: its figures are fixed. Adjust them in an open period.',
+  'error.STATEMENT_APPROVED': 'The statement is approved: its figures are fixed. Put a correction in a later statement.',
   'tender.cash': 'Cash',
   'tender.bank_card': 'Bank card',
   'tender.stored_value': 'Stored value',

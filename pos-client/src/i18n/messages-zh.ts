@@ -346,6 +346,7 @@ export const messagesZh: Record<TillMessageKey, string> = {
   'error.REFUND_EXCEEDS_SPEND': '退款金额超过原付款剩余可退金额。',
   'error.PERIOD_NOT_ENDED': '结算周期尚未在所有门店结束。',
   'error.PERIOD_CLOSED': '该周期已结算，数据不可更改，请在未结算周期中调整。',
+  'error.STATEMENT_APPROVED': '结算单已审核，金额已固定。请在之后的结算单中更正。',
   'tender.cash': '现金',
   'tender.bank_card': '银行卡',
   'tender.stored_value': '储值卡',

@@ -19,6 +19,7 @@ describe('isApiPath', () => {
     expect(isApiPath('/regions')).toBe(true);
     expect(isApiPath('/franchisees/0195505c-0000-7000-8000-0000000000b1')).toBe(true);
     expect(isApiPath('/suppliers?active=true&q=')).toBe(true);
+    expect(isApiPath('/franchise-statements/preview?period=2026-11')).toBe(true);
     expect(isApiPath('/points/balance?cardNo=88880001')).toBe(true);
     expect(isApiPath('/organisation')).toBe(false);
     expect(isApiPath('/')).toBe(false);

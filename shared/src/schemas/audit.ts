@@ -10,6 +10,7 @@ export const AuditEntity = z.enum([
   'price_band', 'price_import', 'pricing_settings', 'product', 'product_attribute_names', 'product_cost', 'promotion', 'region', 'store',
   'points_rule', 'points_settings', 'points_gift_redemption', 'store_pricing_settings', 'supplier', 'supplier_product', 'sync_rejection', 'till_shortcuts', 'till_sync_settings', 'user',
   'membership_settings', 'top_up_rule', 'stored_value_adjustment', 'stored_value_top_up', 'commission_plan', 'commission_settings',
+  'franchise_statement',
 ]);
 export type AuditEntity = z.infer<typeof AuditEntity>;
 

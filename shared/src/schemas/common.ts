@@ -92,6 +92,8 @@ export const ErrorCode = z.enum([
   'PERIOD_NOT_ENDED',
   /** A closed commission period's figures, targets and duty are fixed: adjust them in an open period instead. */
   'PERIOD_CLOSED',
+  /** An approved franchise statement's figures are fixed: it is not approved again, changed or deleted; corrections go in a later statement. */
+  'STATEMENT_APPROVED',
   'INTERNAL',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

@@ -38,3 +38,5 @@ export * from './stock';
 export * from './store-stock';
 export * from './receiving';
 export * from './replenishment';
+export * from './franchise-statements';
+export * from './member-analysis';
