@@ -63,7 +63,8 @@ export async function salesAnalysis(db: Db, principal: Principal, q: SalesAnalys
       : `sales by ${q.by} cannot be narrowed to a category, brand, supplier or product`);
   }
   const chainWide = principal.kind === 'office' && principal.role === 'hq_admin' && !q.storeId && !q.regionId && !q.franchiseeId;
-  const storeIds = chainWide ? null : stores.map((s) => s.id);
+  // The product roll-up is read through its key, store first, even for the whole chain (see `aggregate`).
+  const storeIds = chainWide && source !== 'product' ? null : stores.map((s) => s.id);
   const ask = { db, chainId: principal.chainId, q, source, storeIds, visibleCategories };
   const [current, previous, lastYear, ticketTotals, heat] = await Promise.all([
     partsOf(ask, periods.current), partsOf(ask, periods.previous), partsOf(ask, periods.lastYear),
@@ -112,7 +113,7 @@ export async function salesAnalysis(db: Db, principal: Principal, q: SalesAnalys
 /** A period's sales by weekday and hour, from the hour breakdown. */
 async function weekdayHours(db: Db, chainId: string, storeIds: string[] | null, period: DayRange): Promise<SalesAnalysis['heat']> {
   if (storeIds !== null && storeIds.length === 0) return [];
-  const rows = await query<{ weekday: number; hour: string; sales: string; tickets: string }>(db, sql`
+  const rows = await aggregate<{ weekday: number; hour: string; sales: string; tickets: string }>(db, {}, sql`
     select extract(isodow from r.business_date)::int as weekday, r.key as hour, sum(r.sales_minor)::text as sales, sum(r.tickets)::text as tickets
     from sales_breakdowns r
     where r.chain_id = ${chainId} and r.kind = 'hour' and r.business_date between ${period.from}::date and ${period.to}::date
@@ -167,7 +168,7 @@ async function partsOf({ db, chainId, q, source, storeIds, visibleCategories }: 
   if (storeIds !== null && storeIds.length === 0) return new Map();
   let rows: SqlPart[];
   if (source === 'store') {
-    rows = await query<SqlPart>(db, sql`
+    rows = await aggregate<SqlPart>(db, {}, sql`
       select ${key} as k, sum(r.sales_minor)::text as sales, sum(r.items)::text as quantity, sum(r.tickets)::text as tickets,
              sum(r.discount_minor)::text as discount, sum(r.returns_minor)::text as returns, sum(r.margin_minor)::text as margin,
              sum(r.uncosted_minor)::text as uncosted
@@ -181,7 +182,7 @@ async function partsOf({ db, chainId, q, source, storeIds, visibleCategories }: 
       visibleCategories === null ? sql`` : sql`and p.category_id = any(${uuidArray(visibleCategories)}::uuid[])`,
     ];
     const joinsProducts = q.by === 'category' || q.by === 'brand' || q.by === 'supplier' || q.categoryId || q.brandId || q.supplierId || visibleCategories !== null;
-    rows = await query<SqlPart>(db, sql`
+    rows = await aggregate<SqlPart>(db, { byBitmap: true }, sql`
       select ${key} as k, sum(r.sales_minor)::text as sales, sum(r.quantity)::text as quantity,
              ${q.by === 'product' ? sql`sum(r.tickets)::text` : sql`null`} as tickets,
              sum(r.discount_minor)::text as discount, sum(r.returns_minor)::text as returns,
@@ -192,7 +193,7 @@ async function partsOf({ db, chainId, q, source, storeIds, visibleCategories }: 
       group by 1`);
   } else {
     const kind = breakdownKinds[q.by]!;
-    rows = await query<SqlPart>(db, sql`
+    rows = await aggregate<SqlPart>(db, {}, sql`
       select ${key} as k, sum(r.sales_minor)::text as sales, ${kind === 'tender' ? sql`null` : sql`sum(r.items)::text`} as quantity,
              sum(r.tickets)::text as tickets, sum(r.discount_minor)::text as discount, null as returns, null as margin, null as uncosted
       from sales_breakdowns r where r.kind = ${kind}::sales_breakdown_kind and ${inPeriod} ${inStores} group by 1`);
@@ -201,6 +202,24 @@ async function partsOf({ db, chainId, q, source, storeIds, visibleCategories }: 
     salesMinor: Number(r.sales), quantity: num(r.quantity), tickets: num(r.tickets), discountMinor: Number(r.discount),
     returnsMinor: num(r.returns), marginMinor: num(r.margin), uncostedMinor: num(r.uncosted),
   }]));
+}
+
+/**
+ * One aggregate over a roll-up, in a transaction of its own for its settings. JIT is off: each
+ * aggregate runs once, and compiling one over a month of the chain's product roll-up (past the
+ * default `jit_*_above_cost`) took PostgreSQL about a second before it read a row. `byBitmap`
+ * reads the product roll-up by a bitmap of its key alone: its rows arrive day by day, so a
+ * range's rows lie together on disk, which the planner cannot see; left to itself it reads the
+ * whole table for a month of the chain, or visits the pages store by store for a few stores.
+ * The periods' aggregates still run at once, each on its own connection.
+ */
+async function aggregate<T>(db: Db, { byBitmap = false }: { byBitmap?: boolean }, statement: SQL): Promise<T[]> {
+  return db.transaction(async (tx) => {
+    await tx.execute(byBitmap
+      ? sql`select set_config('jit', 'off', true), set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`
+      : sql`select set_config('jit', 'off', true)`);
+    return query<T>(tx, statement);
+  });
 }
 
 /** The tickets of these stores over a period, each counted once. */
