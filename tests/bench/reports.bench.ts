@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Db } from '@pos/hq-server/db/client';
 import { query } from '@pos/hq-server/db/query';
+import { foldChainRollUp } from '@pos/hq-server/reports/chain-rollup';
 import { SalesAnalysis } from '@pos/shared';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
@@ -36,8 +37,8 @@ const dayOf = (start: string, offset: number) => new Date(Date.parse(`${start}T0
  * store, and `days` days of their sales ending yesterday, about `lines` lines a store a day, a
  * third of the tickets a member's, paid by every tender. The sales are made here and COPY'd into
  * scratch tables thirty days at a time, and their roll-ups written from them by the statements
- * ingest runs (`write-sales.ts`), so the report tables are the real ones, filled as ingest fills
- * them. Then the report screens' questions go through `GET /reports/sales-analysis` (HQ, and a
+ * ingest runs (`write-sales.ts`) and the chain's folded after each stretch as HQ folds it, so the
+ * report tables are the real ones, filled as ingest fills them. Then the report screens' questions go through `GET /reports/sales-analysis` (HQ, and a
  * franchisee holding a fifth of the stores) and the product list through its .xlsx export, each
  * timed `runs` times; every answer is checked against the roll-ups.
  */
@@ -95,7 +96,7 @@ async function seedReportsChain(f: Fixture, client: postgres.Sql, o: Options) {
   phases.salesAndRollUps = secondsSince(at);
   at = performance.now();
   // Autovacuum keeps the roll-ups vacuumed and analysed as they grow day by day, and the server has long since written those days' pages out.
-  await db.execute(sql`vacuum (analyze) store_day_sales, store_day_product_sales, sales_breakdowns`);
+  await db.execute(sql`vacuum (analyze) store_day_sales, store_day_product_sales, chain_day_product_sales, chain_day_product_changes, sales_breakdowns`);
   await db.execute(sql`analyze`);
   await db.execute(sql`checkpoint`);
   phases.vacuumAnalyzeCheckpoint = secondsSince(at);
@@ -103,7 +104,7 @@ async function seedReportsChain(f: Fixture, client: postgres.Sql, o: Options) {
     select (select count(*)::int from stores where chain_id = ${f.chainId}) as stores, (select count(*)::int from bench_clerks) as clerks,
            (select count(*)::int from product_costs where chain_id = ${f.chainId}) as costs,
            json_build_object('store_day_sales', (select count(*) from store_day_sales), 'store_day_product_sales', (select count(*) from store_day_product_sales),
-                             'sales_breakdowns', (select count(*) from sales_breakdowns)) as "rollUps"`);
+                             'chain_day_product_sales', (select count(*) from chain_day_product_sales), 'sales_breakdowns', (select count(*) from sales_breakdowns)) as "rollUps"`);
   const { rollUps, ...chainCounts } = counts!;
   return { from: chain.from, to: chain.to, chain: chainCounts, generated, rollUpRows: rollUps, phases };
 }
@@ -147,7 +148,7 @@ async function seedPeople(f: Fixture, db: Db, o: Options): Promise<Chain> {
          sources as (select array_agg(id order by code) as ids, count(*)::int as size from suppliers where chain_id = ${chainId})
     insert into products (chain_id, id, sku, name_zh, name_en, unit, category_id, brand_id, supplier_id)
     select ${chainId}, gen_random_uuid(), 'BENCH-' || lpad(n::text, 6, '0'), '压测商品 ' || n, 'Bench product ' || n, 'piece', leaves.ids[1 + n * 7 % leaves.size],
-           case when n % 25 = 0 then null else makers.ids[1 + n * 11 % makers.size] end, case when n % 40 = 0 then null else sources.ids[1 + n * 13 % sources.size] end
+           case when n % 25 = 0 then null else makers.ids[1 + n * 7919 % makers.size] end, case when n % 40 = 0 then null else sources.ids[1 + n * 13 % sources.size] end
     from generate_series(1, ${o.products}) n, leaves, makers, sources`);
   await db.execute(sql`
     create unlogged table bench_products as
@@ -334,6 +335,8 @@ async function seedSales(f: Fixture, client: postgres.Sql, db: Db, chain: Chain)
     await new Promise((resolve) => setTimeout(resolve, 20));
     if (first + STRETCH_DAYS < days) made = make(first + STRETCH_DAYS);
     const [written] = await rolling;
+    // HQ folds the store roll-up's changes into the chain's every minute; here once a stretch.
+    await foldChainRollUp(db);
     await client.unsafe('truncate bench_sales, bench_sale_lines, bench_sale_line_clerks, bench_sale_payments');
     seconds.rollingUp += secondsSince(at);
     if (written!.sales !== rows.sales.count || written!.lines !== rows.lines.count) {
@@ -438,16 +441,21 @@ async function checkRollUps(db: Db, chainId: string, made: { tickets: number; ne
                       sum(margin_minor)::text as margin, sum(uncosted_minor)::text as uncosted from store_day_sales where chain_id = ${chainId}),
          p as (select sum(sales_minor)::text as sales, sum(quantity)::text as units, sum(cost_minor)::text as cost,
                       sum(sales_minor - uncosted_minor - cost_minor)::text as margin, sum(uncosted_minor)::text as uncosted from store_day_product_sales where chain_id = ${chainId}),
+         c as (select sum(sales_minor)::text as sales, sum(quantity)::text as units, sum(cost_minor)::text as cost, sum(uncosted_minor)::text as uncosted
+               from chain_day_product_sales where chain_id = ${chainId}),
          b as (select kind::text, sum(sales_minor)::text as sales, sum(tickets)::text as tickets, sum(items)::text as items from sales_breakdowns where chain_id = ${chainId} group by kind)
     select d.tickets, d.sales, d.items, d.cost, d.margin, d.uncosted, p.sales as p_sales, p.units as p_units, p.cost as p_cost, p.margin as p_margin, p.uncosted as p_uncosted,
+           c.sales as c_sales, c.units as c_units, c.cost as c_cost, c.uncosted as c_uncosted,
            (select jsonb_object_agg(kind, jsonb_build_array(sales, tickets, items)) from b)::text as breakdowns
-    from d, p`);
+    from d, p, c`);
   const s = sums!;
   const breakdowns = JSON.parse(s.breakdowns!) as Record<string, [string, string, string]>;
   const expected: [string, string | undefined, number][] = [
     ['tickets', s.tickets, made.tickets], ['net sales by store and day', s.sales, made.netSalesMinor], ['items by store and day', s.items, made.units],
     ['net sales by product', s.p_sales, made.netSalesMinor], ['units by product', s.p_units, made.units],
     ['cost by product', s.p_cost, Number(s.cost)], ['margin by product', s.p_margin, Number(s.margin)], ['uncosted sales by product', s.p_uncosted, Number(s.uncosted)],
+    ['net sales of the chain by product', s.c_sales, made.netSalesMinor], ['units of the chain by product', s.c_units, made.units],
+    ['cost of the chain by product', s.c_cost, Number(s.cost)], ['uncosted sales of the chain by product', s.c_uncosted, Number(s.uncosted)],
     ...(['hour', 'member_level', 'tender', 'clerk'] as const).map((kind): [string, string | undefined, number] => [`net sales by ${kind}`, breakdowns[kind]?.[0], made.netSalesMinor]),
     ['tickets by hour', breakdowns.hour?.[1], made.tickets], ['tickets by member level', breakdowns.member_level?.[1], made.tickets],
     ['units by clerk', breakdowns.clerk?.[2], made.units], ['units by hour', breakdowns.hour?.[2], made.units],

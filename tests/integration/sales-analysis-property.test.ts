@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { query } from '@pos/hq-server/db/query';
+import { foldChainRollUp } from '@pos/hq-server/reports/chain-rollup';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saleWithClerks } from '../support/commission-sales';
@@ -168,5 +169,74 @@ describe('the roll-ups filled for sales held before them (0038)', () => {
     const statements = readFileSync(join(import.meta.dirname, '../../migrations/0038_report-rollups.sql'), 'utf8').split('--> statement-breakpoint');
     for (const statement of statements.filter((s) => /^\s*(--.*\n\s*)*(UPDATE|INSERT|WITH)/.test(s))) await f.deps.db.execute(sql.raw(statement));
     expect(await snapshot()).toEqual(written);
+  });
+});
+
+describe('the chain roll-up of products', () => {
+  const october = { from: '2026-10-01', to: '2026-10-31' };
+  /** October's net sales and units of each product, summed over the stores' roll-up. */
+  const fromStores = async () => new Map((await query<{ product_id: string; sales: string; units: string }>(f.deps.db, sql`
+    select product_id, sum(sales_minor)::text as sales, sum(quantity)::text as units from store_day_product_sales
+    where chain_id = ${f.chainId} and business_date between ${october.from}::date and ${october.to}::date
+    group by product_id having sum(sales_minor) <> 0 or sum(quantity) <> 0`))
+    .map((r) => [r.product_id, { salesMinor: Number(r.sales), quantity: Number(r.units) }]));
+  /** The chain-wide report's October figures of each product it lists with any (it lists September's too, for 环比). */
+  const chainReport = async () => {
+    const report = (await analysis(hq, { ...october, by: 'product', limit: '1000' }))!;
+    expect(report.others).toBeNull();
+    const sold = report.rows.filter((r) => r.current.salesMinor !== 0 || r.current.quantity !== 0);
+    return new Map(sold.map((r) => [r.key, { salesMinor: r.current.salesMinor, quantity: r.current.quantity }]));
+  };
+  const changesWaiting = async () => (await query<{ n: number }>(f.deps.db, sql`select count(*)::int as n from chain_day_product_changes`))[0]!.n;
+  let till: PairedDevice;
+  beforeAll(async () => {
+    till = await pairTill(f, 'S001', 1);
+  });
+
+  it('gives HQ the stores’ figures whether or not their changes are folded in yet, and a sale pushed after a fold at once', async () => {
+    expect(await changesWaiting()).toBeGreaterThan(0);
+    const before = await chainReport();
+    expect(before.size).toBeGreaterThan(5);
+    expect(before).toEqual(await fromStores());
+
+    expect(await foldChainRollUp(f.deps.db)).toBeGreaterThan(0);
+    expect(await changesWaiting()).toBe(0);
+    expect(await foldChainRollUp(f.deps.db)).toBe(0);
+    expect(await chainReport()).toEqual(before);
+
+    f.clock.set('2026-10-20T03:00:00Z');
+    const sale = saleWithClerks(f, till, '2026-10-20T02:00:00Z', [{ product: 0, units: 3, unitMinor: 1234, shares: [] }]);
+    expect((await f.app.request('/sync/push', json({ documents: [sale] }, till.deviceToken))).status).toBe(200);
+    f.clock.set('2026-11-22T04:00:00Z');
+    const after = await chainReport();
+    const sold = f.catalog[0]!.id;
+    expect(after.get(sold)).toEqual({ salesMinor: (before.get(sold)?.salesMinor ?? 0) + 3702, quantity: (before.get(sold)?.quantity ?? 0) + 3 });
+    expect(after).toEqual(await fromStores());
+    await foldChainRollUp(f.deps.db);
+    expect(await chainReport()).toEqual(after);
+  });
+
+  it('is filled from the stores’ roll-up by the first fold on a database that held sales before it, ingest going on meanwhile', async () => {
+    await foldChainRollUp(f.deps.db);
+    const snapshot = () => query(f.deps.db, sql`select * from chain_day_product_sales order by business_date, product_id`);
+    const folded = await snapshot();
+    expect(folded.length).toBeGreaterThan(50);
+    // As 0041 leaves a database with sales: nothing filled, and reports read the stores' roll-up.
+    await f.deps.db.execute(sql`delete from chain_day_product_sales`);
+    await f.deps.db.execute(sql`delete from roll_up_fills`);
+    expect(await chainReport()).toEqual(await fromStores());
+    f.clock.set('2026-10-21T03:00:00Z');
+    const sale = saleWithClerks(f, till, '2026-10-21T02:00:00Z', [{ product: 1, units: 2, unitMinor: 500, shares: [] }]);
+    expect((await f.app.request('/sync/push', json({ documents: [sale] }, till.deviceToken))).status).toBe(200);
+    f.clock.set('2026-11-22T04:00:00Z');
+    expect(await changesWaiting()).toBeGreaterThan(0);
+
+    expect(await foldChainRollUp(f.deps.db)).toBeGreaterThan(50);
+    expect(await changesWaiting()).toBe(0);
+    expect(await chainReport()).toEqual(await fromStores());
+    const refilled = await snapshot();
+    const soldRow = (rows: Record<string, unknown>[]) => rows.find((r) => r.product_id === f.catalog[1]!.id && r.business_date === '2026-10-21');
+    expect(Number(soldRow(refilled)!.sales_minor)).toBe(Number(soldRow(folded)?.sales_minor ?? 0) + 1000);
+    expect(refilled.length - folded.length).toBeLessThanOrEqual(1);
   });
 });

@@ -1,4 +1,4 @@
-import { bigint, date, foreignKey, integer, pgEnum, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, foreignKey, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { chainId, money } from '../db/columns';
 import { stores } from '../org/org.tables';
 
@@ -52,6 +52,51 @@ export const storeDayProductSales = pgTable(
   },
   (t) => [primaryKey({ columns: [t.chainId, t.storeId, t.businessDate, t.productId] })],
 );
+
+/** The figures the chain roll-up of a day's product sales keeps, the store roll-up's less its store. */
+function chainProductFigures() {
+  return {
+    chainId: chainId(),
+    businessDate: date('business_date', { mode: 'string' }).notNull(),
+    productId: uuid('product_id').notNull(),
+    quantity: bigint('quantity', { mode: 'number' }).notNull(),
+    salesMinor: money('sales_minor').notNull(),
+    discountMinor: money('discount_minor').notNull(),
+    tickets: bigint('tickets', { mode: 'number' }).notNull(),
+    returnedQuantity: bigint('returned_quantity', { mode: 'number' }).notNull(),
+    returnsMinor: money('returns_minor').notNull(),
+    costMinor: money('cost_minor').notNull(),
+    uncostedMinor: money('uncosted_minor').notNull(),
+  };
+}
+
+/**
+ * The whole chain's sales of a product on a business day: `store_day_product_sales` summed over
+ * the stores, so a month of the chain by category or product reads a row per product a day, not
+ * one per store too. Every process's stores write their own store rows at once, so a chain row
+ * kept at ingest would make them queue for its lock: instead triggers on the store roll-up append
+ * each statement's change to `chain_day_product_changes`, and `foldChainRollUp` folds those in
+ * here. A report reads both in one snapshot, so it is exact whenever folding last ran.
+ */
+export const chainDayProductSales = pgTable('chain_day_product_sales', chainProductFigures(), (t) => [
+  primaryKey({ columns: [t.chainId, t.businessDate, t.productId] }),
+]);
+
+/**
+ * The roll-ups filled from the ones they are made from, and when: a chain's roll-up of products is
+ * read once its row is here. Migration 0041 writes it at once on a database with no sales yet; one
+ * with sales has it filled by the first fold, outside the migration, so upgrading never holds up
+ * ingest for as long as summing years of sales takes.
+ */
+export const rollUpFills = pgTable('roll_up_fills', {
+  rollUp: text('roll_up').primaryKey(),
+  filledAt: timestamp('filled_at', { withTimezone: true }).notNull(),
+});
+
+/** Changes to the store roll-up of products not yet folded into `chain_day_product_sales`: appended, never updated. */
+export const chainDayProductChanges = pgTable('chain_day_product_changes', chainProductFigures(), (t) => [
+  index('chain_day_product_changes_day_idx').on(t.chainId, t.businessDate),
+]);
 
 export const breakdownKind = pgEnum('sales_breakdown_kind', ['hour', 'clerk', 'member_level', 'tender']);
 

@@ -10,6 +10,7 @@ import type { Principal } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { storesInScope } from '../http/scope';
 import { canSeeCost, visibleCategoryIds } from '../roles/visibility';
+import { chainRollUpFilled } from './chain-rollup';
 import { labelsOf, type Label } from './sales-analysis-labels';
 
 /**
@@ -63,8 +64,9 @@ export async function salesAnalysis(db: Db, principal: Principal, q: SalesAnalys
       : `sales by ${q.by} cannot be narrowed to a category, brand, supplier or product`);
   }
   const chainWide = principal.kind === 'office' && principal.role === 'hq_admin' && !q.storeId && !q.regionId && !q.franchiseeId;
-  // The product roll-up is read through its key, store first, even for the whole chain (see `aggregate`).
-  const storeIds = chainWide && source !== 'product' ? null : stores.map((s) => s.id);
+  // The whole chain's goods by what they are or by day are read from the chain roll-up (a row per product a day) once it is filled.
+  const fromChainRollUp = source === 'product' && (productGroupings.includes(q.by) || timeGroupings.includes(q.by));
+  const storeIds = chainWide && (source !== 'product' || (fromChainRollUp && (await chainRollUpFilled(db)))) ? null : stores.map((s) => s.id);
   const ask = { db, chainId: principal.chainId, q, source, storeIds, visibleCategories };
   const [current, previous, lastYear, ticketTotals, heat] = await Promise.all([
     partsOf(ask, periods.current), partsOf(ask, periods.previous), partsOf(ask, periods.lastYear),
@@ -149,14 +151,11 @@ interface Ask {
   visibleCategories: string[] | null;
 }
 
-/** What each source's rows are grouped by in SQL before they are folded into the parts asked for. */
+/** What each source's rows are grouped by in SQL before they are folded into the parts asked for (a product's category, brand or supplier after its rows are summed). */
 function sqlKey(q: SalesAnalysisQuery, source: Source): SQL {
   const bucket = (column: SQL) => q.by === 'day' ? sql`${column}::text` : sql`date_trunc(${q.by}::text, ${column}::timestamp)::date::text`;
   if (source === 'breakdown') return sql`r.key`;
   if (timeGroupings.includes(q.by)) return bucket(sql`r.business_date`);
-  if (q.by === 'category') return sql`p.category_id::text`;
-  if (q.by === 'brand') return sql`p.brand_id::text`;
-  if (q.by === 'supplier') return sql`p.supplier_id::text`;
   if (q.by === 'product') return sql`r.product_id::text`;
   return sql`r.store_id::text`;
 }
@@ -174,23 +173,34 @@ async function partsOf({ db, chainId, q, source, storeIds, visibleCategories }: 
              sum(r.uncosted_minor)::text as uncosted
       from store_day_sales r where ${inPeriod} ${inStores} group by 1`);
   } else if (source === 'product') {
-    const conditions = [
+    const chosen = [
       q.categoryId ? sql`and p.category_id in ${categoryAndBelow(chainId, q.categoryId)}` : sql``,
       q.brandId ? sql`and p.brand_id = ${q.brandId}` : sql``,
       q.supplierId ? sql`and p.supplier_id = ${q.supplierId}` : sql``,
-      q.productId ? sql`and r.product_id = ${q.productId}` : sql``,
       visibleCategories === null ? sql`` : sql`and p.category_id = any(${uuidArray(visibleCategories)}::uuid[])`,
     ];
-    const joinsProducts = q.by === 'category' || q.by === 'brand' || q.by === 'supplier' || q.categoryId || q.brandId || q.supplierId || visibleCategories !== null;
-    rows = await aggregate<SqlPart>(db, { byBitmap: true }, sql`
-      select ${key} as k, sum(r.sales_minor)::text as sales, sum(r.quantity)::text as quantity,
-             ${q.by === 'product' ? sql`sum(r.tickets)::text` : sql`null`} as tickets,
-             sum(r.discount_minor)::text as discount, sum(r.returns_minor)::text as returns,
-             sum(r.sales_minor - r.uncosted_minor - r.cost_minor)::text as margin, sum(r.uncosted_minor)::text as uncosted
-      from store_day_product_sales r
-      ${joinsProducts ? sql`join products p on p.chain_id = r.chain_id and p.id = r.product_id` : sql``}
-      where ${inPeriod} ${inStores} ${sql.join(conditions, sql` `)}
-      group by 1`);
+    const byGoods = q.categoryId || q.brandId || q.supplierId || visibleCategories !== null
+      ? sql`and r.product_id in (select p.id from products p where p.chain_id = ${chainId} ${sql.join(chosen, sql` `)})` : sql``;
+    const figures = sql`sum(r.sales_minor) as sales, sum(r.quantity) as quantity, sum(r.tickets) as tickets, sum(r.discount_minor) as discount,
+      sum(r.returns_minor) as returns, sum(r.sales_minor - r.uncosted_minor - r.cost_minor) as margin, sum(r.uncosted_minor) as uncosted`;
+    const from = sql`from ${storeIds === null ? chainProductRows(inPeriod) : sql`store_day_product_sales`} r
+      where ${inPeriod} ${inStores} ${byGoods} ${q.productId ? sql`and r.product_id = ${q.productId}` : sql``}`;
+    const attribute = ({ category: 'category_id', brand: 'brand_id', supplier: 'supplier_id' } as Partial<Record<SalesGrouping, string>>)[q.by];
+    // Summed per product before products are joined, so a month of the chain joins ten thousand rows, not millions.
+    rows = await aggregate<SqlPart>(db, { byBitmap: true }, attribute
+      ? sql`
+        select p.${sql.raw(attribute)}::text as k, sum(r.sales)::text as sales, sum(r.quantity)::text as quantity, null as tickets,
+               sum(r.discount)::text as discount, sum(r.returns)::text as returns, sum(r.margin)::text as margin, sum(r.uncosted)::text as uncosted
+        from (select r.product_id, ${figures} ${from} group by r.product_id) r
+        join products p on p.chain_id = ${chainId} and p.id = r.product_id
+        group by 1`
+      : sql`
+        select ${key} as k, sum(r.sales_minor)::text as sales, sum(r.quantity)::text as quantity,
+               ${q.by === 'product' ? sql`sum(r.tickets)::text` : sql`null`} as tickets,
+               sum(r.discount_minor)::text as discount, sum(r.returns_minor)::text as returns,
+               sum(r.sales_minor - r.uncosted_minor - r.cost_minor)::text as margin, sum(r.uncosted_minor)::text as uncosted
+        ${from}
+        group by 1`);
   } else {
     const kind = breakdownKinds[q.by]!;
     rows = await aggregate<SqlPart>(db, {}, sql`
@@ -202,6 +212,12 @@ async function partsOf({ db, chainId, q, source, storeIds, visibleCategories }: 
     salesMinor: Number(r.sales), quantity: num(r.quantity), tickets: num(r.tickets), discountMinor: Number(r.discount),
     returnsMinor: num(r.returns), marginMinor: num(r.margin), uncostedMinor: num(r.uncosted),
   }]));
+}
+
+/** The chain roll-up of products over a period: the rows folded so far and the changes not yet folded (see `foldChainRollUp`). */
+function chainProductRows(inPeriod: SQL): SQL {
+  const columns = sql.raw('r.chain_id, r.business_date, r.product_id, r.quantity, r.sales_minor, r.discount_minor, r.tickets, r.returns_minor, r.cost_minor, r.uncosted_minor');
+  return sql`(select ${columns} from chain_day_product_sales r where ${inPeriod} union all select ${columns} from chain_day_product_changes r where ${inPeriod})`;
 }
 
 /**
