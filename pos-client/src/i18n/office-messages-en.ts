@@ -995,6 +995,7 @@ export const officeMessagesEn = {
   'office.salesAnalysis.hourHeat': 'Sales by hour of day',
   'office.salesAnalysis.topParts': 'Biggest 10',
   'office.salesAnalysis.shares': 'Share of sales',
+  'office.salesAnalysis.nothingToDraw': 'No sales in this period, the period before or a year earlier: nothing to draw.',
   'office.salesAnalysis.others': 'Others',
   'office.salesAnalysis.name': 'Name',
   'office.salesAnalysis.openedOn': 'opened {date}',

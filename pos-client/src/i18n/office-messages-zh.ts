@@ -997,6 +997,7 @@ export const officeMessagesZh: Record<OfficeMessageKey, string> = {
   'office.salesAnalysis.hourHeat': '分时段销售',
   'office.salesAnalysis.topParts': '前10名',
   'office.salesAnalysis.shares': '销售占比',
+  'office.salesAnalysis.nothingToDraw': '本期、环比期和同比期均无销售，暂无图表。',
   'office.salesAnalysis.others': '其他',
   'office.salesAnalysis.name': '名称',
   'office.salesAnalysis.openedOn': '{date} 开业',

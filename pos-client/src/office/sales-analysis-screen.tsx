@@ -1,4 +1,4 @@
-import { Alert, Breadcrumb, Button, Card, Drawer, Form, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Button, Card, Drawer, Empty, Form, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { SalesGrouping, type SalesAnalysis, type SalesAnalysisRow, type SalesFigures } from '@pos/shared';
 import dayjs from 'dayjs';
@@ -210,12 +210,18 @@ function Charts({ report }: { report: SalesAnalysis }) {
           tooltip: { ...tapTooltip('item'), valueFormatter: (v) => formatCount(Number(v)) },
           series: [{
             type: 'pie', radius: ['36%', '62%'], label: { formatter: '{b}\n{d}%' },
-            data: [...top.map((r) => ({ name: pickName(r), value: yuan(Math.max(0, r.current.salesMinor)) })), ...(rest > 0 ? [{ name: t('office.salesAnalysis.others'), value: yuan(rest) }] : [])],
+            data: [...top.map((r) => ({ name: pickName(r), value: yuan(Math.max(0, r.current.salesMinor)) })), ...(rest > 0 ? [{ name: t('office.salesAnalysis.others'), value: yuan(rest) }] : [])]
+              .filter((slice) => slice.value > 0),
           }],
         },
       },
     ];
   }, [report, t, pickName, names.current, names.previous, names.lastYear]);
+  const periods = [report.totals.current, report.totals.previous, report.totals.lastYear];
+  // Zero sales everywhere would draw a ring of equal slices each marked 0%.
+  if (periods.every((p) => p.salesMinor === 0 && (p.quantity ?? 0) === 0)) {
+    return <Card><Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('office.salesAnalysis.nothingToDraw')} /></Card>;
+  }
   return (
     <div className="office-chart-grid-2">
       {charts.map((c) => (
