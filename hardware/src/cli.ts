@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import { parseArgs } from 'node:util';
 import { defaultStateDir } from './bridge/load-config';
+import { isServiceCommand, runServiceCommand, SERVICE_USAGE } from './service/service-cli';
 import { simSocketPath, tracksFor, type SimCommand } from './sim/sim-commands';
 
 const USAGE = `usage:
@@ -10,15 +11,15 @@ const USAGE = `usage:
   pnpm bridge printer on|off
   pnpm bridge printer busy|ready               busy: prints each job but holds the bridge's connection
   pnpm bridge paper out|in
-Talks to a bridge started with --simulate (pnpm start).`;
+Talks to a bridge started with --simulate (pnpm start).
+${SERVICE_USAGE}`;
 
-const { values, positionals } = parseArgs({
-  args: process.argv.slice(2).filter((a) => a !== '--'),
-  allowPositionals: true,
-  options: { card: { type: 'string' }, name: { type: 'string' }, 'state-dir': { type: 'string' } },
-});
+type SimArgs = ReturnType<typeof parseSimArgs>;
 
-function commandFrom(): SimCommand | null {
+const parseSimArgs = (args: string[]) =>
+  parseArgs({ args, allowPositionals: true, options: { card: { type: 'string' }, name: { type: 'string' }, 'state-dir': { type: 'string' } } });
+
+function commandFrom({ values, positionals }: SimArgs): SimCommand | null {
   const [verb, arg] = positionals;
   if (verb === 'scan' && arg) return { cmd: 'scan', data: arg };
   if (verb === 'swipe' && values.card) return { cmd: 'swipe', typed: tracksFor(values.card, values.name ?? 'MEMBER/CARD') };
@@ -29,20 +30,29 @@ function commandFrom(): SimCommand | null {
   return null;
 }
 
-const command = commandFrom();
-if (!command) {
-  console.error(USAGE);
-  process.exit(2);
+/** Sends one command to the simulated devices of a bridge started with --simulate. */
+function sendSimCommand(args: string[]): void {
+  const parsed = parseSimArgs(args);
+  const command = commandFrom(parsed);
+  if (!command) {
+    console.error(USAGE);
+    process.exitCode = 2;
+    return;
+  }
+  const socket = connect(simSocketPath(parsed.values['state-dir'] ?? defaultStateDir()));
+  socket.setEncoding('utf8');
+  socket.on('connect', () => socket.write(`${JSON.stringify(command)}\n`));
+  socket.on('data', (reply: string) => {
+    const { ok, message } = JSON.parse(reply) as { ok: boolean; message: string };
+    console.log(message);
+    process.exitCode = ok ? 0 : 1;
+  });
+  socket.on('error', (error) => {
+    console.error(`no simulated bridge is running (${error.message}); start one with: pnpm start`);
+    process.exitCode = 1;
+  });
 }
-const socket = connect(simSocketPath(values['state-dir'] ?? defaultStateDir()));
-socket.setEncoding('utf8');
-socket.on('connect', () => socket.write(`${JSON.stringify(command)}\n`));
-socket.on('data', (reply: string) => {
-  const { ok, message } = JSON.parse(reply) as { ok: boolean; message: string };
-  console.log(message);
-  process.exitCode = ok ? 0 : 1;
-});
-socket.on('error', (error) => {
-  console.error(`no simulated bridge is running (${error.message}); start one with: pnpm start`);
-  process.exitCode = 1;
-});
+
+const args = process.argv.slice(2).filter((a) => a !== '--');
+if (isServiceCommand(args[0])) process.exitCode = await runServiceCommand(args);
+else sendSimCommand(args);

@@ -49,3 +49,5 @@ log(`listening on ws://127.0.0.1:${bridge.port} for origins ${config.allowedOrig
 const stop = () => void bridge.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+// The Windows service's wrapper (node-windows) asks with a message: Windows has no SIGTERM to send.
+process.on('message', (message: unknown) => message === 'shutdown' && stop());

@@ -1,5 +1,5 @@
-import { appendFile, mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
+import { createStream } from 'rotating-file-stream';
 
 /** Every print and drawer kick, one JSON line each, with the sale or document it was for. */
 export type AuditEntry =
@@ -10,17 +10,39 @@ export type AuditEntry =
 
 export interface AuditLog {
   record(entry: AuditEntry): void;
-  flushed(): Promise<void>;
+  /** Waits for the lines recorded so far to be written, and closes the file. */
+  close(): Promise<void>;
 }
 
-export function fileAuditLog(file: string, echo: (line: string) => void): AuditLog {
-  let chain: Promise<void> = mkdir(dirname(file), { recursive: true }).then(() => undefined);
+/** `audit.log` is renamed `audit.log.1` when it passes `size` (the older ones move up), and `keep` old files are kept. */
+export interface AuditRotation {
+  size: `${number}${'K' | 'M'}`;
+  keep: number;
+}
+
+/** A busy till writes about 1 MB a day: 10 files of 10 MB hold months of prints. */
+export const AUDIT_ROTATION: AuditRotation = { size: '10M', keep: 10 };
+
+/**
+ * The audit log, rotated by size with rotating-file-stream (the UNIX logrotate scheme), so
+ * that it stays bounded on a till PC that nobody looks after; the console copy goes to the
+ * journal (Linux) or to the service's rolled log (Windows).
+ */
+export function fileAuditLog(file: string, echo: (line: string) => void, rotation: AuditRotation = AUDIT_ROTATION): AuditLog {
+  const name = basename(file);
+  const stream = createStream((index: number | Date) => (typeof index === 'number' ? `${name}.${index}` : name), {
+    path: dirname(file),
+    size: rotation.size,
+    rotate: rotation.keep,
+    mode: 0o600,
+  });
+  stream.on('error', (error) => echo(`audit log write failed: ${String(error)}`));
   return {
     record(entry) {
       const line = JSON.stringify({ at: new Date().toISOString(), ...entry });
       echo(line);
-      chain = chain.then(() => appendFile(file, `${line}\n`)).catch((error: unknown) => echo(`audit log write failed: ${String(error)}`));
+      stream.write(`${line}\n`);
     },
-    flushed: () => chain,
+    close: () => new Promise<void>((resolve) => stream.end(() => resolve())),
   };
 }

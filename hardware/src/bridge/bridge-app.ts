@@ -53,7 +53,7 @@ export async function startBridge(config: BridgeConfig, env: BridgeEnvironment) 
       await watcher?.close();
       await server.close();
       await printers.stop();
-      await audit.flushed();
+      await audit.close();
     },
   };
 }

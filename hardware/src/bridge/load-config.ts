@@ -13,14 +13,18 @@ export const defaultStateDir = () => process.env.POS_BRIDGE_STATE_DIR ?? join(pr
 
 const originList = (text: string) => text.split(',').map((o) => o.trim()).filter(Boolean);
 
-/** Defaults, then a JSON config file, then environment (`POS_BRIDGE_PORT`, `POS_BRIDGE_ORIGINS`), then flags (`--origins a,b`). */
+/**
+ * Defaults, then a JSON config file (`--config`, else `POS_BRIDGE_CONFIG`), then environment
+ * (`POS_BRIDGE_PORT`, `POS_BRIDGE_ORIGINS`), then flags (`--origins a,b`).
+ */
 export async function loadLaunchOptions(argv: readonly string[]): Promise<LaunchOptions> {
   const { values } = parseArgs({
     args: [...argv],
     options: { simulate: { type: 'boolean', default: false }, port: { type: 'string' }, config: { type: 'string' }, 'state-dir': { type: 'string' }, origins: { type: 'string' } },
   });
-  const file: unknown = values.config ? JSON.parse(await readFile(values.config, 'utf8')) : {};
   const env = process.env;
+  const configFile = values.config ?? env.POS_BRIDGE_CONFIG;
+  const file: unknown = configFile ? JSON.parse(await readFile(configFile, 'utf8')) : {};
   const merged = {
     ...DEFAULT_CONFIG,
     stateDir: defaultStateDir(),

@@ -29,10 +29,10 @@ export function hidTroubleHint(error: unknown, device?: HidDeviceInfo): string {
   }
   const ids = device ? { v: hex(device.vendorId), p: hex(device.productId) } : { v: 'VVVV', p: 'PPPP' };
   return [
-    `cannot open ${device?.path ?? 'HID device'} (${message}). Allow the till user to read it, e.g. in /etc/udev/rules.d/70-pos-bridge.rules:`,
+    `cannot open ${device?.path ?? 'HID device'} (${message}). Allow the bridge to read it, e.g. in /etc/udev/rules.d/71-pos-bridge-local.rules:`,
     `  SUBSYSTEM=="hidraw", ATTRS{idVendor}=="${ids.v}", ATTRS{idProduct}=="${ids.p}", MODE="0660", GROUP="plugdev"`,
     `  SUBSYSTEM=="input", ATTRS{idVendor}=="${ids.v}", ATTRS{idProduct}=="${ids.p}", MODE="0660", GROUP="plugdev"`,
-    '  then: sudo udevadm control --reload && sudo udevadm trigger, and add the user to plugdev.',
+    '  then: sudo udevadm control --reload && sudo udevadm trigger. The bridge service has the plugdev group; a bridge started by hand needs its user in plugdev.',
   ].join('\n');
 }
 

@@ -19,7 +19,12 @@ export async function writeFileDurably(file: string, contents: string, mode = 0o
   await syncFolder(dirname(file));
 }
 
-export async function syncFolder(folder: string): Promise<void> {
+/**
+ * Flushes a folder so that a rename in it is kept. Windows has no such flush (a folder cannot be
+ * opened for writing, and flushing needs that); NTFS journals the rename itself.
+ */
+export async function syncFolder(folder: string, platform: NodeJS.Platform = process.platform): Promise<void> {
+  if (platform === 'win32') return;
   const handle = await open(folder, 'r');
   try {
     await handle.sync();
