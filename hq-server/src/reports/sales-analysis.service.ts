@@ -179,28 +179,34 @@ async function partsOf({ db, chainId, q, source, storeIds, visibleCategories }: 
       q.supplierId ? sql`and p.supplier_id = ${q.supplierId}` : sql``,
       visibleCategories === null ? sql`` : sql`and p.category_id = any(${uuidArray(visibleCategories)}::uuid[])`,
     ];
-    const byGoods = q.categoryId || q.brandId || q.supplierId || visibleCategories !== null
-      ? sql`and r.product_id in (select p.id from products p where p.chain_id = ${chainId} ${sql.join(chosen, sql` `)})` : sql``;
-    const figures = sql`sum(r.sales_minor) as sales, sum(r.quantity) as quantity, sum(r.tickets) as tickets, sum(r.discount_minor) as discount,
-      sum(r.returns_minor) as returns, sum(r.sales_minor - r.uncosted_minor - r.cost_minor) as margin, sum(r.uncosted_minor) as uncosted`;
-    const from = sql`from ${storeIds === null ? chainProductRows(inPeriod) : sql`store_day_product_sales`} r
-      where ${inPeriod} ${inStores} ${byGoods} ${q.productId ? sql`and r.product_id = ${q.productId}` : sql``}`;
+    const goodsChosen = Boolean(q.categoryId || q.brandId || q.supplierId || visibleCategories !== null);
     const attribute = ({ category: 'category_id', brand: 'brand_id', supplier: 'supplier_id' } as Partial<Record<SalesGrouping, string>>)[q.by];
-    // Summed per product before products are joined, so a month of the chain joins ten thousand rows, not millions.
-    rows = await aggregate<SqlPart>(db, { byBitmap: true }, attribute
-      ? sql`
-        select p.${sql.raw(attribute)}::text as k, sum(r.sales)::text as sales, sum(r.quantity)::text as quantity, null as tickets,
-               sum(r.discount)::text as discount, sum(r.returns)::text as returns, sum(r.margin)::text as margin, sum(r.uncosted)::text as uncosted
-        from (select r.product_id, ${figures} ${from} group by r.product_id) r
-        join products p on p.chain_id = ${chainId} and p.id = r.product_id
-        group by 1`
-      : sql`
-        select ${key} as k, sum(r.sales_minor)::text as sales, sum(r.quantity)::text as quantity,
+    const byProduct = q.productId ? sql`and r.product_id = ${q.productId}` : sql``;
+    if (storeIds === null) {
+      // The chain roll-up, summed per product before products are joined: a month joins ten thousand rows, not a quarter of a million.
+      const byGoods = goodsChosen ? sql`and r.product_id in (select p.id from products p where p.chain_id = ${chainId} ${sql.join(chosen, sql` `)})` : sql``;
+      const perProduct = sql`
+        select r.product_id, ${attribute ? sql`''` : key} as k, sum(r.sales_minor) as sales, sum(r.quantity) as quantity,
+               sum(r.tickets) as tickets, sum(r.discount_minor) as discount, sum(r.returns_minor) as returns,
+               sum(r.sales_minor - r.uncosted_minor - r.cost_minor) as margin, sum(r.uncosted_minor) as uncosted
+        from ${chainProductRows(inPeriod)} r where ${inPeriod} ${byGoods} ${byProduct} group by 1, 2`;
+      rows = await aggregate<SqlPart>(db, { byBitmap: true, hashing: true }, sql`
+        select ${attribute ? sql`p.${sql.raw(attribute)}::text` : sql`r.k`} as k, sum(r.sales)::text as sales, sum(r.quantity)::text as quantity,
+               ${q.by === 'product' ? sql`sum(r.tickets)::text` : sql`null`} as tickets, sum(r.discount)::text as discount,
+               sum(r.returns)::text as returns, sum(r.margin)::text as margin, sum(r.uncosted)::text as uncosted
+        from (${perProduct}) r ${attribute ? sql`join products p on p.chain_id = ${chainId} and p.id = r.product_id` : sql``}
+        group by 1`);
+    } else {
+      rows = await aggregate<SqlPart>(db, { byBitmap: true }, sql`
+        select ${attribute ? sql`p.${sql.raw(attribute)}::text` : key} as k, sum(r.sales_minor)::text as sales, sum(r.quantity)::text as quantity,
                ${q.by === 'product' ? sql`sum(r.tickets)::text` : sql`null`} as tickets,
                sum(r.discount_minor)::text as discount, sum(r.returns_minor)::text as returns,
                sum(r.sales_minor - r.uncosted_minor - r.cost_minor)::text as margin, sum(r.uncosted_minor)::text as uncosted
-        ${from}
+        from store_day_product_sales r
+        ${attribute || goodsChosen ? sql`join products p on p.chain_id = r.chain_id and p.id = r.product_id` : sql``}
+        where ${inPeriod} ${inStores} ${sql.join(chosen, sql` `)} ${byProduct}
         group by 1`);
+    }
   } else {
     const kind = breakdownKinds[q.by]!;
     rows = await aggregate<SqlPart>(db, {}, sql`
@@ -227,13 +233,15 @@ function chainProductRows(inPeriod: SQL): SQL {
  * reads the product roll-up by a bitmap of its key alone: its rows arrive day by day, so a
  * range's rows lie together on disk, which the planner cannot see; left to itself it reads the
  * whole table for a month of the chain, or visits the pages store by store for a few stores.
+ * `hashing` groups in memory: the planner, misjudging how many rows a month of the chain roll-up
+ * and its waiting changes hold, otherwise sorts a quarter of a million rows to group them.
  * The periods' aggregates still run at once, each on its own connection.
  */
-async function aggregate<T>(db: Db, { byBitmap = false }: { byBitmap?: boolean }, statement: SQL): Promise<T[]> {
+async function aggregate<T>(db: Db, { byBitmap = false, hashing = false }: { byBitmap?: boolean; hashing?: boolean }, statement: SQL): Promise<T[]> {
   return db.transaction(async (tx) => {
-    await tx.execute(byBitmap
-      ? sql`select set_config('jit', 'off', true), set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`
-      : sql`select set_config('jit', 'off', true)`);
+    await tx.execute(sql`select set_config('jit', 'off', true)`);
+    if (byBitmap) await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`);
+    if (hashing) await tx.execute(sql`select set_config('enable_sort', 'off', true), set_config('work_mem', '64MB', true)`);
     return query<T>(tx, statement);
   });
 }
