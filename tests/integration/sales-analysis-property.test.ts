@@ -218,7 +218,7 @@ describe('the chain roll-up of products', () => {
 
   it('is filled from the stores’ roll-up by the first fold on a database that held sales before it, ingest going on meanwhile', async () => {
     await foldChainRollUp(f.deps.db);
-    const snapshot = () => query(f.deps.db, sql`select * from chain_day_product_sales order by business_date, product_id`);
+    const snapshot = () => query<Record<string, unknown>>(f.deps.db, sql`select * from chain_day_product_sales order by business_date, product_id`);
     const folded = await snapshot();
     expect(folded.length).toBeGreaterThan(50);
     // As 0041 leaves a database with sales: nothing filled, and reports read the stores' roll-up.
