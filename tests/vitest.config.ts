@@ -28,6 +28,14 @@ export default defineConfig({
       ...(process.env.DATABASE_URL
         ? [{ test: { name: 'replica', root, include: ['tests/replica/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000 } }]
         : []),
+      // Builds HQ's production bundle once and starts it as processes: the refusal without a database
+      // always, two processes on one fresh PostgreSQL database when DATABASE_URL names a server.
+      {
+        test: {
+          name: 'processes', root, include: ['tests/processes/**/*.test.ts'], globalSetup: ['tests/processes/build-hq.ts'],
+          env: { POS_TEST_DB: process.env.DATABASE_URL ? 'postgres' : 'pglite' }, testTimeout: 120_000, hookTimeout: 120_000,
+        },
+      },
       { test: { name: 'integration-pglite', root, include: integrationFiles, env: { POS_TEST_DB: 'pglite' }, testTimeout: 60_000, hookTimeout: 120_000 } },
       {
         test: {

@@ -1,4 +1,4 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { authRoutes } from './auth/auth.routes';
 import { devicesRoutes } from './auth/devices.routes';
 import { sessionsRoutes } from './auth/sessions.routes';
@@ -16,7 +16,6 @@ import { replenishmentRoutes } from './stock/replenishment.routes';
 import type { AppEnv, Deps } from './http/app-env';
 import { limitBodies } from './http/body-limit';
 import { AppError, errorResponse, onError, validationError } from './http/errors';
-import { jsonResponse } from './http/openapi-helpers';
 import { importsRoutes } from './imports/imports.routes';
 import { memberCardsRoutes } from './members/member-cards.routes';
 import { membersRoutes } from './members/members.routes';
@@ -53,12 +52,9 @@ import { syncRoutes } from './sync/sync.routes';
 import { tillEventsRoutes } from './till-events/till-events.routes';
 import { tillMonitorRoutes } from './till-monitor/till-monitor.routes';
 import { memberMessagesRoutes } from './member-messages/member-messages.routes';
+import { observabilityRoutes } from './observability/observability.routes';
+import { observeRequests } from './observability/request-log';
 import { tillShortcutsRoutes } from './till-shortcuts/till-shortcuts.routes';
-
-const health = createRoute({
-  method: 'get', path: '/health', tags: ['health'], summary: 'Whether HQ is up; tills judge connectivity by this',
-  responses: { 200: jsonResponse(z.object({ status: z.literal('ok'), time: z.string() }), 'HQ is up') },
-});
 
 /** How a validation error names the part of the request that was wrong. */
 const targetNames: Record<string, string> = { json: 'body', param: 'path' };
@@ -70,13 +66,14 @@ export function createApp(deps: Deps) {
       if (!result.success) return errorResponse(c, validationError(result.error, `request ${targetNames[result.target] ?? result.target}`));
     },
   });
+  if (deps.observability) app.use(observeRequests(deps.observability));
   app.use(limitBodies());
   app.use(async (c, next) => {
     c.set('deps', deps);
     c.header('cache-control', 'no-store');
     await next();
   });
-  app.openapi(health, (c) => c.json({ status: 'ok' as const, time: deps.clock().toISOString() }, 200));
+  app.route('/', observabilityRoutes);
   app.route('/', authRoutes);
   app.route('/', sessionsRoutes);
   app.route('/', devicesRoutes);
@@ -130,6 +127,9 @@ export function createApp(deps: Deps) {
   app.route('/', replenishmentRoutes);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http', scheme: 'bearer', description: 'An office session token, or a till device token (`dev.…`)',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'metricsToken', {
+    type: 'http', scheme: 'bearer', description: 'The monitoring’s METRICS_TOKEN, for GET /metrics only',
   });
   app.doc31('/openapi.json', { openapi: '3.1.0', info: { title: 'POS HQ API', version: '1.0.0', description: 'Retail chain HQ: sync, devices, auth, reports, stores, catalog, prices, promotions and members.' } });
   app.notFound((c) => errorResponse(c, new AppError('NOT_FOUND', `no route for ${c.req.method} ${c.req.path}`)));

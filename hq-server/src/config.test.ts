@@ -45,3 +45,31 @@ describe('the reports replica', () => {
     expect(refusal({ REPORTS_DATABASE_URL: 'postgresql://reports@db-replica/pos' })).toContain('REPORTS_DATABASE_URL: REPORTS_DATABASE_URL names a replica of DATABASE_URL, so DATABASE_URL must be set too');
   });
 });
+
+describe('production mode', () => {
+  it('is development unless POS_MODE says production, seeding the demo and logging failed requests as text', () => {
+    expect(loadConfig({})).toMatchObject({ POS_MODE: 'development', SEED_ON_EMPTY: true, LOG_FORMAT: 'text', LOG_REQUESTS: 'failed', ALLOW_EMBEDDED_DATABASE: false });
+  });
+
+  it('in production seeds nothing unless asked and logs every request as JSON', () => {
+    const production = { POS_MODE: 'production', DATABASE_URL: 'postgresql://hq@db/pos' };
+    expect(loadConfig(production)).toMatchObject({ SEED_ON_EMPTY: false, LOG_FORMAT: 'json', LOG_REQUESTS: 'all' });
+    expect(loadConfig({ ...production, SEED_ON_EMPTY: 'true', LOG_FORMAT: 'text', LOG_REQUESTS: 'failed' })).toMatchObject({ SEED_ON_EMPTY: true, LOG_FORMAT: 'text', LOG_REQUESTS: 'failed' });
+  });
+
+  it('refuses production without DATABASE_URL, saying why, unless the embedded database is allowed for a trial', () => {
+    const said = refusal({ POS_MODE: 'production' });
+    expect(said).toContain('DATABASE_URL: POS_MODE=production needs DATABASE_URL');
+    expect(said).toContain('does not flush to disk on commit');
+    expect(said).toContain('ALLOW_EMBEDDED_DATABASE=true');
+    expect(loadConfig({ POS_MODE: 'production', ALLOW_EMBEDDED_DATABASE: 'true' })).toMatchObject({ POS_MODE: 'production', ALLOW_EMBEDDED_DATABASE: true });
+  });
+
+  it('never starts with an unknown mode, a short metrics token or an unknown log format', () => {
+    expect(refusal({ POS_MODE: 'prod' })).toContain('POS_MODE must be development or production');
+    expect(refusal({ METRICS_TOKEN: 'short' })).toContain('METRICS_TOKEN must be at least 16 characters');
+    expect(refusal({ METRICS_TOKEN: 'a token with spaces in it' })).toContain('printable ASCII without spaces');
+    expect(refusal({ LOG_FORMAT: 'xml' })).toContain('LOG_FORMAT must be json or text');
+    expect(refusal({ ALLOW_EMBEDDED_DATABASE: 'yes' })).toContain('ALLOW_EMBEDDED_DATABASE');
+  });
+});

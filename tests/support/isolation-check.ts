@@ -48,6 +48,7 @@ function probesFor(ctx: MatrixContext, op: Operation, actor: Actor): Probe[] {
 /** Whether the actor is a caller the operation is for; a caller it is not for must get 401 or 403. */
 export function mayCall(access: Access, actor: Actor): boolean {
   if (access === 'public') return true;
+  if (access === 'metrics') return false;
   if (access === 'hq') return actor.kind === 'office' && actor.role === 'hq_admin';
   return access.split('+').includes(actor.kind);
 }

@@ -1,5 +1,8 @@
-/** Who may call an operation: anyone, a till, an office user, both, or HQ's office users only. */
-export type Access = 'public' | 'device' | 'office' | 'device+office' | 'hq';
+/**
+ * Who may call an operation: anyone, a till, an office user, both, HQ's office users only, or
+ * only the monitoring holding METRICS_TOKEN (no session at all: a till or office user gets 401 or 403).
+ */
+export type Access = 'public' | 'device' | 'office' | 'device+office' | 'hq' | 'metrics';
 
 /**
  * Every operation HQ serves, by who may call it. The isolation matrix fails on a route missing here,
@@ -7,6 +10,8 @@ export type Access = 'public' | 'device' | 'office' | 'device+office' | 'hq';
  */
 export const access: Record<string, Access> = {
   'GET /health': 'public',
+  'GET /ready': 'public',
+  'GET /metrics': 'metrics',
   'POST /auth/office/sign-in': 'public',
   'POST /devices/pair': 'public',
   'POST /auth/clerk/sign-in': 'device',

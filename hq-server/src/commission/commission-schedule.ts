@@ -1,5 +1,6 @@
 import { businessDate, periodOf, periodsToCompare } from '@pos/shared';
 import { eq } from 'drizzle-orm';
+import { alwaysRun, type JobGate } from '../db/job-lock';
 import type { Deps } from '../http/app-env';
 import type { StoreInScope } from '../http/scope';
 import { chains, stores } from '../org/org.tables';
@@ -38,14 +39,18 @@ export async function workOpenPeriodsOfAllChains(deps: Pick<Deps, 'db' | 'clock'
 
 /**
  * Works the open periods out every `everyMs` (an hour by default) in an HQ process, and once at
- * start, so the office and the till's "my month" show figures at most that old. A run still going
- * makes the next one skip; a failed run is logged and the next one tries again.
+ * start, so the office and the till's "my month" show figures at most that old; of several HQ
+ * processes, only the one `mayRun` lets. A run still going makes the next one skip; a failed run is
+ * logged and the next one tries again.
  */
-export function startCommissionSchedule(deps: Pick<Deps, 'db' | 'clock'>, everyMs = 3_600_000, log: (line: string) => void = console.log): { stop(): void; runOnce(): Promise<void> } {
+export function startCommissionSchedule(
+  deps: Pick<Deps, 'db' | 'clock'>, everyMs = 3_600_000, log: (line: string) => void = console.log, mayRun: JobGate = alwaysRun,
+): { stop(): void; runOnce(): Promise<void> } {
   let running: Promise<void> | null = null;
   const runOnce = () => {
     running ??= (async () => {
       try {
+        if (!(await mayRun('commission-periods'))) return;
         const runs = await workOpenPeriodsOfAllChains(deps);
         const worked = runs.reduce((sum, r) => sum + r.worked, 0);
         if (worked > 0) log(`[hq] commission: worked out ${worked} store periods (${runs.map((r) => r.period).filter((p, i, all) => all.indexOf(p) === i).join(', ')})`);

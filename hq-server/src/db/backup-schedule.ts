@@ -1,6 +1,7 @@
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Clock } from '../ids';
+import type { JobGate } from './job-lock';
 import { backupFileName, isBackupFileName } from './backup-format';
 
 export interface BackupScheduleOptions {
@@ -14,6 +15,8 @@ export interface BackupScheduleOptions {
   /** Calls `run` every `ms`; answers a function that stops it. */
   repeat?: (run: () => void, ms: number) => () => void;
   log?: (line: string) => void;
+  /** Whether this process makes the backup (one of several HQ processes on a database); absent, it always does. */
+  mayRun?: JobGate;
 }
 
 export interface BackupSchedule {
@@ -51,6 +54,7 @@ export function startBackupSchedule(options: BackupScheduleOptions): BackupSched
     }
     running = (async () => {
       try {
+        if (options.mayRun && !(await options.mayRun('backups'))) return;
         await mkdir(dir, { recursive: true });
         const file = join(dir, backupFileName(clock()));
         await backUp(file);

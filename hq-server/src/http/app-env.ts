@@ -2,6 +2,7 @@ import type { UserRole } from '@pos/shared';
 import type { Config } from '../config';
 import type { Db } from '../db/client';
 import type { Clock } from '../ids';
+import type { Observability } from '../observability/observability';
 
 export type OfficePrincipal = {
   kind: 'office';
@@ -23,7 +24,10 @@ export interface Deps {
   /** Where reports read: a streaming replica when REPORTS_DATABASE_URL names one; absent, `db`. */
   reportsDb?: Db;
   clock: Clock;
-  config: Pick<Config, 'OFFICE_SESSION_HOURS' | 'CLERK_SESSION_HOURS'>;
+  /** Tests leave TRUST_PROXY out: they talk to HQ directly. */
+  config: Pick<Config, 'OFFICE_SESSION_HOURS' | 'CLERK_SESSION_HOURS'> & Partial<Pick<Config, 'TRUST_PROXY'>>;
+  /** Request log lines and metrics; absent (tests, tools), requests are not logged or counted and /metrics is closed. */
+  observability?: Observability;
 }
 
 export type AppEnv = { Variables: { deps: Deps; principal: Principal } };

@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import { sqlStateOf } from '../db/sql-state';
+import type { Deps } from './app-env';
 
 /** An expected failure with a stable code; the one table below maps it to an HTTP status. */
 export class AppError extends Error {
@@ -54,6 +55,7 @@ const statusOf: Record<ErrorCode, ContentfulStatusCode> = {
   PERIOD_CLOSED: 409,
   STATEMENT_APPROVED: 409,
   INTERNAL: 500,
+  NOT_READY: 503,
 };
 
 export function errorResponse(c: Context, error: AppError) {
@@ -88,6 +90,7 @@ export function onError(error: Error, c: Context) {
   const fault = requestFaultOf(error);
   if (fault) return errorResponse(c, fault);
   // Drizzle wraps the driver's error and repeats the whole statement; the cause is what helps.
-  console.error(`[hq] ${c.req.method} ${c.req.path} failed:`, error.cause instanceof Error ? error.cause : error);
+  // With observability, the request's log line carries it (redacted).
+  if (!(c.get('deps') as Deps | undefined)?.observability) console.error(`[hq] ${c.req.method} ${c.req.path} failed:`, error.cause instanceof Error ? error.cause : error);
   return errorResponse(c, new AppError('INTERNAL', 'something went wrong at HQ; the request can be retried'));
 }

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import type { AppEnv, Deps } from './app-env';
 import { onError } from './errors';
-import { rateLimit } from './rate-limit';
+import { clientAddress, rateLimit } from './rate-limit';
 
 function limitedApp() {
   const deps = { clock: () => new Date('2026-11-22T04:00:00Z') } as Deps;
@@ -29,5 +29,20 @@ describe('rateLimit', () => {
     for (let i = 0; i < 3; i++) await attempt('10.0.0.1');
     for (let i = 0; i < 10_001; i++) await attempt(`flood-${i}`);
     expect((await attempt('10.0.0.1')).status).toBe(429);
+  });
+
+  it('counts the address the proxy saw when HQ trusts its proxy, and the connection’s otherwise', async () => {
+    const addressSeen = async (trustProxy: boolean, forwarded: string) => {
+      const app = new Hono<AppEnv>();
+      app.use(async (c, next) => {
+        c.set('deps', { clock: () => new Date('2026-11-22T04:00:00Z'), config: { OFFICE_SESSION_HOURS: 12, CLERK_SESSION_HOURS: 12, TRUST_PROXY: trustProxy } } as unknown as Deps);
+        await next();
+      });
+      app.get('/who', (c) => c.text(clientAddress(c)));
+      return (await app.request('/who', { headers: { 'x-forwarded-for': forwarded } })).text();
+    };
+    // What a client wrote into the header itself comes first; nginx appends the address it saw.
+    expect(await addressSeen(true, '1.2.3.4, 203.0.113.7')).toBe('203.0.113.7');
+    expect(await addressSeen(false, '1.2.3.4, 203.0.113.7')).toBe('in-process');
   });
 });

@@ -35,9 +35,15 @@ function forgetHarmless(windows: Map<string, { start: number; count: number }>, 
   }
 }
 
-function clientAddress(c: Context): string {
+/**
+ * The client's address. Behind a reverse proxy every request comes from the proxy, so with
+ * `TRUST_PROXY` it is the last address in `X-Forwarded-For`: the one the proxy saw (nginx's
+ * `$proxy_add_x_forwarded_for` appends it; what the client sent before it is not trusted).
+ */
+export function clientAddress(c: Context<AppEnv>): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? 'in-process';
+  const forwarded = c.var.deps.config.TRUST_PROXY ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined;
+  return forwarded || (env?.incoming?.socket?.remoteAddress ?? 'in-process');
 }
 
 /** One count per signed-in till or office user, for use after `authenticate`: a store's tills share one address. */

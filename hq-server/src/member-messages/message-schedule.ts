@@ -1,4 +1,5 @@
 import type { Db } from '../db/client';
+import { alwaysRun, type JobGate } from '../db/job-lock';
 import type { Clock } from '../ids';
 import { chains } from '../org/org.tables';
 import { queueDailyMessages } from './daily-messages';
@@ -16,11 +17,13 @@ export interface MessageSchedule {
 
 /**
  * Every `everyMs`, sends what is due, and once an hour first queues each chain's daily messages
- * (their keys make a second run the same day, or another HQ process's, queue nothing more). A
- * round still going when the next is due makes that one skip; a failure is logged and the next
- * round tries again.
+ * (their keys make a second run the same day, or another HQ process's, queue nothing more); of
+ * several HQ processes, only the one `mayRun` lets. A round still going when the next is due makes
+ * that one skip; a failure is logged and the next round tries again.
  */
-export function startMessageSchedule(db: Db, clock: Clock, provider: MessageProvider, everyMs: number, log: (line: string) => void = console.log): MessageSchedule {
+export function startMessageSchedule(
+  db: Db, clock: Clock, provider: MessageProvider, everyMs: number, log: (line: string) => void = console.log, mayRun: JobGate = alwaysRun,
+): MessageSchedule {
   let running: Promise<void> | null = null;
   let dailyQueuedAt = Number.NEGATIVE_INFINITY;
   const queueDaily = async () => {
@@ -37,6 +40,7 @@ export function startMessageSchedule(db: Db, clock: Clock, provider: MessageProv
   const runOnce = () => {
     running ??= (async () => {
       try {
+        if (!(await mayRun('member-messages'))) return;
         await queueDaily();
         const report = await sendDueMessages(db, clock, provider);
         if (report.sent + report.retrying + report.failed > 0) log(`[hq] member messages: ${report.sent} sent, ${report.retrying} to try again, ${report.failed} failed`);

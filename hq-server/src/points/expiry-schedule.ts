@@ -1,18 +1,20 @@
 import type { Db } from '../db/client';
+import { alwaysRun, type JobGate } from '../db/job-lock';
 import type { Clock } from '../ids';
 import { expirePointsOfAllChains } from './expire-points';
 
 /**
- * Runs the points expiry every hour in an HQ process (and once at start). Several processes may
- * run it at once: `expirePoints` is safe so. A run still going makes the next one skip; a failed
- * run is logged and the next one tries again.
+ * Runs the points expiry every hour in an HQ process (and once at start), when `mayRun` lets this
+ * process run it (one of several on a database; `expirePoints` is safe even if two ran at once). A
+ * run still going makes the next one skip; a failed run is logged and the next one tries again.
  */
-export function startPointsExpirySchedule(db: Db, clock: Clock, log: (line: string) => void = console.log): { stop(): void } {
+export function startPointsExpirySchedule(db: Db, clock: Clock, log: (line: string) => void = console.log, mayRun: JobGate = alwaysRun): { stop(): void } {
   let running = false;
   const run = async () => {
     if (running) return;
     running = true;
     try {
+      if (!(await mayRun('points-expiry'))) return;
       const runs = await expirePointsOfAllChains(db, clock);
       const lapsed = runs.reduce((sum, r) => sum + r.points, 0);
       if (lapsed > 0) log(`[hq] points expiry: ${lapsed} points lapsed in ${runs.reduce((sum, r) => sum + r.pools, 0)} pools`);

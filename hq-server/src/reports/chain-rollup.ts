@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { alwaysRun, type JobGate } from '../db/job-lock';
 import { query } from '../db/query';
 
 const figures = ['quantity', 'sales_minor', 'discount_minor', 'tickets', 'returned_quantity', 'returns_minor', 'cost_minor', 'uncosted_minor'] as const;
@@ -57,4 +58,28 @@ async function fillChainRollUp(db: Db): Promise<number> {
     await tx.execute(sql`insert into roll_up_fills (roll_up, filled_at) values (${CHAIN_PRODUCT}, now())`);
     return row?.filled ?? 0;
   });
+}
+
+/**
+ * Folds the chain roll-up every `everyMs` in an HQ process (and once at start), when `mayRun` lets
+ * this process do it. Reports are exact without it (they read the changes not yet folded too); it
+ * keeps those few, so a month of the chain stays a row per product a day.
+ */
+export function startChainRollUpSchedule(db: Db, { everyMs = 60_000, log = console.log, mayRun = alwaysRun }: { everyMs?: number; log?: (line: string) => void; mayRun?: JobGate } = {}): { stop(): void } {
+  let running = false;
+  const run = async () => {
+    if (running) return;
+    running = true;
+    try {
+      if (await mayRun('chain-roll-up')) await foldChainRollUp(db);
+    } catch (error) {
+      log(`[hq] chain roll-up FAILED to fold (will try again): ${(error as Error).message}`);
+    } finally {
+      running = false;
+    }
+  };
+  void run();
+  const timer = setInterval(() => void run(), everyMs);
+  timer.unref();
+  return { stop: () => clearInterval(timer) };
 }

@@ -45,31 +45,49 @@ async function loadAndCompile(db: Db, chainId: string, storeId: string): Promise
   };
 }
 
-const caches = new WeakMap<Db, Map<string, { seq: string; data: RepricingData }>>();
+type Loaded = { seq: bigint; data: RepricingData };
 
-async function changeSeqHead(db: Db): Promise<string> {
+/** Per database handle: the compiled data of each chain and store, and the reload in flight for each. */
+const caches = new WeakMap<Db, { loaded: Map<string, Loaded>; reloading: Map<string, Promise<Loaded>> }>();
+
+async function changeSeqHead(db: Db): Promise<bigint> {
   const [row] = await query<{ head: string }>(db, sql`select case when is_called then last_value else 0 end::text as head from sync_change_seq`);
-  return row?.head ?? '0';
+  return BigInt(row?.head ?? '0');
+}
+
+/** Compiles afresh, after waiting, through the shared side of the per-chain advisory lock those writers hold until commit, for writes in flight. */
+async function reload(db: Db, chainId: string, storeId: string): Promise<Loaded> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock_shared(7301, hashtext(${chainId}))`);
+    return { seq: await changeSeqHead(tx), data: await loadAndCompile(tx, chainId, storeId) };
+  });
 }
 
 /**
  * What a store's sales are priced with, compiled once and kept until any price, product,
- * category or promotion changes: every such write takes a number from `sync_change_seq`, so
- * an unchanged head means unchanged data. A reload first waits, through the shared side of
- * the per-chain advisory lock those writers hold until commit, for writes in flight.
+ * category or promotion changes: every such write, by this HQ process or another on the same
+ * database, takes a number from `sync_change_seq`, so an unchanged head means unchanged data and
+ * one cheap read of it is the whole check. Callers who find it stale at once share one reload; one
+ * who joined a reload begun before the change it saw waits for the next.
  */
 export async function repricingDataFor(db: Db, chainId: string, storeId: string): Promise<RepricingData> {
-  const cache = caches.get(db) ?? new Map<string, { seq: string; data: RepricingData }>();
+  const cache = caches.get(db) ?? { loaded: new Map<string, Loaded>(), reloading: new Map<string, Promise<Loaded>>() };
   caches.set(db, cache);
   const key = `${chainId}|${storeId}`;
-  const cached = cache.get(key);
-  if (cached && cached.seq === (await changeSeqHead(db))) return cached.data;
-  const fresh = await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock_shared(7301, hashtext(${chainId}))`);
-    return { seq: await changeSeqHead(tx), data: await loadAndCompile(tx, chainId, storeId) };
-  });
-  cache.set(key, fresh);
-  return fresh.data;
+  const head = await changeSeqHead(db);
+  for (;;) {
+    const cached = cache.loaded.get(key);
+    if (cached && cached.seq >= head) return cached.data;
+    const inFlight = cache.reloading.get(key);
+    const shared = inFlight ?? reload(db, chainId, storeId).then((fresh) => {
+      const current = cache.loaded.get(key);
+      if (!current || current.seq <= fresh.seq) cache.loaded.set(key, fresh);
+      return fresh;
+    }).finally(() => cache.reloading.delete(key));
+    if (!inFlight) cache.reloading.set(key, shared);
+    const fresh = await shared;
+    if (fresh.seq >= head || !inFlight) return fresh.data;
+  }
 }
 
 type Unit = { unit: number; problem: string | null };

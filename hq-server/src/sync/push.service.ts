@@ -9,6 +9,12 @@ function idOf(raw: unknown): string | null {
   return null;
 }
 
+/** The kind a pushed document names, for counting; `unknown` when it names none HQ takes. */
+export function documentKindOf(raw: unknown): string {
+  const kind = typeof raw === 'object' && raw !== null && 'kind' in raw ? raw.kind : null;
+  return typeof kind === 'string' && (ingestOrder as string[]).includes(kind) ? kind : 'unknown';
+}
+
 /** A document again under an id seen earlier in the batch gets what the first one got, `duplicate` if it went in. */
 function repeatOf(first: PushResult, index: number): PushResult {
   return first.status === 'rejected' ? { ...first, index } : { index, id: first.id, status: 'duplicate' };

@@ -5,7 +5,7 @@ import { authenticate } from '../http/authenticate';
 import { bearer, commonErrors, jsonBody, jsonResponse } from '../http/openapi-helpers';
 import { noteServedCursor, noteTillContact, outboxInstructions, parseTillReport, recordPushOutcome } from '../till-monitor/till-contact.service';
 import { pullChanges } from './pull.service';
-import { pushDocuments } from './push.service';
+import { documentKindOf, pushDocuments } from './push.service';
 import { snapshotStream } from './snapshot.service';
 
 const TillReportHeaders = z.object({
@@ -70,6 +70,7 @@ export const syncRoutes = new OpenAPIHono<AppEnv>()
     const body = c.req.valid('json');
     await noteTillContact(c.var.deps, device, parseTillReport(c.req.valid('header')[TILL_REPORT_HEADER]), 'push');
     const response = await pushDocuments(c.var.deps, device, body);
+    for (const result of response.results) c.var.deps.observability?.metrics.pushedDocuments.inc({ kind: documentKindOf(body.documents[result.index]), status: result.status });
     await recordPushOutcome(c.var.deps, device, body.documents, response.results);
     return c.json(response, 200);
   });

@@ -9,6 +9,7 @@ import { storeInScope, storesInScope } from '../http/scope';
 import { tillDevices } from '../org/org.tables';
 import { entitySelects } from '../sync/pull.service';
 import { syncRejections, tillSyncStatus } from './till-monitor.tables';
+import { isSilent, lastContactOf } from './till-silence';
 import { loadTillSyncSettings } from './till-sync-settings.service';
 
 const rejectionColumns = {
@@ -61,16 +62,13 @@ export async function readTillMonitor({ db, clock }: Deps, principal: Principal,
     .from(syncRejections)
     .where(and(eq(syncRejections.chainId, principal.chainId), inArray(syncRejections.storeId, storeIds), inArray(syncRejections.status, ['open', 'resend'])))
     .orderBy(asc(syncRejections.firstRejectedAt));
-  const silentBefore = now.getTime() - settings.silentAfterMinutes * 60_000;
   const tills: TillMonitorRow[] = [];
   for (const d of devices) {
-    const contacts = [d.lastPullAt, d.lastPushAt].filter((x): x is Date => x !== null).map((x) => x.getTime());
-    const lastContact = contacts.length ? Math.max(...contacts) : null;
-    const heardOf = lastContact ?? d.pairedAt?.getTime() ?? null;
+    const lastContact = lastContactOf(d);
     tills.push({
       deviceId: d.id, deviceCode: d.code, deviceName: d.name, storeId: d.storeId, revoked: d.revokedAt !== null,
       lastPullAt: iso(d.lastPullAt), lastPushAt: iso(d.lastPushAt), lastContactAt: lastContact === null ? null : new Date(lastContact).toISOString(),
-      silent: d.revokedAt === null && heardOf !== null && heardOf < silentBefore,
+      silent: isSilent(d, settings.silentAfterMinutes, now),
       report: d.report ? withoutIds(d.report) : null,
       reportAt: iso(d.reportAt),
       versionRefused: d.report ? isVersionRefused(d.report.appVersion, settings.minAppVersion) : false,

@@ -5,6 +5,9 @@ describe('isApiPath', () => {
   it('tells API paths from the till’s pages', () => {
     expect(isApiPath('/sync/pull')).toBe(true);
     expect(isApiPath('/health')).toBe(true);
+    expect(isApiPath('/ready')).toBe(true);
+    expect(isApiPath('/metrics')).toBe(true);
+    expect(isApiPath('/readme')).toBe(false);
     expect(isApiPath('/openapi.json')).toBe(true);
     expect(isApiPath('/reports?from=1')).toBe(true);
     expect(isApiPath('/stores')).toBe(true);

@@ -95,5 +95,7 @@ export const ErrorCode = z.enum([
   /** An approved franchise statement's figures are fixed: it is not approved again, changed or deleted; corrections go in a later statement. */
   'STATEMENT_APPROVED',
   'INTERNAL',
+  /** This HQ process cannot take requests now (its database is unreachable or lacks migrations); another may. */
+  'NOT_READY',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
