@@ -189,7 +189,7 @@ async function partsOf({ db, chainId, q, source, storeIds, visibleCategories }: 
         select r.product_id, ${attribute ? sql`''` : key} as k, sum(r.sales_minor) as sales, sum(r.quantity) as quantity,
                sum(r.tickets) as tickets, sum(r.discount_minor) as discount, sum(r.returns_minor) as returns,
                sum(r.sales_minor - r.uncosted_minor - r.cost_minor) as margin, sum(r.uncosted_minor) as uncosted
-        from ${chainProductRows(inPeriod)} r where ${inPeriod} ${byGoods} ${byProduct} group by 1, 2`;
+        from ${chainProductRows(inPeriod)} r where true ${byGoods} ${byProduct} group by 1, 2`;
       rows = await aggregate<SqlPart>(db, { byBitmap: true, hashing: true }, sql`
         select ${attribute ? sql`p.${sql.raw(attribute)}::text` : sql`r.k`} as k, sum(r.sales)::text as sales, sum(r.quantity)::text as quantity,
                ${q.by === 'product' ? sql`sum(r.tickets)::text` : sql`null`} as tickets, sum(r.discount)::text as discount,
