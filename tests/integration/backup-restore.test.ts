@@ -105,6 +105,13 @@ describe('db:backup and db:restore', () => {
     expect(after.changes.map((c) => [c.entity, c.seq])).toEqual([['product', Number(changed!.seq)]]);
   });
 
+  it('restores into a new database HQ has already started on, replacing the rows its migrations wrote with the backup’s', async () => {
+    const started = await open();
+    expect((await contents(started.db)).roll_up_fills, 'a migration writes this row itself').toHaveLength(1);
+    await restoreBackup(started, file);
+    expect(await contents(started.db)).toEqual(await contents(source.db));
+  });
+
   it('refuses to restore into a database that has rows, and changes nothing there', async () => {
     const before = await contents(source.db);
     const attempt = restoreBackup(source, file);

@@ -9,6 +9,13 @@ export interface CatalogTable {
   selfReferencing: boolean;
 }
 
+/**
+ * Tables a migration writes rows into by itself, about the database rather than the chain (that a
+ * roll-up needs no filling on a database without sales). A new database holds these rows, so they
+ * do not make it non-empty; a restore replaces them with the backup's.
+ */
+export const MIGRATION_WRITTEN_TABLES: ReadonlySet<string> = new Set(['roll_up_fills']);
+
 /** The application's tables (schema `public`), each after every table its foreign keys point at. */
 export async function tablesInLoadOrder(db: Db): Promise<CatalogTable[]> {
   const tables = await query<{ name: string }>(db, sql`

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { countRows, readMigrationLevel, tablesInLoadOrder } from './backup-catalog';
+import { MIGRATION_WRITTEN_TABLES, countRows, readMigrationLevel, tablesInLoadOrder } from './backup-catalog';
 import { BackupError, type BackupHeader } from './backup-format';
 import { readBackupFile } from './backup-read';
 import type { Database, Db } from './client';
@@ -29,6 +29,7 @@ async function checkMigrationLevels(db: Db, { migrations }: BackupHeader): Promi
 async function refuseUnlessEmpty(db: Db): Promise<void> {
   const filled: string[] = [];
   for (const { name } of await tablesInLoadOrder(db)) {
+    if (MIGRATION_WRITTEN_TABLES.has(name)) continue;
     const [row] = await query<{ filled: boolean }>(db, sql`select exists (select 1 from ${sql.identifier(name)}) as filled`);
     if (row!.filled) filled.push(name);
   }
@@ -47,6 +48,7 @@ async function loadRows(db: Db, file: string, header: BackupHeader): Promise<voi
   if (header.tables.map((t) => t.name).sort().join(', ') !== here) throw new BackupError('the backup does not hold the tables this database has at its migration level');
   // DISABLE TRIGGER USER leaves the foreign-key checks on, and needs only table ownership (not superuser, as session_replication_role does).
   for (const { name } of tables) await db.execute(sql`alter table ${sql.identifier(name)} disable trigger user`);
+  for (const { name } of tables) if (MIGRATION_WRITTEN_TABLES.has(name)) await db.execute(sql`delete from ${sql.identifier(name)}`);
   await readBackupFile(file, {
     wholeTables: new Set(tables.filter((t) => t.selfReferencing).map((t) => t.name)),
     rows: async (table, lines) => {
