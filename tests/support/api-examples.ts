@@ -95,8 +95,8 @@ export const unscopedParameters = new Set([
   'level', 'role', 'kind', 'event',
   // A return may be made in any store of the chain, so a till looks a receipt up chain-wide.
   'receiptNo', 'differences',
-  // The till's report on itself, sent with every pull and push.
-  'x-pos-till-report',
+  // The till's report on itself, sent with every pull and push, and the sync protocol it speaks.
+  'x-pos-till-report', 'x-pos-sync-protocol',
   // A snapshot resumes after a key of the till's own rows.
   'after',
   // Members and their cards belong to the chain, not to a store (one membership in every store); a member's

@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { ErrorBody, PullQuery, PullResponse, PushBody, PushResponse, SnapshotQuery, TILL_REPORT_HEADER } from '@pos/shared';
+import { ErrorBody, PullQuery, PullResponse, PushBody, PushResponse, SnapshotQuery, SYNC_PROTOCOL_HEADER, TILL_REPORT_HEADER } from '@pos/shared';
 import type { AppEnv, DevicePrincipal } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
 import { bearer, commonErrors, jsonBody, jsonResponse } from '../http/openapi-helpers';
@@ -7,14 +7,17 @@ import { noteServedCursor, noteTillContact, outboxInstructions, parseTillReport,
 import { pullChanges } from './pull.service';
 import { documentKindOf, pushDocuments } from './push.service';
 import { snapshotStream } from './snapshot.service';
+import { acceptSyncProtocol, nameSyncProtocol, SyncProtocolHeaders } from './sync-protocol';
 
-const TillReportHeaders = z.object({
+const TillReportHeaders = SyncProtocolHeaders.extend({
   [TILL_REPORT_HEADER]: z.string().max(16_384).optional().openapi({
     description: 'The till’s report as compact JSON (`TillReport`): documents waiting, rejected, app version, cursor, last error. Tills from before reports send none.',
   }),
 });
 
-const refused = { 426: jsonResponse(ErrorBody, '`TILL_VERSION_REFUSED`: the till’s app version is below the chain’s minimum') };
+const refused = {
+  426: jsonResponse(ErrorBody, '`TILL_VERSION_REFUSED`: the till’s app version is below the chain’s minimum; `SYNC_PROTOCOL_UNSUPPORTED`: HQ does not speak the till’s sync protocol'),
+};
 
 const pull = createRoute({
   method: 'get', path: '/sync/pull', tags: ['sync'], security: bearer,
@@ -29,10 +32,11 @@ const snapshot = createRoute({
   summary: 'The till’s whole catalog at one cursor, streamed gzip NDJSON: a SnapshotHead line, then SnapshotBatch lines entity by entity',
   description: 'Sellable entities come first. `entity` and `after` resume a broken snapshot after the last key the till holds; the till keeps the first snapshot’s cursor.',
   middleware: [authenticate('device')] as const,
-  request: { query: SnapshotQuery },
+  request: { query: SnapshotQuery, headers: SyncProtocolHeaders },
   responses: {
     200: { description: 'NDJSON lines, `Content-Encoding: gzip`', content: { 'application/x-ndjson': { schema: z.string().openapi({ format: 'binary' }) } } },
     ...commonErrors,
+    426: jsonResponse(ErrorBody, '`SYNC_PROTOCOL_UNSUPPORTED`: HQ does not speak the till’s sync protocol'),
   },
 });
 
@@ -44,10 +48,13 @@ const push = createRoute({
   responses: { 200: jsonResponse(PushResponse, 'Per document: accepted, duplicate or rejected with a reason'), ...commonErrors, ...refused },
 });
 
-export const syncRoutes = new OpenAPIHono<AppEnv>()
+export const syncRoutes = new OpenAPIHono<AppEnv>();
+syncRoutes.use('/sync/*', nameSyncProtocol);
+syncRoutes
   .openapi(pull, async (c) => {
     const device = c.var.principal as DevicePrincipal;
     const { db } = c.var.deps;
+    acceptSyncProtocol(c.req.valid('header')[SYNC_PROTOCOL_HEADER]);
     await noteTillContact(c.var.deps, device, parseTillReport(c.req.valid('header')[TILL_REPORT_HEADER]), 'pull');
     const page = await pullChanges(db, device, c.req.valid('query'));
     await noteServedCursor(db, device, page.cursor);
@@ -55,6 +62,7 @@ export const syncRoutes = new OpenAPIHono<AppEnv>()
     return c.json(outbox.length ? { ...page, outbox } : page, 200);
   })
   .openapi(snapshot, async (c) => {
+    acceptSyncProtocol(c.req.valid('header')[SYNC_PROTOCOL_HEADER]);
     const lines = await snapshotStream(c.var.deps.db, c.var.principal as DevicePrincipal, c.req.valid('query'));
     // Node's and the DOM's typings disagree about CompressionStream's writable side; it takes bytes.
     const body = c.body(lines.pipeThrough(new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>), 200, {
@@ -68,6 +76,7 @@ export const syncRoutes = new OpenAPIHono<AppEnv>()
   .openapi(push, async (c) => {
     const device = c.var.principal as DevicePrincipal;
     const body = c.req.valid('json');
+    acceptSyncProtocol(c.req.valid('header')[SYNC_PROTOCOL_HEADER]);
     await noteTillContact(c.var.deps, device, parseTillReport(c.req.valid('header')[TILL_REPORT_HEADER]), 'push');
     const response = await pushDocuments(c.var.deps, device, body);
     for (const result of response.results) c.var.deps.observability?.metrics.pushedDocuments.inc({ kind: documentKindOf(body.documents[result.index]), status: result.status });

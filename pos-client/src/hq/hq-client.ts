@@ -23,6 +23,8 @@ import {
   type ClerkSignInBody,
   type ClerkSignOutBody,
   type PairDeviceBody,
+  SYNC_PROTOCOL_HEADER,
+  SYNC_PROTOCOL_VERSION,
   TILL_REPORT_HEADER,
   type SnapshotEntity,
   type SyncDocument,
@@ -60,6 +62,7 @@ export function createHqClient(options: HqClientOptions = {}) {
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (deviceToken) headers.authorization = `Bearer ${deviceToken}`;
     if (report) headers[TILL_REPORT_HEADER] = JSON.stringify(report);
+    if (path.startsWith('/sync/')) headers[SYNC_PROTOCOL_HEADER] = String(SYNC_PROTOCOL_VERSION);
     let response: Response;
     try {
       response = await doFetch(`${baseUrl}${path}`, {
@@ -88,7 +91,7 @@ export function createHqClient(options: HqClientOptions = {}) {
     let response: Response;
     try {
       response = await doFetch(`${baseUrl}${path}`, {
-        headers: { accept: 'application/x-ndjson', authorization: `Bearer ${deviceToken}` },
+        headers: { accept: 'application/x-ndjson', authorization: `Bearer ${deviceToken}`, [SYNC_PROTOCOL_HEADER]: String(SYNC_PROTOCOL_VERSION) },
         cache: 'no-store',
         signal: AbortSignal.timeout(timeoutMs),
       });

@@ -144,6 +144,7 @@ export const messagesEn = {
   'error.DEVICE_REFUSED': 'HQ does not accept this till. Pair it again.',
   'error.UNAUTHENTICATED': 'HQ does not accept this till. Pair it again.',
   'error.PAYLOAD_TOO_LARGE': 'That is too much to send to HQ at once.',
+  'error.OVERLOADED': 'HQ is busy. The till tries again shortly; sales stay safe on this till.',
   'error.RATE_LIMITED': 'Too many attempts. Wait a moment and try again.',
   'error.BARCODE_INVALID': 'That is not a barcode (8 to 14 digits).',
   'error.ITEM_NOT_FOUND': 'Barcode {code} is not in the catalog.',

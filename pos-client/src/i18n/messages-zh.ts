@@ -143,6 +143,7 @@ export const messagesZh: Record<TillMessageKey, string> = {
   'error.DEVICE_REFUSED': '总部不接受本收银机，请重新绑定。',
   'error.UNAUTHENTICATED': '总部不接受本收银机，请重新绑定。',
   'error.PAYLOAD_TOO_LARGE': '一次发送给总部的数据过多。',
+  'error.OVERLOADED': '总部繁忙，收银机稍后自动重试；销售数据安全保存在本机。',
   'error.RATE_LIMITED': '尝试次数过多，请稍候再试。',
   'error.BARCODE_INVALID': '这不是有效条码（8 至 14 位数字）。',
   'error.ITEM_NOT_FOUND': '商品资料中没有条码 {code}。',

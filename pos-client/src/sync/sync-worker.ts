@@ -14,7 +14,7 @@ export interface SyncStatus {
   connection: Connection;
   /** HQ refused the device token: the till must be paired again before it can sync. */
   deviceRefused: boolean;
-  /** HQ no longer accepts this app version (426 `TILL_VERSION_REFUSED`): it syncs again once the till has updated. */
+  /** HQ no longer accepts this app version or sync protocol (426 `TILL_VERSION_REFUSED`, `SYNC_PROTOCOL_UNSUPPORTED`): it syncs again once the till or HQ has updated. */
   versionRefused: boolean;
   busy: 'idle' | 'pushing' | 'pulling';
   lastErrorCode: string | null;
@@ -31,7 +31,20 @@ export interface SyncWorkerDeps {
 export const pullIntervalMs = 30_000;
 const refusedRetryMs = 5 * 60_000;
 
-/** Pushes the outbox, then pulls, every ~30 s and soon after each sale; backs off while HQ cannot be reached. */
+type CycleKind = 'full' | 'push';
+
+/** How long HQ shedding load asked to be left alone (`details.retryAfterSeconds`); tills spread their return over as long again. */
+function retryAfterMs(failure: HqFailure): number {
+  if (failure.kind !== 'http' || failure.code !== 'OVERLOADED') return 0;
+  const seconds = (failure.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  return typeof seconds === 'number' && seconds > 0 ? seconds * 1000 : 0;
+}
+
+/**
+ * Pushes the outbox, then pulls, every ~30 s; pushes alone soon after each sale, so a sale costs
+ * HQ one request; backs off while HQ cannot be reached. There is no separate health check: the
+ * push and the pull say whether HQ answers.
+ */
 export function createSyncWorker(deps: SyncWorkerDeps) {
   const push = createExclusiveLock('pos-till-push');
   const listeners = new Set<() => void>();
@@ -39,7 +52,7 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let failures = 0;
   let running = false;
-  let rerun = false;
+  let rerun: CycleKind | null = null;
   let started = false;
 
   function update(patch: Partial<SyncStatus>): void {
@@ -51,12 +64,12 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
     clearTimeout(timer);
     if (!started) return;
     update({ nextAttemptAt: deps.now().getTime() + delayMs });
-    timer = setTimeout(() => void cycle(), delayMs);
+    timer = setTimeout(() => void cycle('full'), delayMs);
   }
 
   function fail(failure: HqFailure): void {
     void recordSyncError(deps.db, failure, deps.now().toISOString()).catch(() => undefined);
-    if (failure.kind === 'http' && failure.code === 'TILL_VERSION_REFUSED') {
+    if (failure.kind === 'http' && (failure.code === 'TILL_VERSION_REFUSED' || failure.code === 'SYNC_PROTOCOL_UNSUPPORTED')) {
       update({ connection: 'online', versionRefused: true, busy: 'idle', lastErrorCode: failure.code });
       schedule(refusedRetryMs);
       return;
@@ -66,19 +79,20 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
       schedule(refusedRetryMs);
       return;
     }
-    update({ connection: isUnreachable(failure) ? 'offline' : 'online', busy: 'idle', lastErrorCode: failureCode(failure) });
-    schedule(backoffDelay(failures, deps.random()));
+    const shed = failure.kind === 'http' && failure.code === 'OVERLOADED';
+    update({ connection: isUnreachable(failure) && !shed ? 'offline' : 'online', busy: 'idle', lastErrorCode: shed ? 'OVERLOADED' : failureCode(failure) });
+    schedule(Math.max(backoffDelay(failures, deps.random()), retryAfterMs(failure) * (1 + deps.random())));
     failures += 1;
   }
 
-  async function cycle(): Promise<void> {
+  async function cycle(kind: CycleKind): Promise<void> {
     if (running) {
-      rerun = true;
+      rerun = rerun === 'full' ? 'full' : kind;
       return;
     }
     running = true;
     try {
-      await runOnce();
+      await (kind === 'full' ? runOnce() : pushOnce());
     } catch {
       // A bug or a browser fault (IndexedDB, Web Locks) must never stop syncing for good.
       update({ busy: 'idle', lastErrorCode: 'SYNC_FAILED' });
@@ -87,22 +101,28 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
     } finally {
       running = false;
     }
-    if (rerun) {
-      rerun = false;
-      await cycle();
-    }
+    const next = rerun;
+    rerun = null;
+    if (next) await cycle(next);
+  }
+
+  /** Pushes what waits, leaving the next pull where it was scheduled. */
+  async function pushOnce(): Promise<void> {
+    update({ busy: 'pushing' });
+    const pushed = await push(() => pushOutbox(deps));
+    if (pushed && !pushed.ok) return fail(pushed.failure);
+    update(pushed ? { connection: 'online', busy: 'idle', versionRefused: false } : { busy: 'idle' });
   }
 
   async function runOnce(): Promise<void> {
-    const health = await deps.hq.health();
-    if (!health.ok) return fail(health.failure);
-    update({ connection: 'online', busy: 'pushing' });
+    update({ busy: 'pushing' });
     const pushed = await push(() => pushOutbox(deps));
     if (pushed && !pushed.ok) return fail(pushed.failure);
     // HQ took the push, so it accepts this version again.
-    update(pushed ? { busy: 'pulling', versionRefused: false } : { busy: 'pulling' });
+    update(pushed ? { connection: 'online', busy: 'pulling', versionRefused: false } : { busy: 'pulling' });
     const pulled = await pullChanges(deps);
     if (!pulled.ok) return fail(pulled.failure);
+    update({ connection: 'online' });
     if (pulled.value.resent > 0) {
       // A manager at HQ asked for rejected documents again: send them now, not at the next pull.
       update({ busy: 'pushing' });
@@ -123,19 +143,23 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
     start(): void {
       if (started) return;
       started = true;
-      void cycle();
+      void cycle('full');
     },
     stop(): void {
       started = false;
       clearTimeout(timer);
       update({ nextAttemptAt: null });
     },
-    /** Sync as soon as possible, e.g. right after a sale was written to the outbox. */
+    /**
+     * Right after a sale (or another document) was written to the outbox: push it now. While HQ
+     * answers, the pull keeps its own time; after a failure the whole cycle runs at once.
+     */
     syncSoon(): void {
       if (!started) return;
+      if (status.connection === 'online' && status.lastErrorCode === null) return void cycle('push');
       failures = 0;
       clearTimeout(timer);
-      void cycle();
+      void cycle('full');
     },
     /** Sign-in and pairing talk to HQ too; what they learn about the connection counts. */
     noteConnection(connection: Connection): void {

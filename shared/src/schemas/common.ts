@@ -65,6 +65,10 @@ export const ErrorCode = z.enum([
   'OUTPUT_LIMIT_REACHED',
   /** The till's app version is below the chain's minimum: it must update before it syncs again. */
   'TILL_VERSION_REFUSED',
+  /** The till speaks a sync protocol this HQ does not (`details`: the till's, the oldest and newest HQ takes); its documents wait on the till. */
+  'SYNC_PROTOCOL_UNSUPPORTED',
+  /** HQ is busy past what it takes on at once; `Retry-After` says when to try again. */
+  'OVERLOADED',
   /** A member card reported lost (挂失): refused at the till until it is replaced. */
   'CARD_LOST',
   /** A member card that is not active (lost, replaced, cancelled or not yet activated); `details.status` says which. */

@@ -14,6 +14,21 @@ import { TillEvent } from './till-events';
 import { OutboxInstruction } from './till-monitor';
 import { StoredTillShortcuts } from '../shortcuts/till-shortcuts';
 
+/** The request header a till names the sync protocol it speaks in; HQ's answers carry the one HQ speaks. */
+export const SYNC_PROTOCOL_HEADER = 'x-pos-sync-protocol';
+
+/**
+ * The sync protocol this build speaks. Version 2 names itself on every sync request; version 1 is
+ * a till from before, which names none. A change to what a till sends or expects that an older HQ
+ * or till would misread raises it; HQ keeps accepting the versions from `OLDEST_SYNC_PROTOCOL` on,
+ * so tills still on the previous release (or offline through an upgrade) keep pushing.
+ */
+export const SYNC_PROTOCOL_VERSION = 2;
+export const OLDEST_SYNC_PROTOCOL = 1;
+
+/** The header's value: a whole number, at most four digits. */
+export const SyncProtocolHeaderValue = z.string().regex(/^[1-9][0-9]{0,3}$/, 'a sync protocol version is a whole number from 1');
+
 export const PullQuery = z.object({
   cursor: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
