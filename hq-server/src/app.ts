@@ -67,6 +67,7 @@ export function createApp(deps: Deps) {
     },
   });
   if (deps.observability) app.use(observeRequests(deps.observability));
+  if (deps.admission) app.use(deps.admission.middleware);
   app.use(limitBodies());
   app.use(async (c, next) => {
     c.set('deps', deps);

@@ -17,6 +17,12 @@ const ConfigSchema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: 'DATABASE_URL must be a postgres:// URL' }).optional(),
   /** A streaming replica of DATABASE_URL's PostgreSQL that reports read from; writes stay on the primary. */
   REPORTS_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, message: 'REPORTS_DATABASE_URL must be a postgres:// URL' }).optional(),
+  /** Connections this process keeps to DATABASE_URL. Every HQ process's pool together stays below the server's max_connections. */
+  DATABASE_POOL_SIZE: z.coerce.number({ message: 'DATABASE_POOL_SIZE must be a number of connections' }).int().min(1, 'DATABASE_POOL_SIZE must be at least 1').max(500).default(10),
+  /** Requests this process works on at once; more are answered at once with 503 OVERLOADED and Retry-After. */
+  MAX_REQUESTS_IN_FLIGHT: z.coerce.number({ message: 'MAX_REQUESTS_IN_FLIGHT must be a number of requests' }).int().min(1).max(100_000).default(256),
+  /** How long a stopping process lets the requests under way finish (it takes no new ones meanwhile). */
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number({ message: 'SHUTDOWN_GRACE_SECONDS must be a number of seconds' }).min(0).max(600).default(15),
   PGLITE_DIR: z.string().min(1).default(`${hqRoot}.data/pglite`),
   STATIC_DIR: z.string().min(1).default(`${hqRoot}../pos-client/dist`),
   /** Seed the demo chain into an empty database; by default yes in development, no in production. */

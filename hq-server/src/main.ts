@@ -8,6 +8,7 @@ import { fillPinyinKeys } from './catalog/fill-pinyin-keys';
 import { openDatabase } from './db/client';
 import { openJobLock } from './db/job-lock';
 import { migrateDatabase } from './db/migrate';
+import { createAdmission } from './http/admission';
 import type { Deps } from './http/app-env';
 import { systemClock } from './ids';
 import { startPointsExpirySchedule } from './points/expiry-schedule';
@@ -33,13 +34,16 @@ if (production && !config.DATABASE_URL) {
   logger.warn('POS_MODE=production on the embedded database (ALLOW_EMBEDDED_DATABASE=true): it does not flush to disk on commit and does not survive a power cut, '
     + 'so sales HQ confirmed can be lost; for a single-store trial only, with backups');
 }
-const database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { pgliteDir: config.PGLITE_DIR });
+const database = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE } : { pgliteDir: config.PGLITE_DIR });
 log(`[hq] database: ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${config.PGLITE_DIR}`}`);
 await migrateDatabase(database);
 // A streaming replica is read-only and takes the primary's schema through replication: never migrated here.
 const reportsDatabase = config.REPORTS_DATABASE_URL ? await openDatabase({ url: config.REPORTS_DATABASE_URL }) : null;
 log(`[hq] reports read from ${reportsDatabase ? 'the replica in REPORTS_DATABASE_URL' : 'the main database'}`);
-const deps: Deps = { db: database.db, reportsDb: reportsDatabase?.db, clock: systemClock, config, observability };
+const admission = createAdmission({
+  maxInFlight: config.MAX_REQUESTS_IN_FLIGHT, retryAfterSeconds: 5, onShed: (reason) => observability.metrics.shedRequests.inc({ reason }),
+});
+const deps: Deps = { db: database.db, reportsDb: reportsDatabase?.db, clock: systemClock, config, observability, admission };
 
 if (config.SEED_ON_EMPTY) await seedDemoIfEmpty(deps, { products: 5000, historyDays: 60 }, log);
 const filled = await fillPinyinKeys(database.db);
@@ -98,6 +102,9 @@ const chainRollUp = startChainRollUpSchedule(database.db, { log, mayRun: jobLock
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {
+    // Tills retry what is turned away (every push is idempotent), so the drain only spares them the wait.
+    const drained = await admission.drain(config.SHUTDOWN_GRACE_SECONDS * 1000);
+    log(`[hq] ${signal}: ${drained === 'idle' ? 'the requests under way finished' : `stopping with ${admission.inFlight()} requests under way after ${config.SHUTDOWN_GRACE_SECONDS} s`}`);
     backups?.stop();
     messages.stop();
     pointsExpiry.stop();

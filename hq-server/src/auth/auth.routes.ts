@@ -10,7 +10,7 @@ import { createPairingCode, pairDevice } from './devices.service';
 
 const officeSignIn = createRoute({
   method: 'post', path: '/auth/office/sign-in', tags: ['auth'], summary: 'Office user signs in with e-mail and password',
-  middleware: [rateLimit({ limit: 10, windowMs: 60_000 })] as const,
+  middleware: [rateLimit({ limit: 10, windowMs: 60_000, counts: 'failures' })] as const,
   request: { body: jsonBody(OfficeSignInBody) },
   responses: { 200: jsonResponse(OfficeSession, 'Signed in'), 400: commonErrors[400], 401: commonErrors[401], 429: jsonResponse(ErrorBody, 'Too many attempts') },
 });
@@ -31,7 +31,7 @@ const createPairing = createRoute({
 
 const pair = createRoute({
   method: 'post', path: '/devices/pair', tags: ['devices'], summary: 'A till exchanges its pairing code for a device token',
-  middleware: [rateLimit({ limit: 10, windowMs: 60_000 })] as const,
+  middleware: [rateLimit({ limit: 10, windowMs: 60_000, counts: 'failures' })] as const,
   request: { body: jsonBody(PairDeviceBody) },
   responses: { 200: jsonResponse(PairedDevice, 'Paired'), 400: commonErrors[400], 429: jsonResponse(ErrorBody, 'Too many attempts') },
 });

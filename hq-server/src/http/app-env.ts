@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Db } from '../db/client';
 import type { Clock } from '../ids';
 import type { Observability } from '../observability/observability';
+import type { Admission } from './admission';
 
 export type OfficePrincipal = {
   kind: 'office';
@@ -28,6 +29,8 @@ export interface Deps {
   config: Pick<Config, 'OFFICE_SESSION_HOURS' | 'CLERK_SESSION_HOURS'> & Partial<Pick<Config, 'TRUST_PROXY'>>;
   /** Request log lines and metrics; absent (tests, tools), requests are not logged or counted and /metrics is closed. */
   observability?: Observability;
+  /** How many requests this process takes on at once, and its drain at shutdown; absent (tests, tools), every request is taken. */
+  admission?: Admission;
 }
 
 export type AppEnv = { Variables: { deps: Deps; principal: Principal } };

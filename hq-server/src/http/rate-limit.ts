@@ -5,21 +5,29 @@ import { AppError } from './errors';
 
 /**
  * A fixed-window limit per client address (or per `key`), in memory: enough to stop guessing of
- * pairing codes and passwords on one HQ process. Behind a load balancer this moves to a shared store.
+ * pairing codes and passwords on one HQ process (with several processes an address gets the limit
+ * at each). `counts: 'failures'` counts only the requests answered with an error, so a roll-out
+ * pairing hundreds of tills, or a store's staff signing in, behind one office address is never
+ * held up, while guessing still is. A refusal says when to try again (`Retry-After`).
  */
-export function rateLimit({ limit, windowMs, key: keyOf = clientAddress }: { limit: number; windowMs: number; key?: (c: Context<AppEnv>) => string }) {
+export function rateLimit({ limit, windowMs, key: keyOf = clientAddress, counts = 'all' }: { limit: number; windowMs: number; key?: (c: Context<AppEnv>) => string; counts?: 'all' | 'failures' }) {
   const windows = new Map<string, { start: number; count: number }>();
   return createMiddleware<AppEnv>(async (c, next) => {
     const now = c.var.deps.clock().getTime();
     const key = keyOf(c);
-    const window = windows.get(key);
+    let window = windows.get(key);
     if (!window || now - window.start >= windowMs) {
-      windows.set(key, { start: now, count: 1 });
+      window = { start: now, count: 1 };
+      windows.set(key, window);
       if (windows.size > MAX_WINDOWS) forgetHarmless(windows, now, windowMs, limit);
     } else if (++window.count > limit) {
-      throw new AppError('RATE_LIMITED', 'too many attempts; wait a minute and try again', { retryAfterSeconds: Math.ceil((window.start + windowMs - now) / 1000) });
+      const retryAfterSeconds = Math.ceil((window.start + windowMs - now) / 1000);
+      c.header('retry-after', String(retryAfterSeconds));
+      throw new AppError('RATE_LIMITED', 'too many attempts; wait a minute and try again', { retryAfterSeconds });
     }
     await next();
+    // Counted before the request ran, so attempts at once cannot pass the limit together; a success gives its count back.
+    if (counts === 'failures' && c.res.status < 400) window.count -= 1;
   });
 }
 

@@ -8,6 +8,7 @@ export interface HqMetrics {
   registry: Registry;
   requestSeconds: Histogram<'method' | 'route' | 'status'>;
   pushedDocuments: Counter<'kind' | 'status'>;
+  shedRequests: Counter<'reason'>;
   tillsInService: Gauge<'chain'>;
   tillsSilent: Gauge<'chain'>;
   memberMessagesPending: Gauge<'chain'>;
@@ -32,6 +33,10 @@ export function createMetrics(options: { processMetrics?: boolean } = {}): HqMet
     pushedDocuments: new Counter({
       name: 'hq_pushed_documents_total', help: 'Documents tills pushed, by kind and what HQ answered (accepted, duplicate, rejected)',
       labelNames: ['kind', 'status'] as const, registers: [registry],
+    }),
+    shedRequests: new Counter({
+      name: 'hq_shed_requests_total', help: 'Requests turned away with 503 OVERLOADED: past MAX_REQUESTS_IN_FLIGHT (overloaded) or while shutting down (draining)',
+      labelNames: ['reason'] as const, registers: [registry],
     }),
     tillsInService: gauge('hq_tills_in_service', 'Tills paired and not revoked, by chain'),
     tillsSilent: gauge('hq_tills_silent', 'Tills in service not heard of for longer than the chain allows, by chain'),

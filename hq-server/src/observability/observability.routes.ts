@@ -47,6 +47,7 @@ function authorizeScrape(observability: Observability | undefined, authorization
 export const observabilityRoutes = new OpenAPIHono<AppEnv>()
   .openapi(health, (c) => c.json({ status: 'ok' as const, time: c.var.deps.clock().toISOString() }, 200))
   .openapi(ready, async (c) => {
+    if (c.var.deps.admission?.draining) throw new AppError('NOT_READY', 'this process is shutting down');
     const readiness = await checkReadiness(c.var.deps.db);
     if (!readiness.ready) throw new AppError('NOT_READY', readiness.reason);
     return c.json({ status: 'ready' as const }, 200);
