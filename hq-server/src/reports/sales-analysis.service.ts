@@ -81,11 +81,12 @@ export async function salesAnalysis(db: Db, principal: Principal, q: SalesAnalys
   const grouped = timeGroupings.includes(q.by)
     ? alignBuckets(q.by as TrendGrain, periods, { current, previous, lastYear }, source)
     : await groupParts(db, principal.chainId, q, source, storeById, { current, previous, lastYear });
-  const labels = await labelsOf(db, principal.chainId, q, [...grouped.keys()], storeById);
   const empty = emptyFor(source, q.by);
   const ranked = [...grouped].sort(([ka, a], [kb, b]) => (ordersByKey(q.by) ? ka.localeCompare(kb) : b.current.salesMinor - a.current.salesMinor || ka.localeCompare(kb)));
   const listed = ranked.slice(0, q.limit);
   const rest = ranked.slice(q.limit);
+  // Named after ranking: a month of the chain by product has ten thousand parts, and a page lists a few hundred.
+  const labels = await labelsOf(db, principal.chainId, q, listed.map(([key]) => key), storeById);
   const zero: ComparedRaw = { current: empty, previous: empty, lastYear: empty };
   // Summed from every part, so a month of 31 days beside one of 30 keeps its last day in the total.
   const total: ComparedRaw = { current: sumFigures(current.values(), empty), previous: sumFigures(previous.values(), empty), lastYear: sumFigures(lastYear.values(), empty) };
@@ -291,7 +292,12 @@ async function groupParts(db: Db, chainId: string, q: SalesAnalysisQuery, source
   for (const key of always) grouped.set(key, { current: empty, previous: empty, lastYear: empty });
   for (const period of ['current', 'previous', 'lastYear'] as const) {
     const byGroup = new Map<string, RawFigures[]>();
-    for (const [k, f] of parts[period]) byGroup.set(groupOf(k), [...(byGroup.get(groupOf(k)) ?? []), f]);
+    for (const [k, f] of parts[period]) {
+      const group = groupOf(k);
+      const found = byGroup.get(group);
+      if (found) found.push(f);
+      else byGroup.set(group, [f]);
+    }
     for (const [group, found] of byGroup) {
       const row = grouped.get(group) ?? { current: empty, previous: empty, lastYear: empty };
       grouped.set(group, { ...row, [period]: sumFigures(found, empty) });

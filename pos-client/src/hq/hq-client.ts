@@ -32,9 +32,6 @@ import {
 } from '@pos/shared';
 import type { HqFailure, HqResult } from './hq-failure';
 
-const Health = z.object({ status: z.literal('ok'), time: z.string() });
-export type Health = z.infer<typeof Health>;
-
 export interface HqClientOptions {
   /** Empty in the app: HQ serves the till on its own origin. */
   baseUrl?: string;
@@ -105,7 +102,6 @@ export function createHqClient(options: HqClientOptions = {}) {
   }
 
   return {
-    health: () => call({ method: 'GET', path: '/health', schema: Health, timeoutMs: 5_000 }),
     pairDevice: (body: PairDeviceBody) => call({ method: 'POST', path: '/devices/pair', schema: PairedDevice, body }),
     signInClerk: (deviceToken: string, body: ClerkSignInBody) =>
       call({ method: 'POST', path: '/auth/clerk/sign-in', schema: ClerkSession, deviceToken, body, timeoutMs: 8_000 }),

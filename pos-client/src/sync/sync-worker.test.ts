@@ -13,7 +13,7 @@ const accepting = async (_token: string, documents: readonly SyncDocument[]): Pr
   ({ ok: true, value: { results: documents.map((d, index) => ({ index, id: d.id, status: 'accepted' as const })) } });
 
 function fakeHq(pullAnswer: () => Promise<HqResult<PullResponse>> = async () => emptyPage, pushAnswer = accepting) {
-  const calls = { health: vi.fn(), pull: vi.fn(pullAnswer), push: vi.fn(pushAnswer) };
+  const calls = { pull: vi.fn(pullAnswer), push: vi.fn(pushAnswer) };
   return { hq: calls as unknown as HqClient, calls };
 }
 
@@ -42,7 +42,7 @@ describe('createSyncWorker', () => {
     worker.start();
     await settle();
     expect(worker.getStatus()).toMatchObject({ connection: 'offline', lastErrorCode: 'HQ_UNREACHABLE', nextAttemptAt: now().getTime() + 1_000 });
-    expect(calls.health, 'the pull itself says whether HQ answers').not.toHaveBeenCalled();
+    expect(calls.pull, 'the pull itself says whether HQ answers').toHaveBeenCalledTimes(1);
     worker.stop();
   });
 
@@ -79,6 +79,21 @@ describe('createSyncWorker', () => {
     await vi.advanceTimersByTimeAsync(20_000);
     await settle();
     expect(calls.pull, 'the pull came 30 s after the last one').toHaveBeenCalledTimes(2);
+    worker.stop();
+  });
+
+  it('pushes and pulls at once when the cashier asks', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const db = await pairedDb();
+    const { hq, calls } = fakeHq();
+    const worker = createSyncWorker({ db, hq, now, random: () => 0 });
+    worker.start();
+    await settle();
+    await addSale(db, 1);
+    worker.syncNow();
+    await settle();
+    expect(calls.push).toHaveBeenCalledTimes(1);
+    expect(calls.pull).toHaveBeenCalledTimes(2);
     worker.stop();
   });
 

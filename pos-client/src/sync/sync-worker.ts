@@ -134,6 +134,13 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
     schedule(pullIntervalMs + Math.round(deps.random() * 5_000));
   }
 
+  function syncNow(): void {
+    if (!started) return;
+    failures = 0;
+    clearTimeout(timer);
+    void cycle('full');
+  }
+
   return {
     getStatus: () => status,
     subscribe(listener: () => void): () => void {
@@ -157,10 +164,10 @@ export function createSyncWorker(deps: SyncWorkerDeps) {
     syncSoon(): void {
       if (!started) return;
       if (status.connection === 'online' && status.lastErrorCode === null) return void cycle('push');
-      failures = 0;
-      clearTimeout(timer);
-      void cycle('full');
+      syncNow();
     },
+    /** The cashier asked: push and pull at once. */
+    syncNow,
     /** Sign-in and pairing talk to HQ too; what they learn about the connection counts. */
     noteConnection(connection: Connection): void {
       if (connection !== status.connection) update({ connection });

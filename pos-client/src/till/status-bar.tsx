@@ -57,7 +57,7 @@ export function StatusBar({ pairing, session, onSignOut, onRepair, update }: Sta
           {sync.rejected > 0 && ` · ${t('status.rejected', { count: sync.rejected })}`}
         </button>
         {/* HQ changed a price or a role and the store cannot wait for the next pull: one touch syncs now. */}
-        <button type="button" className="muted num sync-now" onClick={() => services.sync.syncSoon()} title={t('status.syncNow')} data-testid="last-sync">
+        <button type="button" className="muted num sync-now" onClick={() => services.sync.syncNow()} title={t('status.syncNow')} data-testid="last-sync">
           {sync.lastSyncAt ? t('status.lastSync', { time: formatClock(locale, sync.lastSyncAt) }) : t('status.neverSynced')}
         </button>
         {session && (
