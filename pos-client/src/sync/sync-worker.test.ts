@@ -32,6 +32,17 @@ async function settle(): Promise<void> {
   for (let i = 0; i < 20; i++) await vi.advanceTimersByTimeAsync(0);
 }
 
+/** A worker started against an HQ that takes everything, after its first cycle. */
+async function startedOnline() {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  const db = await pairedDb();
+  const { hq, calls } = fakeHq();
+  const worker = createSyncWorker({ db, hq, now, random: () => 0 });
+  worker.start();
+  await settle();
+  return { db, calls, worker };
+}
+
 afterEach(() => vi.useRealTimers());
 
 describe('createSyncWorker', () => {
@@ -62,12 +73,7 @@ describe('createSyncWorker', () => {
   });
 
   it('pushes a sale at once with one request, and keeps the pull at its time', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const db = await pairedDb();
-    const { hq, calls } = fakeHq();
-    const worker = createSyncWorker({ db, hq, now, random: () => 0 });
-    worker.start();
-    await settle();
+    const { db, calls, worker } = await startedOnline();
     await vi.advanceTimersByTimeAsync(10_000);
     await addSale(db, 1);
     worker.syncSoon();
@@ -83,12 +89,7 @@ describe('createSyncWorker', () => {
   });
 
   it('pushes and pulls at once when the cashier asks', async () => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const db = await pairedDb();
-    const { hq, calls } = fakeHq();
-    const worker = createSyncWorker({ db, hq, now, random: () => 0 });
-    worker.start();
-    await settle();
+    const { db, calls, worker } = await startedOnline();
     await addSale(db, 1);
     worker.syncNow();
     await settle();
