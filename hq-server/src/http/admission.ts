@@ -23,7 +23,7 @@ export interface AdmissionOptions {
 export function createAdmission({ maxInFlight, retryAfterSeconds, onShed }: AdmissionOptions) {
   let inFlight = 0;
   let draining = false;
-  let whenIdle: (() => void) | null = null;
+  const whenIdle: (() => void)[] = [];
 
   const middleware = createMiddleware<AppEnv>(async (c, next) => {
     if (PROBES.has(c.req.path)) return next();
@@ -42,7 +42,7 @@ export function createAdmission({ maxInFlight, retryAfterSeconds, onShed }: Admi
       await next();
     } finally {
       inFlight -= 1;
-      if (inFlight === 0) whenIdle?.();
+      if (inFlight === 0) whenIdle.splice(0).forEach((resolve) => resolve());
     }
   });
 
@@ -58,10 +58,10 @@ export function createAdmission({ maxInFlight, retryAfterSeconds, onShed }: Admi
       if (inFlight === 0) return Promise.resolve('idle');
       return new Promise((resolve) => {
         const timer = setTimeout(() => resolve('timed out'), graceMs);
-        whenIdle = () => {
+        whenIdle.push(() => {
           clearTimeout(timer);
           resolve('idle');
-        };
+        });
       });
     },
   };
