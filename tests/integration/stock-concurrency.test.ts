@@ -5,6 +5,7 @@ import { tillDevices } from '@pos/hq-server/org/org.tables';
 import { sales } from '@pos/hq-server/sales/sales.tables';
 import { stockLevels } from '@pos/hq-server/stock/stock.tables';
 import { and, eq } from 'drizzle-orm';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createSeededFixture, json, makeSale, pairTill, signInOffice, type Fixture } from '../support/fixture';
 import type { TestDatabase } from '../support/test-db';
@@ -24,6 +25,11 @@ async function levelsAt(storeId: string): Promise<Map<string, number>> {
   const rows = await f.deps.db.select({ productId: stockLevels.productId, quantity: stockLevels.quantity }).from(stockLevels)
     .where(and(eq(stockLevels.chainId, f.chainId), eq(stockLevels.storeId, storeId)));
   return new Map(rows.map((r) => [r.productId, r.quantity]));
+}
+
+async function deadlocks(sql: postgres.Sql): Promise<number> {
+  const [row] = await sql<{ deadlocks: string }[]>`select pg_stat_get_db_deadlocks(oid)::text as deadlocks from pg_database where datname = current_database()`;
+  return Number(row!.deadlocks);
 }
 
 /** On PostgreSQL, where the tills' pushes, the receipt and the shipment truly overlap (PGlite runs one statement at a time). */
@@ -89,4 +95,35 @@ describe.skipIf(process.env.POS_TEST_DB !== 'postgres')('stock while a store sel
     await Promise.all(tills.map((till, i) => f.app.request('/sync/push', json({ documents: batches[i] }, till.deviceToken))));
     expect([...(await levelsAt(store))].filter(([productId, quantity]) => (after.get(productId) ?? 0) !== quantity)).toEqual([]);
   }, 180_000);
+
+  it('runs a transfer again when PostgreSQL breaks a deadlock by failing it, and it moves the stock once', async () => {
+    const [from, to] = [f.storeIds.S002!, f.storeIds.S001!];
+    const hq = await signInOffice(f, 'hq@demo.pos');
+    const held = await levelsAt(from);
+    const [a, b] = f.catalog.map((p) => p.id).filter((id) => (held.get(id) ?? 0) > 0).sort();
+    // Another writer holds the level the transfer locks second, and once the transfer waits for it, asks for the one the transfer locked first.
+    const other = postgres(database.url!, { max: 1, onnotice: () => {} });
+    const deadlocksBefore = await deadlocks(other);
+    let holding!: () => void;
+    const holdsB = new Promise<void>((resolve) => (holding = resolve));
+    const deadlocked = other.begin(async (tx) => {
+      // It waits long before looking for a deadlock, so that PostgreSQL fails the transfer's side.
+      await tx`set local deadlock_timeout = '30s'`;
+      await tx`update stock_levels set updated_at = now() where chain_id = ${f.chainId} and store_id = ${from} and product_id = ${b!}`;
+      holding();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await tx`update stock_levels set updated_at = now() where chain_id = ${f.chainId} and store_id = ${from} and product_id = ${a!}`;
+    });
+    await holdsB;
+    const id = newId(f.deps.clock);
+    const sent = await f.app.request('/stock/transfers', json({ id, fromStoreId: from, toStoreId: to, lines: [{ productId: a!, quantity: 1 }, { productId: b!, quantity: 1 }] }, hq));
+    await deadlocked;
+    expect(sent.status, await sent.clone().text()).toBe(201);
+    expect(Transfer.parse(await sent.json()).id).toBe(id);
+    await expect.poll(() => deadlocks(other), { timeout: 10_000 }).toBe(deadlocksBefore + 1);
+    await other.end();
+    const now = await levelsAt(from);
+    expect([now.get(a!), now.get(b!)]).toEqual([held.get(a!)! - 1, held.get(b!)! - 1]);
+    expect((await verifyLedgers(database.db)).ok).toBe(true);
+  }, 60_000);
 });

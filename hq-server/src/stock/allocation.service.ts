@@ -5,6 +5,7 @@ import {
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { query, uuidArray } from '../db/query';
+import { retryTransient } from '../db/sql-state';
 import type { Deps, Principal } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { officePrincipal } from '../http/require-role';
@@ -378,10 +379,10 @@ export async function shipAllocation(deps: Deps, principal: Principal, id: strin
   refuseUnlessHq(principal, 'ship an allocation');
   const office = officePrincipal(principal);
   const chainId = office.chainId;
-  await deps.db.transaction(async (tx) => {
+  await retryTransient(() => deps.db.transaction(async (tx) => {
     const head = await lockDraft(tx, chainId, id, 'shipped');
     await shipAllocationLines(deps, tx, office, head, await draftQuantities(tx, chainId, head));
-  });
+  }));
   return loadAllocation(deps.db, chainId, id, FIRST_PAGE);
 }
 

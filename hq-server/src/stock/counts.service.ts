@@ -2,6 +2,7 @@ import type { StockCount, StockCountBody, StockCountEntryBody, StockCountPostBod
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { query, uuidArray } from '../db/query';
+import { retryTransient } from '../db/sql-state';
 import type { Deps, Principal } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { officePrincipal } from '../http/require-role';
@@ -152,7 +153,7 @@ export async function postCount(deps: Deps, principal: Principal, id: string, bo
   if (!MANAGERS.has(office.role)) throw new AppError('FORBIDDEN', 'a manager posts a count’s differences');
   const chainId = office.chainId;
   const at = deps.clock();
-  await deps.db.transaction(async (tx) => {
+  await retryTransient(() => deps.db.transaction(async (tx) => {
     const head = await openCountOf(tx, office, id);
     if (body.uncounted === 'zero') {
       await tx.update(stockCountLines).set({ counted: 0, countedAt: at })
@@ -178,7 +179,7 @@ export async function postCount(deps: Deps, principal: Principal, id: string, bo
       .sort((a, b) => a.productId.localeCompare(b.productId));
     await moveStock(tx, chainId, moves, 'count', id, at, deps);
     await tx.update(stockCounts).set({ status: 'posted', postedBy: office.userId, postedAt: at }).where(and(eq(stockCounts.chainId, chainId), eq(stockCounts.id, id)));
-  });
+  }));
   return loadCount(deps.db, chainId, id);
 }
 

@@ -2,6 +2,7 @@ import type { ReceiveBody, Requisition, RequisitionBody, RequisitionList, Shipme
 import { and, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { query, uuidArray } from '../db/query';
+import { retryTransient } from '../db/sql-state';
 import type { Deps, OfficePrincipal, Principal } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { officePrincipal } from '../http/require-role';
@@ -341,7 +342,7 @@ export async function receiveShipment(deps: Deps, principal: Principal, id: stri
   const [found] = await deps.db.select({ storeId: shipments.storeId }).from(shipments).where(and(eq(shipments.chainId, chainId), eq(shipments.id, id)));
   if (!found) throw new AppError('NOT_FOUND', 'no such shipment');
   await storeInScope(deps.db, office, found.storeId);
-  await deps.db.transaction(async (tx) => {
+  await retryTransient(() => deps.db.transaction(async (tx) => {
     const [head] = await tx.select().from(shipments).where(and(eq(shipments.chainId, chainId), eq(shipments.id, id))).for('update');
     if (head!.status !== 'in_transit') throw new AppError('CONFLICT', 'this shipment was received already');
     const lines = await tx.select().from(shipmentLines).where(and(eq(shipmentLines.chainId, chainId), eq(shipmentLines.shipmentId, id)));
@@ -362,7 +363,7 @@ export async function receiveShipment(deps: Deps, principal: Principal, id: stri
         update requisitions r set status = 'received', updated_at = ${at.toISOString()}::timestamptz
         where r.chain_id = ${chainId} and r.id = any(${uuidArray(allocation!.requisitionIds)}::uuid[]) and r.store_id = ${head!.storeId} and r.status = 'shipped'`);
     }
-  });
+  }));
   return (await loadShipments(deps.db, chainId, sql`sh.id = ${id}`))[0]!;
 }
 

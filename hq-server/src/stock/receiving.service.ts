@@ -2,6 +2,7 @@ import type { GoodsReceipt, GoodsReceiptBody, PurchaseOrder, PurchaseOrderBody, 
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { query, uuidArray } from '../db/query';
+import { retryTransient } from '../db/sql-state';
 import type { Deps, OfficePrincipal, Principal } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { officePrincipal } from '../http/require-role';
@@ -121,7 +122,7 @@ export async function receiveGoods(deps: Deps, principal: Principal, body: Goods
     const ordered = body.purchaseOrderId ? await orderLinesOf(deps.db, chainId, body.purchaseOrderId, body) : null;
     const costs = await costsOf(deps.db, chainId, body.supplierId, body.lines, new Map((ordered ?? []).map((l) => [l.productId, l.unitCostMinor])));
     const at = deps.clock();
-    await deps.db.transaction(async (tx) => {
+    await retryTransient(() => deps.db.transaction(async (tx) => {
       const awaited = body.purchaseOrderId ? await lockOrder(tx, chainId, body.purchaseOrderId) : null;
       await tx.insert(goodsReceipts).values({
         chainId, id: body.id, no: await nextNo(tx, chainId, 'G'), supplierId: body.supplierId, placeId: body.placeId, purchaseOrderId: body.purchaseOrderId ?? null,
@@ -133,7 +134,7 @@ export async function receiveGoods(deps: Deps, principal: Principal, body: Goods
       if (body.purchaseOrderId) await recordOnOrder(tx, chainId, body.purchaseOrderId, body.lines, at);
       const arrived = body.lines.filter((l) => l.quantity > 0).sort((a, b) => a.productId.localeCompare(b.productId));
       await moveStock(tx, chainId, arrived.map((l) => ({ placeId: body.placeId, productId: l.productId, delta: l.quantity, inTransit: 0, unitCostMinor: costs.get(l.productId)! })), 'receipt', body.id, at, deps);
-    });
+    }));
   });
 }
 
@@ -189,7 +190,7 @@ export async function returnToSupplier(deps: Deps, principal: Principal, body: S
     const costs = await costsOf(deps.db, chainId, body.supplierId, body.lines);
     const at = deps.clock();
     const lines = [...body.lines].sort((a, b) => a.productId.localeCompare(b.productId));
-    await deps.db.transaction(async (tx) => {
+    await retryTransient(() => deps.db.transaction(async (tx) => {
       const onHand = await query<{ product_id: string; quantity: string }>(tx, sql`
         select product_id, quantity::text from stock_levels
          where chain_id = ${chainId} and store_id = ${body.placeId} and product_id = any(${uuidArray(lines.map((l) => l.productId))}::uuid[])
@@ -203,6 +204,6 @@ export async function returnToSupplier(deps: Deps, principal: Principal, body: S
       });
       await tx.insert(supplierReturnLines).values(lines.map((l) => ({ chainId, returnId: body.id, productId: l.productId, quantity: l.quantity, unitCostMinor: costs.get(l.productId)! })));
       await moveStock(tx, chainId, lines.map((l) => ({ placeId: body.placeId, productId: l.productId, delta: -l.quantity, inTransit: 0 })), 'supplier_return', body.id, at, deps);
-    });
+    }));
   });
 }

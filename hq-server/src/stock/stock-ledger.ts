@@ -19,12 +19,15 @@ export interface Move {
   unitCostMinor?: number;
 }
 
+/** Why stock moved, for movements written here (sales and customer returns write their own at ingest). */
+export type MoveReason = 'opening' | 'receipt' | 'supplier_return' | 'transfer_out' | 'transfer_in' | 'shipment_out' | 'shipment_in' | 'count' | 'damage' | 'adjustment';
+
 /**
  * Writes movements (those with a quantity) and the levels beside them, in the caller's
  * transaction; with no `reason`, only stock on the way may change, as the ledger records none.
+ * The levels are locked in (place, product) order, the order a sales batch locks them in, so
+ * that the two wait for each other instead of deadlocking.
  */
-/** Why stock moved, for movements written here (sales and customer returns write their own at ingest). */
-export type MoveReason = 'opening' | 'receipt' | 'supplier_return' | 'transfer_out' | 'transfer_in' | 'shipment_out' | 'shipment_in' | 'count' | 'damage' | 'adjustment';
 
 export async function moveStock(tx: Db, chainId: string, moves: readonly Move[], reason: MoveReason | null, documentId: string, at: Date, deps: Pick<Deps, 'clock'>): Promise<void> {
   const moved = moves.filter((m) => m.delta !== 0);
@@ -34,11 +37,15 @@ export async function moveStock(tx: Db, chainId: string, moves: readonly Move[],
       insert into stock_movements (chain_id, id, store_id, product_id, delta, reason, document_id, created_at)
       values ${sql.join(moved.map((m) => sql`(${chainId}, ${newId(deps.clock)}, ${m.placeId}, ${m.productId}, ${m.delta}, ${reason}, ${documentId}, ${at.toISOString()}::timestamptz)`), sql`, `)}`);
   }
-  const levels = moves.filter((m) => m.delta !== 0 || m.inTransit !== 0);
+  const levels = moves.filter((m) => m.delta !== 0 || m.inTransit !== 0).sort(byPlaceAndProduct);
   if (levels.some((m) => m.unitCostMinor !== undefined && m.delta < 0)) throw new Error('goods leave at the moving average, never at a cost of their own');
   await upsertLevels(tx, chainId, levels.filter((m) => m.unitCostMinor !== undefined), true, at);
   await upsertLevels(tx, chainId, levels.filter((m) => m.unitCostMinor === undefined), false, at);
 }
+
+/** Byte order of the ids, which is PostgreSQL's order of uuids. */
+const byPlaceAndProduct = (a: Move, b: Move): number =>
+  a.placeId < b.placeId ? -1 : a.placeId > b.placeId ? 1 : a.productId < b.productId ? -1 : a.productId > b.productId ? 1 : 0;
 
 /**
  * Adds the moves to their levels, the value by `levelValueOnConflict`: each proposed row's value is

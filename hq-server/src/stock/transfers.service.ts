@@ -2,6 +2,7 @@ import type { ReceiveBody, Transfer, TransferBody } from '@pos/shared';
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { query, uuidArray } from '../db/query';
+import { retryTransient } from '../db/sql-state';
 import type { Deps, Principal } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { officePrincipal } from '../http/require-role';
@@ -44,7 +45,7 @@ export async function shipTransfer(deps: Deps, principal: Principal, body: Trans
     if (unpriced.length) throw new AppError('VALIDATION_FAILED', 'the stores have different owners: give a transfer price for the products that have no cost', { productIds: unpriced });
   }
   try {
-    await deps.db.transaction(async (tx) => {
+    await retryTransient(() => deps.db.transaction(async (tx) => {
       await tx.insert(transfers).values({
         chainId, id: body.id, no: await nextNo(tx, chainId, 'T'), fromStoreId: body.fromStoreId, toStoreId: body.toStoreId, status: 'in_transit', crossOwner,
         note: body.note ?? null, shippedBy: office.userId, shippedAt: at,
@@ -54,7 +55,7 @@ export async function shipTransfer(deps: Deps, principal: Principal, body: Trans
       })));
       await moveStock(tx, chainId, body.lines.map((l) => ({ placeId: body.fromStoreId, productId: l.productId, delta: -l.quantity, inTransit: 0 })), 'transfer_out', body.id, at, deps);
       await moveStock(tx, chainId, body.lines.map((l) => ({ placeId: body.toStoreId, productId: l.productId, delta: 0, inTransit: l.quantity })), null, body.id, at, deps);
-    });
+    }));
   } catch (error) {
     // Two sends of one transfer at once: the second meets the first's primary key and answers with what the first shipped.
     const [raced] = await deps.db.select({ id: transfers.id }).from(transfers).where(and(eq(transfers.chainId, chainId), eq(transfers.id, body.id)));
@@ -82,7 +83,7 @@ export async function receiveTransfer(deps: Deps, principal: Principal, id: stri
   // Only the receiving store confirms: to anyone else, even the sender, there is no such transfer to receive.
   if (!found || !(await storesInScope(deps.db, office)).some((s) => s.id === found.to)) throw new AppError('NOT_FOUND', 'no such transfer');
   const at = deps.clock();
-  await deps.db.transaction(async (tx) => {
+  await retryTransient(() => deps.db.transaction(async (tx) => {
     const [head] = await tx.select().from(transfers).where(and(eq(transfers.chainId, chainId), eq(transfers.id, id))).for('update');
     if (head!.status !== 'in_transit') throw new AppError('CONFLICT', 'this transfer was received already');
     const lines = await tx.select().from(transferLines).where(and(eq(transferLines.chainId, chainId), eq(transferLines.transferId, id)));
@@ -96,7 +97,7 @@ export async function receiveTransfer(deps: Deps, principal: Principal, id: stri
       where l.chain_id = ${chainId} and l.transfer_id = ${id} and l.product_id = x."productId"`);
     await moveStock(tx, chainId, lines.map((l) => ({ placeId: head!.toStoreId, productId: l.productId, delta: counted.get(l.productId)!, inTransit: -l.quantity })), 'transfer_in', id, at, deps);
     await tx.update(transfers).set({ status: 'received', receivedAt: at, receivedBy: office.userId }).where(and(eq(transfers.chainId, chainId), eq(transfers.id, id)));
-  });
+  }));
   return loadTransfer(deps.db, chainId, id);
 }
 
