@@ -14,7 +14,7 @@ export function sqlStateOf(error: unknown): string | null {
 export const isDataError = (error: unknown): boolean => /^2[23]/.test(sqlStateOf(error) ?? '');
 
 /** A deadlock or serialisation failure: the same work may well succeed when run again. */
-const isTransient = (error: unknown): boolean => ['40P01', '40001'].includes(sqlStateOf(error) ?? '');
+export const isTransient = (error: unknown): boolean => ['40P01', '40001'].includes(sqlStateOf(error) ?? '');
 
 /**
  * Runs `work`, running it again after a deadlock or serialisation failure, up to `attempts`

@@ -29,6 +29,17 @@ describe('onError', () => {
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('VALIDATION_FAILED');
   });
 
+  it('answers a deadlock or serialisation failure that outlasted its retries with 503 and a second to wait, never the statement', async () => {
+    for (const sqlState of ['40P01', '40001']) {
+      const res = await appThrowing(wrapped(sqlState)).request('/');
+      expect(res.status).toBe(503);
+      expect(res.headers.get('retry-after')).toBe('1');
+      const body = await res.text();
+      expect(JSON.parse(body).error.code).toBe('OVERLOADED');
+      expect(body).not.toContain('secret');
+    }
+  });
+
   it('keeps a broken connection a 500 that can be retried, without its text', async () => {
     const res = await appThrowing(wrapped('08006')).request('/');
     expect(res.status).toBe(500);

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { sqlStateOf } from '../db/sql-state';
+import { isTransient, sqlStateOf } from '../db/sql-state';
 import type { Deps } from './app-env';
 
 /** An expected failure with a stable code; the one table below maps it to an HTTP status. */
@@ -91,6 +91,11 @@ export function onError(error: Error, c: Context) {
   if (error instanceof HTTPException && error.status < 500) return errorResponse(c, new AppError('BAD_REQUEST', error.message || 'bad request'));
   const fault = requestFaultOf(error);
   if (fault) return errorResponse(c, fault);
+  // A deadlock or serialisation failure that outlasted the write's own retries: nothing was written, and a moment later it goes through.
+  if (isTransient(error)) {
+    c.header('retry-after', '1');
+    return errorResponse(c, new AppError('OVERLOADED', 'HQ met other changes to the same records at once; nothing was written, try again in a moment'));
+  }
   // Drizzle wraps the driver's error and repeats the whole statement; the cause is what helps.
   // With observability, the request's log line carries it (redacted).
   if (!(c.get('deps') as Deps | undefined)?.observability) console.error(`[hq] ${c.req.method} ${c.req.path} failed:`, error.cause instanceof Error ? error.cause : error);
