@@ -1,9 +1,12 @@
+import { prices } from '@pos/hq-server/catalog/catalog.tables';
 import { openDatabase, type Database } from '@pos/hq-server/db/client';
 import { openJobLock } from '@pos/hq-server/db/job-lock';
 import { knownMigrations, migrateDatabase } from '@pos/hq-server/db/migrate';
 import { query } from '@pos/hq-server/db/query';
 import { checkReadiness } from '@pos/hq-server/observability/readiness';
-import { repricingDataFor } from '@pos/hq-server/sales/reprice-sales';
+import { newId } from '@pos/hq-server/ids';
+import { repricingDataFor, type RepricingData } from '@pos/hq-server/sales/reprice-sales';
+import { lineUnitPrice } from '@pos/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSeededFixture, type Fixture } from '../support/fixture';
@@ -101,5 +104,19 @@ describe('the repricing cache', () => {
     } finally {
       if (hq !== database) await hq.close();
     }
+  });
+
+  it('compiles the chain once for all its stores, each store adding only its own prices', async () => {
+    const product = f.catalog[1]!;
+    const priceAt = (data: RepricingData, storeId: string) =>
+      lineUnitPrice(data.book, { productId: product.id, storeId, memberLevelId: null, channel: 'retail', instant: f.clock().toISOString(), timeZone: 'Asia/Shanghai' }, { unitPriceMinor: 0, weightGrams: null });
+    await database.db.insert(prices).values({ chainId: f.chainId, id: newId(f.deps.clock), productId: product.id, storeId: f.storeIds.S003!, kind: 'retail', amountMinor: product.priceMinor - 50 });
+    const [s003, s004] = await Promise.all([repricingDataFor(database.db, f.chainId, f.storeIds.S003!), repricingDataFor(database.db, f.chainId, f.storeIds.S004!)]);
+    expect(s003.book.products).toBe(s004.book.products);
+    expect(s003.promotions).toBe(s004.promotions);
+    expect(s003.lineFacts).toBe(s004.lineFacts);
+    expect(priceAt(s003, f.storeIds.S003!)).toMatchObject({ ok: true, unitPriceMinor: product.priceMinor - 50 });
+    expect(priceAt(s004, f.storeIds.S004!)).toMatchObject({ ok: true, unitPriceMinor: product.priceMinor });
+    expect(s003.seq).toBeGreaterThan(s004.seq);
   });
 });

@@ -1,9 +1,12 @@
-import { ancestorsOf, categoryParents, compilePriceBook, giftSaleAmounts, lineUnitPrice, priceBasket, settlingRounding, type BasketLine, type PriceBook, type PricedBasket, type PricingSettings, type RoundingPolicy, type Sale, type SaleLine } from '@pos/shared';
+import {
+  ancestorsOf, categoryParents, compilePriceBook, giftSaleAmounts, lineUnitPrice, priceBasket, settlingRounding, storePriceBook,
+  type BasketLine, type PriceBook, type PriceListEntry, type PricedBasket, type PricingSettings, type RoundingPolicy, type Sale, type SaleLine, type StoreAssortment,
+} from '@pos/shared';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { query } from '../db/query';
 import { getPricingSettings } from '../pricing/pricing-settings.service';
-import { latestPricingChange, loadRepricingRows } from '../pricing/repricing-data.repo';
+import { latestChainPricingChange, latestStorePricingChange, loadChainRepricingRows, loadStoreRepricingRows } from '../pricing/repricing-data.repo';
 import { loadRevisions } from '../promotions/promotions.repo';
 import { promotionTimeline, type PromotionTimeline } from './promotion-timeline';
 
@@ -31,63 +34,111 @@ export interface SaleDiscrepancy {
   detail: Record<string, unknown>;
 }
 
-async function loadAndCompile(db: Db, chainId: string, storeId: string): Promise<RepricingData> {
-  const [{ productRows, priceEntries, categoryRows, assortments }, revisions, settings, seq] = await Promise.all([
-    loadRepricingRows(db, chainId, storeId), loadRevisions(db, chainId), getPricingSettings(db, chainId), latestPricingChange(db, chainId, storeId),
+/** What every store of a chain prices with: compiled once per change, however many stores sell. */
+interface ChainPricing {
+  book: PriceBook;
+  promotions: PromotionTimeline;
+  settings: PricingSettings;
+  lineFacts: RepricingData['lineFacts'];
+  seq: number;
+  /** Each store's data over this chain's, made at the store's first sale after it: gone with it when the chain's data changes. */
+  stores: Map<string, { layer: StorePricing; data: RepricingData }>;
+}
+
+/** What one store adds to its chain's: its own prices and assortment. */
+interface StorePricing {
+  prices: PriceListEntry[];
+  assortment: StoreAssortment | null;
+  seq: number;
+}
+
+async function loadChainPricing(db: Db, chainId: string): Promise<ChainPricing> {
+  const [{ productRows, priceEntries, categoryRows }, revisions, settings, seq] = await Promise.all([
+    loadChainRepricingRows(db, chainId), loadRevisions(db, chainId), getPricingSettings(db, chainId), latestChainPricingChange(db, chainId),
   ]);
   const parents = categoryParents(categoryRows);
   return {
-    book: compilePriceBook({ products: productRows, prices: priceEntries, assortments }),
+    book: compilePriceBook({ products: productRows, prices: priceEntries }),
     promotions: promotionTimeline(revisions),
     settings,
     seq,
     lineFacts: new Map(productRows.map((p) => [p.id, { categoryId: p.categoryId, ancestorCategoryIds: ancestorsOf(parents, p.categoryId), brandId: p.brandId }])),
+    stores: new Map(),
   };
 }
 
-type Loaded = { seq: bigint; data: RepricingData };
+async function loadStorePricing(db: Db, chainId: string, storeId: string): Promise<StorePricing> {
+  const [{ priceEntries, assortment }, seq] = await Promise.all([loadStoreRepricingRows(db, chainId, storeId), latestStorePricingChange(db, chainId, storeId)]);
+  return { prices: priceEntries, assortment, seq };
+}
 
-/** Per database handle: the compiled data of each chain and store, and the reload in flight for each. */
-const caches = new WeakMap<Db, { loaded: Map<string, Loaded>; reloading: Map<string, Promise<Loaded>> }>();
+type Fresh<T> = { seq: bigint; value: T };
+
+/**
+ * Values kept by key until the change sequence passes the one they were loaded at. Callers who
+ * find a value stale at once share one reload; one who joined a reload begun before the change
+ * it saw waits for the next.
+ */
+class FreshCache<T> {
+  private readonly loaded = new Map<string, Fresh<T>>();
+  private readonly reloading = new Map<string, Promise<Fresh<T>>>();
+
+  async get(key: string, head: bigint, load: () => Promise<Fresh<T>>): Promise<T> {
+    for (;;) {
+      const cached = this.loaded.get(key);
+      if (cached && cached.seq >= head) return cached.value;
+      const inFlight = this.reloading.get(key);
+      const shared = inFlight ?? load().then((fresh) => {
+        const current = this.loaded.get(key);
+        if (!current || current.seq <= fresh.seq) this.loaded.set(key, fresh);
+        return fresh;
+      }).finally(() => this.reloading.delete(key));
+      if (!inFlight) this.reloading.set(key, shared);
+      const fresh = await shared;
+      if (fresh.seq >= head || !inFlight) return fresh.value;
+    }
+  }
+}
+
+/** Per database handle: each chain's data, and each store's layer. */
+const caches = new WeakMap<Db, { chains: FreshCache<ChainPricing>; stores: FreshCache<StorePricing> }>();
 
 async function changeSeqHead(db: Db): Promise<bigint> {
   const [row] = await query<{ head: string }>(db, sql`select case when is_called then last_value else 0 end::text as head from sync_change_seq`);
   return BigInt(row?.head ?? '0');
 }
 
-/** Compiles afresh, after waiting, through the shared side of the per-chain advisory lock those writers hold until commit, for writes in flight. */
-async function reload(db: Db, chainId: string, storeId: string): Promise<Loaded> {
+/** Loads afresh, after waiting, through the shared side of the per-chain advisory lock those writers hold until commit, for writes in flight. */
+function reload<T>(db: Db, chainId: string, load: (tx: Db) => Promise<T>): Promise<Fresh<T>> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock_shared(7301, hashtext(${chainId}))`);
-    return { seq: await changeSeqHead(tx), data: await loadAndCompile(tx, chainId, storeId) };
+    return { seq: await changeSeqHead(tx), value: await load(tx) };
   });
 }
 
 /**
- * What a store's sales are priced with, compiled once and kept until any price, product,
- * category or promotion changes: every such write, by this HQ process or another on the same
- * database, takes a number from `sync_change_seq`, so an unchanged head means unchanged data and
- * one cheap read of it is the whole check. Callers who find it stale at once share one reload; one
- * who joined a reload begun before the change it saw waits for the next.
+ * What a store's sales are priced with, kept until any price, product, category or promotion
+ * changes: every such write, by this HQ process or another on the same database, takes a number
+ * from `sync_change_seq`, so an unchanged head means unchanged data and one cheap read of it is
+ * the whole check. The chain's products, prices and promotions are compiled once for all its
+ * stores; a store adds only its own prices and assortment over them.
  */
 export async function repricingDataFor(db: Db, chainId: string, storeId: string): Promise<RepricingData> {
-  const cache = caches.get(db) ?? { loaded: new Map<string, Loaded>(), reloading: new Map<string, Promise<Loaded>>() };
+  const cache = caches.get(db) ?? { chains: new FreshCache<ChainPricing>(), stores: new FreshCache<StorePricing>() };
   caches.set(db, cache);
-  const key = `${chainId}|${storeId}`;
   const head = await changeSeqHead(db);
-  for (;;) {
-    const cached = cache.loaded.get(key);
-    if (cached && cached.seq >= head) return cached.data;
-    const inFlight = cache.reloading.get(key);
-    const shared = inFlight ?? reload(db, chainId, storeId).then((fresh) => {
-      const current = cache.loaded.get(key);
-      if (!current || current.seq <= fresh.seq) cache.loaded.set(key, fresh);
-      return fresh;
-    }).finally(() => cache.reloading.delete(key));
-    if (!inFlight) cache.reloading.set(key, shared);
-    const fresh = await shared;
-    if (fresh.seq >= head || !inFlight) return fresh.data;
-  }
+  const [chain, layer] = await Promise.all([
+    cache.chains.get(chainId, head, () => reload(db, chainId, (tx) => loadChainPricing(tx, chainId))),
+    cache.stores.get(`${chainId}|${storeId}`, head, () => reload(db, chainId, (tx) => loadStorePricing(tx, chainId, storeId))),
+  ]);
+  const made = chain.stores.get(storeId);
+  if (made?.layer === layer) return made.data;
+  const data: RepricingData = {
+    book: storePriceBook(chain.book, layer.prices, layer.assortment),
+    promotions: chain.promotions, settings: chain.settings, lineFacts: chain.lineFacts, seq: Math.max(chain.seq, layer.seq),
+  };
+  chain.stores.set(storeId, { layer, data });
+  return data;
 }
 
 type Unit = { unit: number; problem: string | null };

@@ -10,10 +10,15 @@ export interface PriceBookInput {
   readonly scaleLayouts?: readonly ScaleBarcodeLayout[];
 }
 
+/** What pricing asks of a book's price list: a product's entries. A Map is one, and so is a store's layer over its chain's. */
+export interface PriceEntriesByProduct {
+  get(productId: string): readonly PriceListEntry[] | undefined;
+}
+
 /** The catalog indexed once for look-ups at every scan. Build it when the catalog changes. */
 export interface PriceBook {
   readonly products: ReadonlyMap<string, PricedProduct>;
-  readonly pricesByProduct: ReadonlyMap<string, readonly PriceListEntry[]>;
+  readonly pricesByProduct: PriceEntriesByProduct;
   readonly assortments: ReadonlyMap<string, { readonly mode: StoreAssortment['mode']; readonly productIds: ReadonlySet<string> }>;
   readonly barcodes: ReadonlyMap<string, string>;
   readonly scaleItems: ReadonlyMap<string, string>;
@@ -48,4 +53,19 @@ export function storeCarries(book: PriceBook, storeId: string, productId: string
   if (!assortment) return true;
   const listed = assortment.productIds.has(productId);
   return assortment.mode === 'listed' ? listed : !listed;
+}
+
+/**
+ * One store's book over its chain's (compiled without store entries or assortments): the chain's
+ * products and entries shared, not copied, with the store's own price entries and assortment on
+ * top. HQ keeps one chain book however many stores it prices for, and a small layer per store.
+ */
+export function storePriceBook(chain: PriceBook, storePrices: readonly PriceListEntry[], assortment: StoreAssortment | null): PriceBook {
+  const own = groupBy(storePrices, (entry) => entry.productId);
+  for (const [productId, entries] of own) entries.unshift(...(chain.pricesByProduct.get(productId) ?? []));
+  return {
+    ...chain,
+    pricesByProduct: { get: (productId) => own.get(productId) ?? chain.pricesByProduct.get(productId) },
+    assortments: assortment ? new Map([[assortment.storeId, { mode: assortment.mode, productIds: new Set(assortment.productIds) }]]) : chain.assortments,
+  };
 }
