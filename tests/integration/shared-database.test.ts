@@ -6,7 +6,7 @@ import { query } from '@pos/hq-server/db/query';
 import { checkReadiness } from '@pos/hq-server/observability/readiness';
 import { newId } from '@pos/hq-server/ids';
 import { repricingDataFor, type RepricingData } from '@pos/hq-server/sales/reprice-sales';
-import { lineUnitPrice } from '@pos/shared';
+import { lineUnitPrice, minor } from '@pos/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSeededFixture, type Fixture } from '../support/fixture';
