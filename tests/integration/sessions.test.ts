@@ -1,8 +1,10 @@
 import { clerkSessions } from '@pos/hq-server/org/org.tables';
+import { sales } from '@pos/hq-server/sales/sales.tables';
+import { tillSyncStatus } from '@pos/hq-server/till-monitor/till-monitor.tables';
 import { ClerkSession, DeviceList, DeviceSummary, OfficeSessionList, PairedDevice, PairingCode } from '@pos/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createSeededFixture, DEMO_PIN, json, pairTill, signInOffice, testClock, type Fixture } from '../support/fixture';
+import { bearer, createSeededFixture, DEMO_PIN, json, makeSale, pairTill, signInOffice, testClock, type Fixture } from '../support/fixture';
 import type { TestDatabase } from '../support/test-db';
 
 let database: TestDatabase;
@@ -81,10 +83,18 @@ describe('revoking a till', () => {
     const till = await pairTill(f, 'S001');
     await f.app.request('/auth/clerk/sign-in', json({ clerkCode: '0011', pin: DEMO_PIN }, till.deviceToken));
     const manager = await signInOffice(f, 's001@demo.pos');
+    // Synced once, so HQ knows the token from memory on the sync routes: the revocation still holds there at once.
+    expect((await f.app.request('/sync/pull?cursor=0&limit=1', bearer(till.deviceToken))).status).toBe(200);
+    const contactBefore = await f.deps.db.select().from(tillSyncStatus).where(eq(tillSyncStatus.deviceId, till.device.id));
     const revoked = await f.app.request(`/devices/${till.device.id}/revoke`, post(manager));
     expect(revoked.status).toBe(200);
     expect(DeviceSummary.parse(await revoked.json()).state).toBe('revoked');
+    f.clock.advance(1_000);
     expect((await f.app.request('/sync/pull?cursor=0&limit=1', bearer(till.deviceToken))).status).toBe(401);
+    const pushed = await f.app.request('/sync/push', json({ documents: [makeSale(f, till, '0011')] }, till.deviceToken));
+    expect(pushed.status).toBe(401);
+    expect(await f.deps.db.select().from(tillSyncStatus).where(eq(tillSyncStatus.deviceId, till.device.id))).toEqual(contactBefore);
+    expect(await f.deps.db.$count(sales, eq(sales.deviceId, till.device.id))).toBe(0);
     const sessions = await f.deps.db.select().from(clerkSessions).where(eq(clerkSessions.deviceId, till.device.id));
     expect(sessions.length).toBeGreaterThan(0);
     expect(sessions.every((s) => s.revokedAt !== null)).toBe(true);

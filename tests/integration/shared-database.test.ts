@@ -109,8 +109,8 @@ describe('the repricing cache', () => {
   it('compiles the chain once for all its stores, each store adding only its own prices', async () => {
     const product = f.catalog[1]!;
     const priceAt = (data: RepricingData, storeId: string) =>
-      lineUnitPrice(data.book, { productId: product.id, storeId, memberLevelId: null, channel: 'retail', instant: f.clock().toISOString(), timeZone: 'Asia/Shanghai' }, { unitPriceMinor: 0, weightGrams: null });
-    await database.db.insert(prices).values({ chainId: f.chainId, id: newId(f.deps.clock), productId: product.id, storeId: f.storeIds.S003!, kind: 'retail', amountMinor: product.priceMinor - 50 });
+      lineUnitPrice(data.book, { productId: product.id, storeId, memberLevelId: null, channel: 'retail', instant: f.clock().toISOString(), timeZone: 'Asia/Shanghai' }, { unitPriceMinor: minor(0), weightGrams: null });
+    await database.db.insert(prices).values({ chainId: f.chainId, id: newId(f.deps.clock), productId: product.id, storeId: f.storeIds.S003!, kind: 'retail', amountMinor: minor(product.priceMinor - 50) });
     const [s003, s004] = await Promise.all([repricingDataFor(database.db, f.chainId, f.storeIds.S003!), repricingDataFor(database.db, f.chainId, f.storeIds.S004!)]);
     expect(s003.book.products).toBe(s004.book.products);
     expect(s003.promotions).toBe(s004.promotions);

@@ -33,4 +33,11 @@ export interface Deps {
   admission?: Admission;
 }
 
-export type AppEnv = { Variables: { deps: Deps; principal: Principal } };
+export type AppEnv = {
+  Variables: {
+    deps: Deps;
+    principal: Principal;
+    /** On the sync routes (`authenticateTill`): the hash of the till's token, for the contact statement to check again. */
+    tillTokenHash: string;
+  };
+};

@@ -120,13 +120,14 @@ function reload<T>(db: Db, chainId: string, load: (tx: Db) => Promise<T>): Promi
  * What a store's sales are priced with, kept until any price, product, category or promotion
  * changes: every such write, by this HQ process or another on the same database, takes a number
  * from `sync_change_seq`, so an unchanged head means unchanged data and one cheap read of it is
- * the whole check. The chain's products, prices and promotions are compiled once for all its
- * stores; a store adds only its own prices and assortment over them.
+ * the whole check (`knownHead`, when the caller read it a moment ago). The chain's products,
+ * prices and promotions are compiled once for all its stores; a store adds only its own prices
+ * and assortment over them.
  */
-export async function repricingDataFor(db: Db, chainId: string, storeId: string): Promise<RepricingData> {
+export async function repricingDataFor(db: Db, chainId: string, storeId: string, knownHead?: bigint): Promise<RepricingData> {
   const cache = caches.get(db) ?? { chains: new FreshCache<ChainPricing>(), stores: new FreshCache<StorePricing>() };
   caches.set(db, cache);
-  const head = await changeSeqHead(db);
+  const head = knownHead ?? (await changeSeqHead(db));
   const [chain, layer] = await Promise.all([
     cache.chains.get(chainId, head, () => reload(db, chainId, (tx) => loadChainPricing(tx, chainId))),
     cache.stores.get(`${chainId}|${storeId}`, head, () => reload(db, chainId, (tx) => loadStorePricing(tx, chainId, storeId))),

@@ -88,7 +88,7 @@ async function seedShowcasePoints(deps: Deps, chainId: string, items: DemoProduc
     const member = byCard.get(p.cardNo);
     return member ? [showcaseSale(principal, cashier.id, member, new Date(clock().getTime() - p.daysAgo * 86_400_000), n + 1, items, p.units)] : [];
   });
-  await ingestSales(deps, principal, [...sales, ...sales.slice(0, 1).map(pricedBehind)]);
+  await ingestSales(deps, principal, [...sales, ...sales.slice(0, 1).map(pricedBehind)], { changeHead: null });
 }
 
 /**

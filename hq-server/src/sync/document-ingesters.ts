@@ -10,8 +10,13 @@ type Reason = NonNullable<PushResult['reason']>;
 /** What HQ made of one document: stored now, stored before, or refused with the reason. */
 export type IngestOutcome = { status: 'accepted' | 'duplicate' } | { status: 'rejected'; reason: Reason };
 
+/** What the push's first statement read that ingest may use: the change sequence's head, which says whether HQ's kept price data is current (null: not read). */
+export interface PushContext {
+  changeHead: number | null;
+}
+
 /** Takes a batch of one kind exactly once, answering each document by its id. */
-export type Ingest<D> = (deps: Deps, device: DevicePrincipal, documents: D[]) => Promise<Map<string, IngestOutcome>>;
+export type Ingest<D> = (deps: Deps, device: DevicePrincipal, documents: D[], context: PushContext) => Promise<Map<string, IngestOutcome>>;
 
 /**
  * How HQ takes each kind of document. A push's documents are taken kind by kind in this
@@ -29,7 +34,7 @@ export const documentIngesters: { readonly [K in SyncDocumentKind]: Ingest<SyncD
 export const ingestOrder = Object.keys(documentIngesters) as SyncDocumentKind[];
 
 /** Takes the documents of one kind with that kind's ingester. */
-export function ingestKind<K extends SyncDocumentKind>(deps: Deps, device: DevicePrincipal, kind: K, documents: SyncDocumentOf<K>[]): Promise<Map<string, IngestOutcome>> {
+export function ingestKind<K extends SyncDocumentKind>(deps: Deps, device: DevicePrincipal, kind: K, documents: SyncDocumentOf<K>[], context: PushContext): Promise<Map<string, IngestOutcome>> {
   const ingest = documentIngesters[kind] as Ingest<SyncDocumentOf<K>>;
-  return ingest(deps, device, documents);
+  return ingest(deps, device, documents, context);
 }

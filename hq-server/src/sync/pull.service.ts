@@ -3,7 +3,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { query } from '../db/query';
 import type { DevicePrincipal } from '../http/app-env';
-import { requireOpenStore } from '../org/store-open';
+import { AppError } from '../http/errors';
+import type { TillContact } from '../till-monitor/till-contact.service';
 import { snapshotRowCount } from './snapshot.service';
 import { entityRows, syncEntities, type SyncScope } from './sync-entities';
 
@@ -17,23 +18,23 @@ export function entitySelects(device: SyncScope, cursor: number, limit: number):
 /**
  * Changes after the cursor, in sequence order, in one statement so they come from one
  * snapshot. Each entity's sub-select is limited too, so the merged page is exactly the
- * first `limit` changes of all entities together.
+ * first `limit` changes of all entities together. A till whose cursor is at the change
+ * sequence's head, as its contact read it, has every change: it is answered without a look.
  */
-export async function pullChanges(db: Db, device: DevicePrincipal, { cursor, limit }: PullQuery): Promise<PullResponse> {
-  await requireOpenStore(db, device.chainId, device.storeId);
+export async function pullChanges(db: Db, { device, storeOpen, changeHead }: TillContact, { cursor, limit }: PullQuery): Promise<PullResponse> {
+  if (!storeOpen) throw new AppError('FORBIDDEN', 'the store is closed');
+  if (cursor >= changeHead) return { changes: [], cursor, hasMore: false, headSeq: changeHead };
   const union = sql.join(entitySelects(device, cursor, limit + 1), sql` union all `);
   const rows = await query<{ seq: string | number; entity: Change['entity']; data: unknown }>(
     db,
     sql`select seq, entity, data from (${union}) as changes order by seq limit ${limit + 1}`,
   );
-  const head = await query<{ last_value: string | number; is_called: boolean }>(db, sql`select last_value, is_called from sync_change_seq`);
   const all = rows.map((row) => ({ seq: Number(row.seq), entity: row.entity, data: row.data }) as Change);
   const changes = all.slice(0, limit);
-  const headRow = head[0];
-  const headSeq = headRow?.is_called ? Number(headRow.last_value) : 0;
   const hasMore = all.length > limit;
   const catchUp = hasMore && (await farBehind(db, device, cursor)) ? 'snapshot' : undefined;
-  return { changes, cursor: changes.at(-1)?.seq ?? cursor, hasMore, headSeq, ...(catchUp ? { catchUp } : {}) };
+  const last = changes.at(-1)?.seq ?? cursor;
+  return { changes, cursor: last, hasMore, headSeq: Math.max(changeHead, last), ...(catchUp ? { catchUp } : {}) };
 }
 
 /**

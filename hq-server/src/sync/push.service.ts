@@ -1,6 +1,6 @@
 import { saleTimeIssue, SyncDocument, type PushBody, type PushResponse, type PushResult } from '@pos/shared';
 import type { Deps, DevicePrincipal } from '../http/app-env';
-import { ingestKind, ingestOrder } from './document-ingesters';
+import { ingestKind, ingestOrder, type PushContext } from './document-ingesters';
 
 type Reason = NonNullable<PushResult['reason']>;
 
@@ -24,7 +24,7 @@ function repeatOf(first: PushResult, index: number): PushResult {
  * Takes a till's batch: each document is validated on its own and answered on its own
  * (`accepted`, `duplicate` or `rejected` with a reason), keyed by the id the till made.
  */
-export async function pushDocuments(deps: Deps, device: DevicePrincipal, body: PushBody): Promise<PushResponse> {
+export async function pushDocuments(deps: Deps, device: DevicePrincipal, body: PushBody, context: PushContext): Promise<PushResponse> {
   const results: PushResult[] = [];
   const pending: { index: number; doc: SyncDocument }[] = [];
   const repeats: { index: number; firstIndex: number }[] = [];
@@ -54,7 +54,7 @@ export async function pushDocuments(deps: Deps, device: DevicePrincipal, body: P
   for (const kind of ingestOrder) {
     const ofKind = pending.filter((p) => p.doc.kind === kind);
     if (ofKind.length === 0) continue;
-    const outcomes = await ingestKind(deps, device, kind, ofKind.map((p) => p.doc));
+    const outcomes = await ingestKind(deps, device, kind, ofKind.map((p) => p.doc), context);
     for (const { index, doc } of ofKind) {
       const outcome = outcomes.get(doc.id);
       if (!outcome) throw new Error(`ingest gave no outcome for ${doc.id}`);

@@ -1,9 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { ErrorBody, PullQuery, PullResponse, PushBody, PushResponse, SnapshotQuery, SYNC_PROTOCOL_HEADER, TILL_REPORT_HEADER } from '@pos/shared';
+import type { Context } from 'hono';
 import type { AppEnv, DevicePrincipal } from '../http/app-env';
-import { authenticate } from '../http/authenticate';
+import { authenticate, authenticateTill, forgetTill } from '../http/authenticate';
+import { AppError } from '../http/errors';
 import { bearer, commonErrors, jsonBody, jsonResponse } from '../http/openapi-helpers';
-import { noteServedCursor, noteTillContact, outboxInstructions, parseTillReport, recordPushOutcome } from '../till-monitor/till-contact.service';
+import { noteServedCursor, noteTillContact, outboxInstructions, parseTillReport, recordPushOutcome, type TillContact } from '../till-monitor/till-contact.service';
 import { pullChanges } from './pull.service';
 import { documentKindOf, pushDocuments } from './push.service';
 import { snapshotStream } from './snapshot.service';
@@ -22,7 +24,7 @@ const refused = {
 const pull = createRoute({
   method: 'get', path: '/sync/pull', tags: ['sync'], security: bearer,
   summary: 'Changes a till needs after its cursor, in change-sequence order',
-  middleware: [authenticate('device')] as const,
+  middleware: [authenticateTill] as const,
   request: { query: PullQuery, headers: TillReportHeaders },
   responses: { 200: jsonResponse(PullResponse, 'One page of changes and the next cursor'), ...commonErrors, ...refused },
 });
@@ -43,22 +45,39 @@ const snapshot = createRoute({
 const push = createRoute({
   method: 'post', path: '/sync/push', tags: ['sync'], security: bearer,
   summary: 'Documents made on a till (sales), each ingested once and answered on its own',
-  middleware: [authenticate('device')] as const,
+  middleware: [authenticateTill] as const,
   request: { body: jsonBody(PushBody), headers: TillReportHeaders },
   responses: { 200: jsonResponse(PushResponse, 'Per document: accepted, duplicate or rejected with a reason'), ...commonErrors, ...refused },
 });
+
+/**
+ * Notes the till's contact with its report, checking its token again (`authenticateTill` may have
+ * taken it from memory), and makes the till as it stands now the request's principal.
+ */
+async function tillContact(c: Context<AppEnv>, contact: Parameters<typeof noteTillContact>[3]): Promise<TillContact> {
+  const principal = c.var.principal;
+  const report = parseTillReport(c.req.header(TILL_REPORT_HEADER));
+  try {
+    const noted = await noteTillContact(c.var.deps, { chainId: principal.chainId, tokenHash: c.var.tillTokenHash }, report, contact);
+    c.set('principal', noted.device);
+    return noted;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'UNAUTHENTICATED') forgetTill(c.var.deps.db, c.var.tillTokenHash);
+    throw error;
+  }
+}
 
 export const syncRoutes = new OpenAPIHono<AppEnv>();
 syncRoutes.use('/sync/*', nameSyncProtocol);
 syncRoutes
   .openapi(pull, async (c) => {
-    const device = c.var.principal as DevicePrincipal;
-    const { db } = c.var.deps;
+    const { deps } = c.var;
+    const query = c.req.valid('query');
     acceptSyncProtocol(c.req.valid('header')[SYNC_PROTOCOL_HEADER]);
-    await noteTillContact(c.var.deps, device, parseTillReport(c.req.valid('header')[TILL_REPORT_HEADER]), 'pull');
-    const page = await pullChanges(db, device, c.req.valid('query'));
-    await noteServedCursor(db, device, page.cursor);
-    const outbox = await outboxInstructions(c.var.deps, device);
+    const contact = await tillContact(c, { kind: 'pull', cursor: query.cursor });
+    const page = await pullChanges(deps.db, contact, query);
+    if (page.cursor !== query.cursor) await noteServedCursor(deps.db, contact.device, page.cursor);
+    const outbox = contact.decisionsWaiting ? await outboxInstructions(deps, contact.device) : [];
     return c.json(outbox.length ? { ...page, outbox } : page, 200);
   })
   .openapi(snapshot, async (c) => {
@@ -74,12 +93,11 @@ syncRoutes
     return body as never;
   })
   .openapi(push, async (c) => {
-    const device = c.var.principal as DevicePrincipal;
     const body = c.req.valid('json');
     acceptSyncProtocol(c.req.valid('header')[SYNC_PROTOCOL_HEADER]);
-    await noteTillContact(c.var.deps, device, parseTillReport(c.req.valid('header')[TILL_REPORT_HEADER]), 'push');
-    const response = await pushDocuments(c.var.deps, device, body);
+    const contact = await tillContact(c, { kind: 'push' });
+    const response = await pushDocuments(c.var.deps, contact.device, body, { changeHead: contact.changeHead });
     for (const result of response.results) c.var.deps.observability?.metrics.pushedDocuments.inc({ kind: documentKindOf(body.documents[result.index]), status: result.status });
-    await recordPushOutcome(c.var.deps, device, body.documents, response.results);
+    await recordPushOutcome(c.var.deps, contact.device, body.documents, response.results, contact.openRejections);
     return c.json(response, 200);
   });

@@ -1,11 +1,11 @@
 import { isVersionRefused, TillReport, type OutboxInstruction, type PushResult } from '@pos/shared';
-import { and, eq, inArray, isNotNull, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { query } from '../db/query';
 import type { Deps, DevicePrincipal } from '../http/app-env';
 import { AppError } from '../http/errors';
 import { newId } from '../ids';
 import { syncRejections, tillSyncStatus } from './till-monitor.tables';
-import { loadTillSyncSettings } from './till-sync-settings.service';
 
 /**
  * The till's report from its header: none from a till older than reports (it is still served),
@@ -26,44 +26,70 @@ export function parseTillReport(header: string | undefined): TillReport | null {
   return parsed.data;
 }
 
-/**
- * Notes that the till pulled or pushed, with its report, then refuses it (426
- * `TILL_VERSION_REFUSED`) when its app version is below the chain's minimum: the contact and the
- * version stay on record, so the office sees which tills wait for the update.
- */
-export async function noteTillContact({ db, clock }: Deps, device: DevicePrincipal, report: TillReport | null, contact: 'pull' | 'push'): Promise<void> {
-  const now = clock();
-  const stamp = contact === 'pull' ? { lastPullAt: now } : { lastPushAt: now };
-  const reported = report ? { report, reportAt: now } : {};
-  await db
-    .insert(tillSyncStatus)
-    .values({ chainId: device.chainId, deviceId: device.deviceId, ...stamp, ...reported })
-    .onConflictDoUpdate({ target: [tillSyncStatus.chainId, tillSyncStatus.deviceId], set: { ...stamp, ...reported } });
-  if (report) await markDelivered(db, device, report, now);
-
-  const settings = await loadTillSyncSettings(db, device.chainId);
-  if (report && isVersionRefused(report.appVersion, settings.minAppVersion)) {
-    throw new AppError('TILL_VERSION_REFUSED', `HQ no longer accepts till version ${report.appVersion}; update the till to ${settings.minAppVersion} or later`, {
-      appVersion: report.appVersion,
-      minAppVersion: settings.minAppVersion,
-    });
-  }
+/** What the statement that notes a till's contact found, for the rest of its request. */
+export interface TillContact {
+  /** The till as it stands now: its token still valid, its store (it may have moved) and the store's time zone. */
+  device: DevicePrincipal;
+  storeOpen: boolean;
+  /** The change sequence's head: a till whose cursor is there has every change. */
+  changeHead: number;
+  /** Whether the till has documents HQ rejected and no one has closed: only then may a push close some. */
+  openRejections: boolean;
+  /** Whether managers' decisions wait to reach the till: only then does a pull look for them. */
+  decisionsWaiting: boolean;
 }
 
-/** A manager's decision the till no longer lists among its rejected documents has reached it. */
-async function markDelivered(db: Db, device: DevicePrincipal, report: TillReport, now: Date): Promise<void> {
-  if (report.rejectedCount > report.rejectedIds.length) return;
-  await db
-    .update(syncRejections)
-    .set({ deliveredAt: now })
-    .where(and(
-      eq(syncRejections.chainId, device.chainId),
-      eq(syncRejections.deviceId, device.deviceId),
-      inArray(syncRejections.status, ['resend', 'settled']),
-      isNull(syncRejections.deliveredAt),
-      isNotNull(syncRejections.instructedAt),
-      report.rejectedIds.length ? notInArray(syncRejections.documentId, report.rejectedIds) : undefined,
-    ));
+/**
+ * Notes that the till pulled (holding `cursor`) or pushed, with its report; marks delivered the
+ * managers' decisions its report no longer lists; and reads what the request needs next. One
+ * statement, which also checks the till's token again, so the sync routes may authenticate from
+ * memory (`authenticateTill`): a till revoked since is refused here (401) with nothing written. Then
+ * it refuses the till (426 `TILL_VERSION_REFUSED`) when its app version is below the chain's
+ * minimum: the contact and the version stay on record, so the office sees which tills wait for the update.
+ */
+export async function noteTillContact({ db, clock }: Deps, till: { chainId: string; tokenHash: string }, report: TillReport | null, contact: { kind: 'push' } | { kind: 'pull'; cursor: number }): Promise<TillContact> {
+  const { chainId } = till;
+  const now = clock().toISOString();
+  const stamp = contact.kind === 'pull' ? sql`last_pull_at` : sql`last_push_at`;
+  const served = contact.kind === 'pull' ? { column: sql`, served_cursor`, value: sql`, ${contact.cursor}::bigint`, set: sql`, served_cursor = excluded.served_cursor` } : { column: sql``, value: sql``, set: sql`` };
+  const reported = report
+    ? { column: sql`, report, report_at`, value: sql`, ${JSON.stringify(report)}::jsonb, ${now}::timestamptz`, set: sql`, report = excluded.report, report_at = excluded.report_at` }
+    : { column: sql``, value: sql``, set: sql`` };
+  // Decisions the till no longer lists among its rejected documents have reached it (only a full list says so).
+  const delivered = report && report.rejectedCount <= report.rejectedIds.length
+    ? sql`, delivered as (
+        update sync_rejections set delivered_at = ${now}::timestamptz
+        where chain_id = ${chainId} and device_id = (select id from device) and status in ('resend', 'settled')
+          and delivered_at is null and instructed_at is not null
+          ${report.rejectedIds.length ? sql`and document_id not in (${sql.join(report.rejectedIds.map((id) => sql`${id}`), sql`, `)})` : sql``})`
+    : sql``;
+  const [row] = await query<{ id: string; code: string; store_id: string; time_zone: string; store_open: boolean; min_app_version: string | null; change_head: string; open_rejections: boolean; decisions_waiting: boolean }>(db, sql`
+    with device as (
+      select d.id, d.code, d.store_id, s.time_zone, s.active as store_open
+      from till_devices d join stores s on s.chain_id = d.chain_id and s.id = d.store_id
+      where d.chain_id = ${chainId} and d.token_hash = ${till.tokenHash} and d.revoked_at is null
+    ), contact as (
+      insert into till_sync_status (chain_id, device_id, ${stamp}${served.column}${reported.column})
+      select ${chainId}::uuid, id, ${now}::timestamptz${served.value}${reported.value} from device
+      on conflict (chain_id, device_id) do update set ${stamp} = excluded.${stamp}${served.set}${reported.set}
+    )${delivered}
+    select d.id, d.code, d.store_id, d.time_zone, d.store_open,
+           (select min_app_version from till_sync_settings where chain_id = ${chainId}) as min_app_version,
+           (select case when is_called then last_value else 0 end from sync_change_seq)::text as change_head,
+           exists (select 1 from sync_rejections r where r.chain_id = ${chainId} and r.device_id = d.id and r.status in ('open', 'resend')) as open_rejections,
+           exists (select 1 from sync_rejections r where r.chain_id = ${chainId} and r.device_id = d.id and r.status in ('resend', 'settled') and r.delivered_at is null) as decisions_waiting
+    from device d`);
+  if (!row) throw new AppError('UNAUTHENTICATED', 'the token is unknown, expired or revoked');
+  if (report && isVersionRefused(report.appVersion, row.min_app_version)) {
+    throw new AppError('TILL_VERSION_REFUSED', `HQ no longer accepts till version ${report.appVersion}; update the till to ${row.min_app_version} or later`, {
+      appVersion: report.appVersion,
+      minAppVersion: row.min_app_version,
+    });
+  }
+  return {
+    device: { kind: 'device', chainId, deviceId: row.id, deviceCode: row.code, storeId: row.store_id, storeTimeZone: row.time_zone },
+    storeOpen: row.store_open, changeHead: Number(row.change_head), openRejections: row.open_rejections, decisionsWaiting: row.decisions_waiting,
+  };
 }
 
 /** Keeps the cursor a pull handed out: what the till holds once it applied the page, so "how far behind" does not lag a sync. */
@@ -95,10 +121,11 @@ function kindOf(raw: unknown): string | null {
 
 /**
  * Keeps every document of the push HQ rejected (one row per till and document; rejected again, it
- * opens again and counts), and closes the rejections of documents HQ now took. A document naming
+ * opens again and counts), and closes the rejections of documents HQ now took (when the till had
+ * any open, as its contact found). A document naming
  * another till or store (`FORBIDDEN`) is not this till's own and is not kept under it.
  */
-export async function recordPushOutcome({ db, clock }: Deps, device: DevicePrincipal, documents: readonly unknown[], results: readonly PushResult[]): Promise<void> {
+export async function recordPushOutcome({ db, clock }: Deps, device: DevicePrincipal, documents: readonly unknown[], results: readonly PushResult[], openRejections: boolean): Promise<void> {
   const now = clock();
   const rejected = new Map<string, { kind: string | null; code: string; message: string }>();
   for (const r of results) {
@@ -120,7 +147,7 @@ export async function recordPushOutcome({ db, clock }: Deps, device: DevicePrinc
         },
       });
   }
-  if (taken.length) {
+  if (taken.length && openRejections) {
     await db
       .update(syncRejections)
       .set({ status: 'resent', resolvedAt: now, deliveredAt: now })
