@@ -1,7 +1,8 @@
 import { creditedShares, type Sale } from '@pos/shared';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or } from 'drizzle-orm';
 import { products } from '../catalog/catalog.tables';
 import type { Db } from '../db/client';
+import { FreshCache, loadAtHead } from '../db/fresh-cache';
 import type { DevicePrincipal } from '../http/app-env';
 import { clerks } from '../org/org.tables';
 import { shiftsOfDevice } from '../shifts/shift-references';
@@ -18,17 +19,15 @@ import { shiftsOfDevice } from '../shifts/shift-references';
  * the sale's cashier or a clerk credited with one of its lines. A sale made in a shift names a
  * shift this till opened (a till from before shifts names none).
  */
-export async function unknownReferences(db: Db, device: DevicePrincipal, sales: Sale[], cachedProducts: ReadonlyMap<string, unknown>): Promise<Map<string, string[]>> {
+export async function unknownReferences(db: Db, device: DevicePrincipal, sales: Sale[], cachedProducts: ReadonlyMap<string, unknown>, changeHead: bigint): Promise<Map<string, string[]>> {
   const productIds = [...new Set(sales.flatMap((s) => s.lines.map((l) => l.productId)))].filter((id) => !cachedProducts.has(id));
-  const clerkIds = [...new Set(sales.flatMap((s) => [s.cashierId, ...lineClerks(s), ...s.approvals.map((a) => a.approvedBy)]))];
-  const [knownProducts, knownClerks, ownShifts] = await Promise.all([
+  const [knownProducts, storeClerks, ownShifts] = await Promise.all([
     productIds.length ? db.select({ id: products.id }).from(products).where(and(eq(products.chainId, device.chainId), inArray(products.id, productIds))) : [],
-    clerkIds.length ? db.select({ id: clerks.id, storeId: clerks.storeId }).from(clerks).where(and(eq(clerks.chainId, device.chainId), inArray(clerks.id, clerkIds))) : [],
+    clerksOfStore(db, device, changeHead),
     shiftsOfDevice(db, device, sales.flatMap((s) => (s.shiftId ? [s.shiftId] : []))),
   ]);
   const fetchedProducts = new Set(knownProducts.map((p) => p.id));
   const isKnownProduct = (id: string) => cachedProducts.has(id) || fetchedProducts.has(id);
-  const storeClerks = new Set(knownClerks.filter((c) => c.storeId === null || c.storeId === device.storeId).map((c) => c.id));
   const problems = new Map<string, string[]>();
   for (const sale of sales) {
     const found = [
@@ -41,6 +40,20 @@ export async function unknownReferences(db: Db, device: DevicePrincipal, sales: 
     if (found.length) problems.set(sale.id, found);
   }
   return problems;
+}
+
+/** Per database handle: the clerks each store's sales may name, active or not, kept until a clerk changes. */
+const storeClerkCaches = new WeakMap<Db, FreshCache<ReadonlySet<string>>>();
+
+/** The clerks of the store and the chain's clerks of no store: who a sale of the store may name. */
+function clerksOfStore(db: Db, device: DevicePrincipal, changeHead: bigint): Promise<ReadonlySet<string>> {
+  const cache = storeClerkCaches.get(db) ?? new FreshCache<ReadonlySet<string>>();
+  storeClerkCaches.set(db, cache);
+  return cache.get(`${device.chainId}|${device.storeId}`, changeHead, () => loadAtHead(db, device.chainId, async (tx) => {
+    const rows = await tx.select({ id: clerks.id }).from(clerks)
+      .where(and(eq(clerks.chainId, device.chainId), or(isNull(clerks.storeId), eq(clerks.storeId, device.storeId))));
+    return new Set(rows.map((r) => r.id));
+  }));
 }
 
 /** Every clerk a line is credited to: its `clerkId`, and each one it is shared with. */

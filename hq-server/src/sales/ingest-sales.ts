@@ -1,6 +1,7 @@
 import { businessDate, type PushResult, type Sale } from '@pos/shared';
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { changeSeqHead } from '../db/fresh-cache';
 import { isDataError, retryTransient, sqlStateOf } from '../db/sql-state';
 import type { Deps, DevicePrincipal } from '../http/app-env';
 import type { IngestOutcome, PushContext } from '../sync/document-ingesters';
@@ -141,8 +142,9 @@ async function refuseForeignDuplicates(db: Db, device: DevicePrincipal, outcomes
 export async function ingestSales(deps: Deps, device: DevicePrincipal, sales: Sale[], { changeHead }: PushContext): Promise<Map<string, IngestOutcome>> {
   const outcomes = new Map<string, IngestOutcome>();
   if (sales.length === 0) return outcomes;
-  const pricing = await repricingDataFor(deps.db, device.chainId, device.storeId, changeHead === null ? undefined : BigInt(changeHead));
-  const problems = await unknownReferences(deps.db, device, sales, pricing.lineFacts);
+  const head = changeHead === null ? await changeSeqHead(deps.db) : BigInt(changeHead);
+  const pricing = await repricingDataFor(deps.db, device.chainId, device.storeId, head);
+  const problems = await unknownReferences(deps.db, device, sales, pricing.lineFacts, head);
   for (const [id, messages] of problems) {
     outcomes.set(id, { status: 'rejected', reason: { code: 'VALIDATION_FAILED', message: 'the document refers to rows HQ does not know', details: messages } });
   }

@@ -2,9 +2,8 @@ import {
   ancestorsOf, categoryParents, compilePriceBook, giftSaleAmounts, lineUnitPrice, priceBasket, settlingRounding, storePriceBook,
   type BasketLine, type PriceBook, type PriceListEntry, type PricedBasket, type PricingSettings, type RoundingPolicy, type Sale, type SaleLine, type StoreAssortment,
 } from '@pos/shared';
-import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { query } from '../db/query';
+import { changeSeqHead, FreshCache, loadAtHead } from '../db/fresh-cache';
 import { getPricingSettings } from '../pricing/pricing-settings.service';
 import { latestChainPricingChange, latestStorePricingChange, loadChainRepricingRows, loadStoreRepricingRows } from '../pricing/repricing-data.repo';
 import { loadRevisions } from '../promotions/promotions.repo';
@@ -72,49 +71,8 @@ async function loadStorePricing(db: Db, chainId: string, storeId: string): Promi
   return { prices: priceEntries, assortment, seq };
 }
 
-type Fresh<T> = { seq: bigint; value: T };
-
-/**
- * Values kept by key until the change sequence passes the one they were loaded at. Callers who
- * find a value stale at once share one reload; one who joined a reload begun before the change
- * it saw waits for the next.
- */
-class FreshCache<T> {
-  private readonly loaded = new Map<string, Fresh<T>>();
-  private readonly reloading = new Map<string, Promise<Fresh<T>>>();
-
-  async get(key: string, head: bigint, load: () => Promise<Fresh<T>>): Promise<T> {
-    for (;;) {
-      const cached = this.loaded.get(key);
-      if (cached && cached.seq >= head) return cached.value;
-      const inFlight = this.reloading.get(key);
-      const shared = inFlight ?? load().then((fresh) => {
-        const current = this.loaded.get(key);
-        if (!current || current.seq <= fresh.seq) this.loaded.set(key, fresh);
-        return fresh;
-      }).finally(() => this.reloading.delete(key));
-      if (!inFlight) this.reloading.set(key, shared);
-      const fresh = await shared;
-      if (fresh.seq >= head || !inFlight) return fresh.value;
-    }
-  }
-}
-
 /** Per database handle: each chain's data, and each store's layer. */
 const caches = new WeakMap<Db, { chains: FreshCache<ChainPricing>; stores: FreshCache<StorePricing> }>();
-
-async function changeSeqHead(db: Db): Promise<bigint> {
-  const [row] = await query<{ head: string }>(db, sql`select case when is_called then last_value else 0 end::text as head from sync_change_seq`);
-  return BigInt(row?.head ?? '0');
-}
-
-/** Loads afresh, after waiting, through the shared side of the per-chain advisory lock those writers hold until commit, for writes in flight. */
-function reload<T>(db: Db, chainId: string, load: (tx: Db) => Promise<T>): Promise<Fresh<T>> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock_shared(7301, hashtext(${chainId}))`);
-    return { seq: await changeSeqHead(tx), value: await load(tx) };
-  });
-}
 
 /**
  * What a store's sales are priced with, kept until any price, product, category or promotion
@@ -129,8 +87,8 @@ export async function repricingDataFor(db: Db, chainId: string, storeId: string,
   caches.set(db, cache);
   const head = knownHead ?? (await changeSeqHead(db));
   const [chain, layer] = await Promise.all([
-    cache.chains.get(chainId, head, () => reload(db, chainId, (tx) => loadChainPricing(tx, chainId))),
-    cache.stores.get(`${chainId}|${storeId}`, head, () => reload(db, chainId, (tx) => loadStorePricing(tx, chainId, storeId))),
+    cache.chains.get(chainId, head, () => loadAtHead(db, chainId, (tx) => loadChainPricing(tx, chainId))),
+    cache.stores.get(`${chainId}|${storeId}`, head, () => loadAtHead(db, chainId, (tx) => loadStorePricing(tx, chainId, storeId))),
   ]);
   const made = chain.stores.get(storeId);
   if (made?.layer === layer) return made.data;
