@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { commissionDuty, commissionResults, commissionStorePeriods, counters } from '@pos/hq-server/commission/commission.tables';
 import { products } from '@pos/hq-server/catalog/catalog.tables';
 import { workOpenPeriodsOfAllChains, type OpenPeriodRun } from '@pos/hq-server/commission/commission-schedule';
+import { clerks } from '@pos/hq-server/org/org.tables';
 import { ClerkStatement, MyMonth, PushResponse, uuidv7, type PairedDevice, type Sale } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +96,15 @@ describe('commission worked out at HQ from the sales ledger', () => {
     // ¥99.99 at 3%: X 59.99 → 1.80, Y 40.00 → 1.20. The counter: 2% of ¥100.00 = ¥2.00, 8 h and 4 h → 1.33 and 0.67.
     expect(await figures('2026-11')).toEqual({ 'K pool_total': 200, 'X pool_share': 133, 'X sales': 180, 'Y pool_share': 67, 'Y sales': 120 });
     expect(await work('2026-11')).toEqual({ worked: 0, unchanged: 1 });
+
+    // A chain-wide input changing (a clerk's grade, read once a run for every store) works the store again; changed back, again.
+    const [before] = await f.deps.db.select({ grade: clerks.commissionGrade }).from(clerks).where(eq(clerks.id, X));
+    await f.deps.db.update(clerks).set({ commissionGrade: 'regraded' }).where(eq(clerks.id, X));
+    expect(await work('2026-11')).toEqual({ worked: 1, unchanged: 0 });
+    await f.deps.db.update(clerks).set({ commissionGrade: before!.grade }).where(eq(clerks.id, X));
+    expect(await work('2026-11')).toEqual({ worked: 1, unchanged: 0 });
+    expect(await work('2026-11')).toEqual({ worked: 0, unchanged: 1 });
+    expect(await figures('2026-11')).toEqual({ 'K pool_total': 200, 'X pool_share': 133, 'X sales': 180, 'Y pool_share': 67, 'Y sales': 120 });
   });
 
   it('refuses to close a month that has not ended', async () => {
