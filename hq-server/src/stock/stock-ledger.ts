@@ -28,7 +28,6 @@ export type MoveReason = 'opening' | 'receipt' | 'supplier_return' | 'transfer_o
  * The levels are locked in (place, product) order, the order a sales batch locks them in, so
  * that the two wait for each other instead of deadlocking.
  */
-
 export async function moveStock(tx: Db, chainId: string, moves: readonly Move[], reason: MoveReason | null, documentId: string, at: Date, deps: Pick<Deps, 'clock'>): Promise<void> {
   const moved = moves.filter((m) => m.delta !== 0);
   if (!reason && moved.length) throw new Error('stock on hand moves only with a reason the ledger records');
