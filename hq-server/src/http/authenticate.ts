@@ -32,19 +32,21 @@ const KNOWN_TILLS_AT_MOST = 50_000;
 export const authenticateTill = createMiddleware<AppEnv>(async (c, next) => {
   const token = bearerToken(c.req.header('authorization'));
   const parsed = parseToken(token);
+  if (!parsed) throw new AppError('UNAUTHENTICATED', 'the token is unknown, expired or revoked');
   const { db } = c.var.deps;
   const known = knownTills.get(db) ?? new Map<string, DevicePrincipal>();
   knownTills.set(db, known);
-  let principal: Principal | null = parsed ? known.get(parsed.hash) ?? null : null;
+  let principal = known.get(parsed.hash);
   if (!principal) {
-    principal = await resolvePrincipal(c.var.deps, token);
-    if (!principal) throw new AppError('UNAUTHENTICATED', 'the token is unknown, expired or revoked');
-    if (principal.kind !== 'device') throw new AppError('FORBIDDEN', 'this endpoint is not for office users');
+    const resolved = await resolvePrincipal(c.var.deps, token);
+    if (!resolved) throw new AppError('UNAUTHENTICATED', 'the token is unknown, expired or revoked');
+    if (resolved.kind !== 'device') throw new AppError('FORBIDDEN', 'this endpoint is not for office users');
     if (known.size >= KNOWN_TILLS_AT_MOST) known.clear();
-    known.set(parsed!.hash, principal);
+    known.set(parsed.hash, resolved);
+    principal = resolved;
   }
   c.set('principal', principal);
-  c.set('tillTokenHash', parsed!.hash);
+  c.set('tillTokenHash', parsed.hash);
   await next();
 });
 

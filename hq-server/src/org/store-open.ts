@@ -9,5 +9,10 @@ import { stores } from './org.tables';
  */
 export async function requireOpenStore(db: Db, chainId: string, storeId: string): Promise<void> {
   const [store] = await db.select({ active: stores.active }).from(stores).where(and(eq(stores.chainId, chainId), eq(stores.id, storeId)));
-  if (store && !store.active) throw new AppError('FORBIDDEN', 'the store is closed');
+  refuseClosedStore(store?.active ?? true);
+}
+
+/** The same refusal, for a caller that has read whether the store is open itself. */
+export function refuseClosedStore(open: boolean): void {
+  if (!open) throw new AppError('FORBIDDEN', 'the store is closed');
 }

@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { query } from '../db/query';
 import type { DevicePrincipal } from '../http/app-env';
-import { AppError } from '../http/errors';
+import { refuseClosedStore } from '../org/store-open';
 import type { TillContact } from '../till-monitor/till-contact.service';
 import { snapshotRowCount } from './snapshot.service';
 import { entityRows, syncEntities, type SyncScope } from './sync-entities';
@@ -22,7 +22,7 @@ export function entitySelects(device: SyncScope, cursor: number, limit: number):
  * sequence's head, as its contact read it, has every change: it is answered without a look.
  */
 export async function pullChanges(db: Db, { device, storeOpen, changeHead }: TillContact, { cursor, limit }: PullQuery): Promise<PullResponse> {
-  if (!storeOpen) throw new AppError('FORBIDDEN', 'the store is closed');
+  refuseClosedStore(storeOpen);
   if (cursor >= changeHead) return { changes: [], cursor, hasMore: false, headSeq: changeHead };
   const union = sql.join(entitySelects(device, cursor, limit + 1), sql` union all `);
   const rows = await query<{ seq: string | number; entity: Change['entity']; data: unknown }>(
