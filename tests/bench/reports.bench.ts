@@ -1,14 +1,14 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Db } from '@pos/hq-server/db/client';
+import { openDatabase, type Db } from '@pos/hq-server/db/client';
 import { query } from '@pos/hq-server/db/query';
 import { foldChainRollUp } from '@pos/hq-server/reports/chain-rollup';
 import { SalesAnalysis } from '@pos/shared';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import { bearer, json, seedFixture, signInOffice, type Fixture } from '../support/fixture';
+import { bearer, demoFixtureIn, json, seedFixture, signInOffice, type Fixture } from '../support/fixture';
 import { createPostgresDatabase } from '../support/test-db';
 import { numberOption, percentile, round, secondsSince } from './stats';
 
@@ -19,11 +19,17 @@ const DAY_MS = 86_400_000;
 /**
  * `--stores 500 --products 10000 --days 730 --lines 60 --runs 15 --warmup 2`: the chain, the days
  * of history ending yesterday, the sale lines a store sells a day on average, and how often each
- * question is asked (after the warm-up runs).
+ * question is asked (after the warm-up runs). `--keep` leaves the seeded database on the server
+ * afterwards and names it; `--database <name>` asks the questions of such a database again
+ * without seeding.
  */
 function options(args: string[]) {
   const value = (name: string, fallback: number) => numberOption(args, name, fallback);
-  return { stores: value('stores', 500), products: value('products', 10_000), days: value('days', 730), linesPerDay: value('lines', 60), runs: value('runs', 15), warmup: value('warmup', 2) };
+  const at = args.indexOf('--database');
+  return {
+    stores: value('stores', 500), products: value('products', 10_000), days: value('days', 730), linesPerDay: value('lines', 60), runs: value('runs', 15), warmup: value('warmup', 2),
+    keep: args.includes('--keep'), database: at >= 0 ? args[at + 1] ?? null : null,
+  };
 }
 type Options = ReturnType<typeof options>;
 
@@ -38,14 +44,26 @@ const dayOf = (start: string, offset: number) => new Date(Date.parse(`${start}T0
  * third of the tickets a member's, paid by every tender. The sales are made here and COPY'd into
  * scratch tables thirty days at a time, and their roll-ups written from them by the statements
  * ingest runs (`write-sales.ts`) and the chain's folded after each stretch as HQ folds it, so the
- * report tables are the real ones, filled as ingest fills them. Then the report screens' questions go through `GET /reports/sales-analysis` (HQ, and a
- * franchisee holding a fifth of the stores) and the product list through its .xlsx export, each
+ * report tables are the real ones, filled as ingest fills them. Then the report screens' questions go through `GET /reports/sales-analysis` (HQ, a
+ * franchisee holding a fifth of the stores, and the manager of a region holding half of them) and the product list through its .xlsx export, each
  * timed `runs` times; every answer is checked against the roll-ups.
  */
 export default async function reportsBench(args: string[]): Promise<Record<string, unknown>> {
   const o = options(args);
   const loadAtStart = loadavg().map((l) => round(l));
   const serverUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  if (o.database) {
+    const url = new URL(serverUrl);
+    url.pathname = `/${o.database}`;
+    const database = await openDatabase({ url: url.toString() });
+    try {
+      const f = await demoFixtureIn(database);
+      const measured = await measureReports(f, o);
+      return { ...figuresOf(o, measured, loadAtStart), seeded: `earlier, into ${o.database}` };
+    } finally {
+      await database.close();
+    }
+  }
   const database = await createPostgresDatabase(serverUrl);
   const client = postgres(database.url!, { max: 1, onnotice: () => {} });
   try {
@@ -56,21 +74,31 @@ export default async function reportsBench(args: string[]): Promise<Record<strin
     console.log(`seeded ${seeded.generated.lines} sale lines in ${seedSeconds} s`);
     const loadBeforeRuns = loadavg().map((l) => round(l));
     const measured = await measureReports(f, o);
-    const missed = measured.queries.filter((q) => !q.met).map((q) => q.n);
     return {
       scale: { stores: o.stores, products: o.products, days: o.days, from: seeded.from, to: seeded.to, storesInChain: seeded.chain.stores, benchClerks: seeded.chain.clerks, productCosts: seeded.chain.costs, ...seeded.generated, rollUpRows: seeded.rollUpRows, fullSize: o.stores === 500 && o.products === 10_000 && o.days === 730 && seeded.generated.lines >= 20_000_000 },
-      machine: { cores: availableParallelism(), loadAtStart, loadBeforeRuns, loadAtEnd: loadavg().map((l) => round(l)), database: 'PostgreSQL', note: 'the bench, HQ and PostgreSQL share these cores, with whatever else the machine runs' },
-      path: 'GET /reports/sales-analysis through app.request (authentication, scope, the three periods\' roll-up reads, labels, JSON), an HQ office token and a franchisee\'s; POST /reports/sales-analysis/export as .xlsx',
+      ...figuresOf(o, measured, loadAtStart, loadBeforeRuns),
       seedSeconds, seedPhases: seeded.phases,
-      runs: { warmup: o.warmup, timed: o.runs },
-      queries: measured.queries,
-      export: measured.exported,
-      target: { p95Ms: TARGET_MS, met: missed.length === 0, missed },
     };
   } finally {
     await client.end({ timeout: 5 });
-    await database.close();
+    if (o.keep) {
+      console.log(`kept the database ${new URL(database.url!).pathname.slice(1)}: ask again with --database <that name>, drop it with dropdb`);
+    } else {
+      await database.close();
+    }
   }
+}
+
+function figuresOf(o: Options, measured: Awaited<ReturnType<typeof measureReports>>, loadAtStart: number[], loadBeforeRuns?: number[]) {
+  const missed = measured.queries.filter((q) => !q.met).map((q) => q.n);
+  return {
+    machine: { cores: availableParallelism(), loadAtStart, loadBeforeRuns, loadAtEnd: loadavg().map((l) => round(l)), database: 'PostgreSQL', note: 'the bench, HQ and PostgreSQL share these cores, with whatever else the machine runs' },
+    path: 'GET /reports/sales-analysis through app.request (authentication, scope, the three periods\' roll-up reads, labels, JSON), an HQ office token, a franchisee\'s and a region manager\'s; POST /reports/sales-analysis/export as .xlsx',
+    runs: { warmup: o.warmup, timed: o.runs },
+    queries: measured.queries,
+    export: measured.exported,
+    target: { p95Ms: TARGET_MS, met: missed.length === 0, missed },
+  };
 }
 
 interface Chain {
@@ -468,12 +496,12 @@ async function checkRollUps(db: Db, chainId: string, made: { tickets: number; ne
 interface Question {
   n: number;
   name: string;
-  as: 'hq' | 'franchisee';
+  as: 'hq' | 'franchisee' | 'region';
   ask: Record<string, string>;
 }
 
 /** The report screens' questions, about last month unless said otherwise, as HQ unless as the franchisee. */
-function questionsOf(to: string, ids: { store: string; category: string }): Question[] {
+function questionsOf(to: string, ids: { store: string; category: string; franchisee: string }): Question[] {
   const month = { from: `${dayOf(`${to.slice(0, 8)}01`, -1).slice(0, 8)}01`, to: dayOf(`${to.slice(0, 8)}01`, -1) };
   const hq = (n: number, name: string, ask: Record<string, string>): Question => ({ n, name, as: 'hq', ask: { ...month, ...ask } });
   const twelveMonthsFrom = `${String(Number(month.to.slice(0, 4)) - 1)}-${String((Number(month.to.slice(5, 7)) % 12) + 1).padStart(2, '0')}-01`;
@@ -496,6 +524,8 @@ function questionsOf(to: string, ids: { store: string; category: string }): Ques
     hq(16, 'last month by day', { by: 'day' }),
     { n: 17, name: 'a franchisee\'s last month by store, as the franchisee', as: 'franchisee', ask: { ...month, by: 'store', limit: '1000' } },
     { n: 18, name: 'a franchisee\'s last month by category, as the franchisee', as: 'franchisee', ask: { ...month, by: 'category' } },
+    hq(19, 'a franchisee\'s last month by product, top 200, asked by HQ', { by: 'product', limit: '200', franchiseeId: ids.franchisee }),
+    { n: 20, name: 'a region\'s last month by category, as its region manager', as: 'region', ask: { ...month, by: 'category' } },
   ];
 }
 
@@ -514,12 +544,13 @@ async function timed<T>(o: Options, request: () => Promise<T>): Promise<{ answer
 
 /** Every question through `GET /reports/sales-analysis`, then the product list through its export, timed and checked. */
 async function measureReports(f: Fixture, o: Options) {
-  const tokens = { hq: await signInOffice(f, 'hq@demo.pos'), franchisee: await signInOffice(f, 'east@demo.pos') };
-  const [ids] = await query<{ store: string; category: string; to: string }>(f.deps.db, sql`
+  const tokens = { hq: await signInOffice(f, 'hq@demo.pos'), franchisee: await signInOffice(f, 'east@demo.pos'), region: await signInOffice(f, 'pudong@demo.pos') };
+  const [ids] = await query<{ store: string; category: string; franchisee: string; to: string }>(f.deps.db, sql`
     select (select id::text from stores where chain_id = ${f.chainId} and code = 'B0001') as store,
            (select category_id::text from products where chain_id = ${f.chainId} and sku = 'BENCH-000001') as category,
+           (select id::text from franchisees where chain_id = ${f.chainId} and code = 'F01') as franchisee,
            (select max(business_date)::text from store_day_sales where chain_id = ${f.chainId}) as to`);
-  const named = new Map([[ids!.store, 'B0001'], [ids!.category, 'the category of BENCH-000001']]);
+  const named = new Map([[ids!.store, 'B0001'], [ids!.category, 'the category of BENCH-000001'], [ids!.franchisee, 'F01']]);
   const answers = new Map<number, SalesAnalysis>();
   const queries = [];
   for (const question of questionsOf(ids!.to, ids!)) {
@@ -573,8 +604,13 @@ async function checkAnswers(f: Fixture, answers: Map<number, SalesAnalysis>) {
     }
   }
   const chain = answer(1);
-  const [counts] = await query<{ stores: number; east: number }>(f.deps.db, sql`
-    select count(*)::int as stores, count(*) filter (where franchisee_id = (select id from franchisees where chain_id = ${f.chainId} and code = 'F01'))::int as east
+  const [counts] = await query<{ stores: number; east: number; pudong: string[] }>(f.deps.db, sql`
+    with recursive pudong(id) as (
+      select id from regions where chain_id = ${f.chainId} and code = 'PD'
+      union select r.id from regions r join pudong on r.parent_id = pudong.id where r.chain_id = ${f.chainId}
+    )
+    select count(*)::int as stores, count(*) filter (where franchisee_id = (select id from franchisees where chain_id = ${f.chainId} and code = 'F01'))::int as east,
+           coalesce(array_agg(id::text) filter (where region_id in (select id from pudong)), '{}') as pudong
     from stores where chain_id = ${f.chainId}`);
   if (chain.rows.length !== counts!.stores) fail(`query 1 lists ${chain.rows.length} stores of ${counts!.stores}`);
   for (const period of periods) {
@@ -598,5 +634,10 @@ async function checkAnswers(f: Fixture, answers: Map<number, SalesAnalysis>) {
   if (own.rows.length !== counts!.east || counts!.east <= 2) fail(`the franchisee sees ${own.rows.length} stores, holds ${counts!.east}`);
   const ownKeys = new Set(own.rows.map((r) => r.key));
   const fromChain = chain.rows.filter((r) => ownKeys.has(r.key)).reduce((sum, r) => sum + r.current.salesMinor, 0);
-  if (own.totals.current.salesMinor !== fromChain || answer(18).totals.current.salesMinor !== fromChain) fail(`the franchisee's totals (${own.totals.current.salesMinor}, ${answer(18).totals.current.salesMinor}) are not their stores' rows in HQ's answer (${fromChain})`);
+  if (own.totals.current.salesMinor !== fromChain || answer(18).totals.current.salesMinor !== fromChain || answer(19).totals.current.salesMinor !== fromChain) {
+    fail(`the franchisee's totals (${own.totals.current.salesMinor}, ${answer(18).totals.current.salesMinor}, ${answer(19).totals.current.salesMinor}) are not their stores' rows in HQ's answer (${fromChain})`);
+  }
+  const pudong = new Set(counts!.pudong);
+  const fromPudong = chain.rows.filter((r) => pudong.has(r.key)).reduce((sum, r) => sum + r.current.salesMinor, 0);
+  if (pudong.size < 100 || answer(20).totals.current.salesMinor !== fromPudong) fail(`the region manager's total ${answer(20).totals.current.salesMinor} is not their ${pudong.size} stores' rows in HQ's answer (${fromPudong})`);
 }

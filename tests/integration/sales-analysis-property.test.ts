@@ -1,6 +1,7 @@
-import { SalesAnalysis, SalesGrouping, type ComparedFigures, type PairedDevice, type SalesFigures } from '@pos/shared';
+import { PushResponse, SalesAnalysis, SalesGrouping, type ComparedFigures, type PairedDevice, type SalesFigures } from '@pos/shared';
 import { brands, categories } from '@pos/hq-server/catalog/catalog.tables';
-import { stores, users } from '@pos/hq-server/org/org.tables';
+import { regions, stores, users } from '@pos/hq-server/org/org.tables';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
@@ -174,18 +175,40 @@ describe('the roll-ups filled for sales held before them (0038)', () => {
 
 describe('the chain roll-up of products', () => {
   const october = { from: '2026-10-01', to: '2026-10-31' };
-  /** October's net sales and units of each product, summed over the stores' roll-up. */
-  const fromStores = async () => new Map((await query<{ product_id: string; sales: string; units: string }>(f.deps.db, sql`
+  /** October whole with days either side, and days inside a month: read from the month roll-up and the day roll-up together, and from the day roll-up alone. */
+  const ranges = [october, { from: '2026-09-20', to: '2026-11-05' }, { from: '2026-10-05', to: '2026-10-18' }];
+  /** A range's net sales and units of each product, summed over the stores' roll-up. */
+  const fromStores = async (range = october) => new Map((await query<{ product_id: string; sales: string; units: string }>(f.deps.db, sql`
     select product_id, sum(sales_minor)::text as sales, sum(quantity)::text as units from store_day_product_sales
-    where chain_id = ${f.chainId} and business_date between ${october.from}::date and ${october.to}::date
+    where chain_id = ${f.chainId} and business_date between ${range.from}::date and ${range.to}::date
     group by product_id having sum(sales_minor) <> 0 or sum(quantity) <> 0`))
     .map((r) => [r.product_id, { salesMinor: Number(r.sales), quantity: Number(r.units) }]));
-  /** The chain-wide report's October figures of each product it lists with any (it lists September's too, for 环比). */
-  const chainReport = async () => {
-    const report = (await analysis(hq, { ...october, by: 'product', limit: '1000' }))!;
+  /** The chain-wide report's figures over a range of each product it lists with any (it lists the period before's too, for 环比). */
+  const chainReport = async (range = october) => {
+    const report = (await analysis(hq, { ...range, by: 'product', limit: '1000' }))!;
     expect(report.others).toBeNull();
     const sold = report.rows.filter((r) => r.current.salesMinor !== 0 || r.current.quantity !== 0);
     return new Map(sold.map((r) => [r.key, { salesMinor: r.current.salesMinor, quantity: r.current.quantity }]));
+  };
+  const expectEveryRangeAsStores = async () => {
+    for (const range of ranges) expect(await chainReport(range), `${range.from}…${range.to}`).toEqual(await fromStores(range));
+  };
+  /** The month roll-up beside the day roll-up summed by month, kept equal by the triggers of 0042; how many months of products it holds. */
+  const expectMonthsAsDays = async () => {
+    const [months, days] = await Promise.all([
+      query(f.deps.db, sql`
+        select month::text, product_id, quantity::text, sales_minor::text, discount_minor::text, tickets::text, returned_quantity::text, returns_minor::text,
+               cost_minor::text, uncosted_minor::text
+        from chain_month_product_sales where quantity <> 0 or sales_minor <> 0 or tickets <> 0 or returns_minor <> 0 or cost_minor <> 0 order by 1, 2`),
+      query(f.deps.db, sql`
+        select date_trunc('month', business_date)::date::text as month, product_id, sum(quantity)::text as quantity, sum(sales_minor)::text as sales_minor,
+               sum(discount_minor)::text as discount_minor, sum(tickets)::text as tickets, sum(returned_quantity)::text as returned_quantity,
+               sum(returns_minor)::text as returns_minor, sum(cost_minor)::text as cost_minor, sum(uncosted_minor)::text as uncosted_minor
+        from chain_day_product_sales group by 1, 2
+        having sum(quantity) <> 0 or sum(sales_minor) <> 0 or sum(tickets) <> 0 or sum(returns_minor) <> 0 or sum(cost_minor) <> 0 order by 1, 2`),
+    ]);
+    expect(months).toEqual(days);
+    return months.length;
   };
   const changesWaiting = async () => (await query<{ n: number }>(f.deps.db, sql`select count(*)::int as n from chain_day_product_changes`))[0]!.n;
   let till: PairedDevice;
@@ -203,6 +226,8 @@ describe('the chain roll-up of products', () => {
     expect(await changesWaiting()).toBe(0);
     expect(await foldChainRollUp(f.deps.db)).toBe(0);
     expect(await chainReport()).toEqual(before);
+    expect(await expectMonthsAsDays()).toBeGreaterThan(20);
+    await expectEveryRangeAsStores();
 
     f.clock.set('2026-10-20T03:00:00Z');
     const sale = saleWithClerks(f, till, '2026-10-20T02:00:00Z', [{ product: 0, units: 3, unitMinor: 1234, shares: [] }]);
@@ -214,6 +239,8 @@ describe('the chain roll-up of products', () => {
     expect(after).toEqual(await fromStores());
     await foldChainRollUp(f.deps.db);
     expect(await chainReport()).toEqual(after);
+    await expectEveryRangeAsStores();
+    await expectMonthsAsDays();
   });
 
   it('is filled from the stores’ roll-up by the first fold on a database that held sales before it, ingest going on meanwhile', async () => {
@@ -238,5 +265,156 @@ describe('the chain roll-up of products', () => {
     const soldRow = (rows: Record<string, unknown>[]) => rows.find((r) => r.product_id === f.catalog[1]!.id && r.business_date === '2026-10-21');
     expect(Number(soldRow(refilled)!.sales_minor)).toBe(Number(soldRow(folded)?.sales_minor ?? 0) + 1000);
     expect(refilled.length - folded.length).toBeLessThanOrEqual(1);
+    await expectMonthsAsDays();
+    await expectEveryRangeAsStores();
+  });
+});
+
+describe('the store groups’ roll-up of products', () => {
+  const ranges = [{ from: '2026-10-01', to: '2026-10-31' }, { from: '2026-09-20', to: '2026-11-05' }, { from: '2026-09-01', to: '2026-10-31' }];
+  let regionManager: string;
+  beforeAll(async () => {
+    regionManager = await signInOffice(f, 'pudong@demo.pos');
+  });
+  const storeRows = () => f.deps.db.select({ id: stores.id, franchiseeId: stores.franchiseeId, regionId: stores.regionId }).from(stores).where(eq(stores.chainId, f.chainId));
+  /** Each region's stores with those of the regions under it. */
+  const storesByRegion = async () => {
+    const all = await f.deps.db.select({ id: regions.id, parentId: regions.parentId }).from(regions).where(eq(regions.chainId, f.chainId));
+    const parentOf = new Map(all.map((r) => [r.id, r.parentId]));
+    const byRegion = new Map<string, string[]>(all.map((r) => [r.id, []]));
+    for (const store of await storeRows()) {
+      for (let at = store.regionId; at; at = parentOf.get(at) ?? null) byRegion.get(at)!.push(store.id);
+    }
+    return byRegion;
+  };
+  const fromStores = async (range: { from: string; to: string }, storeIds: string[]) => new Map((await query<{ product_id: string; sales: string; units: string; margin: string }>(f.deps.db, sql`
+    select product_id, sum(sales_minor)::text as sales, sum(quantity)::text as units, sum(sales_minor - uncosted_minor - cost_minor)::text as margin from store_day_product_sales
+    where chain_id = ${f.chainId} and store_id = any(${`{${storeIds.join(',')}}`}::uuid[]) and business_date between ${range.from}::date and ${range.to}::date
+    group by product_id having sum(sales_minor) <> 0 or sum(quantity) <> 0`))
+    .map((r) => [r.product_id, { salesMinor: Number(r.sales), quantity: Number(r.units), marginMinor: Number(r.margin) }]));
+  const byProduct = (report: SalesAnalysis) => new Map(report.rows.filter((r) => r.current.salesMinor !== 0 || r.current.quantity !== 0)
+    .map((r) => [r.key, { salesMinor: r.current.salesMinor, quantity: r.current.quantity, marginMinor: r.current.marginMinor }]));
+  const withoutMargin = (map: Map<string, { salesMinor: number; quantity: number | null; marginMinor: number | null }>) => new Map([...map].map(([k, v]) => [k, { ...v, marginMinor: null }]));
+  /** A group's products over every range, asked by `token`, beside its stores' own roll-up (margin when the reader sees cost), and its categories' total. */
+  const expectAsTheirStores = async (token: string, ask: Record<string, string>, storeIds: string[], label: string) => {
+    for (const range of ranges) {
+      const expected = await fromStores(range, storeIds);
+      const report = (await analysis(token, { ...range, ...ask, by: 'product', limit: '1000' }))!;
+      if (report.seeCost) expect(byProduct(report), `${label} ${range.from}…${range.to}`).toEqual(expected);
+      else expect(withoutMargin(byProduct(report)), `${label} ${range.from}…${range.to}`).toEqual(withoutMargin(expected));
+      const categories = (await analysis(token, { ...range, ...ask, by: 'category' }))!;
+      expect(categories.totals.current.salesMinor, `${label} ${range.from} by category`).toBe([...expected.values()].reduce((sum, v) => sum + v.salesMinor, 0));
+    }
+  };
+  /** Every franchisee (as themselves and to HQ) and every region (to HQ, and to its manager) read as their stores of today. */
+  const expectEachGroupAsTheirStores = async () => {
+    const rows = await storeRows();
+    for (const [franchiseeId, token] of franchiseeTokens) {
+      const own = rows.filter((r) => r.franchiseeId === franchiseeId).map((r) => r.id);
+      expect(own.length).toBeGreaterThan(0);
+      await expectAsTheirStores(token, {}, own, `franchisee ${franchiseeId}`);
+      await expectAsTheirStores(hq, { franchiseeId }, own, `franchisee ${franchiseeId} to HQ`);
+    }
+    const byRegion = await storesByRegion();
+    for (const [regionId, below] of byRegion) if (below.length > 0) await expectAsTheirStores(hq, { regionId }, below, `region ${regionId} to HQ`);
+    const pudong = (await f.deps.db.select({ id: users.regionId }).from(users).where(eq(users.email, 'pudong@demo.pos')))[0]!.id!;
+    await expectAsTheirStores(regionManager, {}, byRegion.get(pudong)!, 'the region manager');
+  };
+  /** The roll-up beside the stores' roll-up summed by each store's franchisee and region of today and month, when no change waits. */
+  const expectMonthsAsStores = async () => {
+    const [months, fromStoreRows] = await Promise.all([
+      query<{ group_kind: string }>(f.deps.db, sql`
+        select group_kind::text, group_id, month::text, product_id, quantity::text, sales_minor::text, tickets::text, returns_minor::text, cost_minor::text, uncosted_minor::text
+        from store_group_month_product_sales where quantity <> 0 or sales_minor <> 0 or tickets <> 0 or returns_minor <> 0 or cost_minor <> 0 order by 1, 2, 3, 4`),
+      query<{ group_kind: string }>(f.deps.db, sql`
+        select g.kind as group_kind, g.id as group_id, date_trunc('month', r.business_date)::date::text as month, r.product_id, sum(r.quantity)::text as quantity,
+               sum(r.sales_minor)::text as sales_minor, sum(r.tickets)::text as tickets, sum(r.returns_minor)::text as returns_minor,
+               sum(r.cost_minor)::text as cost_minor, sum(r.uncosted_minor)::text as uncosted_minor
+        from store_day_product_sales r join stores s on s.chain_id = r.chain_id and s.id = r.store_id
+        cross join lateral (values ('franchisee', s.franchisee_id), ('region', s.region_id)) g(kind, id)
+        where g.id is not null group by 1, 2, 3, 4
+        having sum(r.quantity) <> 0 or sum(r.sales_minor) <> 0 or sum(r.tickets) <> 0 or sum(r.returns_minor) <> 0 or sum(r.cost_minor) <> 0 order by 1, 2, 3, 4`),
+    ]);
+    expect(months.filter((m) => m.group_kind === 'region').length).toBeGreaterThan(10);
+    expect(months.filter((m) => m.group_kind === 'franchisee').length).toBeGreaterThan(10);
+    expect(months).toEqual(fromStoreRows);
+  };
+  const sell = async (till: PairedDevice, at: string, product: number, units: number) => {
+    f.clock.set(new Date(Date.parse(at) + 3_600_000).toISOString());
+    const sale = { ...saleWithClerks(f, till, at, [{ product, units, unitMinor: 700, shares: [] }]), cashierId: f.clerkIds[`00${till.store.code.slice(-1)}2`]! };
+    const res = await f.app.request('/sync/push', json({ documents: [sale] }, till.deviceToken));
+    expect(res.status).toBe(200);
+    expect(PushResponse.parse(await res.json()).results.map((r) => r.status)).toEqual(['accepted']);
+    f.clock.set('2026-11-22T04:00:00Z');
+  };
+  const waitingOf = async (storeId: string) => (await query<{ n: number }>(f.deps.db, sql`select count(*)::int as n from chain_day_product_changes where store_id = ${storeId}`))[0]!.n;
+
+  it('gives a franchisee or a region their stores’ figures folded or not, and moves a store’s months with it to another franchisee and region', async () => {
+    const s005 = f.storeIds.S005!;
+    const [before] = await f.deps.db.select({ franchiseeId: stores.franchiseeId, regionId: stores.regionId }).from(stores).where(eq(stores.id, s005));
+    const other = [...franchiseeTokens.keys()].find((id) => id !== before!.franchiseeId)!;
+    expect(before!.franchiseeId && franchiseeTokens.has(before!.franchiseeId)).toBe(true);
+    const till = await pairTill(f, 'S005', 1);
+    await foldChainRollUp(f.deps.db);
+    await expectMonthsAsStores();
+    await sell(till, '2026-10-12T03:00:00Z', 2, 4);
+    await sell(till, '2026-11-03T03:00:00Z', 3, 1);
+    expect(await waitingOf(s005)).toBeGreaterThan(0);
+    await expectEachGroupAsTheirStores();
+
+    // S005 passes to the other franchisee, and into a district made under its region, with its October sale still waiting to be folded; its history goes with it.
+    const [district] = await f.deps.db.insert(regions).values({ chainId: f.chainId, id: randomUUID(), parentId: before!.regionId, code: 'PD-N', nameZh: '北片', nameEn: 'North district' }).returning();
+    await f.deps.db.update(stores).set({ franchiseeId: other, regionId: district!.id }).where(eq(stores.id, s005));
+    await expectEachGroupAsTheirStores();
+    expect(await foldChainRollUp(f.deps.db)).toBeGreaterThan(0);
+    await expectMonthsAsStores();
+    await expectEachGroupAsTheirStores();
+
+    await f.deps.db.update(stores).set({ franchiseeId: before!.franchiseeId, regionId: before!.regionId }).where(eq(stores.id, s005));
+    await f.deps.db.delete(regions).where(eq(regions.id, district!.id));
+    await expectMonthsAsStores();
+    await expectEachGroupAsTheirStores();
+  });
+
+  it('stays right when an HQ of the release before folds, as one may during a rolling upgrade', async () => {
+    const till = await pairTill(f, 'S006', 1);
+    await sell(till, '2026-10-16T03:00:00Z', 6, 2);
+    expect(await waitingOf(f.storeIds.S006!)).toBeGreaterThan(0);
+    // The fold as the release before 0042 ran it: no fold lock taken, nothing written to the store groups.
+    await f.deps.db.execute(sql`
+      with moved as (delete from chain_day_product_changes returning *),
+      folded as (
+        insert into chain_day_product_sales (chain_id, business_date, product_id, quantity, sales_minor, discount_minor, tickets, returned_quantity, returns_minor, cost_minor, uncosted_minor)
+        select chain_id, business_date, product_id, sum(quantity), sum(sales_minor), sum(discount_minor), sum(tickets), sum(returned_quantity), sum(returns_minor),
+               sum(cost_minor), sum(uncosted_minor)
+        from moved group by chain_id, business_date, product_id
+        on conflict (chain_id, business_date, product_id) do update set quantity = chain_day_product_sales.quantity + excluded.quantity,
+          sales_minor = chain_day_product_sales.sales_minor + excluded.sales_minor, discount_minor = chain_day_product_sales.discount_minor + excluded.discount_minor,
+          tickets = chain_day_product_sales.tickets + excluded.tickets, returned_quantity = chain_day_product_sales.returned_quantity + excluded.returned_quantity,
+          returns_minor = chain_day_product_sales.returns_minor + excluded.returns_minor, cost_minor = chain_day_product_sales.cost_minor + excluded.cost_minor,
+          uncosted_minor = chain_day_product_sales.uncosted_minor + excluded.uncosted_minor
+      )
+      select count(*) from moved`);
+    expect(await waitingOf(f.storeIds.S006!)).toBe(0);
+    await expectMonthsAsStores();
+    await expectEachGroupAsTheirStores();
+  });
+
+  it('is filled by the first fold on a database that held sales before it, changes that name no store counted once', async () => {
+    const till = await pairTill(f, 'S004', 1);
+    await sell(till, '2026-10-14T03:00:00Z', 4, 2);
+    // As 0042 leaves a database with sales: the roll-up not filled, and one change appended before it, naming no store.
+    await f.deps.db.execute(sql`delete from store_group_month_product_sales`);
+    await f.deps.db.execute(sql`delete from roll_up_fills where roll_up = 'store_group_month_product'`);
+    const [unnamed] = await query<{ n: number }>(f.deps.db, sql`
+      with unnamed as (update chain_day_product_changes set store_id = null where store_id = ${f.storeIds.S004!} returning 1) select count(*)::int as n from unnamed`);
+    expect(unnamed!.n).toBeGreaterThan(0);
+    await expectEachGroupAsTheirStores();
+    await sell(till, '2026-10-15T03:00:00Z', 5, 3);
+
+    await foldChainRollUp(f.deps.db);
+    expect(await waitingOf(f.storeIds.S004!)).toBe(0);
+    await expectMonthsAsStores();
+    await expectEachGroupAsTheirStores();
   });
 });

@@ -56,8 +56,7 @@ export async function createSeededFixture(clock = testClock(), productCount = 30
     },
   };
   const database = await createTestDatabase({ recipe });
-  const [chain] = await database.db.select({ id: chains.id }).from(chains).where(eq(chains.code, DEMO_CHAIN.code));
-  return { database, f: await fixtureOver(database, clock, chain!.id) };
+  return { database, f: await demoFixtureIn(database, clock) };
 }
 
 /**
@@ -81,8 +80,7 @@ export async function createBenchFixture(productCount: number, serverUrl?: strin
     },
   };
   const database = serverUrl ? await createPostgresDatabase(serverUrl, { recipe }) : await pgliteTestDatabase(recipe);
-  const [chain] = await database.db.select({ id: chains.id }).from(chains).where(eq(chains.code, DEMO_CHAIN.code));
-  return { database, f: await fixtureOver(database, clock, chain!.id) };
+  return { database, f: await demoFixtureIn(database, clock) };
 }
 
 /**
@@ -95,7 +93,13 @@ export function createLiveFixture(productCount = 300): Promise<{ database: TestD
   return createSeededFixture(testClock(new Date().toISOString()), productCount, thisHour);
 }
 
-async function fixtureOver(database: TestDatabase, clock: ReturnType<typeof testClock>, chainId: string): Promise<Fixture> {
+/** The fixture over a database that already holds the demo chain. */
+export async function demoFixtureIn(database: Database, clock = testClock()): Promise<Fixture> {
+  const [chain] = await database.db.select({ id: chains.id }).from(chains).where(eq(chains.code, DEMO_CHAIN.code));
+  return fixtureOver(database, clock, chain!.id);
+}
+
+async function fixtureOver(database: Database, clock: ReturnType<typeof testClock>, chainId: string): Promise<Fixture> {
   const deps = fixtureDeps(database, clock);
   const storeRows = await database.db.select().from(stores).where(eq(stores.chainId, chainId));
   const clerkRows = await database.db.select().from(clerks).where(eq(clerks.chainId, chainId));

@@ -26,7 +26,7 @@ export async function storesInScope(db: Db, principal: Principal): Promise<Store
       return db.select(columns).from(stores).where(inChain).orderBy(stores.code);
     case 'region_manager':
       if (!principal.regionId) return [];
-      return db.select(columns).from(stores).where(and(inChain, inArray(stores.regionId, regionAndBelow(principal.chainId, principal.regionId)))).orderBy(stores.code);
+      return db.select(columns).from(stores).where(and(inChain, inArray(stores.regionId, regionAndBelowQuery(principal.chainId, principal.regionId)))).orderBy(stores.code);
     case 'franchisee':
       if (!principal.franchiseeId) return [];
       return db.select(columns).from(stores).where(and(inChain, eq(stores.franchiseeId, principal.franchiseeId))).orderBy(stores.code);
@@ -38,7 +38,7 @@ export async function storesInScope(db: Db, principal: Principal): Promise<Store
 }
 
 /** A region's id and the ids of every region under it, as a sub-select. */
-const regionAndBelow = (chainId: string, regionId: string) => sql`(
+export const regionAndBelowQuery = (chainId: string, regionId: string) => sql`(
   with recursive below(id) as (
     select ${regions.id} from ${regions} where ${regions.chainId} = ${chainId} and ${regions.id} = ${regionId}
     union select r.id from ${regions} r join below on r.parent_id = below.id where r.chain_id = ${chainId}

@@ -53,12 +53,9 @@ export const storeDayProductSales = pgTable(
   (t) => [primaryKey({ columns: [t.chainId, t.storeId, t.businessDate, t.productId] })],
 );
 
-/** The figures the chain roll-up of a day's product sales keeps, the store roll-up's less its store. */
+/** The figures the chain roll-ups of a product's sales keep, the store roll-up's less its store. */
 function chainProductFigures() {
   return {
-    chainId: chainId(),
-    businessDate: date('business_date', { mode: 'string' }).notNull(),
-    productId: uuid('product_id').notNull(),
     quantity: bigint('quantity', { mode: 'number' }).notNull(),
     salesMinor: money('sales_minor').notNull(),
     discountMinor: money('discount_minor').notNull(),
@@ -70,6 +67,12 @@ function chainProductFigures() {
   };
 }
 
+const chainProductDay = () => ({
+  chainId: chainId(),
+  businessDate: date('business_date', { mode: 'string' }).notNull(),
+  productId: uuid('product_id').notNull(),
+});
+
 /**
  * The whole chain's sales of a product on a business day: `store_day_product_sales` summed over
  * the stores, so a month of the chain by category or product reads a row per product a day, not
@@ -78,7 +81,7 @@ function chainProductFigures() {
  * each statement's change to `chain_day_product_changes`, and `foldChainRollUp` folds those in
  * here. A report reads both in one snapshot, so it is exact whenever folding last ran.
  */
-export const chainDayProductSales = pgTable('chain_day_product_sales', chainProductFigures(), (t) => [
+export const chainDayProductSales = pgTable('chain_day_product_sales', { ...chainProductDay(), ...chainProductFigures() }, (t) => [
   primaryKey({ columns: [t.chainId, t.businessDate, t.productId] }),
 ]);
 
@@ -93,9 +96,51 @@ export const rollUpFills = pgTable('roll_up_fills', {
   filledAt: timestamp('filled_at', { withTimezone: true }).notNull(),
 });
 
-/** Changes to the store roll-up of products not yet folded into `chain_day_product_sales`: appended, never updated. */
-export const chainDayProductChanges = pgTable('chain_day_product_changes', chainProductFigures(), (t) => [
+/**
+ * Changes to the store roll-up of products not yet folded into `chain_day_product_sales` and
+ * `store_group_month_product_sales`: appended, never updated. `store_id` is null on changes
+ * appended before migration 0042, which the store groups' roll-up counts from the store roll-up
+ * instead.
+ */
+export const chainDayProductChanges = pgTable('chain_day_product_changes', { ...chainProductDay(), ...chainProductFigures(), storeId: uuid('store_id') }, (t) => [
   index('chain_day_product_changes_day_idx').on(t.chainId, t.businessDate),
+]);
+
+export const storeGroupKind = pgEnum('store_group_kind', ['franchisee', 'region']);
+
+/**
+ * The sales of a product in a calendar month over the stores of a franchisee, or of a region (its
+ * own stores, not those of the regions under it), as they are today: folded from
+ * `chain_day_product_changes` with the chain's roll-ups, so a franchisee's or a region's month reads
+ * a row per product, not one per store and day as well. When a store passes to another franchisee
+ * or region, a trigger on `stores` (migration 0042) moves its months from the one to the other in
+ * the same transaction. Read once its `roll_up_fills` row is written: the first fold fills it on a
+ * database that held sales before it.
+ */
+export const storeGroupMonthProductSales = pgTable('store_group_month_product_sales', {
+  chainId: chainId(),
+  groupKind: storeGroupKind('group_kind').notNull(),
+  groupId: uuid('group_id').notNull(),
+  month: date('month', { mode: 'string' }).notNull(),
+  productId: uuid('product_id').notNull(),
+  ...chainProductFigures(),
+}, (t) => [
+  primaryKey({ columns: [t.chainId, t.groupKind, t.groupId, t.month, t.productId] }),
+]);
+
+/**
+ * The whole chain's sales of a product in a calendar month (`month`: its first day):
+ * `chain_day_product_sales` summed by month, so a month of the chain reads a row per product, not
+ * one per product a day. Triggers on the day roll-up add each statement's change here (migration
+ * 0042), so it holds the day roll-up's sums whoever folds into it, an older HQ during an upgrade too.
+ */
+export const chainMonthProductSales = pgTable('chain_month_product_sales', {
+  chainId: chainId(),
+  month: date('month', { mode: 'string' }).notNull(),
+  productId: uuid('product_id').notNull(),
+  ...chainProductFigures(),
+}, (t) => [
+  primaryKey({ columns: [t.chainId, t.month, t.productId] }),
 ]);
 
 export const breakdownKind = pgEnum('sales_breakdown_kind', ['hour', 'clerk', 'member_level', 'tender']);

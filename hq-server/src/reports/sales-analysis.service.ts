@@ -1,6 +1,6 @@
 import {
-  addCompared, bucketStart, comparedPeriods, finishCompared, sumFigures, type ComparedRaw, type DayRange, type RawFigures, type SalesAnalysis,
-  type SalesAnalysisQuery, type SalesAnalysisRow, type SalesDrill, type SalesGrouping, type TrendGrain,
+  addCompared, bucketStart, comparedPeriods, finishCompared, sumFigures, wholeMonthsIn, type ComparedRaw, type DayRange, type RawFigures,
+  type SalesAnalysis, type SalesAnalysisQuery, type SalesAnalysisRow, type SalesDrill, type SalesGrouping, type TrendGrain,
 } from '@pos/shared';
 import { sql, type SQL } from 'drizzle-orm';
 import { categoryAndBelow } from '../catalog/category-tree-sql';
@@ -8,9 +8,9 @@ import type { Db } from '../db/client';
 import { query, uuidArray } from '../db/query';
 import type { Principal } from '../http/app-env';
 import { AppError } from '../http/errors';
-import { storesInScope } from '../http/scope';
+import { regionAndBelowQuery, storesInScope } from '../http/scope';
 import { canSeeCost, visibleCategoryIds } from '../roles/visibility';
-import { chainRollUpFilled } from './chain-rollup';
+import { rollUpsFilled } from './chain-rollup';
 import { labelsOf, type Label } from './sales-analysis-labels';
 
 /**
@@ -64,10 +64,11 @@ export async function salesAnalysis(db: Db, principal: Principal, q: SalesAnalys
       : `sales by ${q.by} cannot be narrowed to a category, brand, supplier or product`);
   }
   const chainWide = principal.kind === 'office' && principal.role === 'hq_admin' && !q.storeId && !q.regionId && !q.franchiseeId;
-  // The whole chain's goods by what they are or by day are read from the chain roll-up (a row per product a day) once it is filled.
-  const fromChainRollUp = source === 'product' && (productGroupings.includes(q.by) || timeGroupings.includes(q.by));
-  const storeIds = chainWide && (source !== 'product' || (fromChainRollUp && (await chainRollUpFilled(db)))) ? null : stores.map((s) => s.id);
-  const ask = { db, chainId: principal.chainId, q, source, storeIds, visibleCategories };
+  // The goods of the whole chain, a franchisee's stores or a region's, by what they are or by a time, are read from the roll-ups kept for them once they are filled.
+  const filled = source === 'product' && (productGroupings.includes(q.by) || timeGroupings.includes(q.by)) ? await rollUpsFilled(db) : null;
+  const storeIds = chainWide && (source !== 'product' || filled?.chain) ? null : stores.map((s) => s.id);
+  const group = storeIds !== null && filled?.storeGroups ? storeGroupAsked(principal, q) : null;
+  const ask = { db, chainId: principal.chainId, q, source, storeIds, group, visibleCategories };
   const [current, previous, lastYear, ticketTotals, heat] = await Promise.all([
     partsOf(ask, periods.current), partsOf(ask, periods.previous), partsOf(ask, periods.lastYear),
     // A ticket paid two ways or sold by two clerks is in two parts, so the total counts tickets themselves.
@@ -132,14 +133,30 @@ async function storesAsked(db: Db, principal: Principal, q: SalesAnalysisQuery):
   const rows = visible.length === 0 ? [] : await query<{ id: string; code: string; name_zh: string; name_en: string; region_id: string | null; franchisee_id: string | null; opened_on: string | null }>(db, sql`
     select id, code, name_zh, name_en, region_id, franchisee_id, opened_on::text from stores
     where chain_id = ${principal.chainId} and id = any(${uuidArray(visible.map((s) => s.id))}::uuid[])
-      ${q.regionId ? sql`and region_id in (
-        with recursive below(id) as (
-          select id from regions where chain_id = ${principal.chainId} and id = ${q.regionId}
-          union select r.id from regions r join below on r.parent_id = below.id where r.chain_id = ${principal.chainId}
-        ) select id from below)` : sql``}
+      ${q.regionId ? sql`and region_id in ${regionAndBelowQuery(principal.chainId, q.regionId)}` : sql``}
       ${q.franchiseeId ? sql`and franchisee_id = ${q.franchiseeId}` : sql``}
       ${q.storeId ? sql`and id = ${q.storeId}` : sql``}`);
   return rows.map((r) => ({ id: r.id, code: r.code, nameZh: r.name_zh, nameEn: r.name_en, regionId: r.region_id, franchiseeId: r.franchisee_id, openedOn: r.opened_on }));
+}
+
+/** A franchisee's stores of today, or a region's with those of the regions under it. */
+type StoreGroup = { kind: 'franchisee' | 'region'; id: string };
+
+/**
+ * The store group whose stores of today are exactly the stores asked about, when the question is
+ * one: a franchisee's own, a region manager's region, or one franchisee or region asked by HQ.
+ */
+function storeGroupAsked(principal: Principal, q: SalesAnalysisQuery): StoreGroup | null {
+  if (principal.kind !== 'office' || q.storeId) return null;
+  const own = (kind: StoreGroup['kind'], id: string | null, asked: string | undefined): StoreGroup | null => (id && (asked ?? id) === id ? { kind, id } : null);
+  switch (principal.role) {
+    case 'franchisee': return q.regionId ? null : own('franchisee', principal.franchiseeId, q.franchiseeId);
+    case 'region_manager': return q.franchiseeId ? null : own('region', principal.regionId, q.regionId);
+    case 'hq_admin':
+      if (q.franchiseeId && !q.regionId) return { kind: 'franchisee', id: q.franchiseeId };
+      return q.regionId && !q.franchiseeId ? { kind: 'region', id: q.regionId } : null;
+    default: return null;
+  }
 }
 
 interface Ask {
@@ -149,6 +166,8 @@ interface Ask {
   source: Source;
   /** Null: every store of the chain. */
   storeIds: string[] | null;
+  /** Set when `storeIds` are this group's stores of today, all of them, and the product question can be read from its roll-up. */
+  group: StoreGroup | null;
   visibleCategories: string[] | null;
 }
 
@@ -161,7 +180,7 @@ function sqlKey(q: SalesAnalysisQuery, source: Source): SQL {
   return sql`r.store_id::text`;
 }
 
-async function partsOf({ db, chainId, q, source, storeIds, visibleCategories }: Ask, period: DayRange): Promise<Map<string | null, RawFigures>> {
+async function partsOf({ db, chainId, q, source, storeIds, group, visibleCategories }: Ask, period: DayRange): Promise<Map<string | null, RawFigures>> {
   const key = sqlKey(q, source);
   const inStores = storeIds === null ? sql`` : sql`and r.store_id = any(${uuidArray(storeIds)}::uuid[])`;
   const inPeriod = sql`r.chain_id = ${chainId} and r.business_date between ${period.from}::date and ${period.to}::date`;
@@ -183,14 +202,15 @@ async function partsOf({ db, chainId, q, source, storeIds, visibleCategories }: 
     const goodsChosen = Boolean(q.categoryId || q.brandId || q.supplierId || visibleCategories !== null);
     const attribute = ({ category: 'category_id', brand: 'brand_id', supplier: 'supplier_id' } as Partial<Record<SalesGrouping, string>>)[q.by];
     const byProduct = q.productId ? sql`and r.product_id = ${q.productId}` : sql``;
-    if (storeIds === null) {
-      // The chain roll-up, summed per product before products are joined: a month joins ten thousand rows, not a quarter of a million.
+    const scope: ProductScope | null = storeIds === null ? { chainId } : group ? { chainId, group, storeIds } : null;
+    if (scope) {
+      // The chain's or the store group's roll-ups, summed per product before products are joined: a month joins ten thousand rows, not a quarter of a million.
       const byGoods = goodsChosen ? sql`and r.product_id in (select p.id from products p where p.chain_id = ${chainId} ${sql.join(chosen, sql` `)})` : sql``;
       const perProduct = sql`
         select r.product_id, ${attribute ? sql`''` : key} as k, sum(r.sales_minor) as sales, sum(r.quantity) as quantity,
                sum(r.tickets) as tickets, sum(r.discount_minor) as discount, sum(r.returns_minor) as returns,
                sum(r.sales_minor - r.uncosted_minor - r.cost_minor) as margin, sum(r.uncosted_minor) as uncosted
-        from ${chainProductRows(inPeriod)} r where true ${byGoods} ${byProduct} group by 1, 2`;
+        from ${productRows(scope, period, q.by === 'day' || q.by === 'week')} r where true ${byGoods} ${byProduct} group by 1, 2`;
       rows = await aggregate<SqlPart>(db, { byBitmap: true, hashing: true }, sql`
         select ${attribute ? sql`p.${sql.raw(attribute)}::text` : sql`r.k`} as k, sum(r.sales)::text as sales, sum(r.quantity)::text as quantity,
                ${q.by === 'product' ? sql`sum(r.tickets)::text` : sql`null`} as tickets, sum(r.discount)::text as discount,
@@ -221,10 +241,33 @@ async function partsOf({ db, chainId, q, source, storeIds, visibleCategories }: 
   }]));
 }
 
-/** The chain roll-up of products over a period: the rows folded so far and the changes not yet folded (see `foldChainRollUp`). */
-function chainProductRows(inPeriod: SQL): SQL {
-  const columns = sql.raw('r.chain_id, r.business_date, r.product_id, r.quantity, r.sales_minor, r.discount_minor, r.tickets, r.returns_minor, r.cost_minor, r.uncosted_minor');
-  return sql`(select ${columns} from chain_day_product_sales r where ${inPeriod} union all select ${columns} from chain_day_product_changes r where ${inPeriod})`;
+/** The roll-ups a product question is read from: the whole chain's, or a store group's with its stores of today. */
+type ProductScope = { chainId: string; group?: undefined } | { chainId: string; group: StoreGroup; storeIds: string[] };
+
+/**
+ * A period's rows of products from the roll-ups kept for the scope. The whole calendar months
+ * inside the period are read from the month roll-up, a row per product a month (dated its first
+ * day), with the changes waiting to be folded into it (see `foldChainRollUp`); the days before and
+ * after them from the chain's day roll-up and its changes waiting, or from the group's stores' own
+ * roll-up, exact as it stands. `byDay` reads every day, for answers by day or week.
+ */
+function productRows(scope: ProductScope, period: DayRange, byDay: boolean): SQL {
+  const figures = sql.raw('r.product_id, r.quantity, r.sales_minor, r.discount_minor, r.tickets, r.returns_minor, r.cost_minor, r.uncosted_minor');
+  const days = (range: DayRange) => sql`r.chain_id = ${scope.chainId} and r.business_date between ${range.from}::date and ${range.to}::date`;
+  const inStores = scope.group === undefined ? sql`` : sql`and r.store_id = any(${uuidArray(scope.storeIds)}::uuid[])`;
+  const changes = (range: DayRange) => sql`select r.business_date, ${figures} from chain_day_product_changes r where ${days(range)} ${inStores}`;
+  const dayRows = (range: DayRange) => scope.group === undefined
+    ? sql`select r.business_date, ${figures} from chain_day_product_sales r where ${days(range)} union all ${changes(range)}`
+    : sql`select r.business_date, ${figures} from store_day_product_sales r where ${days(range)} ${inStores}`;
+  const months = byDay ? null : wholeMonthsIn(period);
+  if (!months) return sql`(${dayRows(period)})`;
+  const inMonths = sql`r.chain_id = ${scope.chainId} and r.month between ${months.from}::date and ${bucketStart(months.to, 'month')}::date`;
+  const monthRows = scope.group === undefined
+    ? sql`select r.month as business_date, ${figures} from chain_month_product_sales r where ${inMonths}`
+    : sql`select r.month as business_date, ${figures} from store_group_month_product_sales r
+          where ${inMonths} and r.group_kind = ${scope.group.kind} and r.group_id ${scope.group.kind === 'region' ? sql`in ${regionAndBelowQuery(scope.chainId, scope.group.id)}` : sql`= ${scope.group.id}`}`;
+  const edges = [{ from: period.from, to: addDays(months.from, -1) }, { from: addDays(months.to, 1), to: period.to }].filter((edge) => edge.from <= edge.to);
+  return sql`(${monthRows} union all ${changes(months)}${sql.join(edges.map((edge) => sql` union all ${dayRows(edge)}`))})`;
 }
 
 /**
@@ -350,7 +393,8 @@ function alignBuckets(grain: TrendGrain, periods: { current: DayRange; previous:
   }]));
 }
 
-const nextDay = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const nextDay = (day: string): string => addDays(day, 1);
 
 function drillOf(by: SalesGrouping, key: string, label: Label): SalesDrill | null {
   if (key === 'none') return null;

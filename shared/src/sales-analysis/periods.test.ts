@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bucketStart, comparedPeriods, daysIn, growthBp } from './periods';
+import { bucketStart, comparedPeriods, daysIn, growthBp, wholeMonthsIn } from './periods';
 
 describe('compared periods (环比 and 同比)', () => {
   it('compares a whole month with the month before and the same month a year earlier', () => {
@@ -58,6 +58,17 @@ describe('compared periods (环比 and 同比)', () => {
     expect(bucketStart('2026-11-29', 'week')).toBe('2026-11-23');
     expect(bucketStart('2026-11-29', 'month')).toBe('2026-11-01');
     expect(bucketStart('2026-11-29', 'day')).toBe('2026-11-29');
+  });
+
+  it('finds the whole calendar months inside a range, leap February and year ends included', () => {
+    expect(wholeMonthsIn({ from: '2026-10-01', to: '2026-10-31' })).toEqual({ from: '2026-10-01', to: '2026-10-31' });
+    expect(wholeMonthsIn({ from: '2026-09-20', to: '2026-11-05' })).toEqual({ from: '2026-10-01', to: '2026-10-31' });
+    expect(wholeMonthsIn({ from: '2025-11-02', to: '2026-02-28' })).toEqual({ from: '2025-12-01', to: '2026-02-28' });
+    expect(wholeMonthsIn({ from: '2024-02-01', to: '2024-02-29' })).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+    expect(wholeMonthsIn({ from: '2024-02-01', to: '2024-02-28' })).toBeNull();
+    expect(wholeMonthsIn({ from: '2026-10-05', to: '2026-10-18' })).toBeNull();
+    expect(wholeMonthsIn({ from: '2026-10-02', to: '2026-11-30' })).toEqual({ from: '2026-11-01', to: '2026-11-30' });
+    expect(wholeMonthsIn({ from: '2026-12-01', to: '2027-01-30' })).toEqual({ from: '2026-12-01', to: '2026-12-31' });
   });
 
   it('gives growth in basis points, none against nothing', () => {

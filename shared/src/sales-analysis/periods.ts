@@ -67,6 +67,13 @@ export function comparedPeriods(current: DayRange): ComparedPeriods {
   return { current, previous, lastYear: { from: addMonths(current.from, -12), to: addMonths(current.to, -12) } };
 }
 
+/** The whole calendar months inside a range, as the days they span (the first day of the first to the last day of the last); null when it holds none. */
+export function wholeMonthsIn({ from, to }: DayRange): DayRange | null {
+  const first = isMonthStart(from) ? from : addMonths(`${from.slice(0, 8)}01`, 1);
+  const last = isMonthEnd(to) ? to : addDays(`${to.slice(0, 8)}01`, -1);
+  return first <= last ? { from: first, to: last } : null;
+}
+
 export type TrendGrain = 'day' | 'week' | 'month';
 
 /** The first day of the bucket `day` falls in: itself, its week's Monday, or its month's first day. */
