@@ -124,7 +124,7 @@ async function seedReportsChain(f: Fixture, client: postgres.Sql, o: Options) {
   phases.salesAndRollUps = secondsSince(at);
   at = performance.now();
   // Autovacuum keeps the roll-ups vacuumed and analysed as they grow day by day, and the server has long since written those days' pages out.
-  await db.execute(sql`vacuum (analyze) store_day_sales, store_day_product_sales, chain_day_product_sales, chain_day_product_changes, sales_breakdowns`);
+  await db.execute(sql`vacuum (analyze) store_day_sales, store_day_product_sales, chain_day_product_sales, chain_day_product_changes, chain_month_product_sales, store_group_month_product_sales, sales_breakdowns`);
   await db.execute(sql`analyze`);
   await db.execute(sql`checkpoint`);
   phases.vacuumAnalyzeCheckpoint = secondsSince(at);
