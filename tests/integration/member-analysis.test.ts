@@ -1,8 +1,11 @@
-import { AnalysedMemberList, MemberAnalysis, PushResponse, StoredValueFloat, TopUpResult, type PairedDevice, type Sale } from '@pos/shared';
+import { AnalysedMemberList, CAMPAIGN_TEXT_MAX, MemberAnalysis, MemberCampaignResult, PushResponse, StoredValueFloat, TopUpResult, uuidv7, type PairedDevice, type Sale } from '@pos/shared';
+import { memberMessages } from '@pos/hq-server/member-messages/member-messages.tables';
+import { loadMemberMessageSettings } from '@pos/hq-server/member-messages/message-settings.service';
 import { memberAccounts } from '@pos/hq-server/members/membership.tables';
 import { members } from '@pos/hq-server/pricing/pricing.tables';
 import { reportOutputs } from '@pos/hq-server/roles/roles.tables';
-import { stores } from '@pos/hq-server/org/org.tables';
+import { stores, users } from '@pos/hq-server/org/org.tables';
+import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saleWithClerks } from '../support/commission-sales';
@@ -176,5 +179,51 @@ describe('stored value owed (储值余额)', () => {
     const { franchiseeId: _id, code: _code, name: _name, ...figures } = partOf(float, eastId);
     expect(mine.total).toEqual(figures);
     expect((await floatOf(west)).parts.map((p) => p.franchiseeId)).toEqual([westId]);
+  });
+});
+
+describe('a message to the analysed members (群发)', () => {
+  const query = { from: '2026-11-01', to: '2026-11-22', valueClass: 'A' };
+  const campaignRows = () => database.db.select().from(memberMessages).where(and(eq(memberMessages.chainId, f.chainId), eq(memberMessages.kind, 'campaign')));
+  const send = async (token: string, body: unknown) => f.app.request('/reports/member-analysis/messages', json(body, token));
+
+  it('queues one message to each member the filters keep who may be written to, once however often it is sent', async () => {
+    const campaign = { id: uuidv7(f.clock().getTime(), randomBytes(10)), query, text: '本周末会员日，饮品第二件半价' };
+    const { signature } = await loadMemberMessageSettings(database.db, f.chainId);
+    const first = await send(hq, campaign);
+    expect(first.status, await first.clone().text()).toBe(201);
+    // Three class-A members; only m1 consented and has a mobile number.
+    expect(MemberCampaignResult.parse(await first.json())).toEqual({
+      id: campaign.id, members: 3, queued: 1, alreadyQueued: 0, unreachable: 2, text: `【${signature}】本周末会员日，饮品第二件半价。拒收请回复R`,
+    });
+    const [hqUser] = await database.db.select({ id: users.id }).from(users).where(eq(users.email, 'hq@demo.pos'));
+    const [queued] = await campaignRows();
+    expect(queued).toMatchObject({
+      memberId: m[1]!.id, phone: '13900001234', status: 'pending', text: `【${signature}】本周末会员日，饮品第二件半价。拒收请回复R`,
+      dedupeKey: `campaign:${campaign.id}:${m[1]!.id}`, facts: { kind: 'campaign', campaignId: campaign.id, text: '本周末会员日，饮品第二件半价', sentBy: hqUser!.id },
+    });
+
+    // Another member of the list consents; the same campaign sent again reaches them alone.
+    const classA = (await listed(hq, '&valueClass=A')).items.map((a) => a.memberId).filter((id) => id !== m[1]!.id);
+    await database.db.update(members).set({ phone: '13900005678', consentToMessages: true }).where(and(eq(members.chainId, f.chainId), eq(members.id, classA[0]!)));
+    const again = MemberCampaignResult.parse(await (await send(hq, campaign)).json());
+    expect(again).toMatchObject({ members: 3, queued: 1, alreadyQueued: 1, unreachable: 1 });
+    expect(MemberCampaignResult.parse(await (await send(hq, campaign)).json())).toMatchObject({ queued: 0, alreadyQueued: 2, unreachable: 1 });
+    expect((await campaignRows()).map((r) => r.memberId).sort()).toEqual([m[1]!.id, classA[0]!].sort());
+    await database.db.update(members).set({ phone: null, consentToMessages: false }).where(and(eq(members.chainId, f.chainId), eq(members.id, classA[0]!)));
+  });
+
+  it('is HQ’s alone, and refuses a text it would not send, writing nothing', async () => {
+    const before = (await campaignRows()).length;
+    const campaign = { id: uuidv7(f.clock().getTime(), randomBytes(10)), query, text: '新品上市' };
+    for (const token of [east, west]) expect((await send(token, campaign)).status).toBe(403);
+    for (const text of ['', ' ', '【别家】新品上市', '新'.repeat(CAMPAIGN_TEXT_MAX + 1), '新品\u0000上市']) {
+      const res = await send(hq, { ...campaign, text });
+      expect(res.status, text).toBe(400);
+      expect((await res.json()).error.code).toBe('VALIDATION_FAILED');
+    }
+    expect((await send(hq, { ...campaign, id: 'not-an-id' })).status).toBe(400);
+    expect((await send(hq, { ...campaign, query: { ...query, lapsingMonths: 9, lostMonths: 3 } })).status).toBe(400);
+    expect(await campaignRows()).toHaveLength(before);
   });
 });

@@ -28,6 +28,7 @@ export const access: Record<string, Access> = {
   'GET /reports/member-analysis': 'office',
   'GET /reports/member-analysis/members': 'office',
   'POST /reports/member-analysis/export': 'office',
+  'POST /reports/member-analysis/messages': 'hq',
   'GET /reports/stored-value-float': 'office',
   'GET /vouchers/{code}': 'device+office',
   'GET /members/lookup': 'device+office',

@@ -1,4 +1,4 @@
-import { addDays, addMonths, businessDate, expiryNoticeWindow, pointsExpireOn, wholeMonthsSince, type MemberMessageKind, type MemberMessageSettings } from '@pos/shared';
+import { addDays, addMonths, businessDate, expiryNoticeWindow, pointsExpireOn, wholeMonthsSince, type AutomaticMessageKind, type MemberMessageSettings } from '@pos/shared';
 import { and, eq, gt, gte, isNotNull, lt, min, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Clock } from '../ids';
@@ -20,7 +20,7 @@ export function birthdaysGreetedOn(isoDate: string): string[] {
 }
 
 /** The chain's message settings, time zone and today in it, when the chain sends `kind`; null otherwise. */
-async function sendingToday(db: Db, clock: Clock, chainId: string, kind: MemberMessageKind): Promise<{ settings: MemberMessageSettings; timeZone: string; today: string } | null> {
+async function sendingToday(db: Db, clock: Clock, chainId: string, kind: AutomaticMessageKind): Promise<{ settings: MemberMessageSettings; timeZone: string; today: string } | null> {
   const settings = await loadMemberMessageSettings(db, chainId);
   if (!settings.enabledKinds.includes(kind)) return null;
   const [chain] = await db.select({ timeZone: chains.timeZone }).from(chains).where(eq(chains.id, chainId));

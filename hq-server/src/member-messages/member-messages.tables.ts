@@ -3,7 +3,7 @@ import { index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, 
 import { chainId, instant, money } from '../db/columns';
 import { chains } from '../org/org.tables';
 
-export const memberMessageKind = pgEnum('member_message_kind', ['top_up', 'spend', 'low_balance', 'birthday', 'points_expiring', 'care_reminder']);
+export const memberMessageKind = pgEnum('member_message_kind', ['top_up', 'spend', 'low_balance', 'birthday', 'points_expiring', 'care_reminder', 'campaign']);
 export const memberMessageStatus = pgEnum('member_message_status', ['pending', 'sent', 'failed']);
 
 /**

@@ -1,4 +1,4 @@
-import { defaultMemberMessageSettings, MemberMessageKind, type MemberMessageSettings } from '@pos/shared';
+import { AutomaticMessageKind, defaultMemberMessageSettings, type MemberMessageSettings } from '@pos/shared';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../audit/record-audit';
 import type { Db } from '../db/client';
@@ -15,7 +15,7 @@ export async function loadMemberMessageSettings(db: Db, chainId: string): Promis
 export function memberMessageSettingsOf(row: typeof memberMessageSettings.$inferSelect | null | undefined): MemberMessageSettings {
   if (!row) return defaultMemberMessageSettings;
   const { enabledKinds, signature, lowBalanceBelowMinor, careAfterMonths, pointsExpiryNoticeDays } = row;
-  return { enabledKinds: MemberMessageKind.array().parse(enabledKinds), signature, lowBalanceBelowMinor, careAfterMonths, pointsExpiryNoticeDays };
+  return { enabledKinds: AutomaticMessageKind.array().parse(enabledKinds), signature, lowBalanceBelowMinor, careAfterMonths, pointsExpiryNoticeDays };
 }
 
 export async function saveMemberMessageSettings({ db, clock }: Deps, principal: Principal, settings: MemberMessageSettings): Promise<MemberMessageSettings> {

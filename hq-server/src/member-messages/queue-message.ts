@@ -1,4 +1,4 @@
-import { memberMessageText, type MemberMessageFacts, type MemberMessageSettings } from '@pos/shared';
+import { memberMessageText, type AutomaticMessageFacts, type MemberMessageSettings } from '@pos/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { newId, type Clock } from '../ids';
@@ -20,7 +20,7 @@ export interface MessageRecipient {
  * already (a retried top-up, a daily job run twice). It goes out no sooner than `notBefore`.
  * Answers whether it was queued.
  */
-export async function queueMemberMessage(tx: Db, clock: Clock, chainId: string, memberId: string, facts: MemberMessageFacts, dedupeKey: string, notBefore?: Date): Promise<boolean> {
+export async function queueMemberMessage(tx: Db, clock: Clock, chainId: string, memberId: string, facts: AutomaticMessageFacts, dedupeKey: string, notBefore?: Date): Promise<boolean> {
   const settings = await loadMemberMessageSettings(tx, chainId);
   if (!settings.enabledKinds.includes(facts.kind)) return false;
   const [member] = await tx.select({ phone: members.phone, consent: members.consentToMessages, active: members.active })
@@ -35,7 +35,7 @@ export async function queueMemberMessage(tx: Db, clock: Clock, chainId: string, 
  */
 export async function queueMessageTo(
   tx: Db, clock: Clock, chainId: string, member: MessageRecipient & { id: string }, settings: MemberMessageSettings,
-  facts: MemberMessageFacts, dedupeKey: string, notBefore?: Date,
+  facts: AutomaticMessageFacts, dedupeKey: string, notBefore?: Date,
 ): Promise<boolean> {
   if (!settings.enabledKinds.includes(facts.kind) || !member.active || !member.consent || !member.phone) return false;
   const now = clock();

@@ -1,9 +1,11 @@
 import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
-import { AnalysedMemberExport, AnalysedMemberList, AnalysedMemberQuery, MemberAnalysis, MemberAnalysisQuery } from '@pos/shared';
+import { AnalysedMemberExport, AnalysedMemberList, AnalysedMemberQuery, MemberAnalysis, MemberAnalysisQuery, MemberCampaign, MemberCampaignResult } from '@pos/shared';
 import type { AppEnv } from '../http/app-env';
 import { authenticate } from '../http/authenticate';
 import { bearer, commonErrors, jsonBody, jsonResponse } from '../http/openapi-helpers';
 import { requireModule } from '../http/require-module';
+import { officePrincipal, requireRole } from '../http/require-role';
+import { sendMemberCampaign } from '../member-messages/campaigns';
 import { analysedMembersCsv, analysedMembersWorkbook } from './member-analysis-export';
 import { analysedMemberPage, analysedMembersToExport, memberAnalysis } from './member-analysis.service';
 import { reportFileResponses, sendReportFile } from './report-file';
@@ -38,6 +40,14 @@ const exportRoute = createRoute({
   responses: reportFileResponses,
 });
 
+const campaignRoute = createRoute({
+  method: 'post', path: '/reports/member-analysis/messages', tags: ['reports'], security: bearer,
+  summary: 'Queues HQ’s message (群发) to every analysed member the filters keep who consented and has a mobile number; the same campaign id sent again queues nothing twice',
+  middleware: [authenticate('office'), requireModule('members', 'edit'), requireRole('hq_admin')] as const,
+  request: { body: jsonBody(MemberCampaign) },
+  responses: { 201: jsonResponse(MemberCampaignResult, 'How many were queued now, earlier, or could not be written to'), ...commonErrors },
+});
+
 export const memberAnalysisRoutes = new OpenAPIHono<AppEnv>()
   .openapi(analysisRoute, async (c) => c.json(await memberAnalysis(reportsDb(c.var.deps), c.var.principal, c.req.valid('query')), 200))
   .openapi(membersRoute, async (c) => c.json(await analysedMemberPage(reportsDb(c.var.deps), c.var.principal, c.req.valid('query')), 200))
@@ -45,4 +55,8 @@ export const memberAnalysisRoutes = new OpenAPIHono<AppEnv>()
     const { query, format, language } = c.req.valid('json');
     const members = await analysedMembersToExport(reportsDb(c.var.deps), c.var.principal, query);
     return sendReportFile(c, 'member_analysis', format, `members-${query.from}-${query.to}`, { csv: () => analysedMembersCsv(members, language), xlsx: () => analysedMembersWorkbook(members, language) });
+  })
+  .openapi(campaignRoute, async (c) => {
+    const { deps } = c.var;
+    return c.json(await sendMemberCampaign({ db: deps.db, reportsDb: reportsDb(deps), clock: deps.clock }, officePrincipal(c.var.principal), c.req.valid('json')), 201);
   });

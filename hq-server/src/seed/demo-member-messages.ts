@@ -1,4 +1,4 @@
-import { businessDate, defaultMemberMessageSettings, MemberMessageKind } from '@pos/shared';
+import { AutomaticMessageKind, businessDate, defaultMemberMessageSettings } from '@pos/shared';
 import { and, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Deps } from '../http/app-env';
 import { queueDailyMessages } from '../member-messages/daily-messages';
@@ -19,7 +19,7 @@ const DAY_MS = 86_400_000;
  * the birthday greetings of the past month, sent, one of them refused by the gateway for good.
  */
 export async function seedDemoMemberMessages({ db, clock }: Deps, chainId: string): Promise<void> {
-  await db.insert(memberMessageSettings).values({ chainId, ...defaultMemberMessageSettings, enabledKinds: [...MemberMessageKind.options], signature: '好邻居便利', updatedAt: clock() });
+  await db.insert(memberMessageSettings).values({ chainId, ...defaultMemberMessageSettings, enabledKinds: [...AutomaticMessageKind.options], signature: '好邻居便利', updatedAt: clock() });
   await db.update(members).set({ consentToMessages: true })
     .where(and(eq(members.chainId, chainId), isNotNull(members.phone), sql`right(${members.phone}, 1) not in ('7', '8', '9') or ${members.phone} in ('13812345678', '13987654321', '15000001111')`));
   const now = clock();

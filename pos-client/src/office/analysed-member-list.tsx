@@ -1,4 +1,5 @@
 import { Button, Card, Form, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { MemberLifecycle, type AnalysedMember } from '@pos/shared';
 import { formatCount, formatMoneyText } from '../features/office-core/format-amount';
@@ -8,6 +9,7 @@ import type { useMemberAnalysis } from '../features/office-member-analysis/use-m
 import { useI18n } from '../i18n/i18n-context';
 import { useHqErrorText } from './hq-error';
 import { classColour, classLabel, lifecycleColour, lifecycleLabel } from './member-analysis-summaries';
+import { MemberCampaignModal } from './member-campaign-modal';
 import { ExportRefusal, ScrollRegion } from './report-parts';
 
 type Analysis = ReturnType<typeof useMemberAnalysis>;
@@ -15,9 +17,10 @@ type Analysis = ReturnType<typeof useMemberAnalysis>;
 const scores = [5, 4, 3, 2, 1];
 const sortKeys: readonly ListSort['sort'][] = ['spend', 'tickets', 'lastPurchase'];
 
-/** The members the analysis found, filtered by class, lifecycle and RFM scores, paged by HQ; the filtered list exports as a spreadsheet. */
+/** The members the analysis found, filtered by class, lifecycle and RFM scores, paged by HQ; the filtered list exports as a spreadsheet, and HQ can message it. */
 export function AnalysedMemberListCard({ a }: { a: Analysis }) {
   const { t, locale } = useI18n();
+  const [messaging, setMessaging] = useState(false);
   const errorText = useHqErrorText();
   const { filter, sort } = a;
   const list = a.members.data;
@@ -54,13 +57,21 @@ export function AnalysedMemberListCard({ a }: { a: Analysis }) {
   return (
     <Card
       title={<Typography.Title level={2}>{t('office.memberAnalysis.list')}{list ? ` · ${formatCount(list.total)}` : ''}</Typography.Title>}
-      extra={a.mayExport && (
+      extra={(a.mayExport || a.mayMessage) && (
         <Space>
-          <Button data-testid="member-analysis-export-xlsx" disabled={!list || list.total === 0 || a.exporting.isPending} onClick={() => a.exportAs('xlsx', language)}>{t('office.memberAnalysis.exportXlsx')}</Button>
-          <Button data-testid="member-analysis-export-csv" disabled={!list || list.total === 0 || a.exporting.isPending} onClick={() => a.exportAs('csv', language)}>{t('office.memberAnalysis.exportCsv')}</Button>
+          {a.mayMessage && (
+            <Button data-testid="member-analysis-message" disabled={!list || list.total === 0} onClick={() => setMessaging(true)}>{t('office.memberCampaign.open')}</Button>
+          )}
+          {a.mayExport && (
+            <>
+              <Button data-testid="member-analysis-export-xlsx" disabled={!list || list.total === 0 || a.exporting.isPending} onClick={() => a.exportAs('xlsx', language)}>{t('office.memberAnalysis.exportXlsx')}</Button>
+              <Button data-testid="member-analysis-export-csv" disabled={!list || list.total === 0 || a.exporting.isPending} onClick={() => a.exportAs('csv', language)}>{t('office.memberAnalysis.exportCsv')}</Button>
+            </>
+          )}
         </Space>
       )}
     >
+      {messaging && list && <MemberCampaignModal a={a} members={list.total} onClose={() => setMessaging(false)} />}
       <ExportRefusal error={a.exporting.error} />
       <Form layout="inline" className="office-filters">
         {choice('valueClass', t('office.memberAnalysis.valueClass'), (['A', 'B', 'C', 'none'] as const).map((c) => ({ value: c, label: t(classLabel(c)) })))}

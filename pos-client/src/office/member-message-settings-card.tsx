@@ -1,5 +1,5 @@
 import { App, Button, Card, Checkbox, Form, Input, InputNumber, Typography } from 'antd';
-import { MemberMessageKind, minor, type MemberMessageSettings } from '@pos/shared';
+import { AutomaticMessageKind, minor, type MemberMessageSettings } from '@pos/shared';
 import { useEffect } from 'react';
 import { useMemberMessageSettings } from '../features/office-member-messages/member-messages-api';
 import { useI18n } from '../i18n/i18n-context';
@@ -24,7 +24,7 @@ export function MemberMessageSettingsCard() {
       <HqErrorAlert error={settings.error ?? save.error} className="office-alert" />
       <Form<Values> form={form} layout="vertical" requiredMark={false} disabled={settings.isPending || save.isPending} onFinish={submit}>
         <Form.Item name="enabledKinds" label={t('office.memberMessages.enabledKinds')}>
-          <Checkbox.Group options={MemberMessageKind.options.map((kind) => ({ value: kind, label: t(`office.memberMessages.kind.${kind}`) }))} />
+          <Checkbox.Group options={AutomaticMessageKind.options.map((kind) => ({ value: kind, label: t(`office.memberMessages.kind.${kind}`) }))} />
         </Form.Item>
         <div className="office-form-row">
           <Form.Item name="signature" label={t('office.memberMessages.signature')} rules={[{ required: true, min: 2, max: 16 }]}>

@@ -23,4 +23,10 @@ describe('memberMessageText', () => {
     expect(memberMessageText('好邻居', { kind: 'care_reminder', name: '王小明', months: 6 })).toMatch(/已6个月未到店.*拒收请回复R$/);
     expect(memberMessageText('好邻居', { kind: 'low_balance', currency: 'CNY', balanceMinor: 800 })).toBe('【好邻居】您的会员卡余额为¥8.00，欢迎到店充值。');
   });
+
+  it('sends HQ’s campaign text between the signature and the opt-out, closing a sentence left open', () => {
+    const [campaignId, sentBy] = ['01930000-0000-7000-8000-000000000001', '01930000-0000-7000-8000-000000000002'];
+    expect(memberMessageText('好邻居', { kind: 'campaign', campaignId, sentBy, text: '本周末会员日，全场饮品第二件半价' })).toBe('【好邻居】本周末会员日，全场饮品第二件半价。拒收请回复R');
+    expect(memberMessageText('好邻居', { kind: 'campaign', campaignId, sentBy, text: '新店开业啦！' })).toBe('【好邻居】新店开业啦！拒收请回复R');
+  });
 });

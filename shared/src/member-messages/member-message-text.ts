@@ -34,5 +34,7 @@ export function memberMessageText(signature: string, facts: MemberMessageFacts):
       return `${head}您有${facts.points}积分将于${monthDay(facts.expiresOn)}到期清零，请及时使用。`;
     case 'care_reminder':
       return `${head}${facts.name}，好久不见！您已${facts.months}个月未到店，新品与优惠等您来。${OPT_OUT}`;
+    case 'campaign':
+      return `${head}${facts.text}${/[。！？.!?]$/.test(facts.text) ? '' : '。'}${OPT_OUT}`;
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { StoredCardNo } from './card-no';
-import { IsoDateTime, LocalDate } from './common';
+import { IsoDateTime, LocalDate, SafeText } from './common';
+import { CAMPAIGN_TEXT_MAX } from './member-messages';
 import { MemberLevelRef } from './members';
 import { pageOf } from './paging';
 import { ReportDate } from './reports';
@@ -89,6 +90,34 @@ export const AnalysedMemberExport = z.object({
   language: z.enum(['zh', 'en']).default('zh'),
 });
 export type AnalysedMemberExport = z.infer<typeof AnalysedMemberExport>;
+
+/**
+ * A message HQ writes to every analysed member the filters keep (群发): `id` is made by the office,
+ * so the same campaign sent again queues nothing twice. The text goes out between the chain's
+ * 【signature】 and the opt-out, to members who consented and have a mobile number.
+ */
+export const MemberCampaign = z.object({
+  id: z.uuid(),
+  query: checked(z.object({ ...analysisQuestion, ...thresholdFields(false), ...listFilters })),
+  text: SafeText.trim().min(2, 'at least 2 characters').max(CAMPAIGN_TEXT_MAX, `at most ${CAMPAIGN_TEXT_MAX} characters`)
+    .refine((text) => !/[【】]/.test(text), 'the 【signature】 is added by HQ'),
+});
+export type MemberCampaign = z.infer<typeof MemberCampaign>;
+
+export const MemberCampaignResult = z.object({
+  id: z.uuid(),
+  /** The members the filters keep. */
+  members: z.number().int().min(0),
+  /** Queued by this request. */
+  queued: z.number().int().min(0),
+  /** Queued by an earlier request of this campaign. */
+  alreadyQueued: z.number().int().min(0),
+  /** Not written to: no consent, no mobile number, or no longer active. */
+  unreachable: z.number().int().min(0),
+  /** The text as a member receives it. */
+  text: z.string(),
+});
+export type MemberCampaignResult = z.infer<typeof MemberCampaignResult>;
 
 export const ValueClassFigures = z.object({
   valueClass: ValueClass,

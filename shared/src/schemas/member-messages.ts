@@ -3,11 +3,19 @@ import { IsoDateTime, SafeText } from './common';
 import { pageOf, pageQuery } from './paging';
 
 /**
- * Messages to members (短信自动通知会员): notices of their money (top-up, spend, a low balance),
- * greetings (birthday), points about to be cleared, and care reminders after months without a visit.
+ * Messages HQ sends members by itself (短信自动通知会员): notices of their money (top-up, spend, a
+ * low balance), greetings (birthday), points about to be cleared, and care reminders after months
+ * without a visit. The chain's settings name which of them go out.
  */
-export const MemberMessageKind = z.enum(['top_up', 'spend', 'low_balance', 'birthday', 'points_expiring', 'care_reminder']);
+export const AutomaticMessageKind = z.enum(['top_up', 'spend', 'low_balance', 'birthday', 'points_expiring', 'care_reminder']);
+export type AutomaticMessageKind = z.infer<typeof AutomaticMessageKind>;
+
+/** Every message to members: the automatic ones, and the campaigns HQ writes to a list of members it picked in the member analysis (群发). */
+export const MemberMessageKind = z.enum([...AutomaticMessageKind.options, 'campaign']);
 export type MemberMessageKind = z.infer<typeof MemberMessageKind>;
+
+/** The longest text HQ may write for a campaign, before the signature and the opt-out: with them, at most three SMS of 70 characters. */
+export const CAMPAIGN_TEXT_MAX = 160;
 
 export const MemberMessageStatus = z.enum(['pending', 'sent', 'failed']);
 export type MemberMessageStatus = z.infer<typeof MemberMessageStatus>;
@@ -22,8 +30,10 @@ export const MemberMessageFacts = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('birthday'), name: z.string() }),
   z.object({ kind: z.literal('points_expiring'), points: z.number().int().positive(), expiresOn: z.iso.date() }),
   z.object({ kind: z.literal('care_reminder'), name: z.string(), months: z.number().int().positive() }),
+  z.object({ kind: z.literal('campaign'), campaignId: z.uuid(), text: z.string(), sentBy: z.uuid() }),
 ]);
 export type MemberMessageFacts = z.infer<typeof MemberMessageFacts>;
+export type AutomaticMessageFacts = Exclude<MemberMessageFacts, { kind: 'campaign' }>;
 
 /** A message as the office lists it: the phone masked, the text exactly as it was (or will be) sent. */
 export const MemberMessage = z.object({
@@ -52,7 +62,7 @@ export type MemberMessageList = z.infer<typeof MemberMessageList>;
 
 /** Which messages the chain sends, and when: a kind left out is never queued. */
 export const MemberMessageSettings = z.strictObject({
-  enabledKinds: z.array(MemberMessageKind).max(MemberMessageKind.options.length)
+  enabledKinds: z.array(AutomaticMessageKind).max(AutomaticMessageKind.options.length)
     .refine((kinds) => new Set(kinds).size === kinds.length, 'a kind is named once'),
   /** The chain's name in the message's 【signature】, as the SMS gateway registered it. */
   signature: SafeText.trim().min(2, 'at least 2 characters').max(16, 'at most 16 characters'),

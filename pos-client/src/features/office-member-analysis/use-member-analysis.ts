@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { AnalysedMemberList, MemberAnalysis, StoredValueFloat } from '@pos/shared';
+import { AnalysedMemberList, MemberAnalysis, MemberCampaignResult, StoredValueFloat, uuidv7 } from '@pos/shared';
 import { useState } from 'react';
 import { z } from 'zod';
 import { unwrap } from '../office-core/hq-query';
@@ -16,10 +16,10 @@ const PAGE_SIZE = 20;
 /**
  * The member analysis screen's state and data: the question (period, store, level, thresholds;
  * thresholds being typed wait 400 ms), HQ's analysis of it, a page of the members the list's
- * filter keeps, the stored value owed, and the export of the filtered list.
+ * filter keeps, the stored value owed, the export of the filtered list, and HQ's message to it.
  */
 export function useMemberAnalysis(today: Date) {
-  const { http, permissions } = useOfficeContext();
+  const { http, permissions, user } = useOfficeContext();
   const [question, setQuestion] = useState<AnalysisQuestion>(() => startQuestion(localDate(today)));
   const [filter, setFilterState] = useState<ListFilter>(emptyFilter);
   const [sort, setSortState] = useState<ListSort>({ sort: 'spend', order: 'desc' });
@@ -54,6 +54,12 @@ export function useMemberAnalysis(today: Date) {
     },
   });
 
+  // A campaign's id is made when its dialog opens, so sending it again (a retry, a second click) queues nothing twice.
+  const campaign = useMutation({
+    mutationFn: ({ id, text }: { id: string; text: string }) =>
+      unwrap(http({ method: 'POST', path: '/reports/member-analysis/messages', body: { id, query: listQuery, text }, schema: MemberCampaignResult })),
+  });
+
   const ask = (change: Partial<AnalysisQuestion>) => {
     setQuestion((q) => ({ ...q, ...change }));
     setPage(1);
@@ -78,5 +84,8 @@ export function useMemberAnalysis(today: Date) {
     setPage,
     mayExport: permissions.reports.member_analysis.export,
     exportAs: (format: 'xlsx' | 'csv', language: 'zh' | 'en') => exporting.mutate({ format, language }),
+    mayMessage: user.role === 'hq_admin' && permissions.modules.members === 'edit',
+    campaign,
+    newCampaignId: () => uuidv7(Date.now(), crypto.getRandomValues(new Uint8Array(10))),
   };
 }

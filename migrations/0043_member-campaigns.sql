@@ -1,0 +1,1 @@
+ALTER TYPE "public"."member_message_kind" ADD VALUE 'campaign';
