@@ -60,7 +60,7 @@ export function AnalysedMemberListCard({ a }: { a: Analysis }) {
       extra={(a.mayExport || a.mayMessage) && (
         <Space>
           {a.mayMessage && (
-            <Button data-testid="member-analysis-message" disabled={!list || list.total === 0} onClick={() => setMessaging(true)}>{t('office.memberCampaign.open')}</Button>
+            <Button data-testid="member-analysis-message" disabled={!list || list.total === 0} onClick={() => { a.campaign.reset(); setMessaging(true); }}>{t('office.memberCampaign.open')}</Button>
           )}
           {a.mayExport && (
             <>

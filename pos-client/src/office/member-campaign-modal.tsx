@@ -23,7 +23,7 @@ export function MemberCampaignModal({ a, members, onClose }: { a: ReturnType<typ
   const sentBy = useOfficeUser().id;
   const signature = useMemberMessageSettings().settings.data?.signature;
   const text = Form.useWatch('text', form) ?? '';
-  const done = a.campaign.data?.id === id ? a.campaign.data : null;
+  const done = a.campaign.data ?? null;
   const submit = async ({ text: written }: CampaignForm) => {
     try {
       await a.campaign.mutateAsync({ id, text: written.trim() });
