@@ -1,7 +1,7 @@
 import { Button, Card, Form, Select, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { MemberLifecycle, type AnalysedMember } from '@pos/shared';
+import { useState } from 'react';
 import { formatCount, formatMoneyText } from '../features/office-core/format-amount';
 import { officeHash } from '../features/office-core/office-route';
 import { emptyFilter, type ListFilter, type ListSort } from '../features/office-member-analysis/member-analysis-params';
