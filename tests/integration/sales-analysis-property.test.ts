@@ -173,25 +173,34 @@ describe('the roll-ups filled for sales held before them (0038)', () => {
   });
 });
 
+type ProductFigures = { salesMinor: number; quantity: number | null; marginMinor: number | null };
+
+/** A range's net sales, units and margin of each product, summed over the stores' roll-up of these stores (every store without them). */
+const fromStores = async (range: { from: string; to: string }, storeIds?: string[]): Promise<Map<string, ProductFigures>> => new Map((await query<{ product_id: string; sales: string; units: string; margin: string }>(f.deps.db, sql`
+  select product_id, sum(sales_minor)::text as sales, sum(quantity)::text as units, sum(sales_minor - uncosted_minor - cost_minor)::text as margin from store_day_product_sales
+  where chain_id = ${f.chainId} ${storeIds ? sql`and store_id = any(${`{${storeIds.join(',')}}`}::uuid[])` : sql``} and business_date between ${range.from}::date and ${range.to}::date
+  group by product_id having sum(sales_minor) <> 0 or sum(quantity) <> 0`))
+  .map((r) => [r.product_id, { salesMinor: Number(r.sales), quantity: Number(r.units), marginMinor: Number(r.margin) }]));
+
+/** A report by product's current figures of each product it lists with any (it lists the period before's too, for 环比). */
+const byProduct = (report: SalesAnalysis): Map<string, ProductFigures> => new Map(report.rows.filter((r) => r.current.salesMinor !== 0 || r.current.quantity !== 0)
+  .map((r) => [r.key, { salesMinor: r.current.salesMinor, quantity: r.current.quantity, marginMinor: r.current.marginMinor }]));
+const withoutMargin = (map: Map<string, ProductFigures>) => new Map([...map].map(([k, v]) => [k, { ...v, marginMinor: null }]));
+
 describe('the chain roll-up of products', () => {
   const october = { from: '2026-10-01', to: '2026-10-31' };
   /** October whole with days either side, and days inside a month: read from the month roll-up and the day roll-up together, and from the day roll-up alone. */
   const ranges = [october, { from: '2026-09-20', to: '2026-11-05' }, { from: '2026-10-05', to: '2026-10-18' }];
-  /** A range's net sales and units of each product, summed over the stores' roll-up. */
-  const fromStores = async (range = october) => new Map((await query<{ product_id: string; sales: string; units: string }>(f.deps.db, sql`
-    select product_id, sum(sales_minor)::text as sales, sum(quantity)::text as units from store_day_product_sales
-    where chain_id = ${f.chainId} and business_date between ${range.from}::date and ${range.to}::date
-    group by product_id having sum(sales_minor) <> 0 or sum(quantity) <> 0`))
-    .map((r) => [r.product_id, { salesMinor: Number(r.sales), quantity: Number(r.units) }]));
-  /** The chain-wide report's figures over a range of each product it lists with any (it lists the period before's too, for 环比). */
+  /** The chain's net sales and units of each product over a range, by the stores' roll-up (`storeSums`) or by HQ's chain-wide report. */
+  const salesAndUnits = (map: Map<string, ProductFigures>) => new Map([...map].map(([k, { salesMinor, quantity }]) => [k, { salesMinor, quantity }]));
+  const storeSums = async (range = october) => salesAndUnits(await fromStores(range));
   const chainReport = async (range = october) => {
     const report = (await analysis(hq, { ...range, by: 'product', limit: '1000' }))!;
     expect(report.others).toBeNull();
-    const sold = report.rows.filter((r) => r.current.salesMinor !== 0 || r.current.quantity !== 0);
-    return new Map(sold.map((r) => [r.key, { salesMinor: r.current.salesMinor, quantity: r.current.quantity }]));
+    return salesAndUnits(byProduct(report));
   };
   const expectEveryRangeAsStores = async () => {
-    for (const range of ranges) expect(await chainReport(range), `${range.from}…${range.to}`).toEqual(await fromStores(range));
+    for (const range of ranges) expect(await chainReport(range), `${range.from}…${range.to}`).toEqual(await storeSums(range));
   };
   /** The month roll-up beside the day roll-up summed by month, kept equal by the triggers of 0042; how many months of products it holds. */
   const expectMonthsAsDays = async () => {
@@ -220,7 +229,7 @@ describe('the chain roll-up of products', () => {
     expect(await changesWaiting()).toBeGreaterThan(0);
     const before = await chainReport();
     expect(before.size).toBeGreaterThan(5);
-    expect(before).toEqual(await fromStores());
+    expect(before).toEqual(await storeSums());
 
     expect(await foldChainRollUp(f.deps.db)).toBeGreaterThan(0);
     expect(await changesWaiting()).toBe(0);
@@ -236,7 +245,7 @@ describe('the chain roll-up of products', () => {
     const after = await chainReport();
     const sold = f.catalog[0]!.id;
     expect(after.get(sold)).toEqual({ salesMinor: (before.get(sold)?.salesMinor ?? 0) + 3702, quantity: (before.get(sold)?.quantity ?? 0) + 3 });
-    expect(after).toEqual(await fromStores());
+    expect(after).toEqual(await storeSums());
     await foldChainRollUp(f.deps.db);
     expect(await chainReport()).toEqual(after);
     await expectEveryRangeAsStores();
@@ -251,7 +260,7 @@ describe('the chain roll-up of products', () => {
     // As 0041 leaves a database with sales: nothing filled, and reports read the stores' roll-up.
     await f.deps.db.execute(sql`delete from chain_day_product_sales`);
     await f.deps.db.execute(sql`delete from roll_up_fills`);
-    expect(await chainReport()).toEqual(await fromStores());
+    expect(await chainReport()).toEqual(await storeSums());
     f.clock.set('2026-10-21T03:00:00Z');
     const sale = saleWithClerks(f, till, '2026-10-21T02:00:00Z', [{ product: 1, units: 2, unitMinor: 500, shares: [] }]);
     expect((await f.app.request('/sync/push', json({ documents: [sale] }, till.deviceToken))).status).toBe(200);
@@ -260,7 +269,7 @@ describe('the chain roll-up of products', () => {
 
     expect(await foldChainRollUp(f.deps.db)).toBeGreaterThan(50);
     expect(await changesWaiting()).toBe(0);
-    expect(await chainReport()).toEqual(await fromStores());
+    expect(await chainReport()).toEqual(await storeSums());
     const refilled = await snapshot();
     const soldRow = (rows: Record<string, unknown>[]) => rows.find((r) => r.product_id === f.catalog[1]!.id && r.business_date === '2026-10-21');
     expect(Number(soldRow(refilled)!.sales_minor)).toBe(Number(soldRow(folded)?.sales_minor ?? 0) + 1000);
@@ -287,14 +296,6 @@ describe('the store groups’ roll-up of products', () => {
     }
     return byRegion;
   };
-  const fromStores = async (range: { from: string; to: string }, storeIds: string[]) => new Map((await query<{ product_id: string; sales: string; units: string; margin: string }>(f.deps.db, sql`
-    select product_id, sum(sales_minor)::text as sales, sum(quantity)::text as units, sum(sales_minor - uncosted_minor - cost_minor)::text as margin from store_day_product_sales
-    where chain_id = ${f.chainId} and store_id = any(${`{${storeIds.join(',')}}`}::uuid[]) and business_date between ${range.from}::date and ${range.to}::date
-    group by product_id having sum(sales_minor) <> 0 or sum(quantity) <> 0`))
-    .map((r) => [r.product_id, { salesMinor: Number(r.sales), quantity: Number(r.units), marginMinor: Number(r.margin) }]));
-  const byProduct = (report: SalesAnalysis) => new Map(report.rows.filter((r) => r.current.salesMinor !== 0 || r.current.quantity !== 0)
-    .map((r) => [r.key, { salesMinor: r.current.salesMinor, quantity: r.current.quantity, marginMinor: r.current.marginMinor }]));
-  const withoutMargin = (map: Map<string, { salesMinor: number; quantity: number | null; marginMinor: number | null }>) => new Map([...map].map(([k, v]) => [k, { ...v, marginMinor: null }]));
   /** A group's products over every range, asked by `token`, beside its stores' own roll-up (margin when the reader sees cost), and its categories' total. */
   const expectAsTheirStores = async (token: string, ask: Record<string, string>, storeIds: string[], label: string) => {
     for (const range of ranges) {

@@ -1,5 +1,5 @@
 import {
-  addCompared, bucketStart, comparedPeriods, finishCompared, sumFigures, wholeMonthsIn, type ComparedRaw, type DayRange, type RawFigures,
+  addCompared, addDays, bucketStart, comparedPeriods, finishCompared, sumFigures, wholeMonthsIn, type ComparedRaw, type DayRange, type RawFigures,
   type SalesAnalysis, type SalesAnalysisQuery, type SalesAnalysisRow, type SalesDrill, type SalesGrouping, type TrendGrain,
 } from '@pos/shared';
 import { sql, type SQL } from 'drizzle-orm';
@@ -65,9 +65,11 @@ export async function salesAnalysis(db: Db, principal: Principal, q: SalesAnalys
   }
   const chainWide = principal.kind === 'office' && principal.role === 'hq_admin' && !q.storeId && !q.regionId && !q.franchiseeId;
   // The goods of the whole chain, a franchisee's stores or a region's, by what they are or by a time, are read from the roll-ups kept for them once they are filled.
-  const filled = source === 'product' && (productGroupings.includes(q.by) || timeGroupings.includes(q.by)) ? await rollUpsFilled(db) : null;
+  const byGoods = source === 'product' && (productGroupings.includes(q.by) || timeGroupings.includes(q.by));
+  const groupAsked = chainWide ? null : storeGroupAsked(principal, q);
+  const filled = byGoods && (chainWide || groupAsked) ? await rollUpsFilled(db) : null;
   const storeIds = chainWide && (source !== 'product' || filled?.chain) ? null : stores.map((s) => s.id);
-  const group = storeIds !== null && filled?.storeGroups ? storeGroupAsked(principal, q) : null;
+  const group = filled?.storeGroups ? groupAsked : null;
   const ask = { db, chainId: principal.chainId, q, source, storeIds, group, visibleCategories };
   const [current, previous, lastYear, ticketTotals, heat] = await Promise.all([
     partsOf(ask, periods.current), partsOf(ask, periods.previous), partsOf(ask, periods.lastYear),
@@ -380,7 +382,7 @@ function alignBuckets(grain: TrendGrain, periods: { current: DayRange; previous:
   const empty = emptyFor(source, grain);
   const bucketsOf = (range: DayRange): string[] => {
     const starts: string[] = [];
-    for (let day = range.from; day <= range.to; day = nextDay(day)) {
+    for (let day = range.from; day <= range.to; day = addDays(day, 1)) {
       const start = bucketStart(day, grain);
       if (starts.at(-1) !== start) starts.push(start);
     }
@@ -393,8 +395,6 @@ function alignBuckets(grain: TrendGrain, periods: { current: DayRange; previous:
   }]));
 }
 
-const addDays = (day: string, days: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const nextDay = (day: string): string => addDays(day, 1);
 
 function drillOf(by: SalesGrouping, key: string, label: Label): SalesDrill | null {
   if (key === 'none') return null;
