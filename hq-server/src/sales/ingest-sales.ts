@@ -12,6 +12,7 @@ import { members } from '../pricing/pricing.tables';
 import { offlinePayments, settleOfflinePayments } from '../stored-value/offline-settlement';
 import { storedValueDiscrepancies } from '../stored-value/sale-payments-check';
 import { unknownReferences } from './check-references';
+import { writeSalesCoalesced } from './coalesced-sale-writes';
 import { repricingDataFor, repriceSale, type SaleDiscrepancy, type VoucherRedemption } from './reprice-sales';
 import { voucherRedemptions } from './sales.tables';
 import { ownersOf, writeSales, type SaleToWrite } from './write-sales';
@@ -76,12 +77,12 @@ interface Earnings {
 /**
  * Writes sales, settles the new ones' offline stored-value payments and posts the points they
  * earn, in one transaction. A batch with neither is one statement, atomic on its own, so it goes
- * without the transaction's two extra round trips.
+ * without the transaction's two extra round trips, together with other pushes' (`coalesced-sale-writes.ts`).
  */
 function writeAndEarn(deps: Deps, device: DevicePrincipal, batch: SaleToWrite[], earnings: Earnings): Promise<Set<string>> {
   const { chainId } = device;
   const sales = batch.map(({ sale }) => sale);
-  if (offlinePayments(sales).length === 0 && !sales.some((sale) => earnings.bySale.has(sale.id))) return writeSales(deps, chainId, batch);
+  if (offlinePayments(sales).length === 0 && !sales.some((sale) => earnings.bySale.has(sale.id))) return writeSalesCoalesced(deps, chainId, batch);
   return deps.db.transaction(async (tx) => {
     const inserted = await writeSales({ ...deps, db: tx }, chainId, batch);
     await settleOfflinePayments(tx, chainId, device, batch.flatMap(({ sale }) => (inserted.has(sale.id) ? [sale] : [])), deps.clock());

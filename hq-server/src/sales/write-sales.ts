@@ -1,7 +1,7 @@
 import { creditedShares, minor, splitByShares, type Sale } from '@pos/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { query } from '../db/query';
+import { preparedQuery } from '../db/query';
 import type { Deps } from '../http/app-env';
 import { isUuid, newId } from '../ids';
 import type { SaleDiscrepancy, VoucherRedemption } from './reprice-sales';
@@ -87,7 +87,7 @@ function payload(chainId: string, batch: SaleToWrite[], receivedAt: Date, id: ()
 export async function writeSales({ db, clock }: Deps, chainId: string, batch: SaleToWrite[]): Promise<Set<string>> {
   if (batch.length === 0) return new Set();
   const { headers, lines, lineClerks, payments, clerkParts, ruleParts, discrepancies, redemptions, approvals } = payload(chainId, batch, clock(), () => newId(clock));
-  const rows = await query<{ id: string }>(db, sql`
+  const rows = await preparedQuery<{ id: string }>(db, sql`
     with new_sales as (
       insert into sales (chain_id, id, store_id, device_id, cashier_id, receipt_no, business_date, currency, started_at, completed_at,
                          subtotal_minor, discount_minor, total_minor, rounding_minor, change_minor, item_count, received_at, shift_id, member_id)

@@ -1,7 +1,7 @@
 import { SNAPSHOT_ADVISED_AFTER, type Change, type PullQuery, type PullResponse } from '@pos/shared';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { query } from '../db/query';
+import { preparedQuery, query } from '../db/query';
 import type { DevicePrincipal } from '../http/app-env';
 import { refuseClosedStore } from '../org/store-open';
 import type { TillContact } from '../till-monitor/till-contact.service';
@@ -25,7 +25,7 @@ export async function pullChanges(db: Db, { device, storeOpen, changeHead }: Til
   refuseClosedStore(storeOpen);
   if (cursor >= changeHead) return { changes: [], cursor, hasMore: false, headSeq: changeHead };
   const union = sql.join(entitySelects(device, cursor, limit + 1), sql` union all `);
-  const rows = await query<{ seq: string | number; entity: Change['entity']; data: unknown }>(
+  const rows = await preparedQuery<{ seq: string | number; entity: Change['entity']; data: unknown }>(
     db,
     sql`select seq, entity, data from (${union}) as changes order by seq limit ${limit + 1}`,
   );
