@@ -13,7 +13,7 @@ const integrationFiles = ['tests/integration/**/*.test.ts', 'hq-server/src/**/*.
  */
 const pgliteWhereItDiffers = [
   'backup-restore', 'ledger-verify', 'member-messages', 'shared-database', 'stock-concurrency', 'stored-value-concurrency',
-  'sync-push', 'sync-push-race', 'sync-pull', 'sync-snapshot', 'sync-protocol', 'sales-analysis-property', 'allocation-migration',
+  'sync-push', 'sync-push-race', 'sync-push-together', 'sync-pull', 'sync-snapshot', 'sync-protocol', 'sales-analysis-property', 'allocation-migration',
   'seed-interrupted', 'commission-demo-seed', 'points-demo-seed', 'product-search-order', 'product-lookup',
 ].map((name) => `tests/integration/${name}.test.ts`);
 

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { createApp } from '@pos/hq-server/app';
 import type { Db } from '@pos/hq-server/db/client';
 import * as schema from '@pos/hq-server/db/schema';
-import { PullResponse, PushResponse, SYNC_PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION, TILL_REPORT_HEADER, type TillReport } from '@pos/shared';
+import { writeSales } from '@pos/hq-server/sales/write-sales';
+import { businessDate, PullResponse, PushResponse, SYNC_PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION, TILL_REPORT_HEADER, type TillReport } from '@pos/shared';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { changeHead, provisionChain } from './hq-scale/bench-chain';
@@ -25,7 +26,8 @@ const shapeOf = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 110)
  * monitor), against PostgreSQL through a pool of `--pool` connections that counts each statement
  * sent. The requests go one at a time, so each one's time is its own: the statements it sends
  * (each a round trip), HQ's CPU for it and PostgreSQL's. `--tills 300 --tills-per-store 3 --rounds 3 --products 5000 --pool 10 [--profile]`;
- * with `--profile`, V8's CPU profile of each route's requests says where HQ's CPU went.
+ * with `--profile`, V8's CPU profile of each route's requests says where HQ's CPU went. Then the
+ * sale write alone, in statements of 1, 2, 5 and 20 sales: what writing pushes together saves.
  */
 export default async function syncRequestBench(args: string[]): Promise<Record<string, unknown>> {
   const tillCount = numberOption(args, 'tills', 300);
@@ -37,7 +39,8 @@ export default async function syncRequestBench(args: string[]): Promise<Record<s
     max: numberOption(args, 'pool', 10), onnotice: () => {}, connection: { application_name: APPLICATION },
     debug: (_connection, text) => void sent.push(shapeOf(text)),
   });
-  const app = createApp({ db: drizzle(client, { schema }) as unknown as Db, clock: () => new Date(), config: { OFFICE_SESSION_HOURS: 12, CLERK_SESSION_HOURS: 12 } });
+  const deps = { db: drizzle(client, { schema }) as unknown as Db, clock: () => new Date(), config: { OFFICE_SESSION_HOURS: 12, CLERK_SESSION_HOURS: 12 } };
+  const app = createApp(deps);
   const cursor = await changeHead(chain.database);
   const report: TillReport = { waitingCount: 0, oldestWaitingAt: null, rejectedCount: 0, rejectedIds: [], appVersion: '1.0.0', cursor, lastError: null };
   const headers = (token: string) => ({
@@ -101,18 +104,41 @@ export default async function syncRequestBench(args: string[]): Promise<Record<s
     return { ...figures, cpuProfile: summary };
   };
 
+  /**
+   * The sale write alone (`writeSales`, as HQ runs it for a push or for pushes written together),
+   * 600 sales in statements of `size` sales: PostgreSQL's CPU and the wall time per sale.
+   */
+  let written = 0;
+  const statementOf = async (size: number) => {
+    const sales = 600;
+    const pids = await backendPids();
+    const pgBefore = pids.map((pid) => cpuSecondsOf(pid) ?? 0);
+    const at = performance.now();
+    for (let i = 0; i < sales / size; i++) {
+      const batch = Array.from({ length: size }, () => {
+        const till = chain.tills[written % chain.tills.length]!;
+        const sale = tillSale(till, chain.catalog, 1_000_000 + written++, Date.now(), Math.random);
+        return { sale, businessDate: businessDate(sale.completedAt, 'Asia/Shanghai') };
+      });
+      if ((await writeSales(deps, chain.chainId, batch)).size !== size) throw new Error('sync-request bench: a written sale was not new');
+    }
+    const pgSeconds = pids.reduce((sum, pid, i) => sum + (cpuSecondsOf(pid) ?? pgBefore[i]!) - pgBefore[i]!, 0);
+    return { salesPerStatement: size, postgresCpuMsPerSale: round((pgSeconds * 1000) / sales), wallMsPerSale: round((performance.now() - at) / sales) };
+  };
+
   try {
     // Each till's first push, its store's first: HQ loads what it keeps of the chain and of each store.
     const firstPush = await measure('push', false);
     const push = await profiled('push');
     const pull = await profiled('pull');
     return {
-      question: 'where the time of one push of one sale, and of one pull of an up-to-date till, goes: round trips, HQ CPU and PostgreSQL CPU',
+      question: 'where the time of one push of one sale, and of one pull of an up-to-date till, goes: round trips, HQ CPU and PostgreSQL CPU; and what a sale write costs a sale in statements of 1, 2, 5 and 20 sales',
       path: 'HQ\'s app in this process (app.request), its routes and middleware as served, PostgreSQL through postgres.js; one request at a time',
       chain: { stores: chain.stores, tills: chain.tills.length, products: chain.catalog.length },
       firstPushOfEachTill: { ...firstPush, statements: firstPush.statements.slice(0, 8) },
       push,
       pull,
+      saleWriteByStatementSize: [await statementOf(1), await statementOf(2), await statementOf(5), await statementOf(20)],
     };
   } finally {
     await client.end({ timeout: 5 });
